@@ -1,0 +1,145 @@
+// The internal model every stage after load speaks: one API, its operations and named schemas.
+// Plain JSON-serialisable data, defaults resolved; no classes, no functions, no parent links.
+import type { NamedSchema, Schema } from "./schema.js";
+
+export type HttpMethod = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
+
+/** A field path into a JSON body, one key per step. */
+export type FieldPath = (number | string)[];
+
+export interface Api {
+  description?: string;
+  /** PascalCase client name: `create${name}Client`. */
+  name: string;
+  operations: Operation[];
+  /** Named pollers (`poll<Name>` / `waitFor<Name>` on the client), sorted by name. */
+  pollers: Poller[];
+  /** Named schemas in emission order (sorted by name). */
+  schemas: NamedSchema[];
+  securitySchemes: SecurityScheme[];
+  servers: Server[];
+  title: string;
+  version: string;
+}
+
+export interface Server {
+  description?: string;
+  /** URL with server variables replaced by their defaults. */
+  url: string;
+}
+
+export type SecurityScheme =
+  | { key: string; type: "apiKey"; in: "cookie" | "header" | "query"; name: string }
+  | { key: string; type: "basic" }
+  | { key: string; type: "bearer" }
+  /** oauth2 / openIdConnect: sent as a bearer token obtained elsewhere. */
+  | { key: string; type: "oauth2" };
+
+export interface Operation {
+  deprecated: boolean;
+  description?: string;
+  /** The original operationId, or one derived from method + path when the spec has none. */
+  id: string;
+  /** True when repeating the call cannot act twice: GET/HEAD/OPTIONS/PUT/DELETE, or marked in the spec. */
+  isIdempotent: boolean;
+  /** Set when the operation starts a long-running operation tracked by a poller. */
+  lro?: LroStart;
+  method: HttpMethod;
+  /** Method name on the client, camelCase, unique. */
+  name: string;
+  /** Set when the operation is paginated. */
+  pagination?: Pagination;
+  /** Parameters after merging path-level ones, in spec order. */
+  parameters: Parameter[];
+  path: string;
+  /** JSON pointer of the operation object, for diagnostics. */
+  pointer: string;
+  requestBody?: RequestBody;
+  /** Declared responses, sorted: 1XX..5XX codes first ascending, then ranges, then default. */
+  responses: Response[];
+  /** Security alternatives (scheme keys); empty = no auth. */
+  security: string[];
+  summary?: string;
+  tags: string[];
+}
+
+export interface Parameter {
+  allowReserved: boolean;
+  deprecated: boolean;
+  description?: string;
+  explode: boolean;
+  in: "cookie" | "header" | "path" | "query";
+  /** Declared with `content: application/json`: sent as JSON text. */
+  isJson: boolean;
+  isRequired: boolean;
+  name: string;
+  schema: Schema;
+  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+}
+
+export type BodyKind = "binary" | "form" | "json" | "multipart" | "text";
+
+export interface RequestBody {
+  description?: string;
+  isRequired: boolean;
+  kind: BodyKind;
+  mediaType: string;
+  schema: Schema;
+}
+
+export type ResponseKind = "binary" | "empty" | "json" | "text";
+
+export interface Response {
+  description?: string;
+  /** Response headers the spec documents (names lower-cased). */
+  headers: { description?: string; name: string; schema: Schema }[];
+  kind: ResponseKind;
+  mediaType?: string;
+  schema?: Schema;
+  /** "200", "2XX" or "default". */
+  status: string;
+}
+
+/** A named way to poll something to a terminal state (from the spec or its overlay). */
+export interface Poller {
+  canceledValues: string[];
+  defaultIntervalMs: number;
+  errorPath?: FieldPath;
+  failureValues: string[];
+  /** Parameter of the poll operation that receives the id. */
+  idParam: string;
+  isCaseInsensitive: boolean;
+  messagePath?: FieldPath;
+  /** PascalCase name: `poll${name}`, `waitFor${name}`. */
+  name: string;
+  /** Operation id (Operation.id) of the status call. */
+  operationId: string;
+  progressPath?: FieldPath;
+  retryAfterPath?: FieldPath;
+  statusPath: FieldPath;
+  successValues: string[];
+}
+
+/** How an operation's response leads to a poller. */
+export interface LroStart {
+  /** Field holding one id. */
+  idPath?: FieldPath;
+  /** Field holding an array of ids, all waited for. */
+  idsPath?: FieldPath;
+  /** Poller.name to use. */
+  poller: string;
+}
+
+export type Pagination =
+  | {
+      firstPage: number;
+      hasNextPath?: FieldPath;
+      itemsPath: FieldPath;
+      limitParam?: string;
+      pageParam: string;
+      style: "page";
+      totalPagesPath?: FieldPath;
+      totalPath?: FieldPath;
+    }
+  | { cursorParam: string; itemsPath: FieldPath; nextCursorPath: FieldPath; style: "cursor" }
+  | { itemsPath: FieldPath; limitParam: string; offsetParam: string; style: "offset"; totalPath?: FieldPath };

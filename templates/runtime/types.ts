@@ -1,0 +1,175 @@
+// The contract between generated code and the runtime: generated files hand the runtime these
+// small literal descriptors (never code), and the runtime does every request, retry, poll and page.
+
+/** HTTP methods an OpenAPI path item can hold, upper case as sent on the wire. */
+export type HttpMethod = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
+
+/** A path in a JSON body, one key (or array index) per step: ["data", "pagination", "has_next"]. */
+export type FieldPath = readonly (string | number)[];
+
+/** How one parameter is put on the wire (OpenAPI `in`, `style`, `explode`). */
+export interface ParameterSpec {
+  /** The name on the wire, which is also the key in the call's argument object. */
+  readonly name: string;
+  readonly in: "cookie" | "header" | "path" | "query";
+  /** OpenAPI style; defaults per location: path/header "simple", query/cookie "form". */
+  readonly style?: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+  /** OpenAPI explode; defaults to true for style "form", false otherwise. */
+  readonly explode?: boolean;
+  /** Query values sent without percent-encoding reserved characters (OpenAPI allowReserved). */
+  readonly allowReserved?: boolean;
+  /** Parameter declared with `content: application/json`: the value is sent as JSON text. */
+  readonly isJson?: boolean;
+}
+
+/** How the request body is encoded. */
+export interface BodySpec {
+  /** json: JSON.stringify; form: urlencoded; multipart: FormData; binary: Blob/ArrayBuffer/stream as is; text: String(value). */
+  readonly kind: "binary" | "form" | "json" | "multipart" | "text";
+  /** The media type sent as Content-Type (omitted for multipart, where fetch sets the boundary). */
+  readonly mediaType: string;
+}
+
+/** How a response body is read, per status code of the operation. */
+export interface ResponseSpec {
+  /** "200", "2XX" or "default". */
+  readonly status: string;
+  readonly kind: "binary" | "empty" | "json" | "text";
+}
+
+/** How credentials are attached for one security scheme. */
+export type AuthSpec =
+  | { readonly type: "bearer" }
+  | { readonly type: "basic" }
+  | { readonly type: "apiKey"; readonly in: "cookie" | "header" | "query"; readonly name: string };
+
+/** Everything the runtime needs to send one operation and read its answer. */
+export interface OperationSpec {
+  /** The operation's id in the spec, for hooks and error messages. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** Path template relative to the base URL, e.g. "/request/info/{request_id}". */
+  readonly path: string;
+  readonly params: readonly ParameterSpec[];
+  readonly body?: BodySpec;
+  readonly responses: readonly ResponseSpec[];
+  /** Alternatives: the first scheme the client has credentials for is used; empty = no auth. */
+  readonly auth: readonly AuthSpec[];
+  /** True when repeating the call cannot act twice (GET/PUT/DELETE/..., or marked in the spec). */
+  readonly isIdempotent: boolean;
+}
+
+/** Retry policy; every field has a default in the client. */
+export interface RetryOptions {
+  /** Retries after the first attempt; 0 turns retrying off. Default 2. */
+  maxRetries: number;
+  /** First backoff delay before jitter. Default 500. */
+  initialDelayMs: number;
+  /** Longest wait; a server hint above it is not waited out. Default 8000. */
+  maxDelayMs: number;
+}
+
+/** What hooks see of a request about to be sent. */
+export interface RequestContext {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+  /** Headers as sent, with the credential redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** 1 for the first try, 2 for the first retry, ... */
+  readonly attempt: number;
+}
+
+/** What hooks see of a response. */
+export interface ResponseContext extends RequestContext {
+  readonly status: number;
+  readonly responseHeaders: Headers;
+  readonly durationMs: number;
+}
+
+/** Options of a generated client, `create<Api>Client(options)`. */
+export interface ClientOptions {
+  /** Base URL; defaults to the spec's first server. */
+  baseUrl?: string;
+  /** The credential, sent as the spec's security scheme declares (bearer, api key, basic "user:pass"). */
+  apiKey?: string | (() => string | Promise<string>);
+  /** fetch implementation; defaults to globalThis.fetch. */
+  fetch?: typeof fetch;
+  /** Headers added to every request. */
+  headers?: Record<string, string>;
+  /** Per-attempt timeout; default 60000. */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  onRequest?: (context: RequestContext) => void | Promise<void>;
+  onResponse?: (context: ResponseContext) => void | Promise<void>;
+}
+
+/** The second, optional argument of every generated method. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  retry?: Partial<RetryOptions>;
+}
+
+/** Options of a paginated call, on top of RequestOptions. */
+export interface PaginationOptions extends RequestOptions {
+  /** Stop iterating items after this many; no further page is fetched. */
+  maxItems?: number;
+}
+
+/** How an operation pages. The first page is fetched with the caller's own arguments. */
+export type PaginationSpec =
+  | {
+      /** Page number in a query parameter; more pages while `hasNextPath` is true, or while page < total pages/count. */
+      readonly style: "page";
+      readonly itemsPath: FieldPath;
+      readonly pageParam: string;
+      /** Page number used when the caller gives none. Default 1. */
+      readonly firstPage?: number;
+      readonly hasNextPath?: FieldPath;
+      /** Total item count; with the page size (limitParam or items per page) it bounds the pages. */
+      readonly totalPath?: FieldPath;
+      readonly totalPagesPath?: FieldPath;
+      readonly limitParam?: string;
+    }
+  | {
+      /** Opaque token: the response's `nextCursorPath` goes into `cursorParam`; absent/empty ends. */
+      readonly style: "cursor";
+      readonly itemsPath: FieldPath;
+      readonly cursorParam: string;
+      readonly nextCursorPath: FieldPath;
+    }
+  | {
+      /** offset + limit; ends on a short page, or when offset reaches `totalPath`. */
+      readonly style: "offset";
+      readonly itemsPath: FieldPath;
+      readonly offsetParam: string;
+      readonly limitParam: string;
+      readonly totalPath?: FieldPath;
+    };
+
+/** How to poll a long-running operation to its end. */
+export interface LroSpec {
+  /** The status operation, called with { [idParam]: id }. */
+  readonly poll: OperationSpec;
+  readonly idParam: string;
+  /** Where the status value is in the status response body. */
+  readonly statusPath: FieldPath;
+  readonly successValues: readonly string[];
+  readonly failureValues: readonly string[];
+  /** Values that end the wait as canceled (rejects with OperationFailedError too). */
+  readonly canceledValues?: readonly string[];
+  /** Compare status values ignoring case. */
+  readonly isCaseInsensitive?: boolean;
+  /** Where progress lives in the status body (given to onProgress). */
+  readonly progressPath?: FieldPath;
+  /** Where the failure's error object or message lives in the status body. */
+  readonly errorPath?: FieldPath;
+  /** Where a human-readable status message lives. */
+  readonly messagePath?: FieldPath;
+  /** Where a server hint of seconds to wait lives in the body (besides the Retry-After header). */
+  readonly retryAfterPath?: FieldPath;
+  /** Poll interval when the server gives no hint. */
+  readonly defaultIntervalMs: number;
+}
