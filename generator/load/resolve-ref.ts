@@ -1,0 +1,20 @@
+// resolveRef for later stages: one step, O(1) in the number of files (parsed documents are cached),
+// O(depth) in the pointer. A target that is itself a `{$ref}` is returned as is; callers loop.
+import type { ResolvedRef } from "./loaded-spec.js";
+import type { DocumentStore } from "./document-store.js";
+import { formatPointer, valueAtPointer } from "./json-pointer.js";
+import { createRefParser, type RefPolicy } from "./parse-ref.js";
+import path from "node:path";
+
+/** A `resolveRef(ref, fromFile)` over `store`; undefined for refs that are refused or do not resolve. */
+export function createRefResolver(store: DocumentStore, policy: RefPolicy) {
+  const parseRef = createRefParser(policy);
+  return (ref: string, fromFile: string): ResolvedRef | undefined => {
+    const target = parseRef(ref, path.isAbsolute(fromFile) ? fromFile : path.resolve(fromFile));
+    if (target.kind !== "document") return undefined;
+    const loaded = store.load(target.file);
+    if (!loaded.ok) return undefined;
+    const { found, value } = valueAtPointer(loaded.value, target.segments);
+    return found ? { file: target.file, pointer: formatPointer(target.segments), value } : undefined;
+  };
+}
