@@ -46,6 +46,18 @@ function failsBeforeEnd(prefix: string): boolean {
     JSON.parse(prefix);
     return false;
   } catch (error) {
-    return !/Unexpected end of JSON input/.test((error as Error).message);
+    const message = (error as Error).message;
+    // A string cut in the middle is "Unterminated": the prefix ended, the text was fine so far.
+    if (/Unexpected end of JSON input|Unterminated string/.test(message)) return false;
+    const position = /at position (\d+)/.exec(message);
+    return position ? Number(position[1]) < prefix.length : true;
   }
+}
+
+/** JSON.parse's message without the echo of the input Node 20 appends to "Unexpected token". */
+export function jsonErrorMessage(error: Error): string {
+  const token = /^Unexpected token '([\s\S])', [\s\S]*is not valid JSON$/.exec(error.message);
+  if (token) return `Unexpected token ${JSON.stringify(token[1])}`;
+  // The position is printed as line:col already.
+  return error.message.split("\n")[0].replace(/ in JSON at position \d+| \(line \d+ column \d+\)/g, "");
 }

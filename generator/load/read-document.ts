@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import yaml from "js-yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../diagnostics/display-path.js";
-import { jsonErrorPosition } from "./parse-error-position.js";
+import { jsonErrorMessage, jsonErrorPosition } from "./parse-error-position.js";
 
 /**
  * YAML 1.2 core schema: no timestamps turned into Dates (OpenAPI dates are strings), plus merge
@@ -42,7 +42,7 @@ function parseJson(file: string, text: string): ReadResult {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const { line, col } = jsonErrorPosition(text, error as Error);
-    const message = `invalid JSON: ${(error as Error).message.split("\n")[0]}`;
+    const message = `invalid JSON: ${jsonErrorMessage(error as Error)}`;
     return failure(file, "LOAD003", message, "fix the syntax error at this position", line, col);
   }
 }
