@@ -49,6 +49,8 @@ export interface Operation {
   name: string;
   /** Set when the operation is paginated. */
   pagination?: Pagination;
+  /** Exported name of the operation's argument type, unique among all exported types. */
+  paramsTypeName: string;
   /** Parameters after merging path-level ones, in spec order. */
   parameters: Parameter[];
   path: string;
@@ -118,6 +120,15 @@ export interface Poller {
   retryAfterPath?: FieldPath;
   statusPath: FieldPath;
   successValues: string[];
+  /** Alternative success/failure sets a caller picks with `until` (e.g. running / stopped). */
+  targets?: PollerTarget[];
+}
+
+export interface PollerTarget {
+  failureValues: string[];
+  /** The `until` value that selects this target. */
+  name: string;
+  successValues: string[];
 }
 
 /** How an operation's response leads to a poller. */
@@ -128,9 +139,17 @@ export interface LroStart {
   idsPath?: FieldPath;
   /** Poller.name to use. */
   poller: string;
+  /** Client method that starts and waits: `${operation.name}AndWait`, unique. */
+  waitMethodName: string;
 }
 
-export type Pagination =
+/** Pagination plus what the emitter needs: the type of one item (from the items path). */
+export type Pagination = PaginationStyle & {
+  /** Type of one item; `unknown` when the items path could not be followed in the response schema. */
+  itemSchema: Schema;
+};
+
+export type PaginationStyle =
   | {
       firstPage: number;
       hasNextPath?: FieldPath;

@@ -97,7 +97,10 @@ export interface NeverSchema extends SchemaCommon {
 export interface Discriminator {
   /** The property whose value picks the variant. */
   propertyName: string;
-  /** Per variant index (as in `variants`), the discriminator values that select it. */
+  /**
+   * Per variant index (as in `variants`), the discriminator values to pin onto it. Empty when the
+   * variant already declares the property as a literal (or is not a named schema).
+   */
   valuesByVariant: string[][];
 }
 

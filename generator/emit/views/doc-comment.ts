@@ -1,0 +1,28 @@
+// JSDoc blocks from spec text. Text cannot close the comment: `*/` is broken up, and every kind
+// of line break (CR, LF, U+2028, U+2029) starts a new ` * ` line.
+import type { SchemaCommon } from "../../model/schema.js";
+
+/** Lines of text -> a JSDoc block ("" when there is nothing to say). */
+export function docComment(lines: (string | undefined)[]): string {
+  const text = lines
+    .filter((line): line is string => line !== undefined)
+    .flatMap((line) => line.split(/\r\n|\r|\n|\u2028|\u2029/))
+    .map((line) => line.replace(/\*\//g, "*\\/").replace(/\s+$/, ""))
+    .filter((line, i, all) => line !== "" || (i > 0 && all[i - 1] !== ""));
+  while (text.length > 0 && text[text.length - 1] === "") text.pop();
+  while (text.length > 0 && text[0] === "") text.shift();
+  if (text.length === 0) return "";
+  if (text.length === 1) return `/** ${text[0]} */`;
+  return `/**\n${text.map((line) => (line === "" ? " *" : ` * ${line}`)).join("\n")}\n */`;
+}
+
+/** The doc lines of a schema: description, format, default, deprecation. */
+export function schemaDocLines(schema: SchemaCommon): string[] {
+  const lines: string[] = [];
+  if (schema.title && !schema.description) lines.push(schema.title);
+  if (schema.description) lines.push(schema.description);
+  if (schema.format) lines.push(`@format ${schema.format}`);
+  if (schema.default !== undefined) lines.push(`@default ${JSON.stringify(schema.default)}`);
+  if (schema.deprecated) lines.push("@deprecated");
+  return lines;
+}

@@ -1,0 +1,109 @@
+// The `x-clientgen-*` extensions (usually set by an overlay): long-running operations, pagination
+// and pollers. Each is checked here, so a bad descriptor is reported at its own location.
+import type { FieldPath, LroStart, Pagination, Poller } from "../../model/api.js";
+import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
+import { pascalCase } from "../names.js";
+
+/** `data.pagination.has_next` -> ["data", "pagination", "has_next"]; arrays are taken as they are. */
+export function fieldPathOf(value: unknown): FieldPath | undefined {
+  if (typeof value === "string" && value !== "") return value.split(".");
+  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) return value;
+  return undefined;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean").map(String) : [];
+}
+
+export function lroStartOf(ctx: NormalizeContext, raw: unknown, at: Location): LroStart | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw) || typeof raw.poller !== "string" || (raw.id === undefined && raw.ids === undefined)) {
+    report(ctx, at, "error", "LRO001", "x-clientgen-lro needs `poller` and `id` or `ids`");
+    return undefined;
+  }
+  return { idPath: fieldPathOf(raw.id), idsPath: fieldPathOf(raw.ids), poller: pascalCase(raw.poller), waitMethodName: "" };
+}
+
+/** Filled in by the attach-pagination pass, once all schemas are known. */
+const unknownItem = { kind: "unknown" } as const;
+
+export function paginationOf(ctx: NormalizeContext, raw: unknown, at: Location): Pagination | undefined {
+  if (raw === undefined) return undefined;
+  const fail = (message: string): undefined => {
+    report(ctx, at, "error", "PAG001", message);
+    return undefined;
+  };
+  if (!isObject(raw)) return fail("x-clientgen-pagination must be an object");
+  const itemsPath = fieldPathOf(raw.items);
+  if (!itemsPath) return fail("x-clientgen-pagination needs `items` (path to the items array)");
+  switch (raw.style) {
+    case "page":
+      if (typeof raw.pageParam !== "string") return fail("page pagination needs `pageParam`");
+      return {
+        firstPage: typeof raw.firstPage === "number" ? raw.firstPage : 1,
+        hasNextPath: fieldPathOf(raw.hasNext),
+        itemSchema: unknownItem,
+        itemsPath,
+        limitParam: typeof raw.limitParam === "string" ? raw.limitParam : undefined,
+        pageParam: raw.pageParam,
+        style: "page",
+        totalPagesPath: fieldPathOf(raw.totalPages),
+        totalPath: fieldPathOf(raw.total),
+      };
+    case "cursor": {
+      const nextCursorPath = fieldPathOf(raw.nextCursor);
+      if (typeof raw.cursorParam !== "string" || !nextCursorPath) return fail("cursor pagination needs `cursorParam` and `nextCursor`");
+      return { cursorParam: raw.cursorParam, itemSchema: unknownItem, itemsPath, nextCursorPath, style: "cursor" };
+    }
+    case "offset":
+      if (typeof raw.offsetParam !== "string" || typeof raw.limitParam !== "string") return fail("offset pagination needs `offsetParam` and `limitParam`");
+      return { itemSchema: unknownItem, itemsPath, limitParam: raw.limitParam, offsetParam: raw.offsetParam, style: "offset", totalPath: fieldPathOf(raw.total) };
+    default:
+      return fail(`unknown pagination style ${JSON.stringify(raw.style)}; use page, cursor or offset`);
+  }
+}
+
+/** Root `x-clientgen-pollers`: name -> poller descriptor. `operation` is an operationId, checked later. */
+export function pollersOf(ctx: NormalizeContext, raw: unknown, at: Location): Poller[] {
+  if (raw === undefined) return [];
+  if (!isObject(raw)) {
+    report(ctx, at, "error", "LRO002", "x-clientgen-pollers must map poller names to descriptors");
+    return [];
+  }
+  const pollers: Poller[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const where = child(at, name);
+    const statusPath = isObject(value) ? fieldPathOf(value.status) : undefined;
+    if (!isObject(value) || typeof value.operation !== "string" || typeof value.idParam !== "string" || !statusPath) {
+      report(ctx, where, "error", "LRO002", "a poller needs `operation`, `idParam` and `status`");
+      continue;
+    }
+    pollers.push({
+      canceledValues: strings(value.canceled),
+      defaultIntervalMs: typeof value.intervalMs === "number" && value.intervalMs >= 0 ? value.intervalMs : 2000,
+      errorPath: fieldPathOf(value.error),
+      failureValues: strings(value.failure),
+      idParam: value.idParam,
+      isCaseInsensitive: value.caseInsensitive === true,
+      messagePath: fieldPathOf(value.message),
+      name: pascalCase(name),
+      operationId: value.operation,
+      progressPath: fieldPathOf(value.progress),
+      retryAfterPath: fieldPathOf(value.retryAfter),
+      statusPath,
+      successValues: strings(value.success),
+      targets: targetsOf(value.targets),
+    });
+  }
+  return pollers;
+}
+
+function targetsOf(raw: unknown): Poller["targets"] {
+  if (!isObject(raw)) return undefined;
+  const targets: NonNullable<Poller["targets"]> = [];
+  for (const [name, value] of Object.entries(raw)) {
+    if (!isObject(value)) continue;
+    targets.push({ failureValues: strings(value.failure), name, successValues: strings(value.success) });
+  }
+  return targets.length > 0 ? targets : undefined;
+}

@@ -1,0 +1,71 @@
+// OpenAPI Object -> model Api (before the passes give names and order).
+import type { Api, SecurityScheme, Server } from "../../model/api.js";
+import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
+import { pollersOf } from "./clientgen-extensions.js";
+import { pathItemOperations, securityOf } from "./operation-object.js";
+import { idOf, registerNamedSchema } from "./schema-object/ref.js";
+
+export function documentObject(ctx: NormalizeContext, name: string): Api {
+  const doc = ctx.spec.document;
+  const root: Location = { file: ctx.spec.file, pointer: "#" };
+  const info = isObject(doc.info) ? doc.info : {};
+  const components = isObject(doc.components) ? doc.components : {};
+  // Every component schema is exported, referenced or not: users import them by name.
+  if (isObject(components.schemas)) {
+    const schemasAt = child(child(root, "components"), "schemas");
+    for (const [key, raw] of Object.entries(components.schemas)) {
+      const at = child(schemasAt, key);
+      registerNamedSchema(ctx, idOf(ctx, at.file, at.pointer), raw, at);
+    }
+  }
+  const globalSecurity = Array.isArray(doc.security) ? securityOf(doc.security) : [];
+  const operations = [];
+  if (isObject(doc.paths)) {
+    const pathsAt = child(root, "paths");
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!path.startsWith("/")) continue;
+      operations.push(...pathItemOperations(ctx, path, item, child(pathsAt, path), globalSecurity));
+    }
+  }
+  return {
+    description: typeof info.description === "string" ? info.description : undefined,
+    name,
+    operations,
+    pollers: pollersOf(ctx, doc["x-clientgen-pollers"], child(root, "x-clientgen-pollers")),
+    schemas: [...ctx.named.values()],
+    securitySchemes: securitySchemesOf(ctx, components.securitySchemes, child(child(root, "components"), "securitySchemes")),
+    servers: serversOf(doc.servers),
+    title: typeof info.title === "string" ? info.title : name,
+    version: typeof info.version === "string" ? info.version : "",
+  };
+}
+
+function serversOf(raw: unknown): Server[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).flatMap((server) => {
+    if (typeof server.url !== "string") return [];
+    const variables = isObject(server.variables) ? server.variables : {};
+    // Server variables take their defaults: the client's baseUrl option covers other choices.
+    const url = server.url.replace(/\{([^}]+)\}/g, (whole, key: string) => {
+      const variable = variables[key];
+      return isObject(variable) && variable.default !== undefined ? String(variable.default) : whole;
+    });
+    return [{ description: typeof server.description === "string" ? server.description : undefined, url }];
+  });
+}
+
+function securitySchemesOf(ctx: NormalizeContext, raw: unknown, at: Location): SecurityScheme[] {
+  if (!isObject(raw)) return [];
+  const schemes: SecurityScheme[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isObject(value)) continue;
+    const scheme = value.type === "http" ? String(value.scheme ?? "").toLowerCase() : "";
+    if (value.type === "http" && scheme === "bearer") schemes.push({ key, type: "bearer" });
+    else if (value.type === "http" && scheme === "basic") schemes.push({ key, type: "basic" });
+    else if (value.type === "apiKey" && typeof value.name === "string" && ["cookie", "header", "query"].includes(value.in as string)) {
+      schemes.push({ in: value.in as "cookie" | "header" | "query", key, name: value.name, type: "apiKey" });
+    } else if (value.type === "oauth2" || value.type === "openIdConnect") schemes.push({ key, type: "oauth2" });
+    else report(ctx, child(at, key), "warning", "SEC001", `security scheme type ${JSON.stringify(value.type)} is not supported; requests go without it`);
+  }
+  return schemes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

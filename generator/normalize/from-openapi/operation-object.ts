@@ -1,0 +1,114 @@
+// Path Item + Operation Objects -> model Operations (names are assigned later, in passes).
+import type { HttpMethod, Operation, Parameter } from "../../model/api.js";
+import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
+import { lroStartOf, paginationOf } from "./clientgen-extensions.js";
+import { deref } from "./deref.js";
+import { parameterObject } from "./parameter-object.js";
+import { requestBodyObject } from "./request-body-object.js";
+import { responsesObject } from "./response-object.js";
+
+const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** Methods whose repetition cannot act twice (RFC 9110 9.2.2). */
+const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+export function pathItemOperations(
+  ctx: NormalizeContext,
+  path: string,
+  raw: unknown,
+  at: Location,
+  globalSecurity: string[],
+): Operation[] {
+  const found = deref(ctx, raw, at);
+  if (!found) return [];
+  const { value: item, at: itemAt } = found;
+  const shared = parametersOf(ctx, item.parameters, child(itemAt, "parameters"));
+  const operations: Operation[] = [];
+  for (const method of methods) {
+    if (!isObject(item[method])) continue;
+    // Some specs (DigitalOcean) keep each operation in its own file behind a `$ref`.
+    const op = deref(ctx, item[method], child(itemAt, method));
+    if (op) operations.push(operationObject(ctx, path, method, op.value, op.at, shared, globalSecurity));
+  }
+  return operations;
+}
+
+function operationObject(
+  ctx: NormalizeContext,
+  path: string,
+  method: (typeof methods)[number],
+  raw: Record<string, unknown>,
+  at: Location,
+  shared: Parameter[],
+  globalSecurity: string[],
+): Operation {
+  const upper = method.toUpperCase() as HttpMethod;
+  const own = parametersOf(ctx, raw.parameters, child(at, "parameters"));
+  // Operation-level parameters override path-level ones with the same name and location.
+  const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
+  parameters.push(...missingPathParameters(ctx, path, parameters, at));
+  return {
+    deprecated: raw.deprecated === true,
+    description: typeof raw.description === "string" ? raw.description : undefined,
+    id: typeof raw.operationId === "string" && raw.operationId !== "" ? raw.operationId : derivedId(method, path),
+    isIdempotent: idempotentMethods.has(upper) || raw["x-clientgen-idempotent"] === true,
+    lro: lroStartOf(ctx, raw["x-clientgen-lro"], child(at, "x-clientgen-lro")),
+    method: upper,
+    name: typeof raw["x-name"] === "string" ? raw["x-name"] : "",
+    pagination: paginationOf(ctx, raw["x-clientgen-pagination"], child(at, "x-clientgen-pagination")),
+    parameters,
+    paramsTypeName: "",
+    path,
+    pointer: at.pointer,
+    requestBody: raw.requestBody === undefined ? undefined : requestBodyObject(ctx, raw.requestBody, child(at, "requestBody")),
+    responses: responsesObject(ctx, raw.responses, child(at, "responses")),
+    security: Array.isArray(raw.security) ? securityOf(raw.security) : globalSecurity,
+    summary: typeof raw.summary === "string" ? raw.summary : undefined,
+    tags: Array.isArray(raw.tags) ? [...new Set(raw.tags.filter((t): t is string => typeof t === "string"))] : [],
+  };
+}
+
+function parametersOf(ctx: NormalizeContext, raw: unknown, at: Location): Parameter[] {
+  if (!Array.isArray(raw)) return [];
+  const list: Parameter[] = [];
+  raw.forEach((p, i) => {
+    const parameter = parameterObject(ctx, p, child(at, i));
+    if (parameter) list.push(parameter);
+  });
+  return list;
+}
+
+/**
+ * A `{name}` in the path that no parameter declares (a common spec bug) still has to be filled in:
+ * it becomes a required string parameter, with a warning.
+ */
+function missingPathParameters(ctx: NormalizeContext, path: string, parameters: Parameter[], at: Location): Parameter[] {
+  const missing: Parameter[] = [];
+  for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+    if (parameters.some((p) => p.in === "path" && p.name === match[1]) || missing.some((p) => p.name === match[1])) continue;
+    report(ctx, at, "warning", "PAR002", `path parameter {${match[1]}} is not declared; it is added as a required string`);
+    missing.push({
+      allowReserved: false, deprecated: false, explode: false, in: "path", isJson: false, isRequired: true,
+      name: match[1], schema: { kind: "string" }, style: "simple",
+    });
+  }
+  return missing;
+}
+
+/** Security requirement list -> scheme keys, first alternative first; `{}` (optional auth) adds nothing. */
+export function securityOf(raw: unknown[]): string[] {
+  const keys: string[] = [];
+  for (const requirement of raw) {
+    if (!isObject(requirement)) continue;
+    for (const key of Object.keys(requirement)) if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
+/** `GET /users/{id}/pets` -> `get_users_by_id_pets`: deterministic, readable once camel-cased. */
+function derivedId(method: string, path: string): string {
+  const words = path
+    .split("/")
+    .filter((s) => s !== "")
+    .map((s) => (s.startsWith("{") ? `by_${s.slice(1, -1)}` : s));
+  return [method, ...words].join("_");
+}

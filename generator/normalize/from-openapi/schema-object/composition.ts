@@ -1,0 +1,84 @@
+// allOf / oneOf / anyOf. A `null` variant becomes nullability; discriminators map values to variants.
+import type { Discriminator, Schema } from "../../../model/schema.js";
+import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
+import { toSchema, typedSchema } from "./index.js";
+import { namedSchemaId } from "./ref.js";
+
+export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
+  const parts: Schema[] = [];
+  if (Array.isArray(raw.allOf)) {
+    const allOfAt = child(at, "allOf");
+    raw.allOf.forEach((part, i) => parts.push(toSchema(ctx, part, child(allOfAt, i))));
+  }
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const list = raw[keyword];
+    if (Array.isArray(list)) parts.push(unionSchema(ctx, raw, list, child(at, keyword)));
+  }
+  // Keywords beside the composition (properties, type, ...) constrain the value too.
+  const rest = Object.fromEntries(
+    Object.entries(raw).filter(([k]) => !["allOf", "oneOf", "anyOf", "discriminator", "description", "title"].includes(k)),
+  );
+  if (rest.properties !== undefined || rest.additionalProperties !== undefined || rest.items !== undefined) {
+    parts.push(typedSchema(ctx, rest, at, rest.type));
+  }
+  return parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+}
+
+function unionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, list: unknown[], at: Location): Schema {
+  let isNullable = false;
+  const variants: Schema[] = [];
+  const rawVariants: unknown[] = [];
+  list.forEach((item, i) => {
+    if (isObject(item) && item.type === "null" && Object.keys(item).every((k) => k === "type" || k === "description")) {
+      isNullable = true;
+      return;
+    }
+    variants.push(toSchema(ctx, item, child(at, i)));
+    rawVariants.push(item);
+  });
+  let schema: Schema;
+  if (variants.length === 0) schema = { kind: "null" };
+  else if (variants.length === 1) schema = variants[0];
+  else schema = { kind: "union", variants };
+  if (schema.kind === "union" && isObject(raw.discriminator)) {
+    schema.discriminator = discriminatorOf(ctx, raw.discriminator, rawVariants, at);
+  }
+  if (isNullable) schema = { ...schema, isNullable: true };
+  return schema;
+}
+
+/**
+ * Which discriminator values select which variant: explicit `mapping` entries first; a variant
+ * that no mapping names is selected by its schema name (the OpenAPI implicit mapping).
+ */
+function discriminatorOf(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  variants: unknown[],
+  at: Location,
+): Discriminator | undefined {
+  if (typeof raw.propertyName !== "string") {
+    report(ctx, at, "warning", "SCH004", "discriminator without propertyName is ignored");
+    return undefined;
+  }
+  const mappingIds = new Map<string, string[]>();
+  if (isObject(raw.mapping)) {
+    for (const [value, ref] of Object.entries(raw.mapping)) {
+      if (typeof ref !== "string") continue;
+      const target = ref.includes("#") || ref.includes("/") ? ref : `#/components/schemas/${ref}`;
+      const id = namedSchemaId(ctx, target, at);
+      if (id !== undefined) mappingIds.set(id, [...(mappingIds.get(id) ?? []), value]);
+    }
+  }
+  const valuesByVariant = variants.map((variant) => {
+    if (!isObject(variant) || typeof variant.$ref !== "string") return [];
+    const id = namedSchemaId(ctx, variant.$ref, at);
+    if (id === undefined) return [];
+    return mappingIds.get(id) ?? [decodeLast(variant.$ref)];
+  });
+  return { propertyName: raw.propertyName, valuesByVariant };
+}
+
+function decodeLast(ref: string): string {
+  return (ref.split("/").pop() ?? ref).replace(/~1/g, "/").replace(/~0/g, "~");
+}

@@ -1,0 +1,107 @@
+// Schema Object -> model Schema. Dispatches on the shape of the raw schema; each kind has its own file.
+import type { Schema, SchemaCommon } from "../../../model/schema.js";
+import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
+import { arraySchema } from "./array.js";
+import { compositionSchema } from "./composition.js";
+import { objectSchema } from "./object.js";
+import { refSchema } from "./ref.js";
+import { typeArraySchema } from "./type-array.js";
+
+/** Keywords the generator reads; anything else that changes a type is reported as ignored. */
+const ignoredStructuralKeywords = ["not", "if", "then", "else", "dependentSchemas", "$dynamicRef", "unevaluatedItems"];
+
+/** Translate one raw schema found at `at`. Never throws: unusable input becomes `unknown` plus a diagnostic. */
+export function toSchema(ctx: NormalizeContext, raw: unknown, at: Location): Schema {
+  if (raw === true || raw === undefined) return { kind: "unknown" };
+  if (raw === false) return { kind: "never" };
+  if (!isObject(raw)) {
+    report(ctx, at, "warning", "SCH001", "schema is not an object; typed as unknown");
+    return { kind: "unknown" };
+  }
+  const common = commonOf(raw);
+  if (typeof raw.$ref === "string") return refSchema(ctx, raw, at, common);
+  for (const keyword of ignoredStructuralKeywords) {
+    if (raw[keyword] !== undefined) {
+      report(ctx, child(at, keyword), "warning", "SCH002", `"${keyword}" is not supported and is ignored`);
+    }
+  }
+  return withCommon(bodyOf(ctx, raw, at), common);
+}
+
+function bodyOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
+  if (raw.allOf !== undefined || raw.oneOf !== undefined || raw.anyOf !== undefined) {
+    return compositionSchema(ctx, raw, at);
+  }
+  if ("const" in raw) return { kind: "enum", values: [literalOf(raw.const)] };
+  if (Array.isArray(raw.enum)) return enumSchema(raw.enum, raw);
+  if (Array.isArray(raw.type)) return typeArraySchema(ctx, raw, at);
+  return typedSchema(ctx, raw, at, raw.type);
+}
+
+/** The schema for one `type` value (or none: inferred from the keywords present). */
+export function typedSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location, type: unknown): Schema {
+  switch (type) {
+    case "string":
+      return isBinary(raw) ? { kind: "binary" } : { kind: "string" };
+    case "integer":
+    case "number":
+    case "boolean":
+    case "null":
+      return { kind: type };
+    case "array":
+      return arraySchema(ctx, raw, at);
+    case "object":
+      return objectSchema(ctx, raw, at);
+    case undefined:
+      if (raw.properties !== undefined || raw.additionalProperties !== undefined || raw.patternProperties !== undefined) {
+        return objectSchema(ctx, raw, at);
+      }
+      if (raw.items !== undefined || raw.prefixItems !== undefined) return arraySchema(ctx, raw, at);
+      return { kind: "unknown" };
+    default:
+      report(ctx, child(at, "type"), "warning", "SCH003", `unknown type ${JSON.stringify(type)}; typed as unknown`);
+      return { kind: "unknown" };
+  }
+}
+
+function isBinary(raw: Record<string, unknown>): boolean {
+  return raw.format === "binary" || raw.contentMediaType === "application/octet-stream";
+}
+
+function enumSchema(values: unknown[], raw: Record<string, unknown>): Schema {
+  const literals = values.map(literalOf);
+  const schema: Schema = { kind: "enum", values: literals };
+  if (raw.nullable === true && !literals.includes(null)) schema.isNullable = true;
+  return schema;
+}
+
+/** Enum and const values are JSON; objects and arrays cannot be literal types, so they are kept as text. */
+function literalOf(value: unknown): boolean | null | number | string {
+  if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string") {
+    return value;
+  }
+  return JSON.stringify(value) ?? null;
+}
+
+/** Annotations every schema may carry. */
+export function commonOf(raw: Record<string, unknown>): SchemaCommon {
+  const common: SchemaCommon = {};
+  if (typeof raw.description === "string") common.description = raw.description;
+  if (typeof raw.title === "string") common.title = raw.title;
+  if (typeof raw.format === "string") common.format = raw.format;
+  if (raw.deprecated === true) common.deprecated = true;
+  if (raw.readOnly === true) common.isReadOnly = true;
+  if (raw.writeOnly === true) common.isWriteOnly = true;
+  if (raw.nullable === true) common.isNullable = true;
+  if (raw.default !== undefined) common.default = raw.default;
+  return common;
+}
+
+/** Merge annotations onto a translated schema without losing the ones it already has. */
+export function withCommon(schema: Schema, common: SchemaCommon): Schema {
+  const merged: Record<string, unknown> = { ...schema };
+  for (const [key, value] of Object.entries(common)) {
+    if (value !== undefined && merged[key] === undefined) merged[key] = value;
+  }
+  return merged as unknown as Schema;
+}

@@ -1,0 +1,89 @@
+// `$ref` schemas: every referenced schema becomes a named schema, emitted once and referred to by
+// name. Naming before translating the body is what makes recursive schemas terminate.
+import type { Schema, SchemaCommon } from "../../../model/schema.js";
+import { displayPath, isObject, report, type Location, type NormalizeContext } from "../../context.js";
+import { pascalCase } from "../../names.js";
+import { commonOf, toSchema, withCommon } from "./index.js";
+
+/** Keywords that may sit beside `$ref` without changing the type (3.1 allows siblings). */
+const annotationKeywords = new Set([
+  "$ref", "description", "title", "deprecated", "readOnly", "writeOnly", "default", "example", "examples",
+  "$comment", "summary", "nullable", "format", "externalDocs", "xml",
+]);
+
+export function refSchema(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+  common: SchemaCommon,
+): Schema {
+  const target = namedSchemaId(ctx, raw.$ref as string, at);
+  if (target === undefined) return withCommon({ kind: "unknown" }, common);
+  const ref: Schema = withCommon({ kind: "ref", target }, common);
+  const structural = Object.keys(raw).filter((k) => !annotationKeywords.has(k) && !k.startsWith("x-"));
+  if (structural.length === 0) return ref;
+  // A 3.1 `$ref` with constraining siblings means "both": intersect the target with the rest.
+  const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "$ref"));
+  return { kind: "intersection", parts: [{ kind: "ref", target }, toSchema(ctx, rest, at)], ...commonOf(raw) };
+}
+
+/** Register (once) the schema a `$ref` points at and return its id; undefined when it does not resolve. */
+export function namedSchemaId(ctx: NormalizeContext, ref: string, at: Location): string | undefined {
+  let resolved = ctx.spec.resolveRef(ref, at.file);
+  // Follow a chain of refs (`A: {$ref: B}`) so aliases share one named type.
+  for (let hops = 0; resolved && isObject(resolved.value) && isPureRef(resolved.value) && hops < 32; hops++) {
+    resolved = ctx.spec.resolveRef(resolved.value.$ref as string, resolved.file);
+  }
+  if (!resolved) {
+    report(ctx, at, "error", "REF001", `$ref ${JSON.stringify(ref)} does not resolve`);
+    return undefined;
+  }
+  const id = idOf(ctx, resolved.file, resolved.pointer);
+  registerNamedSchema(ctx, id, resolved.value, { file: resolved.file, pointer: resolved.pointer });
+  return id;
+}
+
+/** Add a named schema and translate its body, unless already known. */
+export function registerNamedSchema(ctx: NormalizeContext, id: string, raw: unknown, at: Location): void {
+  if (ctx.named.has(id)) return;
+  const entry = { id, name: suggestName(at), pointer: at.pointer, schema: { kind: "unknown" } as Schema };
+  ctx.named.set(id, entry);
+  entry.schema = toSchema(ctx, raw, at);
+}
+
+/** Stable id of a schema: its pointer in the root document, or `file#pointer` for other files. */
+export function idOf(ctx: NormalizeContext, file: string, pointer: string): string {
+  return file === ctx.spec.file ? pointer : `${displayPath(file)}${pointer}`;
+}
+
+function isPureRef(value: Record<string, unknown>): boolean {
+  return typeof value.$ref === "string" && Object.keys(value).every((k) => annotationKeywords.has(k));
+}
+
+/** Pointer segments that say where a schema sits, not what it is. */
+const noiseSegments = new Set([
+  "#", "", "components", "schemas", "definitions", "properties", "items", "content", "schema",
+  "application~1json", "responses", "requestBodies", "parameters", "paths", "allOf", "oneOf", "anyOf",
+]);
+
+/** A readable name from where the schema lives: the components key, else the last telling segments. */
+function suggestName(at: Location): string {
+  const segments = at.pointer.split("/");
+  const schemasIndex = segments.indexOf("schemas");
+  if (segments[1] === "components" && schemasIndex === 2 && segments.length === 4) return pascalCase(decode(segments[3]));
+  const telling = segments.filter((s) => !noiseSegments.has(s) && !/^[0-9]+$/.test(s)).map(decode);
+  if (telling.length === 0) {
+    const base = at.file.split(/[\\/]/).pop() ?? "Schema";
+    return pascalCase(base.replace(/\.(ya?ml|json)$/i, ""));
+  }
+  return pascalCase(telling.slice(-2).join(" "));
+}
+
+function decode(segment: string): string {
+  const unescaped = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+  try {
+    return decodeURIComponent(unescaped);
+  } catch {
+    return unescaped;
+  }
+}
