@@ -28,6 +28,8 @@ export interface BodySpec {
   readonly kind: "binary" | "form" | "json" | "multipart" | "text";
   /** The media type sent as Content-Type (omitted for multipart, where fetch sets the boundary). */
   readonly mediaType: string;
+  /** Key of the body in the call's argument object; default "body". */
+  readonly bodyArg?: string;
 }
 
 /** How a response body is read, per status code of the operation. */
@@ -172,4 +174,18 @@ export interface LroSpec {
   readonly retryAfterPath?: FieldPath;
   /** Poll interval when the server gives no hint. */
   readonly defaultIntervalMs: number;
+}
+
+/** Options of `pollUntilDone` (and `waitFor<Name>`): how often and how long to wait. */
+export interface PollOptions<TState = unknown> {
+  /** Aborts the wait at once, even mid-interval; rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Interval when the server gives no hint; default LroSpec.defaultIntervalMs. */
+  intervalMs?: number;
+  /** Unhinted intervals grow (x1.5 per poll) up to this; default max(intervalMs, 30000). */
+  maxIntervalMs?: number;
+  /** Give up after this long with PollTimeoutError; default: wait forever. */
+  timeoutMs?: number;
+  /** Called for each observed non-terminal state with the value at progressPath (or the whole state). */
+  onProgress?: (progress: unknown, state: TState) => void;
 }

@@ -1,0 +1,136 @@
+// One HTTP attempt: credential, hooks, fetch under a per-attempt timeout linked to the caller's
+// signal, body read. Every outcome is sorted into: success, a failure the retry policy judges,
+// or an error thrown at once (the caller's abort, a success body that does not parse).
+import { applyAuth, resolveCredential } from "./auth.js";
+import { abortReason } from "./delay.js";
+import { ConnectionError, SdkError, TimeoutError, createApiError } from "./errors.js";
+import type { RequestInfo } from "./errors.js";
+import { finalizeRequest } from "./request-builder.js";
+import type { PreparedRequest } from "./request-builder.js";
+import { readErrorBody, readSuccessBody } from "./response.js";
+import { parseRetryAfterMs } from "./retry.js";
+import type { AttemptFailure } from "./retry.js";
+import { linkSignals } from "./signals.js";
+import type { LinkedSignal } from "./signals.js";
+import type { ClientOptions } from "./types.js";
+
+/** A response that was read in full. */
+export interface SendResult {
+  readonly body: unknown;
+  readonly status: number;
+  readonly headers: Headers;
+}
+
+/** Success, or a failure with the error to throw if the policy does not retry it. */
+export type AttemptOutcome =
+  | { readonly isSuccess: true; readonly result: SendResult }
+  | { readonly isSuccess: false; readonly failure: AttemptFailure; readonly error: Error };
+
+/** Everything one attempt needs besides the prepared request. */
+export interface AttemptContext {
+  readonly client: ClientOptions;
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly attempt: number;
+}
+
+/**
+ * Error codes (Node/undici, Bun) that mean the connection was never made, so the server cannot
+ * have seen the request. Browsers expose no codes: there every network failure counts as "maybe sent".
+ */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT", "ConnectionRefused",
+]);
+
+/** Sends one attempt; throws only what must not be retried (abort, ResponseParseError, hook errors). */
+export async function sendAttempt(prepared: PreparedRequest, context: AttemptContext): Promise<AttemptOutcome> {
+  const { op } = prepared;
+  const auth = applyAuth(op.auth, await resolveCredential(context.client.apiKey));
+  const outgoing = finalizeRequest(prepared, auth);
+  const info: RequestInfo = { operationId: op.id, method: op.method, url: outgoing.safeUrl };
+  const hookContext = { operationId: op.id, method: op.method, url: outgoing.safeUrl, headers: outgoing.redactedHeaders, attempt: context.attempt };
+  await context.client.onRequest?.(hookContext);
+
+  const linked = linkSignals([context.signal], context.timeoutMs);
+  let isSent = false;
+  try {
+    const startedAt = context.now();
+    const init: RequestInit & { duplex?: "half" } = { method: op.method, headers: outgoing.headers, body: prepared.body.body, signal: linked.signal };
+    // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
+    if (typeof ReadableStream !== "undefined" && init.body instanceof ReadableStream) init.duplex = "half";
+    const response = await context.fetch(outgoing.url, init);
+    isSent = true;
+    const durationMs = context.now() - startedAt;
+    await runHook(() => context.client.onResponse?.({ ...hookContext, status: response.status, responseHeaders: response.headers, durationMs }));
+    if (response.ok) {
+      const body = await readSuccessBody(response, op.responses, info);
+      return { isSuccess: true, result: { body, status: response.status, headers: response.headers } };
+    }
+    const errorBody = await readErrorBody(response, linked.signal);
+    const retryAfterMs = parseRetryAfterMs(response.headers, context.now);
+    const error = createApiError({ ...info, status: response.status, statusText: response.statusText, headers: response.headers, body: errorBody, retryAfterMs }, auth.secrets);
+    return { isSuccess: false, failure: { kind: "status", status: response.status, retryAfterMs }, error };
+  } catch (error) {
+    return classifyThrown(error, { context, linked, info, isSent, secrets: auth.secrets });
+  } finally {
+    linked.dispose();
+  }
+}
+
+/** Sorts a thrown error: caller abort and SDK errors propagate; timeouts and network failures are judged. */
+function classifyThrown(
+  error: unknown,
+  where: { context: AttemptContext; linked: LinkedSignal; info: RequestInfo; isSent: boolean; secrets: readonly string[] },
+): AttemptOutcome {
+  const { context, linked, info } = where;
+  if (error instanceof HookFailure) throw error.cause;
+  if (context.signal?.aborted) throw abortReason(context.signal);
+  if (linked.isTimedOut) return { isSuccess: false, failure: { kind: "timeout" }, error: new TimeoutError(info, context.timeoutMs) };
+  if (error instanceof SdkError || !isNetworkError(error)) throw error;
+  const isBeforeSend = !where.isSent && hasNotSentCode(error);
+  const detail = where.isSent ? "Connection lost while reading the response" : `Connection failed: ${describeCause(error)}`;
+  return {
+    isSuccess: false,
+    failure: { kind: "connection", isBeforeSend },
+    error: new ConnectionError(info, detail, { cause: error, secrets: where.secrets }),
+  };
+}
+
+/** fetch and body reads report network trouble as TypeError (or DOMException "NetworkError"). */
+function isNetworkError(error: unknown): boolean {
+  return error instanceof TypeError || (error instanceof Error && /network|socket|terminated|ECONN/i.test(`${error.name} ${error.message}`));
+}
+
+/** True when the error or one of its causes carries a code that means "never connected". */
+function hasNotSentCode(error: unknown, depth = 0): boolean {
+  if (depth > 5 || error === null || typeof error !== "object") return false;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+  if (Array.isArray(errors) && errors.some((inner) => hasNotSentCode(inner, depth + 1))) return true;
+  return hasNotSentCode(cause, depth + 1);
+}
+
+/** The innermost useful message: undici's "fetch failed" hides "connect ECONNREFUSED ..." in its cause. */
+function describeCause(error: unknown): string {
+  let current: unknown = error;
+  let message = "network error";
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++, current = current.cause) {
+    if (current.message) message = current.message;
+  }
+  return message;
+}
+
+/** Carries a hook's own error past the network-error classification untouched. */
+class HookFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+async function runHook(hook: () => void | Promise<void>): Promise<void> {
+  try {
+    await hook();
+  } catch (error) {
+    throw new HookFailure(error);
+  }
+}

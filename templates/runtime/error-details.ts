@@ -1,0 +1,127 @@
+// Pulls the useful parts out of an error response: a short server message, the request id
+// support will ask for, rate-limit headers; and scrubs the caller's credential out of all of it.
+import { readFieldPath } from "./field-path.js";
+import { parseNonNegativeNumber, parseRetryAfterMs } from "./retry.js";
+import type { FieldPath } from "./types.js";
+
+/** Rate-limit state the server reported (X-RateLimit-* or RateLimit-* headers), numbers as sent. */
+export interface RateLimitInfo {
+  limit?: number;
+  remaining?: number;
+  /** As the server sends it: seconds until reset, or an epoch timestamp for some APIs. */
+  reset?: number;
+  /** Window length in seconds (X-RateLimit-Window or the `w=` of RateLimit-Policy). */
+  window?: number;
+  retryAfterMs?: number;
+}
+
+/** Where servers put a human-readable message, most specific first (TensorPool: external_message). */
+const MESSAGE_PATHS: readonly FieldPath[] = [
+  ["message"], ["error", "message"], ["external_message"], ["error_description"], ["detail"],
+  ["detail", 0, "msg"], ["errors", 0, "message"], ["title"], ["error"], ["msg"], ["errorMessage"], ["Message"],
+];
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
+const REQUEST_ID_PATHS: readonly FieldPath[] = [["request_id"], ["requestId"], ["meta", "request_id"], ["error", "details", "requestId"]];
+/** Messages longer than this are cut: an error message is a summary, the body holds the rest. */
+const MAX_MESSAGE_CHARS = 300;
+/** Credentials shorter than this are not scrubbed from text, or "a" would blank every "a". */
+const MIN_SECRET_CHARS = 4;
+const REASON_PHRASES: Readonly<Record<number, string>> = {
+  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+  408: "Request Timeout", 409: "Conflict", 410: "Gone", 412: "Precondition Failed", 413: "Content Too Large",
+  415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests", 500: "Internal Server Error",
+  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+};
+
+/** A short human-readable message found in an error body (JSON or plain text), or undefined. */
+export function findServerMessage(body: unknown): string | undefined {
+  if (typeof body === "string") {
+    const text = body.trim();
+    // An HTML error page (proxies, load balancers) is noise in a message; it stays on `body`.
+    return text === "" || text.startsWith("<") ? undefined : truncate(text.split("\n")[0]);
+  }
+  for (const path of MESSAGE_PATHS) {
+    const value = readFieldPath(body, path);
+    if (typeof value === "string" && value.trim() !== "") return truncate(value.trim());
+  }
+  return undefined;
+}
+
+/** The request id from the response headers, else from the body. */
+export function findRequestId(headers: Headers, body: unknown): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  for (const path of REQUEST_ID_PATHS) {
+    const value = readFieldPath(body, path);
+    if (typeof value === "string" || typeof value === "number") return String(value);
+  }
+  return undefined;
+}
+
+/** Rate-limit info when any X-RateLimit-* / RateLimit-* header is present, else undefined. */
+export function readRateLimit(headers: Headers, now?: () => number): RateLimitInfo | undefined {
+  const combined = parseCombinedRateLimit(headers.get("ratelimit"));
+  const policyWindow = /(?:^|;)\s*w=(\d+)/.exec(headers.get("ratelimit-policy") ?? "")?.[1];
+  const info: RateLimitInfo = {
+    limit: headerNumber(headers, "x-ratelimit-limit", "ratelimit-limit") ?? combined.limit,
+    remaining: headerNumber(headers, "x-ratelimit-remaining", "ratelimit-remaining") ?? combined.remaining,
+    reset: headerNumber(headers, "x-ratelimit-reset", "ratelimit-reset") ?? combined.reset,
+    window: headerNumber(headers, "x-ratelimit-window", "ratelimit-window") ?? parseNonNegativeNumber(policyWindow),
+  };
+  if (Object.values(info).every((value) => value === undefined)) return undefined;
+  const retryAfterMs = parseRetryAfterMs(headers, now);
+  return dropUndefined({ ...info, retryAfterMs });
+}
+
+/** The standard reason phrase when the response carried none (HTTP/2 has no status text). */
+export function statusText(status: number, sent: string): string {
+  return sent || REASON_PHRASES[status] || (status >= 500 ? "Server Error" : "Error");
+}
+
+/** `text` with every credential replaced by "[redacted]". */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) if (secret.length >= MIN_SECRET_CHARS) result = result.split(secret).join("[redacted]");
+  return result;
+}
+
+/** A copy of a parsed body with credentials scrubbed from every string (servers sometimes echo keys). */
+export function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (secrets.length === 0) return value;
+  if (typeof value === "string") return redactText(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
+}
+
+function headerNumber(headers: Headers, ...names: string[]): number | undefined {
+  for (const name of names) {
+    // "100, 100;w=60" (a policy list) still starts with the number that matters.
+    const match = /^\s*(\d+(?:\.\d+)?)/.exec(headers.get(name) ?? "");
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
+
+/** The IETF draft's single `RateLimit: limit=100, remaining=50, reset=30` (or `r=50;t=30`) header. */
+function parseCombinedRateLimit(value: string | null): RateLimitInfo {
+  const field = (pattern: RegExp): number | undefined => {
+    const match = pattern.exec(value ?? "");
+    return match ? Number(match[1]) : undefined;
+  };
+  return {
+    limit: field(/(?:^|[,;\s])limit=(\d+)/),
+    remaining: field(/(?:^|[,;\s])(?:remaining|r)=(\d+)/),
+    reset: field(/(?:^|[,;\s])(?:reset|t)=(\d+)/),
+  };
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}

@@ -1,0 +1,238 @@
+// Every error the client throws. Errors never hold request headers, and their message, stack and
+// JSON form are scrubbed of the caller's credential: errors end up in logs and bug reports.
+import { findRequestId, findServerMessage, readRateLimit, redactText, redactValue, statusText } from "./error-details.js";
+import type { RateLimitInfo } from "./error-details.js";
+import { parseRetryAfterMs } from "./retry.js";
+import type { HttpMethod } from "./types.js";
+
+/** Which call failed; `url` never carries query credentials. */
+export interface RequestInfo {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+}
+
+/** Base of every error the client throws, so one `instanceof` catches them all. */
+export class SdkError extends Error {
+  override name = "SdkError";
+  /** A plain, credential-free object for JSON.stringify and structured loggers. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
+  }
+}
+
+/** What the transport knows of an error response when it builds an ApiError. */
+export interface ApiErrorInit<TBody> extends RequestInfo {
+  readonly status: number;
+  readonly statusText?: string;
+  readonly headers: Headers;
+  /** Parsed as JSON when possible, else the text. */
+  readonly body: TBody;
+  readonly retryAfterMs?: number;
+}
+
+/** The server answered with a non-2xx status; subclasses name the common statuses. */
+export class ApiError<TBody = unknown> extends SdkError {
+  override name = "ApiError";
+  readonly status: number;
+  /** Response headers (never the request's). */
+  readonly headers: Headers;
+  readonly body: TBody;
+  readonly requestId: string | undefined;
+  readonly rateLimit: RateLimitInfo | undefined;
+  /** The server's wait hint (retry-after-ms / Retry-After); set when it was too long to wait out. */
+  readonly retryAfterMs: number | undefined;
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+
+  constructor(init: ApiErrorInit<TBody>) {
+    const serverMessage = findServerMessage(init.body);
+    const summary = `${init.status} ${statusText(init.status, init.statusText ?? "")}`;
+    super(serverMessage ? `${summary}: ${serverMessage}` : summary);
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.requestId = findRequestId(init.headers, init.body);
+    this.rateLimit = readRateLimit(init.headers);
+    this.retryAfterMs = init.retryAfterMs ?? parseRetryAfterMs(init.headers);
+    this.operationId = init.operationId;
+    this.method = init.method;
+    this.url = init.url;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const { name, message, status, requestId, rateLimit, retryAfterMs, operationId, method, url, body } = this;
+    return { name, message, status, requestId, rateLimit, retryAfterMs, operationId, method, url, body };
+  }
+}
+
+/** 400: the request was malformed or failed validation. */
+export class BadRequestError<TBody = unknown> extends ApiError<TBody> { override name = "BadRequestError"; }
+/** 401: missing or invalid credentials. */
+export class AuthenticationError<TBody = unknown> extends ApiError<TBody> { override name = "AuthenticationError"; }
+/** 403: the credentials lack permission. */
+export class PermissionDeniedError<TBody = unknown> extends ApiError<TBody> { override name = "PermissionDeniedError"; }
+/** 404: no such resource. */
+export class NotFoundError<TBody = unknown> extends ApiError<TBody> { override name = "NotFoundError"; }
+/** 409: conflicts with the resource's current state. */
+export class ConflictError<TBody = unknown> extends ApiError<TBody> { override name = "ConflictError"; }
+/** 422: well-formed but semantically invalid. */
+export class UnprocessableEntityError<TBody = unknown> extends ApiError<TBody> { override name = "UnprocessableEntityError"; }
+/** 429: rate limited; see `rateLimit` and `retryAfterMs`. */
+export class RateLimitError<TBody = unknown> extends ApiError<TBody> { override name = "RateLimitError"; }
+/** Any 5xx. */
+export class InternalServerError<TBody = unknown> extends ApiError<TBody> { override name = "InternalServerError"; }
+
+const ERROR_CLASSES: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError,
+  409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError,
+};
+
+/** The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the message). */
+export function createApiError(init: ApiErrorInit<unknown>, secrets: readonly string[] = []): ApiError {
+  const ErrorClass = ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass({ ...init, body: redactValue(init.body, secrets), statusText: init.statusText });
+}
+
+/**
+ * A 2xx response whose body could not be read as declared (JSON that does not parse). Its own
+ * class, not an ApiError: the server said yes, so code catching ApiError for refusals must not
+ * mistake it for one, and it is never retried (the server may well have acted).
+ */
+export class ResponseParseError extends SdkError {
+  override name = "ResponseParseError";
+  readonly status: number;
+  readonly headers: Headers;
+  /** The start of the body as received (at most 500 characters). */
+  readonly text: string;
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+
+  constructor(init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown }) {
+    const text = init.text.slice(0, 500);
+    super(`${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`, { cause: init.cause });
+    this.status = init.status;
+    this.headers = init.headers;
+    this.text = text;
+    this.operationId = init.operationId;
+    this.method = init.method;
+    this.url = init.url;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const { name, message, status, text, operationId, method, url } = this;
+    return { name, message, status, text, operationId, method, url };
+  }
+}
+
+/** No usable response: connection refused or reset, DNS failure, or a body cut off mid-stream. */
+export class ConnectionError extends SdkError {
+  override name = "ConnectionError";
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+
+  constructor(info: RequestInfo, detail: string, options?: { cause?: unknown; secrets?: readonly string[] }) {
+    super(redactText(`${detail} (${info.method} ${info.url})`, options?.secrets ?? []), { cause: options?.cause });
+    this.operationId = info.operationId;
+    this.method = info.method;
+    this.url = info.url;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, operationId: this.operationId, method: this.method, url: this.url };
+  }
+}
+
+/** One attempt took longer than `timeoutMs` (a ConnectionError, so catching that covers it). */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(info: RequestInfo, timeoutMs: number) {
+    super(info, `Request timed out after ${timeoutMs} ms (timeoutMs)`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** What a poller knows when an operation ends in a failure or canceled status. */
+export interface OperationFailedInit {
+  readonly pollerName: string;
+  readonly id: string;
+  readonly status: string;
+  readonly state: unknown;
+  /** The value at the LRO's errorPath, if any. */
+  readonly error: unknown;
+  /** The value at the LRO's messagePath, if any. */
+  readonly statusMessage: unknown;
+  readonly isCanceled: boolean;
+}
+
+/** A long-running operation ended in a failure (or canceled) status. */
+export class OperationFailedError extends SdkError {
+  override name = "OperationFailedError";
+  readonly pollerName: string;
+  readonly id: string;
+  /** The terminal status value, as the server sent it. */
+  readonly status: string;
+  /** The last status body. */
+  readonly state: unknown;
+  /** The error object (or message) at the LRO's errorPath. */
+  readonly error: unknown;
+  /** `error.code`, when the error object has one. */
+  readonly code: unknown;
+  /** `error.details`, when the error object has them. */
+  readonly details: unknown;
+  readonly isCanceled: boolean;
+
+  constructor(init: OperationFailedInit) {
+    const serverMessage = typeof init.statusMessage === "string" && init.statusMessage.trim() !== ""
+      ? init.statusMessage.trim()
+      : findServerMessage(init.error) ?? findServerMessage(init.state);
+    const outcome = init.isCanceled ? "was canceled" : "failed";
+    super(`${init.pollerName} ${init.id} ${outcome} (status ${init.status})${serverMessage ? `: ${serverMessage}` : ""}`);
+    this.pollerName = init.pollerName;
+    this.id = init.id;
+    this.status = init.status;
+    this.state = init.state;
+    this.error = init.error;
+    this.code = propertyOf(init.error, "code");
+    this.details = propertyOf(init.error, "details");
+    this.isCanceled = init.isCanceled;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const { name, message, pollerName, id, status, code, details, error, isCanceled } = this;
+    return { name, message, pollerName, id, status, code, details, error, isCanceled };
+  }
+}
+
+/** pollUntilDone's timeoutMs passed before the operation reached a terminal status. */
+export class PollTimeoutError extends SdkError {
+  override name = "PollTimeoutError";
+  readonly pollerName: string;
+  readonly ids: readonly string[];
+  readonly timeoutMs: number;
+  /** The last observed state (undefined when no poll succeeded). */
+  readonly state: unknown;
+
+  constructor(init: { pollerName: string; ids: readonly string[]; timeoutMs: number; state: unknown; lastStatus?: string }) {
+    const last = init.lastStatus === undefined ? "" : ` (last status ${init.lastStatus})`;
+    super(`Gave up waiting for ${init.pollerName} ${init.ids.join(", ")} after ${init.timeoutMs} ms${last}`);
+    this.pollerName = init.pollerName;
+    this.ids = init.ids;
+    this.timeoutMs = init.timeoutMs;
+    this.state = init.state;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const { name, message, pollerName, ids, timeoutMs, state } = this;
+    return { name, message, pollerName, ids, timeoutMs, state };
+  }
+}
+
+function propertyOf(value: unknown, key: string): unknown {
+  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}

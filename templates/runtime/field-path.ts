@@ -1,0 +1,21 @@
+// Reads values out of response bodies by FieldPath (where the items, the cursor, the status are).
+import type { FieldPath } from "./types.js";
+
+/** The value at `path` in `body`, or undefined when any step is missing; only own properties are read. */
+export function readFieldPath(body: unknown, path: FieldPath): unknown {
+  let value: unknown = body;
+  for (const step of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    // Own properties only, so a path like ["constructor"] never reaches the prototype.
+    if (!Object.prototype.hasOwnProperty.call(value, step)) return undefined;
+    value = (value as Record<string | number, unknown>)[step];
+  }
+  return value;
+}
+
+/** A path written for people, for error messages: ["data", "items", 0] -> "data.items[0]". */
+export function formatFieldPath(path: FieldPath): string {
+  let text = "";
+  for (const step of path) text += typeof step === "number" ? `[${step}]` : text === "" ? step : `.${step}`;
+  return text === "" ? "(body)" : text;
+}

@@ -1,0 +1,13 @@
+// The runtime's public surface, re-exported for generated clients and their users.
+export type * from "./types.js";
+export {
+  ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, NotFoundError,
+  OperationFailedError, PermissionDeniedError, PollTimeoutError, RateLimitError, ResponseParseError, SdkError, TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export type { RateLimitInfo } from "./error-details.js";
+export type { Sleep } from "./delay.js";
+export { PagePromise } from "./paginate.js";
+export { Poller } from "./poller.js";
+export { Transport } from "./transport.js";
+export type { SendResult, TransportDefaults } from "./transport.js";

@@ -1,0 +1,199 @@
+// Polls a long-running operation to its end, in the shape of Azure core-lro v3 and AWS waiters:
+// poll() once, pollUntilDone(), `await poller`, `for await (const state of poller)`, serialize().
+//
+// Result shape: a poller on one id resolves to that id's final status body (TState); a poller on
+// several ids, or one started from an `idsPath`, is created as Poller<Item[]> and resolves to the
+// final bodies in id order. Any id failing rejects the whole wait with OperationFailedError.
+import type { SendResult } from "./attempt.js";
+import { sleepUnlessAborted } from "./delay.js";
+import type { Sleep } from "./delay.js";
+import { ApiError, OperationFailedError, PollTimeoutError } from "./errors.js";
+import { readFieldPath } from "./field-path.js";
+import { isTransientPollFailure, observeStatus, operationFailure, unhintedIntervalMs } from "./lro-status.js";
+import type { LroObservation } from "./lro-status.js";
+import { encodeResumeToken } from "./resume-token.js";
+import { linkSignals } from "./signals.js";
+import type { LinkedSignal } from "./signals.js";
+import type { LroSpec, OperationSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
+
+/** What a poller borrows from its Transport. */
+export interface PollerContext {
+  readonly send: (op: OperationSpec, args: Record<string, unknown>, options: RequestOptions) => Promise<SendResult>;
+  readonly sleep: Sleep;
+  readonly random: () => number;
+  readonly now: () => number;
+}
+
+/** Which ids to poll; `start` resolves once the starting call returned them. */
+export interface PollerTarget {
+  readonly ids: readonly string[];
+  readonly isMulti: boolean;
+  /** The starting call's body, for submitted(). */
+  readonly startBody?: unknown;
+}
+
+/**
+ * Consecutive failed status requests (network, 408, 429, 5xx) pollUntilDone rides out before
+ * giving up; the 5th in a row is thrown. Status requests are reads, so repeating them is safe.
+ */
+export const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+
+/** pollUntilDone owns the waiting between status requests, so each is sent once, without retries. */
+const NO_RETRIES: Partial<RetryOptions> = { maxRetries: 0 };
+
+/** A long-running operation being waited for; `await poller` is `poller.pollUntilDone()`. */
+export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState> {
+  /** The poller's name (as in `waitFor<Name>`), stored in resume tokens. */
+  readonly name: string;
+  readonly #context: PollerContext;
+  readonly #lro: LroSpec;
+  readonly #options: RequestOptions;
+  readonly #started: Promise<PollerTarget>;
+  #target: PollerTarget | undefined;
+  #observations: (LroObservation | undefined)[] = [];
+  #done: Promise<TState> | undefined;
+
+  constructor(context: PollerContext, name: string, lro: LroSpec, target: PollerTarget | Promise<PollerTarget>, options?: RequestOptions) {
+    this.#context = context;
+    this.name = name;
+    this.#lro = lro;
+    this.#options = options ?? {};
+    this.#started = Promise.resolve(target).then((resolved) => (this.#target = resolved));
+    // The start's failure surfaces through submitted()/poll()/await; never as an unhandled rejection.
+    this.#started.catch(() => undefined);
+  }
+
+  /** The ids being polled (empty until the starting call has returned). */
+  get ids(): readonly string[] {
+    return this.#target?.ids ?? [];
+  }
+
+  /** The last status body (an array of them for several ids), or undefined before the first poll. */
+  get state(): TState | undefined {
+    const states = this.#observations.map((observation) => observation?.state);
+    if (!this.#target?.isMulti) return states[0] as TState | undefined;
+    return states.length === this.ids.length && states.every((state) => state !== undefined) ? (states as TState) : undefined;
+  }
+
+  /** True once every id has reached a success status. */
+  get isDone(): boolean {
+    return this.ids.length > 0 && this.ids.every((_, index) => this.#observations[index]?.phase === "succeeded");
+  }
+
+  /** Resolves with the starting call's body once it returned (undefined for pollers on known ids). */
+  async submitted(): Promise<unknown> {
+    return (await this.#started).startBody;
+  }
+
+  /** One status request per unfinished id; rejects with OperationFailedError on a failure status. */
+  async poll(options?: { signal?: AbortSignal }): Promise<TState> {
+    const linked = linkSignals([this.#options.signal, options?.signal]);
+    try {
+      await this.#pollRound(linked.signal, this.#options.retry);
+      return this.state as TState;
+    } finally {
+      linked.dispose();
+    }
+  }
+
+  /**
+   * Polls until every id succeeds. Waits: the server's hint (Retry-After, retryAfterPath) as given,
+   * else intervalMs growing x1.5 to maxIntervalMs with up to 20% jitter. Transient status failures
+   * are ridden out (MAX_CONSECUTIVE_POLL_FAILURES). timeoutMs rejects with PollTimeoutError.
+   */
+  async pollUntilDone(options: PollOptions<TState> = {}): Promise<TState> {
+    for await (const state of this.#observe(options)) {
+      if (!this.isDone) options.onProgress?.(this.#progressOf(state), state);
+    }
+    return this.state as TState;
+  }
+
+  then<TResult1 = TState, TResult2 = never>(
+    onFulfilled?: ((state: TState) => TResult1 | PromiseLike<TResult1>) | null,
+    onRejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult1 | TResult2> {
+    this.#done ??= this.pollUntilDone();
+    return this.#done.then(onFulfilled, onRejected);
+  }
+
+  /** Each observed state, the final success state included; a failure status throws instead. */
+  [Symbol.asyncIterator](): AsyncGenerator<TState, void, undefined> {
+    return this.#observe({});
+  }
+
+  /** A resume token (base64url JSON of name and ids, no credentials) for Transport.resumePoller. */
+  serialize(): string {
+    if (!this.#target) throw new Error(`${this.name}: the starting call has not returned yet; await poller.submitted() first`);
+    return encodeResumeToken({ name: this.name, ids: this.#target.ids, isMulti: this.#target.isMulti });
+  }
+
+  async *#observe(options: PollOptions<TState>): AsyncGenerator<TState, void, undefined> {
+    const { now, random } = this.#context;
+    const linked = linkSignals([this.#options.signal, options.signal], options.timeoutMs);
+    const deadline = options.timeoutMs === undefined ? undefined : now() + options.timeoutMs;
+    const baseIntervalMs = options.intervalMs ?? this.#lro.defaultIntervalMs;
+    let unhintedCount = 0;
+    let failureCount = 0;
+    try {
+      await this.#started;
+      while (!this.isDone) {
+        let hintMs: number | undefined;
+        try {
+          hintMs = await this.#pollRound(linked.signal, NO_RETRIES);
+          failureCount = 0;
+          yield this.state as TState;
+          if (this.isDone) return;
+        } catch (error) {
+          if (linked.isTimedOut || !isTransientPollFailure(error) || ++failureCount >= MAX_CONSECUTIVE_POLL_FAILURES) throw error;
+          hintMs = error instanceof ApiError ? error.retryAfterMs : undefined;
+        }
+        unhintedCount = hintMs === undefined ? unhintedCount + 1 : 0;
+        const waitMs = hintMs ?? unhintedIntervalMs(unhintedCount - 1, baseIntervalMs, options.maxIntervalMs, random);
+        await this.#wait(waitMs, deadline, linked, options.timeoutMs);
+      }
+    } catch (error) {
+      throw linked.isTimedOut && !(error instanceof OperationFailedError) ? this.#timeoutError(options.timeoutMs ?? 0) : error;
+    } finally {
+      linked.dispose();
+    }
+  }
+
+  /** Waits, but never past the deadline: the last poll happens at the deadline, then we give up. */
+  async #wait(waitMs: number, deadline: number | undefined, linked: LinkedSignal, timeoutMs: number | undefined): Promise<void> {
+    let ms = waitMs;
+    if (deadline !== undefined) {
+      const remainingMs = deadline - this.#context.now();
+      if (remainingMs <= 0) throw this.#timeoutError(timeoutMs ?? 0);
+      ms = Math.min(ms, remainingMs);
+    }
+    await sleepUnlessAborted(this.#context.sleep, ms, linked.signal);
+  }
+
+  /** Polls every unfinished id once; returns the longest server hint among those still running. */
+  async #pollRound(signal: AbortSignal, retry: Partial<RetryOptions> | undefined): Promise<number | undefined> {
+    const target = await this.#started;
+    let hintMs: number | undefined;
+    for (const [index, id] of target.ids.entries()) {
+      if (this.#observations[index]?.phase === "succeeded") continue;
+      const options: RequestOptions = { ...this.#options, signal, retry };
+      const result = await this.#context.send(this.#lro.poll, { [this.#lro.idParam]: id }, options);
+      const observation = observeStatus(this.#lro, result, this.#context.now);
+      this.#observations[index] = observation;
+      if (observation.phase === "failed" || observation.phase === "canceled") throw operationFailure(this.#lro, this.name, id, observation);
+      if (observation.phase === "pending" && observation.hintMs !== undefined) hintMs = Math.max(hintMs ?? 0, observation.hintMs);
+    }
+    return hintMs;
+  }
+
+  #progressOf(state: TState): unknown {
+    const path = this.#lro.progressPath;
+    if (path === undefined) return state;
+    return this.#target?.isMulti ? (state as unknown[]).map((item) => readFieldPath(item, path)) : readFieldPath(state, path);
+  }
+
+  #timeoutError(timeoutMs: number): PollTimeoutError {
+    const statuses = this.#observations.map((observation) => observation?.status ?? "?");
+    const lastStatus = statuses.length === 0 ? undefined : statuses.join(", ");
+    return new PollTimeoutError({ pollerName: this.name, ids: this.ids, timeoutMs, state: this.state, lastStatus });
+  }
+}

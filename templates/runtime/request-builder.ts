@@ -1,0 +1,90 @@
+// Turns an operation and its arguments into what fetch needs. Built once per call; the credential
+// is added per attempt (a token function may rotate it), with a redacted twin for hooks and errors.
+import { credentialHeaderNames } from "./auth.js";
+import type { AppliedAuth } from "./auth.js";
+import { DEFAULT_BODY_ARG, encodeBody } from "./body.js";
+import type { EncodedBody } from "./body.js";
+import { redactText } from "./error-details.js";
+import { serializeParams } from "./serialize.js";
+import type { OperationSpec } from "./types.js";
+
+/** The credential-free part of a request, shared by every attempt. */
+export interface PreparedRequest {
+  readonly op: OperationSpec;
+  /** Base URL + filled path, no query. */
+  readonly urlWithoutQuery: string;
+  readonly query: readonly string[];
+  /** Accept, Content-Type and header parameters: defaults the caller's headers may override. */
+  readonly defaultHeaders: readonly (readonly [string, string])[];
+  /** Client headers then per-call headers, applied last (case-insensitively). */
+  readonly callerHeaders: readonly (readonly [string, string])[];
+  readonly cookies: readonly string[];
+  readonly body: EncodedBody;
+}
+
+/** One attempt's request: the real URL and headers, and redacted ones for hooks and errors. */
+export interface OutgoingRequest {
+  readonly url: string;
+  /** The URL without query credentials. */
+  readonly safeUrl: string;
+  readonly headers: Headers;
+  readonly redactedHeaders: Readonly<Record<string, string>>;
+}
+
+/** Validates and encodes everything but the credential; throws TypeError for a missing path parameter. */
+export function prepareRequest(
+  op: OperationSpec,
+  args: Readonly<Record<string, unknown>> | undefined,
+  baseUrl: string,
+  clientHeaders: Readonly<Record<string, string>> | undefined,
+  callHeaders: Readonly<Record<string, string>> | undefined,
+): PreparedRequest {
+  const params = serializeParams(op, args);
+  const body = encodeBody(op.body, args?.[op.body?.bodyArg ?? DEFAULT_BODY_ARG]);
+  const defaultHeaders: (readonly [string, string])[] = [];
+  if (op.responses.some((response) => response.kind === "json")) defaultHeaders.push(["Accept", "application/json"]);
+  if (body.contentType !== undefined) defaultHeaders.push(["Content-Type", body.contentType]);
+  defaultHeaders.push(...params.headers);
+  const path = params.path.startsWith("/") ? params.path : `/${params.path}`;
+  return {
+    op,
+    urlWithoutQuery: baseUrl.replace(/\/+$/, "") + path,
+    query: params.query,
+    defaultHeaders,
+    callerHeaders: [...Object.entries(clientHeaders ?? {}), ...Object.entries(callHeaders ?? {})],
+    cookies: params.cookies,
+    body,
+  };
+}
+
+/** Adds the credential: defaults, then auth, then the caller's own headers (which win). */
+export function finalizeRequest(prepared: PreparedRequest, auth: AppliedAuth): OutgoingRequest {
+  const headers = new Headers();
+  for (const [name, value] of prepared.defaultHeaders) headers.set(name, value);
+  for (const [name, value] of auth.headers) headers.set(name, value);
+  for (const [name, value] of prepared.callerHeaders) headers.set(name, value);
+  const callerCookie = headers.get("cookie");
+  const authCookies = auth.cookies.map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
+  const cookies = [...(callerCookie ? [callerCookie] : []), ...prepared.cookies];
+  if (cookies.length + authCookies.length > 0) headers.set("Cookie", [...cookies, ...authCookies].join("; "));
+
+  const authQuery = auth.query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  const withQuery = (pieces: readonly string[]): string =>
+    pieces.length === 0 ? prepared.urlWithoutQuery : `${prepared.urlWithoutQuery}?${pieces.join("&")}`;
+
+  const credentialNames = credentialHeaderNames(prepared.op.auth);
+  const redactedHeaders: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    redactedHeaders[name] = credentialNames.has(name) ? "[redacted]" : redactText(value, auth.secrets);
+  });
+  if (authCookies.length > 0) {
+    const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
+    redactedHeaders.cookie = [...cookies.map((cookie) => redactText(cookie, auth.secrets)), ...redactedAuthCookies].join("; ");
+  }
+  return {
+    url: withQuery([...prepared.query, ...authQuery]),
+    safeUrl: redactText(withQuery(prepared.query), auth.secrets),
+    headers,
+    redactedHeaders,
+  };
+}

@@ -1,0 +1,34 @@
+// A poller's resume token: base64url JSON of which poller and which ids. Deliberately nothing
+// else: no credentials, no base URL, no state; the resuming client supplies those itself.
+import { decodeBase64Url, encodeBase64Url } from "./base64.js";
+
+/** What a token restores. */
+export interface ResumeTokenData {
+  readonly name: string;
+  readonly ids: readonly string[];
+  /** True when the poller resolves to an array of states (several ids, or started from idsPath). */
+  readonly isMulti: boolean;
+}
+
+/** Token format version; bump when the shape changes so old tokens fail clearly. */
+const TOKEN_VERSION = 1;
+
+/** Encodes a token. */
+export function encodeResumeToken(data: ResumeTokenData): string {
+  return encodeBase64Url(JSON.stringify({ v: TOKEN_VERSION, name: data.name, ids: data.ids, multi: data.isMulti }));
+}
+
+/** Decodes a token; throws a TypeError naming the problem for anything that is not one of ours. */
+export function decodeResumeToken(token: string): ResumeTokenData {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decodeBase64Url(token.trim()));
+  } catch {
+    throw new TypeError("Invalid resume token: not a token produced by poller.serialize()");
+  }
+  const { v, name, ids, multi } = (parsed ?? {}) as { v?: unknown; name?: unknown; ids?: unknown; multi?: unknown };
+  if (v !== TOKEN_VERSION) throw new TypeError(`Invalid resume token: unsupported version ${JSON.stringify(v)} (expected ${TOKEN_VERSION})`);
+  const isIdList = Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === "string");
+  if (typeof name !== "string" || !isIdList) throw new TypeError("Invalid resume token: missing poller name or ids");
+  return { name, ids: ids as string[], isMulti: multi === true };
+}

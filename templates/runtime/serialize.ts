@@ -1,0 +1,139 @@
+// Puts parameters on the wire per OpenAPI style/explode (OpenAPI 3.1 "Style Examples" table):
+// path (simple, label, matrix), query (form, spaceDelimited, pipeDelimited, deepObject),
+// header (simple) and cookie (form).
+import type { OperationSpec, ParameterSpec } from "./types.js";
+
+/** The parameters of one call, encoded and grouped by where they go. */
+export interface SerializedParams {
+  /** The path template with every placeholder filled, percent-encoded. */
+  readonly path: string;
+  /** Encoded `name=value` pieces, in parameter order. */
+  readonly query: readonly string[];
+  readonly headers: readonly (readonly [string, string])[];
+  /** `name=value` pieces for the one Cookie header. */
+  readonly cookies: readonly string[];
+}
+
+type Encode = (text: string) => string;
+type Shape = { kind: "primitive"; text: string } | { kind: "array"; items: string[] } | { kind: "object"; entries: [string, string][] };
+
+/** Serializes the call's arguments; throws a TypeError for a missing path parameter, before any request. */
+export function serializeParams(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): SerializedParams {
+  const values = args ?? {};
+  const query: string[] = [];
+  const headers: [string, string][] = [];
+  const cookies: string[] = [];
+  for (const param of op.params) {
+    const value = values[param.name];
+    if (value === undefined || value === null || param.in === "path") continue;
+    if (param.in === "query") query.push(...serializeQueryParam(param, value));
+    else if (param.in === "header") headers.push([param.name, serializeSimple(shapeOf(param, value), param.explode ?? false, String)]);
+    else cookies.push(...serializeCookieParam(param, value));
+  }
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null || value === "") {
+      throw new TypeError(`${op.id}: missing required path parameter "${name}" (got ${value === "" ? "an empty string" : String(value)})`);
+    }
+    return serializePathParam(op.params.find((param) => param.in === "path" && param.name === name) ?? { name, in: "path" }, value);
+  });
+  return { path, query, headers, cookies };
+}
+
+/** One path parameter, percent-encoded, per style simple (default), label or matrix. */
+export function serializePathParam(param: ParameterSpec, value: unknown): string {
+  const shape = shapeOf(param, value);
+  const explode = param.explode ?? false;
+  const enc = encodeURIComponent;
+  if (param.style === "label") return `.${joinShape(shape, explode ? "." : ",", explode, enc)}`;
+  if (param.style !== "matrix") return serializeSimple(shape, explode, enc);
+  const name = enc(param.name);
+  if (shape.kind === "primitive") return shape.text === "" ? `;${name}` : `;${name}=${enc(shape.text)}`;
+  if (shape.kind === "array" && explode) return shape.items.map((item) => `;${name}=${enc(item)}`).join("");
+  if (shape.kind === "object" && explode) return shape.entries.map(([key, item]) => `;${enc(key)}=${enc(item)}`).join("");
+  return `;${name}=${joinShape(shape, ",", false, enc)}`;
+}
+
+/** One query parameter as encoded `name=value` pieces (none for an empty array). */
+export function serializeQueryParam(param: ParameterSpec, value: unknown): string[] {
+  const enc: Encode = param.allowReserved ? encodeAllowingReserved : encodeURIComponent;
+  const name = encodeURIComponent(param.name);
+  const style = param.style ?? "form";
+  const explode = param.explode ?? style === "form";
+  if (style === "deepObject" && !param.isJson && isPlainObject(value)) return deepObjectPieces(name, value, enc);
+  const shape = shapeOf(param, value);
+  if (shape.kind === "primitive") return [`${name}=${enc(shape.text)}`];
+  if (shape.kind === "array" && shape.items.length === 0) return [];
+  if (explode) {
+    return shape.kind === "array"
+      ? shape.items.map((item) => `${name}=${enc(item)}`)
+      : shape.entries.map(([key, item]) => `${encodeURIComponent(key)}=${enc(item)}`);
+  }
+  // Delimiters as OpenAPI shows them: "," for form, %20 for spaceDelimited, "|" for pipeDelimited.
+  const delimiter = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
+  return [`${name}=${joinShape(shape, delimiter, false, enc)}`];
+}
+
+/** One cookie parameter as `name=value` pieces (form style; explode repeats array items). */
+export function serializeCookieParam(param: ParameterSpec, value: unknown): string[] {
+  const shape = shapeOf(param, value);
+  const enc = encodeURIComponent;
+  const explode = param.explode ?? true;
+  if (shape.kind === "array" && explode) return shape.items.map((item) => `${param.name}=${enc(item)}`);
+  if (shape.kind === "object" && explode) return shape.entries.map(([key, item]) => `${key}=${enc(item)}`);
+  return [`${param.name}=${joinShape(shape, ",", false, enc)}`];
+}
+
+/** A value as text on the wire: Dates as ISO 8601, nested objects as JSON, null as "". */
+export function toWireText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function serializeSimple(shape: Shape, explode: boolean, enc: Encode): string {
+  return joinShape(shape, ",", explode, enc);
+}
+
+/** Items joined by `delimiter`; object entries as key=value when exploded, else key,value. */
+function joinShape(shape: Shape, delimiter: string, explode: boolean, enc: Encode): string {
+  if (shape.kind === "primitive") return enc(shape.text);
+  if (shape.kind === "array") return shape.items.map(enc).join(delimiter);
+  return shape.entries.map(([key, item]) => (explode ? `${enc(key)}=${enc(item)}` : `${enc(key)}${delimiter}${enc(item)}`)).join(delimiter);
+}
+
+function shapeOf(param: ParameterSpec, value: unknown): Shape {
+  if (param.isJson) return { kind: "primitive", text: JSON.stringify(value) };
+  if (Array.isArray(value)) return { kind: "array", items: value.map(toWireText) };
+  if (isPlainObject(value)) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    return { kind: "object", entries: entries.map(([key, item]) => [key, toWireText(item)]) };
+  }
+  return { kind: "primitive", text: toWireText(value) };
+}
+
+/** deepObject: filter[status]=open&filter[tags][0]=a; nesting and array indices follow the `qs` convention. */
+function deepObjectPieces(prefix: string, value: unknown, enc: Encode): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => deepObjectPieces(`${prefix}[${index}]`, item, enc));
+  if (isPlainObject(value)) {
+    return Object.entries(value).flatMap(([key, item]) =>
+      item === undefined || item === null ? [] : deepObjectPieces(`${prefix}[${encodeURIComponent(key)}]`, item, enc),
+    );
+  }
+  return [`${prefix}=${enc(toWireText(value))}`];
+}
+
+/**
+ * allowReserved: leave RFC 3986 reserved characters unencoded, except & = # + which would change
+ * the meaning of the query string itself (a new parameter, a fragment, a space).
+ */
+function encodeAllowingReserved(text: string): string {
+  return encodeURIComponent(text).replace(/%(3A|2F|3F|5B|5D|40|24|2C|3B)/gi, (escape) => decodeURIComponent(escape));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

@@ -1,0 +1,147 @@
+// The client core generated code calls: one operation in, a parsed body (or a typed error) out,
+// with retries, timeouts and hooks; plus the entry points for pagination and long-running operations.
+import { sendAttempt } from "./attempt.js";
+import type { SendResult } from "./attempt.js";
+import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
+import type { Sleep } from "./delay.js";
+import { SdkError } from "./errors.js";
+import { formatFieldPath, readFieldPath } from "./field-path.js";
+import { PagePromise } from "./paginate.js";
+import { Poller } from "./poller.js";
+import type { PollerContext, PollerTarget } from "./poller.js";
+import { prepareRequest } from "./request-builder.js";
+import { decodeResumeToken } from "./resume-token.js";
+import { decideRetry, resolveRetryOptions } from "./retry.js";
+import type {
+  ClientOptions, FieldPath, LroSpec, OperationSpec, PaginationOptions, PaginationSpec, RequestOptions,
+} from "./types.js";
+
+export type { SendResult } from "./attempt.js";
+
+/** Per-attempt timeout when neither the client nor the call sets one. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** What the generated client passes besides the user's options; sleep/random/now are for tests. */
+export interface TransportDefaults {
+  /** The spec's first server, used when ClientOptions.baseUrl is not set. */
+  readonly baseUrl: string;
+  /** Reserved for richer auth descriptions; unused today. */
+  readonly auth?: unknown;
+  /** Every wait (retry backoff, poll interval) goes through it; default setTimeout-based delay. */
+  readonly sleep?: Sleep;
+  /** Jitter source in [0, 1); default Math.random. */
+  readonly random?: () => number;
+  /** Clock for Retry-After dates and poll deadlines; default Date.now. */
+  readonly now?: () => number;
+}
+
+/** Sends operations described by OperationSpec; one per generated client. */
+export class Transport {
+  readonly #options: ClientOptions;
+  readonly #baseUrl: string;
+  readonly #sleep: Sleep;
+  readonly #random: () => number;
+  readonly #now: () => number;
+
+  constructor(options: ClientOptions, defaults: TransportDefaults) {
+    this.#options = { ...options };
+    this.#baseUrl = options.baseUrl ?? defaults.baseUrl;
+    this.#sleep = defaults.sleep ?? delay;
+    this.#random = defaults.random ?? Math.random;
+    this.#now = defaults.now ?? Date.now;
+  }
+
+  /** Send one operation, return the parsed success body (typed by the caller). */
+  async request<T>(op: OperationSpec, args: Record<string, unknown> | undefined, options?: RequestOptions): Promise<T> {
+    return (await this.send(op, args, options)).body as T;
+  }
+
+  /** Same but also gives status and headers (pollers need Retry-After). */
+  async send(op: OperationSpec, args: Record<string, unknown> | undefined, options: RequestOptions = {}): Promise<SendResult> {
+    throwIfAborted(options.signal);
+    const prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+    const policy = resolveRetryOptions(this.#options.retry, options.retry);
+    // A streamed body is consumed by the first attempt: there is nothing left to send again.
+    if (!prepared.body.isReplayable) policy.maxRetries = 0;
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
+    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    for (let attempt = 1; ; attempt++) {
+      const context = { client: this.#options, fetch: fetchImpl, now: this.#now, signal: options.signal, timeoutMs, attempt };
+      const outcome = await sendAttempt(prepared, context);
+      if (outcome.isSuccess) return outcome.result;
+      const decision = decideRetry(op, outcome.failure, attempt, policy, this.#random);
+      if (!decision.shouldRetry) throw outcome.error;
+      await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
+    }
+  }
+
+  /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
+  paginate<TPage, TItem>(
+    op: OperationSpec,
+    args: Record<string, unknown> | undefined,
+    options: PaginationOptions | undefined,
+    paging: PaginationSpec,
+  ): PagePromise<TPage, TItem> {
+    return new PagePromise<TPage, TItem>((pageArgs, pageOptions) => this.request(op, pageArgs, pageOptions), paging, args, options, op.id);
+  }
+
+  /**
+   * A poller on existing ids (all must succeed). One id resolves to its state; several ids (or
+   * `isMulti`) resolve to an array of states: create it as Poller<Item[]> then.
+   */
+  poller<TState>(name: string, lro: LroSpec, ids: readonly string[], options?: RequestOptions, isMulti: boolean = ids.length > 1): Poller<TState> {
+    if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id === "")) {
+      throw new TypeError(`${name}: a poller needs at least one non-empty id`);
+    }
+    return new Poller<TState>(this.#pollerContext(), name, lro, { ids: [...ids], isMulti }, options);
+  }
+
+  /**
+   * Calls the starting operation at once and returns its poller without waiting: `await` the
+   * result for the final state, or keep the poller (await poller.submitted() for the start's body).
+   * It is not wrapped in a Promise because a Promise would adopt the thenable poller and resolve
+   * to the final state. idsPath makes a multi-id poller (Poller<Item[]>) even for one id.
+   */
+  startLro<TState>(
+    op: OperationSpec,
+    args: Record<string, unknown> | undefined,
+    options: RequestOptions | undefined,
+    name: string,
+    lro: LroSpec,
+    start: { idPath?: FieldPath; idsPath?: FieldPath },
+  ): Poller<TState> {
+    const target = this.send(op, args, options).then(({ body }): PollerTarget => ({
+      ids: readStartIds(op, body, start),
+      isMulti: start.idsPath !== undefined,
+      startBody: body,
+    }));
+    return new Poller<TState>(this.#pollerContext(), name, lro, target, options);
+  }
+
+  /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
+  resumePoller<TState>(token: string, lros: Readonly<Record<string, LroSpec>>, options?: RequestOptions): Poller<TState> {
+    const data = decodeResumeToken(token);
+    if (!Object.prototype.hasOwnProperty.call(lros, data.name)) {
+      const known = Object.keys(lros).join(", ") || "none";
+      throw new TypeError(`Invalid resume token: this client has no poller named "${data.name}" (known: ${known})`);
+    }
+    return this.poller<TState>(data.name, lros[data.name], data.ids, options, data.isMulti);
+  }
+
+  #pollerContext(): PollerContext {
+    return { send: (op, args, options) => this.send(op, args, options), sleep: this.#sleep, random: this.#random, now: this.#now };
+  }
+}
+
+/** The id(s) a starting call returned; a clear error when they are not where the spec says. */
+function readStartIds(op: OperationSpec, body: unknown, start: { idPath?: FieldPath; idsPath?: FieldPath }): string[] {
+  const path = start.idsPath ?? start.idPath;
+  if (path === undefined) throw new TypeError(`${op.id}: startLro needs an idPath or idsPath`);
+  const value = readFieldPath(body, path);
+  const values = start.idsPath !== undefined && Array.isArray(value) ? value : [value];
+  const isUsable = (id: unknown): boolean => (typeof id === "string" && id !== "") || typeof id === "number";
+  if (values.length === 0 || !values.every(isUsable)) {
+    throw new SdkError(`${op.id} started an operation but its response has no usable id at ${formatFieldPath(path)}`);
+  }
+  return values.map(String);
+}

@@ -1,0 +1,32 @@
+// Small builders for runtime tests: operation specs, a recording fake clock.
+import type { Sleep } from "../../../templates/runtime/delay.js";
+import type { OperationSpec } from "../../../templates/runtime/types.js";
+
+/** An operation spec with test defaults (GET /things, JSON 200, no auth). */
+export function op(overrides: Partial<OperationSpec> = {}): OperationSpec {
+  const method = overrides.method ?? "GET";
+  return {
+    id: "getThings",
+    method,
+    path: "/things",
+    params: [],
+    responses: [{ status: "200", kind: "json" }],
+    auth: [],
+    isIdempotent: !["POST", "PATCH"].includes(method),
+    ...overrides,
+  };
+}
+
+/** A sleep that records requested waits and advances a fake clock instead of waiting. */
+export function fakeTime(start = Date.parse("2030-01-01T00:00:00Z")): { sleep: Sleep; now: () => number; waits: number[] } {
+  let clock = start;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => clock,
+    sleep: async (ms) => {
+      waits.push(ms);
+      clock += ms;
+    },
+  };
+}
