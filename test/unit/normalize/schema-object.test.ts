@@ -1,0 +1,90 @@
+// given: a component schema; want: the TypeScript declaration clientgen emits for it.
+import { describe, expect, it } from "vitest";
+import { typesView } from "../../../generator/emit/views/types-view.js";
+import { documentWith, normalizeDocument } from "../../helpers/normalize-document.js";
+
+async function declarationOf(schemas: object, name: string, openapi?: string): Promise<string> {
+  const { api } = await normalizeDocument(documentWith({ schemas, openapi }));
+  const view = typesView(api).declarations.find((d) => d.name === name);
+  if (!view) throw new Error(`no declaration ${name}`);
+  const text = view.isInterface ? `interface { ${view.members.join(" ")} }` : view.type;
+  return text.replace(/\/\*\*.*?\*\/\s*/gs, "").replace(/\s+/g, " ").trim();
+}
+
+describe("schema translation", () => {
+  it.each([
+    ["string", { type: "string" }, "string"],
+    ["integer", { type: "integer", format: "int64" }, "number"],
+    ["binary", { type: "string", format: "binary" }, "Blob"],
+    ["3.0 nullable", { type: "string", nullable: true }, "string | null"],
+    ["3.1 type array", { type: ["string", "null"] }, "string | null"],
+    ["several types", { type: ["string", "integer"] }, "string | number"],
+    ["anyOf with null", { anyOf: [{ type: "integer" }, { type: "null" }] }, "number | null"],
+    ["enum", { type: "string", enum: ["a", "b"] }, '"a" | "b"'],
+    ["enum with null", { enum: ["a", null, 1, true] }, '"a" | null | 1 | true'],
+    ["const", { const: "fixed" }, '"fixed"'],
+    ["hostile enum", { enum: ['"; evil(); "', "*/"] }, '"\\"; evil(); \\"" | "*/"'],
+    ["array", { type: "array", items: { type: "string" } }, "string[]"],
+    ["array of union", { type: "array", items: { oneOf: [{ type: "string" }, { type: "number" }] } }, "(string | number)[]"],
+    ["tuple", { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false }, "[string, number]"],
+    ["open tuple", { type: "array", prefixItems: [{ type: "string" }] }, "[string, ...unknown[]]"],
+    ["empty object", { type: "object" }, "interface { [key: string]: unknown; }"],
+    ["closed empty object", { type: "object", additionalProperties: false }, "Record<string, never>"],
+    ["map", { type: "object", additionalProperties: { type: "integer" } }, "interface { [key: string]: number; }"],
+    ["object", { type: "object", required: ["a"], properties: { a: { type: "string" }, "b-c": { type: "number" } } }, 'interface { a: string; "b-c"?: number; }'],
+    ["object + extra", { type: "object", properties: { a: { type: "string" } }, additionalProperties: true }, "interface { a?: string; [key: string]: unknown; }"],
+    ["object + typed extra", { type: "object", required: ["a"], properties: { a: { type: "string" } }, additionalProperties: { type: "number" } }, "interface { a: string; [key: string]: number | string; }"],
+    ["patternProperties", { type: "object", patternProperties: { "^x-": { type: "string" } } }, "interface { [key: string]: string; }"],
+    ["inline map", { type: "array", items: { type: "object", additionalProperties: { type: "integer" } } }, "Record<string, number>[]"],
+    ["allOf", { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", properties: { b: { type: "string" } } }] }, "Base & { b?: string; }"],
+    ["ref with 3.1 sibling constraint", { $ref: "#/components/schemas/Base", required: ["a"], type: "object", properties: { x: { type: "integer" } } }, "Base & { x?: number; }"],
+    ["boolean schema", true, "unknown"],
+    ["false schema", false, "never"],
+  ])("%s", async (_, schema, want) => {
+    const schemas = { Subject: schema, Base: { type: "object", properties: { a: { type: "string" } } } };
+    expect(await declarationOf(schemas, "Subject")).toBe(want);
+  });
+
+  it("3.0 allOf + nullable ref", async () => {
+    const schemas = { Subject: { allOf: [{ $ref: "#/components/schemas/Base" }], nullable: true }, Base: { type: "object" } };
+    expect(await declarationOf(schemas, "Subject", "3.0.3")).toBe("Base | null");
+  });
+
+  it("recursive and mutually recursive schemas refer to each other by name", async () => {
+    const schemas = {
+      Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, other: { $ref: "#/components/schemas/Other" } } },
+      Other: { type: "object", properties: { node: { $ref: "#/components/schemas/Node" } } },
+    };
+    expect(await declarationOf(schemas, "Node")).toBe("interface { children?: Node[]; other?: Other; }");
+    expect(await declarationOf(schemas, "Other")).toBe("interface { node?: Node; }");
+  });
+});
+
+describe("discriminators", () => {
+  const cat = { type: "object", required: ["kind"], properties: { kind: { type: "string" }, meow: { type: "boolean" } } };
+  const dog = { type: "object", required: ["kind"], properties: { kind: { type: "string" }, bark: { type: "boolean" } } };
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+  it("pins mapping values onto variants whose property is a plain string", async () => {
+    const schemas = { Cat: cat, Dog: dog, Pet: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Cat", dog: "Dog", hound: "#/components/schemas/Dog" } } } };
+    expect(await declarationOf(schemas, "Pet")).toBe('(Cat & { kind: "cat" }) | (Dog & { kind: "dog" | "hound" })');
+  });
+
+  it("uses the schema name without a mapping (implicit mapping)", async () => {
+    const schemas = { Cat: cat, Dog: dog, Pet: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } } };
+    expect(await declarationOf(schemas, "Pet")).toBe('(Cat & { kind: "Cat" }) | (Dog & { kind: "Dog" })');
+  });
+
+  it("leaves variants alone that declare their own literal (no `never` intersections)", async () => {
+    const literalCat = { ...cat, properties: { ...cat.properties, kind: { type: "string", enum: ["cat"] } } };
+    const schemas = { Cat: literalCat, Dog: dog, Pet: { anyOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } } };
+    expect(await declarationOf(schemas, "Pet")).toBe('Cat | (Dog & { kind: "Dog" })');
+  });
+});
+
+describe("names", () => {
+  it("gives schemas that clash with runtime exports or each other distinct names", async () => {
+    const { api } = await normalizeDocument(documentWith({ schemas: { ApiError: { type: "string" }, pet: { type: "string" }, Pet: { type: "number" }, "1st": { type: "string" }, class: { type: "string" } } }));
+    expect(api.schemas.map((s) => s.name).sort()).toEqual(["ApiError2", "Class", "Pet", "Pet2", "_1st"]);
+  });
+});
