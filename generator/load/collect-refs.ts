@@ -76,7 +76,10 @@ export function collectRefs(store: DocumentStore, rootFile: string, options: Ref
       return;
     }
     const record = value as Record<string, unknown>;
-    if (typeof record.$ref === "string" && isReferenceContext(context)) checkRef(record.$ref, file, at);
+    if ("$ref" in record && isReferenceContext(context)) {
+      if (typeof record.$ref === "string") checkRef(record.$ref, file, at);
+      else result.problems.push(notAString(file, at));
+    }
     for (const key in record) {
       const child = record[key];
       if (child === null || typeof child !== "object") continue;
@@ -98,6 +101,11 @@ function missingSegment(root: unknown, segments: string[]): { name: string; pare
     if (!valueAtPointer(root, segments.slice(0, i + 1)).found) return { name: segments[i], parent: segments.slice(0, i) };
   }
   return { name: segments[segments.length - 1] ?? "", parent: [] };
+}
+
+function notAString(file: string, at: (string | number)[]): Problem {
+  const pointer = formatPointer([...at, "$ref"]);
+  return { code: "REF001", file, hint: 'write $ref: "#/components/schemas/Name"', message: "$ref must be a string", pointer, severity: "error" };
 }
 
 function remoteHint(options: RefCheckOptions): string {

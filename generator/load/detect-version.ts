@@ -15,11 +15,11 @@ export function detectVersion(document: unknown, file: string): DetectedVersion 
   }
   const record = document as Record<string, unknown>;
   if (!("openapi" in record)) {
-    if (String(record.swagger) === "2.0") {
+    if (versionText(record.swagger) === "2.0") {
       return fail("LOAD006", "#/swagger", "Swagger 2.0 is not supported yet; convert it to OpenAPI 3", "e.g. with swagger2openapi");
     }
     if ("swagger" in record) {
-      return fail("LOAD005", "#/swagger", `unsupported version: swagger ${String(record.swagger)}`, "convert it to OpenAPI 3.0 or 3.1");
+      return fail("LOAD005", "#/swagger", `unsupported version: swagger ${versionText(record.swagger)}`, "convert it to OpenAPI 3.0 or 3.1");
     }
     return fail("LOAD004", "#", 'not an OpenAPI document: no "openapi" field', 'add "openapi: 3.1.0" (or 3.0.x) at the top');
   }

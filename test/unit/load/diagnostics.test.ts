@@ -78,6 +78,20 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
     ],
   },
   {
+    name: "LOAD006 Swagger 2.0 written as a number",
+    given: { file: "errors/swagger-unquoted.yaml" },
+    want: [
+      `${F}/errors/swagger-unquoted.yaml:1:1 #/swagger error LOAD006 Swagger 2.0 is not supported yet; convert it to OpenAPI 3 (e.g. with swagger2openapi)`,
+    ],
+  },
+  {
+    name: "REF001 a $ref that is not a string (a property named $ref is fine)",
+    given: { file: "errors/ref-not-string.yaml" },
+    want: [
+      `${F}/errors/ref-not-string.yaml:7:7 #/components/schemas/A/$ref error REF001 $ref must be a string (write $ref: "#/components/schemas/Name")`,
+    ],
+  },
+  {
     name: "LOAD007 3.2 is read as 3.1 (warning, load succeeds)",
     given: { file: "errors/openapi-3.2.yaml" },
     want: [`${F}/errors/openapi-3.2.yaml:1:1 #/openapi warning LOAD007 OpenAPI 3.2.0 is read as 3.1 (3.2-only features are ignored)`],
