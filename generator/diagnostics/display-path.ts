@@ -4,6 +4,6 @@ import path from "node:path";
 
 /** An absolute path as shown in diagnostics: relative to process.cwd(), forward slashes. */
 export function displayPath(absoluteFile: string): string {
-  const relative = path.relative(process.cwd(), absoluteFile) || path.basename(absoluteFile);
+  const relative = path.relative(process.cwd(), absoluteFile) || ".";
   return relative.split(path.sep).join("/");
 }
