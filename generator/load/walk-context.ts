@@ -36,7 +36,8 @@ const NAME_MAP_KEYWORDS = new Set([
 
 /** Context for the value under `key` in an object walked in `context`; undefined means skip it. */
 export function childContext(context: WalkContext, key: string, value: unknown): WalkContext | undefined {
-  if (context === "names" || context === "example-map") return context === "names" ? "keywords" : "example";
+  if (context === "names") return "keywords";
+  if (context === "example-map") return "example";
   if (LITERAL_KEYWORDS.has(key)) return undefined;
   if (context === "example" && key === "value") return undefined;
   if (key === "examples") return Array.isArray(value) ? undefined : "example-map";
