@@ -10,9 +10,8 @@ export const reservedTypeNames = [
   "InternalServerError", "NotFoundError", "OperationFailedError", "PagePromise", "PaginationOptions",
   "PermissionDeniedError", "PollTimeoutError", "Poller", "PollOptions", "RateLimitError", "RequestOptions",
   "ResponseParseError", "RetryOptions", "TimeoutError", "Transport", "UnprocessableEntityError",
-  // globals the emitted code refers to
-  "Array", "Blob", "Date", "Error", "File", "FormData", "Headers", "Partial", "Promise", "Readonly",
-  "ReadonlyArray", "Record", "Response", "Request", "AbortSignal", "Object", "String", "Number", "Boolean",
+  // globals that emitted type expressions refer to (a schema named `Error` is fine: types.ts never uses the global)
+  "Blob", "Record",
 ];
 
 /** Client members that are not operations. */

@@ -1,0 +1,198 @@
+// The generated TensorPool client against a scripted node:http server on 127.0.0.1.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  ApiError,
+  ConnectionError,
+  InternalServerError,
+  NotFoundError,
+  OperationFailedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  createTensorPoolClient,
+} from "../../generated/tensorpool/index.js";
+import { json, startServer, type TestServer } from "../runtime/helpers/http-server.js";
+
+const apiKey = "tp-secret-key-123";
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A client on the test server with fast retries (waits are exercised in the runtime tests). */
+function clientFor(s: TestServer) {
+  return createTensorPoolClient({ baseUrl: s.url, apiKey, retry: { initialDelayMs: 1, maxDelayMs: 50 } });
+}
+
+const request = (status: string, extra: object = {}) => ({
+  request_id: "r-1",
+  request_type: "CLUSTER_CLAIM",
+  status,
+  created_at: "2026-11-01T00:00:00Z",
+  object_id: "c-abc123",
+  external_message: `now ${status}`,
+  ...extra,
+});
+
+describe("TensorPool requests", () => {
+  it("GET with a path parameter, bearer auth, parsed body", async () => {
+    server = await startServer(json(200, request("COMPLETED")));
+    const info = await clientFor(server).getRequestInfo({ request_id: "r/1 x" });
+    expect(info.status).toBe("COMPLETED");
+    expect(info.object_id).toBe("c-abc123");
+    const seen = server.requests[0];
+    expect(seen.method).toBe("GET");
+    expect(seen.url).toBe("/request/info/r%2F1%20x");
+    expect(seen.headers.authorization).toBe(`Bearer ${apiKey}`);
+  });
+
+  it("encodes query filters and leaves out the ones not given", async () => {
+    server = await startServer(json(200, [{ request_id: "r-1" }]));
+    const ops = await clientFor(server).clusterOperations({ cluster: "c-1", num_requests: 5, request_status: "PENDING" });
+    expect(ops).toEqual([{ request_id: "r-1" }]);
+    expect(server.requests[0].url).toBe("/cluster/operations/c-1?num_requests=5&request_status=PENDING");
+  });
+
+  it("POSTs a JSON body and parses the 202 answer", async () => {
+    server = await startServer(json(202, { cluster_id: "c-1", message: "Cluster creation initiated", request_id: "r-1" }));
+    const created = await clientFor(server).createCluster({ body: { instance_type: "8xH100", num_nodes: 2 } });
+    expect(created).toEqual({ cluster_id: "c-1", message: "Cluster creation initiated", request_id: "r-1" });
+    const seen = server.requests[0];
+    expect(seen.method).toBe("POST");
+    expect(seen.url).toBe("/cluster/create");
+    expect(seen.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(seen.text)).toEqual({ instance_type: "8xH100", num_nodes: 2 });
+  });
+
+  it("throws typed ApiError subclasses with status, body and headers", async () => {
+    const detail = [{ loc: ["body", "instance_type"], msg: "field required", type: "missing" }];
+    server = await startServer(json(422, { detail }, { "x-request-id": "req-42" }), json(404, { message: "Cluster not found" }));
+    const client = clientFor(server);
+    const invalid = await client.createCluster({ body: { instance_type: "" } }).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(UnprocessableEntityError);
+    expect(invalid).toBeInstanceOf(ApiError);
+    const error = invalid as UnprocessableEntityError<{ detail: typeof detail }>;
+    expect(error.status).toBe(422);
+    expect(error.body.detail[0].msg).toBe("field required");
+    expect(error.requestId).toBe("req-42");
+    expect(error.headers.get("x-request-id")).toBe("req-42");
+    const missing = await client.getClusterInfo({ cluster: "c-none" }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect(String((missing as Error).message)).toContain("Cluster not found");
+    expect(JSON.stringify(missing)).not.toContain(apiKey);
+    expect(String(missing)).not.toContain(apiKey);
+  });
+
+  it("retries a GET on 500 and then throws InternalServerError", async () => {
+    server = await startServer(json(500, { message: "boom" }));
+    const error = await clientFor(server).listClusters().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("never retries a cluster create on 500 (it may have been created)", async () => {
+    server = await startServer(json(500, { message: "boom" }));
+    await expect(clientFor(server).createCluster({ body: { instance_type: "1xH100" } })).rejects.toBeInstanceOf(InternalServerError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries a cluster create once on 429 with Retry-After (the server did not act)", async () => {
+    server = await startServer(json(429, { message: "slow down" }, { "retry-after": "0" }), json(202, { cluster_id: "c-1", message: "ok", request_id: "r-1" }));
+    const created = await clientFor(server).createCluster({ body: { instance_type: "1xH100" } });
+    expect(created.cluster_id).toBe("c-1");
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
+  });
+
+  it("gives RateLimitError with the hint when the server asks for longer than maxDelayMs", async () => {
+    server = await startServer(json(429, { message: "slow down" }, { "retry-after": "120" }));
+    const error = await clientFor(server).listJobs().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(120_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("reports a dropped connection as ConnectionError", async () => {
+    server = await startServer((res) => res.socket?.destroy());
+    await expect(clientFor(server).getUserInfo({}, { retry: { maxRetries: 0 } })).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it("defaults to the spec's server URL", async () => {
+    const urls: string[] = [];
+    const client = createTensorPoolClient({
+      fetch: async (input) => {
+        urls.push(String(input instanceof Request ? input.url : input));
+        return new Response(JSON.stringify({ message: "ok" }), { headers: { "content-type": "application/json" } });
+      },
+    });
+    await client.healthz();
+    expect(urls).toEqual(["https://engine.tensorpool.dev/healthz"]);
+  });
+});
+
+describe("TensorPool long-running requests", () => {
+  it("createClusterAndWait: 202 -> PENDING -> RETRYING -> PROCESSING -> COMPLETED", async () => {
+    server = await startServer(
+      json(202, { cluster_id: "c-1", message: "Cluster creation initiated", request_id: "r-1" }),
+      json(200, request("PENDING"), { "retry-after": "0" }),
+      json(200, request("RETRYING"), { "retry-after": "garbage" }),
+      json(200, request("PROCESSING"), { "retry-after": "0" }),
+      json(200, request("COMPLETED")),
+    );
+    const done = await clientFor(server).createClusterAndWait({ body: { instance_type: "8xH100" } }, { intervalMs: 1 });
+    expect(done.status).toBe("COMPLETED");
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /cluster/create",
+      "GET /request/info/r-1",
+      "GET /request/info/r-1",
+      "GET /request/info/r-1",
+      "GET /request/info/r-1",
+    ]);
+  });
+
+  it("waitForRequest rejects with OperationFailedError carrying external_message", async () => {
+    server = await startServer(json(200, request("FAILED", { external_message: "No H100 capacity in region" })));
+    const error = await clientFor(server).waitForRequest("r-1", { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationFailedError);
+    expect((error as Error).message).toContain("No H100 capacity in region");
+    expect((error as OperationFailedError).state).toMatchObject({ status: "FAILED" });
+  });
+
+  it("keeps waiting through a 503 of the status endpoint", async () => {
+    server = await startServer(json(200, request("PENDING"), { "retry-after": "0" }), json(503, { message: "busy" }, { "retry-after": "0" }), json(200, request("COMPLETED")));
+    const done = await clientFor(server).waitForRequest("r-1", { intervalMs: 1 });
+    expect(done.status).toBe("COMPLETED");
+  });
+
+  it("attachStorageAndWait waits for every request id", async () => {
+    server = await startServer((res, req) => {
+      if (req.method === "POST") return json(202, { storage_id: "s-1", cluster_ids: ["c-1", "c-2"], request_ids: ["r-1", "r-2"], message: "attaching" })(res, req, 0);
+      const id = req.url.split("/").pop()!;
+      return json(200, request("COMPLETED", { request_id: id, request_type: "STORAGE_ATTACH" }))(res, req, 0);
+    });
+    const states = await clientFor(server).attachStorageAndWait({ body: { storage_id: "s-1", cluster_ids: ["c-1", "c-2"] } }, { intervalMs: 1 });
+    expect(states.map((s) => s.request_id).sort()).toEqual(["r-1", "r-2"]);
+  });
+
+  it("cancelJobAndWait follows the job's status until canceled", async () => {
+    server = await startServer(
+      json(202, { job_id: "j-1", message: "canceling", status: "canceling" }),
+      json(200, { message: "job", job_info: { id: "j-1", status: "canceling" } }),
+      json(200, { message: "job", job_info: { id: "j-1", status: "canceled" } }),
+    );
+    const done = await clientFor(server).cancelJobAndWait({ job_id: "j-1" }, { intervalMs: 1 });
+    expect(done.job_info?.status).toBe("canceled");
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /job/cancel/j-1", "GET /job/info/j-1", "GET /job/info/j-1"]);
+  });
+
+  it("a serialized poller resumes in a new client without the key in the token", async () => {
+    server = await startServer(json(200, request("PROCESSING"), { "retry-after": "0" }), json(200, request("COMPLETED")));
+    const poller = clientFor(server).pollRequest("r-1");
+    await poller.poll();
+    const token = poller.serialize();
+    expect(token).not.toContain(apiKey);
+    expect(Buffer.from(token, "base64url").toString()).not.toContain(apiKey);
+    const resumed = clientFor(server).resumePoller(token);
+    const done = (await resumed.pollUntilDone({ intervalMs: 1 })) as { status: string };
+    expect(done.status).toBe("COMPLETED");
+  });
+});

@@ -1,0 +1,38 @@
+// Type-check TypeScript files with the native compiler (TypeScript 7), strict, with only the DOM
+// and ES libs: proves generated code needs nothing but `fetch` and compiles on its own.
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+
+const tsc = path.resolve("node_modules/typescript7/bin/tsc");
+
+export interface CompileResult {
+  ok: boolean;
+  output: string;
+}
+
+/** Copy `folders` (name -> source dir) into an empty temp dir with `extraFiles`, then run tsc --strict on it. */
+export async function compileAlone(folders: Record<string, string>, extraFiles: Record<string, string> = {}): Promise<CompileResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-tsc-"));
+  for (const [name, source] of Object.entries(folders)) cpSync(source, path.join(dir, name), { recursive: true });
+  for (const [name, text] of Object.entries(extraFiles)) writeFileSync(path.join(dir, name), text);
+  const tsconfig = {
+    compilerOptions: {
+      strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext",
+      lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: false, noUnusedLocals: false,
+      exactOptionalPropertyTypes: false, noImplicitOverride: true, noFallthroughCasesInSwitch: true,
+    },
+    include: ["**/*.ts"],
+  };
+  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsc, "-p", dir], { cwd: dir });
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${e.stdout ?? ""}${e.stderr ?? ""}`.split(dir).join("<tmp>") };
+  }
+}

@@ -1,0 +1,66 @@
+// Each generated client compiles alone (copied to an empty directory) under tsc --strict, and
+// wrong calls are type errors: each `@ts-expect-error` below must be needed, or tsc fails.
+import { describe, expect, it } from "vitest";
+import { compileAlone } from "./compile.js";
+
+describe("generated clients compile alone with tsc --strict", () => {
+  it.each(["tensorpool", "tensorone", "operations"])("%s", async (api) => {
+    const result = await compileAlone({ [api]: `generated/${api}` });
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+});
+
+const usage = `
+import { createTensorPoolClient, ApiError, type RequestInfoResponse } from "./tensorpool/index.js";
+import { createTensorOneClient } from "./tensorone/index.js";
+import { createOperationsClient } from "./operations/index.js";
+
+export async function tensorpool(): Promise<RequestInfoResponse> {
+  const client = createTensorPoolClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1" });
+  const info = await client.getRequestInfo({ request_id: "r-1" });
+  const status: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED" | "RETRYING" = info.status;
+  void status;
+  // @ts-expect-error missing required path parameter
+  await client.getRequestInfo({});
+  // @ts-expect-error unknown enum value
+  await client.clusterOperations({ cluster: "c", request_status: "DONE" });
+  // @ts-expect-error wrong body field type
+  await client.createCluster({ body: { instance_type: 8 } });
+  // @ts-expect-error missing required body field
+  await client.createCluster({ body: { num_nodes: 1 } });
+  // @ts-expect-error unknown parameter
+  await client.getRequestInfo({ request_id: "r", nope: 1 });
+  try { await client.listClusters(); } catch (e) { if (e instanceof ApiError) { const s: number = e.status; void s; } }
+  return info;
+}
+
+export async function tensorone(): Promise<void> {
+  const client = createTensorOneClient({ apiKey: "k" });
+  const page = await client.listClusters({ status: "running", sort_order: "asc", limit: 10 });
+  void page.data?.pagination?.has_next;
+  // @ts-expect-error unknown enum value
+  await client.listClusters({ gpu_type: "H9000" });
+  // @ts-expect-error missing required path parameter
+  await client.getCluster({});
+}
+
+export async function operations(): Promise<void> {
+  const client = createOperationsClient({ apiKey: "k" });
+  const op = await client.getOperation({ operationId: "A1B2C3D4E5" });
+  void op.progress?.summary?.succeeded;
+  // @ts-expect-error wrong parameter type
+  await client.listConnections({ limit: "ten" });
+}
+`;
+
+describe("wrong calls are type errors", () => {
+  it("accepts right calls and rejects each wrong one", async () => {
+    const result = await compileAlone(
+      { tensorpool: "generated/tensorpool", tensorone: "generated/tensorone", operations: "generated/operations" },
+      { "usage.ts": usage },
+    );
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+});
