@@ -7,7 +7,7 @@
 import type { SendResult } from "./attempt.js";
 import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { ApiError, OperationFailedError, PollTimeoutError } from "./errors.js";
+import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { isTransientPollFailure, observeStatus, operationFailure, unhintedIntervalMs } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
@@ -123,7 +123,7 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
 
   /** A resume token (base64url JSON of name and ids, no credentials) for Transport.resumePoller. */
   serialize(): string {
-    if (!this.#target) throw new Error(`${this.name}: the starting call has not returned yet; await poller.submitted() first`);
+    if (!this.#target) throw new SdkError(`${this.name}: the starting call has not returned yet; await poller.submitted() first`);
     return encodeResumeToken({ name: this.name, ids: this.#target.ids, isMulti: this.#target.isMulti });
   }
 

@@ -186,6 +186,6 @@ export interface PollOptions<TState = unknown> {
   maxIntervalMs?: number;
   /** Give up after this long with PollTimeoutError; default: wait forever. */
   timeoutMs?: number;
-  /** Called for each observed non-terminal state with the value at progressPath (or the whole state). */
+  /** Called per observed non-terminal state with the value at progressPath (or the whole state); several ids: arrays, once per round. */
   onProgress?: (progress: unknown, state: TState) => void;
 }
