@@ -9,5 +9,6 @@ export type { RateLimitInfo } from "./error-details.js";
 export type { Sleep } from "./delay.js";
 export { PagePromise } from "./paginate.js";
 export { Poller } from "./poller.js";
+export { PollerPromise } from "./poller-promise.js";
 export { Transport } from "./transport.js";
 export type { SendResult, TransportDefaults } from "./transport.js";

@@ -22,11 +22,11 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
   readonly #operationId: string;
   #firstPage: Promise<TPage> | undefined;
 
-  constructor(fetchPage: PageFetcher, paging: PaginationSpec, args: Record<string, unknown> | undefined, options: PaginationOptions | undefined, operationId: string) {
+  constructor(fetchPage: PageFetcher, paging: PaginationSpec, args: object | undefined, options: PaginationOptions | undefined, operationId: string) {
     const { maxItems, ...requestOptions } = options ?? {};
     this.#fetchPage = fetchPage;
     this.#paging = paging;
-    this.#args = args;
+    this.#args = args as Record<string, unknown> | undefined;
     this.#maxItems = maxItems;
     this.#requestOptions = requestOptions;
     this.#operationId = operationId;

@@ -16,6 +16,8 @@ import { linkSignals } from "./signals.js";
 import type { LinkedSignal } from "./signals.js";
 import type { LroSpec, OperationSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
 
+export type { PollOptions } from "./types.js";
+
 /** What a poller borrows from its Transport. */
 export interface PollerContext {
   readonly send: (op: OperationSpec, args: Record<string, unknown>, options: RequestOptions) => Promise<SendResult>;

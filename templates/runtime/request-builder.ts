@@ -34,11 +34,13 @@ export interface OutgoingRequest {
 /** Validates and encodes everything but the credential; throws TypeError for a missing path parameter. */
 export function prepareRequest(
   op: OperationSpec,
-  args: Readonly<Record<string, unknown>> | undefined,
+  callArgs: object | undefined,
   baseUrl: string,
   clientHeaders: Readonly<Record<string, string>> | undefined,
   callHeaders: Readonly<Record<string, string>> | undefined,
 ): PreparedRequest {
+  // Generated argument interfaces have no index signature; read them as a plain record.
+  const args = callArgs as Readonly<Record<string, unknown>> | undefined;
   const params = serializeParams(op, args);
   const body = encodeBody(op.body, args?.[op.body?.bodyArg ?? DEFAULT_BODY_ARG]);
   const defaultHeaders: (readonly [string, string])[] = [];

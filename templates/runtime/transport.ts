@@ -9,6 +9,7 @@ import { formatFieldPath, readFieldPath } from "./field-path.js";
 import { PagePromise } from "./paginate.js";
 import { Poller } from "./poller.js";
 import type { PollerContext, PollerTarget } from "./poller.js";
+import { PollerPromise } from "./poller-promise.js";
 import { prepareRequest } from "./request-builder.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
@@ -52,12 +53,12 @@ export class Transport {
   }
 
   /** Send one operation, return the parsed success body (typed by the caller). */
-  async request<T>(op: OperationSpec, args: Record<string, unknown> | undefined, options?: RequestOptions): Promise<T> {
+  async request<T>(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<T> {
     return (await this.send(op, args, options)).body as T;
   }
 
   /** Same but also gives status and headers (pollers need Retry-After). */
-  async send(op: OperationSpec, args: Record<string, unknown> | undefined, options: RequestOptions = {}): Promise<SendResult> {
+  async send(op: OperationSpec, args: object | undefined, options: RequestOptions = {}): Promise<SendResult> {
     throwIfAborted(options.signal);
     const prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
     const policy = resolveRetryOptions(this.#options.retry, options.retry);
@@ -78,7 +79,7 @@ export class Transport {
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
   paginate<TPage, TItem>(
     op: OperationSpec,
-    args: Record<string, unknown> | undefined,
+    args: object | undefined,
     options: PaginationOptions | undefined,
     paging: PaginationSpec,
   ): PagePromise<TPage, TItem> {
@@ -97,25 +98,25 @@ export class Transport {
   }
 
   /**
-   * Calls the starting operation at once and returns its poller without waiting: `await` the
-   * result for the final state, or keep the poller (await poller.submitted() for the start's body).
-   * It is not wrapped in a Promise because a Promise would adopt the thenable poller and resolve
-   * to the final state. idsPath makes a multi-id poller (Poller<Item[]>) even for one id.
+   * Calls the starting operation at once, reads the id(s) from its body at idPath / idsPath, and
+   * gives the poller: `.then((poller) => poller.pollUntilDone(options))`. `await` on the result is
+   * the final state (the poller is awaitable; see PollerPromise). idsPath makes a multi-id poller
+   * (create it as startLro<Item[]>), even when the server returns a single id.
    */
   startLro<TState>(
     op: OperationSpec,
-    args: Record<string, unknown> | undefined,
+    args: object | undefined,
     options: RequestOptions | undefined,
     name: string,
     lro: LroSpec,
     start: { idPath?: FieldPath; idsPath?: FieldPath },
-  ): Poller<TState> {
+  ): PollerPromise<TState> {
     const target = this.send(op, args, options).then(({ body }): PollerTarget => ({
       ids: readStartIds(op, body, start),
       isMulti: start.idsPath !== undefined,
       startBody: body,
     }));
-    return new Poller<TState>(this.#pollerContext(), name, lro, target, options);
+    return new PollerPromise(new Poller<TState>(this.#pollerContext(), name, lro, target, options));
   }
 
   /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */

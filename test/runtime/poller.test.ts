@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { InternalServerError, NotFoundError, OperationFailedError, PollTimeoutError } from "../../templates/runtime/errors.js";
 import { MAX_CONSECUTIVE_POLL_FAILURES, Poller } from "../../templates/runtime/poller.js";
+import { PollerPromise } from "../../templates/runtime/poller-promise.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { LroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
@@ -222,18 +223,28 @@ describe("several ids and startLro", () => {
     await expect(transport.poller<Job[]>("Job", lro, ["a", "b"])).rejects.toThrow("Job b failed (status FAILED): bad input");
   });
 
-  it("startLro calls the starting operation at once, reads the id and polls it", async () => {
+  it("startLro calls the starting operation at once, reads the id and hands over the poller", async () => {
     server = await startServer((res, req, index) =>
       req.method === "POST" ? json(202, { job: { id: "j7" } })(res, req, index) : json(200, { status: "COMPLETED" })(res, req, index),
     );
     const transport = new Transport({}, { baseUrl: server.url, sleep: fakeTime().sleep });
     const start = op({ id: "createJob", method: "POST", path: "/jobs", responses: [{ status: "202", kind: "json" }] });
-    const poller = transport.startLro<Job>(start, undefined, undefined, "Job", lro, { idPath: ["job", "id"] });
-    expect(await poller.submitted()).toEqual({ job: { id: "j7" } });
-    expect(poller.ids).toEqual(["j7"]);
-    expect(poller.serialize()).toBeTypeOf("string");
-    expect(await poller).toEqual({ status: "COMPLETED" });
+    const started = transport.startLro<Job>(start, { body: { n: 1 } }, undefined, "Job", lro, { idPath: ["job", "id"] });
+    expect(started).toBeInstanceOf(PollerPromise);
+    expect(started.poller).toBeInstanceOf(Poller);
+    // The generated-code pattern: .then hands over the Poller itself, not its final state.
+    const final = await started.then((poller) => {
+      expect(poller).toBe(started.poller);
+      expect(poller.ids).toEqual(["j7"]);
+      expect(poller.serialize()).toBeTypeOf("string");
+      return poller.pollUntilDone({ intervalMs: 1 });
+    });
+    expect(final).toEqual({ status: "COMPLETED" });
+    expect(await started.poller.submitted()).toEqual({ job: { id: "j7" } });
     expect(server.requests.map((seen) => `${seen.method} ${seen.url}`)).toEqual(["POST /jobs", "GET /jobs/j7"]);
+    // Awaiting it goes all the way to the final state, as TypeScript's Awaited<> says.
+    const state: Job = await transport.startLro<Job>(start, undefined, undefined, "Job", lro, { idPath: ["job", "id"] });
+    expect(state).toEqual({ status: "COMPLETED" });
   });
 
   it("startLro with idsPath resolves to an array (even for one id); a missing id is a clear error", async () => {
@@ -244,7 +255,8 @@ describe("several ids and startLro", () => {
     const start = op({ id: "createJobs", method: "POST", path: "/jobs" });
     expect(await transport.startLro<Job[]>(start, undefined, undefined, "Job", lro, { idsPath: ["ids"] })).toEqual([{ status: "COMPLETED" }]);
     const missing = transport.startLro(start, undefined, undefined, "Job", lro, { idPath: ["other", "id"] });
-    await expect(missing.submitted()).rejects.toThrow("createJobs started an operation but its response has no usable id at other.id");
-    await expect(missing).rejects.toThrow(/no usable id/);
+    await expect(missing.poller.submitted()).rejects.toThrow("createJobs started an operation but its response has no usable id at other.id");
+    await expect(missing.then((poller) => poller.pollUntilDone())).rejects.toThrow(/no usable id/);
+    await expect(missing.poller).rejects.toThrow(/no usable id/);
   });
 });
