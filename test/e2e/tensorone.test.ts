@@ -30,7 +30,8 @@ describe("TensorOne v1 clusters", () => {
     expect(first.data.clusters.map((c) => c.id)).toEqual(["a", "b", "c"]);
     expect(first.data.pagination.has_next).toBe(true);
     expect(server.requests).toHaveLength(1);
-    expect(server.requests[0].url).toBe("/v1/clusters?status=running&gpu_type=A100&sort_by=cost&sort_order=desc&limit=3");
+    // Query parameters go out in the spec's order, whatever order the caller wrote them in.
+    expect(server.requests[0].url).toBe("/v1/clusters?limit=3&status=running&gpu_type=A100&sort_by=cost&sort_order=desc");
     expect(server.requests[0].headers.authorization).toBe("Bearer tpo_test_key");
   });
 
@@ -41,9 +42,9 @@ describe("TensorOne v1 clusters", () => {
     expect(ids).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
     const queries = server.requests.map((r) => Object.fromEntries(new URL(r.url, "http://x").searchParams));
     expect(queries).toEqual([
-      { status: "running", limit: "3" },
-      { page: "2", status: "running", limit: "3" },
-      { page: "3", status: "running", limit: "3" },
+      { limit: "3", status: "running" },
+      { page: "2", limit: "3", status: "running" },
+      { page: "3", limit: "3", status: "running" },
     ]);
     const pages = server.requests.map((r) => new URL(r.url, "http://x").searchParams.get("page"));
     expect(pages).toEqual([null, "2", "3"]);

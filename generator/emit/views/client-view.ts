@@ -83,20 +83,30 @@ function operationMethod(op: Operation, names: TypeNames): MethodView {
 function waitMethod(api: Api, op: Operation, names: TypeNames): MethodView {
   const lro = op.lro!;
   const poller = api.pollers.find((p) => p.name === lro.poller)!;
-  const state = pollerState(api, poller, names);
+  const one = pollerState(api, poller, names);
   const isMany = lro.idsPath !== undefined;
+  // Several ids (idsPath) resolve to one final state per id, in id order.
+  const state = isMany ? `${group(one)}[]` : one;
   const start = valueLiteral({ idPath: lro.idPath, idsPath: lro.idsPath });
   return {
-    call: `transport.startLro<${state}>(op.${op.name}, params, options, ${stringLiteral(poller.name)}, op.${pollerConst(poller)}, ${start}).then((poller) => poller.pollUntilDone(options))`,
+    // Poll options (timeoutMs = the whole wait) must not become the start request's own timeout.
+    call: `transport.startLro<${state}>(op.${op.name}, params, ${requestPart}, ${stringLiteral(poller.name)}, op.${pollerConst(poller)}, ${start}).then((poller) => poller.pollUntilDone(options))`,
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls with {@link ${api.name}Client.poll${poller.name}}).`,
       isMany ? "Waits for every started request; resolves with their final states." : "Resolves with the final state.",
-      `${op.method} ${op.path}`,
+      `\`${op.method} ${op.path}\``,
     ]),
     name: lro.waitMethodName,
-    parameters: `${argsParameter(op)}, options?: PollOptions`,
-    returnType: isMany ? `Promise<${state}[]>` : `Promise<${state}>`,
+    parameters: `${argsParameter(op)}, options?: PollOptions<${state}>`,
+    returnType: `Promise<${state}>`,
   };
+}
+
+/** The request options of a waiting call: only its signal; the rest of PollOptions is about the wait. */
+const requestPart = "{ signal: options?.signal }";
+
+function group(type: string): string {
+  return /^[\w.$]+$/.test(type) ? type : `(${type})`;
 }
 
 function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodView[] {
@@ -114,13 +124,13 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodView[]
       returnType: `Poller<${state}>`,
     },
     {
-      call: `transport.poller<${state}>(${name}, ${waitSpec}, [id], options).pollUntilDone(options)`,
+      call: `transport.poller<${state}>(${name}, ${waitSpec}, [id], ${requestPart}).pollUntilDone(options)`,
       doc: docComment([
         `Wait until ${poller.name} \`id\` reaches a terminal state; rejects with OperationFailedError on failure.`,
         until ? "`until` picks which state counts as done." : undefined,
       ]),
       name: `waitFor${poller.name}`,
-      parameters: until ? `id: string, options?: PollOptions & { until?: ${until} }` : "id: string, options?: PollOptions",
+      parameters: until ? `id: string, options?: PollOptions<${state}> & { until?: ${until} }` : `id: string, options?: PollOptions<${state}>`,
       returnType: `Promise<${state}>`,
     },
   ];
