@@ -1,5 +1,5 @@
 // Test helper: run load + normalize on an in-memory document written to a temp file.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadSpec } from "../../generator/load/index.js";
@@ -9,7 +9,11 @@ export async function normalizeDocument(document: object, name = "Test") {
   const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-test-"));
   const file = path.join(dir, "spec.json");
   writeFileSync(file, JSON.stringify(document));
-  return normalize(await loadSpec(file), name);
+  try {
+    return normalize(await loadSpec(file), name);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A minimal 3.1 document around some component schemas and paths. */

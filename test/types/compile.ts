@@ -1,7 +1,7 @@
 // Type-check TypeScript files with the native compiler (TypeScript 7), strict, with only the DOM
 // and ES libs: proves generated code needs nothing but `fetch` and compiles on its own.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -34,5 +34,7 @@ export async function compileAlone(folders: Record<string, string>, extraFiles: 
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     return { ok: false, output: `${e.stdout ?? ""}${e.stderr ?? ""}`.split(dir).join("<tmp>") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
