@@ -1,8 +1,10 @@
 // Which OpenAPI the root document claims to be. Only 3.0 and 3.1 are generated from; 3.2 is read
-// as 3.1 (its additions are optional) and Swagger 2.0 gets its own message until conversion lands.
+// as 3.1 (its additions are optional) and Swagger 2.0 is converted to 3.0 (convert-swagger.ts).
 import type { Problem } from "./problem.js";
 
-export type DetectedVersion = { version: "3.0" | "3.1"; problems: Problem[] } | { version: undefined; problems: Problem[] };
+export type DetectedVersion =
+  | { version: "3.0" | "3.1" | "2.0"; problems: Problem[] }
+  | { version: undefined; problems: Problem[] };
 
 /** The version of the root `document` at `file` (absolute), or the errors that stop the load. */
 export function detectVersion(document: unknown, file: string): DetectedVersion {
@@ -15,9 +17,7 @@ export function detectVersion(document: unknown, file: string): DetectedVersion 
   }
   const record = document as Record<string, unknown>;
   if (!("openapi" in record)) {
-    if (versionText(record.swagger) === "2.0") {
-      return fail("LOAD006", "#/swagger", "Swagger 2.0 is not supported yet; convert it to OpenAPI 3", "e.g. with swagger2openapi");
-    }
+    if (versionText(record.swagger) === "2.0") return { version: "2.0", problems: [] };
     if ("swagger" in record) {
       return fail("LOAD005", "#/swagger", `unsupported version: swagger ${versionText(record.swagger)}`, "convert it to OpenAPI 3.0 or 3.1");
     }

@@ -71,17 +71,17 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
     ],
   },
   {
-    name: "LOAD006 Swagger 2.0",
+    name: "LOAD006 Swagger 2.0 is converted (warning, load succeeds)",
     given: { file: "errors/swagger.yaml" },
     want: [
-      `${F}/errors/swagger.yaml:1:1 #/swagger error LOAD006 Swagger 2.0 is not supported yet; convert it to OpenAPI 3 (e.g. with swagger2openapi)`,
+      `${F}/errors/swagger.yaml:1:1 #/swagger warning LOAD006 Swagger 2.0 converted to OpenAPI 3.0 (pointers in other diagnostics refer to the converted document; line:col to the nearest source node)`,
     ],
   },
   {
     name: "LOAD006 Swagger 2.0 written as a number",
     given: { file: "errors/swagger-unquoted.yaml" },
     want: [
-      `${F}/errors/swagger-unquoted.yaml:1:1 #/swagger error LOAD006 Swagger 2.0 is not supported yet; convert it to OpenAPI 3 (e.g. with swagger2openapi)`,
+      `${F}/errors/swagger-unquoted.yaml:1:1 #/swagger warning LOAD006 Swagger 2.0 converted to OpenAPI 3.0 (pointers in other diagnostics refer to the converted document; line:col to the nearest source node)`,
     ],
   },
   {
