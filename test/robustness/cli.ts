@@ -14,7 +14,6 @@ let built: Promise<void> | undefined;
 export function buildCli(): Promise<void> {
   built ??= (async () => {
     mkdirSync(path.dirname(binFile), { recursive: true });
-    process.on("exit", () => rmSync(buildDir, { recursive: true, force: true }));
     copyFileSync("bin/clientgen.mjs", binFile);
     // The bundle looks for templates/ beside itself, as dist/ does in the repository.
     if (!existsSync(path.join(buildDir, "templates"))) symlinkSync(path.resolve("templates"), path.join(buildDir, "templates"));
@@ -30,6 +29,12 @@ export function buildCli(): Promise<void> {
     });
   })();
   return built;
+}
+
+/** Remove the bundle (call from afterAll). */
+export function removeCli(): void {
+  rmSync(buildDir, { recursive: true, force: true });
+  built = undefined;
 }
 
 export interface CliRun {

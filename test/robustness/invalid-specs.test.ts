@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCli, readTree, runCli } from "./cli.js";
+import { buildCli, readTree, removeCli, runCli } from "./cli.js";
 
 const F = "test/fixtures/invalid";
 const isUpdating = process.env.UPDATE_BASELINES === "1";
@@ -41,7 +41,10 @@ const cases: { spec: string; codes: string[]; exit: number; overlays?: string[] 
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "clientgen-invalid-"));
 beforeAll(() => buildCli(), 120_000);
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  removeCli();
+});
 
 /** A previous output folder: a sentinel file, a nested file, bytes that are not UTF-8. */
 function prefill(out: string): void {
