@@ -67,10 +67,14 @@ export class NameRegistry {
     for (const name of reserved) this.taken.add(name.toLowerCase());
   }
 
-  /** `wanted`, or `wanted2`, `wanted3`, ... whichever is free first. Call in a deterministic order. */
+  /**
+   * `wanted`, or `wanted2`, `wanted3`, ... whichever is free first. Call in a deterministic order.
+   * `wanted` is made a safe identifier first: some names (an overlay's `x-name`) arrive as raw spec text.
+   */
   claim(wanted: string): string {
-    let name = wanted;
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+    const base = safeIdentifier(wanted, "name");
+    let name = base;
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
     this.taken.add(name.toLowerCase());
     return name;
   }

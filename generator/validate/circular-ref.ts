@@ -34,9 +34,9 @@ export function circularRef(spec: LoadedSpec): Diagnostic[] {
       code: "REF004",
       col,
       file: displayPath(node.file),
-      hint: "give one schema of the cycle a type of its own (an object, an array), or remove the alias",
+      hint: "recursion needs an object property or an array item in between",
       line,
-      message: `circular $ref: ${cycle.map(name).join(" -> ")} is only an alias of itself and has no type`,
+      message: `circular $ref: ${cycle.map(name).join(" -> ")}: each schema is defined only by the next one (via $ref, allOf, oneOf or anyOf), so none of them has a type`,
       pointer: node.pointer,
       severity: "error",
     });

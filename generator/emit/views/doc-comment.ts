@@ -1,13 +1,19 @@
 // JSDoc blocks from spec text. Text cannot close the comment: `*/` is broken up, and every kind
-// of line break (CR, LF, U+2028, U+2029) starts a new ` * ` line.
+// of line break (CR, LF, U+2028, U+2029) starts a new ` * ` line. Control characters (NUL makes
+// git and grep treat the file as binary) and bidirectional overrides ("Trojan Source": a comment
+// that visually swallows the code after it) are written as visible `\uXXXX` escapes.
 import type { SchemaCommon } from "../../model/schema.js";
+import { unicodeEscape } from "./literal.js";
+
+/** C0 controls except tab, DEL, C1 controls, bidi controls, BOM and other invisible format characters. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Lines of text -> a JSDoc block ("" when there is nothing to say). */
 export function docComment(lines: (string | undefined)[]): string {
   const text = lines
     .filter((line): line is string => line !== undefined)
     .flatMap((line) => line.split(/\r\n|\r|\n|\u2028|\u2029/))
-    .map((line) => line.replace(/\*\//g, "*\\/").replace(/\s+$/, ""))
+    .map((line) => line.replace(INVISIBLE, unicodeEscape).replace(/\*\//g, "*\\/").replace(/\s+$/, ""))
     .filter((line, i, all) => line !== "" || (i > 0 && all[i - 1] !== ""));
   while (text.length > 0 && text[text.length - 1] === "") text.pop();
   while (text.length > 0 && text[0] === "") text.shift();
