@@ -1,5 +1,6 @@
 // What a `$ref` string points at, before anything is read: a pointer in this document, a file
 // (plus pointer) next to it, or something we refuse (remote URL, outside the spec's tree).
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePointer } from "./json-pointer.js";
@@ -66,6 +67,16 @@ function locationToFile(location: string, fromFile: string): string | RefTarget 
 }
 
 function isOutside(file: string, rootDir: string): boolean {
-  const relative = path.relative(rootDir, file);
+  // Symbolic links are followed first: a link inside the tree to a file outside it is outside.
+  const relative = path.relative(realPath(rootDir), realPath(file));
   return relative === ".." || relative.startsWith(".." + path.sep) || path.isAbsolute(relative);
+}
+
+/** The path with symbolic links resolved; as given when it does not exist (reported as missing later). */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
