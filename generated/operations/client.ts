@@ -2,9 +2,14 @@
 import type * as T from "./types.js";
 import * as op from "./operations.js";
 import type { PagePromise } from "./runtime/paginate.js";
-import type { Poller, PollOptions } from "./runtime/poller.js";
+import type { Poller } from "./runtime/poller.js";
 import { Transport } from "./runtime/transport.js";
-import type { ClientOptions, PaginationOptions, RequestOptions } from "./runtime/types.js";
+import type {
+  ClientOptions,
+  PaginationOptions,
+  PollOptions,
+  RequestOptions,
+} from "./runtime/types.js";
 
 /** LakeSail Platform API v1: one method per operation. */
 export interface OperationsClient {
@@ -78,38 +83,29 @@ export interface OperationsClient {
 export function createOperationsClient(options: ClientOptions = {}): OperationsClient {
   const transport = new Transport(options, { baseUrl: "https://platform.lakesail.com/api/v1" });
   return {
-    getOperation: (params: op.GetOperationParams, options?: RequestOptions) =>
-      transport.request<T.Operation>(op.getOperation, params, options),
-    listConnections: (params?: op.ListConnectionsParams, options?: PaginationOptions) =>
-      transport.paginate<T.ConnectionList, T.Connection>(
-        op.listConnections,
-        params,
-        options,
-        op.listConnectionsPagination,
-      ),
-    listMyClusters: (params?: op.ListMyClustersParams, options?: PaginationOptions) =>
-      transport.paginate<T.MyClusterList, T.MyClusterItem>(
-        op.listMyClusters,
-        params,
-        options,
-        op.listMyClustersPagination,
-      ),
-    listNetworks: (params?: op.ListNetworksParams, options?: PaginationOptions) =>
-      transport.paginate<T.NetworkList, T.Network>(
-        op.listNetworks,
-        params,
-        options,
-        op.listNetworksPagination,
-      ),
-    listProviderNetworks: (params: op.ListProviderNetworksParams, options?: RequestOptions) =>
-      transport.request<T.ProviderNetworkList>(op.listProviderNetworks, params, options),
-    pollOperation: (id: string, options?: RequestOptions) =>
-      transport.poller<T.Operation>("Operation", op.operationPoller, [id], options),
-    waitForOperation: (id: string, options?: PollOptions<T.Operation>) =>
-      transport
-        .poller<T.Operation>("Operation", op.operationPoller, [id], { signal: options?.signal })
-        .pollUntilDone(options),
-    resumePoller: <TState = unknown,>(token: string, options?: RequestOptions) =>
-      transport.resumePoller<TState>(token, { Operation: op.operationPoller }, options),
+    getOperation(params, options) {
+      return transport.request(op.getOperation, params, options);
+    },
+    listConnections(params, options) {
+      return transport.paginate(op.listConnections, params, options, op.pagination_listConnections);
+    },
+    listMyClusters(params, options) {
+      return transport.paginate(op.listMyClusters, params, options, op.pagination_listMyClusters);
+    },
+    listNetworks(params, options) {
+      return transport.paginate(op.listNetworks, params, options, op.pagination_listNetworks);
+    },
+    listProviderNetworks(params, options) {
+      return transport.request(op.listProviderNetworks, params, options);
+    },
+    pollOperation(id, options) {
+      return transport.poller<T.Operation>("Operation", op.poller_Operation, [id], options);
+    },
+    waitForOperation(id, options) {
+      return transport.waitFor<T.Operation>("Operation", op.poller_Operation, [id], options);
+    },
+    resumePoller<TState>(token: string, options?: RequestOptions) {
+      return transport.resumePoller<TState>(token, op.table_pollers, options);
+    },
   };
 }

@@ -47,7 +47,7 @@ export const listConnections: OperationSpec = {
   isIdempotent: true,
 };
 
-export const listConnectionsPagination: PaginationSpec = {
+export const pagination_listConnections: PaginationSpec = {
   cursorParam: "marker",
   itemsPath: ["items"],
   nextCursorPath: ["marker"],
@@ -85,7 +85,7 @@ export const listMyClusters: OperationSpec = {
   isIdempotent: true,
 };
 
-export const listMyClustersPagination: PaginationSpec = {
+export const pagination_listMyClusters: PaginationSpec = {
   firstPage: 1,
   itemsPath: ["items"],
   limitParam: "limit",
@@ -119,7 +119,7 @@ export const listNetworks: OperationSpec = {
   isIdempotent: true,
 };
 
-export const listNetworksPagination: PaginationSpec = {
+export const pagination_listNetworks: PaginationSpec = {
   cursorParam: "marker",
   itemsPath: ["items"],
   nextCursorPath: ["marker"],
@@ -151,7 +151,7 @@ export const listProviderNetworks: OperationSpec = {
   isIdempotent: true,
 };
 
-export const operationPoller: LroSpec = {
+export const poller_Operation: LroSpec = {
   poll: getOperation,
   idParam: "operationId",
   statusPath: ["status"],
@@ -164,4 +164,8 @@ export const operationPoller: LroSpec = {
   messagePath: ["error", "message"],
   retryAfterPath: ["error", "details", "retryAfter"],
   defaultIntervalMs: 2000,
+};
+
+export const table_pollers: Record<string, LroSpec> = {
+  Operation: poller_Operation,
 };

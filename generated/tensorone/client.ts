@@ -2,9 +2,14 @@
 import type * as T from "./types.js";
 import * as op from "./operations.js";
 import type { PagePromise } from "./runtime/paginate.js";
-import type { Poller, PollOptions } from "./runtime/poller.js";
+import type { Poller } from "./runtime/poller.js";
 import { Transport } from "./runtime/transport.js";
-import type { ClientOptions, PaginationOptions, RequestOptions } from "./runtime/types.js";
+import type {
+  ClientOptions,
+  PaginationOptions,
+  PollOptions,
+  RequestOptions,
+} from "./runtime/types.js";
 
 /** TensorOne API 1.0: one method per operation. */
 export interface TensorOneClient {
@@ -235,72 +240,86 @@ export interface TensorOneClient {
 export function createTensorOneClient(options: ClientOptions = {}): TensorOneClient {
   const transport = new Transport(options, { baseUrl: "https://api.tensorone.ai" });
   return {
-    addClusterProxyPort: (params: op.AddClusterProxyPortParams, options?: RequestOptions) =>
-      transport.request<T.ClusterProxy>(op.addClusterProxyPort, params, options),
-    createApiKey: (params: op.CreateApiKeyParams, options?: RequestOptions) =>
-      transport.request<T.ApiKeyWithSecret>(op.createApiKey, params, options),
-    createCluster: (params: op.CreateClusterParams, options?: RequestOptions) =>
-      transport.request<T.ClusterResponse>(op.createCluster, params, options),
-    createClusterV2: (params: op.CreateClusterV2Params, options?: RequestOptions) =>
-      transport.request<T.ClusterV2>(op.createClusterV2, params, options),
-    deleteCluster: (params: op.DeleteClusterParams, options?: RequestOptions) =>
-      transport.request<T.ClusterDeleteResponse>(op.deleteCluster, params, options),
-    deleteClusterProxyPort: (params: op.DeleteClusterProxyPortParams, options?: RequestOptions) =>
-      transport.request<T.ClusterProxy>(op.deleteClusterProxyPort, params, options),
-    deleteClusterV2: (params: op.DeleteClusterV2Params, options?: RequestOptions) =>
-      transport.request<void>(op.deleteClusterV2, params, options),
-    getCluster: (params: op.GetClusterParams, options?: RequestOptions) =>
-      transport.request<T.ClusterDetailResponse>(op.getCluster, params, options),
-    getClusterProxy: (params: op.GetClusterProxyParams, options?: RequestOptions) =>
-      transport.request<T.ClusterProxy>(op.getClusterProxy, params, options),
-    getClusterV2: (params: op.GetClusterV2Params, options?: RequestOptions) =>
-      transport.request<T.ClusterV2>(op.getClusterV2, params, options),
-    listApiKeys: (params?: op.ListApiKeysParams, options?: RequestOptions) =>
-      transport.request<T.ApiKey[]>(op.listApiKeys, params, options),
-    listClusters: (params?: op.ListClustersParams, options?: PaginationOptions) =>
-      transport.paginate<T.ClusterListResponse, T.Cluster>(
-        op.listClusters,
-        params,
+    addClusterProxyPort(params, options) {
+      return transport.request(op.addClusterProxyPort, params, options);
+    },
+    createApiKey(params, options) {
+      return transport.request(op.createApiKey, params, options);
+    },
+    createCluster(params, options) {
+      return transport.request(op.createCluster, params, options);
+    },
+    createClusterV2(params, options) {
+      return transport.request(op.createClusterV2, params, options);
+    },
+    deleteCluster(params, options) {
+      return transport.request(op.deleteCluster, params, options);
+    },
+    deleteClusterProxyPort(params, options) {
+      return transport.request(op.deleteClusterProxyPort, params, options);
+    },
+    deleteClusterV2(params, options) {
+      return transport.request(op.deleteClusterV2, params, options);
+    },
+    getCluster(params, options) {
+      return transport.request(op.getCluster, params, options);
+    },
+    getClusterProxy(params, options) {
+      return transport.request(op.getClusterProxy, params, options);
+    },
+    getClusterV2(params, options) {
+      return transport.request(op.getClusterV2, params, options);
+    },
+    listApiKeys(params, options) {
+      return transport.request(op.listApiKeys, params, options);
+    },
+    listClusters(params, options) {
+      return transport.paginate(op.listClusters, params, options, op.pagination_listClusters);
+    },
+    listClustersV2(params, options) {
+      return transport.request(op.listClustersV2, params, options);
+    },
+    revokeApiKey(params, options) {
+      return transport.request(op.revokeApiKey, params, options);
+    },
+    rotateApiKey(params, options) {
+      return transport.request(op.rotateApiKey, params, options);
+    },
+    startCluster(params, options) {
+      return transport.request(op.startCluster, params, options);
+    },
+    startClusterV2(params, options) {
+      return transport.request(op.startClusterV2, params, options);
+    },
+    stopCluster(params, options) {
+      return transport.request(op.stopCluster, params, options);
+    },
+    stopClusterV2(params, options) {
+      return transport.request(op.stopClusterV2, params, options);
+    },
+    updateClusterProxy(params, options) {
+      return transport.request(op.updateClusterProxy, params, options);
+    },
+    updateClusterProxyAccess(params, options) {
+      return transport.request(op.updateClusterProxyAccess, params, options);
+    },
+    updateClusterProxyPort(params, options) {
+      return transport.request(op.updateClusterProxyPort, params, options);
+    },
+    pollCluster(id, options) {
+      return transport.poller<T.ClusterDetailResponse>("Cluster", op.poller_Cluster, [id], options);
+    },
+    waitForCluster(id, options) {
+      return transport.waitFor<T.ClusterDetailResponse>(
+        "Cluster",
+        op.poller_Cluster,
+        [id],
         options,
-        op.listClustersPagination,
-      ),
-    listClustersV2: (params?: op.ListClustersV2Params, options?: RequestOptions) =>
-      transport.request<T.ClusterV2[]>(op.listClustersV2, params, options),
-    revokeApiKey: (params: op.RevokeApiKeyParams, options?: RequestOptions) =>
-      transport.request<void>(op.revokeApiKey, params, options),
-    rotateApiKey: (params: op.RotateApiKeyParams, options?: RequestOptions) =>
-      transport.request<T.ApiKeyWithSecret>(op.rotateApiKey, params, options),
-    startCluster: (params: op.StartClusterParams, options?: RequestOptions) =>
-      transport.request<T.ClusterResponse>(op.startCluster, params, options),
-    startClusterV2: (params: op.StartClusterV2Params, options?: RequestOptions) =>
-      transport.request<T.ClusterV2>(op.startClusterV2, params, options),
-    stopCluster: (params: op.StopClusterParams, options?: RequestOptions) =>
-      transport.request<T.ClusterResponse>(op.stopCluster, params, options),
-    stopClusterV2: (params: op.StopClusterV2Params, options?: RequestOptions) =>
-      transport.request<T.ClusterV2>(op.stopClusterV2, params, options),
-    updateClusterProxy: (params: op.UpdateClusterProxyParams, options?: RequestOptions) =>
-      transport.request<T.ClusterProxy>(op.updateClusterProxy, params, options),
-    updateClusterProxyAccess: (
-      params: op.UpdateClusterProxyAccessParams,
-      options?: RequestOptions,
-    ) => transport.request<T.ClusterProxy>(op.updateClusterProxyAccess, params, options),
-    updateClusterProxyPort: (params: op.UpdateClusterProxyPortParams, options?: RequestOptions) =>
-      transport.request<T.ClusterProxy>(op.updateClusterProxyPort, params, options),
-    pollCluster: (id: string, options?: RequestOptions) =>
-      transport.poller<T.ClusterDetailResponse>("Cluster", op.clusterPoller, [id], options),
-    waitForCluster: (
-      id: string,
-      options?: PollOptions<T.ClusterDetailResponse> & { until?: "running" | "stopped" },
-    ) =>
-      transport
-        .poller<T.ClusterDetailResponse>(
-          "Cluster",
-          { ...op.clusterPoller, ...(options?.until ? op.clusterTargets[options.until] : {}) },
-          [id],
-          { signal: options?.signal },
-        )
-        .pollUntilDone(options),
-    resumePoller: <TState = unknown,>(token: string, options?: RequestOptions) =>
-      transport.resumePoller<TState>(token, { Cluster: op.clusterPoller }, options),
+        op.targets_Cluster,
+      );
+    },
+    resumePoller<TState>(token: string, options?: RequestOptions) {
+      return transport.resumePoller<TState>(token, op.table_pollers, options);
+    },
   };
 }

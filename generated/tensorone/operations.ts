@@ -347,7 +347,7 @@ export const listClusters: OperationSpec = {
   isIdempotent: true,
 };
 
-export const listClustersPagination: PaginationSpec = {
+export const pagination_listClusters: PaginationSpec = {
   firstPage: 1,
   hasNextPath: ["data", "pagination", "has_next"],
   itemsPath: ["data", "clusters"],
@@ -609,7 +609,7 @@ export const updateClusterProxyPort: OperationSpec = {
   isIdempotent: true,
 };
 
-export const clusterPoller: LroSpec = {
+export const poller_Cluster: LroSpec = {
   poll: getCluster,
   idParam: "cluster_id",
   statusPath: ["data", "status"],
@@ -618,7 +618,11 @@ export const clusterPoller: LroSpec = {
   defaultIntervalMs: 5000,
 };
 
-export const clusterTargets = {
+export const targets_Cluster = {
   running: { successValues: ["running"], failureValues: ["error"] },
   stopped: { successValues: ["stopped"], failureValues: ["error"] },
-} as const;
+};
+
+export const table_pollers: Record<string, LroSpec> = {
+  Cluster: poller_Cluster,
+};

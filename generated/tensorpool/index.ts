@@ -16,16 +16,18 @@ export {
   PollTimeoutError,
   RateLimitError,
   ResponseParseError,
+  SdkError,
   TimeoutError,
   UnprocessableEntityError,
 } from "./runtime/errors.js";
 export type {
   ClientOptions,
   PaginationOptions,
+  PollOptions,
   RequestContext,
   RequestOptions,
   ResponseContext,
   RetryOptions,
 } from "./runtime/types.js";
 export type { PagePromise } from "./runtime/paginate.js";
-export type { Poller, PollOptions } from "./runtime/poller.js";
+export type { Poller } from "./runtime/poller.js";

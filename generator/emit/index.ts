@@ -5,9 +5,13 @@ import { plan } from "./plan.js";
 import { render } from "./render.js";
 
 export async function emit(api: Api): Promise<RenderedFile[]> {
-  const rendered = plan(api).map((file) => ({
-    path: file.path,
-    text: "text" in file ? file.text : render(file.template, file.view),
-  }));
-  return formatFiles(rendered);
+  const planned = plan(api);
+  // The runtime is committed already formatted (a test holds it to that): copied as it is.
+  const verbatim = planned.filter((f) => "text" in f).map((f) => ({ path: f.path, text: (f as { text: string }).text }));
+  const rendered = planned.filter((f) => "template" in f).map((f) => {
+    const { template, view } = f as { template: string; view: object };
+    return { path: f.path, text: render(template, view) };
+  });
+  const formatted = await formatFiles(rendered);
+  return [...formatted, ...verbatim].sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -30,7 +30,7 @@ export function render(name: string, view: object): string {
   let template = compiled.get(name);
   if (!template) {
     const source = readFileSync(path.join(templatesDir, name), "utf8");
-    template = handlebars.compile(source, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { if: true, each: true } });
+    template = handlebars.compile(source, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { if: true, each: true, unless: true } });
     compiled.set(name, template);
   }
   return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
 import { parsePointer } from "./json-pointer.js";
+import { locateByIndentation, scanLines, type ScannedLines } from "./locate-fast.js";
 
 type YamlModule = typeof import("yaml");
 let yamlModule: YamlModule | undefined;
@@ -36,6 +37,26 @@ const UNKNOWN: Position = { line: 0, col: 0 };
  */
 export function createLocator(): (file: string, pointer: string) => Position {
   const cache = new Map<string, SourceMap>();
+  const scans = new Map<string, ScannedLines | undefined>();
+  return (file, pointer) => {
+    const absolute = path.resolve(file);
+    const segments = parsePointer(pointer) ?? [];
+    if (!scans.has(absolute)) scans.set(absolute, scanFile(absolute));
+    const scan = scans.get(absolute);
+    const quick = scan && locateByIndentation(scan, segments);
+    if (quick) return quick;
+    let source = cache.get(absolute);
+    if (!source) {
+      source = parseSource(absolute);
+      cache.set(absolute, source);
+    }
+    return locateInSource(source, segments);
+  };
+}
+
+/** Full parse with positions: what the quick scan falls back to (and is tested against). */
+export function createFullLocator(): (file: string, pointer: string) => Position {
+  const cache = new Map<string, SourceMap>();
   return (file, pointer) => {
     const absolute = path.resolve(file);
     let source = cache.get(absolute);
@@ -45,6 +66,16 @@ export function createLocator(): (file: string, pointer: string) => Position {
     }
     return locateInSource(source, parsePointer(pointer) ?? []);
   };
+}
+
+function scanFile(absoluteFile: string): ScannedLines | undefined {
+  try {
+    let text = readFileSync(absoluteFile, "utf8");
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return scanLines(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseSource(absoluteFile: string): SourceMap {

@@ -51,6 +51,8 @@ export interface Operation {
   pagination?: Pagination;
   /** Exported name of the operation's argument type, unique among all exported types. */
   paramsTypeName: string;
+  /** Exported name for the operation's result type when it is an inline object (not a named schema). */
+  resultTypeName: string;
   /** Parameters after merging path-level ones, in spec order. */
   parameters: Parameter[];
   path: string;

@@ -41,37 +41,82 @@ export interface AttemptContext {
  * have seen the request. Browsers expose no codes: there every network failure counts as "maybe sent".
  */
 const NOT_SENT_CODES: ReadonlySet<string> = new Set([
-  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT", "ConnectionRefused",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ConnectionRefused",
 ]);
 
 /** Sends one attempt; throws only what must not be retried (abort, ResponseParseError, hook errors). */
-export async function sendAttempt(prepared: PreparedRequest, context: AttemptContext): Promise<AttemptOutcome> {
+export async function sendAttempt(
+  prepared: PreparedRequest,
+  context: AttemptContext,
+): Promise<AttemptOutcome> {
   const { op } = prepared;
   const auth = applyAuth(op.auth, await resolveCredential(context.client.apiKey));
   const outgoing = finalizeRequest(prepared, auth);
   const info: RequestInfo = { operationId: op.id, method: op.method, url: outgoing.safeUrl };
-  const hookContext = { operationId: op.id, method: op.method, url: outgoing.safeUrl, headers: outgoing.redactedHeaders, attempt: context.attempt };
+  const hookContext = {
+    operationId: op.id,
+    method: op.method,
+    url: outgoing.safeUrl,
+    headers: outgoing.redactedHeaders,
+    attempt: context.attempt,
+  };
   await context.client.onRequest?.(hookContext);
 
   const linked = linkSignals([context.signal], context.timeoutMs);
   let isSent = false;
   try {
     const startedAt = context.now();
-    const init: RequestInit & { duplex?: "half" } = { method: op.method, headers: outgoing.headers, body: prepared.body.body, signal: linked.signal };
+    const init: RequestInit & { duplex?: "half" } = {
+      method: op.method,
+      headers: outgoing.headers,
+      body: prepared.body.body,
+      signal: linked.signal,
+    };
     // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
-    if (typeof ReadableStream !== "undefined" && init.body instanceof ReadableStream) init.duplex = "half";
+    if (typeof ReadableStream !== "undefined" && init.body instanceof ReadableStream)
+      init.duplex = "half";
     const response = await context.fetch(outgoing.url, init);
     isSent = true;
     const durationMs = context.now() - startedAt;
-    await runHook(() => context.client.onResponse?.({ ...hookContext, status: response.status, responseHeaders: response.headers, durationMs }));
+    await runHook(() =>
+      context.client.onResponse?.({
+        ...hookContext,
+        status: response.status,
+        responseHeaders: response.headers,
+        durationMs,
+      }),
+    );
     if (response.ok) {
       const body = await readSuccessBody(response, op.responses, info);
-      return { isSuccess: true, result: { body, status: response.status, headers: response.headers } };
+      return {
+        isSuccess: true,
+        result: { body, status: response.status, headers: response.headers },
+      };
     }
     const errorBody = await readErrorBody(response, linked.signal);
     const retryAfterMs = parseRetryAfterMs(response.headers, context.now);
-    const error = createApiError({ ...info, status: response.status, statusText: response.statusText, headers: response.headers, body: errorBody, retryAfterMs }, auth.secrets);
-    return { isSuccess: false, failure: { kind: "status", status: response.status, retryAfterMs }, error };
+    const error = createApiError(
+      {
+        ...info,
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        body: errorBody,
+        retryAfterMs,
+      },
+      auth.secrets,
+    );
+    return {
+      isSuccess: false,
+      failure: { kind: "status", status: response.status, retryAfterMs },
+      error,
+    };
   } catch (error) {
     return classifyThrown(error, { context, linked, info, isSent, secrets: auth.secrets });
   } finally {
@@ -82,15 +127,28 @@ export async function sendAttempt(prepared: PreparedRequest, context: AttemptCon
 /** Sorts a thrown error: caller abort and SDK errors propagate; timeouts and network failures are judged. */
 function classifyThrown(
   error: unknown,
-  where: { context: AttemptContext; linked: LinkedSignal; info: RequestInfo; isSent: boolean; secrets: readonly string[] },
+  where: {
+    context: AttemptContext;
+    linked: LinkedSignal;
+    info: RequestInfo;
+    isSent: boolean;
+    secrets: readonly string[];
+  },
 ): AttemptOutcome {
   const { context, linked, info } = where;
   if (error instanceof HookFailure) throw error.cause;
   if (context.signal?.aborted) throw abortReason(context.signal);
-  if (linked.isTimedOut) return { isSuccess: false, failure: { kind: "timeout" }, error: new TimeoutError(info, context.timeoutMs) };
+  if (linked.isTimedOut)
+    return {
+      isSuccess: false,
+      failure: { kind: "timeout" },
+      error: new TimeoutError(info, context.timeoutMs),
+    };
   if (error instanceof SdkError || !isNetworkError(error)) throw error;
   const isBeforeSend = !where.isSent && hasNotSentCode(error);
-  const detail = where.isSent ? "Connection lost while reading the response" : `Connection failed: ${describeCause(error)}`;
+  const detail = where.isSent
+    ? "Connection lost while reading the response"
+    : `Connection failed: ${describeCause(error)}`;
   return {
     isSuccess: false,
     failure: { kind: "connection", isBeforeSend },
@@ -100,7 +158,11 @@ function classifyThrown(
 
 /** fetch and body reads report network trouble as TypeError (or DOMException "NetworkError"). */
 function isNetworkError(error: unknown): boolean {
-  return error instanceof TypeError || (error instanceof Error && /network|socket|terminated|ECONN/i.test(`${error.name} ${error.message}`));
+  return (
+    error instanceof TypeError ||
+    (error instanceof Error &&
+      /network|socket|terminated|ECONN/i.test(`${error.name} ${error.message}`))
+  );
 }
 
 /** True when the error or one of its causes carries a code that means "never connected". */
@@ -108,7 +170,8 @@ function hasNotSentCode(error: unknown, depth = 0): boolean {
   if (depth > 5 || error === null || typeof error !== "object") return false;
   const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
-  if (Array.isArray(errors) && errors.some((inner) => hasNotSentCode(inner, depth + 1))) return true;
+  if (Array.isArray(errors) && errors.some((inner) => hasNotSentCode(inner, depth + 1)))
+    return true;
   return hasNotSentCode(cause, depth + 1);
 }
 

@@ -15,22 +15,37 @@ export interface AppliedAuth {
 const NO_AUTH: AppliedAuth = { headers: [], query: [], cookies: [], secrets: [] };
 
 /** The credential for one attempt; a function is called every attempt so rotated tokens are picked up. */
-export async function resolveCredential(apiKey: ClientOptions["apiKey"]): Promise<string | undefined> {
+export async function resolveCredential(
+  apiKey: ClientOptions["apiKey"],
+): Promise<string | undefined> {
   const key = typeof apiKey === "function" ? await apiKey() : apiKey;
   return key === undefined || key === null || key === "" ? undefined : String(key);
 }
 
 /** The credential placed per the first satisfiable scheme (Basic needs "user:pass"). */
-export function applyAuth(schemes: readonly AuthSpec[], credential: string | undefined): AppliedAuth {
+export function applyAuth(
+  schemes: readonly AuthSpec[],
+  credential: string | undefined,
+): AppliedAuth {
   if (credential === undefined || schemes.length === 0) return NO_AUTH;
-  const scheme = schemes.find((candidate) => candidate.type !== "basic" || credential.includes(":")) ?? schemes[0];
+  const scheme =
+    schemes.find((candidate) => candidate.type !== "basic" || credential.includes(":")) ??
+    schemes[0];
   switch (scheme.type) {
     case "bearer":
-      return { ...NO_AUTH, headers: [["Authorization", `Bearer ${credential}`]], secrets: [credential] };
+      return {
+        ...NO_AUTH,
+        headers: [["Authorization", `Bearer ${credential}`]],
+        secrets: [credential],
+      };
     case "basic": {
       const encoded = encodeBase64(credential);
       const password = credential.slice(credential.indexOf(":") + 1);
-      return { ...NO_AUTH, headers: [["Authorization", `Basic ${encoded}`]], secrets: [credential, encoded, password] };
+      return {
+        ...NO_AUTH,
+        headers: [["Authorization", `Basic ${encoded}`]],
+        secrets: [credential, encoded, password],
+      };
     }
     case "apiKey": {
       const placed: [string, string][] = [[scheme.name, credential]];
@@ -44,6 +59,7 @@ export function applyAuth(schemes: readonly AuthSpec[], credential: string | und
 /** Lower-cased header names that may carry a credential for these schemes, always redacted in hooks. */
 export function credentialHeaderNames(schemes: readonly AuthSpec[]): Set<string> {
   const names = new Set(["authorization", "proxy-authorization"]);
-  for (const scheme of schemes) if (scheme.type === "apiKey" && scheme.in === "header") names.add(scheme.name.toLowerCase());
+  for (const scheme of schemes)
+    if (scheme.type === "apiKey" && scheme.in === "header") names.add(scheme.name.toLowerCase());
   return names;
 }

@@ -16,7 +16,8 @@ export interface EncodedBody {
 
 /** Encodes `value` as `spec` says; no spec or an undefined value sends no body. */
 export function encodeBody(spec: BodySpec | undefined, value: unknown): EncodedBody {
-  if (!spec || value === undefined) return { body: undefined, contentType: undefined, isReplayable: true };
+  if (!spec || value === undefined)
+    return { body: undefined, contentType: undefined, isReplayable: true };
   switch (spec.kind) {
     case "json":
       return { body: JSON.stringify(value), contentType: spec.mediaType, isReplayable: true };
@@ -40,9 +41,10 @@ export function encodeForm(value: unknown): URLSearchParams | string {
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     if (item === undefined || item === null) continue;
     if (Array.isArray(item)) for (const element of item) form.append(key, toWireText(element));
-    else if (isPlainObject(item)) for (const [innerKey, inner] of Object.entries(item)) {
-      if (inner !== undefined && inner !== null) form.append(innerKey, toWireText(inner));
-    }
+    else if (isPlainObject(item))
+      for (const [innerKey, inner] of Object.entries(item)) {
+        if (inner !== undefined && inner !== null) form.append(innerKey, toWireText(inner));
+      }
     else form.append(key, toWireText(item));
   }
   return form;
@@ -65,5 +67,11 @@ export function encodeMultipart(value: unknown): FormData {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !(value instanceof Date) && !(value instanceof Blob) && !Array.isArray(value);
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !(value instanceof Date) &&
+    !(value instanceof Blob) &&
+    !Array.isArray(value)
+  );
 }

@@ -12,10 +12,13 @@ export const delay: Sleep = (ms, signal) =>
       clearTimeout(timer);
       reject(abortReason(signal as AbortSignal));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
@@ -23,13 +26,19 @@ export const delay: Sleep = (ms, signal) =>
  * Runs `sleep` but settles as soon as `signal` aborts, even when an injected sleep ignores the
  * signal: an abort must never wait out a retry or poll interval.
  */
-export function sleepUnlessAborted(sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> {
+export function sleepUnlessAborted(
+  sleep: Sleep,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   if (!signal) return sleep(ms);
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<void>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));
     signal.addEventListener("abort", onAbort, { once: true });
-    sleep(ms, signal).then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    sleep(ms, signal)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 

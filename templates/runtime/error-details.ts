@@ -17,20 +17,49 @@ export interface RateLimitInfo {
 
 /** Where servers put a human-readable message, most specific first (TensorPool: external_message). */
 const MESSAGE_PATHS: readonly FieldPath[] = [
-  ["message"], ["error", "message"], ["external_message"], ["error_description"], ["detail"],
-  ["detail", 0, "msg"], ["errors", 0, "message"], ["title"], ["error"], ["msg"], ["errorMessage"], ["Message"],
+  ["message"],
+  ["error", "message"],
+  ["external_message"],
+  ["error_description"],
+  ["detail"],
+  ["detail", 0, "msg"],
+  ["errors", 0, "message"],
+  ["title"],
+  ["error"],
+  ["msg"],
+  ["errorMessage"],
+  ["Message"],
 ];
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
-const REQUEST_ID_PATHS: readonly FieldPath[] = [["request_id"], ["requestId"], ["meta", "request_id"], ["error", "details", "requestId"]];
+const REQUEST_ID_PATHS: readonly FieldPath[] = [
+  ["request_id"],
+  ["requestId"],
+  ["meta", "request_id"],
+  ["error", "details", "requestId"],
+];
 /** Messages longer than this are cut: an error message is a summary, the body holds the rest. */
 const MAX_MESSAGE_CHARS = 300;
 /** Credentials shorter than this are not scrubbed from text, or "a" would blank every "a". */
 const MIN_SECRET_CHARS = 4;
 const REASON_PHRASES: Readonly<Record<number, string>> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-  408: "Request Timeout", 409: "Conflict", 410: "Gone", 412: "Precondition Failed", 413: "Content Too Large",
-  415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests", 500: "Internal Server Error",
-  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  408: "Request Timeout",
+  409: "Conflict",
+  410: "Gone",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 /** A short human-readable message found in an error body (JSON or plain text), or undefined. */
@@ -66,9 +95,12 @@ export function readRateLimit(headers: Headers, now?: () => number): RateLimitIn
   const policyWindow = /(?:^|;)\s*w=(\d+)/.exec(headers.get("ratelimit-policy") ?? "")?.[1];
   const info: RateLimitInfo = {
     limit: headerNumber(headers, "x-ratelimit-limit", "ratelimit-limit") ?? combined.limit,
-    remaining: headerNumber(headers, "x-ratelimit-remaining", "ratelimit-remaining") ?? combined.remaining,
+    remaining:
+      headerNumber(headers, "x-ratelimit-remaining", "ratelimit-remaining") ?? combined.remaining,
     reset: headerNumber(headers, "x-ratelimit-reset", "ratelimit-reset") ?? combined.reset,
-    window: headerNumber(headers, "x-ratelimit-window", "ratelimit-window") ?? parseNonNegativeNumber(policyWindow),
+    window:
+      headerNumber(headers, "x-ratelimit-window", "ratelimit-window") ??
+      parseNonNegativeNumber(policyWindow),
   };
   if (Object.values(info).every((value) => value === undefined)) return undefined;
   const retryAfterMs = parseRetryAfterMs(headers, now);
@@ -83,7 +115,8 @@ export function statusText(status: number, sent: string): string {
 /** `text` with every credential replaced by "[redacted]". */
 export function redactText(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) if (secret.length >= MIN_SECRET_CHARS) result = result.split(secret).join("[redacted]");
+  for (const secret of secrets)
+    if (secret.length >= MIN_SECRET_CHARS) result = result.split(secret).join("[redacted]");
   return result;
 }
 
@@ -92,8 +125,15 @@ export function redactValue(value: unknown, secrets: readonly string[]): unknown
   if (secrets.length === 0) return value;
   if (typeof value === "string") return redactText(value, secrets);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    Object.getPrototypeOf(value) !== Object.prototype
+  )
+    return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]),
+  );
 }
 
 function headerNumber(headers: Headers, ...names: string[]): number | undefined {

@@ -1,6 +1,13 @@
 // Every error the client throws. Errors never hold request headers, and their message, stack and
 // JSON form are scrubbed of the caller's credential: errors end up in logs and bug reports.
-import { findRequestId, findServerMessage, readRateLimit, redactText, redactValue, statusText } from "./error-details.js";
+import {
+  findRequestId,
+  findServerMessage,
+  readRateLimit,
+  redactText,
+  redactValue,
+  statusText,
+} from "./error-details.js";
 import type { RateLimitInfo } from "./error-details.js";
 import { parseRetryAfterMs } from "./retry.js";
 import type { HttpMethod } from "./types.js";
@@ -62,37 +69,88 @@ export class ApiError<TBody = unknown> extends SdkError {
   }
 
   override toJSON(): Record<string, unknown> {
-    const { name, message, status, requestId, rateLimit, retryAfterMs, operationId, method, url, body } = this;
-    return { name, message, status, requestId, rateLimit, retryAfterMs, operationId, method, url, body };
+    const {
+      name,
+      message,
+      status,
+      requestId,
+      rateLimit,
+      retryAfterMs,
+      operationId,
+      method,
+      url,
+      body,
+    } = this;
+    return {
+      name,
+      message,
+      status,
+      requestId,
+      rateLimit,
+      retryAfterMs,
+      operationId,
+      method,
+      url,
+      body,
+    };
   }
 }
 
 /** 400: the request was malformed or failed validation. */
-export class BadRequestError<TBody = unknown> extends ApiError<TBody> { override name = "BadRequestError"; }
+export class BadRequestError<TBody = unknown> extends ApiError<TBody> {
+  override name = "BadRequestError";
+}
 /** 401: missing or invalid credentials. */
-export class AuthenticationError<TBody = unknown> extends ApiError<TBody> { override name = "AuthenticationError"; }
+export class AuthenticationError<TBody = unknown> extends ApiError<TBody> {
+  override name = "AuthenticationError";
+}
 /** 403: the credentials lack permission. */
-export class PermissionDeniedError<TBody = unknown> extends ApiError<TBody> { override name = "PermissionDeniedError"; }
+export class PermissionDeniedError<TBody = unknown> extends ApiError<TBody> {
+  override name = "PermissionDeniedError";
+}
 /** 404: no such resource. */
-export class NotFoundError<TBody = unknown> extends ApiError<TBody> { override name = "NotFoundError"; }
+export class NotFoundError<TBody = unknown> extends ApiError<TBody> {
+  override name = "NotFoundError";
+}
 /** 409: conflicts with the resource's current state. */
-export class ConflictError<TBody = unknown> extends ApiError<TBody> { override name = "ConflictError"; }
+export class ConflictError<TBody = unknown> extends ApiError<TBody> {
+  override name = "ConflictError";
+}
 /** 422: well-formed but semantically invalid. */
-export class UnprocessableEntityError<TBody = unknown> extends ApiError<TBody> { override name = "UnprocessableEntityError"; }
+export class UnprocessableEntityError<TBody = unknown> extends ApiError<TBody> {
+  override name = "UnprocessableEntityError";
+}
 /** 429: rate limited; see `rateLimit` and `retryAfterMs`. */
-export class RateLimitError<TBody = unknown> extends ApiError<TBody> { override name = "RateLimitError"; }
+export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
+  override name = "RateLimitError";
+}
 /** Any 5xx. */
-export class InternalServerError<TBody = unknown> extends ApiError<TBody> { override name = "InternalServerError"; }
+export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
+  override name = "InternalServerError";
+}
 
 const ERROR_CLASSES: Readonly<Record<number, typeof ApiError>> = {
-  400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError,
-  409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError,
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
 };
 
 /** The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the message). */
-export function createApiError(init: ApiErrorInit<unknown>, secrets: readonly string[] = []): ApiError {
-  const ErrorClass = ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
-  return new ErrorClass({ ...init, body: redactValue(init.body, secrets), statusText: init.statusText });
+export function createApiError(
+  init: ApiErrorInit<unknown>,
+  secrets: readonly string[] = [],
+): ApiError {
+  const ErrorClass =
+    ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass({
+    ...init,
+    body: redactValue(init.body, secrets),
+    statusText: init.statusText,
+  });
 }
 
 /**
@@ -110,9 +168,14 @@ export class ResponseParseError extends SdkError {
   readonly method: HttpMethod;
   readonly url: string;
 
-  constructor(init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown }) {
+  constructor(
+    init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown },
+  ) {
     const text = init.text.slice(0, 500);
-    super(`${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`, { cause: init.cause });
+    super(
+      `${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
+      { cause: init.cause },
+    );
     this.status = init.status;
     this.headers = init.headers;
     this.text = text;
@@ -134,15 +197,27 @@ export class ConnectionError extends SdkError {
   readonly method: HttpMethod;
   readonly url: string;
 
-  constructor(info: RequestInfo, detail: string, options?: { cause?: unknown; secrets?: readonly string[] }) {
-    super(redactText(`${detail} (${info.method} ${info.url})`, options?.secrets ?? []), { cause: options?.cause });
+  constructor(
+    info: RequestInfo,
+    detail: string,
+    options?: { cause?: unknown; secrets?: readonly string[] },
+  ) {
+    super(redactText(`${detail} (${info.method} ${info.url})`, options?.secrets ?? []), {
+      cause: options?.cause,
+    });
     this.operationId = info.operationId;
     this.method = info.method;
     this.url = info.url;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId, method: this.method, url: this.url };
+    return {
+      name: this.name,
+      message: this.message,
+      operationId: this.operationId,
+      method: this.method,
+      url: this.url,
+    };
   }
 }
 
@@ -188,11 +263,14 @@ export class OperationFailedError extends SdkError {
   readonly isCanceled: boolean;
 
   constructor(init: OperationFailedInit) {
-    const serverMessage = typeof init.statusMessage === "string" && init.statusMessage.trim() !== ""
-      ? init.statusMessage.trim()
-      : findServerMessage(init.error) ?? findServerMessage(init.state);
+    const serverMessage =
+      typeof init.statusMessage === "string" && init.statusMessage.trim() !== ""
+        ? init.statusMessage.trim()
+        : (findServerMessage(init.error) ?? findServerMessage(init.state));
     const outcome = init.isCanceled ? "was canceled" : "failed";
-    super(`${init.pollerName} ${init.id} ${outcome} (status ${init.status})${serverMessage ? `: ${serverMessage}` : ""}`);
+    super(
+      `${init.pollerName} ${init.id} ${outcome} (status ${init.status})${serverMessage ? `: ${serverMessage}` : ""}`,
+    );
     this.pollerName = init.pollerName;
     this.id = init.id;
     this.status = init.status;
@@ -218,9 +296,17 @@ export class PollTimeoutError extends SdkError {
   /** The last observed state (undefined when no poll succeeded). */
   readonly state: unknown;
 
-  constructor(init: { pollerName: string; ids: readonly string[]; timeoutMs: number; state: unknown; lastStatus?: string }) {
+  constructor(init: {
+    pollerName: string;
+    ids: readonly string[];
+    timeoutMs: number;
+    state: unknown;
+    lastStatus?: string;
+  }) {
     const last = init.lastStatus === undefined ? "" : ` (last status ${init.lastStatus})`;
-    super(`Gave up waiting for ${init.pollerName} ${init.ids.join(", ")} after ${init.timeoutMs} ms${last}`);
+    super(
+      `Gave up waiting for ${init.pollerName} ${init.ids.join(", ")} after ${init.timeoutMs} ms${last}`,
+    );
     this.pollerName = init.pollerName;
     this.ids = init.ids;
     this.timeoutMs = init.timeoutMs;
@@ -234,5 +320,7 @@ export class PollTimeoutError extends SdkError {
 }
 
 function propertyOf(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return value !== null && typeof value === "object"
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }

@@ -16,6 +16,7 @@ export function readFieldPath(body: unknown, path: FieldPath): unknown {
 /** A path written for people, for error messages: ["data", "items", 0] -> "data.items[0]". */
 export function formatFieldPath(path: FieldPath): string {
   let text = "";
-  for (const step of path) text += typeof step === "number" ? `[${step}]` : text === "" ? step : `.${step}`;
+  for (const step of path)
+    text += typeof step === "number" ? `[${step}]` : text === "" ? step : `.${step}`;
   return text === "" ? "(body)" : text;
 }

@@ -1,8 +1,20 @@
 // The runtime's public surface, re-exported for generated clients and their users.
 export type * from "./types.js";
 export {
-  ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, NotFoundError,
-  OperationFailedError, PermissionDeniedError, PollTimeoutError, RateLimitError, ResponseParseError, SdkError, TimeoutError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  NotFoundError,
+  OperationFailedError,
+  PermissionDeniedError,
+  PollTimeoutError,
+  RateLimitError,
+  ResponseParseError,
+  SdkError,
+  TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
 export type { RateLimitInfo } from "./error-details.js";

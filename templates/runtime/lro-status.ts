@@ -30,19 +30,34 @@ const INTERVAL_JITTER = 0.2;
 export function observeStatus(lro: LroSpec, result: SendResult, now: () => number): LroObservation {
   const value = readFieldPath(result.body, lro.statusPath);
   const status = value === undefined || value === null ? undefined : String(value);
-  const bodyHint = lro.retryAfterPath === undefined ? undefined : secondsHint(readFieldPath(result.body, lro.retryAfterPath));
-  return { state: result.body, status, phase: phaseOf(lro, status), hintMs: parseRetryAfterMs(result.headers, now) ?? bodyHint };
+  const bodyHint =
+    lro.retryAfterPath === undefined
+      ? undefined
+      : secondsHint(readFieldPath(result.body, lro.retryAfterPath));
+  return {
+    state: result.body,
+    status,
+    phase: phaseOf(lro, status),
+    hintMs: parseRetryAfterMs(result.headers, now) ?? bodyHint,
+  };
 }
 
 /** The error for a failed or canceled observation. */
-export function operationFailure(lro: LroSpec, pollerName: string, id: string, observation: LroObservation): OperationFailedError {
+export function operationFailure(
+  lro: LroSpec,
+  pollerName: string,
+  id: string,
+  observation: LroObservation,
+): OperationFailedError {
   return new OperationFailedError({
     pollerName,
     id,
     status: observation.status ?? "",
     state: observation.state,
-    error: lro.errorPath === undefined ? undefined : readFieldPath(observation.state, lro.errorPath),
-    statusMessage: lro.messagePath === undefined ? undefined : readFieldPath(observation.state, lro.messagePath),
+    error:
+      lro.errorPath === undefined ? undefined : readFieldPath(observation.state, lro.errorPath),
+    statusMessage:
+      lro.messagePath === undefined ? undefined : readFieldPath(observation.state, lro.messagePath),
     isCanceled: observation.phase === "canceled",
   });
 }
@@ -50,11 +65,19 @@ export function operationFailure(lro: LroSpec, pollerName: string, id: string, o
 /** A status request failure worth polling through: network trouble, timeouts, 408, 429 and 5xx. */
 export function isTransientPollFailure(error: unknown): error is ConnectionError | ApiError {
   if (error instanceof ConnectionError) return true;
-  return error instanceof ApiError && (error.status === 408 || error.status === 429 || error.status >= 500);
+  return (
+    error instanceof ApiError &&
+    (error.status === 408 || error.status === 429 || error.status >= 500)
+  );
 }
 
 /** The wait when the server gives no hint: base x1.5 per unhinted poll up to the cap, up to 20% shorter at random. */
-export function unhintedIntervalMs(unhintedCount: number, baseMs: number, maxMs: number | undefined, random: () => number): number {
+export function unhintedIntervalMs(
+  unhintedCount: number,
+  baseMs: number,
+  maxMs: number | undefined,
+  random: () => number,
+): number {
   const cap = maxMs ?? Math.max(baseMs, DEFAULT_MAX_INTERVAL_MS);
   const raw = Math.min(cap, baseMs * INTERVAL_GROWTH ** unhintedCount);
   return Math.round(raw * (1 - INTERVAL_JITTER * random()));
@@ -64,13 +87,22 @@ function phaseOf(lro: LroSpec, status: string | undefined): LroPhase {
   // A body without a status yet (queued jobs on some APIs) is still pending.
   if (status === undefined) return "pending";
   const matches = (values: readonly string[] | undefined): boolean =>
-    (values ?? []).some((candidate) => (lro.isCaseInsensitive ? candidate.toLowerCase() === status.toLowerCase() : candidate === status));
+    (values ?? []).some((candidate) =>
+      lro.isCaseInsensitive
+        ? candidate.toLowerCase() === status.toLowerCase()
+        : candidate === status,
+    );
   if (matches(lro.successValues)) return "succeeded";
   if (matches(lro.failureValues)) return "failed";
   return matches(lro.canceledValues) ? "canceled" : "pending";
 }
 
 function secondsHint(value: unknown): number | undefined {
-  const seconds = typeof value === "number" ? (value >= 0 && Number.isFinite(value) ? value : undefined) : parseNonNegativeNumber(typeof value === "string" ? value : undefined);
+  const seconds =
+    typeof value === "number"
+      ? value >= 0 && Number.isFinite(value)
+        ? value
+        : undefined
+      : parseNonNegativeNumber(typeof value === "string" ? value : undefined);
   return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }

@@ -6,7 +6,10 @@ import { formatFieldPath, readFieldPath } from "./field-path.js";
 import type { PaginationOptions, PaginationSpec, RequestOptions } from "./types.js";
 
 /** Fetches one page with these arguments, returning its parsed body. */
-export type PageFetcher = (args: Record<string, unknown> | undefined, options: RequestOptions) => Promise<unknown>;
+export type PageFetcher = (
+  args: Record<string, unknown> | undefined,
+  options: RequestOptions,
+) => Promise<unknown>;
 
 /**
  * `await` it for the first page; `for await (const item of it)` for every item across pages;
@@ -22,7 +25,13 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
   readonly #operationId: string;
   #firstPage: Promise<TPage> | undefined;
 
-  constructor(fetchPage: PageFetcher, paging: PaginationSpec, args: object | undefined, options: PaginationOptions | undefined, operationId: string) {
+  constructor(
+    fetchPage: PageFetcher,
+    paging: PaginationSpec,
+    args: object | undefined,
+    options: PaginationOptions | undefined,
+    operationId: string,
+  ) {
     const { maxItems, ...requestOptions } = options ?? {};
     this.#fetchPage = fetchPage;
     this.#paging = paging;
@@ -43,7 +52,9 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     return this.#first().then(onFulfilled, onRejected);
   }
 
-  catch<TResult = never>(onRejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null): Promise<TPage | TResult> {
+  catch<TResult = never>(
+    onRejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<TPage | TResult> {
     return this.#first().catch(onRejected);
   }
 
@@ -65,7 +76,15 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
       firstPageSize ??= items.length;
       itemCount += items.length;
       if (this.#maxItems !== undefined && itemCount >= this.#maxItems) return;
-      const nextArgs = nextPageArgs(this.#paging, args, page, items, firstPageSize, seenCursors, this.#operationId);
+      const nextArgs = nextPageArgs(
+        this.#paging,
+        args,
+        page,
+        items,
+        firstPageSize,
+        seenCursors,
+        this.#operationId,
+      );
       if (nextArgs === undefined) return;
       throwIfAborted(signal);
       args = nextArgs;
@@ -94,7 +113,9 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     const items = readFieldPath(page, this.#paging.itemsPath);
     if (items === undefined || items === null) return [];
     if (!Array.isArray(items)) {
-      throw new SdkError(`${this.#operationId}: expected an array of items at ${formatFieldPath(this.#paging.itemsPath)}, got ${typeof items}`);
+      throw new SdkError(
+        `${this.#operationId}: expected an array of items at ${formatFieldPath(this.#paging.itemsPath)}, got ${typeof items}`,
+      );
     }
     return items;
   }
@@ -116,27 +137,42 @@ export function nextPageArgs(
     const sent = args?.[paging.cursorParam];
     if (sent !== undefined && sent !== null) seenCursors.add(String(sent));
     if (seenCursors.has(String(cursor))) {
-      throw new SdkError(`${operationId}: the server returned cursor ${JSON.stringify(String(cursor))} a second time; stopping instead of looping forever`);
+      throw new SdkError(
+        `${operationId}: the server returned cursor ${JSON.stringify(String(cursor))} a second time; stopping instead of looping forever`,
+      );
     }
     seenCursors.add(String(cursor));
     return { ...args, [paging.cursorParam]: cursor };
   }
   // Page and offset styles end on an empty page whatever the body claims, so a server bug cannot loop forever.
   if (items.length === 0) return undefined;
-  const limit = paging.limitParam === undefined ? undefined : finiteNumber(args?.[paging.limitParam]);
+  const limit =
+    paging.limitParam === undefined ? undefined : finiteNumber(args?.[paging.limitParam]);
   if (limit !== undefined && items.length < limit) return undefined;
   if (paging.style === "offset") {
     const nextOffset = (finiteNumber(args?.[paging.offsetParam]) ?? 0) + items.length;
-    const total = paging.totalPath === undefined ? undefined : finiteNumber(readFieldPath(page, paging.totalPath));
-    return total !== undefined && nextOffset >= total ? undefined : { ...args, [paging.offsetParam]: nextOffset };
+    const total =
+      paging.totalPath === undefined
+        ? undefined
+        : finiteNumber(readFieldPath(page, paging.totalPath));
+    return total !== undefined && nextOffset >= total
+      ? undefined
+      : { ...args, [paging.offsetParam]: nextOffset };
   }
   const firstPage = paging.firstPage ?? 1;
   const current = finiteNumber(args?.[paging.pageParam]) ?? firstPage;
   const pagesSeen = current - firstPage + 1;
-  if (paging.hasNextPath !== undefined && !readFieldPath(page, paging.hasNextPath)) return undefined;
-  const totalPages = paging.totalPagesPath === undefined ? undefined : finiteNumber(readFieldPath(page, paging.totalPagesPath));
+  if (paging.hasNextPath !== undefined && !readFieldPath(page, paging.hasNextPath))
+    return undefined;
+  const totalPages =
+    paging.totalPagesPath === undefined
+      ? undefined
+      : finiteNumber(readFieldPath(page, paging.totalPagesPath));
   if (totalPages !== undefined && pagesSeen >= totalPages) return undefined;
-  const total = paging.totalPath === undefined ? undefined : finiteNumber(readFieldPath(page, paging.totalPath));
+  const total =
+    paging.totalPath === undefined
+      ? undefined
+      : finiteNumber(readFieldPath(page, paging.totalPath));
   if (total !== undefined && pagesSeen * (limit ?? firstPageSize) >= total) return undefined;
   return { ...args, [paging.pageParam]: current + 1 };
 }

@@ -20,9 +20,11 @@ export class PollerPromise<TState> implements PromiseLike<Poller<TState>> {
     onFulfilled?: ((poller: Poller<TState>) => TResult1 | PromiseLike<TResult1>) | null,
     onRejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
-    return this.poller.submitted().then(
-      () => (onFulfilled ? onFulfilled(this.poller) : (this.poller as unknown as TResult1)),
-      onRejected,
-    );
+    return this.poller
+      .submitted()
+      .then(
+        () => (onFulfilled ? onFulfilled(this.poller) : (this.poller as unknown as TResult1)),
+        onRejected,
+      );
   }
 }

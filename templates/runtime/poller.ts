@@ -9,7 +9,12 @@ import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
-import { isTransientPollFailure, observeStatus, operationFailure, unhintedIntervalMs } from "./lro-status.js";
+import {
+  isTransientPollFailure,
+  observeStatus,
+  operationFailure,
+  unhintedIntervalMs,
+} from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
 import { encodeResumeToken } from "./resume-token.js";
 import { linkSignals } from "./signals.js";
@@ -20,7 +25,11 @@ export type { PollOptions } from "./types.js";
 
 /** What a poller borrows from its Transport. */
 export interface PollerContext {
-  readonly send: (op: OperationSpec, args: Record<string, unknown>, options: RequestOptions) => Promise<SendResult>;
+  readonly send: (
+    op: OperationSpec,
+    args: Record<string, unknown>,
+    options: RequestOptions,
+  ) => Promise<SendResult>;
   readonly sleep: Sleep;
   readonly random: () => number;
   readonly now: () => number;
@@ -55,7 +64,13 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   #observations: (LroObservation | undefined)[] = [];
   #done: Promise<TState> | undefined;
 
-  constructor(context: PollerContext, name: string, lro: LroSpec, target: PollerTarget | Promise<PollerTarget>, options?: RequestOptions) {
+  constructor(
+    context: PollerContext,
+    name: string,
+    lro: LroSpec,
+    target: PollerTarget | Promise<PollerTarget>,
+    options?: RequestOptions,
+  ) {
     this.#context = context;
     this.name = name;
     this.#lro = lro;
@@ -74,12 +89,17 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   get state(): TState | undefined {
     const states = this.#observations.map((observation) => observation?.state);
     if (!this.#target?.isMulti) return states[0] as TState | undefined;
-    return states.length === this.ids.length && states.every((state) => state !== undefined) ? (states as TState) : undefined;
+    return states.length === this.ids.length && states.every((state) => state !== undefined)
+      ? (states as TState)
+      : undefined;
   }
 
   /** True once every id has reached a success status. */
   get isDone(): boolean {
-    return this.ids.length > 0 && this.ids.every((_, index) => this.#observations[index]?.phase === "succeeded");
+    return (
+      this.ids.length > 0 &&
+      this.ids.every((_, index) => this.#observations[index]?.phase === "succeeded")
+    );
   }
 
   /** Resolves with the starting call's body once it returned (undefined for pollers on known ids). */
@@ -125,8 +145,15 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
 
   /** A resume token (base64url JSON of name and ids, no credentials) for Transport.resumePoller. */
   serialize(): string {
-    if (!this.#target) throw new SdkError(`${this.name}: the starting call has not returned yet; await poller.submitted() first`);
-    return encodeResumeToken({ name: this.name, ids: this.#target.ids, isMulti: this.#target.isMulti });
+    if (!this.#target)
+      throw new SdkError(
+        `${this.name}: the starting call has not returned yet; await poller.submitted() first`,
+      );
+    return encodeResumeToken({
+      name: this.name,
+      ids: this.#target.ids,
+      isMulti: this.#target.isMulti,
+    });
   }
 
   async *#observe(options: PollOptions<TState>): AsyncGenerator<TState, void, undefined> {
@@ -146,22 +173,36 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
           yield this.state as TState;
           if (this.isDone) return;
         } catch (error) {
-          if (linked.isTimedOut || !isTransientPollFailure(error) || ++failureCount >= MAX_CONSECUTIVE_POLL_FAILURES) throw error;
+          if (
+            linked.isTimedOut ||
+            !isTransientPollFailure(error) ||
+            ++failureCount >= MAX_CONSECUTIVE_POLL_FAILURES
+          )
+            throw error;
           hintMs = error instanceof ApiError ? error.retryAfterMs : undefined;
         }
         unhintedCount = hintMs === undefined ? unhintedCount + 1 : 0;
-        const waitMs = hintMs ?? unhintedIntervalMs(unhintedCount - 1, baseIntervalMs, options.maxIntervalMs, random);
+        const waitMs =
+          hintMs ??
+          unhintedIntervalMs(unhintedCount - 1, baseIntervalMs, options.maxIntervalMs, random);
         await this.#wait(waitMs, deadline, linked, options.timeoutMs);
       }
     } catch (error) {
-      throw linked.isTimedOut && !(error instanceof OperationFailedError) ? this.#timeoutError(options.timeoutMs ?? 0) : error;
+      throw linked.isTimedOut && !(error instanceof OperationFailedError)
+        ? this.#timeoutError(options.timeoutMs ?? 0)
+        : error;
     } finally {
       linked.dispose();
     }
   }
 
   /** Waits, but never past the deadline: the last poll happens at the deadline, then we give up. */
-  async #wait(waitMs: number, deadline: number | undefined, linked: LinkedSignal, timeoutMs: number | undefined): Promise<void> {
+  async #wait(
+    waitMs: number,
+    deadline: number | undefined,
+    linked: LinkedSignal,
+    timeoutMs: number | undefined,
+  ): Promise<void> {
     let ms = waitMs;
     if (deadline !== undefined) {
       const remainingMs = deadline - this.#context.now();
@@ -172,7 +213,10 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   }
 
   /** Polls every unfinished id once; returns the longest server hint among those still running. */
-  async #pollRound(signal: AbortSignal, retry: Partial<RetryOptions> | undefined): Promise<number | undefined> {
+  async #pollRound(
+    signal: AbortSignal,
+    retry: Partial<RetryOptions> | undefined,
+  ): Promise<number | undefined> {
     const target = await this.#started;
     let hintMs: number | undefined;
     for (const [index, id] of target.ids.entries()) {
@@ -181,8 +225,10 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
       const result = await this.#context.send(this.#lro.poll, { [this.#lro.idParam]: id }, options);
       const observation = observeStatus(this.#lro, result, this.#context.now);
       this.#observations[index] = observation;
-      if (observation.phase === "failed" || observation.phase === "canceled") throw operationFailure(this.#lro, this.name, id, observation);
-      if (observation.phase === "pending" && observation.hintMs !== undefined) hintMs = Math.max(hintMs ?? 0, observation.hintMs);
+      if (observation.phase === "failed" || observation.phase === "canceled")
+        throw operationFailure(this.#lro, this.name, id, observation);
+      if (observation.phase === "pending" && observation.hintMs !== undefined)
+        hintMs = Math.max(hintMs ?? 0, observation.hintMs);
     }
     return hintMs;
   }
@@ -190,12 +236,20 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   #progressOf(state: TState): unknown {
     const path = this.#lro.progressPath;
     if (path === undefined) return state;
-    return this.#target?.isMulti ? (state as unknown[]).map((item) => readFieldPath(item, path)) : readFieldPath(state, path);
+    return this.#target?.isMulti
+      ? (state as unknown[]).map((item) => readFieldPath(item, path))
+      : readFieldPath(state, path);
   }
 
   #timeoutError(timeoutMs: number): PollTimeoutError {
     const statuses = this.#observations.map((observation) => observation?.status ?? "?");
     const lastStatus = statuses.length === 0 ? undefined : statuses.join(", ");
-    return new PollTimeoutError({ pollerName: this.name, ids: this.ids, timeoutMs, state: this.state, lastStatus });
+    return new PollTimeoutError({
+      pollerName: this.name,
+      ids: this.ids,
+      timeoutMs,
+      state: this.state,
+      lastStatus,
+    });
   }
 }

@@ -44,7 +44,8 @@ export function prepareRequest(
   const params = serializeParams(op, args);
   const body = encodeBody(op.body, args?.[op.body?.bodyArg ?? DEFAULT_BODY_ARG]);
   const defaultHeaders: (readonly [string, string])[] = [];
-  if (op.responses.some((response) => response.kind === "json")) defaultHeaders.push(["Accept", "application/json"]);
+  if (op.responses.some((response) => response.kind === "json"))
+    defaultHeaders.push(["Accept", "application/json"]);
   if (body.contentType !== undefined) defaultHeaders.push(["Content-Type", body.contentType]);
   defaultHeaders.push(...params.headers);
   const path = params.path.startsWith("/") ? params.path : `/${params.path}`;
@@ -68,20 +69,30 @@ export function finalizeRequest(prepared: PreparedRequest, auth: AppliedAuth): O
   const callerCookie = headers.get("cookie");
   const authCookies = auth.cookies.map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
   const cookies = [...(callerCookie ? [callerCookie] : []), ...prepared.cookies];
-  if (cookies.length + authCookies.length > 0) headers.set("Cookie", [...cookies, ...authCookies].join("; "));
+  if (cookies.length + authCookies.length > 0)
+    headers.set("Cookie", [...cookies, ...authCookies].join("; "));
 
-  const authQuery = auth.query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  const authQuery = auth.query.map(
+    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+  );
   const withQuery = (pieces: readonly string[]): string =>
-    pieces.length === 0 ? prepared.urlWithoutQuery : `${prepared.urlWithoutQuery}?${pieces.join("&")}`;
+    pieces.length === 0
+      ? prepared.urlWithoutQuery
+      : `${prepared.urlWithoutQuery}?${pieces.join("&")}`;
 
   const credentialNames = credentialHeaderNames(prepared.op.auth);
   const redactedHeaders: Record<string, string> = {};
   headers.forEach((value, name) => {
-    redactedHeaders[name] = credentialNames.has(name) ? "[redacted]" : redactText(value, auth.secrets);
+    redactedHeaders[name] = credentialNames.has(name)
+      ? "[redacted]"
+      : redactText(value, auth.secrets);
   });
   if (authCookies.length > 0) {
     const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
-    redactedHeaders.cookie = [...cookies.map((cookie) => redactText(cookie, auth.secrets)), ...redactedAuthCookies].join("; ");
+    redactedHeaders.cookie = [
+      ...cookies.map((cookie) => redactText(cookie, auth.secrets)),
+      ...redactedAuthCookies,
+    ].join("; ");
   }
   return {
     url: withQuery([...prepared.query, ...authQuery]),

@@ -10,7 +10,10 @@ type BodyKind = ResponseSpec["kind"];
 const BODYLESS_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
 
 /** The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". */
-export function findResponseSpec(responses: readonly ResponseSpec[], status: number): ResponseSpec | undefined {
+export function findResponseSpec(
+  responses: readonly ResponseSpec[],
+  status: number,
+): ResponseSpec | undefined {
   const range = `${Math.floor(status / 100)}XX`;
   return (
     responses.find((response) => response.status === String(status)) ??
@@ -20,7 +23,11 @@ export function findResponseSpec(responses: readonly ResponseSpec[], status: num
 }
 
 /** A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
-export async function readSuccessBody(response: Response, responses: readonly ResponseSpec[], info: RequestInfo): Promise<unknown> {
+export async function readSuccessBody(
+  response: Response,
+  responses: readonly ResponseSpec[],
+  info: RequestInfo,
+): Promise<unknown> {
   const declared = findResponseSpec(responses, response.status);
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
   if (info.method === "HEAD" || BODYLESS_STATUSES.has(response.status) || kind === "empty") {
@@ -35,7 +42,13 @@ export async function readSuccessBody(response: Response, responses: readonly Re
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new ResponseParseError({ ...info, status: response.status, headers: response.headers, text, cause });
+    throw new ResponseParseError({
+      ...info,
+      status: response.status,
+      headers: response.headers,
+      text,
+      cause,
+    });
   }
 }
 
@@ -64,6 +77,7 @@ function kindFromContentType(contentType: string | null): BodyKind {
   const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
   if (type === "") return "text";
   if (type === "application/json" || type.endsWith("+json")) return "json";
-  if (type.startsWith("text/") || type.endsWith("+xml") || type === "application/xml") return "text";
+  if (type.startsWith("text/") || type.endsWith("+xml") || type === "application/xml")
+    return "text";
   return "binary";
 }

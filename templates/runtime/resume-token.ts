@@ -15,7 +15,9 @@ const TOKEN_VERSION = 1;
 
 /** Encodes a token. */
 export function encodeResumeToken(data: ResumeTokenData): string {
-  return encodeBase64Url(JSON.stringify({ v: TOKEN_VERSION, name: data.name, ids: data.ids, multi: data.isMulti }));
+  return encodeBase64Url(
+    JSON.stringify({ v: TOKEN_VERSION, name: data.name, ids: data.ids, multi: data.isMulti }),
+  );
 }
 
 /** Decodes a token; throws a TypeError naming the problem for anything that is not one of ours. */
@@ -26,9 +28,19 @@ export function decodeResumeToken(token: string): ResumeTokenData {
   } catch {
     throw new TypeError("Invalid resume token: not a token produced by poller.serialize()");
   }
-  const { v, name, ids, multi } = (parsed ?? {}) as { v?: unknown; name?: unknown; ids?: unknown; multi?: unknown };
-  if (v !== TOKEN_VERSION) throw new TypeError(`Invalid resume token: unsupported version ${JSON.stringify(v)} (expected ${TOKEN_VERSION})`);
-  const isIdList = Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === "string");
-  if (typeof name !== "string" || !isIdList) throw new TypeError("Invalid resume token: missing poller name or ids");
+  const { v, name, ids, multi } = (parsed ?? {}) as {
+    v?: unknown;
+    name?: unknown;
+    ids?: unknown;
+    multi?: unknown;
+  };
+  if (v !== TOKEN_VERSION)
+    throw new TypeError(
+      `Invalid resume token: unsupported version ${JSON.stringify(v)} (expected ${TOKEN_VERSION})`,
+    );
+  const isIdList =
+    Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === "string");
+  if (typeof name !== "string" || !isIdList)
+    throw new TypeError("Invalid resume token: missing poller name or ids");
   return { name, ids: ids as string[], isMulti: multi === true };
 }

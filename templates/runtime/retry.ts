@@ -3,7 +3,11 @@
 import type { OperationSpec, RetryOptions } from "./types.js";
 
 /** Defaults of the retry policy: 2 retries, 500 ms first backoff, 8 s longest wait. */
-export const DEFAULT_RETRY_OPTIONS: Readonly<RetryOptions> = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000 };
+export const DEFAULT_RETRY_OPTIONS: Readonly<RetryOptions> = {
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8000,
+};
 
 /** Statuses worth a retry for idempotent calls: request timeout, rate limit, and transient server trouble. */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -16,15 +20,20 @@ export type AttemptFailure =
   | { readonly kind: "timeout" };
 
 /** Retry now after `delayMs`, or give up (the failure is thrown as is). */
-export type RetryDecision = { readonly shouldRetry: true; readonly delayMs: number } | { readonly shouldRetry: false };
+export type RetryDecision =
+  { readonly shouldRetry: true; readonly delayMs: number } | { readonly shouldRetry: false };
 
 /** The policy for one call: client options, then per-call options, over the defaults. */
-export function resolveRetryOptions(...layers: (Partial<RetryOptions> | undefined)[]): RetryOptions {
+export function resolveRetryOptions(
+  ...layers: (Partial<RetryOptions> | undefined)[]
+): RetryOptions {
   const resolved: RetryOptions = { ...DEFAULT_RETRY_OPTIONS };
   for (const layer of layers) {
     if (!layer) continue;
-    if (layer.maxRetries !== undefined) resolved.maxRetries = Math.max(0, Math.floor(layer.maxRetries));
-    if (layer.initialDelayMs !== undefined) resolved.initialDelayMs = Math.max(0, layer.initialDelayMs);
+    if (layer.maxRetries !== undefined)
+      resolved.maxRetries = Math.max(0, Math.floor(layer.maxRetries));
+    if (layer.initialDelayMs !== undefined)
+      resolved.initialDelayMs = Math.max(0, layer.initialDelayMs);
     if (layer.maxDelayMs !== undefined) resolved.maxDelayMs = Math.max(0, layer.maxDelayMs);
   }
   return resolved;
@@ -53,7 +62,10 @@ export function decideRetry(
 ): RetryDecision {
   if (retryNumber > policy.maxRetries || !isRetryable(op, failure)) return { shouldRetry: false };
   const hintMs = failure.kind === "status" ? failure.retryAfterMs : undefined;
-  if (hintMs !== undefined) return hintMs > policy.maxDelayMs ? { shouldRetry: false } : { shouldRetry: true, delayMs: hintMs };
+  if (hintMs !== undefined)
+    return hintMs > policy.maxDelayMs
+      ? { shouldRetry: false }
+      : { shouldRetry: true, delayMs: hintMs };
   return { shouldRetry: true, delayMs: backoffMs(retryNumber, policy, random) };
 }
 
@@ -63,7 +75,10 @@ export function decideRetry(
  * full jitter allows and which hammers a server that is already struggling.
  */
 export function backoffMs(retryNumber: number, policy: RetryOptions, random: () => number): number {
-  const capped = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, retryNumber - 1));
+  const capped = Math.min(
+    policy.maxDelayMs,
+    policy.initialDelayMs * 2 ** Math.max(0, retryNumber - 1),
+  );
   return Math.round(capped / 2 + random() * (capped / 2));
 }
 
@@ -71,7 +86,10 @@ export function backoffMs(retryNumber: number, policy: RetryOptions, random: () 
  * The server's wait hint in ms: `retry-after-ms` (OpenAI/Stainless style), else `Retry-After` as
  * seconds or an HTTP date. Garbage, negative or absent values give undefined.
  */
-export function parseRetryAfterMs(headers: Headers, now: () => number = Date.now): number | undefined {
+export function parseRetryAfterMs(
+  headers: Headers,
+  now: () => number = Date.now,
+): number | undefined {
   const milliseconds = parseNonNegativeNumber(headers.get("retry-after-ms"));
   if (milliseconds !== undefined) return Math.round(milliseconds);
   const value = headers.get("retry-after")?.trim();
@@ -82,7 +100,10 @@ export function parseRetryAfterMs(headers: Headers, now: () => number = Date.now
 }
 
 /** Milliseconds from now until an HTTP date (RFC 9110 IMF-fixdate and friends); past dates give 0. */
-export function parseHttpDateDelayMs(value: string, now: () => number = Date.now): number | undefined {
+export function parseHttpDateDelayMs(
+  value: string,
+  now: () => number = Date.now,
+): number | undefined {
   // Date.parse accepts many odd strings ("1", "2024"); an HTTP date always names a weekday or month.
   if (!/[a-z]{3}/i.test(value)) return undefined;
   const time = Date.parse(value);

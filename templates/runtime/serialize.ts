@@ -15,10 +15,16 @@ export interface SerializedParams {
 }
 
 type Encode = (text: string) => string;
-type Shape = { kind: "primitive"; text: string } | { kind: "array"; items: string[] } | { kind: "object"; entries: [string, string][] };
+type Shape =
+  | { kind: "primitive"; text: string }
+  | { kind: "array"; items: string[] }
+  | { kind: "object"; entries: [string, string][] };
 
 /** Serializes the call's arguments; throws a TypeError for a missing path parameter, before any request. */
-export function serializeParams(op: OperationSpec, args: Readonly<Record<string, unknown>> | undefined): SerializedParams {
+export function serializeParams(
+  op: OperationSpec,
+  args: Readonly<Record<string, unknown>> | undefined,
+): SerializedParams {
   const values = args ?? {};
   const query: string[] = [];
   const headers: [string, string][] = [];
@@ -27,15 +33,24 @@ export function serializeParams(op: OperationSpec, args: Readonly<Record<string,
     const value = values[param.name];
     if (value === undefined || value === null || param.in === "path") continue;
     if (param.in === "query") query.push(...serializeQueryParam(param, value));
-    else if (param.in === "header") headers.push([param.name, serializeSimple(shapeOf(param, value), param.explode ?? false, String)]);
+    else if (param.in === "header")
+      headers.push([
+        param.name,
+        serializeSimple(shapeOf(param, value), param.explode ?? false, String),
+      ]);
     else cookies.push(...serializeCookieParam(param, value));
   }
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined || value === null || value === "") {
-      throw new TypeError(`${op.id}: missing required path parameter "${name}" (got ${value === "" ? "an empty string" : String(value)})`);
+      throw new TypeError(
+        `${op.id}: missing required path parameter "${name}" (got ${value === "" ? "an empty string" : String(value)})`,
+      );
     }
-    return serializePathParam(op.params.find((param) => param.in === "path" && param.name === name) ?? { name, in: "path" }, value);
+    return serializePathParam(
+      op.params.find((param) => param.in === "path" && param.name === name) ?? { name, in: "path" },
+      value,
+    );
   });
   return { path, query, headers, cookies };
 }
@@ -48,9 +63,12 @@ export function serializePathParam(param: ParameterSpec, value: unknown): string
   if (param.style === "label") return `.${joinShape(shape, explode ? "." : ",", explode, enc)}`;
   if (param.style !== "matrix") return serializeSimple(shape, explode, enc);
   const name = enc(param.name);
-  if (shape.kind === "primitive") return shape.text === "" ? `;${name}` : `;${name}=${enc(shape.text)}`;
-  if (shape.kind === "array" && explode) return shape.items.map((item) => `;${name}=${enc(item)}`).join("");
-  if (shape.kind === "object" && explode) return shape.entries.map(([key, item]) => `;${enc(key)}=${enc(item)}`).join("");
+  if (shape.kind === "primitive")
+    return shape.text === "" ? `;${name}` : `;${name}=${enc(shape.text)}`;
+  if (shape.kind === "array" && explode)
+    return shape.items.map((item) => `;${name}=${enc(item)}`).join("");
+  if (shape.kind === "object" && explode)
+    return shape.entries.map(([key, item]) => `;${enc(key)}=${enc(item)}`).join("");
   return `;${name}=${joinShape(shape, ",", false, enc)}`;
 }
 
@@ -60,7 +78,8 @@ export function serializeQueryParam(param: ParameterSpec, value: unknown): strin
   const name = encodeURIComponent(param.name);
   const style = param.style ?? "form";
   const explode = param.explode ?? style === "form";
-  if (style === "deepObject" && !param.isJson && isPlainObject(value)) return deepObjectPieces(name, value, enc);
+  if (style === "deepObject" && !param.isJson && isPlainObject(value))
+    return deepObjectPieces(name, value, enc);
   const shape = shapeOf(param, value);
   if (shape.kind === "primitive") return [`${name}=${enc(shape.text)}`];
   if (shape.kind === "array" && shape.items.length === 0) return [];
@@ -79,8 +98,10 @@ export function serializeCookieParam(param: ParameterSpec, value: unknown): stri
   const shape = shapeOf(param, value);
   const enc = encodeURIComponent;
   const explode = param.explode ?? true;
-  if (shape.kind === "array" && explode) return shape.items.map((item) => `${param.name}=${enc(item)}`);
-  if (shape.kind === "object" && explode) return shape.entries.map(([key, item]) => `${key}=${enc(item)}`);
+  if (shape.kind === "array" && explode)
+    return shape.items.map((item) => `${param.name}=${enc(item)}`);
+  if (shape.kind === "object" && explode)
+    return shape.entries.map(([key, item]) => `${key}=${enc(item)}`);
   return [`${param.name}=${joinShape(shape, ",", false, enc)}`];
 }
 
@@ -100,7 +121,11 @@ function serializeSimple(shape: Shape, explode: boolean, enc: Encode): string {
 function joinShape(shape: Shape, delimiter: string, explode: boolean, enc: Encode): string {
   if (shape.kind === "primitive") return enc(shape.text);
   if (shape.kind === "array") return shape.items.map(enc).join(delimiter);
-  return shape.entries.map(([key, item]) => (explode ? `${enc(key)}=${enc(item)}` : `${enc(key)}${delimiter}${enc(item)}`)).join(delimiter);
+  return shape.entries
+    .map(([key, item]) =>
+      explode ? `${enc(key)}=${enc(item)}` : `${enc(key)}${delimiter}${enc(item)}`,
+    )
+    .join(delimiter);
 }
 
 function shapeOf(param: ParameterSpec, value: unknown): Shape {
@@ -115,10 +140,13 @@ function shapeOf(param: ParameterSpec, value: unknown): Shape {
 
 /** deepObject: filter[status]=open&filter[tags][0]=a; nesting and array indices follow the `qs` convention. */
 function deepObjectPieces(prefix: string, value: unknown, enc: Encode): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => deepObjectPieces(`${prefix}[${index}]`, item, enc));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => deepObjectPieces(`${prefix}[${index}]`, item, enc));
   if (isPlainObject(value)) {
     return Object.entries(value).flatMap(([key, item]) =>
-      item === undefined || item === null ? [] : deepObjectPieces(`${prefix}[${encodeURIComponent(key)}]`, item, enc),
+      item === undefined || item === null
+        ? []
+        : deepObjectPieces(`${prefix}[${encodeURIComponent(key)}]`, item, enc),
     );
   }
   return [`${prefix}=${enc(toWireText(value))}`];
@@ -129,11 +157,14 @@ function deepObjectPieces(prefix: string, value: unknown, enc: Encode): string[]
  * the meaning of the query string itself (a new parameter, a fragment, a space).
  */
 function encodeAllowingReserved(text: string): string {
-  return encodeURIComponent(text).replace(/%(3A|2F|3F|5B|5D|40|24|2C|3B)/gi, (escape) => decodeURIComponent(escape));
+  return encodeURIComponent(text).replace(/%(3A|2F|3F|5B|5D|40|24|2C|3B)/gi, (escape) =>
+    decodeURIComponent(escape),
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date) return false;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date)
+    return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }

@@ -11,7 +11,10 @@ export interface LinkedSignal {
 }
 
 /** Links `signals` and an optional timeout into one signal; always call dispose() when done. */
-export function linkSignals(signals: readonly (AbortSignal | undefined)[], timeoutMs?: number): LinkedSignal {
+export function linkSignals(
+  signals: readonly (AbortSignal | undefined)[],
+  timeoutMs?: number,
+): LinkedSignal {
   const controller = new AbortController();
   const detachers: (() => void)[] = [];
   let isTimedOut = false;
@@ -26,10 +29,13 @@ export function linkSignals(signals: readonly (AbortSignal | undefined)[], timeo
     detachers.push(() => source.removeEventListener("abort", onAbort));
   }
   if (timeoutMs !== undefined && timeoutMs !== Infinity && !controller.signal.aborted) {
-    const timer = setTimeout(() => {
-      isTimedOut = true;
-      controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
-    }, Math.max(0, timeoutMs));
+    const timer = setTimeout(
+      () => {
+        isTimedOut = true;
+        controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
+      },
+      Math.max(0, timeoutMs),
+    );
     detachers.push(() => clearTimeout(timer));
   }
   return {

@@ -14,7 +14,14 @@ import { prepareRequest } from "./request-builder.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
 import type {
-  ClientOptions, FieldPath, LroSpec, OperationSpec, PaginationOptions, PaginationSpec, RequestOptions,
+  ClientOptions,
+  FieldPath,
+  LroSpec,
+  OperationSpec,
+  PaginationOptions,
+  PaginationSpec,
+  PollOptions,
+  RequestOptions,
 } from "./types.js";
 
 export type { SendResult } from "./attempt.js";
@@ -53,21 +60,42 @@ export class Transport {
   }
 
   /** Send one operation, return the parsed success body (typed by the caller). */
-  async request<T>(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<T> {
+  async request<T>(
+    op: OperationSpec,
+    args: object | undefined,
+    options?: RequestOptions,
+  ): Promise<T> {
     return (await this.send(op, args, options)).body as T;
   }
 
   /** Same but also gives status and headers (pollers need Retry-After). */
-  async send(op: OperationSpec, args: object | undefined, options: RequestOptions = {}): Promise<SendResult> {
+  async send(
+    op: OperationSpec,
+    args: object | undefined,
+    options: RequestOptions = {},
+  ): Promise<SendResult> {
     throwIfAborted(options.signal);
-    const prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+    const prepared = prepareRequest(
+      op,
+      args,
+      this.#baseUrl,
+      this.#options.headers,
+      options.headers,
+    );
     const policy = resolveRetryOptions(this.#options.retry, options.retry);
     // A streamed body is consumed by the first attempt: there is nothing left to send again.
     if (!prepared.body.isReplayable) policy.maxRetries = 0;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     for (let attempt = 1; ; attempt++) {
-      const context = { client: this.#options, fetch: fetchImpl, now: this.#now, signal: options.signal, timeoutMs, attempt };
+      const context = {
+        client: this.#options,
+        fetch: fetchImpl,
+        now: this.#now,
+        signal: options.signal,
+        timeoutMs,
+        attempt,
+      };
       const outcome = await sendAttempt(prepared, context);
       if (outcome.isSuccess) return outcome.result;
       const decision = decideRetry(op, outcome.failure, attempt, policy, this.#random);
@@ -83,18 +111,36 @@ export class Transport {
     options: PaginationOptions | undefined,
     paging: PaginationSpec,
   ): PagePromise<TPage, TItem> {
-    return new PagePromise<TPage, TItem>((pageArgs, pageOptions) => this.request(op, pageArgs, pageOptions), paging, args, options, op.id);
+    return new PagePromise<TPage, TItem>(
+      (pageArgs, pageOptions) => this.request(op, pageArgs, pageOptions),
+      paging,
+      args,
+      options,
+      op.id,
+    );
   }
 
   /**
    * A poller on existing ids (all must succeed). One id resolves to its state; several ids (or
    * `isMulti`) resolve to an array of states: create it as Poller<Item[]> then.
    */
-  poller<TState>(name: string, lro: LroSpec, ids: readonly string[], options?: RequestOptions, isMulti: boolean = ids.length > 1): Poller<TState> {
+  poller<TState>(
+    name: string,
+    lro: LroSpec,
+    ids: readonly string[],
+    options?: RequestOptions,
+    isMulti: boolean = ids.length > 1,
+  ): Poller<TState> {
     if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id === "")) {
       throw new TypeError(`${name}: a poller needs at least one non-empty id`);
     }
-    return new Poller<TState>(this.#pollerContext(), name, lro, { ids: [...ids], isMulti }, options);
+    return new Poller<TState>(
+      this.#pollerContext(),
+      name,
+      lro,
+      { ids: [...ids], isMulti },
+      options,
+    );
   }
 
   /**
@@ -119,30 +165,100 @@ export class Transport {
     return new PollerPromise(new Poller<TState>(this.#pollerContext(), name, lro, target, options));
   }
 
+  /**
+   * Start a long-running operation and wait for its end: what generated `<method>AndWait` calls.
+   * Only the signal of `options` applies to the starting request; the rest is about the wait
+   * (its timeoutMs bounds the whole wait, not the request).
+   */
+  startAndWait<TState>(
+    op: OperationSpec,
+    args: object | undefined,
+    options: PollOptions<TState> | undefined,
+    name: string,
+    lro: LroSpec,
+    start: { idPath?: FieldPath; idsPath?: FieldPath },
+  ): Promise<TState> {
+    const poller = this.startLro<TState>(
+      op,
+      args,
+      { signal: options?.signal },
+      name,
+      lro,
+      start,
+    ).poller;
+    return poller.pollUntilDone(options);
+  }
+
+  /**
+   * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
+   * picks an alternative success/failure set from `targets` (e.g. a cluster "running" or "stopped").
+   */
+  waitFor<TState>(
+    name: string,
+    lro: LroSpec,
+    ids: readonly string[],
+    options?: PollOptions<TState> & { until?: string },
+    targets?: Readonly<
+      Record<
+        string,
+        { readonly successValues: readonly string[]; readonly failureValues: readonly string[] }
+      >
+    >,
+  ): Promise<TState> {
+    const until = options?.until;
+    if (until !== undefined && !(targets && Object.prototype.hasOwnProperty.call(targets, until))) {
+      return Promise.reject(
+        new TypeError(
+          `${name}: unknown until ${JSON.stringify(until)}; expected one of ${Object.keys(targets ?? {}).join(", ")}`,
+        ),
+      );
+    }
+    const spec = until !== undefined && targets ? { ...lro, ...targets[until] } : lro;
+    return this.poller<TState>(name, spec, ids, { signal: options?.signal }).pollUntilDone(options);
+  }
+
   /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
-  resumePoller<TState>(token: string, lros: Readonly<Record<string, LroSpec>>, options?: RequestOptions): Poller<TState> {
+  resumePoller<TState>(
+    token: string,
+    lros: Readonly<Record<string, LroSpec>>,
+    options?: RequestOptions,
+  ): Poller<TState> {
     const data = decodeResumeToken(token);
     if (!Object.prototype.hasOwnProperty.call(lros, data.name)) {
       const known = Object.keys(lros).join(", ") || "none";
-      throw new TypeError(`Invalid resume token: this client has no poller named "${data.name}" (known: ${known})`);
+      throw new TypeError(
+        `Invalid resume token: this client has no poller named "${data.name}" (known: ${known})`,
+      );
     }
     return this.poller<TState>(data.name, lros[data.name], data.ids, options, data.isMulti);
   }
 
   #pollerContext(): PollerContext {
-    return { send: (op, args, options) => this.send(op, args, options), sleep: this.#sleep, random: this.#random, now: this.#now };
+    return {
+      send: (op, args, options) => this.send(op, args, options),
+      sleep: this.#sleep,
+      random: this.#random,
+      now: this.#now,
+    };
   }
 }
 
 /** The id(s) a starting call returned; a clear error when they are not where the spec says. */
-function readStartIds(op: OperationSpec, body: unknown, start: { idPath?: FieldPath; idsPath?: FieldPath }): string[] {
+function readStartIds(
+  op: OperationSpec,
+  body: unknown,
+  start: { idPath?: FieldPath; idsPath?: FieldPath },
+): string[] {
   const path = start.idsPath ?? start.idPath;
   if (path === undefined) throw new TypeError(`${op.id}: startLro needs an idPath or idsPath`);
   const value = readFieldPath(body, path);
   const values = start.idsPath !== undefined && Array.isArray(value) ? value : [value];
-  const isUsable = (id: unknown): boolean => (typeof id === "string" && id !== "") || typeof id === "number";
+  const isUsable = (id: unknown): boolean =>
+    (typeof id === "string" && id !== "") || typeof id === "number";
   if (values.length === 0 || !values.every(isUsable)) {
-    throw new SdkError(`${op.id} started an operation but its response has no usable id at ${formatFieldPath(path)}`);
+    throw new SdkError(
+      `${op.id} started an operation but its response has no usable id at ${formatFieldPath(path)}`,
+    );
   }
   return values.map(String);
 }

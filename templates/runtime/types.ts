@@ -13,7 +13,8 @@ export interface ParameterSpec {
   readonly name: string;
   readonly in: "cookie" | "header" | "path" | "query";
   /** OpenAPI style; defaults per location: path/header "simple", query/cookie "form". */
-  readonly style?: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+  readonly style?:
+    "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
   /** OpenAPI explode; defaults to true for style "form", false otherwise. */
   readonly explode?: boolean;
   /** Query values sent without percent-encoding reserved characters (OpenAPI allowReserved). */

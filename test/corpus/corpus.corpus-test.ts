@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DiagnosticsError, formatDiagnostic } from "../../generator/diagnostics/diagnostic.js";
 import { generate } from "../../generator/pipeline.js";
 import { compileAlone } from "../types/compile.js";
+import { prettierOptions } from "../../generator/emit/format.js";
+import * as prettier from "prettier";
 import { corpusDir, corpusSpecs } from "./corpus.js";
 
 const specs = corpusSpecs();
@@ -19,6 +21,14 @@ afterAll(() => {
 
 /** Swagger 2.0 documents: converted to OpenAPI 3.0 on load (warning LOAD006), then generated like the rest. */
 const swagger2 = new Set(["hey-api-features/2.0.x/full.yaml", "oai-examples/uber-swagger2.yaml"]);
+
+/** The first differing line of two texts, with its neighbours, for a readable failure. */
+function firstDifference(want: string, got: string): string {
+  const a = want.split("\n");
+  const b = got.split("\n");
+  const i = a.findIndex((line, n) => line !== b[n]);
+  return `line ${i + 1}:\n--- prettier\n${a.slice(Math.max(0, i - 3), i + 6).join("\n")}\n--- emitted\n${b.slice(Math.max(0, i - 3), i + 6).join("\n")}`;
+}
 
 describe("corpus", () => {
   it("has specs to run", () => expect(specs.length).toBeGreaterThan(10));
@@ -39,6 +49,12 @@ describe("corpus", () => {
     }
     const compiled = await compileAlone({ client: dir });
     expect(compiled.output).toBe("");
+    // The emitter lays code out as prettier would; prettier must find nothing to change.
+    for (const f of result.files) {
+      if (f.path.startsWith("runtime/")) continue;
+      const formatted = await prettier.format(f.text, prettierOptions);
+      if (formatted !== f.text) expect(firstDifference(formatted, f.text), `${spec} ${f.path}`).toBe("");
+    }
     if (swagger2.has(spec)) expect(result.diagnostics.filter((d) => d.code === "LOAD006")).toHaveLength(1);
     summary.push(`  ${spec}: ${result.files.length} files, ${result.diagnostics.length} warnings, compiles`);
   });

@@ -112,7 +112,7 @@ describe("TensorPool requests", () => {
   });
 
   it("reports a dropped connection as ConnectionError", async () => {
-    server = await startServer((res) => res.socket?.destroy());
+    server = await startServer((res) => void res.socket?.destroy());
     await expect(clientFor(server).getUserInfo({}, { retry: { maxRetries: 0 } })).rejects.toBeInstanceOf(ConnectionError);
   });
 

@@ -5,6 +5,8 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../generator/config.js";
 import { generate } from "../../generator/pipeline.js";
+import { prettierOptions } from "../../generator/emit/format.js";
+import * as prettier from "prettier";
 
 const config = readConfig("clientgen.config.json");
 
@@ -25,6 +27,13 @@ describe.each(config.apis)("golden output of $output", (api) => {
     expect(filesIn(api.output).sort()).toEqual(first.files.map((f) => f.path).sort());
     for (const file of first.files) {
       expect(readFileSync(path.join(api.output, file.path), "utf8"), file.path).toBe(file.text);
+    }
+  });
+
+  it("is exactly what prettier prints (the emitter lays code out itself)", async () => {
+    for (const file of filesIn(api.output).filter((f) => f.endsWith(".ts"))) {
+      const text = readFileSync(path.join(api.output, file), "utf8");
+      expect(await prettier.format(text, prettierOptions), file).toBe(text);
     }
   });
 

@@ -21,6 +21,7 @@ import type {
   OperationSpec,
   PaginationOptions,
   PaginationSpec,
+  PollOptions,
   RequestOptions,
 } from "./types.js";
 
@@ -163,6 +164,58 @@ export class Transport {
       startBody: body,
     }));
     return new PollerPromise(new Poller<TState>(this.#pollerContext(), name, lro, target, options));
+  }
+
+  /**
+   * Start a long-running operation and wait for its end: what generated `<method>AndWait` calls.
+   * Only the signal of `options` applies to the starting request; the rest is about the wait
+   * (its timeoutMs bounds the whole wait, not the request).
+   */
+  startAndWait<TState>(
+    op: OperationSpec,
+    args: object | undefined,
+    options: PollOptions<TState> | undefined,
+    name: string,
+    lro: LroSpec,
+    start: { idPath?: FieldPath; idsPath?: FieldPath },
+  ): Promise<TState> {
+    const poller = this.startLro<TState>(
+      op,
+      args,
+      { signal: options?.signal },
+      name,
+      lro,
+      start,
+    ).poller;
+    return poller.pollUntilDone(options);
+  }
+
+  /**
+   * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
+   * picks an alternative success/failure set from `targets` (e.g. a cluster "running" or "stopped").
+   */
+  waitFor<TState>(
+    name: string,
+    lro: LroSpec,
+    ids: readonly string[],
+    options?: PollOptions<TState> & { until?: string },
+    targets?: Readonly<
+      Record<
+        string,
+        { readonly successValues: readonly string[]; readonly failureValues: readonly string[] }
+      >
+    >,
+  ): Promise<TState> {
+    const until = options?.until;
+    if (until !== undefined && !(targets && Object.prototype.hasOwnProperty.call(targets, until))) {
+      return Promise.reject(
+        new TypeError(
+          `${name}: unknown until ${JSON.stringify(until)}; expected one of ${Object.keys(targets ?? {}).join(", ")}`,
+        ),
+      );
+    }
+    const spec = until !== undefined && targets ? { ...lro, ...targets[until] } : lro;
+    return this.poller<TState>(name, spec, ids, { signal: options?.signal }).pollUntilDone(options);
   }
 
   /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */

@@ -1,144 +1,189 @@
-// The view of client.ts: one method per operation, plus paging, waiting and poller methods.
+// The view of client.ts: one method per operation, plus paging, waiting and poller methods, each
+// as an interface member and an implementation, laid out as prettier prints them.
 import type { Api, Operation, Poller } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
-import { literalType, stringLiteral, valueLiteral } from "./literal.js";
-import { hasRequiredArgs, methodDoc, resultType } from "./operation-types.js";
-import { typeExpression, type TypeNames } from "./type-expression.js";
-import { pollerConstName as pollerConst, targetsConstName as targetsConst } from "./operations-view.js";
+import { argumentList, indentLines } from "./layout.js";
+import { literalType, stringLiteral } from "./literal.js";
+import { clientResultType, hasRequiredArgs, methodDoc } from "./operation-types.js";
+import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName } from "./descriptor-names.js";
+import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
 
-export interface MethodView {
-  /** The call expression the method returns (parameters are named `params` and `options`). */
-  call: string;
+/** One client method: its signature and the runtime call its body returns. */
+interface MethodParts {
+  /** Arguments of the runtime call. */
+  args: string[];
+  /** The runtime method called, e.g. `transport.request`. */
+  callee: string;
   doc: string;
   name: string;
-  /** Parameter list of the signature, e.g. `params: op.GetParams, options?: RequestOptions`. */
-  parameters: string;
+  /** The implementation's name and parameters when they differ from the signature's (generic methods). */
+  implementationHead?: string;
+  /** Names of the implementation's parameters (types come from the interface). */
+  parameterNames: string[];
+  /** Parameters of the signature, with types. */
+  parameters: string[];
   returnType: string;
 }
 
 export interface ClientView {
-  apiName: string;
   clientName: string;
+  /** `export function create...(options...): ...Client {`, broken like prettier when long. */
+  factoryHead: string;
+  hasMethods: boolean;
   defaultBaseUrl: string;
   doc: string;
   factoryName: string;
+  hasTypes: boolean;
+  /** Implementations inside the returned object, laid out at column 4. */
+  implementations: string[];
+  /** Interface members, laid out at column 2. */
+  members: string[];
+  /** `ClientOptions, PaginationOptions, ...` imported from runtime/types.js. */
+  runtimeTypes: string;
+  apiName: string;
   hasPagination: boolean;
   hasPollers: boolean;
-  hasTypes: boolean;
-  methods: MethodView[];
-  /** `{ Request: op.requestPoller, ... }` for resumePoller. */
-  pollerTable: string;
 }
 
 export function clientView(api: Api): ClientView {
   const names = typeNamesOf(api, "T.");
-  const methods: MethodView[] = [];
+  const methods: MethodParts[] = [];
   for (const op of api.operations) {
     methods.push(operationMethod(op, names));
     if (op.lro) methods.push(waitMethod(api, op, names));
   }
   for (const poller of api.pollers) methods.push(...pollerMethods(api, poller, names));
-  const server = api.servers[0]?.url ?? "";
+  if (api.pollers.length > 0) methods.push(resumeMethod());
+  const hasPagination = api.operations.some((op) => op.pagination);
+  const hasPollers = api.pollers.length > 0;
+  const hasRequests = api.operations.some((op) => !op.pagination) || hasPollers;
+  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", hasPollers ? "PollOptions" : "", hasRequests ? "RequestOptions" : ""];
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
-    defaultBaseUrl: stringLiteral(server),
+    defaultBaseUrl: stringLiteral(api.servers[0]?.url ?? ""),
     doc: docComment([`${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`]),
+    factoryHead: argumentList(0, `export function create${api.name}Client`, ["options: ClientOptions = {}"], `: ${api.name}Client {`),
     factoryName: `create${api.name}Client`,
-    hasPagination: api.operations.some((op) => op.pagination),
-    hasPollers: api.pollers.length > 0,
-    hasTypes: api.schemas.length > 0,
-    methods,
-    pollerTable: `{ ${api.pollers.map((p) => `${p.name}: op.${pollerConst(p)}`).join(", ")} }`,
+    hasMethods: methods.length > 0,
+    hasPagination,
+    hasPollers,
+    hasTypes: names.isUsed(),
+    implementations: methods.map(implementation),
+    members: methods.map(member),
+    runtimeTypes: runtimeTypes.filter(Boolean).join(", "),
   };
 }
 
+function member(m: MethodParts): string {
+  const signature = argumentList(2, m.name, m.parameters, `: ${m.returnType};`);
+  // A multi-line return type is laid out by prettier, not here.
+  const text = m.returnType.includes("\n") ? `${unsureMark}${signature}` : signature;
+  return m.doc ? `${indentLines(m.doc, 2)}\n${text}` : text;
+}
+
+function implementation(m: MethodParts): string {
+  const call = argumentList(6, `return ${m.callee}`, m.args, ";");
+  const head = m.implementationHead ?? `${m.name}(${m.parameterNames.join(", ")})`;
+  return `    ${head} {\n${call}\n    },`;
+}
+
 function argsParameter(op: Operation): string {
-  if (op.parameters.length === 0 && !op.requestBody) return `params?: op.${op.paramsTypeName}`;
   return hasRequiredArgs(op) ? `params: op.${op.paramsTypeName}` : `params?: op.${op.paramsTypeName}`;
 }
 
-function operationMethod(op: Operation, names: TypeNames): MethodView {
-  const result = resultType(op, names);
+function operationMethod(op: Operation, names: TypeNames): MethodParts {
+  const result = clientResultType(op, names);
+  const base = { doc: methodDoc(op), name: op.name, parameterNames: ["params", "options"] };
   if (op.pagination) {
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
-      call: `transport.paginate<${result}, ${item}>(op.${op.name}, params, options, op.${op.name}Pagination)`,
+      ...base,
+      args: [`op.${op.name}`, "params", "options", `op.${paginationConstName(op)}`],
+      callee: "transport.paginate",
       doc: methodDoc(op, ["Await it for the first page, or iterate it (`for await`) for every item across pages."]),
-      name: op.name,
-      parameters: `${argsParameter(op)}, options?: PaginationOptions`,
+      parameters: [argsParameter(op), "options?: PaginationOptions"],
       returnType: `PagePromise<${result}, ${item}>`,
     };
   }
   return {
-    call: `transport.request<${result}>(op.${op.name}, params, options)`,
-    doc: methodDoc(op),
-    name: op.name,
-    parameters: `${argsParameter(op)}, options?: RequestOptions`,
+    ...base,
+    args: [`op.${op.name}`, "params", "options"],
+    callee: "transport.request",
+    parameters: [argsParameter(op), "options?: RequestOptions"],
     returnType: `Promise<${result}>`,
   };
 }
 
-function waitMethod(api: Api, op: Operation, names: TypeNames): MethodView {
+function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
   const lro = op.lro!;
   const poller = api.pollers.find((p) => p.name === lro.poller)!;
   const one = pollerState(api, poller, names);
   const isMany = lro.idsPath !== undefined;
   // Several ids (idsPath) resolve to one final state per id, in id order.
-  const state = isMany ? `${group(one)}[]` : one;
-  const start = valueLiteral({ idPath: lro.idPath, idsPath: lro.idsPath });
+  const state = isMany ? `${/^[\w.$]+$/.test(one) ? one : `(${one})`}[]` : one;
   return {
-    // Poll options (timeoutMs = the whole wait) must not become the start request's own timeout.
-    call: `transport.startLro<${state}>(op.${op.name}, params, ${requestPart}, ${stringLiteral(poller.name)}, op.${pollerConst(poller)}, ${start}).then((poller) => poller.pollUntilDone(options))`,
+    args: [`op.${op.name}`, "params", "options", stringLiteral(poller.name), `op.${pollerConstName(poller)}`, `op.${startConstName(op)}`],
+    callee: `transport.startAndWait<${state}>`,
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls with {@link ${api.name}Client.poll${poller.name}}).`,
       isMany ? "Waits for every started request; resolves with their final states." : "Resolves with the final state.",
       `\`${op.method} ${op.path}\``,
     ]),
     name: lro.waitMethodName,
-    parameters: `${argsParameter(op)}, options?: PollOptions<${state}>`,
+    parameterNames: ["params", "options"],
+    parameters: [argsParameter(op), `options?: PollOptions<${state}>`],
     returnType: `Promise<${state}>`,
   };
 }
 
-/** The request options of a waiting call: only its signal; the rest of PollOptions is about the wait. */
-const requestPart = "{ signal: options?.signal }";
-
-function group(type: string): string {
-  return /^[\w.$]+$/.test(type) ? type : `(${type})`;
-}
-
-function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodView[] {
+function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[] {
   const state = pollerState(api, poller, names);
   const name = stringLiteral(poller.name);
-  const spec = `op.${pollerConst(poller)}`;
+  const spec = `op.${pollerConstName(poller)}`;
   const until = poller.targets ? poller.targets.map((t) => literalType(t.name)).join(" | ") : "";
-  const waitSpec = poller.targets ? `{ ...${spec}, ...(options?.until ? op.${targetsConst(poller)}[options.until] : {}) }` : spec;
   return [
     {
-      call: `transport.poller<${state}>(${name}, ${spec}, [id], options)`,
+      args: [name, spec, "[id]", "options"],
+      callee: `transport.poller<${state}>`,
       doc: docComment([`A poller on ${poller.name} \`id\`: \`poll()\` once, \`pollUntilDone()\`, iterate states, or \`serialize()\` to resume later.`]),
       name: `poll${poller.name}`,
-      parameters: "id: string, options?: RequestOptions",
+      parameterNames: ["id", "options"],
+      parameters: ["id: string", "options?: RequestOptions"],
       returnType: `Poller<${state}>`,
     },
     {
-      call: `transport.poller<${state}>(${name}, ${waitSpec}, [id], ${requestPart}).pollUntilDone(options)`,
+      args: poller.targets ? [name, spec, "[id]", "options", `op.${targetsConstName(poller)}`] : [name, spec, "[id]", "options"],
+      callee: `transport.waitFor<${state}>`,
       doc: docComment([
         `Wait until ${poller.name} \`id\` reaches a terminal state; rejects with OperationFailedError on failure.`,
         until ? "`until` picks which state counts as done." : undefined,
       ]),
       name: `waitFor${poller.name}`,
-      parameters: until ? `id: string, options?: PollOptions<${state}> & { until?: ${until} }` : `id: string, options?: PollOptions<${state}>`,
+      parameterNames: ["id", "options"],
+      parameters: ["id: string", until ? `options?: PollOptions<${state}> & { until?: ${until} }` : `options?: PollOptions<${state}>`],
       returnType: `Promise<${state}>`,
     },
   ];
 }
 
+function resumeMethod(): MethodParts {
+  return {
+    args: ["token", `op.${pollerTableName}`, "options"],
+    callee: "transport.resumePoller<TState>",
+    doc: "/** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */",
+    // A generic method is not typed by its interface signature: its implementation spells types out.
+    implementationHead: "resumePoller<TState>(token: string, options?: RequestOptions)",
+    name: "resumePoller<TState = unknown>",
+    parameterNames: ["token", "options"],
+    parameters: ["token: string", "options?: RequestOptions"],
+    returnType: "Poller<TState>",
+  };
+}
+
 /** The poll operation's success body: the state pollers observe. */
 function pollerState(api: Api, poller: Poller, names: TypeNames): string {
   const op = api.operations.find((o) => o.id === poller.operationId);
-  return op ? resultType(op, names) : "unknown";
+  return op ? clientResultType(op, names) : "unknown";
 }
-

@@ -1,12 +1,25 @@
 // The view of index.ts: the client factory, every type, and the runtime's public surface.
 import type { Api } from "../../model/api.js";
+import { exportList } from "./layout.js";
 
-/** What every client re-exports from its runtime folder (checked against the runtime by a test). */
-export const runtimeExports = [
-  'export { ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, NotFoundError, OperationFailedError, PermissionDeniedError, PollTimeoutError, RateLimitError, ResponseParseError, TimeoutError, UnprocessableEntityError } from "./runtime/errors.js";',
-  'export type { ClientOptions, PaginationOptions, RequestContext, RequestOptions, ResponseContext, RetryOptions } from "./runtime/types.js";',
-  'export type { PagePromise } from "./runtime/paginate.js";',
-  'export type { Poller, PollOptions } from "./runtime/poller.js";',
+/** What every client re-exports from its runtime folder (runtime files exist; a test compiles the result). */
+const runtimeValueExports: [string[], string][] = [
+  [
+    [
+      "ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "InternalServerError",
+      "NotFoundError", "OperationFailedError", "PermissionDeniedError", "PollTimeoutError", "RateLimitError",
+      "ResponseParseError", "SdkError", "TimeoutError", "UnprocessableEntityError",
+    ],
+    '"./runtime/errors.js"',
+  ],
+];
+const runtimeTypeExports: [string[], string][] = [
+  [
+    ["ClientOptions", "PaginationOptions", "PollOptions", "RequestContext", "RequestOptions", "ResponseContext", "RetryOptions"],
+    '"./runtime/types.js"',
+  ],
+  [["PagePromise"], '"./runtime/paginate.js"'],
+  [["Poller"], '"./runtime/poller.js"'],
 ];
 
 export interface IndexView {
@@ -21,6 +34,9 @@ export function indexView(api: Api): IndexView {
     clientName: `${api.name}Client`,
     factoryName: `create${api.name}Client`,
     hasTypes: api.schemas.length > 0,
-    runtimeExports,
+    runtimeExports: [
+      ...runtimeValueExports.map(([names, from]) => exportList("export", names, from)),
+      ...runtimeTypeExports.map(([names, from]) => exportList("export type", names, from)),
+    ],
   };
 }

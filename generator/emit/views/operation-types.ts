@@ -1,23 +1,24 @@
 // Per-operation type expressions: the argument object, the success result, and paging items.
 import type { Operation } from "../../model/api.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
+import { indentLines, typeAlias, typedLine } from "./layout.js";
 import { propertyKey } from "./literal.js";
-import { typeExpression, type TypeNames } from "./type-expression.js";
+import { typeExpression, type TypeNames, unionMember } from "./type-expression.js";
 
-/** Member lines of `<Op>Params`: every parameter by its spec name, then `body`. */
-export function paramsMembers(op: Operation, names: TypeNames): string[] {
+/** Members of `<Op>Params` at `column`, fully indented: every parameter by its spec name, then `body`. */
+export function paramsMembers(op: Operation, names: TypeNames, column: number): string[] {
   // One key per name: a name used in two locations takes one value, sent to both.
   const unique = op.parameters.filter((p, i, all) => all.findIndex((q) => q.name === p.name) === i);
   const members = unique.map((p) => {
     const doc = docComment([p.description ?? schemaDocLines(p.schema).join("\n"), p.deprecated ? "@deprecated" : undefined]);
-    const line = `${propertyKey(p.name)}${p.isRequired ? "" : "?"}: ${typeExpression(p.schema, names)};`;
-    return doc ? `${doc}\n${line}` : line;
+    const line = typedLine(column, `${propertyKey(p.name)}${p.isRequired ? "" : "?"}:`, typeExpression(p.schema, names, column));
+    return doc ? `${indentLines(doc, column)}\n${line}` : line;
   });
   if (op.requestBody) {
     const body = op.requestBody;
     const doc = docComment([body.description]);
-    const line = `body${body.isRequired ? "" : "?"}: ${typeExpression(body.schema, names)};`;
-    members.push(doc ? `${doc}\n${line}` : line);
+    const line = typedLine(column, `body${body.isRequired ? "" : "?"}:`, typeExpression(body.schema, names, column));
+    members.push(doc ? `${indentLines(doc, column)}\n${line}` : line);
   }
   return members;
 }
@@ -33,7 +34,24 @@ export function resultType(op: Operation, names: TypeNames): string {
   const chosen = success.length > 0 ? success : op.responses.filter((r) => r.status === "default");
   if (chosen.length === 0) return "unknown";
   const types = chosen.map((r) => (r.kind === "empty" ? "void" : r.schema ? typeExpression(r.schema, names) : "unknown"));
-  return [...new Set(types)].join(" | ");
+  const unique = [...new Set(types)];
+  return unique.length === 1 ? unique[0] : unique.map(unionMember).join(" | ");
+}
+
+/**
+ * The result type as the client names it: inline when it is one line, else the operation's own
+ * `<Op>Result` alias from operations.ts (declared by `resultDeclaration`).
+ */
+export function clientResultType(op: Operation, names: TypeNames): string {
+  const type = resultType(op, names);
+  return type.includes("\n") ? `op.${op.resultTypeName}` : type;
+}
+
+/** `export type <Op>Result = ...;` when the result needs a name of its own, else undefined. */
+export function resultDeclaration(op: Operation, names: TypeNames): string | undefined {
+  const type = resultType(op, names);
+  if (!type.includes("\n")) return undefined;
+  return `${docComment([`Result of {@link ${op.name}}.`])}\n${typeAlias(op.resultTypeName, type)}`;
 }
 
 /** The body type of declared error responses (4XX/5XX/default), for ApiError<...>. */

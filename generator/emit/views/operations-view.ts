@@ -1,50 +1,55 @@
 // The view of operations.ts: per operation its argument type and the descriptor the runtime
-// sends it with; per poller the descriptor it polls with.
+// sends it with; per poller the descriptor it polls with. Declarations arrive laid out.
 import type { Api, Operation, Parameter, Poller } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
-import { valueLiteral } from "./literal.js";
-import { paramsMembers } from "./operation-types.js";
+import { typeAlias } from "./layout.js";
+import { paramsMembers, resultDeclaration } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
-
-export interface OperationDeclarationView {
-  /** Descriptor constant name (the method name). */
-  constName: string;
-  /** The OperationSpec object literal. */
-  descriptor: string;
-  doc: string;
-  /** `<Op>Params` members; empty means the operation takes no arguments. */
-  members: string[];
-  /** The PaginationSpec literal, "" when the operation does not page. */
-  pagination: string;
-  paramsTypeName: string;
-}
-
-export interface PollerDeclarationView {
-  constName: string;
-  descriptor: string;
-  /** `{ running: {...}, stopped: {...} }` when the poller has `until` targets, else "". */
-  targets: string;
-  targetsConstName: string;
-}
+import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName } from "./descriptor-names.js";
+import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
 export interface OperationsView {
+  /** Every declaration of the file, in order. */
+  declarations: string[];
+  /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
+  runtimeTypes: string;
   hasTypes: boolean;
-  operations: OperationDeclarationView[];
-  pollers: PollerDeclarationView[];
 }
 
 export function operationsView(api: Api): OperationsView {
   const names = typeNamesOf(api, "T.");
-  const operations = api.operations.map((op) => ({
-    constName: op.name,
-    descriptor: valueLiteral(operationSpecOf(api, op)),
-    doc: docComment([`Arguments of {@link ${api.name}Client.${op.name}}.`]),
-    members: paramsMembers(op, names),
-    pagination: op.pagination ? valueLiteral({ ...op.pagination, itemSchema: undefined }) : "",
-    paramsTypeName: op.paramsTypeName,
-  }));
-  const pollers = api.pollers.map((poller) => pollerView(api, poller));
-  return { hasTypes: api.schemas.length > 0, operations, pollers };
+  const declarations: string[] = [];
+  for (const op of api.operations) {
+    const doc = docComment([`Arguments of {@link ${api.name}Client.${op.name}}.`]);
+    const members = paramsMembers(op, names, 2);
+    const params = members.length > 0
+      ? `export interface ${op.paramsTypeName} {\n${members.join("\n")}\n}`
+      : typeAlias(op.paramsTypeName, "Record<string, never>");
+    declarations.push(`${doc}\n${params}`);
+    const result = resultDeclaration(op, names);
+    if (result) declarations.push(result);
+    declarations.push(`export const ${op.name}: OperationSpec = ${expandedObject(operationSpecOf(api, op), 0)};`);
+    if (op.pagination) {
+      const paging = { ...op.pagination, itemSchema: undefined };
+      const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
+      declarations.push(`${head}${printValue(paging, 0, head.length, 1)};`);
+    }
+    if (op.lro) {
+      const start = { idPath: op.lro.idPath, idsPath: op.lro.idsPath };
+      declarations.push(`export const ${startConstName(op)} = ${expandedObject(start, 0)};`);
+    }
+  }
+  for (const poller of api.pollers) declarations.push(...pollerDeclarations(api, poller));
+  if (api.pollers.length > 0) {
+    const table = Object.fromEntries(api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]));
+    declarations.push(`export const ${pollerTableName}: Record<string, LroSpec> = ${expandedObject(table, 0)};`);
+  }
+  const runtimeTypes = [
+    api.pollers.length > 0 ? "LroSpec" : "",
+    api.operations.length > 0 ? "OperationSpec" : "",
+    api.operations.some((op) => op.pagination) ? "PaginationSpec" : "",
+  ].filter(Boolean);
+  return { declarations, hasTypes: names.isUsed(), runtimeTypes: runtimeTypes.join(", ") };
 }
 
 /** Defaults the runtime applies itself are left out, to keep descriptors short. */
@@ -78,9 +83,11 @@ export function operationSpecOf(api: Api, op: Operation): Record<string, unknown
   };
 }
 
-function pollerView(api: Api, poller: Poller): PollerDeclarationView {
+function pollerDeclarations(api: Api, poller: Poller): string[] {
   const op = api.operations.find((o) => o.id === poller.operationId);
   const descriptor = {
+    // The poll operation is referenced by its constant (a safe identifier), not copied.
+    poll: new RawCode(op?.name ?? "undefined"),
     idParam: poller.idParam,
     statusPath: poller.statusPath,
     successValues: poller.successValues,
@@ -93,20 +100,10 @@ function pollerView(api: Api, poller: Poller): PollerDeclarationView {
     retryAfterPath: poller.retryAfterPath,
     defaultIntervalMs: poller.defaultIntervalMs,
   };
-  const targets = poller.targets
-    ? valueLiteral(Object.fromEntries(poller.targets.map((t) => [t.name, { successValues: t.successValues, failureValues: t.failureValues }])))
-    : "";
-  // The poll operation is referenced by its constant (a safe identifier), not copied.
-  const literal = `{ poll: ${op?.name ?? "undefined"}, ${valueLiteral(descriptor).slice(2)}`;
-  return { constName: pollerConstName(poller), descriptor: literal, targets, targetsConstName: targetsConstName(poller) };
-}
-
-/** `Request` -> `requestPoller`: the LroSpec constant of a poller. */
-export function pollerConstName(poller: Poller): string {
-  return `${poller.name[0].toLowerCase()}${poller.name.slice(1)}Poller`;
-}
-
-/** `Cluster` -> `clusterTargets`: the `until` table of a poller. */
-export function targetsConstName(poller: Poller): string {
-  return `${poller.name[0].toLowerCase()}${poller.name.slice(1)}Targets`;
+  const declarations = [`export const ${pollerConstName(poller)}: LroSpec = ${expandedObject(descriptor, 0)};`];
+  if (poller.targets) {
+    const table = Object.fromEntries(poller.targets.map((t) => [t.name, { successValues: t.successValues, failureValues: t.failureValues }]));
+    declarations.push(`export const ${targetsConstName(poller)} = ${expandedObject(table, 0)};`);
+  }
+  return declarations;
 }

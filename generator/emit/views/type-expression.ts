@@ -2,6 +2,7 @@
 // else is written inline. Only `literal.ts` puts spec text into the result.
 import type { Property, Schema } from "../../model/schema.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
+import { indentLines, pad, typedLine, unionVariants } from "./layout.js";
 import { literalType, propertyKey } from "./literal.js";
 
 /** How to print references: named schema id -> exported name, and the prefix (e.g. `T.`) in front. */
@@ -10,12 +11,17 @@ export interface TypeNames {
   prefix: string;
 }
 
-export function typeExpression(schema: Schema, names: TypeNames): string {
-  const base = baseExpression(schema, names);
-  return schema.isNullable && base !== "unknown" && base !== "null" ? `${base} | null` : base;
+/**
+ * A type expression starting on a line indented `column`: one line when it can be, object types
+ * expanded one member per line (continuation lines carry their absolute indentation).
+ */
+export function typeExpression(schema: Schema, names: TypeNames, column = 0): string {
+  const base = baseExpression(schema, names, column);
+  if (!schema.isNullable || base === "unknown" || base === "null") return base;
+  return `${unionMember(base)} | null`;
 }
 
-function baseExpression(schema: Schema, names: TypeNames): string {
+function baseExpression(schema: Schema, names: TypeNames, column: number): string {
   switch (schema.kind) {
     case "ref":
       return names.prefix + names.nameOf(schema.target);
@@ -36,59 +42,112 @@ function baseExpression(schema: Schema, names: TypeNames): string {
       return "never";
     case "enum":
       return schema.values.length === 0 ? "never" : [...new Set(schema.values.map(literalType))].join(" | ");
-    case "array":
-      return `${group(typeExpression(schema.items, names))}[]`;
+    case "array": {
+      const items = typeExpression(schema.items, names, column);
+      // `{...}[]` is laid out like prettier does; other multi-line item types are left to prettier.
+      const isObjectLiteral = items.startsWith("{") && items.endsWith("}") && !unionVariants(items);
+      if (items.includes("\n") && !isObjectLiteral) return unsure(`${group(items)}[]`);
+      return `${group(items)}[]`;
+    }
     case "tuple": {
-      const items = schema.items.map((item) => typeExpression(item, names));
-      if (schema.rest) items.push(`...${group(typeExpression(schema.rest, names))}[]`);
-      return `[${items.join(", ")}]`;
+      const items = schema.items.map((item) => typeExpression(item, names, column));
+      if (schema.rest) items.push(`...${group(typeExpression(schema.rest, names, column))}[]`);
+      return flatOrUnsure(`[${items.join(", ")}]`, items);
     }
     case "object":
-      return objectLiteralType(schema.properties, schema.additional, names);
+      return objectLiteralType(schema.properties, schema.additional, names, column);
     case "union":
-      return unionExpression(schema, names);
-    case "intersection":
-      return schema.parts.map((part) => group(typeExpression(part, names))).join(" & ");
+      return unionExpression(schema, names, column);
+    case "intersection": {
+      const parts = schema.parts.map((part) => group(typeExpression(part, names, column)));
+      // Only a trailing object literal may span lines (`Base & {\n...\n}`), as prettier prints it.
+      const last = parts[parts.length - 1];
+      // `Base & {` hugs its object; with more parts prettier indents them, which is not reproduced here.
+      const isKnown = parts.slice(0, -1).every((p) => !p.includes("\n")) && (!last.includes("\n") || (last.startsWith("{") && parts.length === 2));
+      const text = parts.join(" & ");
+      return isKnown ? text : unsure(text);
+    }
   }
 }
 
-function unionExpression(schema: Extract<Schema, { kind: "union" }>, names: TypeNames): string {
+function unionExpression(schema: Extract<Schema, { kind: "union" }>, names: TypeNames, column: number): string {
   const variants = schema.variants.map((variant, i) => {
-    const type = typeExpression(variant, names);
+    const type = typeExpression(variant, names, column);
     const values = schema.discriminator?.valuesByVariant[i] ?? [];
-    if (!schema.discriminator || values.length === 0) return type;
+    if (!schema.discriminator || values.length === 0) return unionMember(type);
     // Pin the discriminator to its literal(s), so a switch on it narrows to the variant.
     const tag = `{ ${propertyKey(schema.discriminator.propertyName)}: ${values.map(literalType).join(" | ")} }`;
     return `(${group(type)} & ${tag})`;
   });
+  // Multi-line variants are laid out by typedLine where the union meets its property or alias.
   return [...new Set(variants)].join(" | ");
 }
 
-/** `{ a: string; "b-c"?: number }` with JSDoc per property, and an index signature when open. */
-export function objectLiteralType(properties: Property[], additional: boolean | Schema, names: TypeNames): string {
-  if (properties.length === 0) {
-    if (additional === false) return "Record<string, never>";
-    return `Record<string, ${additional === true ? "unknown" : typeExpression(additional, names)}>`;
-  }
-  const members = objectMembers(properties, additional, names);
-  return `{\n${members.join("\n")}\n}`;
+/** Multi-line parts inside a construct whose prettier layout is not reproduced here. */
+function flatOrUnsure(text: string, parts: string[]): string {
+  return parts.some((p) => p.includes("\n")) ? unsure(text) : text;
 }
 
-/** Member lines of an object type (used for interfaces and inline object types alike). */
-export function objectMembers(properties: Property[], additional: boolean | Schema, names: TypeNames): string[] {
+/**
+ * Marks text whose layout only prettier knows: format.ts sends any declaration holding the mark
+ * through prettier. NUL never comes from spec text (literals escape it, comments drop it).
+ */
+export const unsureMark = "\u0000";
+function unsure(text: string): string {
+  return text.startsWith(unsureMark) ? text : `${unsureMark}${text}`;
+}
+
+/** `{ a: string; "b-c"?: number }` expanded, with JSDoc per property, and an index signature when open. */
+export function objectLiteralType(properties: Property[], additional: boolean | Schema, names: TypeNames, column = 0): string {
+  if (properties.length === 0) {
+    if (additional === false) return "Record<string, never>";
+    const value = additional === true ? "unknown" : typeExpression(additional, names, column);
+    return value.includes("\n") ? unsure(`Record<string, ${value}>`) : `Record<string, ${value}>`;
+  }
+  return `{\n${objectMembers(properties, additional, names, column + 2).join("\n")}\n${pad(column)}}`;
+}
+
+/** Member declarations of an object type at `column` (interfaces and inline object types alike), fully indented. */
+export function objectMembers(properties: Property[], additional: boolean | Schema, names: TypeNames, column: number): string[] {
   const members = properties.map((p) => {
     const doc = docComment(schemaDocLines(p.schema));
-    const line = `${propertyKey(p.name)}${p.isRequired ? "" : "?"}: ${typeExpression(p.schema, names)};`;
-    return doc ? `${doc}\n${line}` : line;
+    const line = typedLine(column, `${propertyKey(p.name)}${p.isRequired ? "" : "?"}:`, typeExpression(p.schema, names, column));
+    return doc ? `${indentLines(doc, column)}\n${line}` : line;
   });
   if (additional !== false) {
-    const valueType = additional === true ? "unknown" : typeExpression(additional, names);
+    const valueType = additional === true ? "unknown" : typeExpression(additional, names, column);
     // An index signature must admit every declared property's type too.
-    const all = valueType === "unknown" ? ["unknown"] : [valueType, ...properties.map((p) => typeExpression(p.schema, names))];
+    const all = valueType === "unknown" ? ["unknown"] : [valueType, ...properties.map((p) => typeExpression(p.schema, names, column))];
     if (properties.some((p) => !p.isRequired) && valueType !== "unknown") all.push("undefined");
-    members.push(`[key: string]: ${[...new Set(all)].join(" | ")};`);
+    const unique = [...new Set(all)];
+    members.push(typedLine(column, "[key: string]:", flatOrUnsure(unique.join(" | "), unique)));
   }
   return members;
+}
+
+/** A union member: an intersection is parenthesised (prettier's style, and clearer). */
+export function unionMember(type: string): string {
+  const variants = unionVariants(type);
+  if (variants) return type;
+  return hasTopLevelIntersection(type) ? `(${type})` : type;
+}
+
+function hasTopLevelIntersection(type: string): boolean {
+  let depth = 0;
+  let quote = false;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === '"') quote = false;
+      continue;
+    }
+    if (c === '"') quote = true;
+    else if (c === "{" || c === "[" || c === "(" || c === "<") depth++;
+    else if (c === "}" || c === "]" || c === ")" || c === ">") depth--;
+    else if (depth === 0 && type.startsWith(" & ", i)) return true;
+  }
+  return false;
 }
 
 /** Parenthesise a union or function type before `[]`, `&` or `| null`. */

@@ -57,6 +57,7 @@ function operationObject(
     pagination: paginationOf(ctx, raw["x-clientgen-pagination"], child(at, "x-clientgen-pagination")),
     parameters,
     paramsTypeName: "",
+    resultTypeName: "",
     path,
     pointer: at.pointer,
     requestBody: raw.requestBody === undefined ? undefined : requestBodyObject(ctx, raw.requestBody, child(at, "requestBody")),

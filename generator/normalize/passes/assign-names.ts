@@ -1,9 +1,10 @@
-// Method names from operationIds: camelCase, FastAPI's generated suffix removed, `x-name` wins.
+// Method names from operationIds: camelCase, FastAPI's generated suffix removed, `x-name` wins
+// (camel-cased too: it is spec text like any other).
 import type { Api, Operation } from "../../model/api.js";
 import { camelCase } from "../names.js";
 
 export function assignNames(api: Api): Api {
-  return { ...api, operations: api.operations.map((op) => ({ ...op, name: op.name ? op.name : camelCase(withoutFastApiSuffix(op)) })) };
+  return { ...api, operations: api.operations.map((op) => ({ ...op, name: camelCase(op.name ? op.name : withoutFastApiSuffix(op)) })) };
 }
 
 /**

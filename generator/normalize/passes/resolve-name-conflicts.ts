@@ -30,7 +30,8 @@ export function resolveNameConflicts(api: Api): Api {
     .map((op) => {
       const name = methods.claim(op.name);
       const lro = op.lro ? { ...op.lro, waitMethodName: methods.claim(`${name}AndWait`) } : undefined;
-      return { ...op, lro, name, paramsTypeName: types.claim(`${pascalCase(name)}Params`) };
+      const paramsTypeName = types.claim(`${pascalCase(name)}Params`);
+      return { ...op, lro, name, paramsTypeName, resultTypeName: types.claim(`${pascalCase(name)}Result`) };
     });
   return { ...api, operations, schemas };
 }

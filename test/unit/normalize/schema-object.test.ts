@@ -5,10 +5,14 @@ import { documentWith, normalizeDocument } from "../../helpers/normalize-documen
 
 async function declarationOf(schemas: object, name: string, openapi?: string): Promise<string> {
   const { api } = await normalizeDocument(documentWith({ schemas, openapi }));
-  const view = typesView(api).declarations.find((d) => d.name === name);
-  if (!view) throw new Error(`no declaration ${name}`);
-  const text = view.isInterface ? `interface { ${view.members.join(" ")} }` : view.type;
-  return text.replace(/\/\*\*.*?\*\/\s*/gs, "").replace(/\s+/g, " ").trim();
+  const declaration = typesView(api).declarations.find((d) => new RegExp(`export (interface|type) ${name}\\b`).test(d));
+  if (!declaration) throw new Error(`no declaration ${name}`);
+  const text = declaration
+    .replace(/\/\*\*.*?\*\/\s*/gs, "")
+    .replace(`export interface ${name} `, "interface ")
+    .replace(new RegExp(`^export type ${name} =\\s*`), "")
+    .replace(/;\s*$/, "");
+  return text.replace(/\s+/g, " ").trim();
 }
 
 describe("schema translation", () => {

@@ -1,0 +1,10 @@
+// Names of the descriptor constants in operations.ts. Method names come from camelCase() (or a
+// sanitised x-name) and never hold a `_` after a lower-case word, so `kind_name` cannot collide.
+import type { Operation, Poller } from "../../model/api.js";
+
+export const paginationConstName = (op: Operation): string => `pagination_${op.name}`;
+export const startConstName = (op: Operation): string => `start_${op.name}`;
+export const pollerConstName = (poller: Poller): string => `poller_${poller.name}`;
+export const targetsConstName = (poller: Poller): string => `targets_${poller.name}`;
+/** Poller name -> LroSpec, for resumePoller. */
+export const pollerTableName = "table_pollers";

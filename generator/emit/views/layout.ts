@@ -1,0 +1,112 @@
+// Line layout the way prettier would print it (printWidth 100), for the few shapes the emitter
+// produces. Emitting prettier's own layout lets big files skip prettier entirely; anything these
+// rules do not cover is left on one long line, which format.ts detects and hands to prettier.
+
+export const printWidth = 100;
+
+/** Indentation string for a column. */
+export function pad(column: number): string {
+  return " ".repeat(column);
+}
+
+/** Split a type at its top-level ` | ` (variants may span lines); undefined when it is not a union. */
+export function unionVariants(type: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === '"') quote = false;
+      continue;
+    }
+    if (c === '"') quote = true;
+    else if (c === "{" || c === "[" || c === "(" || c === "<") depth++;
+    else if (c === "}" || c === "]" || c === ")" || c === ">") depth--;
+    else if (depth === 0 && type.startsWith(" | ", i)) {
+      parts.push(type.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  parts.push(type.slice(start));
+  return parts.length > 1 ? parts : undefined;
+}
+
+/**
+ * `head type;` at `column`, e.g. a property signature. Too long and a union: the type moves to the
+ * next line, and if it still does not fit, one variant per line (prettier's two fallbacks).
+ */
+export function typedLine(column: number, head: string, type: string, end = ";"): string {
+  const line = `${pad(column)}${head} ${type}${end}`;
+  if (type.includes("\n")) return multiLineTyped(column, head, type, end);
+  if (fitsOneLine(line)) return line;
+  const arrayOf = /^\((.*)\)\[\]$/.exec(type);
+  const inner = arrayOf && unionVariants(arrayOf[1]);
+  if (arrayOf && inner) {
+    // `(A | B)[]` breaks inside its parentheses: the union on one line, or one variant per line.
+    const oneLine = `${pad(column + 2)}${arrayOf[1]}`;
+    const body = fitsOneLine(oneLine) ? oneLine : inner.map((v) => `${pad(column + 2)}| ${v}`).join("\n");
+    return `${pad(column)}${head} (\n${body}\n${pad(column)})[]${end}`;
+  }
+  const variants = unionVariants(type);
+  // `X | null` is hugged: prettier breaks inside X, which is not reproduced here (prettier formats it).
+  if (variants?.length === 2 && (variants[1] === "null" || variants[1] === "undefined")) return line;
+  const next = `${pad(column + 2)}${type}${end}`;
+  // A long union moves to the next line; so does a long name on the right of a type alias.
+  const isName = /^[\w.$]+$/.test(type) && head.endsWith("=");
+  if ((variants || isName) && fitsOneLine(next)) return `${pad(column)}${head}\n${next}`;
+  if (!variants) return line;
+  return `${pad(column)}${head}\n${variants.map((v) => `${pad(column + 2)}| ${v}`).join("\n")}${end}`;
+}
+
+/**
+ * A type spanning lines (object literals). A union holding one is broken one variant per line,
+ * each multi-line variant shifted under its `| `; an object with `| null` stays hugged.
+ */
+function multiLineTyped(column: number, head: string, type: string, end: string): string {
+  const variants = unionVariants(type);
+  const isHuggedNull = variants?.length === 2 && variants[1] === "null" && variants[0].startsWith("{") && variants[0].endsWith("}");
+  if (!variants || isHuggedNull) return `${pad(column)}${head} ${type}${end}`;
+  const shifted = variants.map((v) => `${pad(column + 2)}| ${v.split("\n").join(`\n${pad(4)}`)}`);
+  return `${pad(column)}${head}\n${shifted.join("\n")}${end}`;
+}
+
+/** `export type Name = type;` with prettier's layouts for long right-hand sides. */
+export function typeAlias(name: string, type: string): string {
+  return typedLine(0, `export type ${name} =`, type);
+}
+
+/** `export { a, b } from "x";`, one name per line when too long. */
+export function exportList(keyword: string, names: string[], from: string): string {
+  const line = `${keyword} { ${names.join(", ")} } from ${from};`;
+  if (fitsOneLine(line)) return line;
+  return `${keyword} {\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${from};`;
+}
+
+/** True when `line` (possibly several lines) has no line longer than the print width. */
+export function fitsOneLine(text: string): boolean {
+  return text.split("\n").every((l) => l.length <= printWidth);
+}
+
+/** Add `column` spaces in front of every non-empty line. */
+export function indentLines(text: string, column: number): string {
+  const prefix = pad(column);
+  return text
+    .split("\n")
+    .map((l) => (l === "" ? l : prefix + l))
+    .join("\n");
+}
+
+/**
+ * A call or signature `head(a, b)tail` at `column`: on one line when it fits, otherwise one
+ * argument per line with trailing commas, as prettier breaks argument lists.
+ */
+export function argumentList(column: number, head: string, args: string[], tail: string): string {
+  const line = `${pad(column)}${head}(${args.join(", ")})${tail}`;
+  if (fitsOneLine(line) || args.length === 0) return line;
+  const inner = args.map((a) => `${pad(column + 2)}${a},`).join("\n");
+  return `${pad(column)}${head}(\n${inner}\n${pad(column)})${tail}`;
+}

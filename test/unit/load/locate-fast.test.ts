@@ -1,0 +1,41 @@
+// The quick indentation scan must agree with the full `yaml` parse wherever it answers at all.
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../../generator/load/index.js";
+import { createFullLocator } from "../../../generator/load/locate.js";
+import { locateByIndentation, scanLines } from "../../../generator/load/locate-fast.js";
+import { parsePointer } from "../../../generator/load/json-pointer.js";
+
+const corpus = path.resolve("../shared/corpus/specs");
+const specs = ["openai.yaml", "clerk.yaml", "dutchie.json", "opencode.yaml", "oai-examples/petstore-expanded.yaml"];
+
+/** Every pointer of a document down to `depth`, in document order, sampled every `step`. */
+function pointers(value: unknown, depth: number, step: number): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, pointer: string, d: number) => {
+    out.push(pointer);
+    if (d === 0 || typeof v !== "object" || v === null) return;
+    for (const [k, child] of Object.entries(v)) walk(child, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, d - 1);
+  };
+  walk(value, "#", depth);
+  return out.filter((_, i) => i % step === 0);
+}
+
+describe.each(specs)("quick locate in %s", (spec) => {
+  it("answers like the full parse, for most pointers", async () => {
+    const file = path.join(corpus, spec);
+    const loaded = await loadSpec(file);
+    const full = createFullLocator();
+    const scan = scanLines(readFileSync(file, "utf8"));
+    const sample = pointers(loaded.document, 7, 7);
+    let answered = 0;
+    for (const pointer of sample) {
+      const quick = locateByIndentation(scan, parsePointer(pointer) ?? []);
+      if (!quick) continue;
+      answered++;
+      expect(quick, pointer).toEqual(full(file, pointer));
+    }
+    expect(answered / sample.length).toBeGreaterThan(0.5);
+  });
+});
