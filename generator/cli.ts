@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { readConfig, defaultConfigFile, type ApiConfig } from "./config.js";
 import { DiagnosticsError, formatDiagnostic, summarizeDiagnostics } from "./diagnostics/diagnostic.js";
+import { isUpToDate, recordGeneration } from "./cache/up-to-date.js";
 import { compareOutput, writeOutput } from "./emit/write.js";
-import { generate } from "./pipeline.js";
 
 const usage = `Usage:
   clientgen generate [--config ${defaultConfigFile}] [--check]
@@ -55,8 +55,14 @@ function apiFromFlags(values: { spec?: string; out?: string; overlay?: string[];
 
 async function runOne(api: ApiConfig, isCheck: boolean): Promise<number> {
   const started = performance.now();
+  // Nothing changed since the last run: answer without loading the pipeline (--check always regenerates).
+  if (!isCheck && isUpToDate(api)) {
+    process.stdout.write(`${api.output}: up to date (${Math.round(performance.now() - started)} ms)\n`);
+    return 0;
+  }
   try {
-    const result = await generate({ name: api.name, overlays: api.overlays, spec: api.spec });
+    const { generate } = await import("./pipeline.js");
+    const result = await generate({ name: api.name, output: api.output, overlays: api.overlays, spec: api.spec });
     for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     if (result.diagnostics.length > 0) process.stderr.write(`${api.spec}: ${summarizeDiagnostics(result.diagnostics)}\n`);
     if (isCheck) {
@@ -74,6 +80,7 @@ async function runOne(api: ApiConfig, isCheck: boolean): Promise<number> {
       return 0;
     }
     writeOutput(api.output, result.files);
+    recordGeneration(api, result.inputs, result.files);
     const ms = Math.round(performance.now() - started);
     process.stdout.write(`${result.name}: ${result.files.length} files -> ${api.output} (${ms} ms)\n`);
     return 0;

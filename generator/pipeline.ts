@@ -2,14 +2,18 @@
 import { DiagnosticsError, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { RenderedFile } from "./emit/format.js";
 import { emit } from "./emit/index.js";
+import { manifestOf } from "./emit/manifest.js";
 import { loadSpec } from "./load/index.js";
 import { normalize } from "./normalize/index.js";
 import { pascalCase } from "./normalize/names.js";
 import { validate as validateSpec } from "./validate/index.js";
+import { generatorVersion } from "./version.js";
 
 export interface GenerateInput {
   /** Client name (PascalCase); derived from info.title when absent. */
   name?: string;
+  /** Output folder: given, the files include its clientgen.json manifest (inputs are relative to it). */
+  output?: string;
   overlays: string[];
   spec: string;
 }
@@ -33,6 +37,10 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((d) => d.severity === "error")) throw new DiagnosticsError(sorted);
   const files = await emit(normalized.api);
+  if (input.output !== undefined) {
+    files.push(manifestOf(input.output, spec.files, files, generatorVersion()));
+    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
   return { diagnostics: sorted, files, inputs: spec.files, name };
 }
 

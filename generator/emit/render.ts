@@ -3,24 +3,10 @@
 import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../package-root.js";
 
-/** templates/ beside generator/ (also when bundled into dist/). */
-export const templatesDir = findTemplatesDir();
-
-function findTemplatesDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, "templates");
-    try {
-      readFileSync(path.join(candidate, "client.ts.hbs"));
-      return candidate;
-    } catch {
-      dir = path.dirname(dir);
-    }
-  }
-  throw new Error("clientgen: templates/ folder not found beside the generator");
-}
+/** templates/ of the clientgen package. */
+export const templatesDir = path.join(packageRoot(), "templates");
 
 const handlebars = Handlebars.create();
 const compiled = new Map<string, Handlebars.TemplateDelegate>();

@@ -46,7 +46,8 @@ export function compareOutput(outDir: string, files: RenderedFile[]): StaleRepor
   return report;
 }
 
-function listFiles(dir: string, prefix = ""): string[] {
+/** Files under `dir`, relative with forward slashes, sorted. */
+export function listFiles(dir: string, prefix = ""): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);

@@ -22,7 +22,7 @@ describe("timeouts", () => {
     expect((error as TimeoutError).timeoutMs).toBe(50);
     expect((error as Error).message).toContain("timed out after 50 ms");
     // The server logs a request once its body has arrived, which can trail the client's timeout.
-    await vi.waitFor(() => expect(server!.requests).toHaveLength(2));
+    await vi.waitFor(() => expect(server!.requests).toHaveLength(2), { timeout: 5000 });
   });
 
   it("timeouts are not retried for POST; per-call timeoutMs overrides the client's", async () => {

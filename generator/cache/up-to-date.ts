@@ -1,0 +1,94 @@
+// The no-op fast path: when the generator build, the inputs and the output folder are exactly as
+// they were after the last generation, there is nothing to do, and nothing heavy is even loaded.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { listFiles } from "../emit/write.js";
+import { packageRoot } from "../package-root.js";
+import { cacheDir } from "./cache-dir.js";
+
+interface Entry {
+  /** Hash of the generator build, the inputs' contents and the options. */
+  key: string;
+  /** Input files (absolute) the key covers. */
+  inputs: string[];
+  /** sha256 of every output file, as written. */
+  outputs: Record<string, string>;
+}
+
+export interface Job {
+  name?: string;
+  output: string;
+  overlays: string[];
+  spec: string;
+}
+
+/** True when `job` would write exactly what is already in its output folder. */
+export function isUpToDate(job: Job): boolean {
+  const entry = readEntry(job);
+  if (!entry) return false;
+  try {
+    if (keyOf(job, entry.inputs) !== entry.key) return false;
+    const onDisk = listFiles(path.resolve(job.output));
+    const expected = Object.keys(entry.outputs);
+    if (onDisk.length !== expected.length) return false;
+    return expected.every((file) => hash(readFileSync(path.join(job.output, file))) === entry.outputs[file]);
+  } catch {
+    return false;
+  }
+}
+
+/** Remember a finished generation of `job` from `inputs` (absolute) into `files`. */
+export function recordGeneration(job: Job, inputs: string[], files: { path: string; text: string }[]): void {
+  const entry: Entry = {
+    inputs,
+    key: keyOf(job, inputs),
+    outputs: Object.fromEntries(files.map((f) => [f.path, hash(f.text)])),
+  };
+  const file = entryFile(job);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // Without the cache the next run only takes longer.
+  }
+}
+
+function keyOf(job: Job, inputs: string[]): string {
+  const h = createHash("sha256").update(buildHash()).update(JSON.stringify([job.name ?? "", path.resolve(job.output), job.overlays.map((o) => path.resolve(o)), path.resolve(job.spec)]));
+  for (const input of inputs) h.update(input).update("\0").update(readFileSync(input));
+  return h.digest("hex");
+}
+
+let build: string | undefined;
+
+/** The generator itself: its bundle (or sources) and templates, so a new generator never reuses old output. */
+function buildHash(): string {
+  if (build === undefined) {
+    const root = packageRoot();
+    const h = createHash("sha256");
+    for (const dir of ["dist", "templates"]) {
+      for (const file of listFiles(path.join(root, dir))) h.update(file).update(readFileSync(path.join(root, dir, file)));
+    }
+    build = h.digest("hex");
+  }
+  return build;
+}
+
+function readEntry(job: Job): Entry | undefined {
+  try {
+    return JSON.parse(readFileSync(entryFile(job), "utf8")) as Entry;
+  } catch {
+    return undefined;
+  }
+}
+
+function entryFile(job: Job): string {
+  const id = hash(path.resolve(job.output)).slice(0, 16);
+  return path.join(cacheDir(), "up-to-date", `${id}.json`);
+}
+
+function hash(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
