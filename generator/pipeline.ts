@@ -2,7 +2,10 @@
 import { DiagnosticsError, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { RenderedFile } from "./emit/format.js";
 import { emit } from "./emit/index.js";
-import { manifestOf } from "./emit/manifest.js";
+import { completeFolder } from "./emit/manifest.js";
+import { filterOperations, type OperationFilters } from "./cli/filter-operations.js";
+import type { Api } from "./model/api.js";
+import type { SurfaceChange } from "./report/compare-surface.js";
 import { loadSpec } from "./load/index.js";
 import { normalize } from "./normalize/index.js";
 import { pascalCase } from "./normalize/names.js";
@@ -10,15 +13,27 @@ import { validate as validateSpec } from "./validate/index.js";
 import { generatorVersion } from "./version.js";
 
 export interface GenerateInput {
+  /** Allow `$ref`s to files outside the spec's folder (refused by default: REF003). */
+  allowOutsideRefs?: boolean;
   /** Client name (PascalCase); derived from info.title when absent. */
   name?: string;
   /** Output folder: given, the files include its clientgen.json manifest (inputs are relative to it). */
   output?: string;
   overlays: string[];
   spec: string;
+  /** Operation filters and the output language (default: every operation, TypeScript). */
+  options?: OperationFilters & { emit?: "js" | "ts" };
+  /** Told when a stage starts, for progress lines and timings. */
+  onStage?: (stage: Stage) => void;
 }
 
+export type Stage = "emitting" | "formatting" | "normalising" | "parsing";
+
 export interface GenerateResult {
+  /** The model the files were emitted from. */
+  api: Api;
+  /** What changed for callers since the output folder's previous generation (empty without one). */
+  changes: SurfaceChange[];
   /** Warnings (errors throw DiagnosticsError). */
   diagnostics: Diagnostic[];
   files: RenderedFile[];
@@ -29,7 +44,7 @@ export interface GenerateResult {
 
 /** Run every stage in memory; throws DiagnosticsError (with all problems found) on errors. */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const spec = await loadSpec(input.spec, { overlays: input.overlays });
+  const spec = await loadSpec(input.spec, { allowOutsideRefs: input.allowOutsideRefs, overlays: input.overlays });
   const diagnostics = [...spec.diagnostics, ...validateSpec(spec)];
   const name = input.name ?? nameFromTitle(spec.document);
   const normalized = normalize(spec, name);

@@ -118,6 +118,8 @@ export interface Poller {
   name: string;
   /** Operation id (Operation.id) of the status call. */
   operationId: string;
+  /** Where the poller is declared (its key as written), for diagnostics. */
+  pointer: string;
   progressPath?: FieldPath;
   retryAfterPath?: FieldPath;
   statusPath: FieldPath;

@@ -12,6 +12,8 @@ export interface Location {
 }
 
 export interface NormalizeContext {
+  /** Named schemas being translated, innermost last (their own location). */
+  defining: Location[];
   diagnostics: Diagnostic[];
   /**
    * Named schemas by id, in discovery order. `name` holds the suggested name until the
@@ -22,7 +24,7 @@ export interface NormalizeContext {
 }
 
 export function createContext(spec: LoadedSpec): NormalizeContext {
-  return { diagnostics: [], named: new Map(), spec };
+  return { defining: [], diagnostics: [], named: new Map(), spec };
 }
 
 /** Record a diagnostic at a location; the position is looked up only now. */

@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
 import { childPointer, displayPath, isObject } from "../normalize/context.js";
 import { forEachSchema } from "./schema-walk.js";
+import { isUnionParentOf } from "../normalize/from-openapi/schema-object/union-parent.js";
 
 /** Keywords whose subschemas are part of the type alias itself, not nested in an object or array. */
 const directKeywords = ["allOf", "oneOf", "anyOf"];
@@ -72,6 +73,11 @@ function directTargets(spec: LoadedSpec, node: Node, value: unknown): { node: No
     const list = value[keyword];
     if (!Array.isArray(list)) continue;
     list.forEach((member, i) => {
+      // A variant extending its discriminated parent gets the parent's base, not the parent (union-parent.ts).
+      if (keyword === "allOf" && isObject(member) && typeof member.$ref === "string") {
+        const parent = spec.resolveRef(member.$ref, node.file);
+        if (parent && isUnionParentOf(spec, parent.value, parent.file, node)) return;
+      }
       // A member is inline: look through it without making it a node of its own.
       const memberNode = { file: node.file, pointer: childPointer(childPointer(node.pointer, keyword), i) };
       targets.push(...directTargets(spec, memberNode, member));

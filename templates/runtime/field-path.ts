@@ -6,6 +6,11 @@ export function readFieldPath(body: unknown, path: FieldPath): unknown {
   let value: unknown = body;
   for (const step of path) {
     if (value === null || typeof value !== "object") return undefined;
+    // A negative index counts from the end of an array (Speakeasy's `$.data[-1].id`).
+    if (typeof step === "number" && step < 0 && Array.isArray(value)) {
+      value = value[value.length + step];
+      continue;
+    }
     // Own properties only, so a path like ["constructor"] never reaches the prototype.
     if (!Object.prototype.hasOwnProperty.call(value, step)) return undefined;
     value = (value as Record<string | number, unknown>)[step];
@@ -19,4 +24,14 @@ export function formatFieldPath(path: FieldPath): string {
   for (const step of path)
     text += typeof step === "number" ? `[${step}]` : text === "" ? step : `.${step}`;
   return text === "" ? "(body)" : text;
+}
+
+/**
+ * `args[key]` for the caller's own keys only: a parameter named `constructor` or `toString` must
+ * not pick up Object.prototype members when the caller leaves it out.
+ */
+export function ownValue(args: object | undefined, key: string): unknown {
+  return args !== undefined && Object.prototype.hasOwnProperty.call(args, key)
+    ? (args as Record<string, unknown>)[key]
+    : undefined;
 }

@@ -1,8 +1,10 @@
 // Pagination: a promise of the first page that is also an async iterable over every item of every
 // page (and, via pages(), over the pages). Pages are fetched lazily, one at a time, never one too many.
+import type { SendResult } from "./attempt.js";
 import { throwIfAborted } from "./delay.js";
 import { SdkError } from "./errors.js";
-import { formatFieldPath, readFieldPath } from "./field-path.js";
+import { formatFieldPath, ownValue, readFieldPath } from "./field-path.js";
+import { nextLinkOf } from "./follow-url.js";
 import type { PaginationOptions, PaginationSpec, RequestOptions } from "./types.js";
 
 /** Fetches one page with these arguments, returning its parsed body. */
@@ -11,29 +13,42 @@ export type PageFetcher = (
   options: RequestOptions,
 ) => Promise<unknown>;
 
+/** Fetches pages with their headers (Link headers), by arguments or by a URL the server gave. */
+export interface PageSource {
+  readonly fetch: (
+    args: Record<string, unknown> | undefined,
+    options: RequestOptions,
+  ) => Promise<SendResult>;
+  readonly fetchUrl: (url: string, options: RequestOptions) => Promise<SendResult>;
+}
+
+/** Pagination styles whose next page is a URL rather than new arguments. */
+type UrlPaging = Extract<PaginationSpec, { style: "linkHeader" | "nextLink" }>;
+type ArgsPaging = Exclude<PaginationSpec, UrlPaging>;
+
 /**
  * `await` it for the first page; `for await (const item of it)` for every item across pages;
  * `for await (const page of it.pages())` for page bodies. The first page is fetched once, on first
  * use, and shared by all three.
  */
 export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncIterable<TItem> {
-  readonly #fetchPage: PageFetcher;
+  readonly #source: PageSource;
   readonly #paging: PaginationSpec;
   readonly #args: Record<string, unknown> | undefined;
   readonly #maxItems: number | undefined;
   readonly #requestOptions: RequestOptions;
   readonly #operationId: string;
-  #firstPage: Promise<TPage> | undefined;
+  #firstPage: Promise<SendResult> | undefined;
 
   constructor(
-    fetchPage: PageFetcher,
+    fetchPage: PageFetcher | PageSource,
     paging: PaginationSpec,
     args: object | undefined,
     options: PaginationOptions | undefined,
     operationId: string,
   ) {
     const { maxItems, ...requestOptions } = options ?? {};
-    this.#fetchPage = fetchPage;
+    this.#source = typeof fetchPage === "function" ? bodyOnlySource(fetchPage) : fetchPage;
     this.#paging = paging;
     this.#args = args as Record<string, unknown> | undefined;
     this.#maxItems = maxItems;
@@ -49,35 +64,44 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     onFulfilled?: ((page: TPage) => TResult1 | PromiseLike<TResult1>) | null,
     onRejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
-    return this.#first().then(onFulfilled, onRejected);
+    return this.#firstBody().then(onFulfilled, onRejected);
   }
 
   catch<TResult = never>(
     onRejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
   ): Promise<TPage | TResult> {
-    return this.#first().catch(onRejected);
+    return this.#firstBody().catch(onRejected);
   }
 
   finally(onFinally?: (() => void) | null): Promise<TPage> {
-    return this.#first().finally(onFinally);
+    return this.#firstBody().finally(onFinally);
   }
 
   /** Page bodies in order; stops at the last page, at maxItems, or when the signal aborts. */
   async *pages(): AsyncGenerator<TPage, void, undefined> {
     const { signal } = this.#requestOptions;
     const seenCursors = new Set<string>();
+    const paging = this.#paging;
     let args = this.#args;
-    let page = await this.#first();
+    let result = await this.#first();
     let itemCount = 0;
     let firstPageSize: number | undefined;
     for (;;) {
+      const page = result.body as Awaited<TPage>;
       yield page;
       const items = this.#itemsOf(page);
       firstPageSize ??= items.length;
       itemCount += items.length;
       if (this.#maxItems !== undefined && itemCount >= this.#maxItems) return;
+      if (paging.style === "nextLink" || paging.style === "linkHeader") {
+        const url = nextPageUrl(paging, result, seenCursors, this.#operationId);
+        if (url === undefined) return;
+        throwIfAborted(signal);
+        result = await this.#source.fetchUrl(url, this.#requestOptions);
+        continue;
+      }
       const nextArgs = nextPageArgs(
-        this.#paging,
+        paging,
         args,
         page,
         items,
@@ -88,7 +112,7 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
       if (nextArgs === undefined) return;
       throwIfAborted(signal);
       args = nextArgs;
-      page = (await this.#fetchPage(args, this.#requestOptions)) as Awaited<TPage>;
+      result = await this.#source.fetch(args, this.#requestOptions);
     }
   }
 
@@ -104,9 +128,13 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     }
   }
 
-  #first(): Promise<TPage> {
-    this.#firstPage ??= this.#fetchPage(this.#args, this.#requestOptions) as Promise<TPage>;
+  #first(): Promise<SendResult> {
+    this.#firstPage ??= this.#source.fetch(this.#args, this.#requestOptions);
     return this.#firstPage;
+  }
+
+  #firstBody(): Promise<TPage> {
+    return this.#first().then((result) => result.body as TPage);
   }
 
   #itemsOf(page: unknown): readonly unknown[] {
@@ -123,7 +151,7 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
 
 /** The arguments of the page after `page`, or undefined when `page` is the last. */
 export function nextPageArgs(
-  paging: PaginationSpec,
+  paging: ArgsPaging,
   args: Record<string, unknown> | undefined,
   page: unknown,
   items: readonly unknown[],
@@ -134,7 +162,7 @@ export function nextPageArgs(
   if (paging.style === "cursor") {
     const cursor = readFieldPath(page, paging.nextCursorPath);
     if (cursor === undefined || cursor === null || cursor === "") return undefined;
-    const sent = args?.[paging.cursorParam];
+    const sent = ownValue(args, paging.cursorParam);
     if (sent !== undefined && sent !== null) seenCursors.add(String(sent));
     if (seenCursors.has(String(cursor))) {
       throw new SdkError(
@@ -147,10 +175,10 @@ export function nextPageArgs(
   // Page and offset styles end on an empty page whatever the body claims, so a server bug cannot loop forever.
   if (items.length === 0) return undefined;
   const limit =
-    paging.limitParam === undefined ? undefined : finiteNumber(args?.[paging.limitParam]);
+    paging.limitParam === undefined ? undefined : finiteNumber(ownValue(args, paging.limitParam));
   if (limit !== undefined && items.length < limit) return undefined;
   if (paging.style === "offset") {
-    const nextOffset = (finiteNumber(args?.[paging.offsetParam]) ?? 0) + items.length;
+    const nextOffset = (finiteNumber(ownValue(args, paging.offsetParam)) ?? 0) + items.length;
     const total =
       paging.totalPath === undefined
         ? undefined
@@ -160,7 +188,7 @@ export function nextPageArgs(
       : { ...args, [paging.offsetParam]: nextOffset };
   }
   const firstPage = paging.firstPage ?? 1;
-  const current = finiteNumber(args?.[paging.pageParam]) ?? firstPage;
+  const current = finiteNumber(ownValue(args, paging.pageParam)) ?? firstPage;
   const pagesSeen = current - firstPage + 1;
   if (paging.hasNextPath !== undefined && !readFieldPath(page, paging.hasNextPath))
     return undefined;
@@ -175,6 +203,43 @@ export function nextPageArgs(
       : finiteNumber(readFieldPath(page, paging.totalPath));
   if (total !== undefined && pagesSeen * (limit ?? firstPageSize) >= total) return undefined;
   return { ...args, [paging.pageParam]: current + 1 };
+}
+
+/** The next page's URL (body field or Link header), or undefined when `result` is the last page. */
+export function nextPageUrl(
+  paging: UrlPaging,
+  result: SendResult,
+  seenUrls: Set<string>,
+  operationId: string,
+): string | undefined {
+  const link =
+    paging.style === "nextLink"
+      ? readFieldPath(result.body, paging.nextLinkPath)
+      : nextLinkOf(result.headers.get("link"));
+  if (typeof link !== "string" || link === "") return undefined;
+  if (seenUrls.has(link)) {
+    throw new SdkError(
+      `${operationId}: the server returned next link ${JSON.stringify(link)} a second time; stopping instead of looping forever`,
+    );
+  }
+  seenUrls.add(link);
+  return link;
+}
+
+/** A PageSource around a fetcher of bodies only (no headers, no URLs). */
+function bodyOnlySource(fetchPage: PageFetcher): PageSource {
+  const fetch = async (
+    args: Record<string, unknown> | undefined,
+    options: RequestOptions,
+  ): Promise<SendResult> => ({
+    body: await fetchPage(args, options),
+    status: 200,
+    headers: new Headers(),
+  });
+  return {
+    fetch,
+    fetchUrl: () => Promise.reject(new SdkError("this page fetcher cannot follow next links")),
+  };
 }
 
 function finiteNumber(value: unknown): number | undefined {

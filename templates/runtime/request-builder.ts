@@ -5,6 +5,7 @@ import type { AppliedAuth } from "./auth.js";
 import { DEFAULT_BODY_ARG, encodeBody } from "./body.js";
 import type { EncodedBody } from "./body.js";
 import { redactText } from "./error-details.js";
+import { ownValue } from "./field-path.js";
 import { serializeParams } from "./serialize.js";
 import type { OperationSpec } from "./types.js";
 
@@ -42,7 +43,7 @@ export function prepareRequest(
   // Generated argument interfaces have no index signature; read them as a plain record.
   const args = callArgs as Readonly<Record<string, unknown>> | undefined;
   const params = serializeParams(op, args);
-  const body = encodeBody(op.body, args?.[op.body?.bodyArg ?? DEFAULT_BODY_ARG]);
+  const body = encodeBody(op.body, ownValue(args, op.body?.bodyArg ?? DEFAULT_BODY_ARG));
   const defaultHeaders: (readonly [string, string])[] = [];
   if (op.responses.some((response) => response.kind === "json"))
     defaultHeaders.push(["Accept", "application/json"]);

@@ -21,3 +21,13 @@ export function formatFieldPath(path: FieldPath): string {
     text += typeof step === "number" ? `[${step}]` : text === "" ? step : `.${step}`;
   return text === "" ? "(body)" : text;
 }
+
+/**
+ * `args[key]` for the caller's own keys only: a parameter named `constructor` or `toString` must
+ * not pick up Object.prototype members when the caller leaves it out.
+ */
+export function ownValue(args: object | undefined, key: string): unknown {
+  return args !== undefined && Object.prototype.hasOwnProperty.call(args, key)
+    ? (args as Record<string, unknown>)[key]
+    : undefined;
+}

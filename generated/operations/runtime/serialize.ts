@@ -2,6 +2,7 @@
 // Puts parameters on the wire per OpenAPI style/explode (OpenAPI 3.1 "Style Examples" table):
 // path (simple, label, matrix), query (form, spaceDelimited, pipeDelimited, deepObject),
 // header (simple) and cookie (form).
+import { ownValue } from "./field-path.js";
 import type { OperationSpec, ParameterSpec } from "./types.js";
 
 /** The parameters of one call, encoded and grouped by where they go. */
@@ -31,7 +32,7 @@ export function serializeParams(
   const headers: [string, string][] = [];
   const cookies: string[] = [];
   for (const param of op.params) {
-    const value = values[param.name];
+    const value = ownValue(values, param.name);
     if (value === undefined || value === null || param.in === "path") continue;
     if (param.in === "query") query.push(...serializeQueryParam(param, value));
     else if (param.in === "header")
@@ -42,7 +43,7 @@ export function serializeParams(
     else cookies.push(...serializeCookieParam(param, value));
   }
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = values[name];
+    const value = ownValue(values, name);
     if (value === undefined || value === null || value === "") {
       throw new TypeError(
         `${op.id}: missing required path parameter "${name}" (got ${value === "" ? "an empty string" : String(value)})`,

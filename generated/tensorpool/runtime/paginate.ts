@@ -3,7 +3,7 @@
 // page (and, via pages(), over the pages). Pages are fetched lazily, one at a time, never one too many.
 import { throwIfAborted } from "./delay.js";
 import { SdkError } from "./errors.js";
-import { formatFieldPath, readFieldPath } from "./field-path.js";
+import { formatFieldPath, ownValue, readFieldPath } from "./field-path.js";
 import type { PaginationOptions, PaginationSpec, RequestOptions } from "./types.js";
 
 /** Fetches one page with these arguments, returning its parsed body. */
@@ -135,7 +135,7 @@ export function nextPageArgs(
   if (paging.style === "cursor") {
     const cursor = readFieldPath(page, paging.nextCursorPath);
     if (cursor === undefined || cursor === null || cursor === "") return undefined;
-    const sent = args?.[paging.cursorParam];
+    const sent = ownValue(args, paging.cursorParam);
     if (sent !== undefined && sent !== null) seenCursors.add(String(sent));
     if (seenCursors.has(String(cursor))) {
       throw new SdkError(
@@ -148,10 +148,10 @@ export function nextPageArgs(
   // Page and offset styles end on an empty page whatever the body claims, so a server bug cannot loop forever.
   if (items.length === 0) return undefined;
   const limit =
-    paging.limitParam === undefined ? undefined : finiteNumber(args?.[paging.limitParam]);
+    paging.limitParam === undefined ? undefined : finiteNumber(ownValue(args, paging.limitParam));
   if (limit !== undefined && items.length < limit) return undefined;
   if (paging.style === "offset") {
-    const nextOffset = (finiteNumber(args?.[paging.offsetParam]) ?? 0) + items.length;
+    const nextOffset = (finiteNumber(ownValue(args, paging.offsetParam)) ?? 0) + items.length;
     const total =
       paging.totalPath === undefined
         ? undefined
@@ -161,7 +161,7 @@ export function nextPageArgs(
       : { ...args, [paging.offsetParam]: nextOffset };
   }
   const firstPage = paging.firstPage ?? 1;
-  const current = finiteNumber(args?.[paging.pageParam]) ?? firstPage;
+  const current = finiteNumber(ownValue(args, paging.pageParam)) ?? firstPage;
   const pagesSeen = current - firstPage + 1;
   if (paging.hasNextPath !== undefined && !readFieldPath(page, paging.hasNextPath))
     return undefined;

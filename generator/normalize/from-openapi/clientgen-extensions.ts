@@ -88,6 +88,7 @@ export function pollersOf(ctx: NormalizeContext, raw: unknown, at: Location): Po
       messagePath: fieldPathOf(value.message),
       name: pascalCase(name),
       operationId: value.operation,
+      pointer: where.pointer,
       progressPath: fieldPathOf(value.progress),
       retryAfterPath: fieldPathOf(value.retryAfter),
       statusPath,

@@ -6,7 +6,7 @@ import { report, type NormalizeContext } from "../context.js";
 export function linkPollers(ctx: NormalizeContext, api: Api): Api {
   const root = ctx.spec.file;
   const pollers = api.pollers.filter((poller) => {
-    const at = { file: root, pointer: `#/x-clientgen-pollers/${poller.name}` };
+    const at = { file: root, pointer: poller.pointer };
     const op = api.operations.find((o) => o.id === poller.operationId);
     if (!op) {
       report(ctx, at, "error", "LRO003", `poller ${poller.name}: no operation has operationId ${JSON.stringify(poller.operationId)}`);

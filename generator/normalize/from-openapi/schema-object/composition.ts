@@ -3,12 +3,18 @@ import type { Discriminator, Schema } from "../../../model/schema.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { toSchema, typedSchema } from "./index.js";
 import { namedSchemaId } from "./ref.js";
+import { baseOfUnionParent, isUnionParentOf } from "./union-parent.js";
 
 export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
   const parts: Schema[] = [];
   if (Array.isArray(raw.allOf)) {
     const allOfAt = child(at, "allOf");
-    raw.allOf.forEach((part, i) => parts.push(toSchema(ctx, part, child(allOfAt, i))));
+    raw.allOf.forEach((part, i) => {
+      const parentBase = unionParentBase(ctx, part, at);
+      if (parentBase === null) return;
+      if (parentBase) parts.push(toSchema(ctx, parentBase.raw, parentBase.at));
+      else parts.push(toSchema(ctx, part, child(allOfAt, i)));
+    });
   }
   for (const keyword of ["oneOf", "anyOf"] as const) {
     const list = raw[keyword];
@@ -22,6 +28,25 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
     parts.push(typedSchema(ctx, rest, at, rest.type));
   }
   return parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+}
+
+/**
+ * In a named schema's own allOf, a $ref to a discriminated parent that lists this schema among its
+ * variants means "the parent's fields" (see union-parent.ts): the base to use instead, null when
+ * the parent has no fields of its own, undefined when the pattern does not apply.
+ */
+function unionParentBase(
+  ctx: NormalizeContext,
+  part: unknown,
+  at: Location,
+): { at: Location; raw: Record<string, unknown> } | null | undefined {
+  const current = ctx.defining[ctx.defining.length - 1];
+  if (!current || current.file !== at.file || current.pointer !== at.pointer) return undefined;
+  if (!isObject(part) || typeof part.$ref !== "string") return undefined;
+  const parent = ctx.spec.resolveRef(part.$ref, at.file);
+  if (!parent || !isUnionParentOf(ctx.spec, parent.value, parent.file, current)) return undefined;
+  const base = baseOfUnionParent(parent.value as Record<string, unknown>);
+  return base ? { at: { file: parent.file, pointer: parent.pointer }, raw: base } : null;
 }
 
 function unionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, list: unknown[], at: Location): Schema {

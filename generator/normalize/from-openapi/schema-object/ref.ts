@@ -48,7 +48,9 @@ export function registerNamedSchema(ctx: NormalizeContext, id: string, raw: unkn
   if (ctx.named.has(id)) return;
   const entry = { id, name: suggestName(at), pointer: at.pointer, schema: { kind: "unknown" } as Schema };
   ctx.named.set(id, entry);
+  ctx.defining.push(at);
   entry.schema = toSchema(ctx, raw, at);
+  ctx.defining.pop();
 }
 
 /** Stable id of a schema: its pointer in the root document, or `file#pointer` for other files. */
