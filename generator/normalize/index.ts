@@ -9,6 +9,7 @@ import { attachPagination } from "./passes/attach-pagination.js";
 import { linkPollers } from "./passes/link-pollers.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
+import { splitReadWrite } from "./passes/split-read-write.js";
 import { sortDeclarations } from "./passes/sort-declarations.js";
 
 export function normalize(spec: LoadedSpec, name: string): { api: Api; diagnostics: Diagnostic[] } {
@@ -18,6 +19,7 @@ export function normalize(spec: LoadedSpec, name: string): { api: Api; diagnosti
   api = linkPollers(ctx, api);
   api = attachPagination(ctx, api);
   api = pinDiscriminators(api);
+  api = splitReadWrite(api);
   api = resolveNameConflicts(api);
   api = sortDeclarations(api);
   return { api, diagnostics: ctx.diagnostics };

@@ -92,3 +92,41 @@ describe("names", () => {
     expect(api.schemas.map((s) => s.name).sort()).toEqual(["ApiError2", "Class", "Pet", "Pet2", "_1st"]);
   });
 });
+
+describe("readOnly and writeOnly", () => {
+  const user = {
+    type: "object",
+    required: ["id", "name", "password"],
+    properties: {
+      id: { type: "string", readOnly: true },
+      name: { type: "string" },
+      password: { type: "string", writeOnly: true },
+    },
+  };
+
+  it("responses leave out writeOnly fields; requests use a Writable type without readOnly fields", async () => {
+    const { api } = await normalizeDocument(
+      documentWith({
+        schemas: { User: user, Team: { type: "object", properties: { owner: { $ref: "#/components/schemas/User" } } } },
+        paths: {
+          "/users": {
+            post: {
+              operationId: "createUser",
+              requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } },
+              responses: { "201": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } } },
+            },
+          },
+        },
+      }),
+    );
+    const declarations = typesView(api).declarations.join("\n");
+    expect(declarations).toMatch(/export interface User \{\n  id: string;\n  name: string;\n\}/);
+    expect(declarations).toMatch(/export interface UserWritable \{\n  name: string;\n  password: string;\n\}/);
+    expect(declarations).toMatch(/export interface TeamWritable \{\n  owner\?: UserWritable;\n\}/);
+    const op = api.operations[0];
+    const body = op.requestBody!.schema;
+    expect(body.kind === "ref" && api.schemas.find((s) => s.id === body.target)?.name).toBe("UserWritable");
+    const result = op.responses[0].schema!;
+    expect(result.kind === "ref" && api.schemas.find((s) => s.id === result.target)?.name).toBe("User");
+  });
+});

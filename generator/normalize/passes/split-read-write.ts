@@ -1,0 +1,105 @@
+// readOnly / writeOnly: a readOnly property is never sent, a writeOnly one never comes back. The
+// named type keeps the response view (no writeOnly properties); a schema whose request view
+// differs gets a second type, `<Name>Writable` (no readOnly properties), used by request bodies
+// and parameters. Refs inside a writable view point at writable views in turn.
+import type { Api, Operation } from "../../model/api.js";
+import type { NamedSchema, Schema } from "../../model/schema.js";
+
+type View = "read" | "write";
+
+export function splitReadWrite(api: Api): Api {
+  const byId = new Map(api.schemas.map((s) => [s.id, s]));
+  const needsWritable = schemasWithReadOnly(api.schemas, byId);
+  const hasWriteOnly = schemasWith(api.schemas, byId, (s) => s.isWriteOnly === true);
+  if (needsWritable.size === 0 && hasWriteOnly.size === 0) return api;
+  const writableId = (id: string) => `${id}#writable`;
+  const view = (schema: Schema, mode: View): Schema => viewOf(schema, mode, needsWritable, writableId);
+  const schemas: NamedSchema[] = [];
+  for (const named of api.schemas) {
+    schemas.push({ ...named, schema: view(named.schema, "read") });
+    if (needsWritable.has(named.id)) {
+      schemas.push({ id: writableId(named.id), name: `${named.name}Writable`, pointer: named.pointer, schema: view(named.schema, "write") });
+    }
+  }
+  const operations = api.operations.map((op): Operation => ({
+    ...op,
+    parameters: op.parameters.map((p) => ({ ...p, schema: view(p.schema, "write") })),
+    requestBody: op.requestBody && { ...op.requestBody, schema: view(op.requestBody.schema, "write") },
+    responses: op.responses.map((r) => ({
+      ...r,
+      headers: r.headers.map((h) => ({ ...h, schema: view(h.schema, "read") })),
+      schema: r.schema && view(r.schema, "read"),
+    })),
+  }));
+  return { ...api, operations, schemas };
+}
+
+/** Named schemas whose request view differs: they hold a readOnly property, here or through refs. */
+function schemasWithReadOnly(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
+  return schemasWith(schemas, byId, (s) => s.isReadOnly === true);
+}
+
+/** Ids of named schemas containing a node that matches, directly or through refs (fixed point). */
+function schemasWith(schemas: NamedSchema[], byId: Map<string, NamedSchema>, matches: (s: Schema) => boolean): Set<string> {
+  const found = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const named of schemas) {
+      if (found.has(named.id)) continue;
+      if (contains(named.schema, (s) => matches(s) || (s.kind === "ref" && found.has(s.target) && byId.has(s.target)))) {
+        found.add(named.id);
+        changed = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** True when some node below `schema` (not through refs) matches. */
+function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
+  if (matches(schema)) return true;
+  switch (schema.kind) {
+    case "array":
+      return contains(schema.items, matches);
+    case "tuple":
+      return schema.items.some((i) => contains(i, matches)) || (schema.rest !== undefined && contains(schema.rest, matches));
+    case "object":
+      return (
+        schema.properties.some((p) => contains(p.schema, matches)) ||
+        (typeof schema.additional === "object" && contains(schema.additional, matches))
+      );
+    case "union":
+      return schema.variants.some((v) => contains(v, matches));
+    case "intersection":
+      return schema.parts.some((p) => contains(p, matches));
+    default:
+      return false;
+  }
+}
+
+/** The schema as seen in one direction: properties that do not travel that way dropped. */
+function viewOf(schema: Schema, mode: View, needsWritable: Set<string>, writableId: (id: string) => string): Schema {
+  const recurse = (s: Schema): Schema => viewOf(s, mode, needsWritable, writableId);
+  const isHidden = (s: Schema) => (mode === "write" ? s.isReadOnly === true : s.isWriteOnly === true);
+  switch (schema.kind) {
+    case "ref":
+      return mode === "write" && needsWritable.has(schema.target) ? { ...schema, target: writableId(schema.target) } : schema;
+    case "array":
+      return { ...schema, items: recurse(schema.items) };
+    case "tuple":
+      return { ...schema, items: schema.items.map(recurse), rest: schema.rest && recurse(schema.rest) };
+    case "object":
+      return {
+        ...schema,
+        additional: typeof schema.additional === "object" ? recurse(schema.additional) : schema.additional,
+        properties: schema.properties.filter((p) => !isHidden(p.schema)).map((p) => ({ ...p, schema: recurse(p.schema) })),
+      };
+    case "union":
+      return { ...schema, variants: schema.variants.map(recurse) };
+    case "intersection":
+      return { ...schema, parts: schema.parts.map(recurse) };
+    default:
+      return schema;
+  }
+}
