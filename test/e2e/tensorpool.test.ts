@@ -1,16 +1,19 @@
 // The generated TensorPool client against a scripted node:http server on 127.0.0.1.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ApiError,
   ConnectionError,
   InternalServerError,
+  PollTimeoutError,
+  ResponseParseError,
+  TimeoutError,
   NotFoundError,
   OperationFailedError,
   RateLimitError,
   UnprocessableEntityError,
   createTensorPoolClient,
 } from "../../generated/tensorpool/index.js";
-import { json, startServer, type TestServer } from "../runtime/helpers/http-server.js";
+import { cutOff, json, raw, slow, startServer, type TestServer } from "../runtime/helpers/http-server.js";
 
 const apiKey = "tp-secret-key-123";
 let server: TestServer | undefined;
@@ -194,5 +197,74 @@ describe("TensorPool long-running requests", () => {
     const resumed = clientFor(server).resumePoller(token);
     const done = (await resumed.pollUntilDone({ intervalMs: 1 })) as { status: string };
     expect(done.status).toBe("COMPLETED");
+  });
+});
+
+describe("TensorPool faults", () => {
+  it("a 200 with malformed JSON is a ResponseParseError, not a silent undefined", async () => {
+    server = await startServer(raw(200, '{"request_id": "r-1", ', { "content-type": "application/json" }));
+    await expect(clientFor(server).getRequestInfo({ request_id: "r-1" })).rejects.toBeInstanceOf(ResponseParseError);
+  });
+
+  it("a connection reset in the middle of the body is a ConnectionError", async () => {
+    server = await startServer(cutOff());
+    await expect(clientFor(server).listClusters({}, { retry: { maxRetries: 0 } })).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it("a server slower than timeoutMs gives TimeoutError; the GET is retried, the POST is not", async () => {
+    server = await startServer(slow(5_000, json(200, {})));
+    const client = createTensorPoolClient({ baseUrl: server.url, apiKey, timeoutMs: 100, retry: { maxRetries: 1, initialDelayMs: 1 } });
+    await expect(client.listJobs()).rejects.toBeInstanceOf(TimeoutError);
+    await vi.waitFor(() => expect(server!.requests).toHaveLength(2), { timeout: 5_000 });
+    await expect(client.createCluster({ body: { instance_type: "1xH100" } })).rejects.toBeInstanceOf(TimeoutError);
+    await vi.waitFor(() => expect(server!.requests).toHaveLength(3), { timeout: 5_000 });
+  });
+
+  it("an abort cancels a request in flight at once", async () => {
+    server = await startServer(slow(5_000, json(200, {})));
+    const controller = new AbortController();
+    const pending = clientFor(server).listClusters({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user gave up")), 50);
+    await expect(pending).rejects.toThrow("user gave up");
+  });
+
+  it("an abort cancels a poll wait at once, even when the server asked for a long wait", async () => {
+    server = await startServer(json(200, request("PROCESSING"), { "retry-after": "3600" }));
+    const controller = new AbortController();
+    const waiting = clientFor(server).waitForRequest("r-1", { signal: controller.signal });
+    await vi.waitFor(() => expect(server!.requests).toHaveLength(1));
+    controller.abort(new Error("stop waiting"));
+    await expect(waiting).rejects.toThrow("stop waiting");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("honours Retry-After in seconds and as an HTTP date between polls", async () => {
+    const seenAt: number[] = [];
+    server = await startServer(
+      (res, req, i) => {
+        seenAt.push(Date.now());
+        return json(200, request("PENDING"), { "retry-after": "1" })(res, req, i);
+      },
+      (res, req, i) => {
+        seenAt.push(Date.now());
+        return json(200, request("PROCESSING"), { "retry-after": new Date(Date.now() + 2_000).toUTCString() })(res, req, i);
+      },
+      (res, req, i) => {
+        seenAt.push(Date.now());
+        return json(200, request("COMPLETED"))(res, req, i);
+      },
+    );
+    const done = await clientFor(server).waitForRequest("r-1");
+    expect(done.status).toBe("COMPLETED");
+    // Waits as asked (HTTP dates have one-second resolution, so the second wait is 1-2 s).
+    expect(seenAt[1] - seenAt[0]).toBeGreaterThanOrEqual(950);
+    expect(seenAt[2] - seenAt[1]).toBeGreaterThanOrEqual(900);
+  });
+
+  it("a wait longer than timeoutMs rejects with PollTimeoutError carrying the last state", async () => {
+    server = await startServer(json(200, request("PROCESSING"), { "retry-after": "0" }));
+    const error = await clientFor(server).waitForRequest("r-1", { timeoutMs: 100, intervalMs: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect((error as PollTimeoutError).state).toMatchObject({ status: "PROCESSING" });
   });
 });
