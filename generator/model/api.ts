@@ -59,12 +59,53 @@ export interface Operation {
   /** JSON pointer of the operation object, for diagnostics. */
   pointer: string;
   requestBody?: RequestBody;
+  /** The spec's own retry policy (x-speakeasy-retries, x-fern-retries), under client and per-call options. */
+  retry?: RetryPolicy;
   /** Declared responses, sorted: 1XX..5XX codes first ascending, then ranges, then default. */
   responses: Response[];
   /** Security alternatives (scheme keys); empty = no auth. */
   security: string[];
   summary?: string;
   tags: string[];
+  /** Set when the operation starts a long-running operation polled at a URL its response hands out (Azure, AEP, 202 + Location). */
+  urlLro?: UrlLro;
+}
+
+/** A retry policy from the spec; absent fields fall back to the client's. */
+export interface RetryPolicy {
+  initialDelayMs?: number;
+  /** False: network failures and timeouts are not retried. */
+  isConnectionRetried?: boolean;
+  maxDelayMs?: number;
+  maxRetries?: number;
+  /** Statuses to retry ("5XX", "429") instead of the runtime's default set. */
+  statusCodes?: string[];
+}
+
+/** A long-running operation polled at a URL from the starting response (the runtime's UrlLroSpec). */
+export interface UrlLro {
+  canceledValues: string[];
+  defaultIntervalMs: number;
+  errorPath?: FieldPath;
+  /** A value here means failure whatever the status (AEP `error`). */
+  failurePath?: FieldPath;
+  failureValues: string[];
+  finalStateVia: "azure-async-operation" | "location" | "operation-location" | "original-uri";
+  isCaseInsensitive: boolean;
+  /** Where the result is in the final status body (AEP `response`). */
+  resultPath?: FieldPath;
+  /** Type of the final result; absent: the operation's own success type. */
+  resultSchema?: Schema;
+  /** JSON pointer of the extension (or response) it was read from, for diagnostics. */
+  source: string;
+  statusPaths: FieldPath[];
+  successValues: string[];
+  /** Response headers that may hold the status URL, first present wins. */
+  urlHeaders: string[];
+  /** Body field of the starting response holding the status URL or path. */
+  urlPath?: FieldPath;
+  /** Client method that starts and waits: `${operation.name}AndWait`, unique. */
+  waitMethodName: string;
 }
 
 export interface Parameter {
@@ -114,6 +155,10 @@ export interface Poller {
   idParam: string;
   isCaseInsensitive: boolean;
   messagePath?: FieldPath;
+  /** Wait before the first status request (Speakeasy delaySeconds). */
+  initialDelayMs?: number;
+  /** Give up after this many status requests (Speakeasy limitCount). */
+  maxPolls?: number;
   /** PascalCase name: `poll${name}`, `waitFor${name}`. */
   name: string;
   /** Operation id (Operation.id) of the status call. */
@@ -151,6 +196,8 @@ export interface LroStart {
 export type Pagination = PaginationStyle & {
   /** Type of one item; `unknown` when the items path could not be followed in the response schema. */
   itemSchema: Schema;
+  /** JSON pointer of the vendor extension it was read from (absent for x-clientgen-pagination). */
+  source?: string;
 };
 
 export type PaginationStyle =
@@ -165,4 +212,8 @@ export type PaginationStyle =
       totalPath?: FieldPath;
     }
   | { cursorParam: string; itemsPath: FieldPath; nextCursorPath: FieldPath; style: "cursor" }
-  | { itemsPath: FieldPath; limitParam: string; offsetParam: string; style: "offset"; totalPath?: FieldPath };
+  | { itemsPath: FieldPath; limitParam: string; offsetParam: string; style: "offset"; totalPath?: FieldPath }
+  /** The next page's URL in a body field (Azure nextLink, Speakeasy url). */
+  | { itemsPath: FieldPath; nextLinkPath: FieldPath; style: "nextLink" }
+  /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header. */
+  | { itemsPath: FieldPath; style: "linkHeader" };

@@ -163,9 +163,15 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     const baseIntervalMs = options.intervalMs ?? this.#lro.defaultIntervalMs;
     let unhintedCount = 0;
     let failureCount = 0;
+    let pollCount = 0;
+    const startedAt = now();
     try {
       await this.#started;
+      if (this.#lro.initialDelayMs)
+        await this.#wait(this.#lro.initialDelayMs, deadline, linked, options.timeoutMs);
       while (!this.isDone) {
+        if (this.#lro.maxPolls !== undefined && pollCount++ >= this.#lro.maxPolls)
+          throw this.#timeoutError(now() - startedAt);
         let hintMs: number | undefined;
         try {
           hintMs = await this.#pollRound(linked.signal, NO_RETRIES);

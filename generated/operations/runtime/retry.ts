@@ -42,12 +42,25 @@ export function resolveRetryOptions(
 
 /** Whether the failure may be retried at all for this operation, ignoring counts and hints. */
 export function isRetryable(op: OperationSpec, failure: AttemptFailure): boolean {
+  if (failure.kind !== "status" && op.retry?.isConnectionRetried === false) return false;
   if (failure.kind === "timeout") return op.isIdempotent;
   if (failure.kind === "connection") return op.isIdempotent || failure.isBeforeSend;
-  if (!RETRYABLE_STATUSES.has(failure.status)) return false;
+  const statusCodes = op.retry?.statusCodes;
+  const isListed = statusCodes
+    ? statusCodes.some((code) => matchesStatus(code, failure.status))
+    : RETRYABLE_STATUSES.has(failure.status);
+  if (!isListed) return false;
   if (op.isIdempotent) return true;
   // Not idempotent: only answers that say "not processed": 429, or 503 that names a time to come back.
   return failure.status === 429 || (failure.status === 503 && failure.retryAfterMs !== undefined);
+}
+
+/** "503" matches 503; "5XX" matches 500-599. */
+function matchesStatus(code: string, status: number): boolean {
+  const upper = code.toUpperCase();
+  return /^[1-5]XX$/.test(upper)
+    ? Math.floor(status / 100) === Number(upper[0])
+    : Number(code) === status;
 }
 
 /**

@@ -11,7 +11,9 @@ import { PagePromise } from "./paginate.js";
 import { Poller } from "./poller.js";
 import type { PollerContext, PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
+import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
 import { prepareRequest } from "./request-builder.js";
+import type { PreparedRequest } from "./request-builder.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
 import type {
@@ -23,7 +25,10 @@ import type {
   PaginationSpec,
   PollOptions,
   RequestOptions,
+  UrlLroSpec,
 } from "./types.js";
+import { waitForUrlLro } from "./url-lro.js";
+import type { UrlLroContext } from "./url-lro.js";
 
 export type { SendResult } from "./attempt.js";
 
@@ -83,7 +88,31 @@ export class Transport {
       this.#options.headers,
       options.headers,
     );
-    const policy = resolveRetryOptions(this.#options.retry, options.retry);
+    return this.#sendPrepared(op, prepared, options);
+  }
+
+  /**
+   * GET a URL the server handed out (a next link, a status monitor) with the operation's auth,
+   * hooks and retries. Relative URLs resolve against the base URL; another origin is refused.
+   */
+  async sendUrl(
+    op: OperationSpec,
+    url: string,
+    options: RequestOptions = {},
+    what: string = "link",
+  ): Promise<SendResult> {
+    throwIfAborted(options.signal);
+    const resolved = resolveSameOrigin(url, this.#baseUrl, what, op.id);
+    const prepared = prepareUrlRequest(op, resolved, this.#options.headers, options.headers);
+    return this.#sendPrepared(prepared.op, prepared, options);
+  }
+
+  async #sendPrepared(
+    op: OperationSpec,
+    prepared: PreparedRequest,
+    options: RequestOptions,
+  ): Promise<SendResult> {
+    const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
     // A streamed body is consumed by the first attempt: there is nothing left to send again.
     if (!prepared.body.isReplayable) policy.maxRetries = 0;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -113,7 +142,10 @@ export class Transport {
     paging: PaginationSpec,
   ): PagePromise<TPage, TItem> {
     return new PagePromise<TPage, TItem>(
-      (pageArgs, pageOptions) => this.request(op, pageArgs, pageOptions),
+      {
+        fetch: (pageArgs, pageOptions) => this.send(op, pageArgs, pageOptions),
+        fetchUrl: (url, pageOptions) => this.sendUrl(op, url, pageOptions, "next page link"),
+      },
       paging,
       args,
       options,
@@ -176,9 +208,12 @@ export class Transport {
     args: object | undefined,
     options: PollOptions<TState> | undefined,
     name: string,
-    lro: LroSpec,
-    start: { idPath?: FieldPath; idsPath?: FieldPath },
+    lro: LroSpec | UrlLroSpec,
+    start: { idPath?: FieldPath; idsPath?: FieldPath } = {},
   ): Promise<TState> {
+    if (isUrlLro(lro)) {
+      return waitForUrlLro<TState>(this.#urlLroContext(), op, args, options ?? {}, name, lro);
+    }
     const poller = this.startLro<TState>(
       op,
       args,
@@ -234,6 +269,16 @@ export class Transport {
     return this.poller<TState>(data.name, lros[data.name], data.ids, options, data.isMulti);
   }
 
+  #urlLroContext(): UrlLroContext {
+    return {
+      send: (op, args, options) => this.send(op, args, options),
+      sendUrl: (op, url, options) => this.sendUrl(op, url, options, "status URL"),
+      sleep: this.#sleep,
+      random: this.#random,
+      now: this.#now,
+    };
+  }
+
   #pollerContext(): PollerContext {
     return {
       send: (op, args, options) => this.send(op, args, options),
@@ -242,6 +287,10 @@ export class Transport {
       now: this.#now,
     };
   }
+}
+
+function isUrlLro(lro: LroSpec | UrlLroSpec): lro is UrlLroSpec {
+  return (lro as Partial<UrlLroSpec>).kind === "url";
 }
 
 /** The id(s) a starting call returned; a clear error when they are not where the spec says. */

@@ -61,6 +61,16 @@ export interface OperationSpec {
   readonly auth: readonly AuthSpec[];
   /** True when repeating the call cannot act twice (GET/PUT/DELETE/..., or marked in the spec). */
   readonly isIdempotent: boolean;
+  /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */
+  readonly retry?: OperationRetrySpec;
+}
+
+/** A retry policy a spec declares: fields left out fall back to the client's policy. */
+export interface OperationRetrySpec extends Partial<RetryOptions> {
+  /** Statuses retried ("5XX", "429") instead of the default set; non-idempotent calls still retry only when the server did not act. */
+  readonly statusCodes?: readonly string[];
+  /** False: network failures and timeouts are never retried. */
+  readonly isConnectionRetried?: boolean;
 }
 
 /** Retry policy; every field has a default in the client. */
@@ -151,6 +161,17 @@ export type PaginationSpec =
       readonly offsetParam: string;
       readonly limitParam: string;
       readonly totalPath?: FieldPath;
+    }
+  | {
+      /** The next page's URL is in the body (Azure nextLink, absolute or relative); absent/empty ends. Only same-origin URLs are followed. */
+      readonly style: "nextLink";
+      readonly itemsPath: FieldPath;
+      readonly nextLinkPath: FieldPath;
+    }
+  | {
+      /** The next page's URL is the RFC 8288 `Link: <url>; rel="next"` header; absent ends. Only same-origin URLs are followed. */
+      readonly style: "linkHeader";
+      readonly itemsPath: FieldPath;
     };
 
 /** How to poll a long-running operation to its end. */
@@ -175,6 +196,44 @@ export interface LroSpec {
   /** Where a server hint of seconds to wait lives in the body (besides the Retry-After header). */
   readonly retryAfterPath?: FieldPath;
   /** Poll interval when the server gives no hint. */
+  readonly defaultIntervalMs: number;
+  /** Wait this long before the first status request (Speakeasy delaySeconds). */
+  readonly initialDelayMs?: number;
+  /** Give up with PollTimeoutError after this many status requests per id (Speakeasy limitCount). */
+  readonly maxPolls?: number;
+}
+
+/** Where a header-driven long-running operation gets its final result once the status is terminal. */
+export type FinalStateVia =
+  "azure-async-operation" | "location" | "operation-location" | "original-uri";
+
+/**
+ * A long-running operation polled at a URL the starting response hands out (Azure
+ * Operation-Location / Azure-AsyncOperation / Location headers, plain 202 + Location, AEP operation
+ * path), or at the original URL while its body's provisioning state is not terminal. Only
+ * same-origin (or relative) URLs are polled: credentials never go to another host.
+ */
+export interface UrlLroSpec {
+  readonly kind: "url";
+  /** Response headers that may hold the status URL, first present wins; "location" polls until the answer is not 202. */
+  readonly urlHeaders: readonly string[];
+  /** A body field of the starting response holding the status URL or a path relative to the base URL (AEP `path`). */
+  readonly urlPath?: FieldPath;
+  /** Where the status may be, first present wins (["status"], ["properties", "provisioningState"]). */
+  readonly statusPaths: readonly FieldPath[];
+  readonly successValues: readonly string[];
+  readonly failureValues: readonly string[];
+  readonly canceledValues?: readonly string[];
+  readonly isCaseInsensitive?: boolean;
+  /** A value here means failure whatever the status (AEP: `done: true` with an `error`). */
+  readonly failurePath?: FieldPath;
+  /** Where the failure's error object lives in the status body. */
+  readonly errorPath?: FieldPath;
+  /** Where the result lives in the final status body (AEP `response`); wins over finalStateVia. */
+  readonly resultPath?: FieldPath;
+  /** Final result: GET the original URL or the Location, or the last status body (azure-async-operation, operation-location). */
+  readonly finalStateVia: FinalStateVia;
+  /** Poll interval when the server gives no hint (Retry-After). */
   readonly defaultIntervalMs: number;
 }
 

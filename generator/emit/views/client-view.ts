@@ -5,7 +5,7 @@ import { docComment } from "./doc-comment.js";
 import { argumentList, indentLines } from "./layout.js";
 import { literalType, stringLiteral } from "./literal.js";
 import { clientResultType, hasRequiredArgs, methodDoc } from "./operation-types.js";
-import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName } from "./descriptor-names.js";
+import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
 
@@ -52,13 +52,15 @@ export function clientView(api: Api): ClientView {
   for (const op of api.operations) {
     methods.push(operationMethod(op, names));
     if (op.lro) methods.push(waitMethod(api, op, names));
+    if (op.urlLro) methods.push(urlWaitMethod(op, names));
   }
   for (const poller of api.pollers) methods.push(...pollerMethods(api, poller, names));
   if (api.pollers.length > 0) methods.push(resumeMethod());
   const hasPagination = api.operations.some((op) => op.pagination);
   const hasPollers = api.pollers.length > 0;
   const hasRequests = api.operations.some((op) => !op.pagination) || hasPollers;
-  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", hasPollers ? "PollOptions" : "", hasRequests ? "RequestOptions" : ""];
+  const isWaiting = hasPollers || api.operations.some((op) => op.urlLro);
+  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : ""];
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
@@ -129,6 +131,25 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls with {@link ${api.name}Client.poll${poller.name}}).`,
       isMany ? "Waits for every started request; resolves with their final states." : "Resolves with the final state.",
+      `\`${op.method} ${op.path}\``,
+    ]),
+    name: lro.waitMethodName,
+    parameterNames: ["params", "options"],
+    parameters: [argsParameter(op), `options?: PollOptions<${state}>`],
+    returnType: `Promise<${state}>`,
+  };
+}
+
+/** `<method>AndWait` of an operation polled at the URL its response names; resolves with the final result. */
+function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
+  const lro = op.urlLro!;
+  const state = lro.resultSchema ? typeExpression(lro.resultSchema, names) : lro.resultPath ? "unknown" : clientResultType(op, names);
+  return {
+    args: [`op.${op.name}`, "params", "options", stringLiteral(op.name), `op.${urlLroConstName(op)}`],
+    callee: `transport.startAndWait<${state}>`,
+    doc: docComment([
+      `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
+      "Resolves with the final result.",
       `\`${op.method} ${op.path}\``,
     ]),
     name: lro.waitMethodName,

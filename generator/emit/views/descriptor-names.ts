@@ -4,6 +4,8 @@ import type { Operation, Poller } from "../../model/api.js";
 
 export const paginationConstName = (op: Operation): string => `pagination_${op.name}`;
 export const startConstName = (op: Operation): string => `start_${op.name}`;
+/** The UrlLroSpec of an operation polled at a URL its response names (Azure, AEP, 202 + Location). */
+export const urlLroConstName = (op: Operation): string => `lro_${op.name}`;
 export const pollerConstName = (poller: Poller): string => `poller_${poller.name}`;
 export const targetsConstName = (poller: Poller): string => `targets_${poller.name}`;
 /** Poller name -> LroSpec, for resumePoller. */

@@ -1,11 +1,11 @@
 // The view of operations.ts: per operation its argument type and the descriptor the runtime
 // sends it with; per poller the descriptor it polls with. Declarations arrive laid out.
-import type { Api, Operation, Parameter, Poller } from "../../model/api.js";
+import type { Api, Operation, Parameter, Poller, UrlLro } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
 import { paramsMembers, resultDeclaration } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
-import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName } from "./descriptor-names.js";
+import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
 export interface OperationsView {
@@ -30,7 +30,7 @@ export function operationsView(api: Api): OperationsView {
     if (result) declarations.push(result);
     declarations.push(`export const ${op.name}: OperationSpec = ${expandedObject(operationSpecOf(api, op), 0)};`);
     if (op.pagination) {
-      const paging = { ...op.pagination, itemSchema: undefined };
+      const paging = { ...op.pagination, itemSchema: undefined, source: undefined };
       const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
       declarations.push(`${head}${printValue(paging, 0, head.length, 1)};`);
     }
@@ -38,6 +38,7 @@ export function operationsView(api: Api): OperationsView {
       const start = { idPath: op.lro.idPath, idsPath: op.lro.idsPath };
       declarations.push(`export const ${startConstName(op)} = ${expandedObject(start, 0)};`);
     }
+    if (op.urlLro) declarations.push(`export const ${urlLroConstName(op)}: UrlLroSpec = ${expandedObject(urlLroSpecOf(op.urlLro), 0)};`);
   }
   for (const poller of api.pollers) declarations.push(...pollerDeclarations(api, poller));
   if (api.pollers.length > 0) {
@@ -48,6 +49,7 @@ export function operationsView(api: Api): OperationsView {
     api.pollers.length > 0 ? "LroSpec" : "",
     api.operations.length > 0 ? "OperationSpec" : "",
     api.operations.some((op) => op.pagination) ? "PaginationSpec" : "",
+    api.operations.some((op) => op.urlLro) ? "UrlLroSpec" : "",
   ].filter(Boolean);
   return { declarations, hasTypes: names.isUsed(), runtimeTypes: runtimeTypes.join(", ") };
 }
@@ -80,6 +82,26 @@ export function operationSpecOf(api: Api, op: Operation): Record<string, unknown
       return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
     }),
     isIdempotent: op.isIdempotent,
+    retry: op.retry,
+  };
+}
+
+/** The runtime's UrlLroSpec: the model's fields minus what only the generator needs. */
+function urlLroSpecOf(lro: UrlLro): Record<string, unknown> {
+  return {
+    kind: "url",
+    urlHeaders: lro.urlHeaders,
+    urlPath: lro.urlPath,
+    statusPaths: lro.statusPaths,
+    successValues: lro.successValues,
+    failureValues: lro.failureValues,
+    canceledValues: lro.canceledValues.length > 0 ? lro.canceledValues : undefined,
+    isCaseInsensitive: lro.isCaseInsensitive || undefined,
+    failurePath: lro.failurePath,
+    errorPath: lro.errorPath,
+    resultPath: lro.resultPath,
+    finalStateVia: lro.finalStateVia,
+    defaultIntervalMs: lro.defaultIntervalMs,
   };
 }
 
@@ -99,6 +121,8 @@ function pollerDeclarations(api: Api, poller: Poller): string[] {
     messagePath: poller.messagePath,
     retryAfterPath: poller.retryAfterPath,
     defaultIntervalMs: poller.defaultIntervalMs,
+    initialDelayMs: poller.initialDelayMs,
+    maxPolls: poller.maxPolls,
   };
   const declarations = [`export const ${pollerConstName(poller)}: LroSpec = ${expandedObject(descriptor, 0)};`];
   if (poller.targets) {

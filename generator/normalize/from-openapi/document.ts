@@ -2,6 +2,7 @@
 import type { Api, SecurityScheme, Server } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { pollersOf } from "./clientgen-extensions.js";
+import { takeDialectPollers } from "./dialects/index.js";
 import { pathItemOperations, securityOf } from "./operation-object.js";
 import { idOf, registerNamedSchema } from "./schema-object/ref.js";
 
@@ -31,7 +32,7 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
     description: typeof info.description === "string" ? info.description : undefined,
     name,
     operations,
-    pollers: pollersOf(ctx, doc["x-clientgen-pollers"], child(root, "x-clientgen-pollers")),
+    pollers: [...pollersOf(ctx, doc["x-clientgen-pollers"], child(root, "x-clientgen-pollers")), ...takeDialectPollers(ctx)],
     schemas: [...ctx.named.values()],
     securitySchemes: securitySchemesOf(ctx, components.securitySchemes, child(child(root, "components"), "securitySchemes")),
     servers: serversOf(doc.servers),

@@ -3,6 +3,7 @@ import type { HttpMethod, Operation, Parameter } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { lroStartOf, paginationOf } from "./clientgen-extensions.js";
 import { deref } from "./deref.js";
+import { withDialects } from "./dialects/index.js";
 import { parameterObject } from "./parameter-object.js";
 import { requestBodyObject } from "./request-body-object.js";
 import { responsesObject } from "./response-object.js";
@@ -46,7 +47,7 @@ function operationObject(
   // Operation-level parameters override path-level ones with the same name and location.
   const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
   parameters.push(...missingPathParameters(ctx, path, parameters, at));
-  return {
+  return withDialects(ctx, raw, at, {
     deprecated: raw.deprecated === true,
     description: typeof raw.description === "string" ? raw.description : undefined,
     id: typeof raw.operationId === "string" && raw.operationId !== "" ? raw.operationId : derivedId(method, path),
@@ -65,7 +66,7 @@ function operationObject(
     security: Array.isArray(raw.security) ? securityOf(raw.security) : globalSecurity,
     summary: typeof raw.summary === "string" ? raw.summary : undefined,
     tags: Array.isArray(raw.tags) ? [...new Set(raw.tags.filter((t): t is string => typeof t === "string"))] : [],
-  };
+  });
 }
 
 function parametersOf(ctx: NormalizeContext, raw: unknown, at: Location): Parameter[] {

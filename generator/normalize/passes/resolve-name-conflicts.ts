@@ -30,8 +30,9 @@ export function resolveNameConflicts(api: Api): Api {
     .map((op) => {
       const name = methods.claim(op.name);
       const lro = op.lro ? { ...op.lro, waitMethodName: methods.claim(`${name}AndWait`) } : undefined;
+      const urlLro = op.urlLro ? { ...op.urlLro, waitMethodName: methods.claim(`${name}AndWait`) } : undefined;
       const paramsTypeName = types.claim(`${pascalCase(name)}Params`);
-      return { ...op, lro, name, paramsTypeName, resultTypeName: types.claim(`${pascalCase(name)}Result`) };
+      return { ...op, lro, name, paramsTypeName, urlLro, resultTypeName: types.claim(`${pascalCase(name)}Result`) };
     });
   return { ...api, operations, schemas };
 }
