@@ -13,6 +13,8 @@ import { validate as validateSpec } from "./validate/index.js";
 import { generatorVersion } from "./version.js";
 
 export interface GenerateInput {
+  /** Guess pollers and pagination in plain specs (status enums, paging parameter names); each guess is a warning. */
+  heuristics?: boolean;
   /** Allow `$ref`s to files outside the spec's folder (refused by default: REF003). */
   allowOutsideRefs?: boolean;
   /** Client name (PascalCase); derived from info.title when absent. */
@@ -47,7 +49,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const spec = await loadSpec(input.spec, { allowOutsideRefs: input.allowOutsideRefs, overlays: input.overlays });
   const diagnostics = [...spec.diagnostics, ...validateSpec(spec)];
   const name = input.name ?? nameFromTitle(spec.document);
-  const normalized = normalize(spec, name);
+  const normalized = normalize(spec, name, { heuristics: input.heuristics });
   diagnostics.push(...normalized.diagnostics);
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((d) => d.severity === "error")) throw new DiagnosticsError(sorted);

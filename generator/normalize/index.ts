@@ -6,15 +6,25 @@ import { createContext } from "./context.js";
 import { documentObject } from "./from-openapi/document.js";
 import { assignNames } from "./passes/assign-names.js";
 import { attachPagination } from "./passes/attach-pagination.js";
+import { checkDialects } from "./passes/check-dialects.js";
+import { detectHeuristics } from "./passes/detect-heuristics.js";
 import { linkPollers } from "./passes/link-pollers.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
 import { splitReadWrite } from "./passes/split-read-write.js";
 import { sortDeclarations } from "./passes/sort-declarations.js";
 
-export function normalize(spec: LoadedSpec, name: string): { api: Api; diagnostics: Diagnostic[] } {
+/** Opt-in behaviour of normalize. */
+export interface NormalizeOptions {
+  /** Guess pollers and pagination from status enums and paging parameter names (reported as HEU001/HEU002). */
+  heuristics?: boolean;
+}
+
+export function normalize(spec: LoadedSpec, name: string, options: NormalizeOptions = {}): { api: Api; diagnostics: Diagnostic[] } {
   const ctx = createContext(spec);
   let api = documentObject(ctx, name);
+  api = checkDialects(ctx, api);
+  if (options.heuristics) api = detectHeuristics(ctx, api);
   api = assignNames(api);
   api = linkPollers(ctx, api);
   api = attachPagination(ctx, api);
