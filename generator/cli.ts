@@ -1,95 +1,63 @@
-// argv -> generate(); exit codes: 0 ok, 1 stale (--check), 2 bad input or usage.
-import { parseArgs } from "node:util";
-import { readConfig, defaultConfigFile, type ApiConfig } from "./config.js";
-import { DiagnosticsError, formatDiagnostic, summarizeDiagnostics } from "./diagnostics/diagnostic.js";
-import { isUpToDate, recordGeneration } from "./cache/up-to-date.js";
-import { compareOutput, writeOutput } from "./emit/write.js";
-
-const usage = `Usage:
-  clientgen generate [--config ${defaultConfigFile}] [--check]
-  clientgen generate --spec <file> --out <dir> [--overlay <file>]... [--name <Api>] [--check]
-
-Exit codes: 0 ok, 1 output is stale (--check), 2 bad input.`;
+// argv -> commands. Exit codes: 0 ok; 1 stale (--check), breaking (--fail-on-breaking) or edited
+// (verify); 2 bad input or usage. Kept light: the pipeline, watcher and verifier load on demand.
+import { findConfigFile, loadConfig, type ApiConfig } from "./config.js";
+import { parse, selectApis, usage, type Flags } from "./cli/args.js";
+import { Reporter, reporterOptions } from "./cli/reporter.js";
+import { runApi } from "./cli/run-api.js";
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        check: { type: "boolean" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        name: { type: "string" },
-        out: { type: "string" },
-        overlay: { type: "string", multiple: true },
-        spec: { type: "string" },
-      },
-    });
+    parsed = parse(argv);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  if (values.help || positionals[0] !== "generate") {
-    (values.help ? process.stdout : process.stderr).write(`${usage}\n`);
-    return values.help ? 0 : 2;
+  const { values: flags, positionals } = parsed;
+  if (flags.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
   }
-  let apis: ApiConfig[];
+  if (positionals[0] === "verify") return (await import("./cli/verify.js")).verify(positionals.slice(1), flags);
+  if (positionals[0] !== "generate" || positionals.length > 1) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  const resolved = await resolveApis(flags);
+  if (typeof resolved === "number") return resolved;
+  if (flags.watch) return (await import("./cli/watch.js")).watch(argv, flags, resolved);
+  return generateAll(resolved.apis, flags);
+}
+
+/** The config (when not --spec) and the APIs it selects; 2 after printing the problem. */
+export async function resolveApis(flags: Flags): Promise<{ apis: ApiConfig[]; configFiles: string[] } | number> {
   try {
-    apis = values.spec ? [apiFromFlags(values)] : readConfig(values.config ?? defaultConfigFile).apis;
+    if (flags.spec !== undefined) return { apis: selectApis(flags, undefined), configFiles: [] };
+    const file = flags.config ?? findConfigFile();
+    if (file === undefined) throw new Error("no config file found (create clientgen.config.ts, .json or .yaml, or pass --spec and --out)");
+    const config = await loadConfig(file);
+    return { apis: selectApis(flags, config.apis), configFiles: config.files };
   } catch (error) {
     process.stderr.write(`clientgen: ${(error as Error).message}\n`);
     return 2;
   }
+}
+
+/** Run every API once; the exit code is the worst of them. */
+export async function generateAll(apis: ApiConfig[], flags: Flags): Promise<number> {
+  const reporter = new Reporter(reporterOptions(flags));
   let exitCode = 0;
-  for (const api of apis) exitCode = Math.max(exitCode, await runOne(api, values.check === true));
+  for (const api of apis) {
+    const report = await runApi(api, { isCheck: flags.check === true }, reporter);
+    exitCode = Math.max(exitCode, exitCodeOf(report, flags));
+  }
+  reporter.finish(exitCode);
   return exitCode;
 }
 
-function apiFromFlags(values: { spec?: string; out?: string; overlay?: string[]; name?: string }): ApiConfig {
-  if (!values.out) throw new Error("--spec needs --out <dir>");
-  return { name: values.name, output: values.out, overlays: values.overlay ?? [], spec: values.spec! };
-}
-
-async function runOne(api: ApiConfig, isCheck: boolean): Promise<number> {
-  const started = performance.now();
-  // Nothing changed since the last run: answer without loading the pipeline (--check always regenerates).
-  if (!isCheck && isUpToDate(api)) {
-    process.stdout.write(`${api.output}: up to date (${Math.round(performance.now() - started)} ms)\n`);
-    return 0;
-  }
-  try {
-    const { generate } = await import("./pipeline.js");
-    const result = await generate({ name: api.name, output: api.output, overlays: api.overlays, spec: api.spec });
-    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    if (result.diagnostics.length > 0) process.stderr.write(`${api.spec}: ${summarizeDiagnostics(result.diagnostics)}\n`);
-    if (isCheck) {
-      const stale = compareOutput(api.output, result.files);
-      const lines = [
-        ...stale.changed.map((f) => `  changed: ${f}`),
-        ...stale.missing.map((f) => `  missing: ${f}`),
-        ...stale.extra.map((f) => `  extra:   ${f}`),
-      ];
-      if (lines.length > 0) {
-        process.stderr.write(`${api.output} is stale (run \`npm run generate\`):\n${lines.join("\n")}\n`);
-        return 1;
-      }
-      process.stdout.write(`${api.output}: up to date\n`);
-      return 0;
-    }
-    writeOutput(api.output, result.files);
-    recordGeneration(api, result.inputs, result.files);
-    const ms = Math.round(performance.now() - started);
-    process.stdout.write(`${result.name}: ${result.files.length} files -> ${api.output} (${ms} ms)\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof DiagnosticsError) {
-      for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-      process.stderr.write(`${api.spec}: ${summarizeDiagnostics(error.diagnostics)}; ${api.output} left unchanged\n`);
-      return 2;
-    }
-    throw error;
-  }
+export function exitCodeOf(report: { changes: { isBreaking: boolean }[]; status: string }, flags: Flags): number {
+  if (report.status === "failed") return 2;
+  if (report.status === "stale") return 1;
+  if (flags["fail-on-breaking"] && report.changes.some((c) => c.isBreaking)) return 1;
+  return 0;
 }

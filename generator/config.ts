@@ -1,27 +1,63 @@
 // The config file and CLI flags -> one resolved list of APIs to generate, every default explicit.
+// clientgen.config.ts/.mts/.mjs/.js/.json/.yaml/.yml; only what a file's kind needs is loaded
+// (JSON: nothing; YAML: the yaml package; TypeScript: esbuild, and only when its cache misses).
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { OperationFilter } from "./define-config.js";
+
+export interface ApiOptions {
+  allowUrl: boolean;
+  emit: "js" | "ts";
+  exclude?: OperationFilter;
+  include?: OperationFilter;
+}
 
 export interface ApiConfig {
   /** Client name (PascalCase); from the spec's title when absent. */
   name?: string;
+  options: ApiOptions;
   /** Output folder. */
   output: string;
   overlays: string[];
+  /** A path, or an http(s) URL when options.allowUrl. */
   spec: string;
 }
 
 export interface ResolvedConfig {
   apis: ApiConfig[];
+  /** The config file and every local file it imports (for --watch). */
+  files: string[];
   /** Where the config came from, for messages ("flags" when from --spec). */
   source: string;
 }
 
+/** Searched in this order in the working directory when no --config is given. */
+export const configFileNames = [
+  "clientgen.config.ts",
+  "clientgen.config.mts",
+  "clientgen.config.mjs",
+  "clientgen.config.js",
+  "clientgen.config.json",
+  "clientgen.config.yaml",
+  "clientgen.config.yml",
+];
+
 export const defaultConfigFile = "clientgen.config.json";
 
-const apiKeys = ["name", "output", "overlays", "spec"];
+export const defaultOptions: ApiOptions = { allowUrl: false, emit: "ts" };
 
-/** Read and check a config file; paths in it are relative to the file. Throws Error with a clear message. */
+const topKeys = ["$schema", "apis"];
+const apiKeys = ["name", "options", "output", "overlays", "spec"];
+const optionKeys = ["allowUrl", "emit", "exclude", "include"];
+const filterKeys = ["paths", "tags"];
+
+/** The first config file (in search order) in `dir`, or undefined. */
+export function findConfigFile(dir = "."): string | undefined {
+  return configFileNames.map((name) => path.join(dir, name)).find((file) => existsSync(file));
+}
+
+/** Read and check a JSON config file synchronously (paths in it are relative to the file). */
 export function readConfig(file: string): ResolvedConfig {
   if (!existsSync(file)) throw new Error(`${file}: config file not found (pass --spec and --out, or create ${defaultConfigFile})`);
   let raw: unknown;
@@ -30,37 +66,131 @@ export function readConfig(file: string): ResolvedConfig {
   } catch (error) {
     throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
   }
-  const base = path.dirname(file);
+  return checkConfig(raw, file, [path.resolve(file)]);
+}
+
+/** Load any kind of config file and check it. Throws Error with a clear message. */
+export async function loadConfig(file: string): Promise<ResolvedConfig> {
+  if (!existsSync(file)) throw new Error(`${file}: config file not found (pass --spec and --out, or create one of ${configFileNames.join(", ")})`);
+  const ext = path.extname(file);
+  if (ext === ".json") return readConfig(file);
+  if (ext === ".yaml" || ext === ".yml") {
+    const { parse } = await import("yaml");
+    let raw: unknown;
+    try {
+      raw = parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
+    }
+    return checkConfig(raw, file, [path.resolve(file)]);
+  }
+  if (ext === ".ts" || ext === ".mts" || ext === ".mjs" || ext === ".js") {
+    const { moduleOf } = ext === ".ts" || ext === ".mts" ? await import("./cli/ts-config.js") : { moduleOf: jsModule };
+    const loaded = await moduleOf(path.resolve(file));
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(pathToFileURL(loaded.module).href)) as { default?: unknown };
+    } catch (error) {
+      throw new Error(`${file}: failed to run: ${(error as Error).message}`);
+    }
+    if (mod.default === undefined) throw new Error(`${file}: no default export (write \`export default defineConfig({ apis: [...] })\`)`);
+    return checkConfig(mod.default, file, loaded.files);
+  }
+  throw new Error(`${file}: unknown config file kind (use one of ${configFileNames.join(", ")})`);
+}
+
+async function jsModule(file: string): Promise<{ files: string[]; module: string }> {
+  return { files: [file], module: file };
+}
+
+/** Check a config value from any source; paths in it become relative to the config file's folder. */
+export function checkConfig(raw: unknown, file: string, files: string[]): ResolvedConfig {
   if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { apis?: unknown }).apis)) {
     throw new Error(`${file}: expected { "apis": [ { "spec", "output", ... } ] }`);
   }
-  checkKeys(file, "", raw as Record<string, unknown>, ["$schema", "apis"]);
-  const apis = (raw as { apis: unknown[] }).apis.map((entry, i) => {
-    const where = `apis[${i}]`;
-    if (typeof entry !== "object" || entry === null) throw new Error(`${file}: ${where} must be an object`);
-    const api = entry as Record<string, unknown>;
-    checkKeys(file, where, api, apiKeys);
-    if (typeof api.spec !== "string") throw new Error(`${file}: ${where}.spec must be a path`);
-    if (typeof api.output !== "string") throw new Error(`${file}: ${where}.output must be a path`);
-    const overlays = api.overlays === undefined ? [] : api.overlays;
-    if (!Array.isArray(overlays) || !overlays.every((o) => typeof o === "string")) {
-      throw new Error(`${file}: ${where}.overlays must be a list of paths`);
-    }
-    return {
-      name: typeof api.name === "string" ? api.name : undefined,
-      output: path.join(base, api.output),
-      overlays: overlays.map((o) => path.join(base, o)),
-      spec: path.join(base, api.spec),
+  checkKeys(file, "", raw as Record<string, unknown>, topKeys);
+  const base = path.dirname(file);
+  const apis = (raw as { apis: unknown[] }).apis.map((entry, i) => checkApi(file, `apis[${i}]`, entry, base));
+  return { apis, files, source: file };
+}
+
+function checkApi(file: string, where: string, entry: unknown, base: string): ApiConfig {
+  const api = objectAt(file, where, entry);
+  checkKeys(file, where, api, apiKeys);
+  if (typeof api.spec !== "string") throw new Error(`${file}: ${where}.spec must be a path`);
+  if (typeof api.output !== "string") throw new Error(`${file}: ${where}.output must be a path`);
+  if (api.name !== undefined && (typeof api.name !== "string" || !/^[A-Za-z_$][\w$]*$/.test(api.name))) {
+    throw new Error(`${file}: ${where}.name must be an identifier such as "Petstore"`);
+  }
+  const overlays = stringList(file, `${where}.overlays`, api.overlays ?? []);
+  const options = checkOptions(file, `${where}.options`, api.options ?? {});
+  const isUrl = /^https?:\/\//.test(api.spec);
+  return {
+    name: api.name as string | undefined,
+    options,
+    output: path.join(base, api.output),
+    overlays: overlays.map((o) => path.join(base, o)),
+    spec: isUrl ? api.spec : path.join(base, api.spec),
+  };
+}
+
+function checkOptions(file: string, where: string, value: unknown): ApiOptions {
+  const options = objectAt(file, where, value);
+  checkKeys(file, where, options, optionKeys);
+  if (options.allowUrl !== undefined && typeof options.allowUrl !== "boolean") throw new Error(`${file}: ${where}.allowUrl must be true or false`);
+  if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new Error(`${file}: ${where}.emit must be "ts" or "js"`);
+  const resolved: ApiOptions = { allowUrl: options.allowUrl === true, emit: (options.emit as "js" | "ts" | undefined) ?? "ts" };
+  for (const key of ["exclude", "include"] as const) {
+    if (options[key] === undefined) continue;
+    const filter = objectAt(file, `${where}.${key}`, options[key]);
+    checkKeys(file, `${where}.${key}`, filter, filterKeys);
+    resolved[key] = {
+      ...(filter.paths !== undefined ? { paths: stringList(file, `${where}.${key}.paths`, filter.paths) } : {}),
+      ...(filter.tags !== undefined ? { tags: stringList(file, `${where}.${key}.tags`, filter.tags) } : {}),
     };
-  });
-  return { apis, source: file };
+  }
+  return resolved;
+}
+
+function objectAt(file: string, where: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${file}: ${where} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+function stringList(file: string, where: string, value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) throw new Error(`${file}: ${where} must be a list of strings`);
+  return value as string[];
 }
 
 function checkKeys(file: string, where: string, value: Record<string, unknown>, known: string[]): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    const suggestion = known.find((k) => k.toLowerCase() === key.toLowerCase() || k.startsWith(key.slice(0, 3)));
+    const suggestion = closest(key, known);
     const hint = suggestion ? `; did you mean "${suggestion}"?` : `; known keys: ${known.join(", ")}`;
     throw new Error(`${file}: unknown key "${where ? `${where}.` : ""}${key}"${hint}`);
   }
+}
+
+/** The known key nearest to `key` (case-insensitive edit distance at most 1 per 3 letters, at least 2), if any. */
+export function closest(key: string, known: string[]): string | undefined {
+  let best: { distance: number; key: string } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { distance, key: candidate };
+  }
+  const allowed = Math.max(2, Math.floor(key.length / 3));
+  if (best && best.distance <= allowed) return best.key;
+  return known.find((k) => k.toLowerCase().startsWith(key.toLowerCase()) || key.toLowerCase().startsWith(k.toLowerCase()));
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
 }

@@ -46,19 +46,37 @@ export interface GenerateResult {
 
 /** Run every stage in memory; throws DiagnosticsError (with all problems found) on errors. */
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
+  const options = input.options ?? {};
+  input.onStage?.("parsing");
   const spec = await loadSpec(input.spec, { allowOutsideRefs: input.allowOutsideRefs, overlays: input.overlays });
+  input.onStage?.("normalising");
   const diagnostics = [...spec.diagnostics, ...validateSpec(spec)];
   const name = input.name ?? nameFromTitle(spec.document);
   const normalized = normalize(spec, name, { heuristics: input.heuristics });
   diagnostics.push(...normalized.diagnostics);
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((d) => d.severity === "error")) throw new DiagnosticsError(sorted);
-  const files = await emit(normalized.api);
+  const api = filterOperations(normalized.api, options);
+  input.onStage?.("emitting");
+  let files = await emit(api, () => input.onStage?.("formatting"));
+  let changes: SurfaceChange[] = [];
   if (input.output !== undefined) {
-    files.push(manifestOf(input.output, spec.files, files, generatorVersion()));
-    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    const { emit: language = "ts", ...recorded } = options;
+    const folder = await completeFolder({
+      api,
+      emit: language,
+      files,
+      inputs: spec.files,
+      options: language === "js" ? { ...recorded, emit: "js" } : recorded,
+      output: input.output,
+      overlays: input.overlays,
+      spec: input.spec,
+      version: generatorVersion(),
+    });
+    files = folder.files;
+    changes = folder.changes;
   }
-  return { diagnostics: sorted, files, inputs: spec.files, name };
+  return { api, changes, diagnostics: sorted, files, inputs: spec.files, name };
 }
 
 

@@ -18,6 +18,8 @@ interface Entry {
 
 export interface Job {
   name?: string;
+  /** Anything else that changes the output (emit language, filters). */
+  options?: unknown;
   output: string;
   overlays: string[];
   spec: string;
@@ -55,8 +57,13 @@ export function recordGeneration(job: Job, inputs: string[], files: { path: stri
   }
 }
 
+/** The input files of the last generation of `job` (what --watch watches when it starts up to date). */
+export function recordedInputs(job: Pick<Job, "output">): string[] | undefined {
+  return readEntry(job)?.inputs;
+}
+
 function keyOf(job: Job, inputs: string[]): string {
-  const h = createHash("sha256").update(buildHash()).update(JSON.stringify([job.name ?? "", path.resolve(job.output), job.overlays.map((o) => path.resolve(o)), path.resolve(job.spec)]));
+  const h = createHash("sha256").update(buildHash()).update(JSON.stringify([job.name ?? "", path.resolve(job.output), job.overlays.map((o) => path.resolve(o)), path.resolve(job.spec), job.options ?? {}]));
   for (const input of inputs) h.update(input).update("\0").update(readFileSync(input));
   return h.digest("hex");
 }
@@ -76,7 +83,7 @@ function buildHash(): string {
   return build;
 }
 
-function readEntry(job: Job): Entry | undefined {
+function readEntry(job: Pick<Job, "output">): Entry | undefined {
   try {
     return JSON.parse(readFileSync(entryFile(job), "utf8")) as Entry;
   } catch {
@@ -84,7 +91,7 @@ function readEntry(job: Job): Entry | undefined {
   }
 }
 
-function entryFile(job: Job): string {
+function entryFile(job: Pick<Job, "output">): string {
   const id = hash(path.resolve(job.output)).slice(0, 16);
   return path.join(cacheDir(), "up-to-date", `${id}.json`);
 }

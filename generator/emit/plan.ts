@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Api } from "../model/api.js";
-import { templatesDir } from "./render.js";
+import { readmeView } from "../report/readme-view.js";
+import { render, templatesDir } from "./render.js";
 import { clientView } from "./views/client-view.js";
 import { indexView } from "./views/index-view.js";
 import { operationsView } from "./views/operations-view.js";
@@ -23,6 +24,8 @@ export function plan(api: Api): PlannedFile[] {
     { path: "client.ts", template: "client.ts.hbs", view: { ...header, ...clientView(api) } },
     { path: "index.ts", template: "index.ts.hbs", view: { ...header, ...indexView(api) } },
     { path: "operations.ts", template: "operations.ts.hbs", view: { ...header, ...operationsView(api) } },
+    // Markdown: rendered here so that it skips the TypeScript formatter.
+    { path: "README.md", text: render("README.md.hbs", readmeView(api)) },
     { path: "types.ts", template: "types.ts.hbs", view: { ...header, ...typesView(api) } },
     ...runtimeFiles(),
   ];

@@ -7,6 +7,11 @@ export function readFieldPath(body: unknown, path: FieldPath): unknown {
   let value: unknown = body;
   for (const step of path) {
     if (value === null || typeof value !== "object") return undefined;
+    // A negative index counts from the end of an array (Speakeasy's `$.data[-1].id`).
+    if (typeof step === "number" && step < 0 && Array.isArray(value)) {
+      value = value[value.length + step];
+      continue;
+    }
     // Own properties only, so a path like ["constructor"] never reaches the prototype.
     if (!Object.prototype.hasOwnProperty.call(value, step)) return undefined;
     value = (value as Record<string | number, unknown>)[step];

@@ -1,0 +1,94 @@
+// The command line: its options, its usage text, and flags -> the APIs to run with their options.
+import { parseArgs } from "node:util";
+import { configFileNames, defaultOptions, type ApiConfig, type ApiOptions } from "../config.js";
+
+export const usage = `Usage:
+  clientgen generate [--config <file>] [--api <name>]... [options]
+  clientgen generate --spec <file|url> --out <dir> [--overlay <file>]... [--name <Api>] [options]
+  clientgen verify <dir>...
+
+generate options:
+  --check               compare with the output folders instead of writing; exit 1 when stale (CI)
+  --watch               regenerate an API when its spec, overlays, referenced files, the config
+                        or a template change; errors are printed and the old output kept
+  --fail-on-breaking    exit 1 when the client changes in a way that breaks callers
+  --emit <ts|js>        ESM TypeScript (default), or ESM JavaScript with .d.ts declarations
+  --include-tag <tag>   keep only operations with one of these tags (repeatable)
+  --exclude-tag <tag>   leave out operations with one of these tags (repeatable)
+  --include-path <p>    keep only operations whose path matches (* = one segment, ** = any)
+  --exclude-path <p>    leave out operations whose path matches
+  --allow-url           let the spec be an http(s) URL
+  --api <name>          only this API of the config (its name or output folder; repeatable)
+  --verbose             timings per stage
+  --json                one JSON document on stdout instead of text
+
+Config: --config <file>, else the first of ${configFileNames.join(", ")}.
+Flags override the config's options for every API run.
+Exit codes: 0 ok, 1 stale (--check), breaking (--fail-on-breaking) or edited (verify), 2 bad input.`;
+
+const options = {
+  "allow-url": { type: "boolean" },
+  api: { type: "string", multiple: true },
+  check: { type: "boolean" },
+  config: { type: "string" },
+  emit: { type: "string" },
+  "exclude-path": { type: "string", multiple: true },
+  "exclude-tag": { type: "string", multiple: true },
+  "fail-on-breaking": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  "include-path": { type: "string", multiple: true },
+  "include-tag": { type: "string", multiple: true },
+  json: { type: "boolean" },
+  name: { type: "string" },
+  out: { type: "string" },
+  overlay: { type: "string", multiple: true },
+  spec: { type: "string" },
+  verbose: { type: "boolean" },
+  watch: { type: "boolean" },
+} as const;
+
+export type Flags = ReturnType<typeof parse>["values"];
+
+/** Parse argv; throws Error (from node:util) on unknown options. */
+export function parse(argv: string[]) {
+  return parseArgs({ args: argv, allowPositionals: true, options });
+}
+
+/** The APIs a run covers: one from --spec, or the config's (narrowed by --api), with flags applied. */
+export function selectApis(flags: Flags, fromConfig: ApiConfig[] | undefined): ApiConfig[] {
+  if (flags.emit !== undefined && flags.emit !== "ts" && flags.emit !== "js") throw new Error(`--emit must be "ts" or "js", not "${flags.emit}"`);
+  if (flags.spec !== undefined) {
+    if (!flags.out) throw new Error("--spec needs --out <dir>");
+    const api = { name: flags.name, options: defaultOptions, output: flags.out, overlays: flags.overlay ?? [], spec: flags.spec };
+    return [withFlags(api, flags)];
+  }
+  let apis = fromConfig ?? [];
+  if (flags.api) {
+    const wanted = flags.api;
+    const unknown = wanted.filter((w) => !apis.some((a) => matchesApi(a, w)));
+    if (unknown.length > 0) throw new Error(`--api ${unknown[0]}: no such API in the config (have ${apis.map((a) => a.name ?? a.output).join(", ")})`);
+    apis = apis.filter((a) => wanted.some((w) => matchesApi(a, w)));
+  }
+  if ((flags.out !== undefined || flags.name !== undefined || flags.overlay !== undefined) && apis.length !== 1) {
+    throw new Error("--out, --name and --overlay need --spec, or a config with one API (choose it with --api)");
+  }
+  return apis.map((api) => withFlags({ ...api, name: flags.name ?? api.name, output: flags.out ?? api.output, overlays: flags.overlay ?? api.overlays }, flags));
+}
+
+function matchesApi(api: ApiConfig, wanted: string): boolean {
+  return api.name === wanted || api.output === wanted || api.output.replace(/\\/g, "/").replace(/\/$/, "") === wanted.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/$/, "");
+}
+
+function withFlags(api: ApiConfig, flags: Flags): ApiConfig {
+  const options: ApiOptions = { ...api.options };
+  if (flags["allow-url"]) options.allowUrl = true;
+  if (flags.emit) options.emit = flags.emit as "js" | "ts";
+  for (const [key, tags, paths] of [
+    ["include", flags["include-tag"], flags["include-path"]],
+    ["exclude", flags["exclude-tag"], flags["exclude-path"]],
+  ] as const) {
+    if (!tags && !paths) continue;
+    options[key] = { ...options[key], ...(tags ? { tags } : {}), ...(paths ? { paths } : {}) };
+  }
+  return { ...api, options };
+}

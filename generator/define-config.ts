@@ -1,0 +1,43 @@
+// The config file's types and `defineConfig`, the identity function that gives a
+// clientgen.config.ts editor completion. Imported by users as "clientgen/config"; imports nothing.
+
+/** A whole config file: the APIs to generate. */
+export interface ClientgenConfig {
+  apis: ApiConfigEntry[];
+}
+
+/** One API: where its spec is, where its client goes. Paths are relative to the config file. */
+export interface ApiConfigEntry {
+  /** Client name (PascalCase): `create<name>Client`. From the spec's `info.title` when absent. */
+  name?: string;
+  /** Options for this API (CLI flags override them). */
+  options?: ApiOptions;
+  /** Output folder (one client per folder; the folder is replaced on every generation). */
+  output: string;
+  /** OpenAPI Overlay files, applied in order. */
+  overlays?: string[];
+  /** The OpenAPI document: a path, or an http(s) URL when `options.allowUrl` is true. */
+  spec: string;
+}
+
+export interface ApiOptions {
+  /** Allow `spec` to be an http(s) URL (fetched on every run; it must not `$ref` other files). */
+  allowUrl?: boolean;
+  /** "ts" (default): ESM TypeScript. "js": ESM JavaScript with `.d.ts` declarations beside it. */
+  emit?: "js" | "ts";
+  /** Leave out operations matching any of these (applied after `include`). */
+  exclude?: OperationFilter;
+  /** Keep only operations matching any of these (all operations when absent). */
+  include?: OperationFilter;
+}
+
+/** Operations by tag or by path pattern (`*` = one path segment, `**` = any number of segments). */
+export interface OperationFilter {
+  paths?: string[];
+  tags?: string[];
+}
+
+/** Type-checks a config object and returns it unchanged: `export default defineConfig({ apis: [...] })`. */
+export function defineConfig(config: ClientgenConfig): ClientgenConfig {
+  return config;
+}
