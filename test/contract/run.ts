@@ -72,7 +72,7 @@ function isOperationSpec(value: unknown): value is OperationSpec {
 const ignoredHeaders = new Set(["accept", "content-type", "authorization"]);
 
 /** One planned call: a client method, or an extra media type sent through the runtime. */
-interface PlannedCall {
+export interface PlannedCall {
   label: string;
   name: string;
   op: OperationSpec;
@@ -81,6 +81,8 @@ interface PlannedCall {
   variant?: OperationSpec;
   /** The same arguments built from the schemas alone, when `args` used the document's own examples. */
   fallbackArgs?: Record<string, unknown>;
+  /** Extra request headers (the harness's own sanity test). */
+  headers?: Record<string, string>;
 }
 
 /** Every call for one client: each operation with all its parameters, plus each extra body media type. */
@@ -193,7 +195,7 @@ async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<
     exchange.response = { status: response.status, headers: responseHeaders, text };
     return response;
   };
-  const options = { baseUrl, apiKey: contractCredential, fetch: recordingFetch, retry: { maxRetries: 0 }, timeoutMs: 30_000, headers: { Prefer: prefer } };
+  const options = { baseUrl, apiKey: contractCredential, fetch: recordingFetch, retry: { maxRetries: 0 }, timeoutMs: 30_000, headers: { Prefer: prefer, ...call.headers } };
   let value: unknown;
   let thrown: unknown;
   let isThrown = false;
@@ -205,7 +207,12 @@ async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<
     thrown = error;
   }
   const base = { label: call.label, operationId: call.op.id, exchange };
-  const all = parseViolations(exchange?.response?.headers["sl-violations"] ?? null).filter((v) => v.location[0] === "request");
+  // Violations come in the sl-violations header when the document has a 422/400 response Prism can
+  // answer with; otherwise only in Prism's own 422 problem+json body (`validation`, no header).
+  const all = [
+    ...parseViolations(exchange?.response?.headers["sl-violations"] ?? null).filter((v) => v.location[0] === "request"),
+    ...(exchange?.response && !exchange.response.headers["sl-violations"] ? problemViolations(exchange.response) : []),
+  ];
   const violations = all.filter((v) => v.severity === "Error");
   const warnings = all.filter((v) => v.severity !== "Error");
   const result = (outcome: Outcome, detail: string): CallResult => ({ ...base, outcome, detail, violations, warnings });
@@ -231,6 +238,19 @@ async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<
   }
   const mismatch = compareSuccess(call.variant ?? call.op, response, value);
   return mismatch ? result("parse", mismatch) : result("ok", `${response.status}`);
+}
+
+/** The violations in Prism's own UNPROCESSABLE_ENTITY / UNAUTHORIZED answers. */
+function problemViolations(response: NonNullable<Exchange["response"]>): PrismViolation[] {
+  if (!(response.headers["content-type"] ?? "").includes("application/problem+json")) return [];
+  try {
+    const problem = JSON.parse(response.text) as { type?: string; detail?: string; validation?: PrismViolation[] };
+    if (problem.type?.endsWith("#UNAUTHORIZED")) return [{ location: ["request", "security"], severity: "Error", code: 401, message: problem.detail ?? "unauthorized" }];
+    if (!problem.type?.endsWith("#UNPROCESSABLE_ENTITY")) return [];
+    return (problem.validation ?? []).map((v) => ({ ...v, location: ["request", ...(v.location ?? [])] }));
+  } catch {
+    return [];
+  }
 }
 
 /** Prism's own problem+json answers (routing, negotiation, generation), as "TYPE: detail". */
