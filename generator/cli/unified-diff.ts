@@ -47,10 +47,10 @@ function middleDiff(a: string[], b: string[]): string[] {
       out.push(` ${a[i]}`);
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
-      out.push(`+${b[j++]}`);
-    } else {
+    } else if (i < a.length && (j === b.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
       out.push(`-${a[i++]}`);
+    } else {
+      out.push(`+${b[j++]}`);
     }
   }
   return out;

@@ -57,6 +57,7 @@ export async function completeFolder(input: FolderInput): Promise<{ changes: Sur
     const kept = readText(path.join(input.output, changesFile));
     if (kept !== undefined && previous?.files[changesFile] === sha256(kept)) files = [...files, { path: changesFile, text: kept }];
   }
+  files = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
   files.push(manifestOf(input, files, surface));
   return { changes, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
