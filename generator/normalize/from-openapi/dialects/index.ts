@@ -8,6 +8,9 @@ import { fernPagination, fernRetries } from "./fern.js";
 import { acceptedLro } from "./http.js";
 import { speakeasyPagination, speakeasyPollers, speakeasyRetries } from "./speakeasy.js";
 
+/** The document's root retry policy, read (and reported) once per document. */
+const rootRetries = new WeakMap<NormalizeContext, { policy: RetryPolicy | undefined }>();
+
 /** Pollers read from operations while a document is translated, handed over by takeDialectPollers. */
 const pollersByContext = new WeakMap<NormalizeContext, Poller[]>();
 
@@ -43,9 +46,15 @@ function retryOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locati
   );
 
   function rootRetry(): RetryPolicy | undefined {
-    return (
-      compact(speakeasyRetries(ctx, doc["x-speakeasy-retries"], child(root, "x-speakeasy-retries"))) ??
-      compact(fernRetries(ctx, doc["x-fern-retries"], child(root, "x-fern-retries")))
-    );
+    let cached = rootRetries.get(ctx);
+    if (!cached) {
+      cached = {
+        policy:
+          compact(speakeasyRetries(ctx, doc["x-speakeasy-retries"], child(root, "x-speakeasy-retries"))) ??
+          compact(fernRetries(ctx, doc["x-fern-retries"], child(root, "x-fern-retries"))),
+      };
+      rootRetries.set(ctx, cached);
+    }
+    return cached.policy;
   }
 }
