@@ -2,6 +2,7 @@
 // TypeScript compiler, declarations only and unchecked: the sources are already type-correct).
 import * as path from "node:path";
 import type { RenderedFile } from "../emit/format.js";
+import { InputError } from "./input-error.js";
 
 /** Replace every .ts file by a .js and a .d.ts; other files pass through. Sorted by path. */
 export async function toJavaScript(files: RenderedFile[]): Promise<RenderedFile[]> {
@@ -24,7 +25,13 @@ async function transpile(sources: RenderedFile[]): Promise<RenderedFile[]> {
 }
 
 async function declare(sources: RenderedFile[]): Promise<RenderedFile[]> {
-  const ts = (await import("typescript")).default;
+  let ts: typeof import("typescript");
+  try {
+    ts = (await import("typescript")).default;
+  } catch {
+    // An optional peer dependency: only --emit js needs it.
+    throw new InputError("--emit js writes .d.ts files with the TypeScript compiler: install it (npm i -D typescript)");
+  }
   const root = "/clientgen-virtual";
   const byPath = new Map(sources.map((f) => [path.posix.join(root, f.path), f.text]));
   const options = {

@@ -8,6 +8,7 @@ import { isUpToDate, recordedInputs, recordGeneration } from "../cache/up-to-dat
 import { compareOutput, writeOutput } from "../emit/write.js";
 import type { SurfaceChange } from "../report/compare-surface.js";
 import type { ApiReport, Reporter } from "./reporter.js";
+import { InputError } from "./input-error.js";
 import { fetchSpec, isUrl } from "./remote-spec.js";
 import { unifiedDiff } from "./unified-diff.js";
 
@@ -90,6 +91,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     return report;
   } catch (error) {
     stages.stop();
+    if (error instanceof InputError) return fail(report, reporter, finish, `${error.message}; ${api.output} left unchanged`);
     if (!(error instanceof DiagnosticsError)) throw error;
     report.diagnostics = error.diagnostics;
     for (const d of error.diagnostics) reporter.err(formatDiagnostic(d));

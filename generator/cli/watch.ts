@@ -138,7 +138,7 @@ function printRun(report: ApiReport | undefined, api: ApiConfig): void {
     return;
   }
   const breaking = report.changes.filter((c) => c.isBreaking).length;
-  const changes = report.changes.length > 0 ? `; ${report.changes.length} changes for callers, ${breaking} breaking` : "";
+  const changes = report.changes.length > 0 ? `; ${report.changes.length} change${report.changes.length === 1 ? "" : "s"} for callers, ${breaking} breaking` : "";
   process.stdout.write(`[${time}] ${label}: regenerated ${report.files} files -> ${api.output} in ${report.ms} ms${changes}\n`);
   for (const change of report.changes) process.stdout.write(`  ${change.isBreaking ? "BREAKING " : ""}${change.message.replace(/`/g, "")}\n`);
 }

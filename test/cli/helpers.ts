@@ -2,7 +2,7 @@
 // folder beside a copy of bin/clientgen.mjs, package.json and a link to templates/, so the shared
 // dist/ is never rewritten under other test runs. Tests work in temp dirs and talk to 127.0.0.1 only.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
@@ -10,14 +10,17 @@ import { build } from "esbuild";
 const repo = path.resolve(import.meta.dirname, "../..");
 const buildDir = path.join(repo, "node_modules/.cache/clientgen-cli-test", String(process.pid));
 export const binFile = path.join(buildDir, "bin/clientgen.mjs");
+/** The templates the built CLI reads (a copy with `isCopyingTemplates`, so a test may edit them). */
+export const builtTemplates = path.join(buildDir, "templates");
 let built: Promise<void> | undefined;
 
-export function buildCli(): Promise<void> {
+export function buildCli(options: { isCopyingTemplates?: boolean } = {}): Promise<void> {
   built ??= (async () => {
     mkdirSync(path.dirname(binFile), { recursive: true });
     copyFileSync(path.join(repo, "bin/clientgen.mjs"), binFile);
     copyFileSync(path.join(repo, "package.json"), path.join(buildDir, "package.json"));
-    if (!existsSync(path.join(buildDir, "templates"))) symlinkSync(path.join(repo, "templates"), path.join(buildDir, "templates"));
+    if (options.isCopyingTemplates) cpSync(path.join(repo, "templates"), builtTemplates, { recursive: true });
+    else if (!existsSync(builtTemplates)) symlinkSync(path.join(repo, "templates"), builtTemplates);
     await build({
       bundle: true,
       chunkNames: "chunks/[name]-[hash]",
@@ -76,3 +79,18 @@ export function tempDir(prefix = "clientgen-cli-"): string {
 }
 
 export const fixtures = path.join(import.meta.dirname, "fixtures");
+
+/** Every file under `dir` (relative path -> content): a tree to compare byte for byte. */
+export function readTree(dir: string): Record<string, string> {
+  const tree: Record<string, string> = {};
+  const walk = (at: string, rel: string): void => {
+    for (const name of readdirSync(at).sort()) {
+      const full = path.join(at, name);
+      const key = rel ? `${rel}/${name}` : name;
+      if (statSync(full).isDirectory()) walk(full, key);
+      else tree[key] = readFileSync(full, "latin1");
+    }
+  };
+  walk(dir, "");
+  return tree;
+}
