@@ -156,12 +156,27 @@ function classifyThrown(
   };
 }
 
-/** fetch and body reads report network trouble as TypeError (or DOMException "NetworkError"). */
+/**
+ * fetch and body reads report network trouble as TypeError (or DOMException "NetworkError"). A
+ * TypeError about the request itself (a body on GET, a bad header value) is not network trouble:
+ * it would fail the same way on every retry, so it is thrown as it is.
+ */
 function isNetworkError(error: unknown): boolean {
+  if (error instanceof TypeError && isInvalidRequest(error)) return false;
   return (
     error instanceof TypeError ||
     (error instanceof Error &&
       /network|socket|terminated|ECONN/i.test(`${error.name} ${error.message}`))
+  );
+}
+
+/** Messages of fetch implementations refusing a request before any network activity. */
+function isInvalidRequest(error: TypeError): boolean {
+  return (
+    error.cause === undefined &&
+    /cannot have body|invalid (header|method|url)|is not a valid|headers? (name|value)/i.test(
+      error.message,
+    )
   );
 }
 

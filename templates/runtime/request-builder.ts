@@ -45,8 +45,8 @@ export function prepareRequest(
   const params = serializeParams(op, args);
   const body = encodeBody(op.body, ownValue(args, op.body?.bodyArg ?? DEFAULT_BODY_ARG));
   const defaultHeaders: (readonly [string, string])[] = [];
-  if (op.responses.some((response) => response.kind === "json"))
-    defaultHeaders.push(["Accept", "application/json"]);
+  const accept = acceptOf(op);
+  if (accept !== undefined) defaultHeaders.push(["Accept", accept]);
   if (body.contentType !== undefined) defaultHeaders.push(["Content-Type", body.contentType]);
   defaultHeaders.push(...params.headers);
   const path = params.path.startsWith("/") ? params.path : `/${params.path}`;
@@ -101,4 +101,20 @@ export function finalizeRequest(prepared: PreparedRequest, auth: AppliedAuth): O
     headers,
     redactedHeaders,
   };
+}
+
+/**
+ * Accept lists what the operation's responses declare, success first: a text/event-stream or CSV
+ * download must not be refused by a server that only offers that type (406).
+ */
+function acceptOf(op: OperationSpec): string | undefined {
+  const types: string[] = [];
+  const ordered = [...op.responses].sort(
+    (a, b) => Number(!a.status.startsWith("2")) - Number(!b.status.startsWith("2")),
+  );
+  for (const response of ordered) {
+    const type = response.mediaType ?? (response.kind === "json" ? "application/json" : undefined);
+    if (type !== undefined && !types.includes(type)) types.push(type);
+  }
+  return types.length > 0 ? types.join(", ") : undefined;
 }

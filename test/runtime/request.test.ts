@@ -176,3 +176,56 @@ describe("responses", () => {
     expect(result.body).toEqual({ a: 1 });
   });
 });
+
+describe("requests fetch refuses", () => {
+  it("a TypeError about the request itself is thrown as it is, not retried as a connection error", async () => {
+    let calls = 0;
+    const transport = new Transport(
+      {
+        fetch: async () => {
+          calls++;
+          throw new TypeError("Request with GET/HEAD method cannot have body.");
+        },
+      },
+      { baseUrl: "http://127.0.0.1:9" },
+    );
+    const error = await transport.request(op(), undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(calls).toBe(1);
+  });
+
+  it("sends Accept for what the responses declare, success types first", async () => {
+    let accept: string | null = null;
+    const transport = new Transport(
+      {
+        fetch: async (_url, init) => {
+          accept = new Headers(init?.headers).get("accept");
+          return new Response("data: x\n\n", { headers: { "content-type": "text/event-stream" } });
+        },
+      },
+      { baseUrl: "http://127.0.0.1:9" },
+    );
+    await transport.request(op({ responses: [{ status: "400", kind: "json" }, { status: "200", kind: "text", mediaType: "text/event-stream" }] }), undefined);
+    expect(accept).toBe("text/event-stream, application/json");
+  });
+});
+
+describe("text bodies", () => {
+  it("send a structured value as JSON text, not [object Object]", async () => {
+    let sent: unknown;
+    const transport = new Transport(
+      {
+        fetch: async (_url, init) => {
+          sent = init?.body;
+          return new Response(null, { status: 204 });
+        },
+      },
+      { baseUrl: "http://127.0.0.1:9" },
+    );
+    const spec = op({ method: "POST", body: { kind: "text", mediaType: "text/plain" }, responses: [{ status: "204", kind: "empty" }] });
+    await transport.request(spec, { body: { a: 1 } });
+    expect(sent).toBe('{"a":1}');
+    await transport.request(spec, { body: "plain" });
+    expect(sent).toBe("plain");
+  });
+});

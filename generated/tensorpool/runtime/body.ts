@@ -23,7 +23,12 @@ export function encodeBody(spec: BodySpec | undefined, value: unknown): EncodedB
     case "json":
       return { body: JSON.stringify(value), contentType: spec.mediaType, isReplayable: true };
     case "text":
-      return { body: String(value), contentType: spec.mediaType, isReplayable: true };
+      // A structured value under a text media type goes as JSON text, never as "[object Object]".
+      return {
+        body: typeof value === "string" ? value : JSON.stringify(value),
+        contentType: spec.mediaType,
+        isReplayable: true,
+      };
     case "form":
       return { body: encodeForm(value), contentType: spec.mediaType, isReplayable: true };
     case "multipart":

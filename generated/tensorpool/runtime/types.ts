@@ -39,6 +39,8 @@ export interface ResponseSpec {
   /** "200", "2XX" or "default". */
   readonly status: string;
   readonly kind: "binary" | "empty" | "json" | "text";
+  /** The media type the spec declares (sent in Accept); omitted for JSON and empty responses. */
+  readonly mediaType?: string;
 }
 
 /** How credentials are attached for one security scheme. */

@@ -74,7 +74,11 @@ export function operationSpecOf(api: Api, op: Operation): Record<string, unknown
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
     body: op.requestBody ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType } : undefined,
-    responses: op.responses.map((r) => ({ status: r.status, kind: r.kind })),
+    responses: op.responses.map((r) => ({
+      status: r.status,
+      kind: r.kind,
+      mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
+    })),
     auth: op.security.flatMap((key): Record<string, string>[] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);
       if (!scheme) return [];

@@ -61,12 +61,22 @@ function operationObject(
     resultTypeName: "",
     path,
     pointer: at.pointer,
-    requestBody: raw.requestBody === undefined ? undefined : requestBodyObject(ctx, raw.requestBody, child(at, "requestBody")),
+    requestBody: requestBodyOf(ctx, upper, raw.requestBody, child(at, "requestBody")),
     responses: responsesObject(ctx, raw.responses, child(at, "responses")),
     security: Array.isArray(raw.security) ? securityOf(raw.security) : globalSecurity,
     summary: typeof raw.summary === "string" ? raw.summary : undefined,
     tags: Array.isArray(raw.tags) ? [...new Set(raw.tags.filter((t): t is string => typeof t === "string"))] : [],
   });
+}
+
+/** fetch cannot send a body with GET or HEAD (it throws), so such a body is left out, with a warning. */
+function requestBodyOf(ctx: NormalizeContext, method: HttpMethod, raw: unknown, at: Location) {
+  if (raw === undefined) return undefined;
+  if (method === "GET" || method === "HEAD") {
+    report(ctx, at, "warning", "BODY002", `a ${method} request cannot carry a body in fetch; the body is not part of the client`);
+    return undefined;
+  }
+  return requestBodyObject(ctx, raw, at);
 }
 
 function parametersOf(ctx: NormalizeContext, raw: unknown, at: Location): Parameter[] {
