@@ -46,7 +46,7 @@ export const tools = [
 
 /** Environment for a clientgen run whose format cache lives in `cacheRoot` (see run.mjs). */
 export function clientgenEnv(cacheRoot) {
-  return { CLIENTGEN_CACHE_DIR: path.join(cacheRoot, "node_modules/.cache/clientgen/format") };
+  return { CLIENTGEN_CACHE_DIR: path.join(cacheRoot, "node_modules/.cache/clientgen") };
 }
 
 /** Bytes and file count of everything under dir (the tool's output; our tsconfig.json excluded). */
