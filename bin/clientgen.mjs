@@ -18,8 +18,9 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = path.join(root, "generator");
-if (existsSync(sources) && (!existsSync(bundle) || newestSource(sources) > statSync(bundle).mtimeMs)) {
+const sources = [path.join(root, "generator"), path.join(root, "templates", "runtime")];
+const isStale = () => Math.max(...sources.map(newestSource)) > statSync(bundle).mtimeMs;
+if (existsSync(sources[0]) && (!existsSync(bundle) || isStale())) {
   execSync("npm run -s build", { cwd: root, stdio: "inherit" });
 }
 

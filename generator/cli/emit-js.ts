@@ -6,9 +6,12 @@ import { InputError } from "./input-error.js";
 
 /** Replace every .ts file by a .js and a .d.ts; other files pass through. Sorted by path. */
 export async function toJavaScript(files: RenderedFile[]): Promise<RenderedFile[]> {
-  const sources = files.filter((f) => f.path.endsWith(".ts"));
-  const others = files.filter((f) => !f.path.endsWith(".ts"));
-  const [scripts, declarations] = await Promise.all([transpile(sources), declare(sources)]);
+  // The runtime already comes as .js + .d.ts: only the client's own .ts files are compiled.
+  const isSource = (f: RenderedFile) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts");
+  const sources = files.filter(isSource);
+  const others = files.filter((f) => !isSource(f));
+  const declarationInputs = files.filter((f) => f.path.endsWith(".d.ts"));
+  const [scripts, declarations] = await Promise.all([transpile(sources), declare(sources, declarationInputs)]);
   return [...others, ...scripts, ...declarations].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -24,7 +27,7 @@ async function transpile(sources: RenderedFile[]): Promise<RenderedFile[]> {
   );
 }
 
-async function declare(sources: RenderedFile[]): Promise<RenderedFile[]> {
+async function declare(sources: RenderedFile[], declarationInputs: RenderedFile[]): Promise<RenderedFile[]> {
   let ts: typeof import("typescript");
   try {
     ts = (await import("typescript")).default;
@@ -33,7 +36,8 @@ async function declare(sources: RenderedFile[]): Promise<RenderedFile[]> {
     throw new InputError("--emit js writes .d.ts files with the TypeScript compiler: install it (npm i -D typescript)");
   }
   const root = "/clientgen-virtual";
-  const byPath = new Map(sources.map((f) => [path.posix.join(root, f.path), f.text]));
+  const byPath = new Map([...sources, ...declarationInputs].map((f) => [path.posix.join(root, f.path), f.text]));
+  const rootNames = sources.map((f) => path.posix.join(root, f.path));
   const options = {
     declaration: true,
     emitDeclarationOnly: true,
@@ -59,7 +63,7 @@ async function declare(sources: RenderedFile[]): Promise<RenderedFile[]> {
   const out: RenderedFile[] = [];
   host.writeFile = (file, text) => out.push({ path: path.posix.relative(root, file), text });
   host.getCurrentDirectory = () => root;
-  const program = ts.createProgram([...byPath.keys()], options, host);
+  const program = ts.createProgram(rootNames, options, host);
   const result = program.emit();
   const errors = result.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) throw new Error(`--emit js: ${ts.flattenDiagnosticMessageText(errors[0].messageText, "\n")}`);

@@ -1,10 +1,11 @@
 // Model -> the list of files to write, each with its template and view. File names are decided
 // here, and only here; the list is sorted so output order never varies.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Api } from "../model/api.js";
 import { readmeView } from "../report/readme-view.js";
-import { render, templatesDir } from "./render.js";
+import { packageRoot } from "../package-root.js";
+import { render } from "./render.js";
 import { clientView } from "./views/client-view.js";
 import { indexView } from "./views/index-view.js";
 import { operationsView } from "./views/operations-view.js";
@@ -34,12 +35,16 @@ export function plan(api: Api): PlannedFile[] {
 
 let runtimeCache: PlannedFile[] | undefined;
 
-/** templates/runtime/*.ts, read once per process. */
+/**
+ * The runtime as built from templates/runtime by `npm run build`: .js with .d.ts beside it, so a
+ * host's type checker reads declarations only (see generator/build-runtime.mjs). Read once.
+ */
 function runtimeFiles(): PlannedFile[] {
   if (!runtimeCache) {
-    const dir = path.join(templatesDir, "runtime");
+    const dir = path.join(packageRoot(), "dist", "runtime");
+    if (!existsSync(dir)) throw new Error(`clientgen: ${dir} is missing; run \`npm run build\``);
     runtimeCache = readdirSync(dir)
-      .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+      .filter((name) => name.endsWith(".js") || name.endsWith(".d.ts"))
       .sort()
       .map((name) => ({ path: `runtime/${name}`, text: `${generatedHeader}\n${readFileSync(path.join(dir, name), "utf8")}` }));
   }

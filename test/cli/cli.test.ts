@@ -169,15 +169,15 @@ describe("clientgen verify", () => {
       const ok = await runCli(["verify", "src/vendor/pets"], host);
       expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^src\/vendor\/pets: intact \(clientgen \d/) });
       writeFileSync(path.join(copy, "client.ts"), `${readFileSync(path.join(copy, "client.ts"), "utf8")}// local fix\n`);
-      unlinkSync(path.join(copy, "runtime/retry.ts"));
+      unlinkSync(path.join(copy, "runtime/retry.js"));
       writeFileSync(path.join(copy, "notes.txt"), "ours\n");
       const bad = await runCli(["verify", "src/vendor/pets"], host);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain("src/vendor/pets: 2 files differ from what clientgen");
-      expect(bad.stderr).toContain("  edited:  client.ts\n  missing: runtime/retry.ts\n  not generated (ignored): notes.txt");
+      expect(bad.stderr).toContain("  edited:  client.ts\n  missing: runtime/retry.js\n  not generated (ignored): notes.txt");
       expect(JSON.parse((await runCli(["verify", "--json", "src/vendor/pets"], host)).stdout)).toMatchObject({
         exitCode: 1,
-        folders: [{ edited: ["client.ts"], extra: ["notes.txt"], missing: ["runtime/retry.ts"] }],
+        folders: [{ edited: ["client.ts"], extra: ["notes.txt"], missing: ["runtime/retry.js"] }],
       });
       const none = await runCli(["verify", "src"], host);
       expect(none.code).toBe(2);

@@ -35,6 +35,9 @@ export function buildCli(options: { isCopyingTemplates?: boolean } = {}): Promis
       splitting: true,
       target: "node20",
     });
+    // The runtime the bundle copies into clients is built by `npm run build` (dist/runtime).
+    const runtime = path.join(buildDir, "dist", "runtime");
+    if (!existsSync(runtime)) symlinkSync(path.join(repo, "dist", "runtime"), runtime);
   })();
   return built;
 }

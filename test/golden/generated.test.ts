@@ -31,14 +31,15 @@ describe.each(config.apis)("golden output of $output", (api) => {
   });
 
   it("is exactly what prettier prints (the emitter lays code out itself)", async () => {
-    for (const file of filesIn(api.output).filter((f) => f.endsWith(".ts"))) {
+    for (const file of filesIn(api.output).filter((f) => /\.(ts|js)$/.test(f))) {
       const text = readFileSync(path.join(api.output, file), "utf8");
-      expect(await prettier.format(text, prettierOptions), file).toBe(text);
+      const parser = file.endsWith(".js") ? "babel" : "typescript";
+      expect(await prettier.format(text, { ...prettierOptions, parser }), file).toBe(text);
     }
   });
 
   it("imports nothing outside its own folder and no package", () => {
-    for (const file of filesIn(api.output).filter((f) => f.endsWith(".ts"))) {
+    for (const file of filesIn(api.output).filter((f) => /\.(ts|js)$/.test(f))) {
       const text = readFileSync(path.join(api.output, file), "utf8");
       for (const match of text.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
         const target = match[1];

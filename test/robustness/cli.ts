@@ -27,6 +27,9 @@ export function buildCli(): Promise<void> {
       platform: "node",
       target: "node20",
     });
+    // The runtime the bundle copies into clients is built by `npm run build` (dist/runtime).
+    const runtime = path.join(buildDir, "dist", "runtime");
+    if (!existsSync(runtime)) symlinkSync(path.resolve("dist/runtime"), runtime);
   })();
   return built;
 }

@@ -1,0 +1,44 @@
+// Build step: templates/runtime/*.ts -> dist/runtime/*.js + *.d.ts (TypeScript compiler, then
+// prettier with the generator's pinned options). Clients get these instead of the .ts sources:
+// a host project's type checker reads declarations only, which costs a fraction of checking the
+// implementation, and the host's own strictness flags never trip over runtime internals.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
+import ts from "typescript";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const source = path.join(root, "templates", "runtime");
+const target = path.join(root, "dist", "runtime");
+const prettierOptions = { printWidth: 100, endOfLine: "lf", trailingComma: "all" };
+
+const files = readdirSync(source).filter((f) => f.endsWith(".ts")).sort().map((f) => path.join(source, f));
+const options = {
+  declaration: true,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+  module: ts.ModuleKind.ES2022,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  newLine: ts.NewLineKind.LineFeed,
+  outDir: target,
+  removeComments: false,
+  skipLibCheck: true,
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  types: [],
+};
+const program = ts.createProgram(files, options);
+const emitted = new Map();
+const result = program.emit(undefined, (file, text) => emitted.set(file, text));
+const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
+if (errors.length > 0) {
+  const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
+  process.stderr.write(ts.formatDiagnostics(errors, host));
+  process.exit(1);
+}
+rmSync(target, { recursive: true, force: true });
+mkdirSync(target, { recursive: true });
+for (const [file, text] of [...emitted].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const parser = file.endsWith(".d.ts") ? "typescript" : "babel";
+  writeFileSync(file, await prettier.format(text, { ...prettierOptions, parser }));
+}
