@@ -7,9 +7,11 @@ import { pathToFileURL } from "node:url";
 import type { OperationFilter } from "./define-config.js";
 
 export interface ApiOptions {
+  allowOutsideRefs: boolean;
   allowUrl: boolean;
   emit: "js" | "ts";
   exclude?: OperationFilter;
+  heuristics: boolean;
   include?: OperationFilter;
 }
 
@@ -45,11 +47,11 @@ export const configFileNames = [
 
 export const defaultConfigFile = "clientgen.config.json";
 
-export const defaultOptions: ApiOptions = { allowUrl: false, emit: "ts" };
+export const defaultOptions: ApiOptions = { allowOutsideRefs: false, allowUrl: false, emit: "ts", heuristics: false };
 
 const topKeys = ["$schema", "apis"];
 const apiKeys = ["name", "options", "output", "overlays", "spec"];
-const optionKeys = ["allowUrl", "emit", "exclude", "include"];
+const optionKeys = ["allowOutsideRefs", "allowUrl", "emit", "exclude", "heuristics", "include"];
 const filterKeys = ["paths", "tags"];
 
 /** The first config file (in search order) in `dir`, or undefined. */
@@ -137,9 +139,16 @@ function checkApi(file: string, where: string, entry: unknown, base: string): Ap
 function checkOptions(file: string, where: string, value: unknown): ApiOptions {
   const options = objectAt(file, where, value);
   checkKeys(file, where, options, optionKeys);
-  if (options.allowUrl !== undefined && typeof options.allowUrl !== "boolean") throw new Error(`${file}: ${where}.allowUrl must be true or false`);
+  for (const flag of ["allowOutsideRefs", "allowUrl", "heuristics"]) {
+    if (options[flag] !== undefined && typeof options[flag] !== "boolean") throw new Error(`${file}: ${where}.${flag} must be true or false`);
+  }
   if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new Error(`${file}: ${where}.emit must be "ts" or "js"`);
-  const resolved: ApiOptions = { allowUrl: options.allowUrl === true, emit: (options.emit as "js" | "ts" | undefined) ?? "ts" };
+  const resolved: ApiOptions = {
+    allowOutsideRefs: options.allowOutsideRefs === true,
+    allowUrl: options.allowUrl === true,
+    emit: (options.emit as "js" | "ts" | undefined) ?? "ts",
+    heuristics: options.heuristics === true,
+  };
   for (const key of ["exclude", "include"] as const) {
     if (options[key] === undefined) continue;
     const filter = objectAt(file, `${where}.${key}`, options[key]);

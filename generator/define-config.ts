@@ -21,12 +21,16 @@ export interface ApiConfigEntry {
 }
 
 export interface ApiOptions {
+  /** Allow `$ref`s to files outside the spec's folder (refused by default). */
+  allowOutsideRefs?: boolean;
   /** Allow `spec` to be an http(s) URL (fetched on every run; it must not `$ref` other files). */
   allowUrl?: boolean;
   /** "ts" (default): ESM TypeScript. "js": ESM JavaScript with `.d.ts` declarations beside it. */
   emit?: "js" | "ts";
   /** Leave out operations matching any of these (applied after `include`). */
   exclude?: OperationFilter;
+  /** Guess pollers and pagination from names when the spec has no annotation (each guess is reported). */
+  heuristics?: boolean;
   /** Keep only operations matching any of these (all operations when absent). */
   include?: OperationFilter;
 }

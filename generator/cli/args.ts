@@ -18,6 +18,8 @@ generate options:
   --include-path <p>    keep only operations whose path matches (* = one segment, ** = any)
   --exclude-path <p>    leave out operations whose path matches
   --allow-url           let the spec be an http(s) URL
+  --allow-outside-refs  let $refs read files outside the spec's folder
+  --heuristics          guess pollers and pagination from names (each guess is reported)
   --api <name>          only this API of the config (its name or output folder; repeatable)
   --verbose             timings per stage
   --json                one JSON document on stdout instead of text
@@ -27,6 +29,7 @@ Flags override the config's options for every API run.
 Exit codes: 0 ok, 1 stale (--check), breaking (--fail-on-breaking) or edited (verify), 2 bad input.`;
 
 const options = {
+  "allow-outside-refs": { type: "boolean" },
   "allow-url": { type: "boolean" },
   api: { type: "string", multiple: true },
   check: { type: "boolean" },
@@ -36,6 +39,7 @@ const options = {
   "exclude-tag": { type: "string", multiple: true },
   "fail-on-breaking": { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  heuristics: { type: "boolean" },
   "include-path": { type: "string", multiple: true },
   "include-tag": { type: "string", multiple: true },
   json: { type: "boolean" },
@@ -82,6 +86,8 @@ function matchesApi(api: ApiConfig, wanted: string): boolean {
 function withFlags(api: ApiConfig, flags: Flags): ApiConfig {
   const options: ApiOptions = { ...api.options };
   if (flags["allow-url"]) options.allowUrl = true;
+  if (flags["allow-outside-refs"]) options.allowOutsideRefs = true;
+  if (flags.heuristics) options.heuristics = true;
   if (flags.emit) options.emit = flags.emit as "js" | "ts";
   for (const [key, tags, paths] of [
     ["include", flags["include-tag"], flags["include-path"]],

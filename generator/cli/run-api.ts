@@ -48,6 +48,8 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
   try {
     const { generate } = await import("../pipeline.js");
     const result = await generate({
+      allowOutsideRefs: api.options.allowOutsideRefs,
+      heuristics: api.options.heuristics,
       name: api.name,
       onStage: (stage) => {
         stages.start(stage);
