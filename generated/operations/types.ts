@@ -102,7 +102,10 @@ export interface IacState {
   [key: string]: unknown;
 }
 
-/** Opaque resource identifier (e.g. `A1B2C3D4E5`). */
+/**
+ * Opaque resource identifier (e.g. `A1B2C3D4E5`).
+ * @example "A1B2C3D4E5"
+ */
 export type Id = string;
 
 /** Sideloaded operations referenced by the listed items. */

@@ -140,7 +140,10 @@ export interface ClusterCreateRequest {
   memory_gb?: number;
   /** Persistent storage in GB (at least 50). */
   storage_gb: number;
-  /** Deployment region, e.g. `us-east-1`. */
+  /**
+   * Deployment region, e.g. `us-east-1`.
+   * @example "us-east-1"
+   */
   region: string;
   /** Project the cluster belongs to. */
   project_id: string;
@@ -503,7 +506,10 @@ export interface PortMapping {
   internal_port: number;
   /** Port on the public side. */
   external_port?: number;
-  /** Transport protocol. */
+  /**
+   * Transport protocol.
+   * @example "tcp"
+   */
   protocol?: string;
 }
 

@@ -27,7 +27,10 @@ export type ClientSystem = "windows" | "linux" | "darwin";
 
 /** Cluster to provision. (The introduction page's curl example sends `ssh_key_id`, which is not a field of this schema; use `public_keys` or saved keys instead.) */
 export interface ClusterCreateRequest {
-  /** Instance type, e.g. `1xH100`, `8xH100`, `1xH200`, `8xH200`, `8xB200`. See https://docs.tensorpool.dev/resources/instance-types */
+  /**
+   * Instance type, e.g. `1xH100`, `8xH100`, `1xH200`, `8xH200`, `8xB200`. See https://docs.tensorpool.dev/resources/instance-types
+   * @example "1xH100"
+   */
   instance_type: string;
   /** SSH public keys (OpenSSH format), merged with the user's and organization's saved keys. */
   public_keys?: string[] | null;

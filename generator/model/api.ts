@@ -1,6 +1,6 @@
 // The internal model every stage after load speaks: one API, its operations and named schemas.
 // Plain JSON-serialisable data, defaults resolved; no classes, no functions, no parent links.
-import type { NamedSchema, Schema } from "./schema.js";
+import type { ExternalDocs, NamedSchema, Schema } from "./schema.js";
 
 export type HttpMethod = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
 
@@ -38,6 +38,8 @@ export type SecurityScheme =
 export interface Operation {
   deprecated: boolean;
   description?: string;
+  /** `externalDocs` of the operation. */
+  externalDocs?: ExternalDocs;
   /** The original operationId, or one derived from method + path when the spec has none. */
   id: string;
   /** True when repeating the call cannot act twice: GET/HEAD/OPTIONS/PUT/DELETE, or marked in the spec. */

@@ -8,6 +8,10 @@ export interface SchemaCommon {
   /** True when the spec marks the schema deprecated. */
   deprecated?: boolean;
   description?: string;
+  /** The first example the spec gives (`example`, or `examples[0]` in 3.1), for documentation. */
+  example?: unknown;
+  /** `externalDocs`: a link to more documentation. */
+  externalDocs?: ExternalDocs;
   /** `format` (date-time, int64, binary, ...), kept for documentation and opt-in conversions. */
   format?: string;
   /** True when `null` is also a valid value (3.0 nullable, 3.1 type arrays / anyOf with null). */
@@ -17,6 +21,12 @@ export interface SchemaCommon {
   /** Schema-level writeOnly: the node is dropped from response types. */
   isWriteOnly?: boolean;
   title?: string;
+}
+
+/** A link to documentation elsewhere (OpenAPI externalDocs). */
+export interface ExternalDocs {
+  description?: string;
+  url: string;
 }
 
 /** One property of an object schema. */

@@ -29,6 +29,24 @@ export function schemaDocLines(schema: SchemaCommon): string[] {
   if (schema.description) lines.push(schema.description);
   if (schema.format) lines.push(`@format ${schema.format}`);
   if (schema.default !== undefined) lines.push(`@default ${JSON.stringify(schema.default)}`);
+  if (schema.example !== undefined && (JSON.stringify(schema.example) ?? "").length <= maxExampleLength) {
+    lines.push(`@example ${exampleText(schema.example)}`);
+  }
+  if (schema.externalDocs) lines.push(seeLine(schema.externalDocs));
   if (schema.deprecated) lines.push("@deprecated");
   return lines;
+}
+
+/** Examples longer than this (as JSON) stay in the spec: documentation, not a data dump. */
+const maxExampleLength = 600;
+
+/** An example value as JSON; long ones spread over lines (never closing the comment: docComment escapes). */
+function exampleText(value: unknown): string {
+  const flat = JSON.stringify(value) ?? String(value);
+  return flat.length <= 80 ? flat : (JSON.stringify(value, null, 2) ?? flat);
+}
+
+/** `@see url description`, the JSDoc form editors turn into a link. */
+export function seeLine(docs: { description?: string; url: string }): string {
+  return `@see ${docs.url}${docs.description ? ` ${docs.description}` : ""}`;
 }

@@ -1,6 +1,6 @@
 // Per-operation type expressions: the argument object, the success result, and paging items.
 import type { Operation } from "../../model/api.js";
-import { docComment, schemaDocLines } from "./doc-comment.js";
+import { docComment, schemaDocLines, seeLine } from "./doc-comment.js";
 import { indentLines, typeAlias, typedLine } from "./layout.js";
 import { propertyKey } from "./literal.js";
 import { typeExpression, type TypeNames, unionMember } from "./type-expression.js";
@@ -64,6 +64,7 @@ export function errorType(op: Operation, names: TypeNames): string {
 /** JSDoc of a client method. */
 export function methodDoc(op: Operation, extra: string[] = []): string {
   const paragraphs = [op.summary, op.description === op.summary ? undefined : op.description, ...extra, `\`${op.method} ${op.path}\``];
+  if (op.externalDocs) paragraphs.push(seeLine(op.externalDocs));
   return docComment([...paragraphs.filter((p) => p !== undefined).join("\n\n").split("\n"), op.deprecated ? "@deprecated" : undefined]);
 }
 

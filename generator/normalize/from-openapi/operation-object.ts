@@ -7,6 +7,7 @@ import { withDialects } from "./dialects/index.js";
 import { parameterObject } from "./parameter-object.js";
 import { requestBodyObject } from "./request-body-object.js";
 import { responsesObject } from "./response-object.js";
+import { externalDocsOf } from "./schema-object/index.js";
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 /** Methods whose repetition cannot act twice (RFC 9110 9.2.2). */
@@ -50,6 +51,7 @@ function operationObject(
   return withDialects(ctx, raw, at, {
     deprecated: raw.deprecated === true,
     description: typeof raw.description === "string" ? raw.description : undefined,
+    externalDocs: externalDocsOf(raw.externalDocs),
     id: typeof raw.operationId === "string" && raw.operationId !== "" ? raw.operationId : derivedId(method, path),
     isIdempotent: idempotentMethods.has(upper) || raw["x-clientgen-idempotent"] === true,
     lro: lroStartOf(ctx, raw["x-clientgen-lro"], child(at, "x-clientgen-lro")),

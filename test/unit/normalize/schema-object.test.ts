@@ -130,3 +130,23 @@ describe("readOnly and writeOnly", () => {
     expect(result.kind === "ref" && api.schemas.find((s) => s.id === result.target)?.name).toBe("User");
   });
 });
+
+describe("documentation from the spec", () => {
+  it("carries examples and external links into JSDoc, escaped", async () => {
+    const { api } = await normalizeDocument(
+      documentWith({
+        schemas: {
+          Job: {
+            type: "object",
+            externalDocs: { url: "https://docs.example.com/jobs", description: "Jobs guide" },
+            properties: { name: { type: "string", examples: ["nightly */ evil()"] }, size: { type: "integer", example: 4 } },
+          },
+        },
+      }),
+    );
+    const text = typesView(api).declarations.join("\n");
+    expect(text).toContain("@see https://docs.example.com/jobs Jobs guide");
+    expect(text).toContain('@example "nightly *\\/ evil()"');
+    expect(text).toContain("@example 4");
+  });
+});

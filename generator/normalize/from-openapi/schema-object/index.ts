@@ -1,5 +1,5 @@
 // Schema Object -> model Schema. Dispatches on the shape of the raw schema; each kind has its own file.
-import type { Schema, SchemaCommon } from "../../../model/schema.js";
+import type { ExternalDocs, Schema, SchemaCommon } from "../../../model/schema.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { arraySchema } from "./array.js";
 import { compositionSchema } from "./composition.js";
@@ -94,7 +94,18 @@ export function commonOf(raw: Record<string, unknown>): SchemaCommon {
   if (raw.writeOnly === true) common.isWriteOnly = true;
   if (raw.nullable === true) common.isNullable = true;
   if (raw.default !== undefined) common.default = raw.default;
+  if (raw.example !== undefined) common.example = raw.example;
+  else if (Array.isArray(raw.examples) && raw.examples.length > 0) common.example = raw.examples[0];
+  const docs = externalDocsOf(raw.externalDocs);
+  if (docs) common.externalDocs = docs;
   return common;
+}
+
+/** OpenAPI externalDocs -> the model's link; anything without a string url is dropped. */
+export function externalDocsOf(raw: unknown): ExternalDocs | undefined {
+  if (typeof raw !== "object" || raw === null || typeof (raw as { url?: unknown }).url !== "string") return undefined;
+  const { url, description } = raw as { url: string; description?: unknown };
+  return typeof description === "string" ? { description, url } : { url };
 }
 
 /** Merge annotations onto a translated schema without losing the ones it already has. */
