@@ -9,6 +9,7 @@ import type { OperationFilter } from "./define-config.js";
 export interface ApiOptions {
   allowOutsideRefs: boolean;
   allowUrl: boolean;
+  dates: boolean;
   emit: "js" | "ts";
   exclude?: OperationFilter;
   heuristics: boolean;
@@ -47,11 +48,11 @@ export const configFileNames = [
 
 export const defaultConfigFile = "clientgen.config.json";
 
-export const defaultOptions: ApiOptions = { allowOutsideRefs: false, allowUrl: false, emit: "ts", heuristics: false };
+export const defaultOptions: ApiOptions = { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false };
 
 const topKeys = ["$schema", "apis"];
 const apiKeys = ["name", "options", "output", "overlays", "spec"];
-const optionKeys = ["allowOutsideRefs", "allowUrl", "emit", "exclude", "heuristics", "include"];
+const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "include"];
 const filterKeys = ["paths", "tags"];
 
 /** The first config file (in search order) in `dir`, or undefined. */
@@ -139,13 +140,14 @@ function checkApi(file: string, where: string, entry: unknown, base: string): Ap
 function checkOptions(file: string, where: string, value: unknown): ApiOptions {
   const options = objectAt(file, where, value);
   checkKeys(file, where, options, optionKeys);
-  for (const flag of ["allowOutsideRefs", "allowUrl", "heuristics"]) {
+  for (const flag of ["allowOutsideRefs", "allowUrl", "dates", "heuristics"]) {
     if (options[flag] !== undefined && typeof options[flag] !== "boolean") throw new Error(`${file}: ${where}.${flag} must be true or false`);
   }
   if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new Error(`${file}: ${where}.emit must be "ts" or "js"`);
   const resolved: ApiOptions = {
     allowOutsideRefs: options.allowOutsideRefs === true,
     allowUrl: options.allowUrl === true,
+    dates: options.dates === true,
     emit: (options.emit as "js" | "ts" | undefined) ?? "ts",
     heuristics: options.heuristics === true,
   };

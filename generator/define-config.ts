@@ -25,6 +25,8 @@ export interface ApiOptions {
   allowOutsideRefs?: boolean;
   /** Allow `spec` to be an http(s) URL (fetched on every run; it must not `$ref` other files). */
   allowUrl?: boolean;
+  /** `format: date-time` strings as `Date` in the client, both ways (default: strings). */
+  dates?: boolean;
   /** "ts" (default): ESM TypeScript. "js": ESM JavaScript with `.d.ts` declarations beside it. */
   emit?: "js" | "ts";
   /** Leave out operations matching any of these (applied after `include`). */

@@ -24,7 +24,7 @@ export interface GenerateInput {
   overlays: string[];
   spec: string;
   /** Operation filters and the output language (default: every operation, TypeScript). */
-  options?: OperationFilters & { emit?: "js" | "ts" };
+  options?: OperationFilters & { dates?: boolean; emit?: "js" | "ts" };
   /** Told when a stage starts, for progress lines and timings. */
   onStage?: (stage: Stage) => void;
 }
@@ -52,7 +52,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   input.onStage?.("normalising");
   const diagnostics = [...spec.diagnostics, ...validateSpec(spec)];
   const name = input.name ?? nameFromTitle(spec.document);
-  const normalized = normalize(spec, name, { heuristics: input.heuristics });
+  const normalized = normalize(spec, name, { dates: options.dates, heuristics: input.heuristics });
   diagnostics.push(...normalized.diagnostics);
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((d) => d.severity === "error")) throw new DiagnosticsError(sorted);

@@ -20,6 +20,7 @@ generate options:
   --allow-url           let the spec be an http(s) URL
   --allow-outside-refs  let $refs read files outside the spec's folder
   --heuristics          guess pollers and pagination from names (each guess is reported)
+  --dates               date-time strings as Date in the client (revived in responses)
   --api <name>          only this API of the config (its name or output folder; repeatable)
   --verbose             timings per stage
   --json                one JSON document on stdout instead of text
@@ -38,6 +39,7 @@ const options = {
   "exclude-path": { type: "string", multiple: true },
   "exclude-tag": { type: "string", multiple: true },
   "fail-on-breaking": { type: "boolean" },
+  dates: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   heuristics: { type: "boolean" },
   "include-path": { type: "string", multiple: true },
@@ -88,6 +90,7 @@ function withFlags(api: ApiConfig, flags: Flags): ApiConfig {
   if (flags["allow-url"]) options.allowUrl = true;
   if (flags["allow-outside-refs"]) options.allowOutsideRefs = true;
   if (flags.heuristics) options.heuristics = true;
+  if (flags.dates) options.dates = true;
   if (flags.emit) options.emit = flags.emit as "js" | "ts";
   for (const [key, tags, paths] of [
     ["include", flags["include-tag"], flags["include-path"]],

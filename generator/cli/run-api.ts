@@ -55,7 +55,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
         stages.start(stage);
         reporter.progress(label, stage);
       },
-      options: { emit: api.options.emit, exclude: api.options.exclude, include: api.options.include },
+      options: { dates: api.options.dates || undefined, emit: api.options.emit, exclude: api.options.exclude, include: api.options.include },
       output: api.output,
       overlays: api.overlays,
       spec,

@@ -54,6 +54,11 @@ export interface BinarySchema extends SchemaCommon {
   kind: "binary";
 }
 
+/** A date-time the client converts to and from `Date` (only with the `dates` option). */
+export interface DateSchema extends SchemaCommon {
+  kind: "date";
+}
+
 /** Literal values: `enum`, or `const` (a one-value enum). Values keep their JSON types. */
 export interface EnumSchema extends SchemaCommon {
   kind: "enum";
@@ -117,6 +122,7 @@ export interface Discriminator {
 export type Schema =
   | ArraySchema
   | BinarySchema
+  | DateSchema
   | EnumSchema
   | IntersectionSchema
   | NeverSchema

@@ -10,12 +10,15 @@ import { checkDialects } from "./passes/check-dialects.js";
 import { detectHeuristics } from "./passes/detect-heuristics.js";
 import { linkPollers } from "./passes/link-pollers.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
+import { convertDates } from "./passes/convert-dates.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
 import { splitReadWrite } from "./passes/split-read-write.js";
 import { sortDeclarations } from "./passes/sort-declarations.js";
 
 /** Opt-in behaviour of normalize. */
 export interface NormalizeOptions {
+  /** `format: date-time` strings as `Date` in the client (revived in responses). */
+  dates?: boolean;
   /** Guess pollers and pagination from status enums and paging parameter names (reported as HEU001/HEU002). */
   heuristics?: boolean;
 }
@@ -30,6 +33,7 @@ export function normalize(spec: LoadedSpec, name: string, options: NormalizeOpti
   api = attachPagination(ctx, api);
   api = pinDiscriminators(api);
   api = splitReadWrite(api);
+  if (options.dates) api = convertDates(api);
   api = resolveNameConflicts(api);
   api = sortDeclarations(api);
   return { api, diagnostics: ctx.diagnostics };

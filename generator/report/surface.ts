@@ -138,6 +138,8 @@ function bareText(schema: Schema, names: Map<string, string>, depth: number): st
       return schema.kind;
     case "binary":
       return "Blob";
+    case "date":
+      return "Date";
     case "enum":
       return schema.values.map((v) => JSON.stringify(v)).join(" | ");
     case "array":

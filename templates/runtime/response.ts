@@ -2,7 +2,8 @@
 // "default"), or a guess from Content-Type when the spec says nothing about the status.
 import { ResponseParseError } from "./errors.js";
 import type { RequestInfo } from "./errors.js";
-import type { ResponseSpec } from "./types.js";
+import { reviveDates } from "./dates.js";
+import type { DatePlan, ResponseSpec } from "./types.js";
 
 type BodyKind = ResponseSpec["kind"];
 
@@ -27,6 +28,7 @@ export async function readSuccessBody(
   response: Response,
   responses: readonly ResponseSpec[],
   info: RequestInfo,
+  dateTable?: Readonly<Record<string, DatePlan>>,
 ): Promise<unknown> {
   const declared = findResponseSpec(responses, response.status);
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
@@ -39,8 +41,9 @@ export async function readSuccessBody(
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
   if (text.trim() === "") return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (cause) {
     throw new ResponseParseError({
       ...info,
@@ -50,6 +53,7 @@ export async function readSuccessBody(
       cause,
     });
   }
+  return declared?.dates ? reviveDates(body, declared.dates, dateTable) : body;
 }
 
 /**

@@ -21,7 +21,7 @@ function write(name: string, text: string): string {
 
 const want = {
   name: "Pets",
-  options: { allowOutsideRefs: false, allowUrl: false, emit: "js", heuristics: false, include: { tags: ["pets"] } },
+  options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "js", heuristics: false, include: { tags: ["pets"] } },
   output: path.join(dir, "out/pets"),
   overlays: [path.join(dir, "specs/pets.overlay.yaml")],
   spec: path.join(dir, "specs/pets.yaml"),
@@ -88,15 +88,15 @@ describe("config files", () => {
 
 describe("flags override the config", () => {
   const apis = [
-    { name: "A", options: { allowOutsideRefs: false, allowUrl: false, emit: "ts" as const, heuristics: false, include: { tags: ["x"] } }, output: "out/a", overlays: [], spec: "a.yaml" },
-    { name: "B", options: { allowOutsideRefs: false, allowUrl: false, emit: "ts" as const, heuristics: false }, output: "out/b", overlays: [], spec: "b.yaml" },
+    { name: "A", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, include: { tags: ["x"] } }, output: "out/a", overlays: [], spec: "a.yaml" },
+    { name: "B", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false }, output: "out/b", overlays: [], spec: "b.yaml" },
   ];
   const select = (argv: string[]) => selectApis(parse(argv).values, apis);
 
   it("options of every API", () => {
     const [a, b] = select(["generate", "--emit", "js", "--include-tag", "y", "--exclude-path", "/admin/**", "--allow-url"]);
-    expect(a.options).toEqual({ allowOutsideRefs: false, allowUrl: true, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
-    expect(b.options).toEqual({ allowOutsideRefs: false, allowUrl: true, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
+    expect(a.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
+    expect(b.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
   });
 
   it("--api picks by name or output; --out and --name need one API", () => {
@@ -109,7 +109,7 @@ describe("flags override the config", () => {
 
   it("--spec ignores the config's APIs", () => {
     expect(select(["generate", "--spec", "s.yaml", "--out", "o"])).toEqual([
-      { name: undefined, options: { allowOutsideRefs: false, allowUrl: false, emit: "ts", heuristics: false }, output: "o", overlays: [], spec: "s.yaml" },
+      { name: undefined, options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false }, output: "o", overlays: [], spec: "s.yaml" },
     ]);
     expect(() => select(["generate", "--emit", "cjs"])).toThrow(`--emit must be "ts" or "js"`);
   });

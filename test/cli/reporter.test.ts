@@ -39,7 +39,7 @@ describe("progress", () => {
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
     vi.stubEnv("CLIENTGEN_CACHE_DIR", path.join(dir, ".cache"));
     const reporter = new Reporter({ isJson: false, isVerbose: false, showsProgress: true });
-    const api = { name: "Pets", options: { allowOutsideRefs: false, allowUrl: false, emit: "ts" as const, heuristics: false }, output: path.join(dir, "pets"), overlays: [], spec: path.join(fixtures, "pets.yaml") };
+    const api = { name: "Pets", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false }, output: path.join(dir, "pets"), overlays: [], spec: path.join(fixtures, "pets.yaml") };
     const report = await runApi(api, { isCheck: true }, reporter);
     expect(report.status).toBe("stale");
     expect(err.slice(0, 5)).toEqual([

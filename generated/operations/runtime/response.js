@@ -2,6 +2,7 @@
 // Reads a response body: the declared kind for the status (exact code, then "2XX", then
 // "default"), or a guess from Content-Type when the spec says nothing about the status.
 import { ResponseParseError } from "./errors.js";
+import { reviveDates } from "./dates.js";
 /** Statuses that never carry a body. */
 const BODYLESS_STATUSES = new Set([204, 205, 304]);
 /** The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". */
@@ -14,7 +15,7 @@ export function findResponseSpec(responses, status) {
   );
 }
 /** A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
-export async function readSuccessBody(response, responses, info) {
+export async function readSuccessBody(response, responses, info, dateTable) {
   const declared = findResponseSpec(responses, response.status);
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
   if (info.method === "HEAD" || BODYLESS_STATUSES.has(response.status) || kind === "empty") {
@@ -26,8 +27,9 @@ export async function readSuccessBody(response, responses, info) {
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
   if (text.trim() === "") return undefined;
+  let body;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (cause) {
     throw new ResponseParseError({
       ...info,
@@ -37,6 +39,7 @@ export async function readSuccessBody(response, responses, info) {
       cause,
     });
   }
+  return declared?.dates ? reviveDates(body, declared.dates, dateTable) : body;
 }
 /**
  * An error body: JSON when it parses, else the text; undefined when empty. A body that fails to

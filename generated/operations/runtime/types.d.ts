@@ -34,6 +34,20 @@ export interface ResponseSpec {
   readonly kind: "binary" | "empty" | "json" | "text";
   /** The media type the spec declares (sent in Accept); omitted for JSON and empty responses. */
   readonly mediaType?: string;
+  /** Where date-time strings are in this JSON body, turned into Date (the `dates` option). */
+  readonly dates?: DatePlan;
+}
+/**
+ * Where the Dates are in a JSON value: `isDate` for the value itself, `fields` by property name,
+ * `values` for any other property, `items` for array elements, `ref` for a shared plan of
+ * OperationSpec.dateTable (recursive schemas). Several may hold at once (unions are merged).
+ */
+export interface DatePlan {
+  readonly fields?: Readonly<Record<string, DatePlan>>;
+  readonly isDate?: boolean;
+  readonly items?: DatePlan;
+  readonly ref?: string;
+  readonly values?: DatePlan;
 }
 /** How credentials are attached for one security scheme. */
 export type AuthSpec =
@@ -60,6 +74,8 @@ export interface OperationSpec {
   readonly responses: readonly ResponseSpec[];
   /** Alternatives: the first scheme the client has credentials for is used; empty = no auth. */
   readonly auth: readonly AuthSpec[];
+  /** Shared plans that ResponseSpec.dates refer to by name. */
+  readonly dateTable?: Readonly<Record<string, DatePlan>>;
   /** True when repeating the call cannot act twice (GET/PUT/DELETE/..., or marked in the spec). */
   readonly isIdempotent: boolean;
   /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */

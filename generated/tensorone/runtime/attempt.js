@@ -61,7 +61,7 @@ export async function sendAttempt(prepared, context) {
       }),
     );
     if (response.ok) {
-      const body = await readSuccessBody(response, op.responses, info);
+      const body = await readSuccessBody(response, op.responses, info, op.dateTable);
       return {
         isSuccess: true,
         result: { body, status: response.status, headers: response.headers },

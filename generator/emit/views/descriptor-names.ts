@@ -8,5 +8,7 @@ export const startConstName = (op: Operation): string => `start_${op.name}`;
 export const urlLroConstName = (op: Operation): string => `lro_${op.name}`;
 export const pollerConstName = (poller: Poller): string => `poller_${poller.name}`;
 export const targetsConstName = (poller: Poller): string => `targets_${poller.name}`;
+/** Shared date plans (the `dates` option). */
+export const dateTableName = "table_dates";
 /** Poller name -> LroSpec, for resumePoller. */
 export const pollerTableName = "table_pollers";

@@ -5,7 +5,8 @@ import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
 import { paramsMembers, resultDeclaration } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
-import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
+import { dateTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
+import { datePlans, type DatePlans } from "./date-plans.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
 export interface OperationsView {
@@ -19,6 +20,10 @@ export interface OperationsView {
 export function operationsView(api: Api): OperationsView {
   const names = typeNamesOf(api, "T.");
   const declarations: string[] = [];
+  const dates = datePlans(api);
+  const hasDates = Object.keys(dates.table).length > 0 || api.operations.some((op) => op.responses.some((r) => r.schema && dates.planOf(r.schema)));
+  // First in the file: descriptors below refer to it while the module initialises.
+  if (hasDates) declarations.push(`export const ${dateTableName}: Record<string, DatePlan> = ${expandedObject(dates.table, 0)};`);
   for (const op of api.operations) {
     const doc = docComment([`Arguments of {@link ${api.name}Client.${op.name}}.`]);
     const members = paramsMembers(op, names, 2);
@@ -28,7 +33,7 @@ export function operationsView(api: Api): OperationsView {
     declarations.push(`${doc}\n${params}`);
     const result = resultDeclaration(op, names);
     if (result) declarations.push(result);
-    declarations.push(`export const ${op.name}: OperationSpec = ${expandedObject(operationSpecOf(api, op), 0)};`);
+    declarations.push(`export const ${op.name}: OperationSpec = ${expandedObject(operationSpecOf(api, op, dates), 0)};`);
     if (op.pagination) {
       const paging = { ...op.pagination, itemSchema: undefined, source: undefined };
       const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
@@ -46,6 +51,7 @@ export function operationsView(api: Api): OperationsView {
     declarations.push(`export const ${pollerTableName}: Record<string, LroSpec> = ${expandedObject(table, 0)};`);
   }
   const runtimeTypes = [
+    hasDates ? "DatePlan" : "",
     api.pollers.length > 0 ? "LroSpec" : "",
     api.operations.length > 0 ? "OperationSpec" : "",
     api.operations.some((op) => op.pagination) ? "PaginationSpec" : "",
@@ -67,7 +73,8 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
   };
 }
 
-export function operationSpecOf(api: Api, op: Operation): Record<string, unknown> {
+export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Record<string, unknown> {
+  const responseDates = op.responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
   return {
     id: op.id,
     method: op.method,
@@ -78,6 +85,7 @@ export function operationSpecOf(api: Api, op: Operation): Record<string, unknown
       status: r.status,
       kind: r.kind,
       mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
+      dates: responseDates[op.responses.indexOf(r)],
     })),
     auth: op.security.flatMap((key): Record<string, string>[] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);
@@ -85,6 +93,7 @@ export function operationSpecOf(api: Api, op: Operation): Record<string, unknown
       if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
       return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
     }),
+    dateTable: responseDates.some(Boolean) ? new RawCode(dateTableName) : undefined,
     isIdempotent: op.isIdempotent,
     retry: op.retry,
   };

@@ -36,6 +36,8 @@ function baseExpression(schema: Schema, names: TypeNames, column: number): strin
       return "null";
     case "binary":
       return "Blob";
+    case "date":
+      return "Date";
     case "unknown":
       return "unknown";
     case "never":

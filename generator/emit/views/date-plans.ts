@@ -1,0 +1,130 @@
+// Where the Dates are (the `dates` option): plans the runtime follows to revive date-time strings
+// in response bodies. One shared plan per named schema that holds a Date (by name, so recursive
+// schemas work), inline plans for the rest; nothing at all for data without Dates.
+import type { Api } from "../../model/api.js";
+import type { NamedSchema, Schema } from "../../model/schema.js";
+
+/** The runtime's DatePlan, as plain data. */
+export interface DatePlan {
+  fields?: Record<string, DatePlan>;
+  isDate?: boolean;
+  items?: DatePlan;
+  ref?: string;
+  values?: DatePlan;
+}
+
+export interface DatePlans {
+  /** Plan of a response schema; undefined when it holds no Date. */
+  planOf(schema: Schema): DatePlan | undefined;
+  /** Shared plans by schema name (empty when the API has no Dates). */
+  table: Record<string, DatePlan>;
+}
+
+export function datePlans(api: Api): DatePlans {
+  const byId = new Map(api.schemas.map((s) => [s.id, s]));
+  const dated = datedSchemas(api.schemas, byId);
+  const planOf = (schema: Schema): DatePlan | undefined => plan(schema, dated, byId);
+  const table: Record<string, DatePlan> = {};
+  for (const named of api.schemas) {
+    if (!dated.has(named.id)) continue;
+    const own = planOf(named.schema);
+    if (own) table[named.name] = own;
+  }
+  return { planOf, table };
+}
+
+function plan(schema: Schema, dated: Set<string>, byId: Map<string, NamedSchema>): DatePlan | undefined {
+  const recurse = (s: Schema) => plan(s, dated, byId);
+  switch (schema.kind) {
+    case "date":
+      return { isDate: true };
+    case "ref":
+      return dated.has(schema.target) ? { ref: byId.get(schema.target)!.name } : undefined;
+    case "array":
+      return wrap("items", recurse(schema.items));
+    case "tuple":
+      return wrap("items", merge([...schema.items, ...(schema.rest ? [schema.rest] : [])].map(recurse)));
+    case "object": {
+      const fields: Record<string, DatePlan> = {};
+      for (const p of schema.properties) {
+        const inner = recurse(p.schema);
+        if (inner) fields[p.name] = inner;
+      }
+      const values = typeof schema.additional === "object" ? recurse(schema.additional) : undefined;
+      if (Object.keys(fields).length === 0 && !values) return undefined;
+      return { ...(Object.keys(fields).length > 0 ? { fields } : {}), ...(values ? { values } : {}) };
+    }
+    case "union":
+      return merge(schema.variants.map((v) => inlined(v, dated, byId)));
+    case "intersection":
+      return merge(schema.parts.map((p) => inlined(p, dated, byId)));
+    default:
+      return undefined;
+  }
+}
+
+/** A member's plan with a ref replaced by the referenced schema's own plan, so members can merge. */
+function inlined(schema: Schema, dated: Set<string>, byId: Map<string, NamedSchema>): DatePlan | undefined {
+  if (schema.kind !== "ref") return plan(schema, dated, byId);
+  const target = byId.get(schema.target);
+  return target && dated.has(schema.target) ? plan(target.schema, dated, byId) : undefined;
+}
+
+function wrap(key: "items", inner: DatePlan | undefined): DatePlan | undefined {
+  return inner ? { [key]: inner } : undefined;
+}
+
+/** One plan for several alternatives (union variants, intersection parts): where any says Date. */
+function merge(plans: (DatePlan | undefined)[]): DatePlan | undefined {
+  const present = plans.filter((p): p is DatePlan => p !== undefined);
+  if (present.length <= 1) return present[0];
+  const out: DatePlan = {};
+  for (const p of present) {
+    if (p.ref !== undefined) out.ref ??= p.ref;
+    if (p.isDate) out.isDate = true;
+    if (p.items) out.items = merge([out.items, p.items]);
+    if (p.values) out.values = merge([out.values, p.values]);
+    if (p.fields) {
+      const fields = { ...(out.fields ?? {}) };
+      for (const [k, v] of Object.entries(p.fields)) fields[k] = merge([fields[k], v])!;
+      out.fields = fields;
+    }
+  }
+  return out;
+}
+
+/** Ids of named schemas holding a Date, directly or through refs (fixed point). */
+function datedSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
+  const found = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const named of schemas) {
+      if (found.has(named.id) || !holdsDate(named.schema, found, byId)) continue;
+      found.add(named.id);
+      changed = true;
+    }
+  }
+  return found;
+}
+
+function holdsDate(schema: Schema, found: Set<string>, byId: Map<string, NamedSchema>): boolean {
+  const recurse = (s: Schema) => holdsDate(s, found, byId);
+  switch (schema.kind) {
+    case "date":
+      return true;
+    case "ref":
+      return found.has(schema.target) && byId.has(schema.target);
+    case "array":
+      return recurse(schema.items);
+    case "tuple":
+      return schema.items.some(recurse) || (schema.rest !== undefined && recurse(schema.rest));
+    case "object":
+      return schema.properties.some((p) => recurse(p.schema)) || (typeof schema.additional === "object" && recurse(schema.additional));
+    case "union":
+      return schema.variants.some(recurse);
+    case "intersection":
+      return schema.parts.some(recurse);
+    default:
+      return false;
+  }
+}
