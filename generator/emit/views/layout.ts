@@ -9,8 +9,8 @@ export function pad(column: number): string {
   return " ".repeat(column);
 }
 
-/** Split a type at its top-level ` | ` (variants may span lines); undefined when it is not a union. */
-export function unionVariants(type: string): string[] | undefined {
+/** Split a type at `separator` where it stands outside brackets and string literals. */
+export function splitTopLevel(type: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = false;
@@ -25,13 +25,19 @@ export function unionVariants(type: string): string[] | undefined {
     if (c === '"') quote = true;
     else if (c === "{" || c === "[" || c === "(" || c === "<") depth++;
     else if (c === "}" || c === "]" || c === ")" || c === ">") depth--;
-    else if (depth === 0 && type.startsWith(" | ", i)) {
+    else if (depth === 0 && type.startsWith(separator, i)) {
       parts.push(type.slice(start, i));
-      start = i + 3;
-      i += 2;
+      start = i + separator.length;
+      i += separator.length - 1;
     }
   }
   parts.push(type.slice(start));
+  return parts;
+}
+
+/** The variants of a type's top-level union (they may span lines); undefined when it is not one. */
+export function unionVariants(type: string): string[] | undefined {
+  const parts = splitTopLevel(type, " | ");
   return parts.length > 1 ? parts : undefined;
 }
 

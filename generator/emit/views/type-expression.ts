@@ -2,7 +2,7 @@
 // else is written inline. Only `literal.ts` puts spec text into the result.
 import type { Property, Schema } from "../../model/schema.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
-import { indentLines, pad, typedLine, unionVariants } from "./layout.js";
+import { indentLines, pad, splitTopLevel, typedLine, unionVariants } from "./layout.js";
 import { literalType, propertyKey } from "./literal.js";
 
 /** How to print references: named schema id -> exported name, and the prefix (e.g. `T.`) in front. */
@@ -131,25 +131,7 @@ export function objectMembers(properties: Property[], additional: boolean | Sche
 export function unionMember(type: string): string {
   const variants = unionVariants(type);
   if (variants) return type;
-  return hasTopLevelIntersection(type) ? `(${type})` : type;
-}
-
-function hasTopLevelIntersection(type: string): boolean {
-  let depth = 0;
-  let quote = false;
-  for (let i = 0; i < type.length; i++) {
-    const c = type[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === '"') quote = false;
-      continue;
-    }
-    if (c === '"') quote = true;
-    else if (c === "{" || c === "[" || c === "(" || c === "<") depth++;
-    else if (c === "}" || c === "]" || c === ")" || c === ">") depth--;
-    else if (depth === 0 && type.startsWith(" & ", i)) return true;
-  }
-  return false;
+  return splitTopLevel(type, " & ").length > 1 ? `(${type})` : type;
 }
 
 /** Parenthesise a union or function type before `[]`, `&` or `| null`. */
@@ -157,21 +139,7 @@ function group(type: string): string {
   return isSingleTerm(type) ? type : `(${type})`;
 }
 
-/** True when no `|`, `&` or space sits outside brackets and quotes: the text is one term. */
+/** True when no operator (or any space) sits outside brackets and quotes: the text is one term. */
 function isSingleTerm(type: string): boolean {
-  let depth = 0;
-  let quote = false;
-  for (let i = 0; i < type.length; i++) {
-    const c = type[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === '"') quote = false;
-      continue;
-    }
-    if (c === '"') quote = true;
-    else if (c === "{" || c === "[" || c === "(" || c === "<") depth++;
-    else if (c === "}" || c === "]" || c === ")" || c === ">") depth--;
-    else if (depth === 0 && (c === "|" || c === "&" || c === " ")) return false;
-  }
-  return depth === 0;
+  return splitTopLevel(type, " ").length === 1;
 }

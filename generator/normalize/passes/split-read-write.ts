@@ -4,6 +4,7 @@
 // and parameters. Refs inside a writable view point at writable views in turn.
 import type { Api, Operation } from "../../model/api.js";
 import type { NamedSchema, Schema } from "../../model/schema.js";
+import { mapChildren } from "./map-schema.js";
 
 type View = "read" | "write";
 
@@ -82,24 +83,9 @@ function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
 function viewOf(schema: Schema, mode: View, needsWritable: Set<string>, writableId: (id: string) => string): Schema {
   const recurse = (s: Schema): Schema => viewOf(s, mode, needsWritable, writableId);
   const isHidden = (s: Schema) => (mode === "write" ? s.isReadOnly === true : s.isWriteOnly === true);
-  switch (schema.kind) {
-    case "ref":
-      return mode === "write" && needsWritable.has(schema.target) ? { ...schema, target: writableId(schema.target) } : schema;
-    case "array":
-      return { ...schema, items: recurse(schema.items) };
-    case "tuple":
-      return { ...schema, items: schema.items.map(recurse), rest: schema.rest && recurse(schema.rest) };
-    case "object":
-      return {
-        ...schema,
-        additional: typeof schema.additional === "object" ? recurse(schema.additional) : schema.additional,
-        properties: schema.properties.filter((p) => !isHidden(p.schema)).map((p) => ({ ...p, schema: recurse(p.schema) })),
-      };
-    case "union":
-      return { ...schema, variants: schema.variants.map(recurse) };
-    case "intersection":
-      return { ...schema, parts: schema.parts.map(recurse) };
-    default:
-      return schema;
+  if (schema.kind === "ref") {
+    return mode === "write" && needsWritable.has(schema.target) ? { ...schema, target: writableId(schema.target) } : schema;
   }
+  const visible = schema.kind === "object" ? { ...schema, properties: schema.properties.filter((p) => !isHidden(p.schema)) } : schema;
+  return mapChildren(visible, recurse);
 }
