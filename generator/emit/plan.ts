@@ -21,10 +21,14 @@ export type PlannedFile =
 
 export function plan(api: Api): PlannedFile[] {
   const header = { header: generatedHeader };
+  const operations = { ...header, ...operationsView(api) };
   const files: PlannedFile[] = [
     { path: "client.ts", template: "client.ts.hbs", view: { ...header, ...clientView(api) } },
     { path: "index.ts", template: "index.ts.hbs", view: { ...header, ...indexView(api) } },
-    { path: "operations.ts", template: "operations.ts.hbs", view: { ...header, ...operationsView(api) } },
+    { path: "operations.ts", template: "operations.ts.hbs", view: operations },
+    // The descriptors as JavaScript + declarations: see OperationsView.descriptors.
+    { path: "descriptors.d.ts", template: "descriptors.d.ts.hbs", view: operations },
+    { path: "descriptors.js", template: "descriptors.js.hbs", view: operations },
     // Markdown: rendered here so that it skips the TypeScript formatter.
     { path: "README.md", text: render("README.md.hbs", readmeView(api)) },
     { path: "types.ts", template: "types.ts.hbs", view: { ...header, ...typesView(api) } },

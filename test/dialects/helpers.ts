@@ -14,7 +14,7 @@ export interface GeneratedClient {
   mod: Record<string, any>;
   /** Diagnostics, formatted one per line. */
   diagnostics: string[];
-  /** operations.ts as generated. */
+  /** operations.ts and descriptors.js as generated (types, then the descriptors). */
   operations: string;
   client: string;
 }
@@ -31,7 +31,7 @@ export async function generateClient(fixture: string, options: { heuristics?: bo
   return {
     mod: await import(pathToFileURL(path.join(dir, "index.ts")).href),
     diagnostics: result.diagnostics.map(formatDiagnostic),
-    operations: text("operations.ts"),
+    operations: `${text("operations.ts")}\n${text("descriptors.js")}`,
     client: text("client.ts"),
   };
 }

@@ -14,7 +14,11 @@ export interface CompileResult {
 }
 
 /** Copy `folders` (name -> source dir) into an empty temp dir with `extraFiles`, then run tsc --strict on it. */
-export async function compileAlone(folders: Record<string, string>, extraFiles: Record<string, string> = {}): Promise<CompileResult> {
+export async function compileAlone(
+  folders: Record<string, string>,
+  extraFiles: Record<string, string> = {},
+  extraOptions: Record<string, unknown> = {},
+): Promise<CompileResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-tsc-"));
   for (const [name, source] of Object.entries(folders)) cpSync(source, path.join(dir, name), { recursive: true });
   for (const [name, text] of Object.entries(extraFiles)) writeFileSync(path.join(dir, name), text);
@@ -23,8 +27,10 @@ export async function compileAlone(folders: Record<string, string>, extraFiles: 
       strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext",
       lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: false, noUnusedLocals: false,
       exactOptionalPropertyTypes: false, noImplicitOverride: true, noFallthroughCasesInSwitch: true,
+      ...extraOptions,
     },
-    include: ["**/*.ts"],
+    // With allowJs: the generated descriptors and any extra .js (the runtime .js carries no JSDoc types).
+    include: extraOptions.allowJs ? ["**/*.ts", "**/descriptors.js", "*.js"] : ["**/*.ts"],
   };
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));

@@ -11,6 +11,19 @@ describe("generated clients compile alone with tsc --strict", () => {
   });
 });
 
+describe("descriptors.js matches its declared types (checkJs: what host checkers skip, we check)", () => {
+  it.each(["tensorpool", "tensorone", "operations"])("%s", async (api) => {
+    const result = await compileAlone({ [api]: `generated/${api}` }, {}, { allowJs: true, checkJs: true });
+    expect(result.output).toBe("");
+  });
+
+  it("the check is real: a wrong descriptor is an error", async () => {
+    const wrong = 'import { getOperation } from "./operations/descriptors.js";\n/** @type {import("./operations/runtime/types.js").OperationSpec} */\nexport const bad = { ...getOperation, method: "FETCH" };\n';
+    const result = await compileAlone({ operations: "generated/operations" }, { "bad.js": wrong }, { allowJs: true, checkJs: true });
+    expect(result.output).toContain("bad.js");
+  });
+});
+
 const usage = `
 import { createTensorPoolClient, ApiError, type RequestInfoResponse } from "./tensorpool/index.js";
 import { createTensorOneClient } from "./tensorone/index.js";

@@ -182,6 +182,21 @@ export type PaginationSpec =
       readonly style: "linkHeader";
       readonly itemsPath: FieldPath;
     };
+/** Where a starting operation's response holds the id(s) to poll. */
+export interface StartSpec {
+  readonly idPath?: FieldPath;
+  readonly idsPath?: FieldPath;
+}
+/** Alternative success/failure sets of a poller, chosen by `until` (e.g. a cluster "running" or "stopped"). */
+export type WaitTargets = Readonly<
+  Record<
+    string,
+    {
+      readonly successValues: readonly string[];
+      readonly failureValues: readonly string[];
+    }
+  >
+>;
 /** How to poll a long-running operation to its end. */
 export interface LroSpec {
   /** The status operation, called with { [idParam]: id }. */

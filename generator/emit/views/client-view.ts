@@ -2,10 +2,10 @@
 // as an interface member and an implementation, laid out as prettier prints them.
 import type { Api, Operation, Poller } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
-import { argumentList, indentLines } from "./layout.js";
+import { argumentList, indentLines, printWidth } from "./layout.js";
 import { literalType, stringLiteral } from "./literal.js";
 import { clientResultType, hasRequiredArgs, methodDoc } from "./operation-types.js";
-import { paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
+import { methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
 
@@ -17,10 +17,6 @@ interface MethodParts {
   callee: string;
   doc: string;
   name: string;
-  /** The implementation's name and parameters when they differ from the signature's (generic methods). */
-  implementationHead?: string;
-  /** Names of the implementation's parameters (types come from the interface). */
-  parameterNames: string[];
   /** Parameters of the signature, with types. */
   parameters: string[];
   returnType: string;
@@ -35,8 +31,8 @@ export interface ClientView {
   doc: string;
   factoryName: string;
   hasTypes: boolean;
-  /** Implementations inside the returned object, laid out at column 4. */
-  implementations: string[];
+  /** The method table constant in descriptors.js. */
+  methodTable: string;
   /** Interface members, laid out at column 2. */
   members: string[];
   /** `ClientOptions, PaginationOptions, ...` imported from runtime/types.js. */
@@ -46,8 +42,8 @@ export interface ClientView {
   hasPollers: boolean;
 }
 
-export function clientView(api: Api): ClientView {
-  const names = typeNamesOf(api, "T.");
+/** Every method of the client, in order: operations (and their waits), pollers, resume. */
+function clientMethods(api: Api, names: TypeNames = typeNamesOf(api, "T.")): MethodParts[] {
   const methods: MethodParts[] = [];
   for (const op of api.operations) {
     methods.push(operationMethod(op, names));
@@ -56,6 +52,12 @@ export function clientView(api: Api): ClientView {
   }
   for (const poller of api.pollers) methods.push(...pollerMethods(api, poller, names));
   if (api.pollers.length > 0) methods.push(resumeMethod());
+  return methods;
+}
+
+export function clientView(api: Api): ClientView {
+  const names = typeNamesOf(api, "T.");
+  const methods = clientMethods(api, names);
   const hasPagination = api.operations.some((op) => op.pagination);
   const hasPollers = api.pollers.length > 0;
   const hasRequests = api.operations.some((op) => !op.pagination) || hasPollers;
@@ -72,10 +74,29 @@ export function clientView(api: Api): ClientView {
     hasPagination,
     hasPollers,
     hasTypes: names.isUsed(),
-    implementations: methods.map(implementation),
     members: methods.map(member),
+    methodTable: methodTableName,
     runtimeTypes: runtimeTypes.filter(Boolean).join(", "),
   };
+}
+
+/** Arguments that stand for the call's own parameters; the rest are descriptors. */
+const callArguments = new Set(["params", "options", "[id]", "token"]);
+
+/**
+ * The client's method table for descriptors.js: `name: [kind, ...descriptors]` per method, laid
+ * out as prettier prints it. buildClient (runtime/client-factory) turns it into methods.
+ */
+export function methodTable(api: Api): string {
+  const lines = clientMethods(api).map((m) => {
+    const kind = m.callee.replace(/^transport\./, "").replace(/<.*$/, "").replace(/^resumePoller$/, "resume");
+    const items = [stringLiteral(kind), ...m.args.filter((a) => !callArguments.has(a)).map((a) => a.replace(/^op\./, ""))];
+    const key = `  ${m.name.replace(/<.*$/, "")}: `;
+    const inline = `${key}[${items.join(", ")}],`;
+    if (inline.length <= printWidth) return inline;
+    return `${key}[\n${items.map((i) => `    ${i},`).join("\n")}\n  ],`;
+  });
+  return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
 }
 
 function member(m: MethodParts): string {
@@ -85,11 +106,6 @@ function member(m: MethodParts): string {
   return m.doc ? `${indentLines(m.doc, 2)}\n${text}` : text;
 }
 
-function implementation(m: MethodParts): string {
-  const call = argumentList(6, `return ${m.callee}`, m.args, ";");
-  const head = m.implementationHead ?? `${m.name}(${m.parameterNames.join(", ")})`;
-  return `    ${head} {\n${call}\n    },`;
-}
 
 function argsParameter(op: Operation): string {
   return hasRequiredArgs(op) ? `params: op.${op.paramsTypeName}` : `params?: op.${op.paramsTypeName}`;
@@ -97,7 +113,7 @@ function argsParameter(op: Operation): string {
 
 function operationMethod(op: Operation, names: TypeNames): MethodParts {
   const result = clientResultType(op, names);
-  const base = { doc: methodDoc(op), name: op.name, parameterNames: ["params", "options"] };
+  const base = { doc: methodDoc(op), name: op.name };
   if (op.pagination) {
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
@@ -134,7 +150,6 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
       `\`${op.method} ${op.path}\``,
     ]),
     name: lro.waitMethodName,
-    parameterNames: ["params", "options"],
     parameters: [argsParameter(op), `options?: PollOptions<${state}>`],
     returnType: `Promise<${state}>`,
   };
@@ -153,7 +168,6 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
       `\`${op.method} ${op.path}\``,
     ]),
     name: lro.waitMethodName,
-    parameterNames: ["params", "options"],
     parameters: [argsParameter(op), `options?: PollOptions<${state}>`],
     returnType: `Promise<${state}>`,
   };
@@ -170,7 +184,6 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
       callee: `transport.poller<${state}>`,
       doc: docComment([`A poller on ${poller.name} \`id\`: \`poll()\` once, \`pollUntilDone()\`, iterate states, or \`serialize()\` to resume later.`]),
       name: `poll${poller.name}`,
-      parameterNames: ["id", "options"],
       parameters: ["id: string", "options?: RequestOptions"],
       returnType: `Poller<${state}>`,
     },
@@ -182,7 +195,6 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
         until ? "`until` picks which state counts as done." : undefined,
       ]),
       name: `waitFor${poller.name}`,
-      parameterNames: ["id", "options"],
       parameters: ["id: string", until ? `options?: PollOptions<${state}> & { until?: ${until} }` : `options?: PollOptions<${state}>`],
       returnType: `Promise<${state}>`,
     },
@@ -194,10 +206,7 @@ function resumeMethod(): MethodParts {
     args: ["token", `op.${pollerTableName}`, "options"],
     callee: "transport.resumePoller<TState>",
     doc: "/** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */",
-    // A generic method is not typed by its interface signature: its implementation spells types out.
-    implementationHead: "resumePoller<TState>(token: string, options?: RequestOptions)",
     name: "resumePoller<TState = unknown>",
-    parameterNames: ["token", "options"],
     parameters: ["token: string", "options?: RequestOptions"],
     returnType: "Poller<TState>",
   };

@@ -5,13 +5,33 @@ import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
 import { paramsMembers, resultDeclaration } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
-import { dateTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
+import { dateTableName, methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
+import { methodTable } from "./client-view.js";
 import { datePlans, type DatePlans } from "./date-plans.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
+/** A constant of descriptors.js: its name, its runtime type and its literal. */
+interface DescriptorValue {
+  literal: string;
+  name: string;
+  type: string;
+}
+
 export interface OperationsView {
-  /** Every declaration of the file, in order. */
+  /** Every type declaration of operations.ts, in order. */
   declarations: string[];
+  /** `export declare const x: T;` lines of descriptors.d.ts. */
+  descriptorDeclarations: string[];
+  /**
+   * The constants of descriptors.js. Plain JavaScript with a .d.ts beside it: a host's checker
+   * reads one declaration per descriptor instead of checking every literal (most of its cost).
+   */
+  descriptors: string[];
+  hasDescriptors: boolean;
+  /** `MethodSpec` when descriptors.d.ts needs it from runtime/client-factory.js. */
+  factoryTypes: string;
+  /** JSDoc typedefs of descriptors.js. */
+  runtimeTypedefs: string[];
   /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
   runtimeTypes: string;
   hasTypes: boolean;
@@ -20,10 +40,12 @@ export interface OperationsView {
 export function operationsView(api: Api): OperationsView {
   const names = typeNamesOf(api, "T.");
   const declarations: string[] = [];
+  const values: DescriptorValue[] = [];
+  const constant = (name: string, type: string, literal: string) => values.push({ literal, name, type });
   const dates = datePlans(api);
   const hasDates = Object.keys(dates.table).length > 0 || api.operations.some((op) => op.responses.some((r) => r.schema && dates.planOf(r.schema)));
   // First in the file: descriptors below refer to it while the module initialises.
-  if (hasDates) declarations.push(`export const ${dateTableName}: Record<string, DatePlan> = ${expandedObject(dates.table, 0)};`);
+  if (hasDates) constant(dateTableName, "Record<string, DatePlan>", expandedObject(dates.table, 0));
   for (const op of api.operations) {
     const doc = docComment([`Arguments of {@link ${api.name}Client.${op.name}}.`]);
     const members = paramsMembers(op, names, 2);
@@ -33,31 +55,41 @@ export function operationsView(api: Api): OperationsView {
     declarations.push(`${doc}\n${params}`);
     const result = resultDeclaration(op, names);
     if (result) declarations.push(result);
-    declarations.push(`export const ${op.name}: OperationSpec = ${expandedObject(operationSpecOf(api, op, dates), 0)};`);
+    constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
     if (op.pagination) {
       const paging = { ...op.pagination, itemSchema: undefined, source: undefined };
-      const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
-      declarations.push(`${head}${printValue(paging, 0, head.length, 1)};`);
+      const head = `export const ${paginationConstName(op)} = `;
+      constant(paginationConstName(op), "PaginationSpec", printValue(paging, 0, head.length, 1));
     }
     if (op.lro) {
       const start = { idPath: op.lro.idPath, idsPath: op.lro.idsPath };
-      declarations.push(`export const ${startConstName(op)} = ${expandedObject(start, 0)};`);
+      constant(startConstName(op), "StartSpec", expandedObject(start, 0));
     }
-    if (op.urlLro) declarations.push(`export const ${urlLroConstName(op)}: UrlLroSpec = ${expandedObject(urlLroSpecOf(op.urlLro), 0)};`);
+    if (op.urlLro) constant(urlLroConstName(op), "UrlLroSpec", expandedObject(urlLroSpecOf(op.urlLro), 0));
   }
-  for (const poller of api.pollers) declarations.push(...pollerDeclarations(api, poller));
+  for (const poller of api.pollers) pollerDeclarations(api, poller, constant);
   if (api.pollers.length > 0) {
     const table = Object.fromEntries(api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]));
-    declarations.push(`export const ${pollerTableName}: Record<string, LroSpec> = ${expandedObject(table, 0)};`);
+    constant(pollerTableName, "Record<string, LroSpec>", expandedObject(table, 0));
   }
-  const runtimeTypes = [
-    hasDates ? "DatePlan" : "",
-    api.pollers.length > 0 ? "LroSpec" : "",
-    api.operations.length > 0 ? "OperationSpec" : "",
-    api.operations.some((op) => op.pagination) ? "PaginationSpec" : "",
-    api.operations.some((op) => op.urlLro) ? "UrlLroSpec" : "",
-  ].filter(Boolean);
-  return { declarations, hasTypes: names.isUsed(), runtimeTypes: runtimeTypes.join(", ") };
+  // Last: the method table refers to every descriptor above.
+  constant(methodTableName, "Record<string, MethodSpec>", methodTable(api));
+  const used = new Set(values.map((v) => v.type.replace(/^Record<string, (\w+)>$/, "$1")));
+  const runtimeTypes = ["DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"].filter((t) => used.has(t));
+  const factoryTypes = used.has("MethodSpec") ? ["MethodSpec"] : [];
+  return {
+    declarations,
+    descriptorDeclarations: values.map((v) => `export declare const ${v.name}: ${v.type};`),
+    factoryTypes: factoryTypes.join(", "),
+    descriptors: values.map((v) => `/** @type {${v.type}} */\nexport const ${v.name} = ${v.literal};`),
+    hasDescriptors: values.length > 0,
+    hasTypes: names.isUsed(),
+    runtimeTypes: runtimeTypes.join(", "),
+    runtimeTypedefs: [
+      ...runtimeTypes.map((t) => `/** @typedef {import("./runtime/types.js").${t}} ${t} */`),
+      ...factoryTypes.map((t) => `/** @typedef {import("./runtime/client-factory.js").${t}} ${t} */`),
+    ],
+  };
 }
 
 /** Defaults the runtime applies itself are left out, to keep descriptors short. */
@@ -118,7 +150,7 @@ function urlLroSpecOf(lro: UrlLro): Record<string, unknown> {
   };
 }
 
-function pollerDeclarations(api: Api, poller: Poller): string[] {
+function pollerDeclarations(api: Api, poller: Poller, constant: (name: string, type: string, literal: string) => void): void {
   const op = api.operations.find((o) => o.id === poller.operationId);
   const descriptor = {
     // The poll operation is referenced by its constant (a safe identifier), not copied.
@@ -137,10 +169,9 @@ function pollerDeclarations(api: Api, poller: Poller): string[] {
     initialDelayMs: poller.initialDelayMs,
     maxPolls: poller.maxPolls,
   };
-  const declarations = [`export const ${pollerConstName(poller)}: LroSpec = ${expandedObject(descriptor, 0)};`];
+  constant(pollerConstName(poller), "LroSpec", expandedObject(descriptor, 0));
   if (poller.targets) {
     const table = Object.fromEntries(poller.targets.map((t) => [t.name, { successValues: t.successValues, failureValues: t.failureValues }]));
-    declarations.push(`export const ${targetsConstName(poller)} = ${expandedObject(table, 0)};`);
+    constant(targetsConstName(poller), "WaitTargets", expandedObject(table, 0));
   }
-  return declarations;
 }
