@@ -18,7 +18,11 @@ const NO_AUTH: AppliedAuth = { headers: [], query: [], cookies: [], secrets: [] 
 export async function resolveCredential(
   apiKey: ClientOptions["apiKey"],
 ): Promise<string | undefined> {
-  const key = typeof apiKey === "function" ? await apiKey() : apiKey;
+  return credentialOf(typeof apiKey === "function" ? await apiKey() : apiKey);
+}
+
+/** A key as sent: absent, null and "" mean no credential. */
+export function credentialOf(key: unknown): string | undefined {
   return key === undefined || key === null || key === "" ? undefined : String(key);
 }
 

@@ -29,7 +29,8 @@ export interface OutgoingRequest {
   /** The URL without query credentials. */
   readonly safeUrl: string;
   readonly headers: Headers;
-  readonly redactedHeaders: Readonly<Record<string, string>>;
+  /** The headers as hooks may see them (credentials redacted); computed only when a hook asks. */
+  redactedHeaders(): Readonly<Record<string, string>>;
 }
 
 /** Validates and encodes everything but the credential; throws TypeError for a missing path parameter. */
@@ -81,20 +82,21 @@ export function finalizeRequest(prepared: PreparedRequest, auth: AppliedAuth): O
       ? prepared.urlWithoutQuery
       : `${prepared.urlWithoutQuery}?${pieces.join("&")}`;
 
-  const credentialNames = credentialHeaderNames(prepared.op.auth);
-  const redactedHeaders: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    redactedHeaders[name] = credentialNames.has(name)
-      ? "[redacted]"
-      : redactText(value, auth.secrets);
-  });
-  if (authCookies.length > 0) {
-    const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
-    redactedHeaders.cookie = [
-      ...cookies.map((cookie) => redactText(cookie, auth.secrets)),
-      ...redactedAuthCookies,
-    ].join("; ");
-  }
+  const redactedHeaders = (): Record<string, string> => {
+    const credentialNames = credentialHeaderNames(prepared.op.auth);
+    const redacted: Record<string, string> = {};
+    headers.forEach((value, name) => {
+      redacted[name] = credentialNames.has(name) ? "[redacted]" : redactText(value, auth.secrets);
+    });
+    if (authCookies.length > 0) {
+      const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
+      redacted.cookie = [
+        ...cookies.map((cookie) => redactText(cookie, auth.secrets)),
+        ...redactedAuthCookies,
+      ].join("; ");
+    }
+    return redacted;
+  };
   return {
     url: withQuery([...prepared.query, ...authQuery]),
     safeUrl: redactText(withQuery(prepared.query), auth.secrets),

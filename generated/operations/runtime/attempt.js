@@ -2,7 +2,7 @@
 // One HTTP attempt: credential, hooks, fetch under a per-attempt timeout linked to the caller's
 // signal, body read. Every outcome is sorted into: success, a failure the retry policy judges,
 // or an error thrown at once (the caller's abort, a success body that does not parse).
-import { applyAuth, resolveCredential } from "./auth.js";
+import { applyAuth, credentialOf, resolveCredential } from "./auth.js";
 import { abortReason } from "./delay.js";
 import { ConnectionError, SdkError, TimeoutError, createApiError } from "./errors.js";
 import { finalizeRequest } from "./request-builder.js";
@@ -25,17 +25,25 @@ const NOT_SENT_CODES = new Set([
 /** Sends one attempt; throws only what must not be retried (abort, ResponseParseError, hook errors). */
 export async function sendAttempt(prepared, context) {
   const { op } = prepared;
-  const auth = applyAuth(op.auth, await resolveCredential(context.client.apiKey));
+  const { apiKey, onRequest, onResponse } = context.client;
+  // A plain key needs no await: a request without async work in front of fetch starts sooner.
+  const credential =
+    typeof apiKey === "function" ? await resolveCredential(apiKey) : credentialOf(apiKey);
+  const auth = applyAuth(op.auth, credential);
   const outgoing = finalizeRequest(prepared, auth);
   const info = { operationId: op.id, method: op.method, url: outgoing.safeUrl };
-  const hookContext = {
-    operationId: op.id,
-    method: op.method,
-    url: outgoing.safeUrl,
-    headers: outgoing.redactedHeaders,
-    attempt: context.attempt,
-  };
-  await context.client.onRequest?.(hookContext);
+  // Hook contexts (and their redacted headers) are built only for hooks that exist.
+  const hookContext =
+    onRequest || onResponse
+      ? {
+          operationId: op.id,
+          method: op.method,
+          url: outgoing.safeUrl,
+          headers: outgoing.redactedHeaders(),
+          attempt: context.attempt,
+        }
+      : undefined;
+  if (onRequest && hookContext) await onRequest(hookContext);
   const linked = linkSignals([context.signal], context.timeoutMs);
   let isSent = false;
   try {
@@ -51,15 +59,17 @@ export async function sendAttempt(prepared, context) {
       init.duplex = "half";
     const response = await context.fetch(outgoing.url, init);
     isSent = true;
-    const durationMs = context.now() - startedAt;
-    await runHook(() =>
-      context.client.onResponse?.({
-        ...hookContext,
-        status: response.status,
-        responseHeaders: response.headers,
-        durationMs,
-      }),
-    );
+    if (onResponse && hookContext) {
+      const durationMs = context.now() - startedAt;
+      await runHook(() =>
+        onResponse({
+          ...hookContext,
+          status: response.status,
+          responseHeaders: response.headers,
+          durationMs,
+        }),
+      );
+    }
     if (response.ok) {
       const body = await readSuccessBody(response, op.responses, info, op.dateTable);
       return {

@@ -12,6 +12,8 @@ export interface AppliedAuth {
 export declare function resolveCredential(
   apiKey: ClientOptions["apiKey"],
 ): Promise<string | undefined>;
+/** A key as sent: absent, null and "" mean no credential. */
+export declare function credentialOf(key: unknown): string | undefined;
 /** The credential placed per the first satisfiable scheme (Basic needs "user:pass"). */
 export declare function applyAuth(
   schemes: readonly AuthSpec[],

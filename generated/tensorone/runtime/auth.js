@@ -5,7 +5,10 @@ import { encodeBase64 } from "./base64.js";
 const NO_AUTH = { headers: [], query: [], cookies: [], secrets: [] };
 /** The credential for one attempt; a function is called every attempt so rotated tokens are picked up. */
 export async function resolveCredential(apiKey) {
-  const key = typeof apiKey === "function" ? await apiKey() : apiKey;
+  return credentialOf(typeof apiKey === "function" ? await apiKey() : apiKey);
+}
+/** A key as sent: absent, null and "" mean no credential. */
+export function credentialOf(key) {
   return key === undefined || key === null || key === "" ? undefined : String(key);
 }
 /** The credential placed per the first satisfiable scheme (Basic needs "user:pass"). */

@@ -21,7 +21,8 @@ export interface OutgoingRequest {
   /** The URL without query credentials. */
   readonly safeUrl: string;
   readonly headers: Headers;
-  readonly redactedHeaders: Readonly<Record<string, string>>;
+  /** The headers as hooks may see them (credentials redacted); computed only when a hook asks. */
+  redactedHeaders(): Readonly<Record<string, string>>;
 }
 /** Validates and encodes everything but the credential; throws TypeError for a missing path parameter. */
 export declare function prepareRequest(

@@ -46,20 +46,21 @@ export function finalizeRequest(prepared, auth) {
     pieces.length === 0
       ? prepared.urlWithoutQuery
       : `${prepared.urlWithoutQuery}?${pieces.join("&")}`;
-  const credentialNames = credentialHeaderNames(prepared.op.auth);
-  const redactedHeaders = {};
-  headers.forEach((value, name) => {
-    redactedHeaders[name] = credentialNames.has(name)
-      ? "[redacted]"
-      : redactText(value, auth.secrets);
-  });
-  if (authCookies.length > 0) {
-    const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
-    redactedHeaders.cookie = [
-      ...cookies.map((cookie) => redactText(cookie, auth.secrets)),
-      ...redactedAuthCookies,
-    ].join("; ");
-  }
+  const redactedHeaders = () => {
+    const credentialNames = credentialHeaderNames(prepared.op.auth);
+    const redacted = {};
+    headers.forEach((value, name) => {
+      redacted[name] = credentialNames.has(name) ? "[redacted]" : redactText(value, auth.secrets);
+    });
+    if (authCookies.length > 0) {
+      const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
+      redacted.cookie = [
+        ...cookies.map((cookie) => redactText(cookie, auth.secrets)),
+        ...redactedAuthCookies,
+      ].join("; ");
+    }
+    return redacted;
+  };
   return {
     url: withQuery([...prepared.query, ...authQuery]),
     safeUrl: redactText(withQuery(prepared.query), auth.secrets),
