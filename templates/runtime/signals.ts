@@ -15,11 +15,6 @@ export function linkSignals(
   signals: readonly (AbortSignal | undefined)[],
   timeoutMs?: number,
 ): LinkedSignal {
-  // The common case, a timeout alone: the platform's own timeout signal costs no closures or timers here.
-  if (signals.every((s) => s === undefined) && timeoutMs !== undefined && timeoutMs !== Infinity) {
-    const timeout = platformTimeout(timeoutMs);
-    if (timeout) return timeout;
-  }
   const controller = new AbortController();
   const detachers: (() => void)[] = [];
   let isTimedOut = false;
@@ -49,19 +44,5 @@ export function linkSignals(
       return isTimedOut;
     },
     dispose: () => detachers.splice(0).forEach((detach) => detach()),
-  };
-}
-
-/** AbortSignal.timeout where the platform has it (Node 17.3+, current browsers). */
-function platformTimeout(timeoutMs: number): LinkedSignal | undefined {
-  const timeout = (AbortSignal as { timeout?: (ms: number) => AbortSignal }).timeout;
-  if (typeof timeout !== "function") return undefined;
-  const signal = timeout.call(AbortSignal, Math.max(0, timeoutMs));
-  return {
-    signal,
-    get isTimedOut() {
-      return signal.aborted;
-    },
-    dispose: () => undefined,
   };
 }

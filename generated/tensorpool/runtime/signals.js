@@ -4,11 +4,6 @@
 import { abortReason } from "./delay.js";
 /** Links `signals` and an optional timeout into one signal; always call dispose() when done. */
 export function linkSignals(signals, timeoutMs) {
-  // The common case, a timeout alone: the platform's own timeout signal costs no closures or timers here.
-  if (signals.every((s) => s === undefined) && timeoutMs !== undefined && timeoutMs !== Infinity) {
-    const timeout = platformTimeout(timeoutMs);
-    if (timeout) return timeout;
-  }
   const controller = new AbortController();
   const detachers = [];
   let isTimedOut = false;
@@ -38,18 +33,5 @@ export function linkSignals(signals, timeoutMs) {
       return isTimedOut;
     },
     dispose: () => detachers.splice(0).forEach((detach) => detach()),
-  };
-}
-/** AbortSignal.timeout where the platform has it (Node 17.3+, current browsers). */
-function platformTimeout(timeoutMs) {
-  const timeout = AbortSignal.timeout;
-  if (typeof timeout !== "function") return undefined;
-  const signal = timeout.call(AbortSignal, Math.max(0, timeoutMs));
-  return {
-    signal,
-    get isTimedOut() {
-      return signal.aborted;
-    },
-    dispose: () => undefined,
   };
 }
