@@ -7,10 +7,10 @@
 import type { SendResult } from "./attempt.js";
 import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
+import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import {
-  isTransientPollFailure,
+  hintAfterPollFailure,
   observeStatus,
   operationFailure,
   unhintedIntervalMs,
@@ -43,11 +43,8 @@ export interface PollerTarget {
   readonly startBody?: unknown;
 }
 
-/**
- * Consecutive failed status requests (network, 408, 429, 5xx) pollUntilDone rides out before
- * giving up; the 5th in a row is thrown. Status requests are reads, so repeating them is safe.
- */
-export const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+/** Consecutive failed status requests pollUntilDone rides out (status requests are reads). */
+export { MAX_CONSECUTIVE_POLL_FAILURES } from "./lro-status.js";
 
 /** pollUntilDone owns the waiting between status requests, so each is sent once, without retries. */
 const NO_RETRIES: Partial<RetryOptions> = { maxRetries: 0 };
@@ -179,13 +176,7 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
           yield this.state as TState;
           if (this.isDone) return;
         } catch (error) {
-          if (
-            linked.isTimedOut ||
-            !isTransientPollFailure(error) ||
-            ++failureCount >= MAX_CONSECUTIVE_POLL_FAILURES
-          )
-            throw error;
-          hintMs = error instanceof ApiError ? error.retryAfterMs : undefined;
+          hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
         }
         unhintedCount = hintMs === undefined ? unhintedCount + 1 : 0;
         const waitMs =

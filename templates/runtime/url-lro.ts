@@ -4,10 +4,9 @@
 import type { SendResult } from "./attempt.js";
 import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
+import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
-import { isTransientPollFailure, unhintedIntervalMs } from "./lro-status.js";
-import { MAX_CONSECUTIVE_POLL_FAILURES } from "./poller.js";
+import { hintAfterPollFailure, unhintedIntervalMs } from "./lro-status.js";
 import { parseRetryAfterMs } from "./retry.js";
 import { linkSignals } from "./signals.js";
 import type { LinkedSignal } from "./signals.js";
@@ -108,13 +107,7 @@ export async function waitForUrlLro<TState>(
             : await context.sendUrl(pollOp, monitor.url, pollOptions);
         failureCount = 0;
       } catch (error) {
-        if (
-          linked.isTimedOut ||
-          !isTransientPollFailure(error) ||
-          ++failureCount >= MAX_CONSECUTIVE_POLL_FAILURES
-        )
-          throw error;
-        hintMs = error instanceof ApiError ? error.retryAfterMs : undefined;
+        hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
         continue;
       }
       last = result;

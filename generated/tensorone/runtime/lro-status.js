@@ -45,6 +45,17 @@ export function isTransientPollFailure(error) {
     (error.status === 408 || error.status === 429 || error.status >= 500)
   );
 }
+/** Consecutive failed status requests a wait rides out before it gives up with the last error. */
+export const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+/**
+ * After a failed status request (the `failures`-th in a row): rethrows when the wait must end (its
+ * own timeout, a non-transient error, too many failures), else returns the server's wait hint.
+ */
+export function hintAfterPollFailure(error, isTimedOut, failures) {
+  if (isTimedOut || !isTransientPollFailure(error) || failures >= MAX_CONSECUTIVE_POLL_FAILURES)
+    throw error;
+  return error instanceof ApiError ? error.retryAfterMs : undefined;
+}
 /** The wait when the server gives no hint: base x1.5 per unhinted poll up to the cap, up to 20% shorter at random. */
 export function unhintedIntervalMs(unhintedCount, baseMs, maxMs, random) {
   const cap = maxMs ?? Math.max(baseMs, DEFAULT_MAX_INTERVAL_MS);

@@ -28,6 +28,17 @@ export declare function operationFailure(
 ): OperationFailedError;
 /** A status request failure worth polling through: network trouble, timeouts, 408, 429 and 5xx. */
 export declare function isTransientPollFailure(error: unknown): error is ConnectionError | ApiError;
+/** Consecutive failed status requests a wait rides out before it gives up with the last error. */
+export declare const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+/**
+ * After a failed status request (the `failures`-th in a row): rethrows when the wait must end (its
+ * own timeout, a non-transient error, too many failures), else returns the server's wait hint.
+ */
+export declare function hintAfterPollFailure(
+  error: unknown,
+  isTimedOut: boolean,
+  failures: number,
+): number | undefined;
 /** The wait when the server gives no hint: base x1.5 per unhinted poll up to the cap, up to 20% shorter at random. */
 export declare function unhintedIntervalMs(
   unhintedCount: number,

@@ -21,11 +21,8 @@ export interface PollerTarget {
   /** The starting call's body, for submitted(). */
   readonly startBody?: unknown;
 }
-/**
- * Consecutive failed status requests (network, 408, 429, 5xx) pollUntilDone rides out before
- * giving up; the 5th in a row is thrown. Status requests are reads, so repeating them is safe.
- */
-export declare const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+/** Consecutive failed status requests pollUntilDone rides out (status requests are reads). */
+export { MAX_CONSECUTIVE_POLL_FAILURES } from "./lro-status.js";
 /** A long-running operation being waited for; `await poller` is `poller.pollUntilDone()`. */
 export declare class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState> {
   #private;
