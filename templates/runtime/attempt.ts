@@ -10,8 +10,7 @@ import type { PreparedRequest } from "./request-builder.js";
 import { readErrorBody, readSuccessBody } from "./response.js";
 import { parseRetryAfterMs } from "./retry.js";
 import type { AttemptFailure } from "./retry.js";
-import { linkSignals } from "./signals.js";
-import type { LinkedSignal } from "./signals.js";
+import type { AttemptSignal, AttemptTimeouts } from "./signals.js";
 import type { ClientOptions } from "./types.js";
 
 /** A response that was read in full. */
@@ -29,10 +28,13 @@ export type AttemptOutcome =
 /** Everything one attempt needs besides the prepared request. */
 export interface AttemptContext {
   readonly client: ClientOptions;
-  readonly fetch: typeof fetch;
+  /** The client's fetch; undefined: the global fetch as it is at call time. */
+  readonly fetch: typeof fetch | undefined;
   readonly now: () => number;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
+  /** The transport's per-attempt timeouts (shared timers; see AttemptTimeouts). */
+  readonly timeouts: AttemptTimeouts;
   readonly attempt: number;
 }
 
@@ -76,7 +78,7 @@ export async function sendAttempt(
       : undefined;
   if (onRequest && hookContext) await onRequest(hookContext);
 
-  const linked = linkSignals([context.signal], context.timeoutMs);
+  const linked = context.timeouts.start(context.signal, context.timeoutMs);
   let isSent = false;
   try {
     const startedAt = context.now();
@@ -87,9 +89,15 @@ export async function sendAttempt(
       signal: linked.signal,
     };
     // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
-    if (typeof ReadableStream !== "undefined" && init.body instanceof ReadableStream)
+    if (
+      init.body != null &&
+      typeof ReadableStream !== "undefined" &&
+      init.body instanceof ReadableStream
+    )
       init.duplex = "half";
-    const response = await context.fetch(outgoing.url, init);
+    const response = await (context.fetch
+      ? context.fetch(outgoing.url, init)
+      : fetch(outgoing.url, init));
     isSent = true;
     if (onResponse && hookContext) {
       const durationMs = context.now() - startedAt;
@@ -139,7 +147,7 @@ function classifyThrown(
   error: unknown,
   where: {
     context: AttemptContext;
-    linked: LinkedSignal;
+    linked: AttemptSignal;
     info: RequestInfo;
     isSent: boolean;
     secrets: readonly string[];

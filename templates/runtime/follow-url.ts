@@ -1,6 +1,7 @@
 // URLs the server hands out (next links, Link headers, status monitors): resolved against the base
 // URL and followed with the client's credentials only when they stay on the base URL's origin.
 import { SdkError } from "./errors.js";
+import { callerHeadersOf } from "./request-builder.js";
 import type { PreparedRequest } from "./request-builder.js";
 import type { OperationSpec } from "./types.js";
 
@@ -45,7 +46,7 @@ export function prepareUrlRequest(
     urlWithoutQuery: queryAt === -1 ? withoutHash : withoutHash.slice(0, queryAt),
     query: query === "" ? [] : query.split("&"),
     defaultHeaders: [["Accept", "application/json"]],
-    callerHeaders: [...Object.entries(clientHeaders ?? {}), ...Object.entries(callHeaders ?? {})],
+    callerHeaders: callerHeadersOf(clientHeaders, callHeaders),
     cookies: [],
     body: { body: undefined, contentType: undefined, isReplayable: true },
   };

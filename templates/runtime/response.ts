@@ -40,7 +40,7 @@ export async function readSuccessBody(
   const text = await response.text();
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
-  if (text.trim() === "") return undefined;
+  if (isBlank(text)) return undefined;
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -60,20 +60,29 @@ export async function readSuccessBody(
  * An error body: JSON when it parses, else the text; undefined when empty. A body that fails to
  * arrive is undefined too (the status alone still makes the error), unless `signal` aborted it.
  */
-export async function readErrorBody(response: Response, signal: AbortSignal): Promise<unknown> {
+export async function readErrorBody(
+  response: Response,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (signal?.aborted) throw error;
     return undefined;
   }
-  if (text.trim() === "") return undefined;
+  if (isBlank(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {
     return text;
   }
+}
+
+/** Empty or whitespace only; trims a copy of a large body only when it starts with a space-like character. */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return text === "" || ((first <= 32 || first > 126) && text.trim() === "");
 }
 
 /** The body kind a Content-Type suggests, for statuses the spec does not declare. */

@@ -31,8 +31,9 @@ export function serializeParams(
   const headers: [string, string][] = [];
   const cookies: string[] = [];
   for (const param of op.params) {
+    if (param.in === "path") continue;
     const value = ownValue(values, param.name);
-    if (value === undefined || value === null || param.in === "path") continue;
+    if (value === undefined || value === null) continue;
     if (param.in === "query") query.push(...serializeQueryParam(param, value));
     else if (param.in === "header")
       headers.push([
@@ -41,23 +42,63 @@ export function serializeParams(
       ]);
     else cookies.push(...serializeCookieParam(param, value));
   }
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = ownValue(values, name);
+  const template = pathTemplateOf(op);
+  let path = template.literals[0];
+  for (let index = 0; index < template.params.length; index++) {
+    const param = template.params[index];
+    const value = ownValue(values, param.name);
     if (value === undefined || value === null || value === "") {
       throw new TypeError(
-        `${op.id}: missing required path parameter "${name}" (got ${value === "" ? "an empty string" : String(value)})`,
+        `${op.id}: missing required path parameter "${param.name}" (got ${value === "" ? "an empty string" : String(value)})`,
       );
     }
-    return serializePathParam(
-      op.params.find((param) => param.in === "path" && param.name === name) ?? { name, in: "path" },
-      value,
-    );
-  });
+    path += serializePathParam(param, value) + template.literals[index + 1];
+  }
   return { path, query, headers, cookies };
+}
+
+/** An operation's path split around its placeholders: literals[i], params[i], literals[i + 1]... */
+interface PathTemplate {
+  readonly literals: readonly string[];
+  readonly params: readonly ParameterSpec[];
+}
+
+/** Path templates never change: split once per descriptor. */
+const pathTemplates = new WeakMap<OperationSpec, PathTemplate>();
+
+function pathTemplateOf(op: OperationSpec): PathTemplate {
+  let template = pathTemplates.get(op);
+  if (template === undefined) {
+    const literals: string[] = [];
+    const params: ParameterSpec[] = [];
+    let last = 0;
+    for (const match of op.path.matchAll(/\{([^}]+)\}/g)) {
+      const name = match[1];
+      literals.push(op.path.slice(last, match.index));
+      params.push(
+        op.params.find((param) => param.in === "path" && param.name === name) ?? {
+          name,
+          in: "path",
+        },
+      );
+      last = (match.index ?? 0) + match[0].length;
+    }
+    literals.push(op.path.slice(last));
+    template = { literals, params };
+    pathTemplates.set(op, template);
+  }
+  return template;
 }
 
 /** One path parameter, percent-encoded, per style simple (default), label or matrix. */
 export function serializePathParam(param: ParameterSpec, value: unknown): string {
+  // The common case (a plain string or number, style simple) without building a shape.
+  if (
+    (typeof value === "string" || typeof value === "number") &&
+    (param.style === undefined || param.style === "simple") &&
+    !param.isJson
+  )
+    return encodeURIComponent(value);
   const shape = shapeOf(param, value);
   const explode = param.explode ?? false;
   const enc = encodeURIComponent;

@@ -1,5 +1,6 @@
 // Joins the caller's AbortSignal with the runtime's own (per-attempt timeout, poll deadline)
-// without AbortSignal.any, which older runtimes lack, and without leaving listeners behind.
+// without AbortSignal.any, which older runtimes lack, and without leaving listeners behind; and
+// the cheap per-attempt timeout signals of the request hot path (AttemptTimeouts).
 import { abortReason } from "./delay.js";
 
 /** A signal aborted by any of several sources; `dispose()` detaches every listener and timer. */
@@ -45,4 +46,168 @@ export function linkSignals(
     },
     dispose: () => detachers.splice(0).forEach((detach) => detach()),
   };
+}
+
+/** The signal of one HTTP attempt; `dispose()` when the attempt is over (body read or failed). */
+export interface AttemptSignal {
+  /** What fetch gets; undefined when there is nothing to follow (no caller signal, no timeout). */
+  readonly signal: AbortSignal | undefined;
+  /** True when the per-attempt timeout, not the caller's signal, aborted it. */
+  readonly isTimedOut: boolean;
+  dispose(): void;
+}
+
+/** At most this many attempts share one timeout controller... */
+const MAX_WINDOW_JOINS = 16;
+/** ...started within this share of the timeout (so a timeout fires up to 5% late)... */
+const WINDOW_SHARE = 0.05;
+/** ...and never more than this many milliseconds apart. */
+const MAX_WINDOW_MS = 1000;
+
+/**
+ * Per-attempt timeouts for one transport. A signal passed to fetch costs it real work per request
+ * (undici links it to an internal controller and raises its listener limit), and a controller plus
+ * a timer per attempt is most of the client's overhead on a fast network. So attempts without a
+ * caller signal that start close together share one controller and one timer: a window opened at
+ * t accepts up to 16 attempts until t + 5% of the timeout (at most 1 s) and aborts at
+ * t + window + timeout, after every member's own timeout has passed; it aborts only if a member is
+ * still running. Attempts with a caller signal get a controller of their own linked to it.
+ */
+export class AttemptTimeouts {
+  #window: TimeoutWindow | undefined;
+
+  /** The signal for an attempt that starts now. */
+  start(source: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
+    if (timeoutMs === Infinity || source?.aborted) return new PlainSignal(source);
+    if (source) return new LinkedAttemptSignal(source, timeoutMs);
+    const now = Date.now();
+    let window = this.#window;
+    if (window === undefined || !window.accepts(timeoutMs, now)) {
+      window?.close();
+      window = new TimeoutWindow(timeoutMs, now);
+      this.#window = window;
+    }
+    return window.join();
+  }
+}
+
+/** Nothing to add: the caller's signal (or none) as it is. */
+class PlainSignal implements AttemptSignal {
+  readonly isTimedOut = false;
+  constructor(readonly signal: AbortSignal | undefined) {}
+  dispose(): void {}
+}
+
+/** One controller and timer shared by the attempts of a short window (see AttemptTimeouts). */
+class TimeoutWindow {
+  readonly #controller = new AbortController();
+  readonly #timeoutMs: number;
+  readonly #closesAt: number;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  #joins = 0;
+  #running = 0;
+  #isClosed = false;
+  isTimedOut = false;
+
+  constructor(timeoutMs: number, now: number) {
+    const windowMs = Math.min(MAX_WINDOW_MS, Math.max(0, timeoutMs) * WINDOW_SHARE);
+    this.#timeoutMs = timeoutMs;
+    this.#closesAt = now + windowMs;
+    this.#timer = setTimeout(expireWindow, Math.max(0, timeoutMs) + windowMs, this);
+    // The timer alone must not keep a process alive (Node); running requests do that themselves.
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  accepts(timeoutMs: number, now: number): boolean {
+    return (
+      !this.#isClosed &&
+      timeoutMs === this.#timeoutMs &&
+      this.#joins < MAX_WINDOW_JOINS &&
+      now < this.#closesAt
+    );
+  }
+
+  join(): AttemptSignal {
+    this.#joins++;
+    this.#running++;
+    return new WindowMember(this, this.#controller.signal);
+  }
+
+  leave(): void {
+    this.#running--;
+    if (this.#running === 0 && (this.#isClosed || this.#joins >= MAX_WINDOW_JOINS))
+      clearTimeout(this.#timer);
+  }
+
+  /** No more members: the timer goes as soon as no member is running. */
+  close(): void {
+    this.#isClosed = true;
+    if (this.#running === 0) clearTimeout(this.#timer);
+  }
+
+  expire(): void {
+    this.#isClosed = true;
+    if (this.#running === 0) return;
+    this.isTimedOut = true;
+    this.#controller.abort(
+      new DOMException(`Timed out after ${this.#timeoutMs} ms`, "TimeoutError"),
+    );
+  }
+}
+
+function expireWindow(window: TimeoutWindow): void {
+  window.expire();
+}
+
+class WindowMember implements AttemptSignal {
+  #isDisposed = false;
+  constructor(
+    readonly window: TimeoutWindow,
+    readonly signal: AbortSignal,
+  ) {}
+
+  get isTimedOut(): boolean {
+    return this.window.isTimedOut;
+  }
+
+  dispose(): void {
+    if (this.#isDisposed) return;
+    this.#isDisposed = true;
+    this.window.leave();
+  }
+}
+
+/** A controller of its own, aborted by the caller's signal or the timeout. */
+class LinkedAttemptSignal implements AttemptSignal {
+  readonly signal: AbortSignal;
+  isTimedOut = false;
+  readonly #source: AbortSignal;
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+
+  constructor(source: AbortSignal, timeoutMs: number) {
+    this.#source = source;
+    this.signal = this.#controller.signal;
+    source.addEventListener("abort", this, { once: true });
+    this.#timer = setTimeout(expireLinked, Math.max(0, timeoutMs), this, timeoutMs);
+  }
+
+  /** The caller's signal aborted (EventListener object form: no closure per attempt). */
+  handleEvent(): void {
+    this.#controller.abort(abortReason(this.#source));
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#source.removeEventListener("abort", this);
+  }
+
+  expire(timeoutMs: number): void {
+    this.isTimedOut = true;
+    this.#controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
+  }
+}
+
+function expireLinked(attempt: LinkedAttemptSignal, timeoutMs: number): void {
+  attempt.expire(timeoutMs);
 }

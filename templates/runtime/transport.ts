@@ -12,6 +12,7 @@ import type { PollerContext, PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
 import { prepareRequest } from "./request-builder.js";
+import { AttemptTimeouts } from "./signals.js";
 import type { PreparedRequest } from "./request-builder.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
@@ -55,6 +56,7 @@ export class Transport {
   readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #now: () => number;
+  readonly #timeouts = new AttemptTimeouts();
 
   constructor(options: ClientOptions, defaults: TransportDefaults) {
     this.#options = { ...options };
@@ -65,28 +67,24 @@ export class Transport {
   }
 
   /** Send one operation, return the parsed success body (typed by the caller). */
-  async request<T>(
-    op: OperationSpec,
-    args: object | undefined,
-    options?: RequestOptions,
-  ): Promise<T> {
-    return (await this.send(op, args, options)).body as T;
+  request<T>(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<T> {
+    return this.send(op, args, options).then(bodyOf) as Promise<T>;
   }
 
   /** Same but also gives status and headers (pollers need Retry-After). */
-  async send(
+  send(
     op: OperationSpec,
     args: object | undefined,
     options: RequestOptions = {},
   ): Promise<SendResult> {
-    throwIfAborted(options.signal);
-    const prepared = prepareRequest(
-      op,
-      args,
-      this.#baseUrl,
-      this.#options.headers,
-      options.headers,
-    );
+    let prepared: PreparedRequest;
+    try {
+      throwIfAborted(options.signal);
+      prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+    } catch (error) {
+      // Bad arguments reject like every other failure; nothing is sent.
+      return Promise.reject(error);
+    }
     return this.#sendPrepared(op, prepared, options);
   }
 
@@ -114,7 +112,7 @@ export class Transport {
     const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
     // A streamed body is consumed by the first attempt: there is nothing left to send again.
     if (!prepared.body.isReplayable) policy.maxRetries = 0;
-    const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
+    const fetchImpl = this.#options.fetch;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     for (let attempt = 1; ; attempt++) {
       const context = {
@@ -123,6 +121,7 @@ export class Transport {
         now: this.#now,
         signal: options.signal,
         timeoutMs,
+        timeouts: this.#timeouts,
         attempt,
       };
       const outcome = await sendAttempt(prepared, context);
@@ -286,6 +285,10 @@ export class Transport {
       now: this.#now,
     };
   }
+}
+
+function bodyOf(result: SendResult): unknown {
+  return result.body;
 }
 
 function isUrlLro(lro: LroSpec | UrlLroSpec): lro is UrlLroSpec {

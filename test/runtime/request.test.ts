@@ -210,6 +210,40 @@ describe("requests fetch refuses", () => {
   });
 });
 
+describe("request headers", () => {
+  it("merge defaults, auth and caller headers case-insensitively, caller last", async () => {
+    server = await startServer(json(200, {}));
+    const transport = new Transport(
+      { apiKey: "k-123", headers: { ACCEPT: "application/x-custom", "X-Client": "c" } },
+      { baseUrl: server.url },
+    );
+    const spec = op({
+      auth: [{ type: "bearer" }],
+      params: [
+        { name: "X-Trace", in: "header" },
+        { name: "session", in: "cookie" },
+      ],
+    });
+    await transport.request(spec, { "X-Trace": "t1", session: "s 1" }, {
+      headers: { authorization: "Bearer override", Cookie: "a=b" },
+    });
+    const seen = server.requests[0].headers;
+    expect(seen.accept).toBe("application/x-custom");
+    expect(seen.authorization).toBe("Bearer override");
+    expect(seen["x-client"]).toBe("c");
+    expect(seen["x-trace"]).toBe("t1");
+    expect(seen.cookie).toBe("a=b; session=s%201");
+  });
+
+  it("a header value that cannot be sent is a TypeError at once: nothing sent, nothing retried", async () => {
+    server = await startServer(json(200, {}));
+    const transport = new Transport({}, { baseUrl: server.url });
+    const error = await transport.request(op(), undefined, { headers: { "X-Bad": "a\r\nInjected: 1" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe("text bodies", () => {
   it("send a structured value as JSON text, not [object Object]", async () => {
     let sent: unknown;

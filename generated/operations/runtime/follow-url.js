@@ -2,6 +2,7 @@
 // URLs the server hands out (next links, Link headers, status monitors): resolved against the base
 // URL and followed with the client's credentials only when they stay on the base URL's origin.
 import { SdkError } from "./errors.js";
+import { callerHeadersOf } from "./request-builder.js";
 /**
  * `ref` resolved against the base URL (relative refs keep its path prefix). A URL on another origin
  * is refused: it would receive the credential, and a server-controlled link must not leak it.
@@ -32,7 +33,7 @@ export function prepareUrlRequest(op, url, clientHeaders, callHeaders) {
     urlWithoutQuery: queryAt === -1 ? withoutHash : withoutHash.slice(0, queryAt),
     query: query === "" ? [] : query.split("&"),
     defaultHeaders: [["Accept", "application/json"]],
-    callerHeaders: [...Object.entries(clientHeaders ?? {}), ...Object.entries(callHeaders ?? {})],
+    callerHeaders: callerHeadersOf(clientHeaders, callHeaders),
     cookies: [],
     body: { body: undefined, contentType: undefined, isReplayable: true },
   };

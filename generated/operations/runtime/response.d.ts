@@ -17,4 +17,7 @@ export declare function readSuccessBody(
  * An error body: JSON when it parses, else the text; undefined when empty. A body that fails to
  * arrive is undefined too (the status alone still makes the error), unless `signal` aborted it.
  */
-export declare function readErrorBody(response: Response, signal: AbortSignal): Promise<unknown>;
+export declare function readErrorBody(
+  response: Response,
+  signal: AbortSignal | undefined,
+): Promise<unknown>;

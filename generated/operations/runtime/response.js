@@ -26,7 +26,7 @@ export async function readSuccessBody(response, responses, info, dateTable) {
   const text = await response.text();
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
-  if (text.trim() === "") return undefined;
+  if (isBlank(text)) return undefined;
   let body;
   try {
     body = JSON.parse(text);
@@ -50,15 +50,20 @@ export async function readErrorBody(response, signal) {
   try {
     text = await response.text();
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (signal?.aborted) throw error;
     return undefined;
   }
-  if (text.trim() === "") return undefined;
+  if (isBlank(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {
     return text;
   }
+}
+/** Empty or whitespace only; trims a copy of a large body only when it starts with a space-like character. */
+function isBlank(text) {
+  const first = text.charCodeAt(0);
+  return text === "" || ((first <= 32 || first > 126) && text.trim() === "");
 }
 /** The body kind a Content-Type suggests, for statuses the spec does not declare. */
 function kindFromContentType(contentType) {

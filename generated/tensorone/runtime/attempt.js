@@ -8,7 +8,6 @@ import { ConnectionError, SdkError, TimeoutError, createApiError } from "./error
 import { finalizeRequest } from "./request-builder.js";
 import { readErrorBody, readSuccessBody } from "./response.js";
 import { parseRetryAfterMs } from "./retry.js";
-import { linkSignals } from "./signals.js";
 /**
  * Error codes (Node/undici, Bun) that mean the connection was never made, so the server cannot
  * have seen the request. Browsers expose no codes: there every network failure counts as "maybe sent".
@@ -44,7 +43,7 @@ export async function sendAttempt(prepared, context) {
         }
       : undefined;
   if (onRequest && hookContext) await onRequest(hookContext);
-  const linked = linkSignals([context.signal], context.timeoutMs);
+  const linked = context.timeouts.start(context.signal, context.timeoutMs);
   let isSent = false;
   try {
     const startedAt = context.now();
@@ -55,9 +54,15 @@ export async function sendAttempt(prepared, context) {
       signal: linked.signal,
     };
     // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
-    if (typeof ReadableStream !== "undefined" && init.body instanceof ReadableStream)
+    if (
+      init.body != null &&
+      typeof ReadableStream !== "undefined" &&
+      init.body instanceof ReadableStream
+    )
       init.duplex = "half";
-    const response = await context.fetch(outgoing.url, init);
+    const response = await (context.fetch
+      ? context.fetch(outgoing.url, init)
+      : fetch(outgoing.url, init));
     isSent = true;
     if (onResponse && hookContext) {
       const durationMs = context.now() - startedAt;

@@ -10,6 +10,7 @@ import { Poller } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
 import { prepareRequest } from "./request-builder.js";
+import { AttemptTimeouts } from "./signals.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
 import { waitForUrlLro } from "./url-lro.js";
@@ -22,6 +23,7 @@ export class Transport {
   #sleep;
   #random;
   #now;
+  #timeouts = new AttemptTimeouts();
   constructor(options, defaults) {
     this.#options = { ...options };
     this.#baseUrl = options.baseUrl ?? defaults.baseUrl;
@@ -30,19 +32,19 @@ export class Transport {
     this.#now = defaults.now ?? Date.now;
   }
   /** Send one operation, return the parsed success body (typed by the caller). */
-  async request(op, args, options) {
-    return (await this.send(op, args, options)).body;
+  request(op, args, options) {
+    return this.send(op, args, options).then(bodyOf);
   }
   /** Same but also gives status and headers (pollers need Retry-After). */
-  async send(op, args, options = {}) {
-    throwIfAborted(options.signal);
-    const prepared = prepareRequest(
-      op,
-      args,
-      this.#baseUrl,
-      this.#options.headers,
-      options.headers,
-    );
+  send(op, args, options = {}) {
+    let prepared;
+    try {
+      throwIfAborted(options.signal);
+      prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+    } catch (error) {
+      // Bad arguments reject like every other failure; nothing is sent.
+      return Promise.reject(error);
+    }
     return this.#sendPrepared(op, prepared, options);
   }
   /**
@@ -59,7 +61,7 @@ export class Transport {
     const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
     // A streamed body is consumed by the first attempt: there is nothing left to send again.
     if (!prepared.body.isReplayable) policy.maxRetries = 0;
-    const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
+    const fetchImpl = this.#options.fetch;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     for (let attempt = 1; ; attempt++) {
       const context = {
@@ -68,6 +70,7 @@ export class Transport {
         now: this.#now,
         signal: options.signal,
         timeoutMs,
+        timeouts: this.#timeouts,
         attempt,
       };
       const outcome = await sendAttempt(prepared, context);
@@ -170,6 +173,9 @@ export class Transport {
       now: this.#now,
     };
   }
+}
+function bodyOf(result) {
+  return result.body;
 }
 function isUrlLro(lro) {
   return lro.kind === "url";

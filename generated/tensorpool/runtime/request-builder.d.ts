@@ -20,7 +20,11 @@ export interface OutgoingRequest {
   readonly url: string;
   /** The URL without query credentials. */
   readonly safeUrl: string;
-  readonly headers: Headers;
+  /**
+   * Header names lower-cased (names are case-insensitive; fetch lower-cases them too). A plain
+   * record: fetch copies it more cheaply than a Headers object, which it would iterate and sort.
+   */
+  readonly headers: Readonly<Record<string, string>>;
   /** The headers as hooks may see them (credentials redacted); computed only when a hook asks. */
   redactedHeaders(): Readonly<Record<string, string>>;
 }
@@ -37,3 +41,8 @@ export declare function finalizeRequest(
   prepared: PreparedRequest,
   auth: AppliedAuth,
 ): OutgoingRequest;
+/** Client headers then per-call headers, as pairs (none: one shared empty list). */
+export declare function callerHeadersOf(
+  clientHeaders: Readonly<Record<string, string>> | undefined,
+  callHeaders: Readonly<Record<string, string>> | undefined,
+): readonly (readonly [string, string])[];

@@ -13,45 +13,40 @@ export function prepareRequest(op, callArgs, baseUrl, clientHeaders, callHeaders
   const params = serializeParams(op, args);
   const body = encodeBody(op.body, ownValue(args, op.body?.bodyArg ?? DEFAULT_BODY_ARG));
   const defaultHeaders = [];
-  const accept = acceptOf(op);
+  const accept = cachedAcceptOf(op);
   if (accept !== undefined) defaultHeaders.push(["Accept", accept]);
   if (body.contentType !== undefined) defaultHeaders.push(["Content-Type", body.contentType]);
   defaultHeaders.push(...params.headers);
   const path = params.path.startsWith("/") ? params.path : `/${params.path}`;
   return {
     op,
-    urlWithoutQuery: baseUrl.replace(/\/+$/, "") + path,
+    urlWithoutQuery: (baseUrl.endsWith("/") ? baseUrl.replace(/\/+$/, "") : baseUrl) + path,
     query: params.query,
     defaultHeaders,
-    callerHeaders: [...Object.entries(clientHeaders ?? {}), ...Object.entries(callHeaders ?? {})],
+    callerHeaders: callerHeadersOf(clientHeaders, callHeaders),
     cookies: params.cookies,
     body,
   };
 }
 /** Adds the credential: defaults, then auth, then the caller's own headers (which win). */
 export function finalizeRequest(prepared, auth) {
-  const headers = new Headers();
-  for (const [name, value] of prepared.defaultHeaders) headers.set(name, value);
-  for (const [name, value] of auth.headers) headers.set(name, value);
-  for (const [name, value] of prepared.callerHeaders) headers.set(name, value);
-  const callerCookie = headers.get("cookie");
+  const headers = {};
+  for (const [name, value] of prepared.defaultHeaders) headers[name.toLowerCase()] = value;
+  for (const [name, value] of auth.headers) headers[name.toLowerCase()] = value;
+  for (const [name, value] of prepared.callerHeaders) headers[name.toLowerCase()] = value;
+  const cookies = headers.cookie ? [headers.cookie, ...prepared.cookies] : prepared.cookies;
   const authCookies = auth.cookies.map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
-  const cookies = [...(callerCookie ? [callerCookie] : []), ...prepared.cookies];
   if (cookies.length + authCookies.length > 0)
-    headers.set("Cookie", [...cookies, ...authCookies].join("; "));
-  const authQuery = auth.query.map(
-    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
-  );
-  const withQuery = (pieces) =>
-    pieces.length === 0
-      ? prepared.urlWithoutQuery
-      : `${prepared.urlWithoutQuery}?${pieces.join("&")}`;
+    headers.cookie = [...cookies, ...authCookies].join("; ");
+  const safeUrl = withQuery(prepared.urlWithoutQuery, prepared.query);
   const redactedHeaders = () => {
     const credentialNames = credentialHeaderNames(prepared.op.auth);
     const redacted = {};
-    headers.forEach((value, name) => {
-      redacted[name] = credentialNames.has(name) ? "[redacted]" : redactText(value, auth.secrets);
-    });
+    for (const name of Object.keys(headers)) {
+      redacted[name] = credentialNames.has(name)
+        ? "[redacted]"
+        : redactText(headers[name], auth.secrets);
+    }
     if (authCookies.length > 0) {
       const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
       redacted.cookie = [
@@ -61,12 +56,40 @@ export function finalizeRequest(prepared, auth) {
     }
     return redacted;
   };
+  if (auth.query.length === 0) {
+    return {
+      url: safeUrl,
+      safeUrl: redactText(safeUrl, auth.secrets),
+      headers,
+      redactedHeaders,
+    };
+  }
+  const authQuery = auth.query.map(
+    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+  );
   return {
-    url: withQuery([...prepared.query, ...authQuery]),
-    safeUrl: redactText(withQuery(prepared.query), auth.secrets),
+    url: withQuery(prepared.urlWithoutQuery, [...prepared.query, ...authQuery]),
+    safeUrl: redactText(safeUrl, auth.secrets),
     headers,
     redactedHeaders,
   };
+}
+function withQuery(urlWithoutQuery, pieces) {
+  return pieces.length === 0 ? urlWithoutQuery : `${urlWithoutQuery}?${pieces.join("&")}`;
+}
+/** Client headers then per-call headers, as pairs (none: one shared empty list). */
+export function callerHeadersOf(clientHeaders, callHeaders) {
+  if (clientHeaders === undefined && callHeaders === undefined) return NO_HEADERS;
+  return [...Object.entries(clientHeaders ?? {}), ...Object.entries(callHeaders ?? {})];
+}
+const NO_HEADERS = [];
+/** An operation's Accept value never changes: computed once per descriptor. */
+const acceptCache = new WeakMap();
+function cachedAcceptOf(op) {
+  if (acceptCache.has(op)) return acceptCache.get(op);
+  const accept = acceptOf(op);
+  acceptCache.set(op, accept);
+  return accept;
 }
 /**
  * Accept lists what the operation's responses declare, success first: a text/event-stream or CSV

@@ -11,3 +11,25 @@ export declare function linkSignals(
   signals: readonly (AbortSignal | undefined)[],
   timeoutMs?: number,
 ): LinkedSignal;
+/** The signal of one HTTP attempt; `dispose()` when the attempt is over (body read or failed). */
+export interface AttemptSignal {
+  /** What fetch gets; undefined when there is nothing to follow (no caller signal, no timeout). */
+  readonly signal: AbortSignal | undefined;
+  /** True when the per-attempt timeout, not the caller's signal, aborted it. */
+  readonly isTimedOut: boolean;
+  dispose(): void;
+}
+/**
+ * Per-attempt timeouts for one transport. A signal passed to fetch costs it real work per request
+ * (undici links it to an internal controller and raises its listener limit), and a controller plus
+ * a timer per attempt is most of the client's overhead on a fast network. So attempts without a
+ * caller signal that start close together share one controller and one timer: a window opened at
+ * t accepts up to 16 attempts until t + 5% of the timeout (at most 1 s) and aborts at
+ * t + window + timeout, after every member's own timeout has passed; it aborts only if a member is
+ * still running. Attempts with a caller signal get a controller of their own linked to it.
+ */
+export declare class AttemptTimeouts {
+  #private;
+  /** The signal for an attempt that starts now. */
+  start(source: AbortSignal | undefined, timeoutMs: number): AttemptSignal;
+}
