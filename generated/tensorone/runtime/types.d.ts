@@ -123,7 +123,10 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Headers added to every request. */
   headers?: Record<string, string>;
-  /** Per-attempt timeout; default 60000. */
+  /**
+   * Per-attempt timeout in ms; default 60000, Infinity for none. Attempts share timers, so a
+   * timeout may fire up to 5% (at most 1 s) after timeoutMs, never before.
+   */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
   onRequest?: (context: RequestContext) => void | Promise<void>;
@@ -132,6 +135,7 @@ export interface ClientOptions {
 /** The second, optional argument of every generated method. */
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Per-attempt timeout in ms for this call (see ClientOptions.timeoutMs). */
   timeoutMs?: number;
   headers?: Record<string, string>;
   retry?: Partial<RetryOptions>;
