@@ -2,13 +2,13 @@
 import type * as T from "./types.js";
 export * from "./descriptors.js";
 
-/** Arguments of {@link OperationsClient.getOperation}. */
+/** Arguments of `OperationsClient.getOperation`. */
 export interface GetOperationParams {
   /** Operation ID (e.g. `A1B2C3D4E5`), from a cluster's `operationId` or an `included.operations` entry. */
   operationId: T.Id;
 }
 
-/** Arguments of {@link OperationsClient.listConnections}. */
+/** Arguments of `OperationsClient.listConnections`. */
 export interface ListConnectionsParams {
   /** Maximum number of items to return. */
   limit?: number;
@@ -16,7 +16,7 @@ export interface ListConnectionsParams {
   marker?: string;
 }
 
-/** Arguments of {@link OperationsClient.listMyClusters}. */
+/** Arguments of `OperationsClient.listMyClusters`. */
 export interface ListMyClustersParams {
   /** Page size. */
   limit?: number;
@@ -28,7 +28,7 @@ export interface ListMyClustersParams {
   sortDirection?: "asc" | "desc";
 }
 
-/** Arguments of {@link OperationsClient.listNetworks}. */
+/** Arguments of `OperationsClient.listNetworks`. */
 export interface ListNetworksParams {
   /** Maximum number of items to return. */
   limit?: number;
@@ -36,7 +36,7 @@ export interface ListNetworksParams {
   marker?: string;
 }
 
-/** Arguments of {@link OperationsClient.listProviderNetworks}. */
+/** Arguments of `OperationsClient.listProviderNetworks`. */
 export interface ListProviderNetworksParams {
   /** Connection ID. */
   connection: T.Id;

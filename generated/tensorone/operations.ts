@@ -2,36 +2,36 @@
 import type * as T from "./types.js";
 export * from "./descriptors.js";
 
-/** Arguments of {@link TensorOneClient.addClusterProxyPort}. */
+/** Arguments of `TensorOneClient.addClusterProxyPort`. */
 export interface AddClusterProxyPortParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body: T.PortMapping;
 }
 
-/** Arguments of {@link TensorOneClient.createApiKey}. */
+/** Arguments of `TensorOneClient.createApiKey`. */
 export interface CreateApiKeyParams {
   body: T.ApiKeyCreateRequest;
 }
 
-/** Arguments of {@link TensorOneClient.createCluster}. */
+/** Arguments of `TensorOneClient.createCluster`. */
 export interface CreateClusterParams {
   body: T.ClusterCreateRequest;
 }
 
-/** Arguments of {@link TensorOneClient.createClusterV2}. */
+/** Arguments of `TensorOneClient.createClusterV2`. */
 export interface CreateClusterV2Params {
   body: T.ClusterCreateRequestV2;
 }
 
-/** Arguments of {@link TensorOneClient.deleteCluster}. */
+/** Arguments of `TensorOneClient.deleteCluster`. */
 export interface DeleteClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body?: T.ClusterDeleteRequest;
 }
 
-/** Arguments of {@link TensorOneClient.deleteClusterProxyPort}. */
+/** Arguments of `TensorOneClient.deleteClusterProxyPort`. */
 export interface DeleteClusterProxyPortParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
@@ -39,13 +39,13 @@ export interface DeleteClusterProxyPortParams {
   port_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.deleteClusterV2}. */
+/** Arguments of `TensorOneClient.deleteClusterV2`. */
 export interface DeleteClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.getCluster}. */
+/** Arguments of `TensorOneClient.getCluster`. */
 export interface GetClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
@@ -59,22 +59,22 @@ export interface GetClusterParams {
   metrics_window?: "1h" | "6h" | "24h" | "7d";
 }
 
-/** Arguments of {@link TensorOneClient.getClusterProxy}. */
+/** Arguments of `TensorOneClient.getClusterProxy`. */
 export interface GetClusterProxyParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.getClusterV2}. */
+/** Arguments of `TensorOneClient.getClusterV2`. */
 export interface GetClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.listApiKeys}. */
+/** Arguments of `TensorOneClient.listApiKeys`. */
 export type ListApiKeysParams = Record<string, never>;
 
-/** Arguments of {@link TensorOneClient.listClusters}. */
+/** Arguments of `TensorOneClient.listClusters`. */
 export interface ListClustersParams {
   /** Page number for pagination (1-based). */
   page?: number;
@@ -106,62 +106,62 @@ export interface ListClustersParams {
   created_before?: string;
 }
 
-/** Arguments of {@link TensorOneClient.listClustersV2}. */
+/** Arguments of `TensorOneClient.listClustersV2`. */
 export type ListClustersV2Params = Record<string, never>;
 
-/** Arguments of {@link TensorOneClient.revokeApiKey}. */
+/** Arguments of `TensorOneClient.revokeApiKey`. */
 export interface RevokeApiKeyParams {
   /** API key ID. */
   key_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.rotateApiKey}. */
+/** Arguments of `TensorOneClient.rotateApiKey`. */
 export interface RotateApiKeyParams {
   /** API key ID. */
   key_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.startCluster}. */
+/** Arguments of `TensorOneClient.startCluster`. */
 export interface StartClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body?: T.ClusterStartRequest;
 }
 
-/** Arguments of {@link TensorOneClient.startClusterV2}. */
+/** Arguments of `TensorOneClient.startClusterV2`. */
 export interface StartClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.stopCluster}. */
+/** Arguments of `TensorOneClient.stopCluster`. */
 export interface StopClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body?: T.ClusterStopRequest;
 }
 
-/** Arguments of {@link TensorOneClient.stopClusterV2}. */
+/** Arguments of `TensorOneClient.stopClusterV2`. */
 export interface StopClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
 }
 
-/** Arguments of {@link TensorOneClient.updateClusterProxy}. */
+/** Arguments of `TensorOneClient.updateClusterProxy`. */
 export interface UpdateClusterProxyParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body: T.ClusterProxyUpdate;
 }
 
-/** Arguments of {@link TensorOneClient.updateClusterProxyAccess}. */
+/** Arguments of `TensorOneClient.updateClusterProxyAccess`. */
 export interface UpdateClusterProxyAccessParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body: T.ClusterProxyUpdate;
 }
 
-/** Arguments of {@link TensorOneClient.updateClusterProxyPort}. */
+/** Arguments of `TensorOneClient.updateClusterProxyPort`. */
 export interface UpdateClusterProxyPortParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;

@@ -28,7 +28,7 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.StorageAttachResponse>;
   /**
-   * Attach storage to clusters, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Attach storage to clusters, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Waits for every started request; resolves with their final states.
    * `POST /storage/attach`
    */
@@ -45,7 +45,7 @@ export interface TensorPoolClient {
    */
   cancelJob(params: op.CancelJobParams, options?: RequestOptions): Promise<T.JobCancelResponse>;
   /**
-   * Cancel a job, then wait until it has finished (polls with {@link TensorPoolClient.pollJobCancellation}).
+   * Cancel a job, then wait until it has finished (polls with `TensorPoolClient.pollJobCancellation`).
    * Resolves with the final state.
    * `POST /job/cancel/{job_id}`
    */
@@ -84,7 +84,7 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.ClusterCreateResponse>;
   /**
-   * Create a new cluster, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Create a new cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Resolves with the final state.
    * `POST /cluster/create`
    */
@@ -104,7 +104,7 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.StorageCreateResponse>;
   /**
-   * Create a storage volume, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Create a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Resolves with the final state.
    * `POST /storage/create`
    */
@@ -140,7 +140,7 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.ClusterDestroyResponse>;
   /**
-   * Destroy a cluster, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Destroy a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Resolves with the final state.
    * `DELETE /cluster/{cluster}`
    */
@@ -160,7 +160,7 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.StorageDestroyResponse>;
   /**
-   * Destroy a storage volume, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Destroy a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Resolves with the final state.
    * `DELETE /storage/{storage_id}`
    */
@@ -180,7 +180,7 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.StorageDetachResponse>;
   /**
-   * Detach storage from a cluster, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Detach storage from a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Resolves with the final state.
    * `POST /storage/detach`
    */
@@ -208,7 +208,7 @@ export interface TensorPoolClient {
    */
   editCluster(params: op.EditClusterParams, options?: RequestOptions): Promise<T.EditResponse>;
   /**
-   * Edit a cluster, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Edit a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Resolves with the final state.
    * `PATCH /cluster/edit/{cluster}`
    */
@@ -225,7 +225,7 @@ export interface TensorPoolClient {
    */
   editStorage(params: op.EditStorageParams, options?: RequestOptions): Promise<T.EditResponse>;
   /**
-   * Edit a storage volume, then wait until it has finished (polls with {@link TensorPoolClient.pollRequest}).
+   * Edit a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Resolves with the final state.
    * `PATCH /storage/edit/{storage_id}`
    */

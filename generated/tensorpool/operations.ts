@@ -2,23 +2,23 @@
 import type * as T from "./types.js";
 export * from "./descriptors.js";
 
-/** Arguments of {@link TensorPoolClient.addSshKey}. */
+/** Arguments of `TensorPoolClient.addSshKey`. */
 export interface AddSshKeyParams {
   body: T.SshKeyAddRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.attachStorage}. */
+/** Arguments of `TensorPoolClient.attachStorage`. */
 export interface AttachStorageParams {
   body: T.StorageAttachRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.cancelJob}. */
+/** Arguments of `TensorPoolClient.cancelJob`. */
 export interface CancelJobParams {
   /** Job ID (e.g. `j-abc`; treat as opaque). */
   job_id: string;
 }
 
-/** Arguments of {@link TensorPoolClient.clusterOperations}. */
+/** Arguments of `TensorPoolClient.clusterOperations`. */
 export interface ClusterOperationsParams {
   /** Cluster */
   cluster: string;
@@ -30,102 +30,102 @@ export interface ClusterOperationsParams {
   request_status?: T.RequestStatus | null;
 }
 
-/** Arguments of {@link TensorPoolClient.createBucket}. */
+/** Arguments of `TensorPoolClient.createBucket`. */
 export interface CreateBucketParams {
   /** S3 bucket name. */
   bucket_name: string;
 }
 
-/** Arguments of {@link TensorPoolClient.createCluster}. */
+/** Arguments of `TensorPoolClient.createCluster`. */
 export interface CreateClusterParams {
   body: T.ClusterCreateRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.createStorage}. */
+/** Arguments of `TensorPoolClient.createStorage`. */
 export interface CreateStorageParams {
   body: T.StorageCreateRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.deleteBucket}. */
+/** Arguments of `TensorPoolClient.deleteBucket`. */
 export interface DeleteBucketParams {
   /** S3 bucket name. */
   bucket_name: string;
 }
 
-/** Arguments of {@link TensorPoolClient.deleteJob}. */
+/** Arguments of `TensorPoolClient.deleteJob`. */
 export interface DeleteJobParams {
   /** Job ID (e.g. `j-abc`; treat as opaque). */
   job_id: string;
 }
 
-/** Arguments of {@link TensorPoolClient.destroyCluster}. */
+/** Arguments of `TensorPoolClient.destroyCluster`. */
 export interface DestroyClusterParams {
   /** Cluster ID (e.g. `c-abc123`; treat as opaque). */
   cluster: string;
 }
 
-/** Arguments of {@link TensorPoolClient.destroyStorage}. */
+/** Arguments of `TensorPoolClient.destroyStorage`. */
 export interface DestroyStorageParams {
   /** Storage volume ID (e.g. `s-abc`; treat as opaque). */
   storage_id: string;
 }
 
-/** Arguments of {@link TensorPoolClient.detachStorage}. */
+/** Arguments of `TensorPoolClient.detachStorage`. */
 export interface DetachStorageParams {
   body: T.StorageDetachRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.disableObjectStorage}. */
+/** Arguments of `TensorPoolClient.disableObjectStorage`. */
 export type DisableObjectStorageParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.editCluster}. */
+/** Arguments of `TensorPoolClient.editCluster`. */
 export interface EditClusterParams {
   /** Cluster ID (e.g. `c-abc123`; treat as opaque). */
   cluster: string;
   body: T.ClusterEditRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.editStorage}. */
+/** Arguments of `TensorPoolClient.editStorage`. */
 export interface EditStorageParams {
   /** Storage volume ID (e.g. `s-abc`; treat as opaque). */
   storage_id: string;
   body: T.StorageEditRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.enableObjectStorage}. */
+/** Arguments of `TensorPoolClient.enableObjectStorage`. */
 export type EnableObjectStorageParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.getAwsConfig}. */
+/** Arguments of `TensorPoolClient.getAwsConfig`. */
 export type GetAwsConfigParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.getClusterInfo}. */
+/** Arguments of `TensorPoolClient.getClusterInfo`. */
 export interface GetClusterInfoParams {
   /** Cluster ID (e.g. `c-abc123`; treat as opaque). */
   cluster: string;
 }
 
-/** Arguments of {@link TensorPoolClient.getJobInfo}. */
+/** Arguments of `TensorPoolClient.getJobInfo`. */
 export interface GetJobInfoParams {
   /** Job ID (e.g. `j-abc`; treat as opaque). */
   job_id: string;
 }
 
-/** Arguments of {@link TensorPoolClient.getObjectStorageCredentials}. */
+/** Arguments of `TensorPoolClient.getObjectStorageCredentials`. */
 export type GetObjectStorageCredentialsParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.getOrganizationInfo}. */
+/** Arguments of `TensorPoolClient.getOrganizationInfo`. */
 export type GetOrganizationInfoParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.getRcloneConfig}. */
+/** Arguments of `TensorPoolClient.getRcloneConfig`. */
 export type GetRcloneConfigParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.getRequestInfo}. */
+/** Arguments of `TensorPoolClient.getRequestInfo`. */
 export interface GetRequestInfoParams {
   /** Request ID returned by an asynchronous call (202 response). */
   request_id: string;
 }
 
-/** Arguments of {@link TensorPoolClient.getSshCommand}. */
+/** Arguments of `TensorPoolClient.getSshCommand`. */
 export interface GetSshCommandParams {
   /** Instance ID (see the `instances` of a cluster). */
   instance_id: string;
@@ -133,39 +133,39 @@ export interface GetSshCommandParams {
   system?: string;
 }
 
-/** Arguments of {@link TensorPoolClient.getStorageInfo}. */
+/** Arguments of `TensorPoolClient.getStorageInfo`. */
 export interface GetStorageInfoParams {
   /** Storage volume ID (e.g. `s-abc`; treat as opaque). */
   storage_id: string;
 }
 
-/** Arguments of {@link TensorPoolClient.getStorageQuote}. */
+/** Arguments of `TensorPoolClient.getStorageQuote`. */
 export interface GetStorageQuoteParams {
   /** Requested capacity in GB. */
   size_gb: number;
 }
 
-/** Arguments of {@link TensorPoolClient.getUserInfo}. */
+/** Arguments of `TensorPoolClient.getUserInfo`. */
 export type GetUserInfoParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.getUserPreferences}. */
+/** Arguments of `TensorPoolClient.getUserPreferences`. */
 export type GetUserPreferencesParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.health}. */
+/** Arguments of `TensorPoolClient.health`. */
 export interface HealthParams {
   body: T.HealthCheckRequest;
 }
 
-/** Arguments of {@link TensorPoolClient.healthz}. */
+/** Arguments of `TensorPoolClient.healthz`. */
 export type HealthzParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.initJob}. */
+/** Arguments of `TensorPoolClient.initJob`. */
 export type InitJobParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.listBuckets}. */
+/** Arguments of `TensorPoolClient.listBuckets`. */
 export type ListBucketsParams = Record<string, never>;
 
-/** Arguments of {@link TensorPoolClient.listClusters}. */
+/** Arguments of `TensorPoolClient.listClusters`. */
 export interface ListClustersParams {
   /** List the organization's resources instead of personal ones. */
   include_org?: boolean;
@@ -173,25 +173,25 @@ export interface ListClustersParams {
   instances?: boolean;
 }
 
-/** Arguments of {@link TensorPoolClient.listJobs}. */
+/** Arguments of `TensorPoolClient.listJobs`. */
 export interface ListJobsParams {
   /** List the organization's resources instead of personal ones. */
   include_org?: boolean;
 }
 
-/** Arguments of {@link TensorPoolClient.listSshKeys}. */
+/** Arguments of `TensorPoolClient.listSshKeys`. */
 export interface ListSshKeysParams {
   /** List the organization's resources instead of personal ones. */
   include_org?: boolean;
 }
 
-/** Arguments of {@link TensorPoolClient.listStorage}. */
+/** Arguments of `TensorPoolClient.listStorage`. */
 export interface ListStorageParams {
   /** List the organization's resources instead of personal ones. */
   include_org?: boolean;
 }
 
-/** Arguments of {@link TensorPoolClient.pullJob}. */
+/** Arguments of `TensorPoolClient.pullJob`. */
 export interface PullJobParams {
   /** Job ID (e.g. `j-abc`; treat as opaque). */
   job_id: string;
@@ -205,13 +205,13 @@ export interface PullJobParams {
   files?: string[] | null;
 }
 
-/** Arguments of {@link TensorPoolClient.removeSshKey}. */
+/** Arguments of `TensorPoolClient.removeSshKey`. */
 export interface RemoveSshKeyParams {
   /** SSH key ID (see `keys[].id` of the key list). */
   key_id: string;
 }
 
-/** Arguments of {@link TensorPoolClient.updateUserPreferences}. */
+/** Arguments of `TensorPoolClient.updateUserPreferences`. */
 export interface UpdateUserPreferencesParams {
   body: T.UserPreferencesUpdate;
 }

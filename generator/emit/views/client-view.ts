@@ -145,7 +145,7 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
     args: [`op.${op.name}`, "params", "options", stringLiteral(poller.name), `op.${pollerConstName(poller)}`, `op.${startConstName(op)}`],
     callee: `transport.startAndWait<${state}>`,
     doc: docComment([
-      `${op.summary ?? op.name}, then wait until it has finished (polls with {@link ${api.name}Client.poll${poller.name}}).`,
+      `${op.summary ?? op.name}, then wait until it has finished (polls with \`${api.name}Client.poll${poller.name}\`).`,
       isMany ? "Waits for every started request; resolves with their final states." : "Resolves with the final state.",
       `\`${op.method} ${op.path}\``,
     ]),

@@ -47,13 +47,13 @@ export function operationsView(api: Api): OperationsView {
   // First in the file: descriptors below refer to it while the module initialises.
   if (hasDates) constant(dateTableName, "Record<string, DatePlan>", expandedObject(dates.table, 0));
   for (const op of api.operations) {
-    const doc = docComment([`Arguments of {@link ${api.name}Client.${op.name}}.`]);
+    const doc = docComment([`Arguments of \`${api.name}Client.${op.name}\`.`]);
     const members = paramsMembers(op, names, 2);
     const params = members.length > 0
       ? `export interface ${op.paramsTypeName} {\n${members.join("\n")}\n}`
       : typeAlias(op.paramsTypeName, "Record<string, never>");
     declarations.push(`${doc}\n${params}`);
-    const result = resultDeclaration(op, names);
+    const result = resultDeclaration(op, names, `${api.name}Client`);
     if (result) declarations.push(result);
     constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
     if (op.pagination) {
