@@ -247,7 +247,7 @@ async function noopRegeneration() {
 async function runtimeOverhead() {
   const r = await measure(
     process.execPath,
-    [path.join(repoRoot, "test/bench/runtime-overhead.mjs"), "--requests", opt.quick ? "500" : "2000", "--rounds", opt.quick ? "2" : "5", "--clientgen-root", cgRoot],
+    [path.join(repoRoot, "test/bench/runtime-overhead.mjs"), "--requests", opt.quick ? "500" : "2000", "--rounds", opt.quick ? "2" : "9", "--clientgen-root", cgRoot],
     { cwd: repoRoot },
   );
   if (!r.ok) return { error: r.error };
