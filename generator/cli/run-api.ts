@@ -5,7 +5,7 @@ import * as path from "node:path";
 import type { ApiConfig } from "../config.js";
 import { DiagnosticsError, formatDiagnostic, summarizeDiagnostics } from "../diagnostics/diagnostic.js";
 import { isUpToDate, recordedInputs, recordGeneration } from "../cache/up-to-date.js";
-import { compareOutput, writeOutput } from "../emit/write.js";
+import { compareOutput, recoverInterruptedWrite, writeOutput } from "../emit/write.js";
 import type { SurfaceChange } from "../report/compare-surface.js";
 import type { ApiReport, Reporter } from "./reporter.js";
 import { InputError } from "./input-error.js";
@@ -37,6 +37,8 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     }
   }
   const job = { name: api.name, options: jobOptions(api), output: api.output, overlays: api.overlays, spec };
+  // A run killed mid-swap left the previous client aside: put it back before anything else.
+  if (!mode.isCheck) recoverInterruptedWrite(api.output);
   // Nothing changed since the last run: answer without loading the pipeline (--check always regenerates).
   if (!mode.isCheck && isUpToDate(job)) {
     report.inputs = recordedInputs(job);

@@ -1,7 +1,8 @@
 // The CLI driven as users drive it, in temp dirs: config files, --check with diffs, the change
 // report and --fail-on-breaking, verify on a copy, --emit js (imported and called against a
 // 127.0.0.1 server), --json, --verbose, filters, URL specs. Exit codes: 0 ok, 1 stale/breaking/edited, 2 bad input.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { compileAlone } from "../types/compile.js";
 import { buildCli, fixtures, removeCli, runCli, tempDir } from "./helpers.js";
+import { listFiles } from "../../generator/emit/write.js";
 
 const dir = tempDir();
 let server: Server;
@@ -157,6 +159,24 @@ describe("clientgen generate with a clientgen.config.ts", () => {
     const none = await runCli(["generate"], path.join(dir, "specs"));
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("no config file found");
+  });
+
+  it("a run killed between the two renames of the swap: the next run puts the client back, even when it fails", async () => {
+    await runCli(["generate"], dir);
+    const before = listFiles(out).map((file) => [file, read(file)]);
+    const deadPid = Number(execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }));
+    renameSync(out, path.join(dir, `generated/.pets.clientgen-old-${deadPid}`));
+    const spec = path.join(dir, "specs/pets.yaml");
+    const text = readFileSync(spec, "utf8");
+    writeFileSync(spec, `${text}\n  broken: [\n`);
+    try {
+      const run = await runCli(["generate"], dir);
+      expect(run.code).toBe(2);
+      expect(listFiles(out).map((file) => [file, read(file)])).toEqual(before);
+      expect(readdirSync(path.join(dir, "generated"))).toEqual(["pets"]);
+    } finally {
+      writeFileSync(spec, text);
+    }
   });
 });
 
