@@ -114,8 +114,6 @@ class TimeoutWindow {
     this.#timeoutMs = timeoutMs;
     this.#closesAt = now + windowMs;
     this.#timer = setTimeout(expireWindow, Math.max(0, timeoutMs) + windowMs, this);
-    // The timer alone must not keep a process alive (Node); running requests do that themselves.
-    (this.#timer as { unref?: () => void }).unref?.();
   }
 
   accepts(timeoutMs: number, now: number): boolean {
@@ -129,20 +127,30 @@ class TimeoutWindow {
 
   join(): AttemptSignal {
     this.#joins++;
-    this.#running++;
+    if (this.#running++ === 0) this.#holdProcess(true);
     return new WindowMember(this, this.#controller.signal);
   }
 
   leave(): void {
-    this.#running--;
-    if (this.#running === 0 && (this.#isClosed || this.#joins >= MAX_WINDOW_JOINS))
-      clearTimeout(this.#timer);
+    if (--this.#running > 0) return;
+    if (this.#isClosed || this.#joins >= MAX_WINDOW_JOINS) clearTimeout(this.#timer);
+    else this.#holdProcess(false);
   }
 
   /** No more members: the timer goes as soon as no member is running. */
   close(): void {
     this.#isClosed = true;
     if (this.#running === 0) clearTimeout(this.#timer);
+  }
+
+  /**
+   * Node: the timer keeps the process alive only while an attempt is running (a hung request
+   * must still time out); an idle open window must not delay the exit of a script.
+   */
+  #holdProcess(isHeld: boolean): void {
+    const timer = this.#timer as { ref?: () => void; unref?: () => void };
+    if (isHeld) timer.ref?.();
+    else timer.unref?.();
   }
 
   expire(): void {

@@ -91,8 +91,6 @@ class TimeoutWindow {
     this.#timeoutMs = timeoutMs;
     this.#closesAt = now + windowMs;
     this.#timer = setTimeout(expireWindow, Math.max(0, timeoutMs) + windowMs, this);
-    // The timer alone must not keep a process alive (Node); running requests do that themselves.
-    this.#timer.unref?.();
   }
   accepts(timeoutMs, now) {
     return (
@@ -104,18 +102,27 @@ class TimeoutWindow {
   }
   join() {
     this.#joins++;
-    this.#running++;
+    if (this.#running++ === 0) this.#holdProcess(true);
     return new WindowMember(this, this.#controller.signal);
   }
   leave() {
-    this.#running--;
-    if (this.#running === 0 && (this.#isClosed || this.#joins >= MAX_WINDOW_JOINS))
-      clearTimeout(this.#timer);
+    if (--this.#running > 0) return;
+    if (this.#isClosed || this.#joins >= MAX_WINDOW_JOINS) clearTimeout(this.#timer);
+    else this.#holdProcess(false);
   }
   /** No more members: the timer goes as soon as no member is running. */
   close() {
     this.#isClosed = true;
     if (this.#running === 0) clearTimeout(this.#timer);
+  }
+  /**
+   * Node: the timer keeps the process alive only while an attempt is running (a hung request
+   * must still time out); an idle open window must not delay the exit of a script.
+   */
+  #holdProcess(isHeld) {
+    const timer = this.#timer;
+    if (isHeld) timer.ref?.();
+    else timer.unref?.();
   }
   expire() {
     this.#isClosed = true;
