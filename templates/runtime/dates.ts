@@ -19,6 +19,13 @@ export function reviveDates(
     if (!shared) return value;
     current = shared;
   }
+  if (current.anyOf) {
+    // Each alternative revives its own fields; a field already a Date is left alone by the next.
+    let revived = value;
+    for (const alternative of current.anyOf)
+      revived = reviveDates(revived, alternative, table, depth + 1);
+    return revived;
+  }
   if (typeof value === "string") return current.isDate ? toDate(value) : value;
   if (Array.isArray(value)) {
     if (current.items)

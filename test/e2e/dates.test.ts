@@ -16,7 +16,9 @@ afterEach(async () => {
 });
 
 interface Event { id: string; at: Date; day?: string; parent?: Event; history?: Date[]; labels?: Record<string, Date> }
+interface Reminder { id: string; dueAt: Date; parent?: Reminder }
 interface EventsClient {
+  getFeedItem(params: { id: string }): Promise<{ item?: Event | Reminder; note?: Reminder | { editedAt?: Date } }>;
   listEvents(params?: { since?: Date }): Promise<Event[]>;
   createEvent(params: { body: Event }): Promise<Event | { queuedAt?: Date }>;
 }
@@ -57,6 +59,25 @@ describe("dates option", () => {
     expect(event.labels?.first).toBeInstanceOf(Date);
     expect(event.day).toBe("2026-11-22");
     expect((event as unknown as { extra: unknown }).extra).toBe(at);
+  });
+
+  it("revives union variants whose fields name different schemas at the same place", async () => {
+    const at = "2026-11-22T10:00:00.000Z";
+    server = await startServer(
+      json(200, { item: { id: "r1", dueAt: at, parent: { id: "r0", dueAt: at } }, note: { id: "n", dueAt: at, editedAt: at } }),
+      json(200, { item: { id: "e1", at, parent: { id: "e0", at } } }),
+    );
+    const events = await client(server.url);
+    const first = await events.getFeedItem({ id: "r1" });
+    const reminder = first.item as Reminder;
+    expect(reminder.dueAt).toBeInstanceOf(Date);
+    expect(reminder.parent?.dueAt).toBeInstanceOf(Date);
+    // A shared plan and an inline one at the same place: both apply.
+    const note = first.note as Reminder & { editedAt?: Date };
+    expect(note.dueAt).toBeInstanceOf(Date);
+    expect(note.editedAt).toBeInstanceOf(Date);
+    const event = (await events.getFeedItem({ id: "e1" })).item as Event;
+    expect(event.parent?.at).toBeInstanceOf(Date);
   });
 
   it("sends Dates as ISO strings in queries and bodies; revives union variants; keeps unparseable text", async () => {

@@ -43,6 +43,8 @@ export interface ResponseSpec {
  * OperationSpec.dateTable (recursive schemas). Several may hold at once (unions are merged).
  */
 export interface DatePlan {
+  /** Alternatives applied one after the other (union variants naming different shared plans). */
+  readonly anyOf?: readonly DatePlan[];
   readonly fields?: Readonly<Record<string, DatePlan>>;
   readonly isDate?: boolean;
   readonly items?: DatePlan;

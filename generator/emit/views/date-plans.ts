@@ -6,6 +6,8 @@ import type { NamedSchema, Schema } from "../../model/schema.js";
 
 /** The runtime's DatePlan, as plain data. */
 export interface DatePlan {
+  /** Plans applied one after the other (alternatives that cannot be merged field by field). */
+  anyOf?: DatePlan[];
   fields?: Record<string, DatePlan>;
   isDate?: boolean;
   items?: DatePlan;
@@ -78,9 +80,21 @@ function wrap(key: "items", inner: DatePlan | undefined): DatePlan | undefined {
 function merge(plans: (DatePlan | undefined)[]): DatePlan | undefined {
   const present = plans.filter((p): p is DatePlan => p !== undefined);
   if (present.length <= 1) return present[0];
+  // A shared plan's fields live in the table, so a ref cannot be merged field by field with
+  // another plan: the runtime applies each alternative in turn (reviving is idempotent).
+  if (present.some((p) => p.ref !== undefined || p.anyOf !== undefined)) {
+    const alternatives: DatePlan[] = [];
+    const seen = new Set<string>();
+    for (const alternative of present.flatMap((p) => p.anyOf ?? [p])) {
+      const key = JSON.stringify(alternative);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      alternatives.push(alternative);
+    }
+    return alternatives.length === 1 ? alternatives[0] : { anyOf: alternatives };
+  }
   const out: DatePlan = {};
   for (const p of present) {
-    if (p.ref !== undefined) out.ref ??= p.ref;
     if (p.isDate) out.isDate = true;
     if (p.items) out.items = merge([out.items, p.items]);
     if (p.values) out.values = merge([out.values, p.values]);
