@@ -27,6 +27,15 @@ export function toolSummary(t) {
   };
 }
 
+/** Medians of the lib-only project's tsc runs on one spec, by checker. */
+function baselineOf(spec) {
+  if (!spec.tscBaseline) return undefined;
+  return Object.fromEntries(Object.entries(spec.tscBaseline).map(([c, runs]) => [c, summarize(runs.map((r) => r.wallS))]));
+}
+
+/** The part of a tsc time above the lib-only project (never below 0). */
+const above = (time, lib) => (time != null && lib != null ? Math.max(0, time - lib) : null);
+
 /** @param {any} results */
 export function toMarkdown(results) {
   const m = results.machine;
@@ -73,6 +82,21 @@ export function toMarkdown(results) {
         lines.push(
           `| ${name} (warm) | ${range(sum.warm)} | ${range(sum.warmRss, 0)} | | ${checkers.map(() => "").join(" | ")} | ${x(ratio(sum.warm.median, base?.gen?.median))} | ${x(ratio(sum.warmRss?.median, base?.rss?.median))} | ${checkers.map(() => "").join(" | ")} |`,
         );
+    }
+    const libOnly = baselineOf(spec);
+    if (libOnly) {
+      const cells = checkers.map((c) => range(libOnly[c]));
+      lines.push(`| lib only (empty project) | | | | ${cells.join(" | ")} | | | ${checkers.map(() => "").join(" | ")} |`);
+      const cg = spec.tools.clientgen ? toolSummary(spec.tools.clientgen) : undefined;
+      const added = checkers
+        .map((c) => {
+          const mine = above(cg?.tsc[c]?.median, libOnly[c]?.median);
+          const theirs = above(base?.tsc[c]?.median, libOnly[c]?.median);
+          return mine == null || theirs == null ? null : `${c} ${s(mine)} s vs ${s(theirs)} s (${x(ratio(mine, theirs))})`;
+        })
+        .filter(Boolean);
+      if (added.length)
+        lines.push("", `Above the lib-only project, the checker spends on clientgen's output vs openapi-typescript's: ${added.join("; ")}.`);
     }
     const errs = Object.entries(spec.tools).flatMap(([name, t]) =>
       Object.entries(toolSummary(t).tsc)
@@ -123,6 +147,7 @@ export function targets(results) {
   const big = results.specs.filter((sp) => sp.target);
   const pairs = big.map((sp) => ({
     name: sp.name,
+    lib: baselineOf(sp),
     cg: toolSummary(sp.tools.clientgen ?? { runs: [] }),
     ot: toolSummary(sp.tools["openapi-typescript"] ?? { runs: [] }),
   }));
@@ -137,8 +162,14 @@ export function targets(results) {
   };
   check("clientgen cold generation <= 1.0x openapi-typescript (corpus > 500 KB, synthetic 16k)", (p) => ratio(p.cg.gen?.median, p.ot.gen?.median));
   check("peak RSS <= 1.0x openapi-typescript (same specs)", (p) => ratio(p.cg.rss?.median, p.ot.rss?.median));
-  for (const c of results.options.checkers)
+  for (const c of results.options.checkers) {
     check(`${c} on the output <= 1.0x ${c} on openapi-typescript's output (same specs)`, (p) => ratio(p.cg.tsc[c]?.median, p.ot.tsc[c]?.median));
+    const row = out[out.length - 1];
+    const added = pairs
+      .map((p) => ({ name: p.name, r: ratio(above(p.cg.tsc[c]?.median, p.lib?.[c]?.median), above(p.ot.tsc[c]?.median, p.lib?.[c]?.median)) }))
+      .filter((q) => q.r != null);
+    if (added.length) row.figures += `; above the lib-only project: ${added.map((q) => `${q.name} ${x(q.r)}`).join(", ")}`;
+  }
 
   const syn = results.specs.filter((sp) => sp.synthetic && sp.tools.clientgen);
   const per = (sp) => {

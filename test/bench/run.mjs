@@ -159,6 +159,8 @@ function specList() {
   return only ? specs.filter((s) => only.some((o) => s.name.includes(o))) : specs;
 }
 
+const libOnly = "lib only";
+
 async function benchSpec(spec) {
   const runs = spec.operations > 10_000 ? Math.min(Number(opt["big-runs"]), runsDefault) : runsDefault;
   const tscRuns = spec.operations > 10_000 ? Math.min(runs, tscRunsDefault) : tscRunsDefault;
@@ -198,13 +200,23 @@ async function benchSpec(spec) {
     writeTsconfig(out);
     result.tools[name].tsc = Object.fromEntries(checkers.map((c) => [c.name, []]));
   }
+  // "lib only": a project of one empty module, checked in the same rotation. Its time is the
+  // standard library (lib.dom is most of it), paid alike by every output; the rest is the client's.
+  const baselineDir = path.join(dir, "lib-only");
+  if (tscRuns > 0 && Object.keys(lastOut).length > 0) {
+    mkdirSync(baselineDir, { recursive: true });
+    writeFileSync(path.join(baselineDir, "index.ts"), "export {};\n");
+    writeTsconfig(baselineDir);
+    lastOut[libOnly] = baselineDir;
+    result.tscBaseline = Object.fromEntries(checkers.map((c) => [c.name, []]));
+  }
   const checked = Object.keys(lastOut);
   for (let round = 0; round < tscRuns; round++)
     for (let i = 0; i < checked.length; i++) {
       const name = checked[(i + round) % checked.length];
       for (const c of checkers) {
         const r = await typecheck(c, lastOut[name]);
-        result.tools[name].tsc[c.name].push(r);
+        (name === libOnly ? result.tscBaseline : result.tools[name].tsc)[c.name].push(r);
         log(`${spec.name} ${name} ${c.name} round ${round + 1}: ${r.wallS.toFixed(2)} s${r.errors ? `, ${r.errors} errors` : ""}`);
       }
     }
