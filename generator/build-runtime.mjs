@@ -27,9 +27,27 @@ const options = {
   target: ts.ScriptTarget.ES2022,
   types: [],
 };
+/**
+ * Declarations without `implements` clauses. They add nothing to a class's type (TypeScript is
+ * structural: a Poller is awaitable because it has `then`), but every checker that reads the
+ * declarations would re-prove them: for the generic PromiseLike/AsyncIterable classes that is
+ * most of the work the runtime's declarations cost a host project. The sources keep them, so
+ * this build still proves them once.
+ */
+const dropImplements = (context) => (node) => {
+  if (!ts.isSourceFile(node)) return node;
+  const visit = (child) => {
+    if (!ts.isClassDeclaration(child) || !child.heritageClauses) return child;
+    const kept = child.heritageClauses.filter((clause) => clause.token !== ts.SyntaxKind.ImplementsKeyword);
+    if (kept.length === child.heritageClauses.length) return child;
+    return ts.factory.updateClassDeclaration(child, child.modifiers, child.name, child.typeParameters, kept.length > 0 ? kept : undefined, child.members);
+  };
+  return ts.visitEachChild(node, visit, context);
+};
+
 const program = ts.createProgram(files, options);
 const emitted = new Map();
-const result = program.emit(undefined, (file, text) => emitted.set(file, text));
+const result = program.emit(undefined, (file, text) => emitted.set(file, text), undefined, false, { afterDeclarations: [dropImplements] });
 const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
 if (errors.length > 0) {
   const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };

@@ -58,6 +58,18 @@ export async function tensorone(): Promise<void> {
   await client.getCluster({});
 }
 
+// The runtime's declarations carry no \`implements\` clauses (see build-runtime.mjs): the classes
+// must still be what they claim, structurally.
+export function awaitables(): void {
+  const pages: PromiseLike<unknown> & AsyncIterable<unknown> = createTensorOneClient({}).listClusters({});
+  const tp = createTensorPoolClient({});
+  const poller: PromiseLike<unknown> & AsyncIterable<unknown> = tp.pollRequest("r-1");
+  const started: PromiseLike<unknown> = tp.createCluster({ body: { instance_type: "8xH100", num_nodes: 1 } });
+  void pages;
+  void poller;
+  void started;
+}
+
 export async function operations(): Promise<void> {
   const client = createOperationsClient({ apiKey: "k" });
   const op = await client.getOperation({ operationId: "A1B2C3D4E5" });

@@ -27,7 +27,7 @@ type ArgsPaging = Exclude<PaginationSpec, UrlPaging>;
  * `for await (const page of it.pages())` for page bodies. The first page is fetched once, on first
  * use, and shared by all three.
  */
-export declare class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncIterable<TItem> {
+export declare class PagePromise<TPage, TItem> {
   #private;
   constructor(
     fetchPage: PageFetcher | PageSource,

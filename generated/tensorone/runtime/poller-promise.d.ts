@@ -6,7 +6,7 @@ import type { Poller } from "./poller.js";
  * as the Poller is awaitable too: `await transport.startLro(...)` is the final state, exactly as
  * `await Promise.resolve(poller)` would be (and as TypeScript's Awaited<> types it).
  */
-export declare class PollerPromise<TState> implements PromiseLike<Poller<TState>> {
+export declare class PollerPromise<TState> {
   /** The poller, usable at once (its ids are known after `poller.submitted()`). */
   readonly poller: Poller<TState>;
   constructor(poller: Poller<TState>);

@@ -24,7 +24,7 @@ export interface PollerTarget {
 /** Consecutive failed status requests pollUntilDone rides out (status requests are reads). */
 export { MAX_CONSECUTIVE_POLL_FAILURES } from "./lro-status.js";
 /** A long-running operation being waited for; `await poller` is `poller.pollUntilDone()`. */
-export declare class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState> {
+export declare class Poller<TState> {
   #private;
   /** The poller's name (as in `waitFor<Name>`), stored in resume tokens. */
   readonly name: string;
