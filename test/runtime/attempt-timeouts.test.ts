@@ -2,7 +2,7 @@
 // controller and timer, yet none is aborted before its own timeout, and a window aborts only
 // while one of its attempts is still running.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AttemptTimeouts } from "../../templates/runtime/signals.js";
+import { AttemptTimeouts, linkSignals } from "../../templates/runtime/signals.js";
 
 describe("AttemptTimeouts", () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
@@ -14,6 +14,19 @@ describe("AttemptTimeouts", () => {
     const caller = new AbortController();
     expect(timeouts.start(caller.signal, Infinity).signal).toBe(caller.signal);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("sets no timer for a timeout longer than timers support (it would fire at once)", () => {
+    const timeouts = new AttemptTimeouts();
+    expect(timeouts.start(undefined, 2 ** 31).signal).toBeUndefined();
+    const near = timeouts.start(undefined, 2 ** 31 - 2);
+    vi.advanceTimersByTime(10);
+    expect(near.signal?.aborted).toBe(false);
+    const linked = linkSignals([], 2 ** 40);
+    vi.advanceTimersByTime(10);
+    expect(linked.signal.aborted).toBe(false);
+    near.dispose();
+    linked.dispose();
   });
 
   it("shares one controller between attempts started close together, at most 16", () => {

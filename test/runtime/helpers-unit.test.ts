@@ -39,6 +39,16 @@ describe("delay and signals", () => {
     await expect(delay(10, AbortSignal.abort())).rejects.toMatchObject({ name: "AbortError" });
   });
 
+  it("delay never turns a wait longer than timers support into an immediate one", async () => {
+    const controller = new AbortController();
+    let isDone = false;
+    const waiting = delay(2 ** 40, controller.signal).then(() => (isDone = true));
+    await delay(20);
+    expect(isDone).toBe(false);
+    controller.abort(new Error("enough"));
+    await expect(waiting).rejects.toThrow("enough");
+  });
+
   it("sleepUnlessAborted passes the wait to the injected sleep", async () => {
     const waits: number[] = [];
     await sleepUnlessAborted(async (ms) => void waits.push(ms), 123, new AbortController().signal);

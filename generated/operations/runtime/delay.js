@@ -14,7 +14,8 @@ export const delay = (ms, signal) =>
         signal?.removeEventListener("abort", onAbort);
         resolve();
       },
-      Math.max(0, ms),
+      // Timers fire at once past 2^31 - 1 ms: a longer wait (a huge Retry-After) waits that long.
+      Math.min(2_147_483_647, Math.max(0, ms)),
     );
     signal?.addEventListener("abort", onAbort, { once: true });
   });

@@ -18,7 +18,7 @@ export function linkSignals(signals, timeoutMs) {
     source.addEventListener("abort", onAbort, { once: true });
     detachers.push(() => source.removeEventListener("abort", onAbort));
   }
-  if (timeoutMs !== undefined && timeoutMs !== Infinity && !controller.signal.aborted) {
+  if (timeoutMs !== undefined && !isUnbounded(timeoutMs) && !controller.signal.aborted) {
     const timer = setTimeout(
       () => {
         isTimedOut = true;
@@ -35,6 +35,12 @@ export function linkSignals(signals, timeoutMs) {
     },
     dispose: () => detachers.splice(0).forEach((detach) => detach()),
   };
+}
+/** Longest delay timers support (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** A timeout no timer can (or needs to) enforce: Infinity, or beyond what timers support. */
+function isUnbounded(timeoutMs) {
+  return !(timeoutMs <= MAX_TIMER_MS);
 }
 /** At most this many attempts share one timeout controller... */
 const MAX_WINDOW_JOINS = 16;
@@ -55,7 +61,7 @@ export class AttemptTimeouts {
   #window;
   /** The signal for an attempt that starts now. */
   start(source, timeoutMs) {
-    if (timeoutMs === Infinity || source?.aborted) return new PlainSignal(source);
+    if (isUnbounded(timeoutMs) || source?.aborted) return new PlainSignal(source);
     if (source) return new LinkedAttemptSignal(source, timeoutMs);
     const now = Date.now();
     let window = this.#window;
@@ -90,7 +96,8 @@ class TimeoutWindow {
     const windowMs = Math.min(MAX_WINDOW_MS, Math.max(0, timeoutMs) * WINDOW_SHARE);
     this.#timeoutMs = timeoutMs;
     this.#closesAt = now + windowMs;
-    this.#timer = setTimeout(expireWindow, Math.max(0, timeoutMs) + windowMs, this);
+    const delayMs = Math.min(MAX_TIMER_MS, Math.max(0, timeoutMs) + windowMs);
+    this.#timer = setTimeout(expireWindow, delayMs, this);
   }
   accepts(timeoutMs, now) {
     return (
