@@ -26,7 +26,7 @@ export interface AttemptSignal {
  * caller signal that start close together share one controller and one timer: a window opened at
  * t accepts up to 16 attempts until t + 5% of the timeout (at most 1 s) and aborts at
  * t + window + timeout, after every member's own timeout has passed; it aborts only if a member is
- * still running. Attempts with a caller signal get a controller of their own linked to it.
+ * still running. Attempts with a caller signal get a controller of their own (linkSignals).
  */
 export declare class AttemptTimeouts {
   #private;

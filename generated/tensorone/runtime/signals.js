@@ -55,14 +55,14 @@ const MAX_WINDOW_MS = 1000;
  * caller signal that start close together share one controller and one timer: a window opened at
  * t accepts up to 16 attempts until t + 5% of the timeout (at most 1 s) and aborts at
  * t + window + timeout, after every member's own timeout has passed; it aborts only if a member is
- * still running. Attempts with a caller signal get a controller of their own linked to it.
+ * still running. Attempts with a caller signal get a controller of their own (linkSignals).
  */
 export class AttemptTimeouts {
   #window;
   /** The signal for an attempt that starts now. */
   start(source, timeoutMs) {
     if (isUnbounded(timeoutMs) || source?.aborted) return new PlainSignal(source);
-    if (source) return new LinkedAttemptSignal(source, timeoutMs);
+    if (source) return linkSignals([source], timeoutMs);
     const now = Date.now();
     let window = this.#window;
     if (window === undefined || !window.accepts(timeoutMs, now)) {
@@ -159,33 +159,4 @@ class WindowMember {
     this.#isDisposed = true;
     this.window.leave();
   }
-}
-/** A controller of its own, aborted by the caller's signal or the timeout. */
-class LinkedAttemptSignal {
-  signal;
-  isTimedOut = false;
-  #source;
-  #controller = new AbortController();
-  #timer;
-  constructor(source, timeoutMs) {
-    this.#source = source;
-    this.signal = this.#controller.signal;
-    source.addEventListener("abort", this, { once: true });
-    this.#timer = setTimeout(expireLinked, Math.max(0, timeoutMs), this, timeoutMs);
-  }
-  /** The caller's signal aborted (EventListener object form: no closure per attempt). */
-  handleEvent() {
-    this.#controller.abort(abortReason(this.#source));
-  }
-  dispose() {
-    clearTimeout(this.#timer);
-    this.#source.removeEventListener("abort", this);
-  }
-  expire(timeoutMs) {
-    this.isTimedOut = true;
-    this.#controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
-  }
-}
-function expireLinked(attempt, timeoutMs) {
-  attempt.expire(timeoutMs);
 }
