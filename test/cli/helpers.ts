@@ -83,15 +83,20 @@ export function tempDir(prefix = "clientgen-cli-"): string {
 
 export const fixtures = path.join(import.meta.dirname, "fixtures");
 
-/** Every file under `dir` (relative path -> content): a tree to compare byte for byte. */
-export function readTree(dir: string): Record<string, string> {
+/**
+ * Every file under `dir` (relative path -> content): a tree to compare byte for byte; with
+ * `withDirectories`, folders too (as "name/" -> ""), so a stray empty folder shows.
+ */
+export function readTree(dir: string, options: { withDirectories?: boolean } = {}): Record<string, string> {
   const tree: Record<string, string> = {};
   const walk = (at: string, rel: string): void => {
     for (const name of readdirSync(at).sort()) {
       const full = path.join(at, name);
       const key = rel ? `${rel}/${name}` : name;
-      if (statSync(full).isDirectory()) walk(full, key);
-      else tree[key] = readFileSync(full, "latin1");
+      if (statSync(full).isDirectory()) {
+        if (options.withDirectories) tree[`${key}/`] = "";
+        walk(full, key);
+      } else tree[key] = readFileSync(full, "latin1");
     }
   };
   walk(dir, "");

@@ -1,23 +1,15 @@
 // Azure (AutoRest) dialect end to end: x-ms-long-running-operation with each final-state-via, the
 // Operation-Location / Azure-AsyncOperation / Location headers, provisioningState in the body,
 // case-insensitive statuses, Retry-After, and x-ms-pageable next links (same origin only).
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { json, raw, startServer, type TestServer } from "../runtime/helpers/http-server.js";
-import { generateClient, type GeneratedClient } from "./helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { json, raw, type TestServer } from "../runtime/helpers/http-server.js";
+import { generateClient, serverPool, type GeneratedClient } from "./helpers.js";
 
 let azure: GeneratedClient;
 beforeAll(async () => {
   azure = await generateClient("azure.yaml");
 });
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(...replies: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...replies);
-  servers.push(server);
-  return server;
-}
+const serve = serverPool();
 const clientFor = (server: TestServer) => azure.mod.createAzureWidgetsClient({ baseUrl: server.url, apiKey: "az-token", retry: { initialDelayMs: 1, maxDelayMs: 5 } });
 const widget = (state: string) => ({ name: "w1", properties: { color: "red", provisioningState: state } });
 const fast = { intervalMs: 1 };

@@ -5,6 +5,8 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatDiagnostic } from "../../generator/diagnostics/diagnostic.js";
 import { generate } from "../../generator/pipeline.js";
+import { afterEach } from "vitest";
+import { startServer, type TestServer } from "../runtime/helpers/http-server.js";
 
 export const generatedRoot = path.resolve("test/dialects/.generated");
 
@@ -33,5 +35,18 @@ export async function generateClient(fixture: string, options: { heuristics?: bo
     diagnostics: result.diagnostics.map(formatDiagnostic),
     operations: `${text("operations.ts")}\n${text("descriptors.js")}`,
     client: text("client.ts"),
+  };
+}
+
+/** `serve(...replies)` starts a local server for the test; every one is closed after each test. */
+export function serverPool(): (...replies: Parameters<typeof startServer>) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (...replies) => {
+    const server = await startServer(...replies);
+    servers.push(server);
+    return server;
   };
 }

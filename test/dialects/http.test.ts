@@ -1,22 +1,14 @@
 // Plain HTTP end to end, no vendor extension: 202 Accepted + Location (+ Retry-After) becomes
 // `<method>AndWait`; a documented RFC 8288 Link header pages by rel="next" (same origin only).
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { json, raw, startServer, type TestServer } from "../runtime/helpers/http-server.js";
-import { generateClient, type GeneratedClient } from "./helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { json, raw, type TestServer } from "../runtime/helpers/http-server.js";
+import { generateClient, serverPool, type GeneratedClient } from "./helpers.js";
 
 let plain: GeneratedClient;
 beforeAll(async () => {
   plain = await generateClient("http.yaml");
 });
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(...replies: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...replies);
-  servers.push(server);
-  return server;
-}
+const serve = serverPool();
 const clientFor = (s: TestServer) => plain.mod.createPlainExportsClient({ baseUrl: s.url });
 
 describe("202 Accepted + Location", () => {
