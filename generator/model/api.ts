@@ -42,7 +42,7 @@ export interface Operation {
   externalDocs?: ExternalDocs;
   /** The original operationId, or one derived from method + path when the spec has none. */
   id: string;
-  /** True when repeating the call cannot act twice: GET/HEAD/OPTIONS/PUT/DELETE, or marked in the spec. */
+  /** True when repeating the call cannot act twice (retry-safe): GET/HEAD/OPTIONS/PUT/DELETE, marked in the spec (x-clientgen-idempotent), or an Azure long-running start. */
   isIdempotent: boolean;
   /** Set when the operation starts a long-running operation tracked by a poller. */
   lro?: LroStart;

@@ -57,10 +57,13 @@ describe.sequential("AutoRest test server", () => {
         swaggerFile: path.join(server.swaggerDir, `${swagger.name}.json`),
         baseUrl: server.url,
         args: driving[swagger.name]?.args,
+        clientOptions: driving[swagger.name]?.clientOptions,
         callTimeoutMs: 30_000,
         concurrency: 16,
       });
       callsBySwagger.set(swagger.name, calls);
+      const slowest = [...calls].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
+      console.log(`${swagger.name}: slowest calls ${slowest.map((c) => `${c.method} ${c.durationMs} ms`).join(", ")}`);
     });
   }
 

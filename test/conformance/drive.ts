@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { cookieFetch } from "./cookie-fetch.js";
 
 type Args = Record<string, unknown>;
 type MethodSpec = readonly [
@@ -22,6 +23,7 @@ export interface Call {
   readonly outcome: "ok" | "error";
   /** The resolved value (items for a pageable) or the error's message. */
   readonly value: unknown;
+  readonly durationMs: number;
 }
 
 /** Arguments for one operation: one call per entry; a function may read the client first. */
@@ -32,6 +34,8 @@ export interface DriveOptions {
   readonly clientDir: string;
   readonly swaggerFile: string;
   readonly baseUrl: string;
+  /** Client options beside baseUrl (headers the swagger asks every request to carry). */
+  readonly clientOptions?: object;
   /** operationId -> the calls to make, overriding what the swagger yields. */
   readonly args?: Readonly<Record<string, ArgsFor>>;
   /** Longest a single call (LRO wait included) may take before it counts as hung. */
@@ -151,7 +155,10 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
   const create = Object.entries(index).find(([name]) =>
     /^create.*Client$/.test(name),
   )![1] as (options: object) => Record<string, Function>;
-  const client = create({ baseUrl: options.baseUrl });
+  // A client per operation, each with its own cookie jar: scenarios run concurrently and the
+  // server keeps per-scenario state in a cookie.
+  const clientFor = () =>
+    create({ ...options.clientOptions, baseUrl: options.baseUrl, fetch: cookieFetch() });
   const operations = swaggerOperations(options.swaggerFile);
   const table = descriptors.table_methods;
 
@@ -161,6 +168,7 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
     if (kind === "request" && `${method}AndWait` in table) continue; // users wait for LROs
     const swagger = operations.get(operation.id);
     jobs.push(async () => {
+      const client = clientFor();
       const override = options.args?.[operation.id];
       let argSets: (Args | undefined)[];
       if (override)
@@ -237,6 +245,8 @@ async function callOne(
   args: Args | undefined,
   timeoutMs: number,
 ): Promise<Call> {
+  const startedAt = performance.now();
+  const durationMs = () => Math.round(performance.now() - startedAt);
   try {
     const value = await withTimeout(async (signal) => {
       if (kind === "paginate") {
@@ -245,9 +255,12 @@ async function callOne(
           items.push(item);
         return items;
       }
+      // Waits poll every 100 ms (the runtime's floor) instead of Azure's 2 s default when the
+      // server sends no Retry-After: the suite's time, not the behaviour, changes.
+      if (kind === "startAndWait") return client[method]!(args, { signal, intervalMs: 100 });
       return client[method]!(args, { signal });
     }, timeoutMs);
-    return { method, operationId, args, outcome: "ok", value };
+    return { method, operationId, args, outcome: "ok", value, durationMs: durationMs() };
   } catch (error) {
     return {
       method,
