@@ -215,7 +215,18 @@ export type PaginationStyle =
     }
   | { cursorParam: string; itemsPath: FieldPath; nextCursorPath: FieldPath; style: "cursor" }
   | { itemsPath: FieldPath; limitParam: string; offsetParam: string; style: "offset"; totalPath?: FieldPath }
-  /** The next page's URL in a body field (Azure nextLink, Speakeasy url). */
-  | { itemsPath: FieldPath; nextLinkPath: FieldPath; style: "nextLink" }
+  /**
+   * The next page's URL in a body field (Azure nextLink, Speakeasy url); no nextLinkPath: one page
+   * only (Azure `nextLinkName: null`). linkQuery: query parameters of the call set on every next
+   * link (Azure api-version, a next operation's constants); linkTemplate: the next operation's
+   * path, the link substituted unencoded for linkParam (Azure `operationName`).
+   */
+  | {
+      itemsPath: FieldPath;
+      linkQuery?: string[];
+      linkTemplate?: { linkParam: string; path: string };
+      nextLinkPath?: FieldPath;
+      style: "nextLink";
+    }
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header. */
   | { itemsPath: FieldPath; style: "linkHeader" };

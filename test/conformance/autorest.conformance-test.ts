@@ -58,12 +58,26 @@ describe.sequential("AutoRest test server", () => {
         baseUrl: server.url,
         args: driving[swagger.name]?.args,
         clientOptions: driving[swagger.name]?.clientOptions,
+        skip: driving[swagger.name]?.skip,
         callTimeoutMs: 30_000,
         concurrency: 16,
       });
       callsBySwagger.set(swagger.name, calls);
-      const slowest = [...calls].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
-      console.log(`${swagger.name}: slowest calls ${slowest.map((c) => `${c.method} ${c.durationMs} ms`).join(", ")}`);
+      if (process.env.CONFORMANCE_DEBUG)
+        for (const c of calls)
+          console.log(
+            c.method,
+            c.outcome,
+            Array.isArray(c.value)
+              ? `${c.value.length} items`
+              : JSON.stringify(c.value)?.slice(0, 200),
+          );
+      const slowest = [...calls]
+        .sort((a, b) => b.durationMs - a.durationMs)
+        .slice(0, 3);
+      console.log(
+        `${swagger.name}: slowest calls ${slowest.map((c) => `${c.method} ${c.durationMs} ms`).join(", ")}`,
+      );
     });
   }
 
@@ -75,6 +89,14 @@ describe.sequential("AutoRest test server", () => {
       const expectError = driving[swagger.name]?.expectError;
       const checkFailures = calls.flatMap((call) => {
         const wantsError = expectError?.test(call.operationId) ?? false;
+        const wantsItems =
+          driving[swagger.name]?.expectItems?.[call.operationId];
+        if (wantsItems !== undefined && call.outcome === "ok") {
+          const got = Array.isArray(call.value) ? call.value.length : "no";
+          return got === wantsItems
+            ? []
+            : [{ call, problem: `yielded ${got} items, want ${wantsItems}` }];
+        }
         if (wantsError === (call.outcome === "error")) return [];
         const problem = wantsError
           ? "resolved, should have rejected"

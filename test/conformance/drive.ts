@@ -36,6 +36,8 @@ export interface DriveOptions {
   readonly baseUrl: string;
   /** Client options beside baseUrl (headers the swagger asks every request to carry). */
   readonly clientOptions?: object;
+  /** operationIds not to call. */
+  readonly skip?: Readonly<Record<string, string>>;
   /** operationId -> the calls to make, overriding what the swagger yields. */
   readonly args?: Readonly<Record<string, ArgsFor>>;
   /** Longest a single call (LRO wait included) may take before it counts as hung. */
@@ -59,9 +61,7 @@ interface SwaggerOperation {
 }
 
 /** The swagger's operations by operationId, parameters resolved (path-level ones included). */
-function swaggerOperations(
-  file: string,
-): Map<
+function swaggerOperations(file: string): Map<
   string,
   {
     path: string;
@@ -102,11 +102,14 @@ function swaggerOperations(
   return result;
 }
 
-/** The argument sets the swagger itself yields: every combination of enum values. */
+/**
+ * The argument sets the swagger itself yields: every combination of a required parameter's enum
+ * values (optional parameters are left out, as a user leaves them).
+ */
 function enumArgs(parameters: readonly SwaggerParameter[]): Args[] | undefined {
   let sets: Args[] = [{}];
   for (const parameter of parameters) {
-    if (parameter.in === "body") continue;
+    if (parameter.in === "body" || !parameter.required) continue;
     const values = parameter.enum ?? parameter.schema?.enum;
     if (!values) {
       if (parameter.required) return undefined;
@@ -158,14 +161,25 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
   // A client per operation, each with its own cookie jar: scenarios run concurrently and the
   // server keeps per-scenario state in a cookie.
   const clientFor = () =>
-    create({ ...options.clientOptions, baseUrl: options.baseUrl, fetch: cookieFetch() });
+    create({
+      ...options.clientOptions,
+      baseUrl: options.baseUrl,
+      fetch: cookieFetch(),
+    });
   const operations = swaggerOperations(options.swaggerFile);
   const table = descriptors.table_methods;
 
   const jobs: (() => Promise<Call[]>)[] = [];
   for (const [method, spec] of Object.entries(table)) {
     const [kind, operation] = spec;
-    if (kind === "request" && `${method}AndWait` in table) continue; // users wait for LROs
+    // Users wait for LROs: the bare start (plain or pageable) is not called.
+    if (
+      kind !== "startAndWait" &&
+      kind !== "startAndPaginate" &&
+      `${method}AndWait` in table
+    )
+      continue;
+    if (options.skip?.[operation.id] !== undefined) continue;
     const swagger = operations.get(operation.id);
     jobs.push(async () => {
       const client = clientFor();
@@ -249,18 +263,27 @@ async function callOne(
   const durationMs = () => Math.round(performance.now() - startedAt);
   try {
     const value = await withTimeout(async (signal) => {
-      if (kind === "paginate") {
+      if (kind === "paginate" || kind === "startAndPaginate") {
         const items: unknown[] = [];
-        for await (const item of client[method]!(args, { signal }))
+        const options = { signal, intervalMs: 100 };
+        for await (const item of client[method]!(args, options))
           items.push(item);
         return items;
       }
       // Waits poll every 100 ms (the runtime's floor) instead of Azure's 2 s default when the
       // server sends no Retry-After: the suite's time, not the behaviour, changes.
-      if (kind === "startAndWait") return client[method]!(args, { signal, intervalMs: 100 });
+      if (kind === "startAndWait")
+        return client[method]!(args, { signal, intervalMs: 100 });
       return client[method]!(args, { signal });
     }, timeoutMs);
-    return { method, operationId, args, outcome: "ok", value, durationMs: durationMs() };
+    return {
+      method,
+      operationId,
+      args,
+      outcome: "ok",
+      value,
+      durationMs: durationMs(),
+    };
   } catch (error) {
     return {
       method,
@@ -268,6 +291,7 @@ async function callOne(
       args,
       outcome: "error",
       value: (error as Error).message,
+      durationMs: durationMs(),
     };
   }
 }

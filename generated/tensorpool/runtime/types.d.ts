@@ -181,7 +181,15 @@ export type PaginationSpec =
       /** The next page's URL is in the body (Azure nextLink, absolute or relative); absent/empty ends. Only same-origin URLs are followed. */
       readonly style: "nextLink";
       readonly itemsPath: FieldPath;
-      readonly nextLinkPath: FieldPath;
+      /** Absent: one page only (Azure `nextLinkName: null`). */
+      readonly nextLinkPath?: FieldPath;
+      /** Query parameters of the call set on every next link, replacing the link's own (Azure api-version, a next operation's constants). */
+      readonly linkQuery?: readonly string[];
+      /** The next operation's path (relative to the base URL); the link goes, unencoded, where linkParam is (Azure `operationName`). */
+      readonly linkTemplate?: {
+        readonly path: string;
+        readonly linkParam: string;
+      };
     }
   | {
       /** The next page's URL is the RFC 8288 `Link: <url>; rel="next"` header; absent ends. Only same-origin URLs are followed. */
