@@ -40,7 +40,7 @@ export async function convertSwagger(document: Record<string, unknown>, file: st
   try {
     // structuredClone: the converter is not documented to leave its input alone, and the store's copy must stay as read.
     const options = { patch: true, resolve: false, warnOnly: true, warnProperty: WARNING_PROPERTY };
-    converted = (await converter.convertObj(withMsPaths(structuredClone(document)), options)).openapi;
+    converted = (await converter.convertObj(withTsvMarked(withMsPaths(structuredClone(document))), options)).openapi;
   } catch (error) {
     const message = `cannot convert Swagger 2.0 to OpenAPI 3.0: ${(error as Error).message.split("\n")[0]}`;
     const hint = "fix the document, or convert it yourself and pass the OpenAPI 3 file";
@@ -81,6 +81,27 @@ function withMsPaths(document: Record<string, unknown>): Record<string, unknown>
   }
   const { "x-ms-paths": _merged, ...rest } = document;
   return { ...rest, paths };
+}
+
+/**
+ * `collectionFormat: tsv` has no OpenAPI 3 style (the converter drops it with a warning): it goes
+ * through as csv marked `x-clientgen-tsv`, which the parameter translator reads as tabDelimited.
+ */
+function withTsvMarked(document: Record<string, unknown>): Record<string, unknown> {
+  const mark = (parameter: unknown): void => {
+    if (isRecord(parameter) && parameter.collectionFormat === "tsv") {
+      parameter.collectionFormat = "csv";
+      parameter["x-clientgen-tsv"] = true;
+    }
+  };
+  const lists: unknown[] = [isRecord(document.parameters) ? Object.values(document.parameters) : []];
+  for (const item of Object.values(isRecord(document.paths) ? document.paths : {})) {
+    if (!isRecord(item)) continue;
+    lists.push(item.parameters);
+    for (const operation of Object.values(item)) if (isRecord(operation)) lists.push(operation.parameters);
+  }
+  for (const list of lists) if (Array.isArray(list)) list.forEach(mark);
+  return document;
 }
 
 /** swagger2openapi drops null values; `x-ms-pageable.nextLinkName: null` (one page only) must survive. */

@@ -121,7 +121,8 @@ export interface Parameter {
   isRequired: boolean;
   name: string;
   schema: Schema;
-  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+  /** OpenAPI's styles, and tabDelimited for Swagger 2.0's `collectionFormat: tsv`. */
+  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited" | "tabDelimited";
 }
 
 export type BodyKind = "binary" | "form" | "json" | "multipart" | "text";

@@ -14,13 +14,22 @@ export interface ParameterSpec {
   readonly in: "cookie" | "header" | "path" | "query";
   /** OpenAPI style; defaults per location: path/header "simple", query/cookie "form". */
   readonly style?:
-    "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+    | "deepObject"
+    | "form"
+    | "label"
+    | "matrix"
+    | "pipeDelimited"
+    | "simple"
+    | "spaceDelimited"
+    | "tabDelimited";
   /** OpenAPI explode; defaults to true for style "form", false otherwise. */
   readonly explode?: boolean;
   /** Query values sent without percent-encoding reserved characters (OpenAPI allowReserved). */
   readonly allowReserved?: boolean;
   /** Parameter declared with `content: application/json`: the value is sent as JSON text. */
   readonly isJson?: boolean;
+  /** A path parameter whose declared values include "" (an empty segment is then meant, not missing). */
+  readonly allowsEmpty?: boolean;
 }
 
 /** How the request body is encoded. */

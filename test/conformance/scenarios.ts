@@ -27,7 +27,11 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
     legacyModules: ["paging.js"],
     otherSwaggers: /^PagingCustomUrl/, // custom-baseUrl-paging.json
   },
-  { name: "url", legacyNames: /^Url(Paths|Queries|PathItem)/ },
+  {
+    name: "url",
+    legacyNames: /^Url(Paths|Queries|PathItem)/,
+    otherSwaggers: /^UrlQueriesArrayMulti/, // url-multi-collectionFormat.json
+  },
   { name: "header", legacyNames: /^Header(Parameter|Response)/ },
   { name: "httpInfrastructure" },
   { name: "body-string" },
