@@ -2,6 +2,7 @@
 import type * as T from "./types.js";
 import * as op from "./operations.js";
 import { buildClient } from "./runtime/client-factory.js";
+import type { LroOutcome } from "./runtime/lro-outcome.js";
 import type { Poller } from "./runtime/poller.js";
 import { Transport } from "./runtime/transport.js";
 import type { ClientOptions, PollOptions, RequestOptions } from "./runtime/types.js";
@@ -85,13 +86,13 @@ export interface TensorPoolClient {
   ): Promise<T.ClusterCreateResponse>;
   /**
    * Create a new cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `POST /cluster/create`
    */
   createClusterAndWait(
     params: op.CreateClusterParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.ClusterCreateResponse>>;
   /**
    * Create a storage volume
    *
@@ -105,13 +106,13 @@ export interface TensorPoolClient {
   ): Promise<T.StorageCreateResponse>;
   /**
    * Create a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `POST /storage/create`
    */
   createStorageAndWait(
     params: op.CreateStorageParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.StorageCreateResponse>>;
   /**
    * Delete bucket
    *
@@ -141,13 +142,13 @@ export interface TensorPoolClient {
   ): Promise<T.ClusterDestroyResponse>;
   /**
    * Destroy a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `DELETE /cluster/{cluster}`
    */
   destroyClusterAndWait(
     params: op.DestroyClusterParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.ClusterDestroyResponse>>;
   /**
    * Destroy a storage volume
    *
@@ -161,13 +162,13 @@ export interface TensorPoolClient {
   ): Promise<T.StorageDestroyResponse>;
   /**
    * Destroy a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `DELETE /storage/{storage_id}`
    */
   destroyStorageAndWait(
     params: op.DestroyStorageParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.StorageDestroyResponse>>;
   /**
    * Detach storage from a cluster
    *
@@ -181,13 +182,13 @@ export interface TensorPoolClient {
   ): Promise<T.StorageDetachResponse>;
   /**
    * Detach storage from a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `POST /storage/detach`
    */
   detachStorageAndWait(
     params: op.DetachStorageParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.StorageDetachResponse>>;
   /**
    * Disable object storage
    *
@@ -209,13 +210,13 @@ export interface TensorPoolClient {
   editCluster(params: op.EditClusterParams, options?: RequestOptions): Promise<T.EditResponse>;
   /**
    * Edit a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `PATCH /cluster/edit/{cluster}`
    */
   editClusterAndWait(
     params: op.EditClusterParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.EditResponse>>;
   /**
    * Edit a storage volume
    *
@@ -226,13 +227,13 @@ export interface TensorPoolClient {
   editStorage(params: op.EditStorageParams, options?: RequestOptions): Promise<T.EditResponse>;
   /**
    * Edit a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `PATCH /storage/edit/{storage_id}`
    */
   editStorageAndWait(
     params: op.EditStorageParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.EditResponse>>;
   /**
    * Enable object storage
    *

@@ -126,6 +126,7 @@ export const createCluster = {
 /** @type {StartSpec} */
 export const start_createCluster = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -149,6 +150,7 @@ export const createStorage = {
 /** @type {StartSpec} */
 export const start_createStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -208,6 +210,7 @@ export const destroyCluster = {
 /** @type {StartSpec} */
 export const start_destroyCluster = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -231,6 +234,7 @@ export const destroyStorage = {
 /** @type {StartSpec} */
 export const start_destroyStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -254,6 +258,7 @@ export const detachStorage = {
 /** @type {StartSpec} */
 export const start_detachStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -294,6 +299,7 @@ export const editCluster = {
 /** @type {StartSpec} */
 export const start_editCluster = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -317,6 +323,7 @@ export const editStorage = {
 /** @type {StartSpec} */
 export const start_editStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */

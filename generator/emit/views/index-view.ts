@@ -22,6 +22,11 @@ const runtimeTypeExports: [string[], string][] = [
   [["Poller"], '"./runtime/poller.js"'],
 ];
 
+const outcomeExports = [
+  exportList("export", ["UntrackedOperationError"], '"./runtime/lro-outcome.js"'),
+  exportList("export type", ["LroOutcome"], '"./runtime/lro-outcome.js"'),
+];
+
 export interface IndexView {
   clientName: string;
   factoryName: string;
@@ -37,6 +42,8 @@ export function indexView(api: Api): IndexView {
     runtimeExports: [
       ...runtimeValueExports.map(([names, from]) => exportList("export", names, from)),
       ...runtimeTypeExports.map(([names, from]) => exportList("export type", names, from)),
+      // Waits started from an id in a response: an accepted start without one is reported by these.
+      ...(api.operations.some((op) => op.lro) ? outcomeExports : []),
     ],
   };
 }
