@@ -203,37 +203,19 @@ export interface TensorPoolClient {
   /**
    * Edit a cluster
    *
-   * Rename a cluster or toggle its deletion protection. Asynchronous: tracked as a CLUSTER_EDIT request.
+   * Rename a cluster or toggle its deletion protection. Answers `{message}` only (no request ID); the server records the edit as a CLUSTER_EDIT request, listed by GET /cluster/operations/{cluster}?request_type=CLUSTER_EDIT.
    *
    * `PATCH /cluster/edit/{cluster}`
    */
   editCluster(params: op.EditClusterParams, options?: RequestOptions): Promise<T.EditResponse>;
   /**
-   * Edit a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
-   * `PATCH /cluster/edit/{cluster}`
-   */
-  editClusterAndWait(
-    params: op.EditClusterParams,
-    options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<LroOutcome<T.RequestInfoResponse, T.EditResponse>>;
-  /**
    * Edit a storage volume
    *
-   * Rename a volume, toggle deletion protection or grow it (size can only increase). At least one field is required. Asynchronous: tracked as a STORAGE_EDIT request.
+   * Rename a volume, toggle deletion protection or grow it (size can only increase). At least one field is required. Answers `{message}` only (no request ID).
    *
    * `PATCH /storage/edit/{storage_id}`
    */
   editStorage(params: op.EditStorageParams, options?: RequestOptions): Promise<T.EditResponse>;
-  /**
-   * Edit a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
-   * `PATCH /storage/edit/{storage_id}`
-   */
-  editStorageAndWait(
-    params: op.EditStorageParams,
-    options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<LroOutcome<T.RequestInfoResponse, T.EditResponse>>;
   /**
    * Enable object storage
    *
@@ -275,6 +257,14 @@ export interface TensorPoolClient {
    * `GET /job/info/{job_id}`
    */
   getJobInfo(params: op.GetJobInfoParams, options?: RequestOptions): Promise<T.JobInfoResponse>;
+  /**
+   * Get the current account
+   *
+   * Account of the API key's owner; the docs' way to check that a key works. No response schema is published: the body is returned as a free-form object.
+   *
+   * `GET /me`
+   */
+  getMe(params?: op.GetMeParams, options?: RequestOptions): Promise<Record<string, unknown>>;
   /**
    * Get object storage credentials
    *
@@ -372,17 +362,9 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.UserPreferences>;
   /**
-   * Check client compatibility
-   *
-   * Authenticated check the CLI runs before every command: reports the client's package and Python versions. 200 means the client may proceed; any other status carries a `message` explaining the refusal (authentication failure or client version not accepted).
-   *
-   * `POST /health`
-   */
-  health(params: op.HealthParams, options?: RequestOptions): Promise<T.MessageResponse>;
-  /**
    * Liveness probe
    *
-   * Unauthenticated health probe of the engine.
+   * Unauthenticated health probe of the engine. Assumption: only its path is documented (in the API description); the GET method and the body are assumed.
    *
    * `GET /healthz`
    */

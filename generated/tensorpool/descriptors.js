@@ -32,7 +32,6 @@ export const attachStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -55,7 +54,6 @@ export const cancelJob = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -80,9 +78,6 @@ export const clusterOperations = {
   ],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -163,7 +158,6 @@ export const deleteBucket = {
     { status: "204", kind: "empty" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -181,7 +175,6 @@ export const deleteJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -199,7 +192,6 @@ export const destroyCluster = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -223,7 +215,6 @@ export const destroyStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -248,7 +239,6 @@ export const detachStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -271,7 +261,6 @@ export const disableObjectStorage = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -288,18 +277,11 @@ export const editCluster = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-/** @type {StartSpec} */
-export const start_editCluster = {
-  idPath: ["request_id"],
-  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -313,17 +295,10 @@ export const editStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-/** @type {StartSpec} */
-export const start_editStorage = {
-  idPath: ["request_id"],
-  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -336,7 +311,6 @@ export const enableObjectStorage = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
@@ -352,8 +326,6 @@ export const getAwsConfig = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -369,7 +341,6 @@ export const getClusterInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -386,8 +357,21 @@ export const getJobInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
+export const getMe = {
+  id: "get_me_me_get",
+  method: "GET",
+  path: "/me",
+  params: [],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "401", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -403,8 +387,6 @@ export const getObjectStorageCredentials = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -420,8 +402,6 @@ export const getOrganizationInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -437,8 +417,6 @@ export const getRcloneConfig = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -452,9 +430,6 @@ export const getRequestInfo = {
   params: [{ name: "request_id", in: "path" }],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -474,7 +449,6 @@ export const getSshCommand = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -491,7 +465,6 @@ export const getStorageInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -524,7 +497,6 @@ export const getUserInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -540,27 +512,9 @@ export const getUserPreferences = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
-};
-
-/** @type {OperationSpec} */
-export const health = {
-  id: "health_health_post",
-  method: "POST",
-  path: "/health",
-  params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
-  isIdempotent: false,
 };
 
 /** @type {OperationSpec} */
@@ -569,10 +523,7 @@ export const healthz = {
   method: "GET",
   path: "/healthz",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
+  responses: [{ status: "200", kind: "json" }],
   auth: [],
   isIdempotent: true,
 };
@@ -587,7 +538,6 @@ export const initJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -603,7 +553,6 @@ export const listBuckets = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -692,7 +641,6 @@ export const pullJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -709,7 +657,6 @@ export const removeSshKey = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -725,7 +672,6 @@ export const updateUserPreferences = {
   body: { kind: "json", mediaType: "application/json" },
   responses: [
     { status: "200", kind: "json" },
-    { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
@@ -743,6 +689,7 @@ export const poller_JobCancellation = {
   failureValues: ["completed", "error", "failed"],
   messagePath: ["message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 /** @type {LroSpec} */
@@ -756,6 +703,7 @@ export const poller_Request = {
   errorPath: ["external_message"],
   messagePath: ["external_message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 /** @type {Record<string, LroSpec>} */
@@ -829,13 +777,12 @@ export const table_methods = {
   ],
   disableObjectStorage: ["request", disableObjectStorage],
   editCluster: ["request", editCluster],
-  editClusterAndWait: ["startAndWait", editCluster, "Request", poller_Request, start_editCluster],
   editStorage: ["request", editStorage],
-  editStorageAndWait: ["startAndWait", editStorage, "Request", poller_Request, start_editStorage],
   enableObjectStorage: ["request", enableObjectStorage],
   getAwsConfig: ["request", getAwsConfig],
   getClusterInfo: ["request", getClusterInfo],
   getJobInfo: ["request", getJobInfo],
+  getMe: ["request", getMe],
   getObjectStorageCredentials: ["request", getObjectStorageCredentials],
   getOrganizationInfo: ["request", getOrganizationInfo],
   getRcloneConfig: ["request", getRcloneConfig],
@@ -845,7 +792,6 @@ export const table_methods = {
   getStorageQuote: ["request", getStorageQuote],
   getUserInfo: ["request", getUserInfo],
   getUserPreferences: ["request", getUserPreferences],
-  health: ["request", health],
   healthz: ["request", healthz],
   initJob: ["request", initJob],
   listBuckets: ["request", listBuckets],

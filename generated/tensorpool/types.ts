@@ -138,8 +138,6 @@ export interface ClusterListResponse {
 export interface EditResponse {
   /** Human-readable result. */
   message: string;
-  /** ID of the edit request to poll with GET /request/info/{request_id}, when the server returns one. */
-  request_id?: string | null;
   [key: string]: unknown;
 }
 
