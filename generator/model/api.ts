@@ -8,6 +8,8 @@ export type HttpMethod = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST
 export type FieldPath = (number | string)[];
 
 export interface Api {
+  /** Former client names (x-clientgen-aliases), still exported: `create${alias}Client`, `${alias}Client`. */
+  aliases?: string[];
   description?: string;
   /** PascalCase client name: `create${name}Client`. */
   name: string;

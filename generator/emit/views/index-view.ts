@@ -28,6 +28,8 @@ const outcomeExports = [
 ];
 
 export interface IndexView {
+  /** `export { createXClient as createOldClient }` lines for former names. */
+  aliasExports: string[];
   clientName: string;
   factoryName: string;
   hasTypes: boolean;
@@ -35,7 +37,12 @@ export interface IndexView {
 }
 
 export function indexView(api: Api): IndexView {
+  const aliasExports = (api.aliases ?? []).flatMap((alias) => [
+    `export { create${api.name}Client as create${alias}Client } from "./client.js";`,
+    `export type { ${api.name}Client as ${alias}Client } from "./client.js";`,
+  ]);
   return {
+    aliasExports,
     clientName: `${api.name}Client`,
     factoryName: `create${api.name}Client`,
     hasTypes: api.schemas.length > 0,
