@@ -183,6 +183,8 @@ export interface Poller {
   failurePath?: FieldPath;
   /** Fixed arguments sent with every status request. */
   pollArgs?: Record<string, unknown>;
+  /** Statuses that fail the wait once the resource was seen moving (see PollerTarget). */
+  unreachableValues?: string[];
   /** PascalCase name: `poll${name}`, `waitFor${name}`. */
   name: string;
   /** Operation id (Operation.id) of the status call. */

@@ -196,6 +196,7 @@ function pollerDeclarations(api: Api, poller: Poller, constant: (name: string, t
     donePath: poller.donePath,
     failurePath: poller.failurePath,
     pollArgs: poller.pollArgs,
+    unreachableValues: poller.unreachableValues,
   };
   constant(pollerConstName(poller), "LroSpec", expandedObject(descriptor, 0));
   if (poller.targets) {

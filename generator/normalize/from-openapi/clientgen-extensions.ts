@@ -134,6 +134,7 @@ function pollerExtras(value: Record<string, unknown>): Partial<Poller> {
     failurePath: fieldPathOf(value.failedWhen),
     minIntervalMs: ms(value.minIntervalMs),
     pollArgs: isObject(value.pollArgs) ? { ...value.pollArgs } : undefined,
+    unreachableValues: strings(value.unreachable).length > 0 ? strings(value.unreachable) : undefined,
   };
 }
 
