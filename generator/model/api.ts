@@ -10,6 +10,8 @@ export type FieldPath = (number | string)[];
 export interface Api {
   /** Former client names (x-clientgen-aliases), still exported: `create${alias}Client`, `${alias}Client`. */
   aliases?: string[];
+  /** Operation ids the folder's README shows as its examples (x-clientgen-readme), instead of the first ones. */
+  readmeExamples?: { call?: string; list?: string; wait?: string };
   description?: string;
   /** PascalCase client name: `create${name}Client`. */
   name: string;

@@ -30,8 +30,12 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
     }
   }
   const aliases = Array.isArray(doc["x-clientgen-aliases"]) ? doc["x-clientgen-aliases"].filter((a): a is string => typeof a === "string").map(pascalCase) : [];
+  const readme = isObject(doc["x-clientgen-readme"]) ? doc["x-clientgen-readme"] : {};
+  const pick = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+  const readmeExamples = { call: pick(readme.call), list: pick(readme.list), wait: pick(readme.wait) };
   return {
     aliases: aliases.length > 0 ? aliases : undefined,
+    readmeExamples: Object.values(readmeExamples).some(Boolean) ? readmeExamples : undefined,
     description: typeof info.description === "string" ? info.description : undefined,
     name,
     operations,
