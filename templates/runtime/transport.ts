@@ -85,16 +85,17 @@ export class Transport {
     args: object | undefined,
     given: RequestOptions = {},
   ): Promise<SendResult> {
-    const options = withServerWait(op, args, given, this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const [sent, options] = withServerWait(op, args, given, clientTimeoutMs);
     let prepared: PreparedRequest;
     try {
       throwIfAborted(options.signal);
-      prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+      prepared = prepareRequest(sent, args, this.#baseUrl, this.#options.headers, options.headers);
     } catch (error) {
       // Bad arguments reject like every other failure; nothing is sent.
       return Promise.reject(error);
     }
-    return this.#sendPrepared(op, prepared, options);
+    return this.#sendPrepared(sent, prepared, options);
   }
 
   /**
@@ -370,19 +371,22 @@ function isMovingStatus(lro: LroSpec, value: unknown): boolean {
 
 /**
  * A call the server holds open while it waits (ServerWaitSpec): its attempt timeout covers the
- * wait the caller asked for, plus a margin for the answer to arrive. The caller's timeoutMs wins.
+ * wait the caller asked for, plus a margin for the answer to arrive (the caller's timeoutMs
+ * wins), and a timeout is never retried, even for an idempotent method: the server may still be
+ * acting, and a second call would start a second wait.
  */
 function withServerWait(
   op: OperationSpec,
   args: object | undefined,
   options: RequestOptions,
   clientTimeoutMs: number,
-): RequestOptions {
+): [OperationSpec, RequestOptions] {
   const wait = op.serverWait;
-  if (wait === undefined || options.timeoutMs !== undefined) return options;
-  if (readFieldPath(args, wait.flagPath) !== true) return options;
+  if (wait === undefined || readFieldPath(args, wait.flagPath) !== true) return [op, options];
+  const sent = { ...op, retry: { ...op.retry, isConnectionRetried: false } };
+  if (options.timeoutMs !== undefined) return [sent, options];
   const given = readFieldPath(args, wait.durationPath);
   const duration = typeof given === "number" && given > 0 ? given : wait.defaultDuration;
   const timeoutMs = duration * wait.unitMs + SERVER_WAIT_MARGIN_MS;
-  return timeoutMs > clientTimeoutMs ? { ...options, timeoutMs } : options;
+  return [sent, timeoutMs > clientTimeoutMs ? { ...options, timeoutMs } : options];
 }

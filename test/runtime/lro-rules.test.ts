@@ -133,4 +133,13 @@ describe("server-side waits", () => {
     expect(await transport.request(waiting, { body: { wait: true, minutes: 1 } })).toEqual({ ok: true });
     await expect(transport.request(waiting, { body: { wait: false } })).rejects.toBeInstanceOf(TimeoutError);
   });
+
+  it("a server-waiting call that timed out is not sent again, even as an idempotent DELETE", async () => {
+    server = await startServer(slow(400, json(200, { ok: true })));
+    const remove: OperationSpec = { ...waiting, method: "DELETE", isIdempotent: true };
+    const attempts: number[] = [];
+    const transport = new Transport({ retry: { maxRetries: 3, initialDelayMs: 1 }, onRequest: (c) => void attempts.push(c.attempt) }, { baseUrl: server.url });
+    await expect(transport.request(remove, { body: { wait: true } }, { timeoutMs: 50 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(attempts).toEqual([1]);
+  });
 });

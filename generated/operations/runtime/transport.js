@@ -41,16 +41,17 @@ export class Transport {
   }
   /** Same but also gives status and headers (pollers need Retry-After). */
   send(op, args, given = {}) {
-    const options = withServerWait(op, args, given, this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const [sent, options] = withServerWait(op, args, given, clientTimeoutMs);
     let prepared;
     try {
       throwIfAborted(options.signal);
-      prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+      prepared = prepareRequest(sent, args, this.#baseUrl, this.#options.headers, options.headers);
     } catch (error) {
       // Bad arguments reject like every other failure; nothing is sent.
       return Promise.reject(error);
     }
-    return this.#sendPrepared(op, prepared, options);
+    return this.#sendPrepared(sent, prepared, options);
   }
   /**
    * GET a URL the server handed out (a next link, a status monitor) with the operation's auth,
@@ -244,14 +245,17 @@ function isMovingStatus(lro, value) {
 }
 /**
  * A call the server holds open while it waits (ServerWaitSpec): its attempt timeout covers the
- * wait the caller asked for, plus a margin for the answer to arrive. The caller's timeoutMs wins.
+ * wait the caller asked for, plus a margin for the answer to arrive (the caller's timeoutMs
+ * wins), and a timeout is never retried, even for an idempotent method: the server may still be
+ * acting, and a second call would start a second wait.
  */
 function withServerWait(op, args, options, clientTimeoutMs) {
   const wait = op.serverWait;
-  if (wait === undefined || options.timeoutMs !== undefined) return options;
-  if (readFieldPath(args, wait.flagPath) !== true) return options;
+  if (wait === undefined || readFieldPath(args, wait.flagPath) !== true) return [op, options];
+  const sent = { ...op, retry: { ...op.retry, isConnectionRetried: false } };
+  if (options.timeoutMs !== undefined) return [sent, options];
   const given = readFieldPath(args, wait.durationPath);
   const duration = typeof given === "number" && given > 0 ? given : wait.defaultDuration;
   const timeoutMs = duration * wait.unitMs + SERVER_WAIT_MARGIN_MS;
-  return timeoutMs > clientTimeoutMs ? { ...options, timeoutMs } : options;
+  return [sent, timeoutMs > clientTimeoutMs ? { ...options, timeoutMs } : options];
 }
