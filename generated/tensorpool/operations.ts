@@ -144,7 +144,7 @@ export interface GetStorageInfoParams {
 
 /** Arguments of `TensorPoolClient.getStorageQuote`. */
 export interface GetStorageQuoteParams {
-  /** Requested capacity in GB. */
+  /** Requested capacity in GB. Assumption: the parameter name is seen only in a third-party client. */
   size_gb: number;
 }
 

@@ -294,7 +294,7 @@ export interface OrganizationMember {
   [key: string]: unknown;
 }
 
-/** Price quote. */
+/** Price quote. Assumption: the docs say the rate is returned; the field name comes from a third-party client. */
 export interface QuoteResponse {
   /** Price in USD per hour. */
   hourly_rate: number;
