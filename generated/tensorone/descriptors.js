@@ -138,7 +138,12 @@ export const deleteCluster = {
 /** @type {StartSpec} */
 export const start_deleteCluster = {
   idArg: "cluster_id",
-  target: { successValues: [], failureValues: ["error"], isGoneSuccess: true },
+  target: {
+    successValues: [],
+    failureValues: ["error"],
+    unreachableValues: [],
+    isGoneSuccess: true,
+  },
 };
 
 /** @type {OperationSpec} */
@@ -825,13 +830,14 @@ export const poller_Cluster = {
   defaultIntervalMs: 5000,
   defaultTimeoutMs: 3600000,
   pollArgs: { include_metrics: false, include_cost_breakdown: false },
+  unreachableValues: ["stopped"],
 };
 
 /** @type {WaitTargets} */
 export const targets_Cluster = {
   running: { successValues: ["running"], failureValues: ["error"], unreachableValues: ["stopped"] },
   stopped: { successValues: ["stopped"], failureValues: ["error"], unreachableValues: ["running"] },
-  gone: { successValues: [], failureValues: ["error"], isGoneSuccess: true },
+  gone: { successValues: [], failureValues: ["error"], unreachableValues: [], isGoneSuccess: true },
 };
 
 /** @type {Record<string, LroSpec>} */

@@ -133,15 +133,16 @@ describe("TensorOne start/stop/restart/delete and wait, with fixed targets", () 
     expect(server.requests[0].url).toBe("/v1/clusters/a/restart");
   });
 
-  it("deleteClusterAndWait is done when the cluster answers 404", async () => {
+  it("deleteClusterAndWait is done when the cluster answers 404 (passing through stopped)", async () => {
     server = await startServer(
       json(200, { success: true, data: { id: "a", status: "stopping" } }),
       json(200, detail("stopping")),
+      json(200, detail("stopped")),
       json(404, { success: false, error: { code: "RESOURCE_NOT_FOUND", message: "Cluster not found" } }),
     );
     const done = await client(server).deleteClusterAndWait({ cluster_id: "a", body: { confirm_deletion: "DELETE" } }, { intervalMs: 1 });
     expect(done).toBeUndefined();
-    expect(paths(server).map((p) => p.split("?")[0])).toEqual(["DELETE /v1/clusters/a", "GET /v1/clusters/a", "GET /v1/clusters/a"]);
+    expect(paths(server).map((p) => p.split("?")[0])).toEqual(["DELETE /v1/clusters/a", "GET /v1/clusters/a", "GET /v1/clusters/a", "GET /v1/clusters/a"]);
   });
 
   it("a start that falls back to stopped fails at once instead of waiting out the timeout", async () => {
@@ -150,6 +151,12 @@ describe("TensorOne start/stop/restart/delete and wait, with fixed targets", () 
     expect(error).toBeInstanceOf(OperationFailedError);
     expect((error as OperationFailedError).message).toContain("stopped");
     expect(server.requests).toHaveLength(3);
+  });
+
+  it("waitForCluster without until waits for running and fails fast on a fall back to stopped", async () => {
+    server = await startServer(json(200, detail("starting")), json(200, detail("stopped")));
+    await expect(client(server).waitForCluster("a", { intervalMs: 1 })).rejects.toBeInstanceOf(OperationFailedError);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("waitForCluster does not mistake the state before the change for a failure", async () => {

@@ -149,7 +149,8 @@ function waitTargetOf(target: PollerTarget): Record<string, unknown> {
   return {
     successValues: target.successValues,
     failureValues: target.failureValues,
-    unreachableValues: target.unreachableValues.length > 0 ? target.unreachableValues : undefined,
+    // Always written, empty too: a target replaces the poller's own unreachable set.
+    unreachableValues: target.unreachableValues,
     isGoneSuccess: target.isGoneSuccess || undefined,
   };
 }
