@@ -37,9 +37,10 @@ export declare class PollPacer {
   );
   /**
    * Waits before the next status request: the server's hint as given, else the base interval
-   * growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS, never past the deadline.
+   * growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
+   * descriptor's minIntervalMs, a rate limit), never past the deadline.
    */
-  wait(hintMs: number | undefined): Promise<void>;
+  wait(hintMs: number | undefined, floorMs?: number): Promise<void>;
   /** After each status answer: a usable one resets the count; the MAX_USELESS_POLLS-th useless one in a row throws. */
   noteAnswer(isUsable: boolean, describe: () => string): void;
 }

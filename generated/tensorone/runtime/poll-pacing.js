@@ -38,9 +38,10 @@ export class PollPacer {
   }
   /**
    * Waits before the next status request: the server's hint as given, else the base interval
-   * growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS, never past the deadline.
+   * growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
+   * descriptor's minIntervalMs, a rate limit), never past the deadline.
    */
-  async wait(hintMs) {
+  async wait(hintMs, floorMs = 0) {
     let ms;
     if (hintMs === undefined) {
       ms = unhintedIntervalMs(
@@ -53,7 +54,7 @@ export class PollPacer {
       this.#unhintedCount = 0;
       ms = hintMs;
     }
-    ms = Math.max(ms, MIN_POLL_INTERVAL_MS);
+    ms = Math.max(ms, MIN_POLL_INTERVAL_MS, floorMs);
     if (this.#deadline !== undefined) {
       const remainingMs = this.#deadline - this.#context.now();
       if (remainingMs <= 0) throw this.#onTimeout();
