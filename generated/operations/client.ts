@@ -4,6 +4,7 @@ import * as op from "./operations.js";
 import { buildClient } from "./runtime/client-factory.js";
 import type { PagePromise } from "./runtime/paginate.js";
 import type { Poller } from "./runtime/poller.js";
+import type { ApiPromise } from "./runtime/response-meta.js";
 import { Transport } from "./runtime/transport.js";
 import type {
   ClientOptions,
@@ -21,7 +22,7 @@ export interface LakeSailClient {
    *
    * `GET /operations/{operationId}`
    */
-  getOperation(params: op.GetOperationParams, options?: RequestOptions): Promise<T.Operation>;
+  getOperation(params: op.GetOperationParams, options?: RequestOptions): ApiPromise<T.Operation>;
   /**
    * List cloud connections
    *
@@ -71,7 +72,7 @@ export interface LakeSailClient {
   listProviderNetworks(
     params: op.ListProviderNetworksParams,
     options?: RequestOptions,
-  ): Promise<T.ProviderNetworkList>;
+  ): ApiPromise<T.ProviderNetworkList>;
   /** A poller on Operation `id`: `poll()` once, `pollUntilDone()`, iterate states, or `serialize()` to resume later. */
   pollOperation(id: string, options?: RequestOptions): Poller<T.Operation>;
   /** Wait until Operation `id` reaches a terminal state; rejects with OperationFailedError on failure. */

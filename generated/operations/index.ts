@@ -33,3 +33,4 @@ export type {
 } from "./runtime/types.js";
 export type { PagePromise } from "./runtime/paginate.js";
 export type { Poller } from "./runtime/poller.js";
+export type { ApiPromise, WithResponse } from "./runtime/response-meta.js";

@@ -4,6 +4,7 @@ import * as op from "./operations.js";
 import { buildClient } from "./runtime/client-factory.js";
 import type { PagePromise } from "./runtime/paginate.js";
 import type { Poller } from "./runtime/poller.js";
+import type { ApiPromise } from "./runtime/response-meta.js";
 import { Transport } from "./runtime/transport.js";
 import type {
   ClientOptions,
@@ -24,7 +25,7 @@ export interface TensorOneClient {
   addClusterProxyPort(
     params: op.AddClusterProxyPortParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxyV1Response>;
+  ): ApiPromise<T.ClusterProxyV1Response, op.AddClusterProxyPortResponseHeaders>;
   /**
    * Create an API key
    *
@@ -35,7 +36,7 @@ export interface TensorOneClient {
   createApiKey(
     params: op.CreateApiKeyParams,
     options?: RequestOptions,
-  ): Promise<T.ApiKeyWithSecret>;
+  ): ApiPromise<T.ApiKeyWithSecret, op.CreateApiKeyResponseHeaders>;
   /**
    * Create a cluster
    *
@@ -46,7 +47,7 @@ export interface TensorOneClient {
   createCluster(
     params: op.CreateClusterParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterResponse>;
+  ): ApiPromise<T.ClusterResponse, op.CreateClusterResponseHeaders>;
   /**
    * Create a custom metric
    *
@@ -57,7 +58,7 @@ export interface TensorOneClient {
   createClusterCustomMetric(
     params: op.CreateClusterCustomMetricParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterMetricsResponse>;
+  ): ApiPromise<T.ClusterMetricsResponse, op.CreateClusterCustomMetricResponseHeaders>;
   /**
    * Create a cluster (v2)
    *
@@ -65,7 +66,10 @@ export interface TensorOneClient {
    *
    * `POST /v2/clusters`
    */
-  createClusterV2(params: op.CreateClusterV2Params, options?: RequestOptions): Promise<T.ClusterV2>;
+  createClusterV2(
+    params: op.CreateClusterV2Params,
+    options?: RequestOptions,
+  ): ApiPromise<T.ClusterV2, op.CreateClusterV2ResponseHeaders>;
   /**
    * Delete a cluster
    *
@@ -76,7 +80,7 @@ export interface TensorOneClient {
   deleteCluster(
     params: op.DeleteClusterParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterDeleteResponse>;
+  ): ApiPromise<T.ClusterDeleteResponse, op.DeleteClusterResponseHeaders>;
   /**
    * Delete a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `gone`).
    * Resolves with the final state.
@@ -96,13 +100,16 @@ export interface TensorOneClient {
   deleteClusterProxyPort(
     params: op.DeleteClusterProxyPortParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxyV1Response>;
+  ): ApiPromise<T.ClusterProxyV1Response, op.DeleteClusterProxyPortResponseHeaders>;
   /**
    * Delete a cluster (v2)
    *
    * `DELETE /v2/clusters/{cluster_id}`
    */
-  deleteClusterV2(params: op.DeleteClusterV2Params, options?: RequestOptions): Promise<void>;
+  deleteClusterV2(
+    params: op.DeleteClusterV2Params,
+    options?: RequestOptions,
+  ): ApiPromise<void, op.DeleteClusterV2ResponseHeaders>;
   /**
    * Download cluster logs
    *
@@ -113,7 +120,7 @@ export interface TensorOneClient {
   downloadClusterLogs(
     params: op.DownloadClusterLogsParams,
     options?: RequestOptions,
-  ): Promise<Blob>;
+  ): ApiPromise<Blob, op.DownloadClusterLogsResponseHeaders>;
   /**
    * Get cluster details
    *
@@ -124,7 +131,7 @@ export interface TensorOneClient {
   getCluster(
     params: op.GetClusterParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterDetailResponse>;
+  ): ApiPromise<T.ClusterDetailResponse, op.GetClusterResponseHeaders>;
   /**
    * Get cluster logs
    *
@@ -137,7 +144,7 @@ export interface TensorOneClient {
   getClusterLogs(
     params: op.GetClusterLogsParams,
     options?: PaginationOptions,
-  ): PagePromise<T.ClusterLogsResponse, T.LogEntry>;
+  ): PagePromise<T.ClusterLogsResponse, T.LogEntry, op.GetClusterLogsResponseHeaders>;
   /**
    * Get cluster logs (v2)
    *
@@ -146,7 +153,7 @@ export interface TensorOneClient {
   getClusterLogsV2(
     params: op.GetClusterLogsV2Params,
     options?: RequestOptions,
-  ): Promise<T.ClusterLogsV2>;
+  ): ApiPromise<T.ClusterLogsV2, op.GetClusterLogsV2ResponseHeaders>;
   /**
    * Get current metrics
    *
@@ -157,7 +164,7 @@ export interface TensorOneClient {
   getClusterMetrics(
     params: op.GetClusterMetricsParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterMetricsResponse>;
+  ): ApiPromise<T.ClusterMetricsResponse, op.GetClusterMetricsResponseHeaders>;
   /**
    * Get aggregated metrics
    *
@@ -168,7 +175,7 @@ export interface TensorOneClient {
   getClusterMetricsAggregated(
     params: op.GetClusterMetricsAggregatedParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterMetricsResponse>;
+  ): ApiPromise<T.ClusterMetricsResponse, op.GetClusterMetricsAggregatedResponseHeaders>;
   /**
    * Get historical metrics
    *
@@ -179,7 +186,7 @@ export interface TensorOneClient {
   getClusterMetricsHistory(
     params: op.GetClusterMetricsHistoryParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterMetricsResponse>;
+  ): ApiPromise<T.ClusterMetricsResponse, op.GetClusterMetricsHistoryResponseHeaders>;
   /**
    * Get cluster metrics (v2)
    *
@@ -188,7 +195,7 @@ export interface TensorOneClient {
   getClusterMetricsV2(
     params: op.GetClusterMetricsV2Params,
     options?: RequestOptions,
-  ): Promise<T.ClusterMetricsV2>;
+  ): ApiPromise<T.ClusterMetricsV2, op.GetClusterMetricsV2ResponseHeaders>;
   /**
    * Get proxy configuration
    *
@@ -199,13 +206,16 @@ export interface TensorOneClient {
   getClusterProxy(
     params: op.GetClusterProxyParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxyV1Response>;
+  ): ApiPromise<T.ClusterProxyV1Response, op.GetClusterProxyResponseHeaders>;
   /**
    * Get a cluster (v2)
    *
    * `GET /v2/clusters/{cluster_id}`
    */
-  getClusterV2(params: op.GetClusterV2Params, options?: RequestOptions): Promise<T.ClusterV2>;
+  getClusterV2(
+    params: op.GetClusterV2Params,
+    options?: RequestOptions,
+  ): ApiPromise<T.ClusterV2, op.GetClusterV2ResponseHeaders>;
   /**
    * List API keys
    *
@@ -213,7 +223,10 @@ export interface TensorOneClient {
    *
    * `GET /v2/auth/api-keys`
    */
-  listApiKeys(params?: op.ListApiKeysParams, options?: RequestOptions): Promise<T.ApiKey[]>;
+  listApiKeys(
+    params?: op.ListApiKeysParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ApiKey[], op.ListApiKeysResponseHeaders>;
   /**
    * List clusters
    *
@@ -226,7 +239,7 @@ export interface TensorOneClient {
   listClusters(
     params?: op.ListClustersParams,
     options?: PaginationOptions,
-  ): PagePromise<T.ClusterListResponse, T.Cluster>;
+  ): PagePromise<T.ClusterListResponse, T.Cluster, op.ListClustersResponseHeaders>;
   /**
    * List clusters (v2)
    *
@@ -237,7 +250,7 @@ export interface TensorOneClient {
   listClustersV2(
     params?: op.ListClustersV2Params,
     options?: RequestOptions,
-  ): Promise<T.ClusterV2[]>;
+  ): ApiPromise<T.ClusterV2[], op.ListClustersV2ResponseHeaders>;
   /**
    * Restart a cluster
    *
@@ -248,7 +261,7 @@ export interface TensorOneClient {
   restartCluster(
     params: op.RestartClusterParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterResponse>;
+  ): ApiPromise<T.ClusterResponse, op.RestartClusterResponseHeaders>;
   /**
    * Restart a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `running`).
    * Resolves with the final state.
@@ -266,7 +279,7 @@ export interface TensorOneClient {
   restartClusterV2(
     params: op.RestartClusterV2Params,
     options?: RequestOptions,
-  ): Promise<T.ClusterV2>;
+  ): ApiPromise<T.ClusterV2, op.RestartClusterV2ResponseHeaders>;
   /**
    * Revoke an API key
    *
@@ -274,7 +287,10 @@ export interface TensorOneClient {
    *
    * `DELETE /v2/auth/api-keys/{key_id}`
    */
-  revokeApiKey(params: op.RevokeApiKeyParams, options?: RequestOptions): Promise<void>;
+  revokeApiKey(
+    params: op.RevokeApiKeyParams,
+    options?: RequestOptions,
+  ): ApiPromise<void, op.RevokeApiKeyResponseHeaders>;
   /**
    * Rotate an API key
    *
@@ -285,7 +301,7 @@ export interface TensorOneClient {
   rotateApiKey(
     params: op.RotateApiKeyParams,
     options?: RequestOptions,
-  ): Promise<T.ApiKeyWithSecret>;
+  ): ApiPromise<T.ApiKeyWithSecret, op.RotateApiKeyResponseHeaders>;
   /**
    * Search cluster logs
    *
@@ -296,7 +312,7 @@ export interface TensorOneClient {
   searchClusterLogs(
     params: op.SearchClusterLogsParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterLogsResponse>;
+  ): ApiPromise<T.ClusterLogsResponse, op.SearchClusterLogsResponseHeaders>;
   /**
    * Start a cluster
    *
@@ -304,7 +320,10 @@ export interface TensorOneClient {
    *
    * `POST /v1/clusters/{cluster_id}/start`
    */
-  startCluster(params: op.StartClusterParams, options?: RequestOptions): Promise<T.ClusterResponse>;
+  startCluster(
+    params: op.StartClusterParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ClusterResponse, op.StartClusterResponseHeaders>;
   /**
    * Start a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `running`).
    * Resolves with the final state.
@@ -319,7 +338,10 @@ export interface TensorOneClient {
    *
    * `POST /v2/clusters/{cluster_id}/start`
    */
-  startClusterV2(params: op.StartClusterV2Params, options?: RequestOptions): Promise<T.ClusterV2>;
+  startClusterV2(
+    params: op.StartClusterV2Params,
+    options?: RequestOptions,
+  ): ApiPromise<T.ClusterV2, op.StartClusterV2ResponseHeaders>;
   /**
    * Stop a cluster
    *
@@ -327,7 +349,10 @@ export interface TensorOneClient {
    *
    * `POST /v1/clusters/{cluster_id}/stop`
    */
-  stopCluster(params: op.StopClusterParams, options?: RequestOptions): Promise<T.ClusterResponse>;
+  stopCluster(
+    params: op.StopClusterParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ClusterResponse, op.StopClusterResponseHeaders>;
   /**
    * Stop a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `stopped`).
    * Resolves with the final state.
@@ -342,7 +367,10 @@ export interface TensorOneClient {
    *
    * `POST /v2/clusters/{cluster_id}/stop`
    */
-  stopClusterV2(params: op.StopClusterV2Params, options?: RequestOptions): Promise<T.ClusterV2>;
+  stopClusterV2(
+    params: op.StopClusterV2Params,
+    options?: RequestOptions,
+  ): ApiPromise<T.ClusterV2, op.StopClusterV2ResponseHeaders>;
   /**
    * Stream cluster logs
    *
@@ -350,7 +378,10 @@ export interface TensorOneClient {
    *
    * `GET /v1/clusters/{cluster_id}/logs/stream`
    */
-  streamClusterLogs(params: op.StreamClusterLogsParams, options?: RequestOptions): Promise<string>;
+  streamClusterLogs(
+    params: op.StreamClusterLogsParams,
+    options?: RequestOptions,
+  ): ApiPromise<string, op.StreamClusterLogsResponseHeaders>;
   /**
    * Update proxy configuration
    *
@@ -361,7 +392,7 @@ export interface TensorOneClient {
   updateClusterProxy(
     params: op.UpdateClusterProxyParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxyV1Response>;
+  ): ApiPromise<T.ClusterProxyV1Response, op.UpdateClusterProxyResponseHeaders>;
   /**
    * Update proxy access control
    *
@@ -372,7 +403,7 @@ export interface TensorOneClient {
   updateClusterProxyAccess(
     params: op.UpdateClusterProxyAccessParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxyV1Response>;
+  ): ApiPromise<T.ClusterProxyV1Response, op.UpdateClusterProxyAccessResponseHeaders>;
   /**
    * Update an exposed port
    *
@@ -383,7 +414,7 @@ export interface TensorOneClient {
   updateClusterProxyPort(
     params: op.UpdateClusterProxyPortParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxyV1Response>;
+  ): ApiPromise<T.ClusterProxyV1Response, op.UpdateClusterProxyPortResponseHeaders>;
   /**
    * Update cluster proxy settings (v2)
    *
@@ -392,7 +423,7 @@ export interface TensorOneClient {
   updateClusterProxyV2(
     params: op.UpdateClusterProxyV2Params,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxy>;
+  ): ApiPromise<T.ClusterProxy, op.UpdateClusterProxyV2ResponseHeaders>;
   /** A poller on Cluster `id`: `poll()` once, `pollUntilDone()`, iterate states, or `serialize()` to resume later. */
   pollCluster(id: string, options?: RequestOptions): Poller<T.ClusterDetailResponse>;
   /**

@@ -14,7 +14,16 @@ export const addClusterProxyPort = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -35,7 +44,16 @@ export const createApiKey = {
   params: [],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "201", kind: "json" },
+    {
+      status: "201",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -54,7 +72,16 @@ export const createCluster = {
   params: [],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "201", kind: "json" },
+    {
+      status: "201",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "402", kind: "json" },
@@ -75,7 +102,16 @@ export const createClusterCustomMetric = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -95,7 +131,16 @@ export const createClusterV2 = {
   params: [],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "402", kind: "json" },
@@ -116,7 +161,16 @@ export const deleteCluster = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -156,7 +210,16 @@ export const deleteClusterProxyPort = {
     { name: "port_id", in: "path" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -174,7 +237,16 @@ export const deleteClusterV2 = {
   path: "/v2/clusters/{cluster_id}",
   params: [{ name: "cluster_id", in: "path" }],
   responses: [
-    { status: "200", kind: "empty" },
+    {
+      status: "200",
+      kind: "empty",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -198,7 +270,17 @@ export const downloadClusterLogs = {
     { name: "end_time", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "binary", mediaType: "application/octet-stream" },
+    {
+      status: "200",
+      kind: "binary",
+      mediaType: "application/octet-stream",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -222,7 +304,16 @@ export const getCluster = {
     { name: "metrics_window", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -252,7 +343,16 @@ export const getClusterLogs = {
     { name: "tail", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -279,7 +379,16 @@ export const getClusterLogsV2 = {
   path: "/v2/clusters/{cluster_id}/logs",
   params: [{ name: "cluster_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -305,7 +414,16 @@ export const getClusterMetrics = {
     { name: "include_custom", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -328,7 +446,16 @@ export const getClusterMetricsAggregated = {
     { name: "gpu_id", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -351,7 +478,16 @@ export const getClusterMetricsHistory = {
     { name: "gpu_id", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -370,7 +506,16 @@ export const getClusterMetricsV2 = {
   path: "/v2/clusters/{cluster_id}/metrics",
   params: [{ name: "cluster_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -393,7 +538,16 @@ export const getClusterProxy = {
     { name: "include_ssl_info", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -411,7 +565,16 @@ export const getClusterV2 = {
   path: "/v2/clusters/{cluster_id}",
   params: [{ name: "cluster_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -429,7 +592,16 @@ export const listApiKeys = {
   path: "/v2/auth/api-keys",
   params: [],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "429", kind: "json" },
@@ -461,7 +633,16 @@ export const listClusters = {
     { name: "created_before", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -491,7 +672,16 @@ export const listClustersV2 = {
   path: "/v2/clusters",
   params: [],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "429", kind: "json" },
@@ -509,7 +699,16 @@ export const restartCluster = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -541,7 +740,16 @@ export const restartClusterV2 = {
   path: "/v2/clusters/{cluster_id}/restart",
   params: [{ name: "cluster_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -560,7 +768,16 @@ export const revokeApiKey = {
   path: "/v2/auth/api-keys/{key_id}",
   params: [{ name: "key_id", in: "path" }],
   responses: [
-    { status: "204", kind: "empty" },
+    {
+      status: "204",
+      kind: "empty",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -578,7 +795,16 @@ export const rotateApiKey = {
   path: "/v2/auth/api-keys/{key_id}/rotate",
   params: [{ name: "key_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -597,7 +823,16 @@ export const searchClusterLogs = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -617,7 +852,16 @@ export const startCluster = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "402", kind: "json" },
@@ -650,7 +894,16 @@ export const startClusterV2 = {
   path: "/v2/clusters/{cluster_id}/start",
   params: [{ name: "cluster_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -670,7 +923,16 @@ export const stopCluster = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -702,7 +964,16 @@ export const stopClusterV2 = {
   path: "/v2/clusters/{cluster_id}/stop",
   params: [{ name: "cluster_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -726,7 +997,17 @@ export const streamClusterLogs = {
     { name: "source", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "text", mediaType: "text/event-stream" },
+    {
+      status: "200",
+      kind: "text",
+      mediaType: "text/event-stream",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -745,7 +1026,16 @@ export const updateClusterProxy = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -765,7 +1055,16 @@ export const updateClusterProxyAccess = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -788,7 +1087,16 @@ export const updateClusterProxyPort = {
   ],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
@@ -808,7 +1116,16 @@ export const updateClusterProxyV2 = {
   params: [{ name: "cluster_id", in: "path" }],
   body: { kind: "json", mediaType: "application/json" },
   responses: [
-    { status: "200", kind: "json" },
+    {
+      status: "200",
+      kind: "json",
+      headers: {
+        "x-ratelimit-limit": "number",
+        "x-ratelimit-remaining": "number",
+        "x-ratelimit-reset": "number",
+        "x-ratelimit-window": "number",
+      },
+    },
     { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },

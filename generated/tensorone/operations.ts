@@ -9,14 +9,50 @@ export interface AddClusterProxyPortParams {
   body: T.PortMapping;
 }
 
+/** Declared response headers of `TensorOneClient.addClusterProxyPort`, as `.withResponse()` parses them. */
+export interface AddClusterProxyPortResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.createApiKey`. */
 export interface CreateApiKeyParams {
   body: T.ApiKeyCreateRequest;
 }
 
+/** Declared response headers of `TensorOneClient.createApiKey`, as `.withResponse()` parses them. */
+export interface CreateApiKeyResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.createCluster`. */
 export interface CreateClusterParams {
   body: T.ClusterCreateRequest;
+}
+
+/** Declared response headers of `TensorOneClient.createCluster`, as `.withResponse()` parses them. */
+export interface CreateClusterResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.createClusterCustomMetric`. */
@@ -26,9 +62,33 @@ export interface CreateClusterCustomMetricParams {
   body: Record<string, unknown>;
 }
 
+/** Declared response headers of `TensorOneClient.createClusterCustomMetric`, as `.withResponse()` parses them. */
+export interface CreateClusterCustomMetricResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.createClusterV2`. */
 export interface CreateClusterV2Params {
   body: T.ClusterCreateRequestV2;
+}
+
+/** Declared response headers of `TensorOneClient.createClusterV2`, as `.withResponse()` parses them. */
+export interface CreateClusterV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.deleteCluster`. */
@@ -36,6 +96,18 @@ export interface DeleteClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body?: T.ClusterDeleteRequest;
+}
+
+/** Declared response headers of `TensorOneClient.deleteCluster`, as `.withResponse()` parses them. */
+export interface DeleteClusterResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.deleteClusterProxyPort`. */
@@ -46,10 +118,34 @@ export interface DeleteClusterProxyPortParams {
   port_id: string;
 }
 
+/** Declared response headers of `TensorOneClient.deleteClusterProxyPort`, as `.withResponse()` parses them. */
+export interface DeleteClusterProxyPortResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.deleteClusterV2`. */
 export interface DeleteClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
+}
+
+/** Declared response headers of `TensorOneClient.deleteClusterV2`, as `.withResponse()` parses them. */
+export interface DeleteClusterV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.downloadClusterLogs`. */
@@ -64,6 +160,18 @@ export interface DownloadClusterLogsParams {
   end_time?: string;
 }
 
+/** Declared response headers of `TensorOneClient.downloadClusterLogs`, as `.withResponse()` parses them. */
+export interface DownloadClusterLogsResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.getCluster`. */
 export interface GetClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
@@ -76,6 +184,18 @@ export interface GetClusterParams {
   include_cost_breakdown?: boolean;
   /** Time window of the historical metrics. */
   metrics_window?: "1h" | "6h" | "24h" | "7d";
+}
+
+/** Declared response headers of `TensorOneClient.getCluster`, as `.withResponse()` parses them. */
+export interface GetClusterResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.getClusterLogs`. */
@@ -104,10 +224,34 @@ export interface GetClusterLogsParams {
   tail?: boolean;
 }
 
+/** Declared response headers of `TensorOneClient.getClusterLogs`, as `.withResponse()` parses them. */
+export interface GetClusterLogsResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.getClusterLogsV2`. */
 export interface GetClusterLogsV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
+}
+
+/** Declared response headers of `TensorOneClient.getClusterLogsV2`, as `.withResponse()` parses them. */
+export interface GetClusterLogsV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.getClusterMetrics`. */
@@ -128,6 +272,18 @@ export interface GetClusterMetricsParams {
   include_custom?: boolean;
 }
 
+/** Declared response headers of `TensorOneClient.getClusterMetrics`, as `.withResponse()` parses them. */
+export interface GetClusterMetricsResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.getClusterMetricsAggregated`. */
 export interface GetClusterMetricsAggregatedParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
@@ -136,6 +292,18 @@ export interface GetClusterMetricsAggregatedParams {
   metrics?: string[];
   /** One GPU (default all). */
   gpu_id?: string;
+}
+
+/** Declared response headers of `TensorOneClient.getClusterMetricsAggregated`, as `.withResponse()` parses them. */
+export interface GetClusterMetricsAggregatedResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.getClusterMetricsHistory`. */
@@ -148,10 +316,34 @@ export interface GetClusterMetricsHistoryParams {
   gpu_id?: string;
 }
 
+/** Declared response headers of `TensorOneClient.getClusterMetricsHistory`, as `.withResponse()` parses them. */
+export interface GetClusterMetricsHistoryResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.getClusterMetricsV2`. */
 export interface GetClusterMetricsV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
+}
+
+/** Declared response headers of `TensorOneClient.getClusterMetricsV2`, as `.withResponse()` parses them. */
+export interface GetClusterMetricsV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.getClusterProxy`. */
@@ -166,14 +358,50 @@ export interface GetClusterProxyParams {
   include_ssl_info?: boolean;
 }
 
+/** Declared response headers of `TensorOneClient.getClusterProxy`, as `.withResponse()` parses them. */
+export interface GetClusterProxyResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.getClusterV2`. */
 export interface GetClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
 }
 
+/** Declared response headers of `TensorOneClient.getClusterV2`, as `.withResponse()` parses them. */
+export interface GetClusterV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.listApiKeys`. */
 export type ListApiKeysParams = Record<string, never>;
+
+/** Declared response headers of `TensorOneClient.listApiKeys`, as `.withResponse()` parses them. */
+export interface ListApiKeysResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
 
 /** Arguments of `TensorOneClient.listClusters`. */
 export interface ListClustersParams {
@@ -207,8 +435,32 @@ export interface ListClustersParams {
   created_before?: string;
 }
 
+/** Declared response headers of `TensorOneClient.listClusters`, as `.withResponse()` parses them. */
+export interface ListClustersResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.listClustersV2`. */
 export type ListClustersV2Params = Record<string, never>;
+
+/** Declared response headers of `TensorOneClient.listClustersV2`, as `.withResponse()` parses them. */
+export interface ListClustersV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
 
 /** Arguments of `TensorOneClient.restartCluster`. */
 export interface RestartClusterParams {
@@ -217,10 +469,34 @@ export interface RestartClusterParams {
   body?: T.ClusterRestartRequest;
 }
 
+/** Declared response headers of `TensorOneClient.restartCluster`, as `.withResponse()` parses them. */
+export interface RestartClusterResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.restartClusterV2`. */
 export interface RestartClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
+}
+
+/** Declared response headers of `TensorOneClient.restartClusterV2`, as `.withResponse()` parses them. */
+export interface RestartClusterV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.revokeApiKey`. */
@@ -229,10 +505,34 @@ export interface RevokeApiKeyParams {
   key_id: string;
 }
 
+/** Declared response headers of `TensorOneClient.revokeApiKey`, as `.withResponse()` parses them. */
+export interface RevokeApiKeyResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.rotateApiKey`. */
 export interface RotateApiKeyParams {
   /** API key ID. */
   key_id: string;
+}
+
+/** Declared response headers of `TensorOneClient.rotateApiKey`, as `.withResponse()` parses them. */
+export interface RotateApiKeyResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.searchClusterLogs`. */
@@ -242,6 +542,18 @@ export interface SearchClusterLogsParams {
   body: T.ClusterLogSearchRequest;
 }
 
+/** Declared response headers of `TensorOneClient.searchClusterLogs`, as `.withResponse()` parses them. */
+export interface SearchClusterLogsResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.startCluster`. */
 export interface StartClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
@@ -249,10 +561,34 @@ export interface StartClusterParams {
   body?: T.ClusterStartRequest;
 }
 
+/** Declared response headers of `TensorOneClient.startCluster`, as `.withResponse()` parses them. */
+export interface StartClusterResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.startClusterV2`. */
 export interface StartClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
+}
+
+/** Declared response headers of `TensorOneClient.startClusterV2`, as `.withResponse()` parses them. */
+export interface StartClusterV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.stopCluster`. */
@@ -262,10 +598,34 @@ export interface StopClusterParams {
   body?: T.ClusterStopRequest;
 }
 
+/** Declared response headers of `TensorOneClient.stopCluster`, as `.withResponse()` parses them. */
+export interface StopClusterResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.stopClusterV2`. */
 export interface StopClusterV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
+}
+
+/** Declared response headers of `TensorOneClient.stopClusterV2`, as `.withResponse()` parses them. */
+export interface StopClusterV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.streamClusterLogs`. */
@@ -280,6 +640,18 @@ export interface StreamClusterLogsParams {
   source?: "container" | "host" | "gpu_driver" | "application";
 }
 
+/** Declared response headers of `TensorOneClient.streamClusterLogs`, as `.withResponse()` parses them. */
+export interface StreamClusterLogsResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.updateClusterProxy`. */
 export interface UpdateClusterProxyParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
@@ -287,11 +659,35 @@ export interface UpdateClusterProxyParams {
   body: T.ClusterProxyUpdate;
 }
 
+/** Declared response headers of `TensorOneClient.updateClusterProxy`, as `.withResponse()` parses them. */
+export interface UpdateClusterProxyResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.updateClusterProxyAccess`. */
 export interface UpdateClusterProxyAccessParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body: T.ClusterProxyUpdate;
+}
+
+/** Declared response headers of `TensorOneClient.updateClusterProxyAccess`, as `.withResponse()` parses them. */
+export interface UpdateClusterProxyAccessResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }
 
 /** Arguments of `TensorOneClient.updateClusterProxyPort`. */
@@ -303,9 +699,33 @@ export interface UpdateClusterProxyPortParams {
   body: T.PortMapping;
 }
 
+/** Declared response headers of `TensorOneClient.updateClusterProxyPort`, as `.withResponse()` parses them. */
+export interface UpdateClusterProxyPortResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
+}
+
 /** Arguments of `TensorOneClient.updateClusterProxyV2`. */
 export interface UpdateClusterProxyV2Params {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
   body: T.ClusterProxyUpdate;
+}
+
+/** Declared response headers of `TensorOneClient.updateClusterProxyV2`, as `.withResponse()` parses them. */
+export interface UpdateClusterProxyV2ResponseHeaders {
+  /** Requests allowed in the current window. */
+  readonly "x-ratelimit-limit"?: number;
+  /** Requests left in the current window. */
+  readonly "x-ratelimit-remaining"?: number;
+  /** Time the window resets (Unix timestamp, seconds). */
+  readonly "x-ratelimit-reset"?: number;
+  /** Length of the rate-limit window in seconds. */
+  readonly "x-ratelimit-window"?: number;
 }

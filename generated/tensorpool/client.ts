@@ -4,6 +4,7 @@ import * as op from "./operations.js";
 import { buildClient } from "./runtime/client-factory.js";
 import type { LroOutcome } from "./runtime/lro-outcome.js";
 import type { Poller } from "./runtime/poller.js";
+import type { ApiPromise } from "./runtime/response-meta.js";
 import { Transport } from "./runtime/transport.js";
 import type { ClientOptions, PollOptions, RequestOptions } from "./runtime/types.js";
 
@@ -16,7 +17,7 @@ export interface TensorPoolClient {
    *
    * `POST /user/ssh-key/add`
    */
-  addSshKey(params: op.AddSshKeyParams, options?: RequestOptions): Promise<T.SshKeyAddResponse>;
+  addSshKey(params: op.AddSshKeyParams, options?: RequestOptions): ApiPromise<T.SshKeyAddResponse>;
   /**
    * Attach storage to clusters
    *
@@ -27,7 +28,7 @@ export interface TensorPoolClient {
   attachStorage(
     params: op.AttachStorageParams,
     options?: RequestOptions,
-  ): Promise<T.StorageAttachResponse>;
+  ): ApiPromise<T.StorageAttachResponse>;
   /**
    * Attach storage to clusters, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * Waits for every started request; resolves with their final states.
@@ -44,7 +45,7 @@ export interface TensorPoolClient {
    *
    * `POST /job/cancel/{job_id}`
    */
-  cancelJob(params: op.CancelJobParams, options?: RequestOptions): Promise<T.JobCancelResponse>;
+  cancelJob(params: op.CancelJobParams, options?: RequestOptions): ApiPromise<T.JobCancelResponse>;
   /**
    * Cancel a job, then wait until it has finished (polls with `TensorPoolClient.pollJobCancellation`).
    * Resolves with the final state.
@@ -64,7 +65,7 @@ export interface TensorPoolClient {
   clusterOperations(
     params: op.ClusterOperationsParams,
     options?: RequestOptions,
-  ): Promise<Record<string, unknown>[]>;
+  ): ApiPromise<Record<string, unknown>[]>;
   /**
    * Create bucket
    *
@@ -72,7 +73,7 @@ export interface TensorPoolClient {
    *
    * `PUT /object-storage/bucket/create/{bucket_name}`
    */
-  createBucket(params: op.CreateBucketParams, options?: RequestOptions): Promise<void>;
+  createBucket(params: op.CreateBucketParams, options?: RequestOptions): ApiPromise<void>;
   /**
    * Create a new cluster
    *
@@ -83,7 +84,7 @@ export interface TensorPoolClient {
   createCluster(
     params: op.CreateClusterParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterCreateResponse>;
+  ): ApiPromise<T.ClusterCreateResponse>;
   /**
    * Create a new cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
@@ -103,7 +104,7 @@ export interface TensorPoolClient {
   createStorage(
     params: op.CreateStorageParams,
     options?: RequestOptions,
-  ): Promise<T.StorageCreateResponse>;
+  ): ApiPromise<T.StorageCreateResponse>;
   /**
    * Create a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
@@ -120,7 +121,7 @@ export interface TensorPoolClient {
    *
    * `DELETE /object-storage/bucket/delete/{bucket_name}`
    */
-  deleteBucket(params: op.DeleteBucketParams, options?: RequestOptions): Promise<void>;
+  deleteBucket(params: op.DeleteBucketParams, options?: RequestOptions): ApiPromise<void>;
   /**
    * Delete a job
    *
@@ -128,7 +129,7 @@ export interface TensorPoolClient {
    *
    * `DELETE /job/delete/{job_id}`
    */
-  deleteJob(params: op.DeleteJobParams, options?: RequestOptions): Promise<T.MessageResponse>;
+  deleteJob(params: op.DeleteJobParams, options?: RequestOptions): ApiPromise<T.MessageResponse>;
   /**
    * Destroy a cluster
    *
@@ -139,7 +140,7 @@ export interface TensorPoolClient {
   destroyCluster(
     params: op.DestroyClusterParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterDestroyResponse>;
+  ): ApiPromise<T.ClusterDestroyResponse>;
   /**
    * Destroy a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
@@ -159,7 +160,7 @@ export interface TensorPoolClient {
   destroyStorage(
     params: op.DestroyStorageParams,
     options?: RequestOptions,
-  ): Promise<T.StorageDestroyResponse>;
+  ): ApiPromise<T.StorageDestroyResponse>;
   /**
    * Destroy a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
@@ -179,7 +180,7 @@ export interface TensorPoolClient {
   detachStorage(
     params: op.DetachStorageParams,
     options?: RequestOptions,
-  ): Promise<T.StorageDetachResponse>;
+  ): ApiPromise<T.StorageDetachResponse>;
   /**
    * Detach storage from a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
    * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
@@ -199,7 +200,7 @@ export interface TensorPoolClient {
   disableObjectStorage(
     params?: op.DisableObjectStorageParams,
     options?: RequestOptions,
-  ): Promise<T.MessageResponse>;
+  ): ApiPromise<T.MessageResponse>;
   /**
    * Edit a cluster
    *
@@ -207,7 +208,7 @@ export interface TensorPoolClient {
    *
    * `PATCH /cluster/edit/{cluster}`
    */
-  editCluster(params: op.EditClusterParams, options?: RequestOptions): Promise<T.EditResponse>;
+  editCluster(params: op.EditClusterParams, options?: RequestOptions): ApiPromise<T.EditResponse>;
   /**
    * Edit a storage volume
    *
@@ -215,7 +216,7 @@ export interface TensorPoolClient {
    *
    * `PATCH /storage/edit/{storage_id}`
    */
-  editStorage(params: op.EditStorageParams, options?: RequestOptions): Promise<T.EditResponse>;
+  editStorage(params: op.EditStorageParams, options?: RequestOptions): ApiPromise<T.EditResponse>;
   /**
    * Enable object storage
    *
@@ -226,7 +227,7 @@ export interface TensorPoolClient {
   enableObjectStorage(
     params?: op.EnableObjectStorageParams,
     options?: RequestOptions,
-  ): Promise<T.ObjectStorageEnableResponse>;
+  ): ApiPromise<T.ObjectStorageEnableResponse>;
   /**
    * Get AWS CLI configuration
    *
@@ -237,7 +238,7 @@ export interface TensorPoolClient {
   getAwsConfig(
     params?: op.GetAwsConfigParams,
     options?: RequestOptions,
-  ): Promise<T.AwsConfigResponse>;
+  ): ApiPromise<T.AwsConfigResponse>;
   /**
    * Get cluster information
    *
@@ -248,7 +249,7 @@ export interface TensorPoolClient {
   getClusterInfo(
     params: op.GetClusterInfoParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterInfoResponse>;
+  ): ApiPromise<T.ClusterInfoResponse>;
   /**
    * Get job information
    *
@@ -256,7 +257,7 @@ export interface TensorPoolClient {
    *
    * `GET /job/info/{job_id}`
    */
-  getJobInfo(params: op.GetJobInfoParams, options?: RequestOptions): Promise<T.JobInfoResponse>;
+  getJobInfo(params: op.GetJobInfoParams, options?: RequestOptions): ApiPromise<T.JobInfoResponse>;
   /**
    * Get the current account
    *
@@ -264,7 +265,7 @@ export interface TensorPoolClient {
    *
    * `GET /me`
    */
-  getMe(params?: op.GetMeParams, options?: RequestOptions): Promise<Record<string, unknown>>;
+  getMe(params?: op.GetMeParams, options?: RequestOptions): ApiPromise<Record<string, unknown>>;
   /**
    * Get object storage credentials
    *
@@ -275,7 +276,7 @@ export interface TensorPoolClient {
   getObjectStorageCredentials(
     params?: op.GetObjectStorageCredentialsParams,
     options?: RequestOptions,
-  ): Promise<T.ObjectStorageCredentials>;
+  ): ApiPromise<T.ObjectStorageCredentials>;
   /**
    * Get organization information
    *
@@ -286,7 +287,7 @@ export interface TensorPoolClient {
   getOrganizationInfo(
     params?: op.GetOrganizationInfoParams,
     options?: RequestOptions,
-  ): Promise<T.OrganizationInfoResponse>;
+  ): ApiPromise<T.OrganizationInfoResponse>;
   /**
    * Get rclone configuration
    *
@@ -297,7 +298,7 @@ export interface TensorPoolClient {
   getRcloneConfig(
     params?: op.GetRcloneConfigParams,
     options?: RequestOptions,
-  ): Promise<T.RcloneConfigResponse>;
+  ): ApiPromise<T.RcloneConfigResponse>;
   /**
    * Get request info
    *
@@ -308,7 +309,7 @@ export interface TensorPoolClient {
   getRequestInfo(
     params: op.GetRequestInfoParams,
     options?: RequestOptions,
-  ): Promise<T.RequestInfoResponse>;
+  ): ApiPromise<T.RequestInfoResponse, op.GetRequestInfoResponseHeaders>;
   /**
    * Get SSH command for instance
    *
@@ -319,7 +320,7 @@ export interface TensorPoolClient {
   getSshCommand(
     params: op.GetSshCommandParams,
     options?: RequestOptions,
-  ): Promise<T.SshCommandResponse>;
+  ): ApiPromise<T.SshCommandResponse>;
   /**
    * Get storage volume information
    *
@@ -330,7 +331,7 @@ export interface TensorPoolClient {
   getStorageInfo(
     params: op.GetStorageInfoParams,
     options?: RequestOptions,
-  ): Promise<T.StorageInfoResponse>;
+  ): ApiPromise<T.StorageInfoResponse>;
   /**
    * Get a storage volume quote
    *
@@ -341,7 +342,7 @@ export interface TensorPoolClient {
   getStorageQuote(
     params: op.GetStorageQuoteParams,
     options?: RequestOptions,
-  ): Promise<T.QuoteResponse>;
+  ): ApiPromise<T.QuoteResponse>;
   /**
    * Get user information
    *
@@ -349,7 +350,10 @@ export interface TensorPoolClient {
    *
    * `GET /user/info`
    */
-  getUserInfo(params?: op.GetUserInfoParams, options?: RequestOptions): Promise<T.MessageResponse>;
+  getUserInfo(
+    params?: op.GetUserInfoParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.MessageResponse>;
   /**
    * Get user preferences
    *
@@ -360,7 +364,7 @@ export interface TensorPoolClient {
   getUserPreferences(
     params?: op.GetUserPreferencesParams,
     options?: RequestOptions,
-  ): Promise<T.UserPreferences>;
+  ): ApiPromise<T.UserPreferences>;
   /**
    * Liveness probe
    *
@@ -368,7 +372,7 @@ export interface TensorPoolClient {
    *
    * `GET /healthz`
    */
-  healthz(params?: op.HealthzParams, options?: RequestOptions): Promise<unknown>;
+  healthz(params?: op.HealthzParams, options?: RequestOptions): ApiPromise<unknown>;
   /**
    * Get an empty job configuration
    *
@@ -376,7 +380,7 @@ export interface TensorPoolClient {
    *
    * `GET /job/init`
    */
-  initJob(params?: op.InitJobParams, options?: RequestOptions): Promise<T.JobInitResponse>;
+  initJob(params?: op.InitJobParams, options?: RequestOptions): ApiPromise<T.JobInitResponse>;
   /**
    * List buckets
    *
@@ -387,7 +391,7 @@ export interface TensorPoolClient {
   listBuckets(
     params?: op.ListBucketsParams,
     options?: RequestOptions,
-  ): Promise<T.BucketListResponse>;
+  ): ApiPromise<T.BucketListResponse>;
   /**
    * List clusters
    *
@@ -398,7 +402,7 @@ export interface TensorPoolClient {
   listClusters(
     params?: op.ListClustersParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterListResponse>;
+  ): ApiPromise<T.ClusterListResponse>;
   /**
    * List jobs
    *
@@ -406,7 +410,7 @@ export interface TensorPoolClient {
    *
    * `GET /job/list`
    */
-  listJobs(params?: op.ListJobsParams, options?: RequestOptions): Promise<T.JobListResponse>;
+  listJobs(params?: op.ListJobsParams, options?: RequestOptions): ApiPromise<T.JobListResponse>;
   /**
    * List SSH keys
    *
@@ -417,7 +421,7 @@ export interface TensorPoolClient {
   listSshKeys(
     params?: op.ListSshKeysParams,
     options?: RequestOptions,
-  ): Promise<T.SshKeyListResponse>;
+  ): ApiPromise<T.SshKeyListResponse>;
   /**
    * List storage volumes
    *
@@ -428,7 +432,7 @@ export interface TensorPoolClient {
   listStorage(
     params?: op.ListStorageParams,
     options?: RequestOptions,
-  ): Promise<T.StorageListResponse>;
+  ): ApiPromise<T.StorageListResponse>;
   /**
    * Pull job output files
    *
@@ -436,7 +440,7 @@ export interface TensorPoolClient {
    *
    * `GET /job/pull/{job_id}`
    */
-  pullJob(params: op.PullJobParams, options?: RequestOptions): Promise<T.JobPullResponse>;
+  pullJob(params: op.PullJobParams, options?: RequestOptions): ApiPromise<T.JobPullResponse>;
   /**
    * Remove SSH key
    *
@@ -444,7 +448,10 @@ export interface TensorPoolClient {
    *
    * `DELETE /user/ssh-key/remove/{key_id}`
    */
-  removeSshKey(params: op.RemoveSshKeyParams, options?: RequestOptions): Promise<T.MessageResponse>;
+  removeSshKey(
+    params: op.RemoveSshKeyParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.MessageResponse>;
   /**
    * Update user preferences
    *
@@ -455,7 +462,7 @@ export interface TensorPoolClient {
   updateUserPreferences(
     params: op.UpdateUserPreferencesParams,
     options?: RequestOptions,
-  ): Promise<T.UserPreferences>;
+  ): ApiPromise<T.UserPreferences>;
   /** A poller on JobCancellation `id`: `poll()` once, `pollUntilDone()`, iterate states, or `serialize()` to resume later. */
   pollJobCancellation(id: string, options?: RequestOptions): Poller<T.JobInfoResponse>;
   /** Wait until JobCancellation `id` reaches a terminal state; rejects with OperationFailedError on failure. */

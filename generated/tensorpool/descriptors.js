@@ -429,7 +429,7 @@ export const getRequestInfo = {
   path: "/request/info/{request_id}",
   params: [{ name: "request_id", in: "path" }],
   responses: [
-    { status: "200", kind: "json" },
+    { status: "200", kind: "json", headers: { "retry-after": "number" } },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],

@@ -31,5 +31,6 @@ export type {
 } from "./runtime/types.js";
 export type { PagePromise } from "./runtime/paginate.js";
 export type { Poller } from "./runtime/poller.js";
+export type { ApiPromise, WithResponse } from "./runtime/response-meta.js";
 export { UntrackedOperationError } from "./runtime/lro-outcome.js";
 export type { LroOutcome } from "./runtime/lro-outcome.js";

@@ -128,6 +128,12 @@ export interface GetRequestInfoParams {
   request_id: string;
 }
 
+/** Declared response headers of `TensorPoolClient.getRequestInfo`, as `.withResponse()` parses them. */
+export interface GetRequestInfoResponseHeaders {
+  /** Seconds to wait before polling again. Present only for non-terminal statuses. */
+  readonly "retry-after"?: number;
+}
+
 /** Arguments of `TensorPoolClient.getSshCommand`. */
 export interface GetSshCommandParams {
   /** Instance ID (see the `instances` of a cluster). */

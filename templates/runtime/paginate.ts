@@ -5,7 +5,9 @@ import { throwIfAborted } from "./delay.js";
 import { SdkError } from "./errors.js";
 import { formatFieldPath, ownValue, readFieldPath } from "./field-path.js";
 import { nextLinkOf } from "./follow-url.js";
-import type { PaginationOptions, PaginationSpec, RequestOptions } from "./types.js";
+import { withResponseOf } from "./response-meta.js";
+import type { NoHeaders, WithResponse } from "./response-meta.js";
+import type { OperationSpec, PaginationOptions, PaginationSpec, RequestOptions } from "./types.js";
 
 /** Fetches one page with these arguments, returning its parsed body. */
 export type PageFetcher = (
@@ -31,13 +33,15 @@ type ArgsPaging = Exclude<PaginationSpec, UrlPaging>;
  * `for await (const page of it.pages())` for page bodies. The first page is fetched once, on first
  * use, and shared by all three.
  */
-export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncIterable<TItem> {
+export class PagePromise<TPage, TItem, THeaders = NoHeaders> implements PromiseLike<TPage>, AsyncIterable<TItem> {
   readonly #source: PageSource;
   readonly #paging: PaginationSpec;
   readonly #args: Record<string, unknown> | undefined;
   readonly #maxItems: number | undefined;
   readonly #requestOptions: RequestOptions;
   readonly #operationId: string;
+  /** Declares the response headers `.withResponse()` parses; none: only rawHeaders. */
+  readonly #op: OperationSpec | undefined;
   #firstPage: Promise<SendResult> | undefined;
 
   constructor(
@@ -46,6 +50,7 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     args: object | undefined,
     options: PaginationOptions | undefined,
     operationId: string,
+    op?: OperationSpec,
   ) {
     const { maxItems, ...requestOptions } = options ?? {};
     this.#source = typeof fetchPage === "function" ? bodyOnlySource(fetchPage) : fetchPage;
@@ -54,6 +59,7 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     this.#maxItems = maxItems;
     this.#requestOptions = requestOptions;
     this.#operationId = operationId;
+    this.#op = op;
   }
 
   get [Symbol.toStringTag](): string {
@@ -75,6 +81,13 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
 
   finally(onFinally?: (() => void) | null): Promise<TPage> {
     return this.#firstBody().finally(onFinally);
+  }
+
+  /** The first page with its status and headers (declared ones parsed), as a plain call's `.withResponse()`. */
+  withResponse(): Promise<WithResponse<TPage, THeaders>> {
+    return this.#first().then((result) =>
+      withResponseOf<TPage, THeaders>(this.#op ?? { responses: [] }, result),
+    );
   }
 
   /** Page bodies in order; stops at the last page, at maxItems, or when the signal aborts. */

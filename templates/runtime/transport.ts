@@ -10,6 +10,8 @@ import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
 import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
+import { apiPromise } from "./response-meta.js";
+import type { ApiPromise, NoHeaders } from "./response-meta.js";
 import type { PageSource } from "./paginate.js";
 import { Poller } from "./poller.js";
 import type { PollerContext, PollerTarget } from "./poller.js";
@@ -75,9 +77,13 @@ export class Transport {
     this.#now = defaults.now ?? Date.now;
   }
 
-  /** Send one operation, return the parsed success body (typed by the caller). */
-  request<T>(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<T> {
-    return this.send(op, args, options).then(bodyOf) as Promise<T>;
+  /** Send one operation, return the parsed success body (typed by the caller); `.withResponse()` adds status and headers. */
+  request<T, THeaders = NoHeaders>(
+    op: OperationSpec,
+    args: object | undefined,
+    options?: RequestOptions,
+  ): ApiPromise<T, THeaders> {
+    return apiPromise<T, THeaders>(op, this.send(op, args, options));
   }
 
   /** Same but also gives status and headers (pollers need Retry-After). */
@@ -144,13 +150,13 @@ export class Transport {
   }
 
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
-  paginate<TPage, TItem>(
+  paginate<TPage, TItem, THeaders = NoHeaders>(
     op: OperationSpec,
     args: object | undefined,
     options: PaginationOptions | undefined,
     paging: PaginationSpec,
-  ): PagePromise<TPage, TItem> {
-    return new PagePromise<TPage, TItem>(
+  ): PagePromise<TPage, TItem, THeaders> {
+    return new PagePromise<TPage, TItem, THeaders>(
       {
         fetch: (pageArgs, pageOptions) => this.send(op, pageArgs, pageOptions),
         fetchUrl: (url, pageOptions) => this.sendUrl(op, url, pageOptions, "next page link"),
@@ -159,6 +165,7 @@ export class Transport {
       args,
       options,
       op.id,
+      op,
     );
   }
 
@@ -321,10 +328,6 @@ export class Transport {
       now: this.#now,
     };
   }
-}
-
-function bodyOf(result: SendResult): unknown {
-  return result.body;
 }
 
 function isUrlLro(lro: LroSpec | UrlLroSpec): lro is UrlLroSpec {

@@ -51,6 +51,8 @@ export interface ResponseSpec {
   readonly mediaType?: string;
   /** Where date-time strings are in this JSON body, turned into Date (the `dates` option). */
   readonly dates?: DatePlan;
+  /** Response headers the spec declares (lower-cased names) and how `.withResponse()` parses them. */
+  readonly headers?: Readonly<Record<string, "boolean" | "number" | "string">>;
 }
 
 /**

@@ -56,6 +56,20 @@ export async function tensorone(): Promise<void> {
   await client.listClusters({ gpu_type: "H9000" });
   // @ts-expect-error missing required path parameter
   await client.getCluster({});
+  // .withResponse(): the body as the plain call gives it, the declared headers typed.
+  const plain: Promise<import("./tensorone/index.js").ClusterDetailResponse> = client.getCluster({ cluster_id: "c" });
+  void plain;
+  const { data, status, headers, rawHeaders } = await client.getCluster({ cluster_id: "c" }).withResponse();
+  const remaining: number | undefined = headers["x-ratelimit-remaining"];
+  const raw: string | null = rawHeaders.get("x-request-id");
+  void [data.data?.id, status, remaining, raw];
+  // @ts-expect-error a header the spec does not declare
+  void headers["x-ratelimit-used"];
+  // @ts-expect-error a declared number header is not a string
+  const asText: string | undefined = headers["x-ratelimit-limit"];
+  void asText;
+  const first = await client.listClusters().withResponse();
+  void [first.data.data?.pagination, first.headers["x-ratelimit-reset"]];
 }
 
 // The runtime's declarations carry no \`implements\` clauses (see build-runtime.mjs): the classes

@@ -3,6 +3,7 @@ import { throwIfAborted } from "./delay.js";
 import { SdkError } from "./errors.js";
 import { formatFieldPath, ownValue, readFieldPath } from "./field-path.js";
 import { nextLinkOf } from "./follow-url.js";
+import { withResponseOf } from "./response-meta.js";
 /**
  * `await` it for the first page; `for await (const item of it)` for every item across pages;
  * `for await (const page of it.pages())` for page bodies. The first page is fetched once, on first
@@ -15,8 +16,10 @@ export class PagePromise {
   #maxItems;
   #requestOptions;
   #operationId;
+  /** Declares the response headers `.withResponse()` parses; none: only rawHeaders. */
+  #op;
   #firstPage;
-  constructor(fetchPage, paging, args, options, operationId) {
+  constructor(fetchPage, paging, args, options, operationId, op) {
     const { maxItems, ...requestOptions } = options ?? {};
     this.#source = typeof fetchPage === "function" ? bodyOnlySource(fetchPage) : fetchPage;
     this.#paging = paging;
@@ -24,6 +27,7 @@ export class PagePromise {
     this.#maxItems = maxItems;
     this.#requestOptions = requestOptions;
     this.#operationId = operationId;
+    this.#op = op;
   }
   get [Symbol.toStringTag]() {
     return "PagePromise";
@@ -36,6 +40,10 @@ export class PagePromise {
   }
   finally(onFinally) {
     return this.#firstBody().finally(onFinally);
+  }
+  /** The first page with its status and headers (declared ones parsed), as a plain call's `.withResponse()`. */
+  withResponse() {
+    return this.#first().then((result) => withResponseOf(this.#op ?? { responses: [] }, result));
   }
   /** Page bodies in order; stops at the last page, at maxItems, or when the signal aborts. */
   async *pages() {

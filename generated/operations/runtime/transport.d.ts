@@ -2,6 +2,7 @@
 import type { SendResult } from "./attempt.js";
 import type { Sleep } from "./delay.js";
 import { PagePromise } from "./paginate.js";
+import type { ApiPromise, NoHeaders } from "./response-meta.js";
 import { Poller } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import type {
@@ -36,8 +37,12 @@ export interface TransportDefaults {
 export declare class Transport {
   #private;
   constructor(options: ClientOptions, defaults: TransportDefaults);
-  /** Send one operation, return the parsed success body (typed by the caller). */
-  request<T>(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<T>;
+  /** Send one operation, return the parsed success body (typed by the caller); `.withResponse()` adds status and headers. */
+  request<T, THeaders = NoHeaders>(
+    op: OperationSpec,
+    args: object | undefined,
+    options?: RequestOptions,
+  ): ApiPromise<T, THeaders>;
   /** Same but also gives status and headers (pollers need Retry-After). */
   send(op: OperationSpec, args: object | undefined, given?: RequestOptions): Promise<SendResult>;
   /**
@@ -51,12 +56,12 @@ export declare class Transport {
     what?: string,
   ): Promise<SendResult>;
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
-  paginate<TPage, TItem>(
+  paginate<TPage, TItem, THeaders = NoHeaders>(
     op: OperationSpec,
     args: object | undefined,
     options: PaginationOptions | undefined,
     paging: PaginationSpec,
-  ): PagePromise<TPage, TItem>;
+  ): PagePromise<TPage, TItem, THeaders>;
   /**
    * A poller on existing ids (all must succeed). One id resolves to its state; several ids (or
    * `isMulti`) resolve to an array of states: create it as Poller<Item[]> then.

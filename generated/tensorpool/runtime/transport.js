@@ -8,6 +8,7 @@ import { formatFieldPath, readFieldPath } from "./field-path.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
 import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
+import { apiPromise } from "./response-meta.js";
 import { Poller } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
@@ -35,9 +36,9 @@ export class Transport {
     this.#random = defaults.random ?? Math.random;
     this.#now = defaults.now ?? Date.now;
   }
-  /** Send one operation, return the parsed success body (typed by the caller). */
+  /** Send one operation, return the parsed success body (typed by the caller); `.withResponse()` adds status and headers. */
   request(op, args, options) {
-    return this.send(op, args, options).then(bodyOf);
+    return apiPromise(op, this.send(op, args, options));
   }
   /** Same but also gives status and headers (pollers need Retry-After). */
   send(op, args, given = {}) {
@@ -97,6 +98,7 @@ export class Transport {
       args,
       options,
       op.id,
+      op,
     );
   }
   /**
@@ -201,9 +203,6 @@ export class Transport {
       now: this.#now,
     };
   }
-}
-function bodyOf(result) {
-  return result.body;
 }
 function isUrlLro(lro) {
   return lro.kind === "url";

@@ -8,6 +8,7 @@ import { clientResultType, hasRequiredArgs, methodDoc } from "./operation-types.
 import { methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
+import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
 
 /** One client method: its signature and the runtime call its body returns. */
 interface MethodParts {
@@ -42,6 +43,8 @@ export interface ClientView {
   /** Some wait resolves an LroOutcome (its start's id may be null). */
   hasOutcome: boolean;
   hasPollers: boolean;
+  /** Some operation is a plain call (its method returns ApiPromise). */
+  hasPlainCalls: boolean;
 }
 
 /** Every method of the client, in order: operations (and their waits), pollers, resume. */
@@ -76,6 +79,7 @@ export function clientView(api: Api): ClientView {
     hasPagination,
     hasOutcome: api.operations.some((op) => op.lro?.isIdOptional),
     hasPollers,
+    hasPlainCalls: api.operations.some((op) => !op.pagination),
     hasTypes: names.isUsed(),
     members: methods.map(member),
     methodTable: methodTableName,
@@ -117,6 +121,7 @@ function argsParameter(op: Operation): string {
 function operationMethod(op: Operation, names: TypeNames): MethodParts {
   const result = clientResultType(op, names);
   const base = { doc: methodDoc(op), name: op.name };
+  const headers = hasDeclaredHeaders(op) ? `, op.${headersTypeName(op)}` : "";
   if (op.pagination) {
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
@@ -125,7 +130,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
       callee: "transport.paginate",
       doc: methodDoc(op, ["Await it for the first page, or iterate it (`for await`) for every item across pages."]),
       parameters: [argsParameter(op), "options?: PaginationOptions"],
-      returnType: `PagePromise<${result}, ${item}>`,
+      returnType: `PagePromise<${result}, ${item}${headers}>`,
     };
   }
   return {
@@ -133,7 +138,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
     args: [`op.${op.name}`, "params", "options"],
     callee: "transport.request",
     parameters: [argsParameter(op), "options?: RequestOptions"],
-    returnType: `Promise<${result}>`,
+    returnType: `ApiPromise<${result}${headers}>`,
   };
 }
 

@@ -20,6 +20,7 @@ const runtimeTypeExports: [string[], string][] = [
   ],
   [["PagePromise"], '"./runtime/paginate.js"'],
   [["Poller"], '"./runtime/poller.js"'],
+  [["ApiPromise", "WithResponse"], '"./runtime/response-meta.js"'],
 ];
 
 const outcomeExports = [

@@ -7,6 +7,7 @@ import { paramsMembers, resultDeclaration } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
 import { dateTableName, methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { methodTable } from "./client-view.js";
+import { headersDeclaration, headersDescriptor } from "./response-headers.js";
 import { datePlans, type DatePlans } from "./date-plans.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
@@ -55,6 +56,8 @@ export function operationsView(api: Api): OperationsView {
     declarations.push(`${doc}\n${params}`);
     const result = resultDeclaration(op, names, `${api.name}Client`);
     if (result) declarations.push(result);
+    const headers = headersDeclaration(api, op);
+    if (headers) declarations.push(headers);
     constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
     if (op.pagination) {
       const paging = { ...op.pagination, itemSchema: undefined, source: undefined };
@@ -126,6 +129,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Rec
       kind: r.kind,
       mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
       dates: responseDates[op.responses.indexOf(r)],
+      headers: headersDescriptor(api, op, r),
     })),
     auth: op.security.flatMap((key): Record<string, string>[] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);

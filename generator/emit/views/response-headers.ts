@@ -1,0 +1,56 @@
+// The response headers a call's `.withResponse()` offers: per success response the descriptor
+// telling the runtime how to parse each declared header, and per operation the TypeScript type
+// of the parsed headers (operations.ts `<Op>ResponseHeaders`).
+import type { Api, Operation, Response } from "../../model/api.js";
+import type { Schema } from "../../model/schema.js";
+import { docComment } from "./doc-comment.js";
+import { indentLines } from "./layout.js";
+import { propertyKey } from "./literal.js";
+
+type HeaderKind = "boolean" | "number" | "string";
+
+/** Responses a call resolves with (2XX, 3XX; default when no 2XX is declared): errors throw. */
+function isResult(op: Operation, response: Response): boolean {
+  if (/^[23]/.test(response.status)) return true;
+  return response.status === "default" && !op.responses.some((r) => r.status.startsWith("2"));
+}
+
+function headerKind(api: Api, schema: Schema): HeaderKind {
+  const resolved = schema.kind === "ref" ? api.schemas.find((s) => s.id === schema.target)?.schema : schema;
+  if (resolved?.kind === "integer" || resolved?.kind === "number") return "number";
+  return resolved?.kind === "boolean" ? "boolean" : "string";
+}
+
+/** ResponseSpec.headers of `response`: declared name -> how it is parsed; undefined when none. */
+export function headersDescriptor(api: Api, op: Operation, response: Response): Record<string, HeaderKind> | undefined {
+  if (!isResult(op, response) || response.headers.length === 0) return undefined;
+  const sorted = [...response.headers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return Object.fromEntries(sorted.map((h) => [h.name, headerKind(api, h.schema)]));
+}
+
+/** `<Op>ResponseHeaders`: derived from the result's unique name, so it is unique too. */
+export function headersTypeName(op: Operation): string {
+  return op.resultTypeName.replace(/Result(\d*)$/, "ResponseHeaders$1");
+}
+
+/** True when some result response of `op` declares headers. */
+export function hasDeclaredHeaders(op: Operation): boolean {
+  return op.responses.some((r) => isResult(op, r) && r.headers.length > 0);
+}
+
+/** `export interface <Op>ResponseHeaders {...}`: every declared header, optional (servers may omit it). */
+export function headersDeclaration(api: Api, op: Operation): string | undefined {
+  if (!hasDeclaredHeaders(op)) return undefined;
+  const members = new Map<string, string>();
+  for (const response of op.responses.filter((r) => isResult(op, r))) {
+    for (const header of response.headers) {
+      if (members.has(header.name)) continue;
+      const doc = docComment([header.description]);
+      const line = `readonly ${propertyKey(header.name)}?: ${headerKind(api, header.schema)};`;
+      members.set(header.name, indentLines(doc ? `${doc}\n${line}` : line, 2));
+    }
+  }
+  const body = [...members.keys()].sort().map((name) => members.get(name)!).join("\n");
+  const doc = docComment([`Declared response headers of \`${api.name}Client.${op.name}\`, as \`.withResponse()\` parses them.`]);
+  return `${doc}\nexport interface ${headersTypeName(op)} {\n${body}\n}`;
+}

@@ -1,0 +1,82 @@
+// `.withResponse()` on a call's promise: the parsed body together with the status and the
+// headers, the declared ones parsed per their schema. Built only when asked for, so a plain call
+// pays one property on its promise and nothing per header.
+import type { SendResult } from "./attempt.js";
+import { findResponseSpec } from "./response.js";
+import type { OperationSpec } from "./types.js";
+
+/** What `.withResponse()` resolves to. */
+export interface WithResponse<T, THeaders> {
+  /** The parsed body, as the plain call resolves it. */
+  readonly data: T;
+  readonly status: number;
+  /**
+   * The response headers the spec declares for this status that the server sent, by lower-cased
+   * name; integers, numbers and booleans parsed (a value that does not parse is left out).
+   */
+  readonly headers: THeaders;
+  /** Every header as received. */
+  readonly rawHeaders: Headers;
+}
+
+/** No declared response header: any name is a type error. */
+export type NoHeaders = Record<never, never>;
+
+/** A call's promise: resolves to the body; `.withResponse()` adds status and headers. */
+export interface ApiPromise<T, THeaders = NoHeaders> extends Promise<T> {
+  withResponse(): Promise<WithResponse<T, THeaders>>;
+}
+
+/** The body promise of `sent`, with `.withResponse()` reading the same response. */
+export function apiPromise<T, THeaders>(
+  op: OperationSpec,
+  sent: Promise<SendResult>,
+): ApiPromise<T, THeaders> {
+  const promise = sent.then(bodyOf) as ApiPromise<T, THeaders>;
+  promise.withResponse = () => {
+    // The caller awaits this one instead: the body promise's rejection is theirs to see here.
+    promise.then(undefined, ignore);
+    return sent.then((result) => withResponseOf<T, THeaders>(op, result));
+  };
+  return promise;
+}
+
+/** `result` as `.withResponse()` gives it. */
+export function withResponseOf<T, THeaders>(
+  op: Pick<OperationSpec, "responses">,
+  result: SendResult,
+): WithResponse<T, THeaders> {
+  const declared = findResponseSpec(op.responses, result.status)?.headers ?? {};
+  const headers: Record<string, unknown> = {};
+  for (const name of Object.keys(declared)) {
+    const text = result.headers.get(name);
+    if (text === null) continue;
+    const value = parseHeader(declared[name], text);
+    if (value !== undefined) headers[name] = value;
+  }
+  return {
+    data: result.body as T,
+    status: result.status,
+    headers: headers as THeaders,
+    rawHeaders: result.headers,
+  };
+}
+
+function parseHeader(kind: string, text: string): unknown {
+  const trimmed = text.trim();
+  if (kind === "number") {
+    const value = Number(trimmed);
+    return trimmed !== "" && Number.isFinite(value) ? value : undefined;
+  }
+  if (kind === "boolean") {
+    const lower = trimmed.toLowerCase();
+    return lower === "true" ? true : lower === "false" ? false : undefined;
+  }
+  return text;
+}
+
+function bodyOf(result: SendResult): unknown {
+  return result.body;
+}
+
+function ignore(): void {}
