@@ -63,6 +63,11 @@ describe.sequential("AutoRest test server", () => {
         concurrency: 16,
       });
       callsBySwagger.set(swagger.name, calls);
+      // header.json's response scenarios are read through `.withResponse()` (declaredHeaderProblem).
+      if (swagger.name === "header") {
+        const checked = calls.filter((c) => c.headers && Object.keys(c.declaredHeaders ?? {}).length > 0);
+        expect(checked.length).toBeGreaterThanOrEqual(20);
+      }
       if (process.env.CONFORMANCE_DEBUG)
         for (const c of calls)
           console.log(
@@ -97,6 +102,8 @@ describe.sequential("AutoRest test server", () => {
             ? []
             : [{ call, problem: `yielded ${got} items, want ${wantsItems}` }];
         }
+        const headerProblem = declaredHeaderProblem(call);
+        if (headerProblem) return [{ call, problem: headerProblem }];
         if (wantsError === (call.outcome === "error")) return [];
         const problem = wantsError
           ? "resolved, should have rejected"
@@ -145,3 +152,15 @@ describe.sequential("AutoRest test server", () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+/** A declared response header of a successful plain call missing from `.withResponse()`, or not parsed per its type. */
+function declaredHeaderProblem(call: Call): string | undefined {
+  if (call.outcome !== "ok" || !call.headers || !call.declaredHeaders) return undefined;
+  for (const [name, type] of Object.entries(call.declaredHeaders)) {
+    const value = call.headers[name];
+    const want = type === "integer" || type === "number" ? "number" : type === "boolean" ? "boolean" : "string";
+    if (typeof value !== want)
+      return `withResponse().headers[${JSON.stringify(name)}] is ${JSON.stringify(value)}, want a ${want}`;
+  }
+  return undefined;
+}

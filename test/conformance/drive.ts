@@ -24,6 +24,10 @@ export interface Call {
   /** The resolved value (items for a pageable) or the error's message. */
   readonly value: unknown;
   readonly durationMs: number;
+  /** A plain call's `.withResponse().headers` (the driver reads every plain call through it). */
+  readonly headers?: Record<string, unknown>;
+  /** The headers the swagger declares on the call's 2XX responses: lower-cased name -> type. */
+  readonly declaredHeaders?: Record<string, string>;
 }
 
 /** Arguments for one operation: one call per entry; a function may read the client first. */
@@ -58,6 +62,18 @@ interface SwaggerParameter {
 interface SwaggerOperation {
   operationId?: string;
   parameters?: SwaggerParameter[];
+  responses?: Record<string, { headers?: Record<string, { type?: string }> }>;
+}
+
+/** Response headers the swagger declares on 2XX responses, by lower-cased name, with their type. */
+function declaredHeadersOf(op: SwaggerOperation | undefined): Record<string, string> {
+  const declared: Record<string, string> = {};
+  for (const [status, response] of Object.entries(op?.responses ?? {})) {
+    if (!status.startsWith("2")) continue;
+    for (const [name, header] of Object.entries(response.headers ?? {}))
+      declared[name.toLowerCase()] = header.type ?? "string";
+  }
+  return declared;
 }
 
 /** The swagger's operations by operationId, parameters resolved (path-level ones included). */
@@ -207,6 +223,7 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
             operation.id,
             withBody,
             options.callTimeoutMs,
+            declaredHeadersOf(swagger?.op),
           ),
         );
       }
@@ -258,8 +275,10 @@ async function callOne(
   operationId: string,
   args: Args | undefined,
   timeoutMs: number,
+  declaredHeaders: Record<string, string>,
 ): Promise<Call> {
   const startedAt = performance.now();
+  let headers: Record<string, unknown> | undefined;
   const durationMs = () => Math.round(performance.now() - startedAt);
   try {
     const value = await withTimeout(async (signal) => {
@@ -274,7 +293,10 @@ async function callOne(
       // server sends no Retry-After: the suite's time, not the behaviour, changes.
       if (kind === "startAndWait")
         return client[method]!(args, { signal, intervalMs: 100 });
-      return client[method]!(args, { signal });
+      // Plain calls go through `.withResponse()`: the body it gives is what the plain call gives.
+      const response = await client[method]!(args, { signal }).withResponse();
+      headers = response.headers;
+      return response.data;
     }, timeoutMs);
     return {
       method,
@@ -283,6 +305,8 @@ async function callOne(
       outcome: "ok",
       value,
       durationMs: durationMs(),
+      headers,
+      declaredHeaders,
     };
   } catch (error) {
     return {
