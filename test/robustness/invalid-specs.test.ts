@@ -46,12 +46,14 @@ afterAll(() => {
   removeCli();
 });
 
-/** A previous output folder: a sentinel file, a nested file, bytes that are not UTF-8. */
+/** A previous output folder (its manifest lists it): a sentinel file, a nested file, bytes that are not UTF-8. */
 function prefill(out: string): void {
   mkdirSync(path.join(out, "runtime"), { recursive: true });
   writeFileSync(path.join(out, "SENTINEL.txt"), "previous output, must survive\n");
   writeFileSync(path.join(out, "index.ts"), "export const previous = 1;\r\n");
   writeFileSync(path.join(out, "runtime/blob.bin"), Buffer.from([0, 255, 254, 10, 13]));
+  const files = { "SENTINEL.txt": "", "index.ts": "", "runtime/blob.bin": "" };
+  writeFileSync(path.join(out, "clientgen.json"), JSON.stringify({ files, generator: { name: "clientgen", version: "0.0.0" }, inputs: [] }));
 }
 
 describe("invalid specs: CLI diagnostics baselines", () => {
