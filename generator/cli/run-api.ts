@@ -106,6 +106,8 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     stages.stop();
     if (error instanceof InputError) return fail(report, reporter, finish, `${error.message}; ${api.output} left unchanged`);
     if (error instanceof UnsafeOutputError) return fail(report, reporter, finish, `${error.message}; nothing was written`);
+    // A safety net behind the depth limits (LOAD010, REF006): never an "internal error" for a deep spec.
+    if (error instanceof RangeError && /call stack/.test(error.message)) return fail(report, reporter, finish, `${api.spec}: the spec nests too deeply to generate (the call stack ran out); ${api.output} left unchanged`);
     if (!(error instanceof DiagnosticsError)) throw error;
     report.diagnostics = error.diagnostics;
     for (const d of error.diagnostics) reporter.err(formatDiagnostic(d));
