@@ -37,7 +37,7 @@ export function normalize(spec: LoadedSpec, name: string, options: NormalizeOpti
   api = pinDiscriminators(api);
   api = splitReadWrite(api);
   if (options.dates) api = convertDates(api);
-  api = resolveNameConflicts(api);
+  api = resolveNameConflicts(ctx, api);
   api = sortDeclarations(api);
   return { api, diagnostics: ctx.diagnostics };
 }

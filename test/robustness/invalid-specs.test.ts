@@ -38,6 +38,7 @@ const cases: { spec: string; codes: string[]; exit: number; overlays?: string[] 
   { spec: "pagination-not-array.yaml", codes: ["PAG002"], exit: 2 },
   { spec: "swagger2-broken-ref.yaml", codes: ["REF001"], exit: 2 },
   { spec: "big-enum-integer.yaml", codes: ["SCH005"], exit: 0 },
+  { spec: "name-collisions.yaml", codes: ["NAME001"], exit: 0 },
   { spec: "alias-bomb.yaml", codes: ["LOAD011"], exit: 2 },
   { spec: "deep-nesting.json", codes: ["LOAD010"], exit: 2 },
   { spec: "deep-nesting-flow.yaml", codes: ["LOAD010"], exit: 2 },
