@@ -10,6 +10,7 @@ import { checkDialects } from "./passes/check-dialects.js";
 import { detectHeuristics } from "./passes/detect-heuristics.js";
 import { exceedsReferenceDepth } from "./passes/limit-reference-depth.js";
 import { linkPollers } from "./passes/link-pollers.js";
+import { nameParameterArguments } from "./passes/name-parameter-arguments.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
 import { convertDates } from "./passes/convert-dates.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
@@ -34,6 +35,7 @@ export function normalize(spec: LoadedSpec, name: string, options: NormalizeOpti
   api = assignNames(api);
   api = linkPollers(ctx, api);
   api = attachPagination(ctx, api);
+  api = nameParameterArguments(ctx, api);
   api = pinDiscriminators(api);
   api = splitReadWrite(api);
   if (options.dates) api = convertDates(api);
