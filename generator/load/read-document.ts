@@ -49,10 +49,11 @@ function parseJson(file: string, text: string): ReadResult {
     return failure(file, "LOAD003", message, "fix the syntax error at this position", line, col);
   }
   // JSON.parse takes any depth; every later walk recurses by depth (YAML stops at js-yaml's maxDepth).
-  const deep = tooDeepPointer(value);
-  if (deep !== undefined) {
-    const { line, col } = offsetToLineCol(text, tooDeepOffset(text));
-    return failure(file, "LOAD010", tooDeepMessage, tooDeepHint, line, col, deep);
+  // A scan of the text is cheap; the pointer is computed only for a document that is too deep.
+  const deepAt = tooDeepOffset(text);
+  if (deepAt >= 0) {
+    const { line, col } = offsetToLineCol(text, deepAt);
+    return failure(file, "LOAD010", tooDeepMessage, tooDeepHint, line, col, tooDeepPointer(value) ?? "#");
   }
   return { ok: true, value };
 }
@@ -60,7 +61,7 @@ function parseJson(file: string, text: string): ReadResult {
 const tooDeepMessage = `nested deeper than ${maxNestingDepth} levels`;
 const tooDeepHint = "clientgen refuses documents nested this deep (a limit against hostile input); flatten the schema with $refs";
 
-/** Offset of the first bracket opening a level deeper than maxNestingDepth (strings skipped). */
+/** Offset of the first bracket opening a level deeper than maxNestingDepth (strings skipped), or -1. */
 function tooDeepOffset(text: string): number {
   let depth = 0;
   let isInString = false;
@@ -74,8 +75,11 @@ function tooDeepOffset(text: string): number {
       if (++depth > maxNestingDepth) return i;
     } else if (c === "}" || c === "]") depth--;
   }
-  return 0;
+  return -1;
 }
+
+/** A YAML anchor (`&name`) where a node may start; `R&D` or ` & ` in prose do not match. */
+const anchorPattern = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
 
 function parseYaml(file: string, text: string): ReadResult {
   let value: unknown;
@@ -91,7 +95,8 @@ function parseYaml(file: string, text: string): ReadResult {
   }
   // js-yaml shares an aliased node instead of copying it, but every later walk visits it once per
   // use: a few hundred bytes of nested aliases ("billion laughs") would take minutes and gigabytes.
-  const expanded = text.includes("*") ? aliasExpansionPointer(value) : undefined;
+  // Only documents with an anchor can have aliases: most specs skip the walk.
+  const expanded = anchorPattern.test(text) ? aliasExpansionPointer(value) : undefined;
   if (expanded !== undefined) {
     const { line, col } = createFullLocator()(file, expanded);
     const message = `YAML aliases expand this document by more than ${maxAliasExpansion} nodes`;
