@@ -1,0 +1,61 @@
+// Which declared response headers `.withResponse()` offers and how each is parsed and typed.
+import { describe, expect, it } from "vitest";
+import type { Api, Operation, Response } from "../../../generator/model/api.js";
+import type { Schema } from "../../../generator/model/schema.js";
+import { headersDeclaration, headersDescriptor, headersTypeName } from "../../../generator/emit/views/response-headers.js";
+
+const primitive = (kind: "boolean" | "integer" | "number" | "string"): Schema => ({ kind }) as Schema;
+const api = { name: "Demo", schemas: [{ id: "#/components/schemas/Count", name: "Count", pointer: "", schema: primitive("integer") }] } as unknown as Api;
+const response = (status: string, headers: Response["headers"]): Response => ({ status, kind: "json", headers });
+const operation = (responses: Response[]): Operation => ({ name: "getThing", resultTypeName: "GetThingResult", responses }) as unknown as Operation;
+
+describe("headersDescriptor: how the runtime parses each declared header", () => {
+  const table: { given: Schema; want: string }[] = [
+    { given: primitive("integer"), want: "number" },
+    { given: primitive("number"), want: "number" },
+    { given: primitive("boolean"), want: "boolean" },
+    { given: primitive("string"), want: "string" },
+    { given: { kind: "ref", target: "#/components/schemas/Count" } as Schema, want: "number" },
+    { given: { kind: "array", items: primitive("integer") } as unknown as Schema, want: "string" },
+  ];
+  it.each(table)("$given.kind -> $want", ({ given, want }) => {
+    const ok = response("200", [{ name: "x-value", schema: given }]);
+    expect(headersDescriptor(api, operation([ok]), ok)).toEqual({ "x-value": want });
+  });
+
+  it("only on responses a call resolves with: 2XX/3XX, default when no 2XX is declared", () => {
+    const header = [{ name: "x-a", schema: primitive("string") }];
+    const created = response("201", header);
+    const moved = response("302", header);
+    const failed = response("404", header);
+    const fallback = response("default", header);
+    const op = operation([created, moved, failed, fallback]);
+    expect([created, moved, failed, fallback].map((r) => headersDescriptor(api, op, r))).toEqual([{ "x-a": "string" }, { "x-a": "string" }, undefined, undefined]);
+    expect(headersDescriptor(api, operation([fallback]), fallback)).toEqual({ "x-a": "string" });
+  });
+});
+
+describe("headersDeclaration: the operation's typed headers", () => {
+  it("merges the success responses' headers, sorted, optional, documented", () => {
+    const op = operation([
+      response("200", [{ name: "x-rate", schema: primitive("integer"), description: "Left */ now" }]),
+      response("202", [{ name: "location", schema: primitive("string") }, { name: "x-rate", schema: primitive("integer") }]),
+      response("500", [{ name: "x-trace", schema: primitive("string") }]),
+    ]);
+    expect(headersTypeName(op)).toBe("GetThingResponseHeaders");
+    expect(headersDeclaration(api, op)).toBe(
+      [
+        "/** Declared response headers of `DemoClient.getThing`, as `.withResponse()` parses them. */",
+        "export interface GetThingResponseHeaders {",
+        "  readonly location?: string;",
+        "  /** Left *\\/ now */",
+        '  readonly "x-rate"?: number;',
+        "}",
+      ].join("\n"),
+    );
+  });
+
+  it("none declared: no declaration (the method's headers type is NoHeaders)", () => {
+    expect(headersDeclaration(api, operation([response("200", [])]))).toBeUndefined();
+  });
+});
