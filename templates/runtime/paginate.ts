@@ -33,7 +33,9 @@ type ArgsPaging = Exclude<PaginationSpec, UrlPaging>;
  * `for await (const page of it.pages())` for page bodies. The first page is fetched once, on first
  * use, and shared by all three.
  */
-export class PagePromise<TPage, TItem, THeaders = NoHeaders> implements PromiseLike<TPage>, AsyncIterable<TItem> {
+export class PagePromise<TPage, TItem, THeaders = NoHeaders>
+  implements PromiseLike<TPage>, AsyncIterable<TItem>
+{
   readonly #source: PageSource;
   readonly #paging: PaginationSpec;
   readonly #args: Record<string, unknown> | undefined;
