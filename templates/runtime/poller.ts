@@ -10,6 +10,7 @@ import type { Sleep } from "./delay.js";
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import {
+  cappedHintMs,
   hintAfterPollFailure,
   observeStatus,
   operationFailure,
@@ -180,7 +181,7 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
         }
         unhintedCount = hintMs === undefined ? unhintedCount + 1 : 0;
         const waitMs =
-          hintMs ??
+          cappedHintMs(hintMs, options.maxIntervalMs) ??
           unhintedIntervalMs(unhintedCount - 1, baseIntervalMs, options.maxIntervalMs, random);
         await this.#wait(waitMs, deadline, linked, options.timeoutMs);
       }
