@@ -2,7 +2,7 @@
 import { sleepUnlessAborted } from "./delay.js";
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
-import { hintAfterPollFailure, unhintedIntervalMs } from "./lro-status.js";
+import { cappedHintMs, hintAfterPollFailure, unhintedIntervalMs } from "./lro-status.js";
 import { parseRetryAfterMs } from "./retry.js";
 import { linkSignals } from "./signals.js";
 /**
@@ -45,7 +45,7 @@ export async function waitForUrlLro(context, op, args, options, name, lro) {
     let failureCount = 0;
     for (;;) {
       const waitMs =
-        hintMs ??
+        cappedHintMs(hintMs, options.maxIntervalMs) ??
         unhintedIntervalMs(
           unhintedCount++,
           options.intervalMs ?? lro.defaultIntervalMs,

@@ -3,6 +3,7 @@ import { sleepUnlessAborted } from "./delay.js";
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import {
+  cappedHintMs,
   hintAfterPollFailure,
   observeStatus,
   operationFailure,
@@ -125,7 +126,7 @@ export class Poller {
         }
         unhintedCount = hintMs === undefined ? unhintedCount + 1 : 0;
         const waitMs =
-          hintMs ??
+          cappedHintMs(hintMs, options.maxIntervalMs) ??
           unhintedIntervalMs(unhintedCount - 1, baseIntervalMs, options.maxIntervalMs, random);
         await this.#wait(waitMs, deadline, linked, options.timeoutMs);
       }

@@ -6,11 +6,28 @@ export declare function findResponseSpec(
   responses: readonly ResponseSpec[],
   status: number,
 ): ResponseSpec | undefined;
+/** Bodies larger than this are refused unless the client or the call raises maxResponseBytes. */
+export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
+/**
+ * True when the operation declares `status` as a result rather than an error: a declared code or
+ * range is a result below 400 (or as its `isError` says); an undeclared status is a result only
+ * when the operation declares no result at all and the status is 2xx ("default" is then the
+ * success type). So an undeclared 2xx next to declared ones is not a success: its body is not
+ * what the return type promises. Memoized per responses list and status: this runs per request.
+ */
+export declare function isDeclaredResult(
+  responses: readonly ResponseSpec[],
+  status: number,
+): boolean;
 /** A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
 export declare function readSuccessBody(
   response: Response,
   responses: readonly ResponseSpec[],
   info: RequestInfo,
+  limits: {
+    readonly maxResponseBytes: number;
+    readonly secrets: readonly string[];
+  },
   dateTable?: Readonly<Record<string, DatePlan>>,
 ): Promise<unknown>;
 /**
@@ -20,4 +37,6 @@ export declare function readSuccessBody(
 export declare function readErrorBody(
   response: Response,
   signal: AbortSignal | undefined,
+  maxResponseBytes: number,
+  info: RequestInfo,
 ): Promise<unknown>;
