@@ -144,8 +144,6 @@ function redirectRequestOf(prepared, outgoing, init, context, authHeaders) {
 function classifyThrown(error, where) {
   const { context, linked, info } = where;
   if (error instanceof HookFailure) throw error.cause;
-  // Whatever fetch threw may quote the request (a header value, a URL with a query key).
-  redactThrown(error, where.secrets);
   if (context.signal?.aborted) throw abortReason(context.signal);
   if (linked.isTimedOut)
     return {
@@ -153,7 +151,9 @@ function classifyThrown(error, where) {
       failure: { kind: "timeout" },
       error: new TimeoutError(info, context.timeoutMs),
     };
-  if (error instanceof SdkError || !isNetworkError(error)) throw error;
+  if (error instanceof SdkError) throw error;
+  // What fetch throws about the request may quote it (a header value, a URL with a query key).
+  if (!isNetworkError(error)) throw redactThrown(error, where.secrets);
   const isBeforeSend = !where.isSent && hasNotSentCode(error);
   const detail = where.isSent
     ? "Connection lost while reading the response"
