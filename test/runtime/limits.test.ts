@@ -78,6 +78,16 @@ describe("abort during the runtime's own awaits", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("ends a call whose onResponse hook never settles", async () => {
+    server = await startServer(json(200, {}));
+    const transport = new Transport({ onResponse: () => new Promise<never>(() => undefined) }, { baseUrl: server.url });
+    const controller = new AbortController();
+    const reason = new Error("gave up");
+    const call = transport.request(op(), undefined, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(call).rejects.toBe(reason);
+  });
+
   it("1,000 requests sharing one signal add one listener to it, and no warning", async () => {
     const warnings: string[] = [];
     const onWarning = (warning: Error): void => void warnings.push(warning.name);

@@ -82,14 +82,13 @@ export async function sendAttempt(prepared, context) {
     isSent = true;
     if (onResponse && hookContext) {
       const durationMs = context.now() - startedAt;
-      await runHook(() =>
-        onResponse({
-          ...hookContext,
-          status: response.status,
-          responseHeaders: redactHeaders(response.headers, auth.secrets),
-          durationMs,
-        }),
-      );
+      const responseContext = {
+        ...hookContext,
+        status: response.status,
+        responseHeaders: redactHeaders(response.headers, auth.secrets),
+        durationMs,
+      };
+      await runHook(() => raceAbort(Promise.resolve(onResponse(responseContext)), context.signal));
     }
     const { maxResponseBytes } = context;
     if (redirect?.reason === undefined && isDeclaredResult(op.responses, response.status)) {
