@@ -132,8 +132,7 @@ export async function sendAttempt(
     }
     const { maxResponseBytes } = context;
     if (redirect?.reason === undefined && isDeclaredResult(op.responses, response.status)) {
-      const limits = { maxResponseBytes, secrets: auth.secrets };
-      const body = await readSuccessBody(response, op.responses, info, limits, op.dateTable);
+      const body = await readSuccessBody(response, op, info, maxResponseBytes, auth.secrets);
       return {
         isSuccess: true,
         result: { body, status: response.status, headers: response.headers, secrets: auth.secrets },

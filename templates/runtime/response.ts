@@ -4,7 +4,7 @@
 import { ResponseParseError, ResponseTooLargeError } from "./errors.js";
 import type { RequestInfo } from "./errors.js";
 import { reviveDates } from "./dates.js";
-import type { DatePlan, ResponseSpec } from "./types.js";
+import type { OperationSpec, ResponseSpec } from "./types.js";
 
 type BodyKind = ResponseSpec["kind"];
 
@@ -69,19 +69,19 @@ function decideResult(responses: readonly ResponseSpec[], status: number): boole
 /** A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
 export async function readSuccessBody(
   response: Response,
-  responses: readonly ResponseSpec[],
+  op: Pick<OperationSpec, "dateTable" | "responses">,
   info: RequestInfo,
-  limits: { readonly maxResponseBytes: number; readonly secrets: readonly string[] },
-  dateTable?: Readonly<Record<string, DatePlan>>,
+  maxResponseBytes: number,
+  secrets: readonly string[],
 ): Promise<unknown> {
-  const declared = findResponseSpec(responses, response.status);
+  const declared = findResponseSpec(op.responses, response.status);
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
   if (info.method === "HEAD" || BODYLESS_STATUSES.has(response.status) || kind === "empty") {
     await response.body?.cancel().catch(() => undefined);
     return undefined;
   }
-  if (kind === "binary") return readBlob(response, limits.maxResponseBytes, info);
-  const text = await readText(response, limits.maxResponseBytes, info);
+  if (kind === "binary") return readBlob(response, maxResponseBytes, info);
+  const text = await readText(response, maxResponseBytes, info);
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
   if (isBlank(text)) return undefined;
@@ -91,10 +91,10 @@ export async function readSuccessBody(
   } catch (cause) {
     throw new ResponseParseError(
       { ...info, status: response.status, headers: response.headers, text, cause },
-      limits.secrets,
+      secrets,
     );
   }
-  return declared?.dates ? reviveDates(body, declared.dates, dateTable) : body;
+  return declared?.dates ? reviveDates(body, declared.dates, op.dateTable) : body;
 }
 
 /**

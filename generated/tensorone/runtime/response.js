@@ -54,15 +54,15 @@ function decideResult(responses, status) {
   return !declaresResult && status >= 200 && status < 300;
 }
 /** A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
-export async function readSuccessBody(response, responses, info, limits, dateTable) {
-  const declared = findResponseSpec(responses, response.status);
+export async function readSuccessBody(response, op, info, maxResponseBytes, secrets) {
+  const declared = findResponseSpec(op.responses, response.status);
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
   if (info.method === "HEAD" || BODYLESS_STATUSES.has(response.status) || kind === "empty") {
     await response.body?.cancel().catch(() => undefined);
     return undefined;
   }
-  if (kind === "binary") return readBlob(response, limits.maxResponseBytes, info);
-  const text = await readText(response, limits.maxResponseBytes, info);
+  if (kind === "binary") return readBlob(response, maxResponseBytes, info);
+  const text = await readText(response, maxResponseBytes, info);
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
   if (isBlank(text)) return undefined;
@@ -72,10 +72,10 @@ export async function readSuccessBody(response, responses, info, limits, dateTab
   } catch (cause) {
     throw new ResponseParseError(
       { ...info, status: response.status, headers: response.headers, text, cause },
-      limits.secrets,
+      secrets,
     );
   }
-  return declared?.dates ? reviveDates(body, declared.dates, dateTable) : body;
+  return declared?.dates ? reviveDates(body, declared.dates, op.dateTable) : body;
 }
 /**
  * An error body: JSON when it parses, else the text; undefined when empty. A body that fails to
