@@ -163,7 +163,10 @@ export class UnexpectedStatusError<TBody = unknown> extends ApiError<TBody> {
   ) {
     super(init);
     this.location = init.location;
-    this.message = `${this.message} is not a declared response of ${init.operationId}${init.reason ? `: ${init.reason}` : ""}`;
+    // Its own summary: a server message in a success-looking body would read as the reason.
+    const summary = `${init.status} ${statusText(init.status, init.statusText ?? "")}`;
+    const reason = init.reason ? `: ${init.reason}` : "";
+    this.message = `${summary} is not a declared response of ${init.operationId}${reason}`;
   }
 
   override toJSON(): Record<string, unknown> {
