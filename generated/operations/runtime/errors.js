@@ -134,7 +134,10 @@ export class UnexpectedStatusError extends ApiError {
   constructor(init) {
     super(init);
     this.location = init.location;
-    this.message = `${this.message} is not a declared response of ${init.operationId}${init.reason ? `: ${init.reason}` : ""}`;
+    // Its own summary: a server message in a success-looking body would read as the reason.
+    const summary = `${init.status} ${statusText(init.status, init.statusText ?? "")}`;
+    const reason = init.reason ? `: ${init.reason}` : "";
+    this.message = `${summary} is not a declared response of ${init.operationId}${reason}`;
   }
   toJSON() {
     return { ...super.toJSON(), location: this.location };
