@@ -119,17 +119,10 @@ export function hintAfterPollFailure(
 
 /**
  * Longest a server's wait hint (Retry-After, retryAfterPath) is waited out when the caller sets no
- * maxIntervalMs: a hint of days (a hostile or broken server) must not park a wait for days.
+ * maxIntervalMs: a hint of days (a hostile or broken server) must not park a wait for days. Beyond
+ * it the wait polls early, and goes on while the answer is still pending.
  */
 export const DEFAULT_MAX_HINT_MS = 10 * 60_000;
-
-/** The server's hint, capped at maxIntervalMs (default DEFAULT_MAX_HINT_MS); beyond it we poll early. */
-export function cappedHintMs(
-  hintMs: number | undefined,
-  maxIntervalMs: number | undefined,
-): number | undefined {
-  return hintMs === undefined ? undefined : Math.min(hintMs, maxIntervalMs ?? DEFAULT_MAX_HINT_MS);
-}
 
 /** The wait when the server gives no hint: base x1.5 per unhinted poll up to the cap, up to 20% shorter at random. */
 export function unhintedIntervalMs(
