@@ -45,7 +45,7 @@ export declare class PagePromise<TPage, TItem> {
     onRejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
   ): Promise<TPage | TResult>;
   finally(onFinally?: (() => void) | null): Promise<TPage>;
-  /** Page bodies in order; stops at the last page, at maxItems, or when the signal aborts. */
+  /** Page bodies in order; stops at the last page, at maxItems or maxPages, or when the signal aborts. */
   pages(): AsyncGenerator<TPage, void, undefined>;
   /** Every item across pages, at most maxItems. */
   [Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined>;
