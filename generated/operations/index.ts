@@ -11,6 +11,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CredentialError,
   InternalServerError,
   NotFoundError,
   OperationFailedError,
@@ -18,8 +19,10 @@ export {
   PollTimeoutError,
   RateLimitError,
   ResponseParseError,
+  ResponseTooLargeError,
   SdkError,
   TimeoutError,
+  UnexpectedStatusError,
   UnprocessableEntityError,
 } from "./runtime/errors.js";
 export type {

@@ -9,6 +9,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CredentialError,
   InternalServerError,
   NotFoundError,
   OperationFailedError,
@@ -16,8 +17,10 @@ export {
   PollTimeoutError,
   RateLimitError,
   ResponseParseError,
+  ResponseTooLargeError,
   SdkError,
   TimeoutError,
+  UnexpectedStatusError,
   UnprocessableEntityError,
 } from "./runtime/errors.js";
 export type {

@@ -1,13 +1,17 @@
 // One HTTP attempt: credential, hooks, fetch under a per-attempt timeout linked to the caller's
 // signal, body read. Every outcome is sorted into: success, a failure the retry policy judges,
 // or an error thrown at once (the caller's abort, a success body that does not parse).
+import { raceAbort } from "./abort-listeners.js";
 import { applyAuth, credentialOf, resolveCredential } from "./auth.js";
 import { abortReason } from "./delay.js";
+import { redactHeaders, redactThrown } from "./error-details.js";
 import { ConnectionError, SdkError, TimeoutError, createApiError } from "./errors.js";
 import type { RequestInfo } from "./errors.js";
+import { followRedirects } from "./redirects.js";
+import type { RedirectOutcome } from "./redirects.js";
 import { finalizeRequest } from "./request-builder.js";
-import type { PreparedRequest } from "./request-builder.js";
-import { readErrorBody, readSuccessBody } from "./response.js";
+import type { OutgoingRequest, PreparedRequest } from "./request-builder.js";
+import { isDeclaredResult, readErrorBody, readSuccessBody } from "./response.js";
 import { parseRetryAfterMs } from "./retry.js";
 import type { AttemptFailure } from "./retry.js";
 import type { AttemptSignal, AttemptTimeouts } from "./signals.js";
@@ -18,6 +22,8 @@ export interface SendResult {
   readonly body: unknown;
   readonly status: number;
   readonly headers: Headers;
+  /** The credential forms the request carried, so callers can scrub bodies that echo them. */
+  readonly secrets?: readonly string[];
 }
 
 /** Success, or a failure with the error to throw if the policy does not retry it. */
@@ -33,6 +39,8 @@ export interface AttemptContext {
   readonly now: () => number;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
+  /** Largest body read (see ClientOptions.maxResponseBytes). */
+  readonly maxResponseBytes: number;
   /** The transport's per-attempt timeouts (shared timers; see AttemptTimeouts). */
   readonly timeouts: AttemptTimeouts;
   readonly attempt: number;
@@ -60,8 +68,11 @@ export async function sendAttempt(
   const { op } = prepared;
   const { apiKey, onRequest, onResponse } = context.client;
   // A plain key needs no await: a request without async work in front of fetch starts sooner.
+  // A key function may hang (a token refresh): the caller's abort must still end the call.
   const credential =
-    typeof apiKey === "function" ? await resolveCredential(apiKey) : credentialOf(apiKey);
+    typeof apiKey === "function"
+      ? await raceAbort(resolveCredential(apiKey), context.signal)
+      : credentialOf(apiKey);
   const auth = applyAuth(op.auth, credential);
   const outgoing = finalizeRequest(prepared, auth);
   const info: RequestInfo = { operationId: op.id, method: op.method, url: outgoing.safeUrl };
@@ -76,7 +87,8 @@ export async function sendAttempt(
           attempt: context.attempt,
         }
       : undefined;
-  if (onRequest && hookContext) await onRequest(hookContext);
+  if (onRequest && hookContext)
+    await raceAbort(Promise.resolve(onRequest(hookContext)), context.signal);
 
   const linked = context.timeouts.start(context.signal, context.timeoutMs);
   let isSent = false;
@@ -87,6 +99,8 @@ export async function sendAttempt(
       headers: outgoing.headers,
       body: prepared.body.body,
       signal: linked.signal,
+      // The runtime follows redirects itself, by rules that keep credentials on the origin.
+      redirect: "manual",
     };
     // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
     if (
@@ -95,29 +109,36 @@ export async function sendAttempt(
       init.body instanceof ReadableStream
     )
       init.duplex = "half";
-    const response = await (context.fetch
-      ? context.fetch(outgoing.url, init)
-      : fetch(outgoing.url, init));
+    let response = await send(context, outgoing.url, init);
+    // Only a 3xx (or a browser's opaque redirect, status 0) takes the redirect path.
+    let redirect: RedirectOutcome | undefined;
+    if (response.status < 400 && (response.status >= 300 || response.status === 0)) {
+      redirect = await followRedirects(
+        response,
+        redirectRequestOf(prepared, outgoing, init, context, auth.headers),
+      );
+      response = redirect.response;
+    }
     isSent = true;
     if (onResponse && hookContext) {
       const durationMs = context.now() - startedAt;
-      await runHook(() =>
-        onResponse({
-          ...hookContext,
-          status: response.status,
-          responseHeaders: response.headers,
-          durationMs,
-        }),
-      );
+      const responseContext = {
+        ...hookContext,
+        status: response.status,
+        responseHeaders: redactHeaders(response.headers, auth.secrets),
+        durationMs,
+      };
+      await runHook(() => raceAbort(Promise.resolve(onResponse(responseContext)), context.signal));
     }
-    if (response.ok) {
-      const body = await readSuccessBody(response, op.responses, info, op.dateTable);
+    const { maxResponseBytes } = context;
+    if (redirect?.reason === undefined && isDeclaredResult(op.responses, response.status)) {
+      const body = await readSuccessBody(response, op, info, maxResponseBytes, auth.secrets);
       return {
         isSuccess: true,
-        result: { body, status: response.status, headers: response.headers },
+        result: { body, status: response.status, headers: response.headers, secrets: auth.secrets },
       };
     }
-    const errorBody = await readErrorBody(response, linked.signal);
+    const errorBody = await readErrorBody(response, linked.signal, maxResponseBytes, info);
     const retryAfterMs = parseRetryAfterMs(response.headers, context.now);
     const error = createApiError(
       {
@@ -127,6 +148,8 @@ export async function sendAttempt(
         headers: response.headers,
         body: errorBody,
         retryAfterMs,
+        location: response.headers.get("location") ?? undefined,
+        reason: redirect?.reason,
       },
       auth.secrets,
     );
@@ -140,6 +163,28 @@ export async function sendAttempt(
   } finally {
     linked.dispose();
   }
+}
+
+function send(context: AttemptContext, url: string, init: RequestInit): Promise<Response> {
+  return context.fetch ? context.fetch(url, init) : fetch(url, init);
+}
+
+/** How to send the same request again to a redirect's target (built only on a 3xx). */
+function redirectRequestOf(
+  prepared: PreparedRequest,
+  outgoing: OutgoingRequest,
+  init: RequestInit,
+  context: AttemptContext,
+  authHeaders: readonly (readonly [string, string])[],
+): Parameters<typeof followRedirects>[1] {
+  return {
+    url: outgoing.url,
+    method: prepared.op.method,
+    responses: prepared.op.responses,
+    isBodyReplayable: prepared.body.isReplayable,
+    hasCustomHeaderCredential: authHeaders.some(([name]) => name.toLowerCase() !== "authorization"),
+    send: (url, redirect) => send(context, url, { ...init, redirect }),
+  };
 }
 
 /** Sorts a thrown error: caller abort and SDK errors propagate; timeouts and network failures are judged. */
@@ -162,7 +207,9 @@ function classifyThrown(
       failure: { kind: "timeout" },
       error: new TimeoutError(info, context.timeoutMs),
     };
-  if (error instanceof SdkError || !isNetworkError(error)) throw error;
+  if (error instanceof SdkError) throw error;
+  // What fetch throws about the request may quote it (a header value, a URL with a query key).
+  if (!isNetworkError(error)) throw redactThrown(error, where.secrets);
   const isBeforeSend = !where.isSent && hasNotSentCode(error);
   const detail = where.isSent
     ? "Connection lost while reading the response"

@@ -1,6 +1,7 @@
 // Attaches the client's credential as the operation's security scheme asks: the first
 // alternative the credential can satisfy, else the first declared; no credential, no auth.
 import { encodeBase64 } from "./base64.js";
+import { CredentialError } from "./errors.js";
 import type { AuthSpec, ClientOptions } from "./types.js";
 
 /** Where the credential goes for one attempt, plus every form of it to scrub from errors. */
@@ -21,9 +22,27 @@ export async function resolveCredential(
   return credentialOf(typeof apiKey === "function" ? await apiKey() : apiKey);
 }
 
-/** A key as sent: absent, null and "" mean no credential. */
+/** A key as sent: absent, null and "" mean no credential; a key fetch would reject is refused. */
 export function credentialOf(key: unknown): string | undefined {
-  return key === undefined || key === null || key === "" ? undefined : String(key);
+  if (key === undefined || key === null || key === "") return undefined;
+  const credential = String(key);
+  if (CONTROL_CHARACTERS.test(credential)) throw new CredentialError("control characters");
+  return credential;
+}
+
+/**
+ * Control characters: CR/LF would split a header, and fetch rejects them with an error that
+ * quotes the value. Refused wherever the key goes: a key like that is a mistake (a stray newline
+ * read from a file). Tab is allowed, as in header values.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/** Header values are byte strings: a raw key in a header cannot hold code points beyond Latin-1. */
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+function headerSafe(credential: string): string {
+  if (BEYOND_LATIN1.test(credential))
+    throw new CredentialError("characters beyond Latin-1 (it goes in a header)");
+  return credential;
 }
 
 /** The credential placed per the first satisfiable scheme (Basic needs "user:pass"). */
@@ -39,7 +58,7 @@ export function applyAuth(
     case "bearer":
       return {
         ...NO_AUTH,
-        headers: [["Authorization", `Bearer ${credential}`]],
+        headers: [["Authorization", `Bearer ${headerSafe(credential)}`]],
         secrets: [credential],
       };
     case "basic": {
@@ -53,7 +72,10 @@ export function applyAuth(
     }
     case "apiKey": {
       const placed: [string, string][] = [[scheme.name, credential]];
-      if (scheme.in === "header") return { ...NO_AUTH, headers: placed, secrets: [credential] };
+      if (scheme.in === "header") {
+        headerSafe(credential);
+        return { ...NO_AUTH, headers: placed, secrets: [credential] };
+      }
       if (scheme.in === "query") return { ...NO_AUTH, query: placed, secrets: [credential] };
       return { ...NO_AUTH, cookies: placed, secrets: [credential] };
     }

@@ -1,5 +1,6 @@
 // Every wait of the runtime (retry backoff, poll interval) goes through one Sleep, so tests can
 // swap it for a recorder and run in milliseconds, and every wait ends at once when the caller aborts.
+import { onAbort, reasonOf } from "./abort-listeners.js";
 
 /** Waits `ms` milliseconds; should reject with the signal's reason as soon as `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -8,19 +9,20 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export const delay: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(abortReason(signal));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortReason(signal as AbortSignal));
-    };
     const timer = setTimeout(
       () => {
-        signal?.removeEventListener("abort", onAbort);
+        unsubscribe?.();
         resolve();
       },
       // Timers fire at once past 2^31 - 1 ms: a longer wait (a huge Retry-After) waits that long.
       Math.min(2_147_483_647, Math.max(0, ms)),
     );
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const unsubscribe = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(abortReason(signal));
+        })
+      : undefined;
   });
 
 /**
@@ -35,18 +37,13 @@ export function sleepUnlessAborted(
   if (!signal) return sleep(ms);
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    sleep(ms, signal)
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener("abort", onAbort));
+    const unsubscribe = onAbort(signal, () => reject(abortReason(signal)));
+    sleep(ms, signal).then(resolve, reject).finally(unsubscribe);
   });
 }
 
 /** The reason a signal was aborted with, or a DOMException "AbortError" when it carries none. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
-}
+export const abortReason: (signal: AbortSignal) => unknown = reasonOf;
 
 /** Throws the signal's abort reason when it has already aborted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {

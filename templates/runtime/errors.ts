@@ -4,7 +4,9 @@ import {
   findRequestId,
   findServerMessage,
   readRateLimit,
+  redactHeaders,
   redactText,
+  redactThrown,
   redactValue,
   statusText,
 } from "./error-details.js";
@@ -28,6 +30,14 @@ export class SdkError extends Error {
   }
 }
 
+/** The apiKey cannot be sent as its scheme asks; nothing was sent, and the message never quotes the key. */
+export class CredentialError extends SdkError {
+  override name = "CredentialError";
+  constructor(what: string) {
+    super(`apiKey contains ${what}, which cannot be sent in a request; nothing was sent`);
+  }
+}
+
 /** What the transport knows of an error response when it builds an ApiError. */
 export interface ApiErrorInit<TBody> extends RequestInfo {
   readonly status: number;
@@ -38,7 +48,7 @@ export interface ApiErrorInit<TBody> extends RequestInfo {
   readonly retryAfterMs?: number;
 }
 
-/** The server answered with a non-2xx status; subclasses name the common statuses. */
+/** The server answered with a status the operation does not declare as a result; subclasses name the common statuses. */
 export class ApiError<TBody = unknown> extends SdkError {
   override name = "ApiError";
   readonly status: number;
@@ -139,18 +149,49 @@ const ERROR_CLASSES: Readonly<Record<number, typeof ApiError>> = {
   429: RateLimitError,
 };
 
-/** The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the message). */
+/**
+ * A 1xx-3xx answer the operation does not declare (an undeclared 2xx is not a success: its body
+ * is not what the return type says), including a redirect that was not followed (see `location`).
+ */
+export class UnexpectedStatusError<TBody = unknown> extends ApiError<TBody> {
+  override name = "UnexpectedStatusError";
+  /** A redirect's target as the server sent it (credentials scrubbed); undefined otherwise. */
+  readonly location: string | undefined;
+
+  constructor(
+    init: ApiErrorInit<TBody> & { readonly location?: string; readonly reason?: string },
+  ) {
+    super(init);
+    this.location = init.location;
+    // Its own summary: a server message in a success-looking body would read as the reason.
+    const summary = `${init.status} ${statusText(init.status, init.statusText ?? "")}`;
+    const reason = init.reason ? `: ${init.reason}` : "";
+    this.message = `${summary} is not a declared response of ${init.operationId}${reason}`;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), location: this.location };
+  }
+}
+
+/**
+ * The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the
+ * message), the headers and a redirect's location.
+ */
 export function createApiError(
-  init: ApiErrorInit<unknown>,
+  init: ApiErrorInit<unknown> & { readonly location?: string; readonly reason?: string },
   secrets: readonly string[] = [],
 ): ApiError {
-  const ErrorClass =
-    ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
-  return new ErrorClass({
+  const clean = {
     ...init,
     body: redactValue(init.body, secrets),
-    statusText: init.statusText,
-  });
+    headers: redactHeaders(init.headers, secrets),
+    location: init.location === undefined ? undefined : redactText(init.location, secrets),
+  };
+  if (init.status < 400) return new UnexpectedStatusError(clean);
+  const ErrorClass =
+    ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass(clean);
 }
 
 /**
@@ -170,14 +211,16 @@ export class ResponseParseError extends SdkError {
 
   constructor(
     init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown },
+    secrets: readonly string[] = [],
   ) {
-    const text = init.text.slice(0, 500);
+    const text = redactText(init.text.slice(0, 500), secrets);
     super(
       `${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
-      { cause: init.cause },
+      // JSON.parse's SyntaxError quotes the text it choked on.
+      { cause: redactThrown(init.cause, secrets) },
     );
     this.status = init.status;
-    this.headers = init.headers;
+    this.headers = redactHeaders(init.headers, secrets);
     this.text = text;
     this.operationId = init.operationId;
     this.method = init.method;
@@ -202,8 +245,9 @@ export class ConnectionError extends SdkError {
     detail: string,
     options?: { cause?: unknown; secrets?: readonly string[] },
   ) {
-    super(redactText(`${detail} (${info.method} ${info.url})`, options?.secrets ?? []), {
-      cause: options?.cause,
+    const secrets = options?.secrets ?? [];
+    super(redactText(`${detail} (${info.method} ${info.url})`, secrets), {
+      cause: redactThrown(options?.cause, secrets),
     });
     this.operationId = info.operationId;
     this.method = info.method;
@@ -243,6 +287,35 @@ export interface OperationFailedInit {
   /** The value at the LRO's messagePath, if any. */
   readonly statusMessage: unknown;
   readonly isCanceled: boolean;
+}
+
+/**
+ * A body larger than maxResponseBytes (default 64 MiB): reading stopped at the limit, so a hostile
+ * or runaway response cannot exhaust memory. Never retried (the server did answer).
+ */
+export class ResponseTooLargeError extends SdkError {
+  override name = "ResponseTooLargeError";
+  readonly status: number;
+  readonly maxResponseBytes: number;
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+
+  constructor(info: RequestInfo, status: number, maxResponseBytes: number) {
+    super(
+      `The ${status} response to ${info.operationId} is larger than maxResponseBytes (${maxResponseBytes} bytes); raise the limit per client or per call if it is expected (${info.method} ${info.url})`,
+    );
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
+    this.operationId = info.operationId;
+    this.method = info.method;
+    this.url = info.url;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const { name, message, status, maxResponseBytes, operationId, method, url } = this;
+    return { name, message, status, maxResponseBytes, operationId, method, url };
+  }
 }
 
 /** A long-running operation ended in a failure (or canceled) status. */

@@ -6,6 +6,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CredentialError,
   InternalServerError,
   NotFoundError,
   OperationFailedError,
@@ -13,8 +14,10 @@ export {
   PollTimeoutError,
   RateLimitError,
   ResponseParseError,
+  ResponseTooLargeError,
   SdkError,
   TimeoutError,
+  UnexpectedStatusError,
   UnprocessableEntityError,
 } from "./errors.js";
 export type { RateLimitInfo } from "./error-details.js";

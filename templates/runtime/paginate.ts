@@ -40,6 +40,7 @@ export class PagePromise<TPage, TItem, THeaders = NoHeaders>
   readonly #paging: PaginationSpec;
   readonly #args: Record<string, unknown> | undefined;
   readonly #maxItems: number | undefined;
+  readonly #maxPages: number | undefined;
   readonly #requestOptions: RequestOptions;
   readonly #operationId: string;
   /** Declares the response headers `.withResponse()` parses; none: only rawHeaders. */
@@ -54,11 +55,12 @@ export class PagePromise<TPage, TItem, THeaders = NoHeaders>
     operationId: string,
     op?: OperationSpec,
   ) {
-    const { maxItems, ...requestOptions } = options ?? {};
+    const { maxItems, maxPages, ...requestOptions } = options ?? {};
     this.#source = typeof fetchPage === "function" ? bodyOnlySource(fetchPage) : fetchPage;
     this.#paging = paging;
     this.#args = args as Record<string, unknown> | undefined;
     this.#maxItems = maxItems;
+    this.#maxPages = maxPages;
     this.#requestOptions = requestOptions;
     this.#operationId = operationId;
     this.#op = op;
@@ -92,7 +94,7 @@ export class PagePromise<TPage, TItem, THeaders = NoHeaders>
     );
   }
 
-  /** Page bodies in order; stops at the last page, at maxItems, or when the signal aborts. */
+  /** Page bodies in order; stops at the last page, at maxItems or maxPages, or when the signal aborts. */
   async *pages(): AsyncGenerator<TPage, void, undefined> {
     const { signal } = this.#requestOptions;
     const seenCursors = new Set<string>();
@@ -101,13 +103,14 @@ export class PagePromise<TPage, TItem, THeaders = NoHeaders>
     let result = await this.#first();
     let itemCount = 0;
     let firstPageSize: number | undefined;
-    for (;;) {
+    for (let pageCount = 1; ; pageCount++) {
       const page = result.body as Awaited<TPage>;
       yield page;
       const items = this.#itemsOf(page);
       firstPageSize ??= items.length;
       itemCount += items.length;
       if (this.#maxItems !== undefined && itemCount >= this.#maxItems) return;
+      if (this.#maxPages !== undefined && pageCount >= this.#maxPages) return;
       if (paging.style === "nextLink" || paging.style === "linkHeader") {
         const url = nextPageUrl(paging, result, seenCursors, this.#operationId);
         if (url === undefined) return;
@@ -176,8 +179,17 @@ export function nextPageArgs(
   operationId: string,
 ): Record<string, unknown> | undefined {
   if (paging.style === "cursor") {
+    // An empty page ends the listing even with a cursor: a server handing out fresh cursors with
+    // no items would otherwise be paged forever (and maxItems would never be reached).
+    if (items.length === 0) return undefined;
     const cursor = readFieldPath(page, paging.nextCursorPath);
     if (cursor === undefined || cursor === null || cursor === "") return undefined;
+    if (typeof cursor === "object") {
+      // Sent as the cursor parameter, an object would be spread into query parameters of its own.
+      throw new SdkError(
+        `${operationId}: the next cursor at ${formatFieldPath(paging.nextCursorPath)} is an object, not a token; refusing to send it as "${paging.cursorParam}"`,
+      );
+    }
     const sent = ownValue(args, paging.cursorParam);
     if (sent !== undefined && sent !== null) seenCursors.add(String(sent));
     if (seenCursors.has(String(cursor))) {

@@ -4,7 +4,7 @@
 import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { SdkError } from "./errors.js";
-import { unhintedIntervalMs } from "./lro-status.js";
+import { DEFAULT_MAX_HINT_MS, unhintedIntervalMs } from "./lro-status.js";
 import type { LinkedSignal } from "./signals.js";
 
 /**
@@ -63,8 +63,8 @@ export class PollPacer {
   }
 
   /**
-   * Waits before the next status request: the server's hint as given, else the base interval
-   * growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
+   * Waits before the next status request: the server's hint up to maxIntervalMs, else the base
+   * interval growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
    * descriptor's minIntervalMs, a rate limit), never past the deadline.
    */
   async wait(hintMs: number | undefined, floorMs = 0): Promise<void> {
@@ -78,7 +78,8 @@ export class PollPacer {
       );
     } else {
       this.#unhintedCount = 0;
-      ms = hintMs;
+      // The server's hint, but never longer than maxIntervalMs (default DEFAULT_MAX_HINT_MS).
+      ms = Math.min(hintMs, this.#maxIntervalMs ?? DEFAULT_MAX_HINT_MS);
     }
     ms = Math.max(ms, MIN_POLL_INTERVAL_MS, floorMs);
     if (this.#deadline !== undefined) {

@@ -1,9 +1,10 @@
 // Reads a response body: the declared kind for the status (exact code, then "2XX", then
-// "default"), or a guess from Content-Type when the spec says nothing about the status.
-import { ResponseParseError } from "./errors.js";
+// "default"), or a guess from Content-Type when the spec says nothing about the status; never more
+// than maxResponseBytes of it. Also decides which statuses are results: the declared ones.
+import { ResponseParseError, ResponseTooLargeError } from "./errors.js";
 import type { RequestInfo } from "./errors.js";
 import { reviveDates } from "./dates.js";
-import type { DatePlan, ResponseSpec } from "./types.js";
+import type { OperationSpec, ResponseSpec } from "./types.js";
 
 type BodyKind = ResponseSpec["kind"];
 
@@ -23,21 +24,64 @@ export function findResponseSpec(
   );
 }
 
+/** Bodies larger than this are refused unless the client or the call raises maxResponseBytes. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * True when the operation declares `status` as a result rather than an error: a declared code or
+ * range is a result below 400 (or as its `isError` says); an undeclared status is a result only
+ * when the operation declares no result at all and the status is 2xx ("default" is then the
+ * success type). So an undeclared 2xx next to declared ones is not a success: its body is not
+ * what the return type promises. Memoized per responses list and status: this runs per request.
+ */
+export function isDeclaredResult(responses: readonly ResponseSpec[], status: number): boolean {
+  let byStatus = resultCache.get(responses);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    resultCache.set(responses, byStatus);
+  }
+  let isResult = byStatus.get(status);
+  if (isResult === undefined) {
+    isResult = decideResult(responses, status);
+    byStatus.set(status, isResult);
+  }
+  return isResult;
+}
+
+const resultCache = new WeakMap<readonly ResponseSpec[], Map<number, boolean>>();
+
+function decideResult(responses: readonly ResponseSpec[], status: number): boolean {
+  const range = `${Math.floor(status / 100)}XX`;
+  const declared =
+    responses.find((response) => response.status === String(status)) ??
+    responses.find((response) => response.status.toUpperCase() === range);
+  if (declared !== undefined)
+    return declared.isError === undefined ? status < 400 : !declared.isError;
+  const declaresResult = responses.some(
+    (response) =>
+      response.status !== "default" &&
+      (response.isError === false ||
+        (response.isError === undefined && !/^[45]/.test(response.status))),
+  );
+  return !declaresResult && status >= 200 && status < 300;
+}
+
 /** A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
 export async function readSuccessBody(
   response: Response,
-  responses: readonly ResponseSpec[],
+  op: Pick<OperationSpec, "dateTable" | "responses">,
   info: RequestInfo,
-  dateTable?: Readonly<Record<string, DatePlan>>,
+  maxResponseBytes: number,
+  secrets: readonly string[],
 ): Promise<unknown> {
-  const declared = findResponseSpec(responses, response.status);
+  const declared = findResponseSpec(op.responses, response.status);
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
   if (info.method === "HEAD" || BODYLESS_STATUSES.has(response.status) || kind === "empty") {
     await response.body?.cancel().catch(() => undefined);
     return undefined;
   }
-  if (kind === "binary") return response.blob();
-  const text = await response.text();
+  if (kind === "binary") return readBlob(response, maxResponseBytes, info);
+  const text = await readText(response, maxResponseBytes, info);
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
   if (isBlank(text)) return undefined;
@@ -45,15 +89,12 @@ export async function readSuccessBody(
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    throw new ResponseParseError({
-      ...info,
-      status: response.status,
-      headers: response.headers,
-      text,
-      cause,
-    });
+    throw new ResponseParseError(
+      { ...info, status: response.status, headers: response.headers, text, cause },
+      secrets,
+    );
   }
-  return declared?.dates ? reviveDates(body, declared.dates, dateTable) : body;
+  return declared?.dates ? reviveDates(body, declared.dates, op.dateTable) : body;
 }
 
 /**
@@ -63,12 +104,14 @@ export async function readSuccessBody(
 export async function readErrorBody(
   response: Response,
   signal: AbortSignal | undefined,
+  maxResponseBytes: number,
+  info: RequestInfo,
 ): Promise<unknown> {
   let text: string;
   try {
-    text = await response.text();
+    text = await readText(response, maxResponseBytes, info);
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (signal?.aborted || error instanceof ResponseTooLargeError) throw error;
     return undefined;
   }
   if (isBlank(text)) return undefined;
@@ -76,6 +119,61 @@ export async function readErrorBody(
     return JSON.parse(text);
   } catch {
     return text;
+  }
+}
+
+/**
+ * The body as text, at most `limit` bytes. A declared Content-Length within the limit (and no
+ * Content-Encoding, which would make the decoded body larger) takes the fast path, response.text();
+ * else the body is read chunk by chunk and reading stops as soon as the limit is passed.
+ */
+async function readText(response: Response, limit: number, info: RequestInfo): Promise<string> {
+  if (isWithinDeclaredLength(response, limit, info)) return response.text();
+  const decoder = new TextDecoder();
+  let text = "";
+  await readChunks(response, limit, info, (chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+  });
+  return text + decoder.decode();
+}
+
+async function readBlob(response: Response, limit: number, info: RequestInfo): Promise<Blob> {
+  if (isWithinDeclaredLength(response, limit, info)) return response.blob();
+  const chunks: Uint8Array[] = [];
+  await readChunks(response, limit, info, (chunk) => chunks.push(chunk));
+  return new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? "" });
+}
+
+/** True when Content-Length proves the body fits; throws at once when it proves it does not. */
+function isWithinDeclaredLength(response: Response, limit: number, info: RequestInfo): boolean {
+  if (limit === Infinity || response.body === null) return true;
+  const encoding = response.headers.get("content-encoding");
+  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return false;
+  const declared = response.headers.get("content-length");
+  if (declared === null || !/^\s*\d+\s*$/.test(declared)) return false;
+  if (Number(declared) <= limit) return true;
+  void response.body.cancel().catch(() => undefined);
+  throw new ResponseTooLargeError(info, response.status, limit);
+}
+
+async function readChunks(
+  response: Response,
+  limit: number,
+  info: RequestInfo,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  if (response.body === null) return;
+  const reader = response.body.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError(info, response.status, limit);
+    }
+    onChunk(value);
   }
 }
 

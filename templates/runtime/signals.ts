@@ -1,6 +1,7 @@
 // Joins the caller's AbortSignal with the runtime's own (per-attempt timeout, poll deadline)
 // without AbortSignal.any, which older runtimes lack, and without leaving listeners behind; and
 // the cheap per-attempt timeout signals of the request hot path (AttemptTimeouts).
+import { onAbort } from "./abort-listeners.js";
 import { abortReason } from "./delay.js";
 
 /** A signal aborted by any of several sources; `dispose()` detaches every listener and timer. */
@@ -25,9 +26,7 @@ export function linkSignals(
       controller.abort(abortReason(source));
       break;
     }
-    const onAbort = (): void => controller.abort(abortReason(source));
-    source.addEventListener("abort", onAbort, { once: true });
-    detachers.push(() => source.removeEventListener("abort", onAbort));
+    detachers.push(onAbort(source, () => controller.abort(abortReason(source))));
   }
   if (timeoutMs !== undefined && !isUnbounded(timeoutMs) && !controller.signal.aborted) {
     const timer = setTimeout(

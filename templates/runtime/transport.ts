@@ -18,6 +18,8 @@ import type { PollerContext, PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
 import { prepareRequest } from "./request-builder.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./response.js";
+import { redactValue } from "./error-details.js";
 import { AttemptTimeouts } from "./signals.js";
 import type { PreparedRequest } from "./request-builder.js";
 import { decodeResumeToken } from "./resume-token.js";
@@ -131,6 +133,8 @@ export class Transport {
     if (!prepared.body.isReplayable) policy.maxRetries = 0;
     const fetchImpl = this.#options.fetch;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxResponseBytes =
+      options.maxResponseBytes ?? this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     for (let attempt = 1; ; attempt++) {
       const context = {
         client: this.#options,
@@ -138,6 +142,7 @@ export class Transport {
         now: this.#now,
         signal: options.signal,
         timeoutMs,
+        maxResponseBytes,
         timeouts: this.#timeouts,
         attempt,
       };
@@ -312,8 +317,9 @@ export class Transport {
 
   #urlLroContext(): UrlLroContext {
     return {
-      send: (op, args, options) => this.send(op, args, options),
-      sendUrl: (op, url, options) => this.sendUrl(op, url, options, "status URL"),
+      send: (op, args, options) => this.send(op, args, options).then(redactedBody),
+      sendUrl: (op, url, options) =>
+        this.sendUrl(op, url, options, "status URL").then(redactedBody),
       sleep: this.#sleep,
       random: this.#random,
       now: this.#now,
@@ -322,12 +328,22 @@ export class Transport {
 
   #pollerContext(): PollerContext {
     return {
-      send: (op, args, options) => this.send(op, args, options),
+      send: (op, args, options) => this.send(op, args, options).then(redactedBody),
       sleep: this.#sleep,
       random: this.#random,
       now: this.#now,
     };
   }
+}
+
+/**
+ * A status body with the caller's credential scrubbed: pollers keep it as their state and put it
+ * in OperationFailedError, which ends up in logs. Unchanged (no copy) when nothing matches.
+ */
+function redactedBody(result: SendResult): SendResult {
+  const secrets = result.secrets ?? [];
+  const body = redactValue(result.body, secrets);
+  return body === result.body ? result : { ...result, body };
 }
 
 function isUrlLro(lro: LroSpec | UrlLroSpec): lro is UrlLroSpec {

@@ -118,6 +118,20 @@ describe("generated clients in headless Chromium", () => {
     });
   });
 
+  it("follows a same-origin redirect of a GET whose only credential is Authorization", async () => {
+    const result = await page.evaluate(async (apiUrl) => {
+      const { tensorpool } = (window as any).clientgen;
+      const client = tensorpool.createTensorPoolClient({ baseUrl: apiUrl, apiKey: "browser-key" });
+      return client.getRequestInfo({ request_id: "moved" });
+    }, servers.apiUrl);
+    expect(result).toEqual({ request_id: "moved-here", status: "COMPLETED" });
+    expect(servers.seen.filter((line) => line.startsWith("GET /request/info/moved"))).toEqual([
+      "GET /request/info/moved",
+      "GET /request/info/moved",
+      "GET /request/info/moved-here",
+    ]);
+  });
+
   it("polls a long-running operation at the pace of Retry-After (exposed by CORS)", async () => {
     const started = Date.now();
     const result = await page.evaluate(async (apiUrl) => {

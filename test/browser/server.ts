@@ -79,6 +79,16 @@ function handleApi(req: IncomingMessage, res: ServerResponse, polls: Map<string,
   if (req.method === "POST" && url.pathname === "/cluster/create") {
     return json(202, { request_id: "op-1", cluster_id: "c-2", message: "accepted" });
   }
+  // A same-origin redirect: the runtime's redirect: "manual" sees an opaque redirect in browsers and
+  // (a GET with only Authorization to protect) sends it again with redirect: "follow".
+  if (req.method === "GET" && url.pathname === "/request/info/moved") {
+    res.writeHead(302, { ...cors, Location: "/request/info/moved-here" });
+    res.end();
+    return;
+  }
+  if (req.method === "GET" && url.pathname === "/request/info/moved-here") {
+    return json(200, { request_id: "moved-here", status: "COMPLETED" });
+  }
   const poll = /^\/request\/info\/([^/]+)$/.exec(url.pathname);
   if (req.method === "GET" && poll) {
     const times = polls.get(poll[1]) ?? [];

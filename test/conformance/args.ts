@@ -64,9 +64,10 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
     expectError: /MissingRequired$/,
   },
   httpInfrastructure: {
-    // Declared failures (4xx/5xx, default error models) must reject.
+    // Declared failures (4xx/5xx, default error models) must reject; so must an undeclared 2xx
+    // (only declared statuses succeed, as in Azure's core-client: "Unexpected status code").
     expectError:
-      /^(httpClientFailure|httpServerFailure|httpFailure)_|400(Valid|Invalid|None)$/,
+      /^(httpClientFailure|httpServerFailure|httpFailure)_|400(Valid|Invalid|None)$|_get200Model204NoModelDefaultError20[12](Invalid|None)$|_get200ModelA202Valid$/,
   },
   "required-optional": {
     args: { explicit_putRequiredBinaryBody: [{ body: new Blob(["binary"]) }] },

@@ -124,6 +124,8 @@ describe("server-side waits", () => {
   const waiting: OperationSpec = {
     ...start,
     body: { kind: "json", mediaType: "application/json" },
+    // A server-side wait answers 200 when the job ended within the wait (only declared statuses succeed).
+    responses: [{ status: "200", kind: "json" }, { status: "202", kind: "json" }],
     serverWait: { flagPath: ["body", "wait"], durationPath: ["body", "minutes"], defaultDuration: 10, unitMs: 60_000 },
   };
 

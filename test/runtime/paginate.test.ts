@@ -164,3 +164,30 @@ describe("PagePromise", () => {
     expect(server.requests.map((seen) => seen.url)).toEqual(["/things?limit=2", "/things?offset=2&limit=2", "/things?offset=4&limit=2"]);
   });
 });
+
+describe("hostile cursor servers", () => {
+  const cursorPaging: PaginationSpec = { style: "cursor", itemsPath: ["items"], cursorParam: "cursor", nextCursorPath: ["next"] };
+
+  it("an empty page ends the listing even when it hands out a fresh cursor", async () => {
+    let n = 0;
+    server = await startServer(listing(() => (n++ === 0 ? { items: [1], next: `c${n}` } : { items: [], next: `c${n}` })));
+    const transport = new Transport({}, { baseUrl: server.url });
+    expect(await collect(transport.paginate<unknown, number>(spec, {}, { maxItems: 10 }, cursorPaging))).toEqual([1]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("maxPages stops whatever the pages hold", async () => {
+    let n = 0;
+    server = await startServer(listing(() => ({ items: [++n], next: `c${n}` })));
+    const transport = new Transport({}, { baseUrl: server.url });
+    expect(await collect(transport.paginate<unknown, number>(spec, {}, { maxPages: 3 }, cursorPaging))).toEqual([1, 2, 3]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("an object cursor is refused, not spread into query parameters", async () => {
+    server = await startServer(listing(() => ({ items: [1], next: { api_key: "x", admin: "true" } })));
+    const transport = new Transport({}, { baseUrl: server.url });
+    await expect(collect(transport.paginate<unknown, number>(spec, {}, undefined, cursorPaging))).rejects.toThrow(/is an object/);
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -12,7 +12,7 @@ let server: TestServer;
 afterEach(() => server?.close());
 
 const get = op();
-const post = op({ id: "createThing", method: "POST", body: { kind: "json", mediaType: "application/json" } });
+const post = op({ id: "createThing", method: "POST", body: { kind: "json", mediaType: "application/json" }, responses: [{ status: "2XX", kind: "json" }] });
 
 function transportFor(url: string, retry?: object) {
   const time = fakeTime();

@@ -61,10 +61,14 @@ describe("abort", () => {
   });
 
   it("rejects with a DOMException AbortError when aborted without a reason, and never retries", async () => {
-    server = await startServer(slow(5000, json(200, {})));
-    const transport = new Transport({}, { baseUrl: server.url });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    // Aborted once the server has the request (a fixed delay raced the connection on a busy machine).
+    const abortOnArrival = slow(5000, json(200, {}));
+    server = await startServer((res, req, index) => {
+      setTimeout(() => controller.abort(), 10);
+      return abortOnArrival(res, req, index);
+    });
+    const transport = new Transport({}, { baseUrl: server.url });
     const error = await transport.request(get, undefined, { signal: controller.signal }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe("AbortError");

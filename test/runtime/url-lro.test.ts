@@ -26,8 +26,10 @@ const azure: UrlLroSpec = {
   defaultIntervalMs: 2000,
 };
 
-const put = op({ id: "putThing", method: "PUT", path: "/things/1", body: { kind: "json", mediaType: "application/json" } });
-const post = op({ id: "postThing", method: "POST", path: "/things", isIdempotent: false });
+// Starts declare every 2xx they may answer (200, 201, 202): only declared statuses succeed.
+const started = [{ status: "2XX", kind: "json" as const }];
+const put = op({ id: "putThing", method: "PUT", path: "/things/1", body: { kind: "json", mediaType: "application/json" }, responses: started });
+const post = op({ id: "postThing", method: "POST", path: "/things", isIdempotent: false, responses: started });
 
 async function setup(...replies: Reply[]) {
   const time = fakeTime();

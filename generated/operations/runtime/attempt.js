@@ -2,11 +2,14 @@
 // One HTTP attempt: credential, hooks, fetch under a per-attempt timeout linked to the caller's
 // signal, body read. Every outcome is sorted into: success, a failure the retry policy judges,
 // or an error thrown at once (the caller's abort, a success body that does not parse).
+import { raceAbort } from "./abort-listeners.js";
 import { applyAuth, credentialOf, resolveCredential } from "./auth.js";
 import { abortReason } from "./delay.js";
+import { redactHeaders, redactThrown } from "./error-details.js";
 import { ConnectionError, SdkError, TimeoutError, createApiError } from "./errors.js";
+import { followRedirects } from "./redirects.js";
 import { finalizeRequest } from "./request-builder.js";
-import { readErrorBody, readSuccessBody } from "./response.js";
+import { isDeclaredResult, readErrorBody, readSuccessBody } from "./response.js";
 import { parseRetryAfterMs } from "./retry.js";
 /**
  * Error codes (Node/undici, Bun) that mean the connection was never made, so the server cannot
@@ -26,8 +29,11 @@ export async function sendAttempt(prepared, context) {
   const { op } = prepared;
   const { apiKey, onRequest, onResponse } = context.client;
   // A plain key needs no await: a request without async work in front of fetch starts sooner.
+  // A key function may hang (a token refresh): the caller's abort must still end the call.
   const credential =
-    typeof apiKey === "function" ? await resolveCredential(apiKey) : credentialOf(apiKey);
+    typeof apiKey === "function"
+      ? await raceAbort(resolveCredential(apiKey), context.signal)
+      : credentialOf(apiKey);
   const auth = applyAuth(op.auth, credential);
   const outgoing = finalizeRequest(prepared, auth);
   const info = { operationId: op.id, method: op.method, url: outgoing.safeUrl };
@@ -42,7 +48,8 @@ export async function sendAttempt(prepared, context) {
           attempt: context.attempt,
         }
       : undefined;
-  if (onRequest && hookContext) await onRequest(hookContext);
+  if (onRequest && hookContext)
+    await raceAbort(Promise.resolve(onRequest(hookContext)), context.signal);
   const linked = context.timeouts.start(context.signal, context.timeoutMs);
   let isSent = false;
   try {
@@ -52,6 +59,8 @@ export async function sendAttempt(prepared, context) {
       headers: outgoing.headers,
       body: prepared.body.body,
       signal: linked.signal,
+      // The runtime follows redirects itself, by rules that keep credentials on the origin.
+      redirect: "manual",
     };
     // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
     if (
@@ -60,29 +69,36 @@ export async function sendAttempt(prepared, context) {
       init.body instanceof ReadableStream
     )
       init.duplex = "half";
-    const response = await (context.fetch
-      ? context.fetch(outgoing.url, init)
-      : fetch(outgoing.url, init));
+    let response = await send(context, outgoing.url, init);
+    // Only a 3xx (or a browser's opaque redirect, status 0) takes the redirect path.
+    let redirect;
+    if (response.status < 400 && (response.status >= 300 || response.status === 0)) {
+      redirect = await followRedirects(
+        response,
+        redirectRequestOf(prepared, outgoing, init, context, auth.headers),
+      );
+      response = redirect.response;
+    }
     isSent = true;
     if (onResponse && hookContext) {
       const durationMs = context.now() - startedAt;
-      await runHook(() =>
-        onResponse({
-          ...hookContext,
-          status: response.status,
-          responseHeaders: response.headers,
-          durationMs,
-        }),
-      );
+      const responseContext = {
+        ...hookContext,
+        status: response.status,
+        responseHeaders: redactHeaders(response.headers, auth.secrets),
+        durationMs,
+      };
+      await runHook(() => raceAbort(Promise.resolve(onResponse(responseContext)), context.signal));
     }
-    if (response.ok) {
-      const body = await readSuccessBody(response, op.responses, info, op.dateTable);
+    const { maxResponseBytes } = context;
+    if (redirect?.reason === undefined && isDeclaredResult(op.responses, response.status)) {
+      const body = await readSuccessBody(response, op, info, maxResponseBytes, auth.secrets);
       return {
         isSuccess: true,
-        result: { body, status: response.status, headers: response.headers },
+        result: { body, status: response.status, headers: response.headers, secrets: auth.secrets },
       };
     }
-    const errorBody = await readErrorBody(response, linked.signal);
+    const errorBody = await readErrorBody(response, linked.signal, maxResponseBytes, info);
     const retryAfterMs = parseRetryAfterMs(response.headers, context.now);
     const error = createApiError(
       {
@@ -92,6 +108,8 @@ export async function sendAttempt(prepared, context) {
         headers: response.headers,
         body: errorBody,
         retryAfterMs,
+        location: response.headers.get("location") ?? undefined,
+        reason: redirect?.reason,
       },
       auth.secrets,
     );
@@ -106,6 +124,20 @@ export async function sendAttempt(prepared, context) {
     linked.dispose();
   }
 }
+function send(context, url, init) {
+  return context.fetch ? context.fetch(url, init) : fetch(url, init);
+}
+/** How to send the same request again to a redirect's target (built only on a 3xx). */
+function redirectRequestOf(prepared, outgoing, init, context, authHeaders) {
+  return {
+    url: outgoing.url,
+    method: prepared.op.method,
+    responses: prepared.op.responses,
+    isBodyReplayable: prepared.body.isReplayable,
+    hasCustomHeaderCredential: authHeaders.some(([name]) => name.toLowerCase() !== "authorization"),
+    send: (url, redirect) => send(context, url, { ...init, redirect }),
+  };
+}
 /** Sorts a thrown error: caller abort and SDK errors propagate; timeouts and network failures are judged. */
 function classifyThrown(error, where) {
   const { context, linked, info } = where;
@@ -117,7 +149,9 @@ function classifyThrown(error, where) {
       failure: { kind: "timeout" },
       error: new TimeoutError(info, context.timeoutMs),
     };
-  if (error instanceof SdkError || !isNetworkError(error)) throw error;
+  if (error instanceof SdkError) throw error;
+  // What fetch throws about the request may quote it (a header value, a URL with a query key).
+  if (!isNetworkError(error)) throw redactThrown(error, where.secrets);
   const isBeforeSend = !where.isSent && hasNotSentCode(error);
   const detail = where.isSent
     ? "Connection lost while reading the response"

@@ -12,7 +12,7 @@ export interface AppliedAuth {
 export declare function resolveCredential(
   apiKey: ClientOptions["apiKey"],
 ): Promise<string | undefined>;
-/** A key as sent: absent, null and "" mean no credential. */
+/** A key as sent: absent, null and "" mean no credential; a key fetch would reject is refused. */
 export declare function credentialOf(key: unknown): string | undefined;
 /** The credential placed per the first satisfiable scheme (Basic needs "user:pass"). */
 export declare function applyAuth(

@@ -49,6 +49,12 @@ export declare function hintAfterPollFailure(
   isTimedOut: boolean,
   failures: number,
 ): number | undefined;
+/**
+ * Longest a server's wait hint (Retry-After, retryAfterPath) is waited out when the caller sets no
+ * maxIntervalMs: a hint of days (a hostile or broken server) must not park a wait for days. Beyond
+ * it the wait polls early, and goes on while the answer is still pending.
+ */
+export declare const DEFAULT_MAX_HINT_MS: number;
 /** The wait when the server gives no hint: base x1.5 per unhinted poll up to the cap, up to 20% shorter at random. */
 export declare function unhintedIntervalMs(
   unhintedCount: number,

@@ -49,7 +49,7 @@ export declare class PagePromise<TPage, TItem, THeaders = NoHeaders> {
   finally(onFinally?: (() => void) | null): Promise<TPage>;
   /** The first page with its status and headers (declared ones parsed), as a plain call's `.withResponse()`. */
   withResponse(): Promise<WithResponse<TPage, THeaders>>;
-  /** Page bodies in order; stops at the last page, at maxItems, or when the signal aborts. */
+  /** Page bodies in order; stops at the last page, at maxItems or maxPages, or when the signal aborts. */
   pages(): AsyncGenerator<TPage, void, undefined>;
   /** Every item across pages, at most maxItems. */
   [Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined>;

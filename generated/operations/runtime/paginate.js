@@ -14,17 +14,19 @@ export class PagePromise {
   #paging;
   #args;
   #maxItems;
+  #maxPages;
   #requestOptions;
   #operationId;
   /** Declares the response headers `.withResponse()` parses; none: only rawHeaders. */
   #op;
   #firstPage;
   constructor(fetchPage, paging, args, options, operationId, op) {
-    const { maxItems, ...requestOptions } = options ?? {};
+    const { maxItems, maxPages, ...requestOptions } = options ?? {};
     this.#source = typeof fetchPage === "function" ? bodyOnlySource(fetchPage) : fetchPage;
     this.#paging = paging;
     this.#args = args;
     this.#maxItems = maxItems;
+    this.#maxPages = maxPages;
     this.#requestOptions = requestOptions;
     this.#operationId = operationId;
     this.#op = op;
@@ -45,7 +47,7 @@ export class PagePromise {
   withResponse() {
     return this.#first().then((result) => withResponseOf(this.#op ?? { responses: [] }, result));
   }
-  /** Page bodies in order; stops at the last page, at maxItems, or when the signal aborts. */
+  /** Page bodies in order; stops at the last page, at maxItems or maxPages, or when the signal aborts. */
   async *pages() {
     const { signal } = this.#requestOptions;
     const seenCursors = new Set();
@@ -54,13 +56,14 @@ export class PagePromise {
     let result = await this.#first();
     let itemCount = 0;
     let firstPageSize;
-    for (;;) {
+    for (let pageCount = 1; ; pageCount++) {
       const page = result.body;
       yield page;
       const items = this.#itemsOf(page);
       firstPageSize ??= items.length;
       itemCount += items.length;
       if (this.#maxItems !== undefined && itemCount >= this.#maxItems) return;
+      if (this.#maxPages !== undefined && pageCount >= this.#maxPages) return;
       if (paging.style === "nextLink" || paging.style === "linkHeader") {
         const url = nextPageUrl(paging, result, seenCursors, this.#operationId);
         if (url === undefined) return;
@@ -116,8 +119,17 @@ export class PagePromise {
 /** The arguments of the page after `page`, or undefined when `page` is the last. */
 export function nextPageArgs(paging, args, page, items, firstPageSize, seenCursors, operationId) {
   if (paging.style === "cursor") {
+    // An empty page ends the listing even with a cursor: a server handing out fresh cursors with
+    // no items would otherwise be paged forever (and maxItems would never be reached).
+    if (items.length === 0) return undefined;
     const cursor = readFieldPath(page, paging.nextCursorPath);
     if (cursor === undefined || cursor === null || cursor === "") return undefined;
+    if (typeof cursor === "object") {
+      // Sent as the cursor parameter, an object would be spread into query parameters of its own.
+      throw new SdkError(
+        `${operationId}: the next cursor at ${formatFieldPath(paging.nextCursorPath)} is an object, not a token; refusing to send it as "${paging.cursorParam}"`,
+      );
+    }
     const sent = ownValue(args, paging.cursorParam);
     if (sent !== undefined && sent !== null) seenCursors.add(String(sent));
     if (seenCursors.has(String(cursor))) {

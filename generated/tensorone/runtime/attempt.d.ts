@@ -8,6 +8,8 @@ export interface SendResult {
   readonly body: unknown;
   readonly status: number;
   readonly headers: Headers;
+  /** The credential forms the request carried, so callers can scrub bodies that echo them. */
+  readonly secrets?: readonly string[];
 }
 /** Success, or a failure with the error to throw if the policy does not retry it. */
 export type AttemptOutcome =
@@ -28,6 +30,8 @@ export interface AttemptContext {
   readonly now: () => number;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
+  /** Largest body read (see ClientOptions.maxResponseBytes). */
+  readonly maxResponseBytes: number;
   /** The transport's per-attempt timeouts (shared timers; see AttemptTimeouts). */
   readonly timeouts: AttemptTimeouts;
   readonly attempt: number;

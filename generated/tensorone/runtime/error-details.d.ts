@@ -22,5 +22,20 @@ export declare function readRateLimit(
 export declare function statusText(status: number, sent: string): string;
 /** `text` with every credential replaced by "[redacted]". */
 export declare function redactText(text: string, secrets: readonly string[]): string;
-/** A copy of a parsed body with credentials scrubbed from every string (servers sometimes echo keys). */
-export declare function redactValue(value: unknown, secrets: readonly string[]): unknown;
+/**
+ * A parsed body with credentials scrubbed from every string (servers sometimes echo keys). Parts
+ * holding no credential are returned as they are: the common case costs a walk, not a copy.
+ */
+export declare function redactValue(
+  value: unknown,
+  secrets: readonly string[],
+  depth?: number,
+): unknown;
+/** Response headers with credentials scrubbed from every value (a server may echo the key back). */
+export declare function redactHeaders(headers: Headers, secrets: readonly string[]): Headers;
+/**
+ * Scrubs credentials from an error thrown by fetch or a body read, in place: its message, stack,
+ * string properties and every cause (undici quotes a rejected header value, a URL with a query
+ * key sits in a cause's message). Returns the same error.
+ */
+export declare function redactThrown<T>(error: T, secrets: readonly string[]): T;

@@ -36,8 +36,8 @@ export declare class PollPacer {
     onTimeout: () => Error,
   );
   /**
-   * Waits before the next status request: the server's hint as given, else the base interval
-   * growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
+   * Waits before the next status request: the server's hint up to maxIntervalMs, else the base
+   * interval growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
    * descriptor's minIntervalMs, a rate limit), never past the deadline.
    */
   wait(hintMs: number | undefined, floorMs?: number): Promise<void>;

@@ -4,7 +4,7 @@
 // and when the caller's deadline ends the wait.
 import { sleepUnlessAborted } from "./delay.js";
 import { SdkError } from "./errors.js";
-import { unhintedIntervalMs } from "./lro-status.js";
+import { DEFAULT_MAX_HINT_MS, unhintedIntervalMs } from "./lro-status.js";
 /**
  * No poll loop waits less than this between status requests, whatever the server (Retry-After: 0)
  * or the caller (intervalMs) says: a loop without a floor sends thousands of requests a second to
@@ -37,8 +37,8 @@ export class PollPacer {
     this.#onTimeout = onTimeout;
   }
   /**
-   * Waits before the next status request: the server's hint as given, else the base interval
-   * growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
+   * Waits before the next status request: the server's hint up to maxIntervalMs, else the base
+   * interval growing x1.5 per unhinted wait; never below MIN_POLL_INTERVAL_MS or the caller's floor (a
    * descriptor's minIntervalMs, a rate limit), never past the deadline.
    */
   async wait(hintMs, floorMs = 0) {
@@ -52,7 +52,8 @@ export class PollPacer {
       );
     } else {
       this.#unhintedCount = 0;
-      ms = hintMs;
+      // The server's hint, but never longer than maxIntervalMs (default DEFAULT_MAX_HINT_MS).
+      ms = Math.min(hintMs, this.#maxIntervalMs ?? DEFAULT_MAX_HINT_MS);
     }
     ms = Math.max(ms, MIN_POLL_INTERVAL_MS, floorMs);
     if (this.#deadline !== undefined) {

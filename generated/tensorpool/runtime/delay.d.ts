@@ -13,6 +13,6 @@ export declare function sleepUnlessAborted(
   signal: AbortSignal | undefined,
 ): Promise<void>;
 /** The reason a signal was aborted with, or a DOMException "AbortError" when it carries none. */
-export declare function abortReason(signal: AbortSignal): unknown;
+export declare const abortReason: (signal: AbortSignal) => unknown;
 /** Throws the signal's abort reason when it has already aborted. */
 export declare function throwIfAborted(signal: AbortSignal | undefined): void;

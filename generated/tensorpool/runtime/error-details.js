@@ -99,23 +99,79 @@ export function statusText(status, sent) {
 export function redactText(text, secrets) {
   let result = text;
   for (const secret of secrets)
-    if (secret.length >= MIN_SECRET_CHARS) result = result.split(secret).join("[redacted]");
+    if (secret.length >= MIN_SECRET_CHARS && result.includes(secret))
+      result = result.split(secret).join("[redacted]");
   return result;
 }
-/** A copy of a parsed body with credentials scrubbed from every string (servers sometimes echo keys). */
-export function redactValue(value, secrets) {
-  if (secrets.length === 0) return value;
+/**
+ * A parsed body with credentials scrubbed from every string (servers sometimes echo keys). Parts
+ * holding no credential are returned as they are: the common case costs a walk, not a copy.
+ */
+export function redactValue(value, secrets, depth = 0) {
+  if (secrets.length === 0 || depth > MAX_REDACT_DEPTH) return value;
   if (typeof value === "string") return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (Array.isArray(value)) {
+    let copy;
+    for (let index = 0; index < value.length; index++) {
+      const item = redactValue(value[index], secrets, depth + 1);
+      if (item !== value[index]) (copy ??= [...value])[index] = item;
+    }
+    return copy ?? value;
+  }
   if (
     value === null ||
     typeof value !== "object" ||
     Object.getPrototypeOf(value) !== Object.prototype
   )
     return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]),
-  );
+  let copy;
+  for (const [key, item] of Object.entries(value)) {
+    const redacted = redactValue(item, secrets, depth + 1);
+    if (redacted !== item) (copy ??= { ...value })[key] = redacted;
+  }
+  return copy ?? value;
+}
+/** Deeper than any real body; a hostile one must not overflow the stack while being scrubbed. */
+const MAX_REDACT_DEPTH = 200;
+/** Response headers with credentials scrubbed from every value (a server may echo the key back). */
+export function redactHeaders(headers, secrets) {
+  if (secrets.length === 0) return headers;
+  let redacted;
+  headers.forEach((value, name) => {
+    const clean = redactText(value, secrets);
+    if (clean !== value) (redacted ??= new Headers(headers)).set(name, clean);
+  });
+  return redacted ?? headers;
+}
+/**
+ * Scrubs credentials from an error thrown by fetch or a body read, in place: its message, stack,
+ * string properties and every cause (undici quotes a rejected header value, a URL with a query
+ * key sits in a cause's message). Returns the same error.
+ */
+export function redactThrown(error, secrets) {
+  if (secrets.length === 0) return error;
+  const seen = new Set();
+  const visit = (current, depth) => {
+    if (current === null || typeof current !== "object" || seen.has(current) || depth > 8) return;
+    seen.add(current);
+    const record = current;
+    for (const key of ["message", "stack", ...Object.keys(record)]) {
+      const value = record[key];
+      if (typeof value === "string" && redactText(value, secrets) !== value) {
+        try {
+          record[key] = redactText(value, secrets);
+        } catch {
+          // A read-only property: the error keeps it (nothing better can be done in place).
+        }
+      } else if (value !== null && typeof value === "object") {
+        visit(value, depth + 1);
+      }
+    }
+    visit(record.cause, depth + 1);
+    if (Array.isArray(record.errors)) for (const inner of record.errors) visit(inner, depth + 1);
+  };
+  visit(error, 0);
+  return error;
 }
 function headerNumber(headers, ...names) {
   for (const name of names) {

@@ -13,6 +13,11 @@ export declare class SdkError extends Error {
   /** A plain, credential-free object for JSON.stringify and structured loggers. */
   toJSON(): Record<string, unknown>;
 }
+/** The apiKey cannot be sent as its scheme asks; nothing was sent, and the message never quotes the key. */
+export declare class CredentialError extends SdkError {
+  name: string;
+  constructor(what: string);
+}
 /** What the transport knows of an error response when it builds an ApiError. */
 export interface ApiErrorInit<TBody> extends RequestInfo {
   readonly status: number;
@@ -22,7 +27,7 @@ export interface ApiErrorInit<TBody> extends RequestInfo {
   readonly body: TBody;
   readonly retryAfterMs?: number;
 }
-/** The server answered with a non-2xx status; subclasses name the common statuses. */
+/** The server answered with a status the operation does not declare as a result; subclasses name the common statuses. */
 export declare class ApiError<TBody = unknown> extends SdkError {
   name: string;
   readonly status: number;
@@ -71,9 +76,31 @@ export declare class RateLimitError<TBody = unknown> extends ApiError<TBody> {
 export declare class InternalServerError<TBody = unknown> extends ApiError<TBody> {
   name: string;
 }
-/** The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the message). */
+/**
+ * A 1xx-3xx answer the operation does not declare (an undeclared 2xx is not a success: its body
+ * is not what the return type says), including a redirect that was not followed (see `location`).
+ */
+export declare class UnexpectedStatusError<TBody = unknown> extends ApiError<TBody> {
+  name: string;
+  /** A redirect's target as the server sent it (credentials scrubbed); undefined otherwise. */
+  readonly location: string | undefined;
+  constructor(
+    init: ApiErrorInit<TBody> & {
+      readonly location?: string;
+      readonly reason?: string;
+    },
+  );
+  toJSON(): Record<string, unknown>;
+}
+/**
+ * The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the
+ * message), the headers and a redirect's location.
+ */
 export declare function createApiError(
-  init: ApiErrorInit<unknown>,
+  init: ApiErrorInit<unknown> & {
+    readonly location?: string;
+    readonly reason?: string;
+  },
   secrets?: readonly string[],
 ): ApiError;
 /**
@@ -97,6 +124,7 @@ export declare class ResponseParseError extends SdkError {
       text: string;
       cause?: unknown;
     },
+    secrets?: readonly string[],
   );
   toJSON(): Record<string, unknown>;
 }
@@ -133,6 +161,20 @@ export interface OperationFailedInit {
   /** The value at the LRO's messagePath, if any. */
   readonly statusMessage: unknown;
   readonly isCanceled: boolean;
+}
+/**
+ * A body larger than maxResponseBytes (default 64 MiB): reading stopped at the limit, so a hostile
+ * or runaway response cannot exhaust memory. Never retried (the server did answer).
+ */
+export declare class ResponseTooLargeError extends SdkError {
+  name: string;
+  readonly status: number;
+  readonly maxResponseBytes: number;
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+  constructor(info: RequestInfo, status: number, maxResponseBytes: number);
+  toJSON(): Record<string, unknown>;
 }
 /** A long-running operation ended in a failure (or canceled) status. */
 export declare class OperationFailedError extends SdkError {

@@ -5,7 +5,9 @@ import {
   findRequestId,
   findServerMessage,
   readRateLimit,
+  redactHeaders,
   redactText,
+  redactThrown,
   redactValue,
   statusText,
 } from "./error-details.js";
@@ -18,7 +20,14 @@ export class SdkError extends Error {
     return { name: this.name, message: this.message };
   }
 }
-/** The server answered with a non-2xx status; subclasses name the common statuses. */
+/** The apiKey cannot be sent as its scheme asks; nothing was sent, and the message never quotes the key. */
+export class CredentialError extends SdkError {
+  name = "CredentialError";
+  constructor(what) {
+    super(`apiKey contains ${what}, which cannot be sent in a request; nothing was sent`);
+  }
+}
+/** The server answered with a status the operation does not declare as a result; subclasses name the common statuses. */
 export class ApiError extends SdkError {
   name = "ApiError";
   status;
@@ -114,15 +123,41 @@ const ERROR_CLASSES = {
   422: UnprocessableEntityError,
   429: RateLimitError,
 };
-/** The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the message). */
+/**
+ * A 1xx-3xx answer the operation does not declare (an undeclared 2xx is not a success: its body
+ * is not what the return type says), including a redirect that was not followed (see `location`).
+ */
+export class UnexpectedStatusError extends ApiError {
+  name = "UnexpectedStatusError";
+  /** A redirect's target as the server sent it (credentials scrubbed); undefined otherwise. */
+  location;
+  constructor(init) {
+    super(init);
+    this.location = init.location;
+    // Its own summary: a server message in a success-looking body would read as the reason.
+    const summary = `${init.status} ${statusText(init.status, init.statusText ?? "")}`;
+    const reason = init.reason ? `: ${init.reason}` : "";
+    this.message = `${summary} is not a declared response of ${init.operationId}${reason}`;
+  }
+  toJSON() {
+    return { ...super.toJSON(), location: this.location };
+  }
+}
+/**
+ * The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the
+ * message), the headers and a redirect's location.
+ */
 export function createApiError(init, secrets = []) {
-  const ErrorClass =
-    ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
-  return new ErrorClass({
+  const clean = {
     ...init,
     body: redactValue(init.body, secrets),
-    statusText: init.statusText,
-  });
+    headers: redactHeaders(init.headers, secrets),
+    location: init.location === undefined ? undefined : redactText(init.location, secrets),
+  };
+  if (init.status < 400) return new UnexpectedStatusError(clean);
+  const ErrorClass =
+    ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass(clean);
 }
 /**
  * A 2xx response whose body could not be read as declared (JSON that does not parse). Its own
@@ -138,14 +173,15 @@ export class ResponseParseError extends SdkError {
   operationId;
   method;
   url;
-  constructor(init) {
-    const text = init.text.slice(0, 500);
+  constructor(init, secrets = []) {
+    const text = redactText(init.text.slice(0, 500), secrets);
     super(
       `${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
-      { cause: init.cause },
+      // JSON.parse's SyntaxError quotes the text it choked on.
+      { cause: redactThrown(init.cause, secrets) },
     );
     this.status = init.status;
-    this.headers = init.headers;
+    this.headers = redactHeaders(init.headers, secrets);
     this.text = text;
     this.operationId = init.operationId;
     this.method = init.method;
@@ -163,8 +199,9 @@ export class ConnectionError extends SdkError {
   method;
   url;
   constructor(info, detail, options) {
-    super(redactText(`${detail} (${info.method} ${info.url})`, options?.secrets ?? []), {
-      cause: options?.cause,
+    const secrets = options?.secrets ?? [];
+    super(redactText(`${detail} (${info.method} ${info.url})`, secrets), {
+      cause: redactThrown(options?.cause, secrets),
     });
     this.operationId = info.operationId;
     this.method = info.method;
@@ -187,6 +224,32 @@ export class TimeoutError extends ConnectionError {
   constructor(info, timeoutMs) {
     super(info, `Request timed out after ${timeoutMs} ms (timeoutMs)`);
     this.timeoutMs = timeoutMs;
+  }
+}
+/**
+ * A body larger than maxResponseBytes (default 64 MiB): reading stopped at the limit, so a hostile
+ * or runaway response cannot exhaust memory. Never retried (the server did answer).
+ */
+export class ResponseTooLargeError extends SdkError {
+  name = "ResponseTooLargeError";
+  status;
+  maxResponseBytes;
+  operationId;
+  method;
+  url;
+  constructor(info, status, maxResponseBytes) {
+    super(
+      `The ${status} response to ${info.operationId} is larger than maxResponseBytes (${maxResponseBytes} bytes); raise the limit per client or per call if it is expected (${info.method} ${info.url})`,
+    );
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
+    this.operationId = info.operationId;
+    this.method = info.method;
+    this.url = info.url;
+  }
+  toJSON() {
+    const { name, message, status, maxResponseBytes, operationId, method, url } = this;
+    return { name, message, status, maxResponseBytes, operationId, method, url };
   }
 }
 /** A long-running operation ended in a failure (or canceled) status. */

@@ -5,6 +5,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CredentialError,
   InternalServerError,
   NotFoundError,
   OperationFailedError,
@@ -12,8 +13,10 @@ export {
   PollTimeoutError,
   RateLimitError,
   ResponseParseError,
+  ResponseTooLargeError,
   SdkError,
   TimeoutError,
+  UnexpectedStatusError,
   UnprocessableEntityError,
 } from "./errors.js";
 export { UntrackedOperationError } from "./lro-outcome.js";

@@ -81,6 +81,12 @@ export function hintAfterPollFailure(error, isTimedOut, failures) {
     throw error;
   return error instanceof ApiError ? error.retryAfterMs : undefined;
 }
+/**
+ * Longest a server's wait hint (Retry-After, retryAfterPath) is waited out when the caller sets no
+ * maxIntervalMs: a hint of days (a hostile or broken server) must not park a wait for days. Beyond
+ * it the wait polls early, and goes on while the answer is still pending.
+ */
+export const DEFAULT_MAX_HINT_MS = 10 * 60_000;
 /** The wait when the server gives no hint: base x1.5 per unhinted poll up to the cap, up to 20% shorter at random. */
 export function unhintedIntervalMs(unhintedCount, baseMs, maxMs, random) {
   const cap = maxMs ?? Math.max(baseMs, DEFAULT_MAX_INTERVAL_MS);

@@ -33,7 +33,24 @@ export function serializeParams(op, args) {
     }
     path += serializePathParam(param, value) + template.literals[index + 1];
   }
+  if (template.params.length > 0 && DOT_SEGMENT.test(path))
+    throw dotSegmentError(op, template, values);
   return { path, query, headers, cookies };
+}
+/**
+ * A "." or ".." path segment (or its percent-encoded forms, which URL parsers treat the same):
+ * `/jobs/{id}` with id ".." would request `/`. Encoding cannot help, so such values are refused,
+ * as openai-node does.
+ */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+function dotSegmentError(op, template, values) {
+  const param = template.params.find((candidate) =>
+    /^(?:\.|%2e){1,2}$/i.test(String(ownValue(values, candidate.name))),
+  );
+  const which = param ? `path parameter "${param.name}"` : "a path parameter";
+  return new TypeError(
+    `${op.id}: ${which} is "." or "..", which would change the request's path; refused`,
+  );
 }
 /** Path templates never change: split once per descriptor. */
 const pathTemplates = new WeakMap();

@@ -2,6 +2,7 @@
 // Joins the caller's AbortSignal with the runtime's own (per-attempt timeout, poll deadline)
 // without AbortSignal.any, which older runtimes lack, and without leaving listeners behind; and
 // the cheap per-attempt timeout signals of the request hot path (AttemptTimeouts).
+import { onAbort } from "./abort-listeners.js";
 import { abortReason } from "./delay.js";
 /** Links `signals` and an optional timeout into one signal; always call dispose() when done. */
 export function linkSignals(signals, timeoutMs) {
@@ -14,9 +15,7 @@ export function linkSignals(signals, timeoutMs) {
       controller.abort(abortReason(source));
       break;
     }
-    const onAbort = () => controller.abort(abortReason(source));
-    source.addEventListener("abort", onAbort, { once: true });
-    detachers.push(() => source.removeEventListener("abort", onAbort));
+    detachers.push(onAbort(source, () => controller.abort(abortReason(source))));
   }
   if (timeoutMs !== undefined && !isUnbounded(timeoutMs) && !controller.signal.aborted) {
     const timer = setTimeout(

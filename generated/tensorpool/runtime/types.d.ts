@@ -49,6 +49,11 @@ export interface ResponseSpec {
   readonly dates?: DatePlan;
   /** Response headers the spec declares (lower-cased names) and how `.withResponse()` parses them. */
   readonly headers?: Readonly<Record<string, "boolean" | "number" | "string">>;
+  /**
+   * Whether this declared status is an error (ApiError) or a result. Omitted: 4xx/5xx are errors,
+   * 1xx-3xx are results ("default" is the error type unless nothing else is declared).
+   */
+  readonly isError?: boolean;
 }
 /**
  * Where the Dates are in a JSON value: `isDate` for the value itself, `fields` by property name,
@@ -157,6 +162,11 @@ export interface ClientOptions {
    */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
+  /**
+   * Largest response body read, in bytes; default 64 MiB, Infinity for none. A larger body ends
+   * the call with ResponseTooLargeError without being buffered. Streamed responses are not limited.
+   */
+  maxResponseBytes?: number;
   onRequest?: (context: RequestContext) => void | Promise<void>;
   onResponse?: (context: ResponseContext) => void | Promise<void>;
 }
@@ -167,11 +177,15 @@ export interface RequestOptions {
   timeoutMs?: number;
   headers?: Record<string, string>;
   retry?: Partial<RetryOptions>;
+  /** Largest response body read for this call (see ClientOptions.maxResponseBytes). */
+  maxResponseBytes?: number;
 }
 /** Options of a paginated call, on top of RequestOptions. */
 export interface PaginationOptions extends RequestOptions {
   /** Stop iterating items after this many; no further page is fetched. */
   maxItems?: number;
+  /** Stop after this many pages (the first included), whatever they hold. */
+  maxPages?: number;
 }
 /** How an operation pages. The first page is fetched with the caller's own arguments. */
 export type PaginationSpec =

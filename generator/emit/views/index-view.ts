@@ -6,9 +6,10 @@ import { exportList } from "./layout.js";
 const runtimeValueExports: [string[], string][] = [
   [
     [
-      "ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "InternalServerError",
-      "NotFoundError", "OperationFailedError", "PermissionDeniedError", "PollTimeoutError", "RateLimitError",
-      "ResponseParseError", "SdkError", "TimeoutError", "UnprocessableEntityError",
+      "ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "CredentialError",
+      "InternalServerError", "NotFoundError", "OperationFailedError", "PermissionDeniedError", "PollTimeoutError",
+      "RateLimitError", "ResponseParseError", "ResponseTooLargeError", "SdkError", "TimeoutError",
+      "UnexpectedStatusError", "UnprocessableEntityError",
     ],
     '"./runtime/errors.js"',
   ],

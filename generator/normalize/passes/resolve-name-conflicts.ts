@@ -12,9 +12,10 @@ import { NameRegistry, pascalCase } from "../names.js";
 export const reservedTypeNames = [
   // runtime exports
   "ApiError", "AuthenticationError", "BadRequestError", "ClientOptions", "ConflictError", "ConnectionError",
-  "InternalServerError", "NotFoundError", "OperationFailedError", "PagePromise", "PaginationOptions",
+  "CredentialError", "InternalServerError", "NotFoundError", "OperationFailedError", "PagePromise", "PaginationOptions",
   "PermissionDeniedError", "PollTimeoutError", "Poller", "PollOptions", "RateLimitError", "RequestOptions",
-  "ResponseParseError", "RetryOptions", "TimeoutError", "Transport", "UnprocessableEntityError",
+  "ResponseParseError", "ResponseTooLargeError", "RetryOptions", "TimeoutError", "Transport",
+  "UnexpectedStatusError", "UnprocessableEntityError",
   // globals that emitted type expressions refer to (a schema named `Error` is fine: types.ts never uses the global)
   "Blob", "Record",
 ];
