@@ -4,9 +4,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadSpec } from "../../../generator/load/index.js";
-
-const CORPUS = "/work/shared/corpus/specs";
+import { loadSpec } from "../../generator/load/index.js";
+import { corpusDir as CORPUS } from "./corpus.js";
 
 /** Files referenced by a root, never loaded on their own. */
 const PARTIALS = new Set(["external-shared.json", "_parameters-test-partial.yaml"]);
