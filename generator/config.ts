@@ -13,7 +13,8 @@ export interface ApiOptions {
   emit: "js" | "ts";
   exclude?: OperationFilter;
   heuristics: boolean;
-  importExtension: "js" | "ts";
+  /** "ts": relative imports name .ts files (default "js"). */
+  importExtension?: "js" | "ts";
   include?: OperationFilter;
 }
 

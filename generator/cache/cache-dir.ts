@@ -1,6 +1,6 @@
 // Where clientgen keeps its caches: CLIENTGEN_CACHE_DIR, else node_modules/.cache/clientgen (the
 // convention tools share) when the working directory has a node_modules we may write to, else the
-// OS temp dir (a read-only node_modules, as in a Docker image, must not fail a run).
+// user's folder in the OS temp dir (a read-only node_modules, as in a Docker image, must not fail a run).
 import { accessSync, constants, existsSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,7 +13,8 @@ export function cacheDir(): string {
   let dir = chosen.get(cwd);
   if (dir === undefined) {
     const local = path.join(cwd, "node_modules", ".cache", "clientgen");
-    dir = isWritable(local) ? local : path.join(os.tmpdir(), "clientgen");
+    // One folder per user in the temp dir: another user's (say root's) would not be writable.
+    dir = isWritable(local) ? local : path.join(os.tmpdir(), `clientgen-${process.getuid?.() ?? "user"}`);
     chosen.set(cwd, dir);
   }
   return dir;

@@ -90,15 +90,15 @@ describe("config files", () => {
 
 describe("flags override the config", () => {
   const apis = [
-    { name: "A", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, include: { tags: ["x"] } }, output: "out/a", overlays: [], spec: "a.yaml" },
-    { name: "B", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false }, output: "out/b", overlays: [], spec: "b.yaml" },
+    { name: "A", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, importExtension: "js" as const, include: { tags: ["x"] } }, output: "out/a", overlays: [], spec: "a.yaml" },
+    { name: "B", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, importExtension: "js" as const }, output: "out/b", overlays: [], spec: "b.yaml" },
   ];
   const select = (argv: string[]) => selectApis(parse(argv).values, apis);
 
   it("options of every API", () => {
     const [a, b] = select(["generate", "--emit", "js", "--include-tag", "y", "--exclude-path", "/admin/**", "--allow-url"]);
-    expect(a.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
-    expect(b.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
+    expect(a.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, importExtension: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
+    expect(b.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, importExtension: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
   });
 
   it("--api picks by name or output; --out and --name need one API", () => {
