@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The clientgen command: runs the prebuilt generator in dist/ (built by `prepack`, so an install
-// never builds). Only in a git checkout of clientgen itself, never under node_modules, is the
-// bundle rebuilt first when a source is newer. Any failure of our own exits 2: 1 means "stale".
+// The clientgen command: runs the prebuilt generator in dist/ (built by `prepare` into the packed
+// tarball, so an install never builds). Only in a git checkout of clientgen itself, never under
+// node_modules, is the bundle rebuilt first when a source is newer. Any failure of our own exits
+// 2: 1 means "stale".
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
