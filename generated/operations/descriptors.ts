@@ -121,8 +121,10 @@ export const poller_Operation: LroSpec = {
   progressPath: ["progress"],
   errorPath: ["error"],
   messagePath: ["error", "message"],
-  retryAfterPath: ["error", "details", "retryAfter"],
   defaultIntervalMs: 2000,
+  defaultTimeoutMs: 1800000,
+  donePath: ["completedAt"],
+  failurePath: ["error"],
 };
 
 export const table_pollers: Record<string, LroSpec> = {

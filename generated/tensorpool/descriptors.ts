@@ -29,7 +29,6 @@ export const attachStorage: OperationSpec = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -50,7 +49,6 @@ export const cancelJob: OperationSpec = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -73,9 +71,6 @@ export const clusterOperations: OperationSpec = {
   ],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -116,6 +111,7 @@ export const createCluster: OperationSpec = {
 
 export const start_createCluster: StartSpec = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 export const createStorage: OperationSpec = {
@@ -137,6 +133,7 @@ export const createStorage: OperationSpec = {
 
 export const start_createStorage: StartSpec = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 export const deleteBucket: OperationSpec = {
@@ -148,7 +145,6 @@ export const deleteBucket: OperationSpec = {
     { status: "204", kind: "empty" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -165,7 +161,6 @@ export const deleteJob: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -182,7 +177,6 @@ export const destroyCluster: OperationSpec = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -192,6 +186,7 @@ export const destroyCluster: OperationSpec = {
 
 export const start_destroyCluster: StartSpec = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 export const destroyStorage: OperationSpec = {
@@ -203,7 +198,6 @@ export const destroyStorage: OperationSpec = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -213,6 +207,7 @@ export const destroyStorage: OperationSpec = {
 
 export const start_destroyStorage: StartSpec = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 export const detachStorage: OperationSpec = {
@@ -225,7 +220,6 @@ export const detachStorage: OperationSpec = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -234,6 +228,7 @@ export const detachStorage: OperationSpec = {
 
 export const start_detachStorage: StartSpec = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 export const disableObjectStorage: OperationSpec = {
@@ -245,7 +240,6 @@ export const disableObjectStorage: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -261,16 +255,11 @@ export const editCluster: OperationSpec = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-export const start_editCluster: StartSpec = {
-  idPath: ["request_id"],
 };
 
 export const editStorage: OperationSpec = {
@@ -283,15 +272,10 @@ export const editStorage: OperationSpec = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-export const start_editStorage: StartSpec = {
-  idPath: ["request_id"],
 };
 
 export const enableObjectStorage: OperationSpec = {
@@ -303,7 +287,6 @@ export const enableObjectStorage: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
@@ -318,8 +301,6 @@ export const getAwsConfig: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -334,7 +315,6 @@ export const getClusterInfo: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -350,8 +330,20 @@ export const getJobInfo: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+export const getMe: OperationSpec = {
+  id: "get_me_me_get",
+  method: "GET",
+  path: "/me",
+  params: [],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "401", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -366,8 +358,6 @@ export const getObjectStorageCredentials: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -382,8 +372,6 @@ export const getOrganizationInfo: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -398,8 +386,6 @@ export const getRcloneConfig: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -412,9 +398,6 @@ export const getRequestInfo: OperationSpec = {
   params: [{ name: "request_id", in: "path" }],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -433,7 +416,6 @@ export const getSshCommand: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -449,7 +431,6 @@ export const getStorageInfo: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -480,7 +461,6 @@ export const getUserInfo: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -495,26 +475,9 @@ export const getUserPreferences: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
-};
-
-export const health: OperationSpec = {
-  id: "health_health_post",
-  method: "POST",
-  path: "/health",
-  params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
-  isIdempotent: false,
 };
 
 export const healthz: OperationSpec = {
@@ -522,10 +485,7 @@ export const healthz: OperationSpec = {
   method: "GET",
   path: "/healthz",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
+  responses: [{ status: "200", kind: "json" }],
   auth: [],
   isIdempotent: true,
 };
@@ -539,7 +499,6 @@ export const initJob: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -554,7 +513,6 @@ export const listBuckets: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -638,7 +596,6 @@ export const pullJob: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -654,7 +611,6 @@ export const removeSshKey: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -669,7 +625,6 @@ export const updateUserPreferences: OperationSpec = {
   body: { kind: "json", mediaType: "application/json" },
   responses: [
     { status: "200", kind: "json" },
-    { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
@@ -686,6 +641,7 @@ export const poller_JobCancellation: LroSpec = {
   failureValues: ["completed", "error", "failed"],
   messagePath: ["message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 export const poller_Request: LroSpec = {
@@ -698,6 +654,7 @@ export const poller_Request: LroSpec = {
   errorPath: ["external_message"],
   messagePath: ["external_message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 export const table_pollers: Record<string, LroSpec> = {
@@ -769,13 +726,12 @@ export const table_methods: Record<string, MethodSpec> = {
   ],
   disableObjectStorage: ["request", disableObjectStorage],
   editCluster: ["request", editCluster],
-  editClusterAndWait: ["startAndWait", editCluster, "Request", poller_Request, start_editCluster],
   editStorage: ["request", editStorage],
-  editStorageAndWait: ["startAndWait", editStorage, "Request", poller_Request, start_editStorage],
   enableObjectStorage: ["request", enableObjectStorage],
   getAwsConfig: ["request", getAwsConfig],
   getClusterInfo: ["request", getClusterInfo],
   getJobInfo: ["request", getJobInfo],
+  getMe: ["request", getMe],
   getObjectStorageCredentials: ["request", getObjectStorageCredentials],
   getOrganizationInfo: ["request", getOrganizationInfo],
   getRcloneConfig: ["request", getRcloneConfig],
@@ -785,7 +741,6 @@ export const table_methods: Record<string, MethodSpec> = {
   getStorageQuote: ["request", getStorageQuote],
   getUserInfo: ["request", getUserInfo],
   getUserPreferences: ["request", getUserPreferences],
-  health: ["request", health],
   healthz: ["request", healthz],
   initJob: ["request", initJob],
   listBuckets: ["request", listBuckets],
