@@ -96,11 +96,13 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
   const defaultStyle = p.in === "path" || p.in === "header" ? "simple" : "form";
   return {
     name: p.name,
+    arg: p.argName,
     in: p.in,
     style: p.style === defaultStyle ? undefined : p.style,
     explode: p.explode === (p.style === "form") ? undefined : p.explode,
     allowReserved: p.allowReserved || undefined,
     isJson: p.isJson || undefined,
+    allowsEmpty: (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
   };
 }
 
