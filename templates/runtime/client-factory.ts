@@ -1,4 +1,4 @@
-// Builds a client object from its method table (descriptors.js): one small closure per method.
+// Builds a client object from its method table (descriptors.ts): one small closure per method.
 // Generated code then declares the client's interface but carries no method bodies, which keeps
 // a host's type checker from checking thousands of them.
 import type { Transport } from "./transport.js";

@@ -31,7 +31,7 @@ export interface ClientView {
   doc: string;
   factoryName: string;
   hasTypes: boolean;
-  /** The method table constant in descriptors.js. */
+  /** The method table constant in descriptors.ts. */
   methodTable: string;
   /** Interface members, laid out at column 2. */
   members: string[];
@@ -87,7 +87,7 @@ export function clientView(api: Api): ClientView {
 const callArguments = new Set(["params", "options", "[id]", "token"]);
 
 /**
- * The client's method table for descriptors.js: `name: [kind, ...descriptors]` per method, laid
+ * The client's method table for descriptors.ts: `name: [kind, ...descriptors]` per method, laid
  * out as prettier prints it. buildClient (runtime/client-factory) turns it into methods.
  */
 export function methodTable(api: Api): string {

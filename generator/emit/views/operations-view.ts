@@ -10,7 +10,7 @@ import { methodTable } from "./client-view.js";
 import { datePlans, type DatePlans } from "./date-plans.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
-/** A constant of descriptors.js: its name, its runtime type and its literal. */
+/** A constant of descriptors.ts: its name, its runtime type and its literal. */
 interface DescriptorValue {
   literal: string;
   name: string;
@@ -20,18 +20,15 @@ interface DescriptorValue {
 export interface OperationsView {
   /** Every type declaration of operations.ts, in order. */
   declarations: string[];
-  /** `export declare const x: T;` lines of descriptors.d.ts. */
-  descriptorDeclarations: string[];
   /**
-   * The constants of descriptors.js. Plain JavaScript with a .d.ts beside it: a host's checker
-   * reads one declaration per descriptor instead of checking every literal (most of its cost).
+   * The constants of descriptors.ts, each with its declared type. The file is `@ts-nocheck`: a
+   * host's checker takes the declared types instead of checking every literal (most of its cost);
+   * our tests check the literals.
    */
   descriptors: string[];
   hasDescriptors: boolean;
-  /** `MethodSpec` when descriptors.d.ts needs it from runtime/client-factory.js. */
+  /** `MethodSpec` when descriptors.ts needs it from runtime/client-factory.js. */
   factoryTypes: string;
-  /** JSDoc typedefs of descriptors.js. */
-  runtimeTypedefs: string[];
   /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
   runtimeTypes: string;
   hasTypes: boolean;
@@ -86,16 +83,11 @@ export function operationsView(api: Api): OperationsView {
   const factoryTypes = used.has("MethodSpec") ? ["MethodSpec"] : [];
   return {
     declarations,
-    descriptorDeclarations: values.map((v) => `export declare const ${v.name}: ${v.type};`),
     factoryTypes: factoryTypes.join(", "),
-    descriptors: values.map((v) => `/** @type {${v.type}} */\nexport const ${v.name} = ${v.literal};`),
+    descriptors: values.map((v) => `export const ${v.name}: ${v.type} = ${v.literal};`),
     hasDescriptors: values.length > 0,
     hasTypes: names.isUsed(),
     runtimeTypes: runtimeTypes.join(", "),
-    runtimeTypedefs: [
-      ...runtimeTypes.map((t) => `/** @typedef {import("./runtime/types.js").${t}} ${t} */`),
-      ...factoryTypes.map((t) => `/** @typedef {import("./runtime/client-factory.js").${t}} ${t} */`),
-    ],
   };
 }
 
