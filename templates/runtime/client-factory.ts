@@ -14,6 +14,7 @@ import type {
 /** What one client method does, and the descriptors it hands the transport. */
 export type MethodSpec =
   | readonly ["request", OperationSpec]
+  | readonly ["stream", OperationSpec]
   | readonly ["paginate", OperationSpec, PaginationSpec]
   | readonly ["startAndWait", OperationSpec, string, LroSpec | UrlLroSpec, StartSpec?]
   | readonly ["poller", string, LroSpec]
@@ -41,6 +42,9 @@ function methodOf(
     case "request":
       return (params: object | undefined, options?: object) =>
         transport.request(spec[1], params, options);
+    case "stream":
+      return (params: object | undefined, options?: object) =>
+        transport.stream(spec[1], params, options);
     case "paginate":
       return (params: object | undefined, options?: object) =>
         transport.paginate(spec[1], params, options, spec[2]);

@@ -19,6 +19,9 @@ export {
 } from "./errors.js";
 export type { RateLimitInfo } from "./error-details.js";
 export type { Sleep } from "./delay.js";
+export { EventStream } from "./event-stream.js";
+export type { ServerSentEvent } from "./event-stream.js";
+export { StreamParseError } from "./stream-errors.js";
 export { PagePromise } from "./paginate.js";
 export { Poller } from "./poller.js";
 export { PollerPromise } from "./poller-promise.js";

@@ -25,9 +25,12 @@ import type {
   PaginationSpec,
   PollOptions,
   RequestOptions,
+  StreamOptions,
   UrlLroSpec,
 } from "./types.js";
 import { waitForUrlLro } from "./url-lro.js";
+import { openStream } from "./open-stream.js";
+import type { StreamResponse } from "./event-stream.js";
 import type { UrlLroContext } from "./url-lro.js";
 
 export type { SendResult } from "./attempt.js";
@@ -130,6 +133,23 @@ export class Transport {
       if (!decision.shouldRetry) throw outcome.error;
       await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
     }
+  }
+
+  /**
+   * A streaming operation (SSE, NDJSON): resolves to an EventStream once the success headers
+   * arrive; to the JSON answer instead when the operation streams only on request and the call
+   * did not ask (StreamSpec.field).
+   */
+  stream(op: OperationSpec, args: object | undefined, options?: StreamOptions): Promise<unknown> {
+    const context = {
+      send: (streaming: OperationSpec, streamArgs: object | undefined, sendOptions: RequestOptions) =>
+        this.send(streaming, streamArgs, sendOptions) as Promise<StreamResponse>,
+      request: (json: OperationSpec, jsonArgs: object | undefined, jsonOptions: RequestOptions) =>
+        this.request(json, jsonArgs, jsonOptions),
+      timeoutMs: options?.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      sleep: this.#sleep,
+    };
+    return openStream(context, op, args, options);
   }
 
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */

@@ -16,6 +16,8 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
+export { EventStream } from "./event-stream.js";
+export { StreamParseError } from "./stream-errors.js";
 export { PagePromise } from "./paginate.js";
 export { Poller } from "./poller.js";
 export { PollerPromise } from "./poller-promise.js";

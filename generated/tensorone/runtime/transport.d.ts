@@ -13,6 +13,7 @@ import type {
   PaginationSpec,
   PollOptions,
   RequestOptions,
+  StreamOptions,
   UrlLroSpec,
 } from "./types.js";
 export type { SendResult } from "./attempt.js";
@@ -49,6 +50,12 @@ export declare class Transport {
     options?: RequestOptions,
     what?: string,
   ): Promise<SendResult>;
+  /**
+   * A streaming operation (SSE, NDJSON): resolves to an EventStream once the success headers
+   * arrive; to the JSON answer instead when the operation streams only on request and the call
+   * did not ask (StreamSpec.field).
+   */
+  stream(op: OperationSpec, args: object | undefined, options?: StreamOptions): Promise<unknown>;
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
   paginate<TPage, TItem>(
     op: OperationSpec,

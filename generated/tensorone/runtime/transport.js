@@ -14,6 +14,7 @@ import { AttemptTimeouts } from "./signals.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
 import { waitForUrlLro } from "./url-lro.js";
+import { openStream } from "./open-stream.js";
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Sends operations described by OperationSpec; one per generated client. */
@@ -79,6 +80,20 @@ export class Transport {
       if (!decision.shouldRetry) throw outcome.error;
       await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
     }
+  }
+  /**
+   * A streaming operation (SSE, NDJSON): resolves to an EventStream once the success headers
+   * arrive; to the JSON answer instead when the operation streams only on request and the call
+   * did not ask (StreamSpec.field).
+   */
+  stream(op, args, options) {
+    const context = {
+      send: (streaming, streamArgs, sendOptions) => this.send(streaming, streamArgs, sendOptions),
+      request: (json, jsonArgs, jsonOptions) => this.request(json, jsonArgs, jsonOptions),
+      timeoutMs: options?.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      sleep: this.#sleep,
+    };
+    return openStream(context, op, args, options);
   }
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
   paginate(op, args, options, paging) {

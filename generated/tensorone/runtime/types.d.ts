@@ -31,7 +31,8 @@ export interface BodySpec {
 export interface ResponseSpec {
   /** "200", "2XX" or "default". */
   readonly status: string;
-  readonly kind: "binary" | "empty" | "json" | "text";
+  /** stream: the body is handed over unread (an EventStream reads it; see StreamSpec). */
+  readonly kind: "binary" | "empty" | "json" | "stream" | "text";
   /** The media type the spec declares (sent in Accept); omitted for JSON and empty responses. */
   readonly mediaType?: string;
   /** Where date-time strings are in this JSON body, turned into Date (the `dates` option). */
@@ -82,6 +83,39 @@ export interface OperationSpec {
   readonly isIdempotent: boolean;
   /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */
   readonly retry?: OperationRetrySpec;
+  /** Set when a success answers with a stream of events (SSE, NDJSON): see StreamSpec. */
+  readonly stream?: StreamSpec;
+}
+/** How a streamed success body is read: text/event-stream or newline-delimited JSON. */
+export interface StreamSpec {
+  readonly format: "ndjson" | "sse";
+  /** The media type asked for (Accept) when the call streams. */
+  readonly mediaType: string;
+  /** Event data is JSON, parsed and typed by the media type's schema; false: SSE data as text. */
+  readonly isJson: boolean;
+  /**
+   * A JSON body field that asks for the stream (OpenAI's `stream`): `true` streams, anything else
+   * gets the operation's JSON answer. Absent: the operation always streams.
+   */
+  readonly field?: string;
+}
+/** Options of a streaming call, on top of RequestOptions. */
+export interface StreamOptions extends RequestOptions {
+  /**
+   * Longest silence between two chunks of the stream before it fails with TimeoutError; default
+   * the call's timeoutMs (60000), Infinity for none. timeoutMs itself bounds the wait for headers.
+   */
+  idleTimeoutMs?: number;
+  /**
+   * SSE only, off by default: when the connection breaks mid-stream, ask again with the
+   * Last-Event-ID header (after the server's `retry:` time, else 1000 ms), at most
+   * `maxAttempts` times in a row (default 3; true = defaults). Only when the server sent an id.
+   */
+  reconnect?:
+    | boolean
+    | {
+        maxAttempts?: number;
+      };
 }
 /** A retry policy a spec declares: fields left out fall back to the client's policy. */
 export interface OperationRetrySpec extends Partial<RetryOptions> {

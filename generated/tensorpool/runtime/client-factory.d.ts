@@ -11,6 +11,7 @@ import type {
 /** What one client method does, and the descriptors it hands the transport. */
 export type MethodSpec =
   | readonly ["request", OperationSpec]
+  | readonly ["stream", OperationSpec]
   | readonly ["paginate", OperationSpec, PaginationSpec]
   | readonly ["startAndWait", OperationSpec, string, LroSpec | UrlLroSpec, StartSpec?]
   | readonly ["poller", string, LroSpec]

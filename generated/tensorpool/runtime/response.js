@@ -23,6 +23,8 @@ export async function readSuccessBody(response, responses, info, dateTable) {
     return undefined;
   }
   if (kind === "binary") return response.blob();
+  // Read event by event by an EventStream, never buffered here.
+  if (kind === "stream") return response.body;
   const text = await response.text();
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;
