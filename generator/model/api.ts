@@ -63,10 +63,19 @@ export interface Operation {
   requestBody?: RequestBody;
   /** The spec's own retry policy (x-speakeasy-retries, x-fern-retries), under client and per-call options. */
   retry?: RetryPolicy;
-  /** Declared responses, sorted: 1XX..5XX codes first ascending, then ranges, then default. */
+  /**
+   * Declared responses, sorted: 1XX..5XX codes first ascending, then ranges, then default. A status
+   * offering a stream beside another media type has two entries, the stream (kind sse/ndjson) second.
+   */
   responses: Response[];
   /** Security alternatives (scheme keys); empty = no auth. */
   security: string[];
+  /**
+   * When a success answers JSON or a stream: the JSON body field that asks for the stream
+   * (x-clientgen-stream `field`, or a boolean `stream` body property). Absent with a stream
+   * response: the operation always streams.
+   */
+  streamField?: string;
   summary?: string;
   tags: string[];
   /** Set when the operation starts a long-running operation polled at a URL its response hands out (Azure, AEP, 202 + Location). */
@@ -134,7 +143,8 @@ export interface RequestBody {
   schema: Schema;
 }
 
-export type ResponseKind = "binary" | "empty" | "json" | "text";
+/** ndjson / sse: a stream of events, each typed by the response's schema (one event's data). */
+export type ResponseKind = "binary" | "empty" | "json" | "ndjson" | "sse" | "text";
 
 export interface Response {
   description?: string;

@@ -11,6 +11,7 @@ import { detectHeuristics } from "./passes/detect-heuristics.js";
 import { linkPollers } from "./passes/link-pollers.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
 import { convertDates } from "./passes/convert-dates.js";
+import { resolveStreams } from "./passes/resolve-streams.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
 import { splitReadWrite } from "./passes/split-read-write.js";
 import { sortDeclarations } from "./passes/sort-declarations.js";
@@ -31,6 +32,7 @@ export function normalize(spec: LoadedSpec, name: string, options: NormalizeOpti
   api = assignNames(api);
   api = linkPollers(ctx, api);
   api = attachPagination(ctx, api);
+  api = resolveStreams(ctx, api);
   api = pinDiscriminators(api);
   api = splitReadWrite(api);
   if (options.dates) api = convertDates(api);

@@ -3,8 +3,8 @@
 import type { Api, Operation, Poller } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
 import { argumentList, indentLines, printWidth } from "./layout.js";
-import { literalType, stringLiteral } from "./literal.js";
-import { clientResultType, hasRequiredArgs, methodDoc } from "./operation-types.js";
+import { literalType, propertyKey, stringLiteral } from "./literal.js";
+import { clientResultType, hasRequiredArgs, methodDoc, streamItemType, streamResponseOf } from "./operation-types.js";
 import { methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
@@ -20,6 +20,8 @@ interface MethodParts {
   /** Parameters of the signature, with types. */
   parameters: string[];
   returnType: string;
+  /** Signatures declared before the general one (a call typed by what it asks for). */
+  overloads?: { parameters: string[]; returnType: string }[];
 }
 
 export interface ClientView {
@@ -40,6 +42,7 @@ export interface ClientView {
   apiName: string;
   hasPagination: boolean;
   hasPollers: boolean;
+  hasStreams: boolean;
 }
 
 /** Every method of the client, in order: operations (and their waits), pollers, resume. */
@@ -60,9 +63,10 @@ export function clientView(api: Api): ClientView {
   const methods = clientMethods(api, names);
   const hasPagination = api.operations.some((op) => op.pagination);
   const hasPollers = api.pollers.length > 0;
-  const hasRequests = api.operations.some((op) => !op.pagination) || hasPollers;
+  const hasStreams = api.operations.some((op) => !op.pagination && streamResponseOf(op));
+  const hasRequests = api.operations.some((op) => !op.pagination && !(streamResponseOf(op) && op.streamField === undefined)) || hasPollers;
   const isWaiting = hasPollers || api.operations.some((op) => op.urlLro);
-  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : ""];
+  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : "", hasStreams ? "StreamOptions" : ""];
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
@@ -73,6 +77,7 @@ export function clientView(api: Api): ClientView {
     hasMethods: methods.length > 0,
     hasPagination,
     hasPollers,
+    hasStreams,
     hasTypes: names.isUsed(),
     members: methods.map(member),
     methodTable: methodTableName,
@@ -100,9 +105,12 @@ export function methodTable(api: Api): string {
 }
 
 function member(m: MethodParts): string {
-  const signature = argumentList(2, m.name, m.parameters, `: ${m.returnType};`);
-  // A multi-line return type is laid out by prettier, not here.
-  const text = m.returnType.includes("\n") ? `${unsureMark}${signature}` : signature;
+  const signatures = [...(m.overloads ?? []), m].map((s) => {
+    const signature = argumentList(2, m.name, s.parameters, `: ${s.returnType};`);
+    // A multi-line return type is laid out by prettier, not here.
+    return s.returnType.includes("\n") ? `${unsureMark}${signature}` : signature;
+  });
+  const text = signatures.join("\n");
   return m.doc ? `${indentLines(m.doc, 2)}\n${text}` : text;
 }
 
@@ -125,12 +133,38 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
       returnType: `PagePromise<${result}, ${item}>`,
     };
   }
+  if (streamResponseOf(op)) return streamMethod(op, names, result);
   return {
     ...base,
     args: [`op.${op.name}`, "params", "options"],
     callee: "transport.request",
     parameters: [argsParameter(op), "options?: RequestOptions"],
     returnType: `Promise<${result}>`,
+  };
+}
+
+/**
+ * A streaming operation resolves to an EventStream of typed events. When a body field asks for
+ * the stream, overloads type the call by that field: `true` streams, false/absent is the JSON answer.
+ */
+function streamMethod(op: Operation, names: TypeNames, result: string): MethodParts {
+  const stream = `Promise<EventStream<${streamItemType(op, names)}>>`;
+  const base = { args: [`op.${op.name}`, "params", "options"], callee: "transport.stream", name: op.name };
+  const extra = streamResponseOf(op)?.kind === "sse" ? "Resolves to a stream of server-sent events: iterate it (`for await`) for each event's data." : "Resolves to a stream of JSON lines: iterate it (`for await`) for each parsed line.";
+  if (op.streamField === undefined) {
+    return { ...base, doc: methodDoc(op, [extra]), parameters: [argsParameter(op), "options?: StreamOptions"], returnType: stream };
+  }
+  const field = propertyKey(op.streamField);
+  const params = `params: op.${op.paramsTypeName}`;
+  return {
+    ...base,
+    doc: methodDoc(op, [`With \`body.${op.streamField}: true\` it streams: ${extra.charAt(0).toLowerCase()}${extra.slice(1)} Otherwise it resolves to the whole answer.`]),
+    overloads: [
+      { parameters: [`${params} & { body: { ${field}: true } }`, "options?: StreamOptions"], returnType: stream },
+      { parameters: [`${params} & { body: { ${field}?: false | null } }`, "options?: RequestOptions"], returnType: `Promise<${result}>` },
+    ],
+    parameters: [params, "options?: StreamOptions"],
+    returnType: `Promise<${result} | EventStream<${streamItemType(op, names)}>>`,
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Api, Operation, Parameter, Poller, UrlLro } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
-import { paramsMembers, resultDeclaration } from "./operation-types.js";
+import { paramsMembers, resultDeclaration, streamResponseOf, wholeResponses } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
 import { dateTableName, methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { methodTable } from "./client-view.js";
@@ -106,18 +106,19 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
 }
 
 export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Record<string, unknown> {
-  const responseDates = op.responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const responses = wholeResponses(op);
+  const responseDates = responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
   return {
     id: op.id,
     method: op.method,
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
     body: op.requestBody ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType } : undefined,
-    responses: op.responses.map((r) => ({
+    responses: responses.map((r) => ({
       status: r.status,
       kind: r.kind,
       mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
-      dates: responseDates[op.responses.indexOf(r)],
+      dates: responseDates[responses.indexOf(r)],
     })),
     auth: op.security.flatMap((key): Record<string, string>[] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);
@@ -128,7 +129,16 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Rec
     dateTable: responseDates.some(Boolean) ? new RawCode(dateTableName) : undefined,
     isIdempotent: op.isIdempotent,
     retry: op.retry,
+    stream: streamSpecOf(op),
   };
+}
+
+/** The runtime's StreamSpec: how the success stream is read, and which body field asks for it. */
+function streamSpecOf(op: Operation): Record<string, unknown> | undefined {
+  const stream = streamResponseOf(op);
+  if (!stream || stream.mediaType === undefined) return undefined;
+  const isJson = stream.kind === "ndjson" || stream.schema?.kind !== "string";
+  return { format: stream.kind, mediaType: stream.mediaType, isJson, field: op.streamField };
 }
 
 /** The runtime's UrlLroSpec: the model's fields minus what only the generator needs. */
