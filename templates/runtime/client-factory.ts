@@ -3,6 +3,7 @@
 // a host's type checker from checking thousands of them.
 import type { Transport } from "./transport.js";
 import type {
+  ChannelSpec,
   LroSpec,
   OperationSpec,
   PaginationSpec,
@@ -15,6 +16,7 @@ import type {
 export type MethodSpec =
   | readonly ["request", OperationSpec]
   | readonly ["stream", OperationSpec]
+  | readonly ["channel", ChannelSpec]
   | readonly ["paginate", OperationSpec, PaginationSpec]
   | readonly ["startAndWait", OperationSpec, string, LroSpec | UrlLroSpec, StartSpec?]
   | readonly ["poller", string, LroSpec]
@@ -42,6 +44,9 @@ function methodOf(
     case "request":
       return (params: object | undefined, options?: object) =>
         transport.request(spec[1], params, options);
+    case "channel":
+      return (first: unknown, options?: object) =>
+        transport.channel(spec[1], first, options as Record<string, unknown>);
     case "stream":
       return (params: object | undefined, options?: object) =>
         transport.stream(spec[1], params, options);

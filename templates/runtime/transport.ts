@@ -17,6 +17,7 @@ import type { PreparedRequest } from "./request-builder.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
 import type {
+  ChannelSpec,
   ClientOptions,
   FieldPath,
   LroSpec,
@@ -30,6 +31,8 @@ import type {
 } from "./types.js";
 import { waitForUrlLro } from "./url-lro.js";
 import { openStream } from "./open-stream.js";
+import { Channel, channelArgs, channelUrl } from "./channel.js";
+import type { ChannelCallOptions } from "./channel.js";
 import type { StreamResponse } from "./event-stream.js";
 import type { UrlLroContext } from "./url-lro.js";
 
@@ -150,6 +153,17 @@ export class Transport {
       sleep: this.#sleep,
     };
     return openStream(context, op, args, options);
+  }
+
+  /** Opens a WebSocket channel (see Channel): iterate its messages, await its result. */
+  channel<TServer, TClient, TResult>(
+    spec: ChannelSpec,
+    first: unknown,
+    options?: ChannelCallOptions,
+  ): Channel<TServer, TClient, TResult> {
+    const args = channelArgs(spec, first);
+    const url = channelUrl(spec, this.#baseUrl, args);
+    return new Channel<TServer, TClient, TResult>(spec, url, this.#options, args.body, options);
   }
 
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */

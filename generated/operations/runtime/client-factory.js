@@ -9,6 +9,8 @@ function methodOf(transport, spec) {
   switch (spec[0]) {
     case "request":
       return (params, options) => transport.request(spec[1], params, options);
+    case "channel":
+      return (first, options) => transport.channel(spec[1], first, options);
     case "stream":
       return (params, options) => transport.stream(spec[1], params, options);
     case "paginate":

@@ -16,6 +16,13 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
+export { Channel } from "./channel.js";
+export {
+  ChannelError,
+  ChannelFailedError,
+  ChannelLostError,
+  ChannelRefusedError,
+} from "./channel-errors.js";
 export { EventStream } from "./event-stream.js";
 export { StreamParseError } from "./stream-errors.js";
 export { PagePromise } from "./paginate.js";

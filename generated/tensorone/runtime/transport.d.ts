@@ -5,6 +5,7 @@ import { PagePromise } from "./paginate.js";
 import { Poller } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import type {
+  ChannelSpec,
   ClientOptions,
   FieldPath,
   LroSpec,
@@ -16,6 +17,8 @@ import type {
   StreamOptions,
   UrlLroSpec,
 } from "./types.js";
+import { Channel } from "./channel.js";
+import type { ChannelCallOptions } from "./channel.js";
 export type { SendResult } from "./attempt.js";
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export declare const DEFAULT_TIMEOUT_MS = 60000;
@@ -56,6 +59,12 @@ export declare class Transport {
    * did not ask (StreamSpec.field).
    */
   stream(op: OperationSpec, args: object | undefined, options?: StreamOptions): Promise<unknown>;
+  /** Opens a WebSocket channel (see Channel): iterate its messages, await its result. */
+  channel<TServer, TClient, TResult>(
+    spec: ChannelSpec,
+    first: unknown,
+    options?: ChannelCallOptions,
+  ): Channel<TServer, TClient, TResult>;
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
   paginate<TPage, TItem>(
     op: OperationSpec,

@@ -15,6 +15,7 @@ import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
 import { waitForUrlLro } from "./url-lro.js";
 import { openStream } from "./open-stream.js";
+import { Channel, channelArgs, channelUrl } from "./channel.js";
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Sends operations described by OperationSpec; one per generated client. */
@@ -94,6 +95,12 @@ export class Transport {
       sleep: this.#sleep,
     };
     return openStream(context, op, args, options);
+  }
+  /** Opens a WebSocket channel (see Channel): iterate its messages, await its result. */
+  channel(spec, first, options) {
+    const args = channelArgs(spec, first);
+    const url = channelUrl(spec, this.#baseUrl, args);
+    return new Channel(spec, url, this.#options, args.body, options);
   }
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */
   paginate(op, args, options, paging) {

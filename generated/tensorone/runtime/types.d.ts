@@ -157,6 +157,11 @@ export interface ClientOptions {
   apiKey?: string | (() => string | Promise<string>);
   /** fetch implementation; defaults to globalThis.fetch. */
   fetch?: typeof fetch;
+  /**
+   * WebSocket constructor for channels; defaults to globalThis.WebSocket (browsers, Node 22+,
+   * Deno, Bun). On Node 20 pass `WebSocket` from the `ws` package.
+   */
+  WebSocket?: WebSocketConstructor;
   /** Headers added to every request. */
   headers?: Record<string, string>;
   /**
@@ -309,4 +314,64 @@ export interface PollOptions<TState = unknown> {
   timeoutMs?: number;
   /** Called per observed non-terminal state with the value at progressPath (or the whole state); several ids: arrays, once per round. */
   onProgress?: (progress: unknown, state: TState) => void;
+}
+/** What channels need of a WebSocket: the standard browser API (which `ws` also implements). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  binaryType: string;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: string, listener: (event: never) => void): void;
+}
+/** A WebSocket class: `globalThis.WebSocket`, or `WebSocket` of the `ws` package. */
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+/** What a close code means for a channel. */
+export interface CloseCodeSpec {
+  /** normal: the channel ended as planned; lost: the connection dropped (the work may go on); refused: the credential or request was refused; error: anything else. */
+  readonly outcome: "error" | "lost" | "normal" | "refused";
+  /** Said in the error, e.g. "connection lost; the job may still be running". */
+  readonly meaning: string;
+}
+/**
+ * A WebSocket channel described beside the spec (x-clientgen-channels): how to open it, the
+ * messages each way, what ends it and what its close codes mean.
+ */
+export interface ChannelSpec {
+  /** The client method, for errors. */
+  readonly id: string;
+  /** Path relative to the base URL (http -> ws, https -> wss), with {name} path parameters. */
+  readonly path: string;
+  readonly params: readonly ParameterSpec[];
+  /** The credential goes in the first message as `{ [authField]: key }`, never in the URL. */
+  readonly authField?: string;
+  /** The call's `body` is sent as the message after the credential. */
+  readonly hasOpenMessage: boolean;
+  /** Server messages with a non-empty value at `field` ask the caller: options[handler](message) answers, its value is sent back. */
+  readonly request?: {
+    readonly field: string;
+    readonly handler: string;
+  };
+  /** The first value of this server field names what the channel started (a job id): the result of "id" channels, and reported in errors. */
+  readonly idField?: string;
+  /** A server message whose `field` is in success / failure ends the channel. */
+  readonly end?: {
+    readonly field: string;
+    readonly success: readonly string[];
+    readonly failure: readonly string[];
+  };
+  /** What the channel resolves to: the ending message, or the id learned at idField. */
+  readonly result: "end" | "id";
+  /** Close codes beyond the defaults (1000 normal, 1006 lost, anything else an error). */
+  readonly closeCodes?: Readonly<Record<string, CloseCodeSpec>>;
+  /** Keepalive ping interval where the WebSocket can ping (ws); browsers keep alive themselves. Default 5000. */
+  readonly pingIntervalMs?: number;
+  /** No pong for this long: the connection counts as lost. Default 10000. */
+  readonly pingTimeoutMs?: number;
+}
+/** Options of a channel call. */
+export interface ChannelOptions<TServer = unknown> {
+  /** Aborts the channel: the socket is closed, iteration and the result reject with the reason. */
+  signal?: AbortSignal;
+  /** Called with every server message, iterated or not (e.g. to print progress while awaiting). */
+  onMessage?: (message: TServer) => void;
 }
