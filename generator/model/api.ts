@@ -8,6 +8,8 @@ export type HttpMethod = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST
 export type FieldPath = (number | string)[];
 
 export interface Api {
+  /** WebSocket channels (x-clientgen-channels), sorted by name. */
+  channels: Channel[];
   description?: string;
   /** PascalCase client name: `create${name}Client`. */
   name: string;
@@ -229,3 +231,41 @@ export type PaginationStyle =
   | { itemsPath: FieldPath; nextLinkPath: FieldPath; style: "nextLink" }
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header. */
   | { itemsPath: FieldPath; style: "linkHeader" };
+
+/** A WebSocket channel described beside the spec (x-clientgen-channels): the runtime's ChannelSpec plus types. */
+export interface Channel {
+  /** The key goes in the first message as `{ [authField]: key }`, never in the URL. */
+  authField?: string;
+  /** What the request handler answers (sent back as JSON). */
+  clientMessage?: Schema;
+  /** Close codes beyond the runtime's defaults (1000 normal, 1006 lost). */
+  closeCodes: CloseCode[];
+  description?: string;
+  /** A server message whose `field` is in success / failure ends the channel. */
+  end?: { failure: string[]; field: string; success: string[] };
+  /** Server message field whose first value is the id of what the channel started. */
+  idField?: string;
+  /** Method name on the client (camelCase of the description's key). */
+  name: string;
+  /** The message sent after the key: the call's first argument. */
+  openMessage?: Schema;
+  /** Path parameters, in path order. */
+  parameters: { description?: string; name: string; schema: Schema }[];
+  path: string;
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /** JSON pointer of the description, for diagnostics. */
+  pointer: string;
+  /** Server messages with a value at `field` go to the caller's `handler`, whose answer is sent back. */
+  request?: { field: string; handler: string };
+  /** What the channel resolves to: the ending message, or the id learned. */
+  result: "end" | "id";
+  serverMessage: Schema;
+  summary?: string;
+}
+
+export interface CloseCode {
+  code: string;
+  meaning: string;
+  outcome: "error" | "lost" | "normal" | "refused";
+}

@@ -22,10 +22,10 @@ import type {
 } from "./types.js";
 
 /** Close codes every channel knows (RFC 6455): 1000 normal closure, 1006 connection lost. */
-const DEFAULT_CLOSE_CODES: Readonly<Record<string, CloseCodeSpec>> = {
-  "1000": { outcome: "normal", meaning: "closed normally" },
-  "1006": { outcome: "lost", meaning: "connection lost; the work may still be running" },
-};
+const DEFAULT_CLOSE_CODES: readonly CloseCodeSpec[] = [
+  { code: 1000, outcome: "normal", meaning: "closed normally" },
+  { code: 1006, outcome: "lost", meaning: "connection lost; the work may still be running" },
+];
 const DEFAULT_PING_INTERVAL_MS = 5000;
 const DEFAULT_PING_TIMEOUT_MS = 10000;
 /** WebSocket.OPEN. */
@@ -252,7 +252,8 @@ export class Channel<TServer, TClient, TResult>
     if (this.#isSettled) return;
     const init = { ...this.#errorInit(), code, reason: this.#redact(reason) };
     if (!this.#isOpen) return this.#fail(new ChannelError("could not connect", init));
-    const meaning = this.#spec.closeCodes?.[code] ?? DEFAULT_CLOSE_CODES[code];
+    const byCode = (c: CloseCodeSpec): boolean => c.code === code;
+    const meaning = this.#spec.closeCodes?.find(byCode) ?? DEFAULT_CLOSE_CODES.find(byCode);
     const outcome = meaning?.outcome ?? "error";
     if (outcome === "normal") {
       if (this.#spec.result === "id" && this.id !== undefined) return this.#succeed(undefined);

@@ -16,11 +16,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-const closeCodes = {
-  "1000": { outcome: "normal", meaning: "job submitted" },
-  "1006": { outcome: "lost", meaning: "connection lost; the job may still be running" },
-  "1008": { outcome: "refused", meaning: "the key was refused" },
-} as const;
+const closeCodes = [
+  { code: 1000, outcome: "normal", meaning: "job submitted" },
+  { code: 1006, outcome: "lost", meaning: "connection lost; the job may still be running" },
+  { code: 1008, outcome: "refused", meaning: "the key was refused" },
+] as const;
 
 const push: ChannelSpec = {
   id: "pushJob",

@@ -14,10 +14,10 @@ import {
 import { redactText } from "./error-details.js";
 import { serializePathParam } from "./serialize.js";
 /** Close codes every channel knows (RFC 6455): 1000 normal closure, 1006 connection lost. */
-const DEFAULT_CLOSE_CODES = {
-  1000: { outcome: "normal", meaning: "closed normally" },
-  1006: { outcome: "lost", meaning: "connection lost; the work may still be running" },
-};
+const DEFAULT_CLOSE_CODES = [
+  { code: 1000, outcome: "normal", meaning: "closed normally" },
+  { code: 1006, outcome: "lost", meaning: "connection lost; the work may still be running" },
+];
 const DEFAULT_PING_INTERVAL_MS = 5000;
 const DEFAULT_PING_TIMEOUT_MS = 10000;
 /** WebSocket.OPEN. */
@@ -232,7 +232,8 @@ export class Channel {
     if (this.#isSettled) return;
     const init = { ...this.#errorInit(), code, reason: this.#redact(reason) };
     if (!this.#isOpen) return this.#fail(new ChannelError("could not connect", init));
-    const meaning = this.#spec.closeCodes?.[code] ?? DEFAULT_CLOSE_CODES[code];
+    const byCode = (c) => c.code === code;
+    const meaning = this.#spec.closeCodes?.find(byCode) ?? DEFAULT_CLOSE_CODES.find(byCode);
     const outcome = meaning?.outcome ?? "error";
     if (outcome === "normal") {
       if (this.#spec.result === "id" && this.id !== undefined) return this.#succeed(undefined);

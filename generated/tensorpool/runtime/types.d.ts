@@ -327,6 +327,7 @@ export interface WebSocketLike {
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 /** What a close code means for a channel. */
 export interface CloseCodeSpec {
+  readonly code: number;
   /** normal: the channel ended as planned; lost: the connection dropped (the work may go on); refused: the credential or request was refused; error: anything else. */
   readonly outcome: "error" | "lost" | "normal" | "refused";
   /** Said in the error, e.g. "connection lost; the job may still be running". */
@@ -362,7 +363,7 @@ export interface ChannelSpec {
   /** What the channel resolves to: the ending message, or the id learned at idField. */
   readonly result: "end" | "id";
   /** Close codes beyond the defaults (1000 normal, 1006 lost, anything else an error). */
-  readonly closeCodes?: Readonly<Record<string, CloseCodeSpec>>;
+  readonly closeCodes?: readonly CloseCodeSpec[];
   /** Keepalive ping interval where the WebSocket can ping (ws); browsers keep alive themselves. Default 5000. */
   readonly pingIntervalMs?: number;
   /** No pong for this long: the connection counts as lost. Default 10000. */

@@ -1,6 +1,7 @@
 // The view of client.ts: one method per operation, plus paging, waiting and poller methods, each
 // as an interface member and an implementation, laid out as prettier prints them.
-import type { Api, Operation, Poller } from "../../model/api.js";
+import type { Api, Channel, Operation, Poller } from "../../model/api.js";
+import { channelConstName, channelFirstParameter, channelOptionsParameter, channelReturnType } from "./channel-view.js";
 import { docComment } from "./doc-comment.js";
 import { argumentList, indentLines, printWidth } from "./layout.js";
 import { literalType, propertyKey, stringLiteral } from "./literal.js";
@@ -20,6 +21,8 @@ interface MethodParts {
   /** Parameters of the signature, with types. */
   parameters: string[];
   returnType: string;
+  /** The signature spans lines that prettier lays out (an inline handler type). */
+  isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
   overloads?: { parameters: string[]; returnType: string }[];
 }
@@ -43,6 +46,7 @@ export interface ClientView {
   hasPagination: boolean;
   hasPollers: boolean;
   hasStreams: boolean;
+  hasChannels: boolean;
 }
 
 /** Every method of the client, in order: operations (and their waits), pollers, resume. */
@@ -55,6 +59,7 @@ function clientMethods(api: Api, names: TypeNames = typeNamesOf(api, "T.")): Met
   }
   for (const poller of api.pollers) methods.push(...pollerMethods(api, poller, names));
   if (api.pollers.length > 0) methods.push(resumeMethod());
+  for (const channel of api.channels) methods.push(channelMethod(channel, names));
   return methods;
 }
 
@@ -66,7 +71,7 @@ export function clientView(api: Api): ClientView {
   const hasStreams = api.operations.some((op) => !op.pagination && streamResponseOf(op));
   const hasRequests = api.operations.some((op) => !op.pagination && !(streamResponseOf(op) && op.streamField === undefined)) || hasPollers;
   const isWaiting = hasPollers || api.operations.some((op) => op.urlLro);
-  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : "", hasStreams ? "StreamOptions" : ""];
+  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : "", hasStreams ? "StreamOptions" : "", api.channels.length > 0 ? "ChannelOptions" : ""].sort();
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
@@ -78,6 +83,7 @@ export function clientView(api: Api): ClientView {
     hasPagination,
     hasPollers,
     hasStreams,
+    hasChannels: api.channels.length > 0,
     hasTypes: names.isUsed(),
     members: methods.map(member),
     methodTable: methodTableName,
@@ -108,7 +114,7 @@ function member(m: MethodParts): string {
   const signatures = [...(m.overloads ?? []), m].map((s) => {
     const signature = argumentList(2, m.name, s.parameters, `: ${s.returnType};`);
     // A multi-line return type is laid out by prettier, not here.
-    return s.returnType.includes("\n") ? `${unsureMark}${signature}` : signature;
+    return s.returnType.includes("\n") || m.isLaidOutByPrettier ? `${unsureMark}${signature}` : signature;
   });
   const text = signatures.join("\n");
   return m.doc ? `${indentLines(m.doc, 2)}\n${text}` : text;
@@ -233,6 +239,21 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
       returnType: `Promise<${state}>`,
     },
   ];
+}
+
+/** A WebSocket channel: iterate its server messages, send client messages, await its result. */
+function channelMethod(channel: Channel, names: TypeNames): MethodParts {
+  const paragraphs = [channel.summary, channel.description === channel.summary ? undefined : channel.description, "Iterate it (`for await`) for the server's messages; await it for the result.", `\`WebSocket ${channel.path}\``];
+  const doc = docComment(paragraphs.filter((p) => p !== undefined).join("\n\n").split("\n"));
+  return {
+    args: [`op.${channelConstName(channel)}`, "params", "options"],
+    callee: "transport.channel",
+    doc,
+    name: channel.name,
+    parameters: [channelFirstParameter(channel, names), channelOptionsParameter(channel)],
+    returnType: channelReturnType(channel, names),
+    isLaidOutByPrettier: true,
+  };
 }
 
 function resumeMethod(): MethodParts {

@@ -7,6 +7,7 @@ import { paramsMembers, resultDeclaration, streamResponseOf, wholeResponses } fr
 import { typeNamesOf } from "./types-view.js";
 import { dateTableName, methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { methodTable } from "./client-view.js";
+import { channelConstName, channelDeclarations, channelSpecOf } from "./channel-view.js";
 import { datePlans, type DatePlans } from "./date-plans.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
@@ -72,10 +73,14 @@ export function operationsView(api: Api): OperationsView {
     const table = Object.fromEntries(api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]));
     constant(pollerTableName, "Record<string, LroSpec>", expandedObject(table, 0));
   }
+  for (const channel of api.channels) {
+    declarations.push(...channelDeclarations(api, channel, names));
+    constant(channelConstName(channel), "ChannelSpec", expandedObject(channelSpecOf(channel), 0));
+  }
   // Last: the method table refers to every descriptor above.
   constant(methodTableName, "Record<string, MethodSpec>", methodTable(api));
   const used = new Set(values.map((v) => v.type.replace(/^Record<string, (\w+)>$/, "$1")));
-  const runtimeTypes = ["DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"].filter((t) => used.has(t));
+  const runtimeTypes = ["ChannelSpec", "DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"].filter((t) => used.has(t));
   const factoryTypes = used.has("MethodSpec") ? ["MethodSpec"] : [];
   return {
     declarations,

@@ -1,6 +1,7 @@
 // OpenAPI Object -> model Api (before the passes give names and order).
 import type { Api, SecurityScheme, Server } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
+import { channelsOf } from "./channels.js";
 import { pollersOf } from "./clientgen-extensions.js";
 import { takeDialectPollers } from "./dialects/index.js";
 import { pathItemOperations, securityOf } from "./operation-object.js";
@@ -29,6 +30,7 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
     }
   }
   return {
+    channels: channelsOf(ctx, doc["x-clientgen-channels"], child(root, "x-clientgen-channels")),
     description: typeof info.description === "string" ? info.description : undefined,
     name,
     operations,

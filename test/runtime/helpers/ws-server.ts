@@ -1,5 +1,7 @@
 // A scripted WebSocket server (ws) on 127.0.0.1 for channel tests: each connection runs a script
 // that reads the client's messages in order and answers, closes or drops the connection.
+import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import type { WebSocket } from "ws";
@@ -26,9 +28,14 @@ export interface TestWsServer {
   close(): Promise<void>;
 }
 
-export async function startWsServer(script: (connection: WsConnection) => Promise<void>): Promise<TestWsServer> {
-  const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-  await new Promise<void>((resolve) => wss.once("listening", () => resolve()));
+/** Starts the server; `http` answers plain HTTP requests on the same port (a REST + WebSocket API). */
+export async function startWsServer(
+  script: (connection: WsConnection) => Promise<void>,
+  http: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(404).end(),
+): Promise<TestWsServer> {
+  const server = createServer(http);
+  const wss = new WebSocketServer({ server });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const received: unknown[][] = [];
   const urls: string[] = [];
   wss.on("connection", (socket: WebSocket, request) => {
@@ -56,7 +63,7 @@ export async function startWsServer(script: (connection: WsConnection) => Promis
     };
     void script(connection).catch(() => socket.terminate());
   });
-  const { port } = wss.address() as AddressInfo;
+  const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     received,
@@ -64,7 +71,10 @@ export async function startWsServer(script: (connection: WsConnection) => Promis
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
-        wss.close(() => resolve());
+        wss.close(() => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        });
       }),
   };
 }
