@@ -39,29 +39,8 @@ export async function startWsServer(
   const received: unknown[][] = [];
   const urls: string[] = [];
   wss.on("connection", (socket: WebSocket, request) => {
-    const log: unknown[] = [];
-    received.push(log);
     urls.push(request.url ?? "");
-    const inbox: unknown[] = [];
-    let waiting: ((message: unknown) => void) | undefined;
-    socket.on("message", (data) => {
-      const message = JSON.parse(String(data)) as unknown;
-      log.push(message);
-      if (waiting) {
-        const resolve = waiting;
-        waiting = undefined;
-        resolve(message);
-      } else inbox.push(message);
-    });
-    const connection: WsConnection = {
-      url: request.url ?? "",
-      next: () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise((resolve) => (waiting = resolve))),
-      send: (message) => socket.send(JSON.stringify(message)),
-      sendRaw: (text) => socket.send(text),
-      close: (code, reason) => socket.close(code, reason),
-      drop: () => socket.terminate(),
-    };
-    void script(connection).catch(() => socket.terminate());
+    received.push(runScript(socket, request.url ?? "", script));
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -102,4 +81,30 @@ export function tensorPoolListen(lines: string[], final: "error" | "success" = "
     for (const line of lines) connection.send({ status: "running", message: line });
     connection.send({ status: final, message: final === "success" ? "Job completed" : "Job failed: exit code 1" });
   };
+}
+
+/** Runs `script` on one accepted socket; returns the log of messages it receives (filled as they come). */
+export function runScript(socket: WebSocket, url: string, script: (connection: WsConnection) => Promise<void>): unknown[] {
+  const log: unknown[] = [];
+  const inbox: unknown[] = [];
+  let waiting: ((message: unknown) => void) | undefined;
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data)) as unknown;
+    log.push(message);
+    if (waiting) {
+      const resolve = waiting;
+      waiting = undefined;
+      resolve(message);
+    } else inbox.push(message);
+  });
+  const connection: WsConnection = {
+    url,
+    next: () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise((resolve) => (waiting = resolve))),
+    send: (message) => socket.send(JSON.stringify(message)),
+    sendRaw: (text) => socket.send(text),
+    close: (code, reason) => socket.close(code, reason),
+    drop: () => socket.terminate(),
+  };
+  void script(connection).catch(() => socket.terminate());
+  return log;
 }
