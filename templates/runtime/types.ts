@@ -332,7 +332,13 @@ export interface WebSocketLike {
   binaryType: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: string, listener: (event: never) => void): void;
+  // One overload per event: the shape both the DOM WebSocket and ws's class are assignable to.
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  addEventListener(
+    type: "close",
+    listener: (event: { code: number; reason: string }) => void,
+  ): void;
+  addEventListener(type: "error" | "open", listener: () => void): void;
 }
 
 /** A WebSocket class: `globalThis.WebSocket`, or `WebSocket` of the `ws` package. */

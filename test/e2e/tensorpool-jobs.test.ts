@@ -9,7 +9,7 @@ import {
   ChannelRefusedError,
   createTensorPoolClient,
 } from "../../generated/tensorpool/index.js";
-import type { PushJobClientMessage, PushJobRequest, WebSocketConstructor } from "../../generated/tensorpool/index.js";
+import type { PushJobClientMessage, PushJobRequest } from "../../generated/tensorpool/index.js";
 
 import { startWsServer, tensorPoolListen, tensorPoolPush, type TestWsServer } from "../runtime/helpers/ws-server.js";
 
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 function clientFor(url: string, key = apiKey) {
   // Node 20 has no global WebSocket: users pass the ws package's.
-  return createTensorPoolClient({ baseUrl: url, apiKey: key, WebSocket: WebSocket as unknown as WebSocketConstructor });
+  return createTensorPoolClient({ baseUrl: url, apiKey: key, WebSocket });
 }
 
 const job = { tp_config: 'commands = ["python train.py"]', cluster_id: "c-1", teardown_cluster: false, system: "Linux" };

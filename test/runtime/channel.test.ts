@@ -6,7 +6,7 @@ import { WebSocket } from "ws";
 import { ChannelError, ChannelFailedError, ChannelLostError, ChannelRefusedError } from "../../templates/runtime/channel-errors.js";
 import type { Channel } from "../../templates/runtime/channel.js";
 import { Transport } from "../../templates/runtime/transport.js";
-import type { ChannelSpec, WebSocketConstructor } from "../../templates/runtime/types.js";
+import type { ChannelSpec } from "../../templates/runtime/types.js";
 import { startWsServer, tensorPoolListen, tensorPoolPush } from "./helpers/ws-server.js";
 import type { TestWsServer } from "./helpers/ws-server.js";
 
@@ -49,7 +49,7 @@ const listen: ChannelSpec = {
 const job = { tp_config: "commands = []", cluster_id: "c1", teardown_cluster: false, system: "Linux" };
 
 function transport(url: string, apiKey = "tp-secret-key"): Transport {
-  return new Transport({ apiKey, WebSocket: WebSocket as unknown as WebSocketConstructor }, { baseUrl: url });
+  return new Transport({ apiKey, WebSocket }, { baseUrl: url });
 }
 
 interface CommandMessage { command: string; command_show_stdout?: boolean }

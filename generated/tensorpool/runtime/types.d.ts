@@ -321,7 +321,12 @@ export interface WebSocketLike {
   binaryType: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: string, listener: (event: never) => void): void;
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  addEventListener(
+    type: "close",
+    listener: (event: { code: number; reason: string }) => void,
+  ): void;
+  addEventListener(type: "error" | "open", listener: () => void): void;
 }
 /** A WebSocket class: `globalThis.WebSocket`, or `WebSocket` of the `ws` package. */
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
