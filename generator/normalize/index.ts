@@ -12,6 +12,7 @@ import { linkPollers } from "./passes/link-pollers.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
 import { convertDates } from "./passes/convert-dates.js";
 import { resolveStreams } from "./passes/resolve-streams.js";
+import { checkChannelNames } from "./passes/check-channel-names.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
 import { splitReadWrite } from "./passes/split-read-write.js";
 import { sortDeclarations } from "./passes/sort-declarations.js";
@@ -37,6 +38,7 @@ export function normalize(spec: LoadedSpec, name: string, options: NormalizeOpti
   api = splitReadWrite(api);
   if (options.dates) api = convertDates(api);
   api = resolveNameConflicts(api);
+  api = checkChannelNames(ctx, api);
   api = sortDeclarations(api);
   return { api, diagnostics: ctx.diagnostics };
 }

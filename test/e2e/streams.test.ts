@@ -135,3 +135,20 @@ describe("which requests stream", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["STR003"]);
   });
 });
+
+describe("x-clientgen-channels that cannot work", () => {
+  it("reports each at its own pointer", async () => {
+    const { DiagnosticsError } = await import("../../generator/diagnostics/diagnostic.js");
+    const error = await generate({ overlays: [], spec: "test/fixtures/streams/channels.yaml" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiagnosticsError);
+    const found = (error as InstanceType<typeof DiagnosticsError>).diagnostics.map((d) => `${d.code} ${d.pointer} ${d.message}`).sort();
+    expect(found).toEqual([
+      "CHN002 #/x-clientgen-channels/idWithoutField a channel resolving to an id (`result: id`) needs `id`: the server message field holding it",
+      "CHN002 #/x-clientgen-channels/noEnd a channel resolving to its ending message (`result: end`) needs `end`",
+      "CHN002 #/x-clientgen-channels/noPath a channel needs `path`, starting with /",
+      "CHN002 #/x-clientgen-channels/requestWithoutAnswer a channel with `request` needs `clientMessage`: the schema of the handler's answer",
+      "CHN003 #/x-clientgen-channels/badCode/closeCodes/1006 a close code maps to { outcome: normal | lost | refused | error, meaning: text }",
+      "CHN004 #/x-clientgen-channels/listThings channel listThings takes the name of another client method; rename it",
+    ]);
+  });
+});
