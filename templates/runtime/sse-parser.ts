@@ -36,6 +36,18 @@ export class SseParser {
     if (this.#isAfterCr && text.charCodeAt(0) === 10) start = 1;
     this.#isAfterCr = false;
     const length = text.length;
+    // Most streams end lines with LF alone: find them natively, one indexOf per line.
+    if (text.indexOf("\r", start) === -1) {
+      for (let end = text.indexOf("\n", start); end !== -1; end = text.indexOf("\n", start)) {
+        const piece = text.slice(start, end);
+        const line = this.#line === "" ? piece : this.#line + piece;
+        this.#line = "";
+        this.#processLine(line, out);
+        start = end + 1;
+      }
+      if (start < length) this.#line += text.slice(start);
+      return;
+    }
     for (let i = start; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code !== 10 && code !== 13) continue;
@@ -53,6 +65,7 @@ export class SseParser {
 
   #processLine(line: string, out: ServerSentEvent[]): void {
     if (line === "") return this.#dispatch(out);
+    if (line.startsWith("data: ")) return this.#addData(line.slice(6));
     const colon = line.indexOf(":");
     if (colon === 0) return; // a comment (keepalives are often ": ping")
     const field = colon === -1 ? line : line.slice(0, colon);
@@ -60,8 +73,7 @@ export class SseParser {
     if (value.charCodeAt(0) === 32) value = value.slice(1);
     switch (field) {
       case "data":
-        this.#data = this.#hasData ? `${this.#data}\n${value}` : value;
-        this.#hasData = true;
+        this.#addData(value);
         break;
       case "event":
         this.#event = value;
@@ -74,6 +86,11 @@ export class SseParser {
         break;
       // Other fields are ignored, as the standard says.
     }
+  }
+
+  #addData(value: string): void {
+    this.#data = this.#hasData ? `${this.#data}\n${value}` : value;
+    this.#hasData = true;
   }
 
   #dispatch(out: ServerSentEvent[]): void {
