@@ -23,7 +23,10 @@ export class ChannelError extends SdkError {
   readonly id: string | undefined;
 
   constructor(message: string, init: ChannelErrorInit) {
-    const code = init.code === undefined ? "" : ` (close code ${init.code}${init.reason ? `: ${init.reason}` : ""})`;
+    const code =
+      init.code === undefined
+        ? ""
+        : ` (close code ${init.code}${init.reason ? `: ${init.reason}` : ""})`;
     const id = init.id === undefined ? "" : ` [id ${init.id}]`;
     super(`${init.channel}: ${message}${code}${id}`, { cause: init.cause });
     this.channel = init.channel;

@@ -84,7 +84,11 @@ export class Channel<TServer, TClient, TResult>
     });
     // Awaited or not, a failure must not surface as an unhandled rejection.
     this.#result.catch(() => undefined);
-    if (spec.request && options[spec.request.handler] !== undefined && typeof options[spec.request.handler] !== "function") {
+    if (
+      spec.request &&
+      options[spec.request.handler] !== undefined &&
+      typeof options[spec.request.handler] !== "function"
+    ) {
       this.#fail(new TypeError(`${spec.id}: ${spec.request.handler} must be a function`));
       return;
     }
@@ -134,7 +138,8 @@ export class Channel<TServer, TClient, TResult>
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<TServer> {
-    if (this.#isIterated) throw new TypeError(`${this.#spec.id}: a channel can be iterated only once`);
+    if (this.#isIterated)
+      throw new TypeError(`${this.#spec.id}: a channel can be iterated only once`);
     this.#isIterated = true;
     this.#isDraining = false;
     try {
@@ -165,9 +170,13 @@ export class Channel<TServer, TClient, TResult>
         `${this.#spec.id}: no WebSocket in this runtime; pass one as the WebSocket client option (on Node 20: WebSocket from the ws package)`,
       );
     }
-    const key = this.#spec.authField === undefined ? undefined : await resolveCredential(client.apiKey);
+    const key =
+      this.#spec.authField === undefined ? undefined : await resolveCredential(client.apiKey);
     if (this.#spec.authField !== undefined && key === undefined) {
-      throw new ChannelRefusedError("needs an apiKey: the channel sends it as its first message", this.#errorInit());
+      throw new ChannelRefusedError(
+        "needs an apiKey: the channel sends it as its first message",
+        this.#errorInit(),
+      );
     }
     if (key !== undefined) this.#secrets = [key];
     if (this.#isSettled) return;
@@ -176,14 +185,17 @@ export class Channel<TServer, TClient, TResult>
     socket.binaryType = "arraybuffer";
     socket.addEventListener("open", () => {
       this.#isOpen = true;
-      if (this.#spec.authField !== undefined) socket.send(JSON.stringify({ [this.#spec.authField]: key }));
+      if (this.#spec.authField !== undefined)
+        socket.send(JSON.stringify({ [this.#spec.authField]: key }));
       if (this.#spec.hasOpenMessage) socket.send(JSON.stringify(body ?? {}));
       this.#startKeepalive(socket);
     });
     socket.addEventListener("message", (event: { data: unknown }) => this.#receive(event.data));
-    socket.addEventListener("close", (event: { code: number; reason: string }) =>
-      // After messages already received are handled (their handlers may still be running).
-      void this.#work.then(() => this.#closed(event.code, event.reason)),
+    socket.addEventListener(
+      "close",
+      (event: { code: number; reason: string }) =>
+        // After messages already received are handled (their handlers may still be running).
+        void this.#work.then(() => this.#closed(event.code, event.reason)),
     );
     // An error event is always followed by a close event, which decides the outcome.
     socket.addEventListener("error", () => undefined);
@@ -197,11 +209,17 @@ export class Channel<TServer, TClient, TResult>
       message = JSON.parse(text) as Record<string, unknown>;
       if (message === null || typeof message !== "object") throw new TypeError("not an object");
     } catch (cause) {
-      return this.#fail(new ChannelError("the server sent a message that is not a JSON object", { ...this.#errorInit(), cause }));
+      return this.#fail(
+        new ChannelError("the server sent a message that is not a JSON object", {
+          ...this.#errorInit(),
+          cause,
+        }),
+      );
     }
     const { idField } = this.#spec;
     const id = idField === undefined ? undefined : message[idField];
-    if (this.id === undefined && (typeof id === "string" || typeof id === "number") && id !== "") this.id = String(id);
+    if (this.id === undefined && (typeof id === "string" || typeof id === "number") && id !== "")
+      this.id = String(id);
     this.#options.onMessage?.(message);
     if (!this.#isDraining) {
       this.#queue.push(message as TServer);
@@ -243,7 +261,12 @@ export class Channel<TServer, TClient, TResult>
     if (end.success.includes(value)) return this.#succeed(message);
     if (end.failure.includes(value)) {
       const text = typeof message.message === "string" ? `: ${message.message}` : "";
-      this.#fail(new ChannelFailedError(`ended with ${end.field} ${JSON.stringify(value)}${this.#redact(text)}`, { ...this.#errorInit(), data: message }));
+      this.#fail(
+        new ChannelFailedError(
+          `ended with ${end.field} ${JSON.stringify(value)}${this.#redact(text)}`,
+          { ...this.#errorInit(), data: message },
+        ),
+      );
     }
   }
 
@@ -257,7 +280,10 @@ export class Channel<TServer, TClient, TResult>
     const outcome = meaning?.outcome ?? "error";
     if (outcome === "normal") {
       if (this.#spec.result === "id" && this.id !== undefined) return this.#succeed(undefined);
-      const missing = this.#spec.result === "id" ? `no ${this.#spec.idField ?? "id"} was received` : "the ending message never came";
+      const missing =
+        this.#spec.result === "id"
+          ? `no ${this.#spec.idField ?? "id"} was received`
+          : "the ending message never came";
       return this.#fail(new ChannelError(`the server closed the channel but ${missing}`, init));
     }
     const text = meaning?.meaning ?? "closed with an error";
@@ -345,7 +371,10 @@ export function channelUrl(spec: ChannelSpec, baseUrl: string, args: object | un
  * message takes that value (`listenJob(jobId)`), one with an opening message and no path
  * parameters takes the message (`pushJob(message)`); otherwise an object of path parameters and `body`.
  */
-export function channelArgs(spec: ChannelSpec, first: unknown): { body?: unknown } & Record<string, unknown> {
+export function channelArgs(
+  spec: ChannelSpec,
+  first: unknown,
+): { body?: unknown } & Record<string, unknown> {
   if (spec.params.length === 1 && !spec.hasOpenMessage) return { [spec.params[0].name]: first };
   if (spec.params.length === 0 && spec.hasOpenMessage) return { body: first };
   return (first ?? {}) as Record<string, unknown>;

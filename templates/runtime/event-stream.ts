@@ -8,7 +8,8 @@ import { NdjsonSplitter } from "./ndjson-parser.js";
 import { SseParser } from "./sse-parser.js";
 import type { ServerSentEvent } from "./sse-parser.js";
 import { StreamParseError } from "./stream-errors.js";
-import type { StreamSpec } from "./types.js";
+import { reviveDates } from "./dates.js";
+import type { DatePlan, StreamSpec } from "./types.js";
 
 export type { ServerSentEvent } from "./sse-parser.js";
 
@@ -23,6 +24,8 @@ export interface StreamResponse {
 export interface EventStreamInit {
   readonly info: RequestInfo;
   readonly spec: StreamSpec;
+  /** Shared date plans that StreamSpec.dates refers to. */
+  readonly dateTable?: Readonly<Record<string, DatePlan>>;
   /** Aborts the stream (the transport links the caller's signal to it). */
   readonly controller: AbortController;
   /** Silence allowed between chunks; Infinity or beyond timers' range: none. */
@@ -102,7 +105,8 @@ export class EventStream<T> implements AsyncIterable<T> {
   }
 
   #iterator<R>(map: (event: ServerSentEvent<T>) => R): AsyncIterableIterator<R> {
-    if (this.#isStarted) throw new TypeError(`${this.#init.info.operationId}: a stream can be iterated only once`);
+    if (this.#isStarted)
+      throw new TypeError(`${this.#init.info.operationId}: a stream can be iterated only once`);
     this.#isStarted = true;
     const done: IteratorResult<R> = { value: undefined, done: true };
     const iterator: AsyncIterableIterator<R> = {
@@ -154,7 +158,8 @@ export class EventStream<T> implements AsyncIterable<T> {
       try {
         text = await this.#read(reader);
       } catch (error) {
-        if (!(error instanceof StreamBreak) || this.#attemptsLeft <= 0 || this.lastEventId === "") throw unwrap(error);
+        if (!(error instanceof StreamBreak) || this.#attemptsLeft <= 0 || this.lastEventId === "")
+          throw unwrap(error);
         await this.#reconnect();
         continue;
       }
@@ -216,7 +221,10 @@ export class EventStream<T> implements AsyncIterable<T> {
     this.#releaseReader(true);
     this.#queue = [];
     this.#next = 0;
-    const response = await this.#init.reconnect(this.lastEventId, this.#sse?.retryMs ?? DEFAULT_RECONNECT_MS);
+    const response = await this.#init.reconnect(
+      this.lastEventId,
+      this.#sse?.retryMs ?? DEFAULT_RECONNECT_MS,
+    );
     this.status = response.status;
     this.headers = response.headers;
     this.#body = response.body;
@@ -245,8 +253,9 @@ export class EventStream<T> implements AsyncIterable<T> {
   #parseData(event: ServerSentEvent, index: number): T {
     const { spec, info } = this.#init;
     if (!spec.isJson) return event.data as T;
+    let data: unknown;
     try {
-      return JSON.parse(event.data) as T;
+      data = JSON.parse(event.data);
     } catch (cause) {
       throw new StreamParseError({
         operationId: info.operationId,
@@ -257,6 +266,7 @@ export class EventStream<T> implements AsyncIterable<T> {
         cause,
       });
     }
+    return (spec.dates ? reviveDates(data, spec.dates, this.#init.dateTable) : data) as T;
   }
 
   /** The error a failed read becomes: the caller's abort, a timeout, or a broken connection. */

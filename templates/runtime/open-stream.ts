@@ -5,13 +5,27 @@ import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { EventStream } from "./event-stream.js";
 import type { StreamResponse } from "./event-stream.js";
-import type { OperationSpec, RequestOptions, ResponseSpec, StreamOptions, StreamSpec } from "./types.js";
+import type {
+  OperationSpec,
+  RequestOptions,
+  ResponseSpec,
+  StreamOptions,
+  StreamSpec,
+} from "./types.js";
 
 /** What openStream needs of the transport. */
 export interface StreamContext {
-  readonly send: (op: OperationSpec, args: object | undefined, options: RequestOptions) => Promise<StreamResponse>;
+  readonly send: (
+    op: OperationSpec,
+    args: object | undefined,
+    options: RequestOptions,
+  ) => Promise<StreamResponse>;
   /** The JSON call, for a request that did not ask for the stream. */
-  readonly request: (op: OperationSpec, args: object | undefined, options: RequestOptions) => Promise<unknown>;
+  readonly request: (
+    op: OperationSpec,
+    args: object | undefined,
+    options: RequestOptions,
+  ) => Promise<unknown>;
   /** The call's per-attempt timeout, the default idle timeout of the stream. */
   readonly timeoutMs: number;
   readonly sleep: Sleep;
@@ -50,6 +64,7 @@ export function openStream(
       new EventStream(response, {
         info: { operationId: op.id, method: op.method, url: op.path },
         spec,
+        dateTable: op.dateTable,
         controller,
         idleTimeoutMs: options.idleTimeoutMs ?? context.timeoutMs,
         reconnectAttempts: reconnectAttemptsOf(spec, options.reconnect),
@@ -65,7 +80,9 @@ export function openStream(
 
 function isStreamRequested(args: object | undefined, field: string): boolean {
   const body = (args as { body?: unknown } | undefined)?.body;
-  return body !== null && typeof body === "object" && (body as Record<string, unknown>)[field] === true;
+  return (
+    body !== null && typeof body === "object" && (body as Record<string, unknown>)[field] === true
+  );
 }
 
 function reconnectAttemptsOf(spec: StreamSpec, reconnect: StreamOptions["reconnect"]): number {

@@ -145,8 +145,11 @@ export class Transport {
    */
   stream(op: OperationSpec, args: object | undefined, options?: StreamOptions): Promise<unknown> {
     const context = {
-      send: (streaming: OperationSpec, streamArgs: object | undefined, sendOptions: RequestOptions) =>
-        this.send(streaming, streamArgs, sendOptions) as Promise<StreamResponse>,
+      send: (
+        streaming: OperationSpec,
+        streamArgs: object | undefined,
+        sendOptions: RequestOptions,
+      ) => this.send(streaming, streamArgs, sendOptions) as Promise<StreamResponse>,
       request: (json: OperationSpec, jsonArgs: object | undefined, jsonOptions: RequestOptions) =>
         this.request(json, jsonArgs, jsonOptions),
       timeoutMs: options?.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -100,6 +100,8 @@ export interface StreamSpec {
    * gets the operation's JSON answer. Absent: the operation always streams.
    */
   readonly field?: string;
+  /** Where the Dates are in one event's JSON data (the `dates` option); plans of OperationSpec.dateTable. */
+  readonly dates?: DatePlan;
 }
 
 /** Options of a streaming call, on top of RequestOptions. */

@@ -112,6 +112,21 @@ describe("generated streaming methods", () => {
   });
 });
 
+describe("the dates option", () => {
+  it("revives date-time fields of stream events as Date, as the types say", async () => {
+    const out = path.join(dir, "dated");
+    for (const f of (await generate({ options: { dates: true }, overlays: [], spec })).files) {
+      mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+      writeFileSync(path.join(out, f.path), f.text);
+    }
+    server = await startServer(sse('data: {"kind":"a","at":"2026-11-29T10:00:00.000Z"}\n\n'));
+    const mod = (await import(path.join(out, "index.ts"))) as { createStreamsClient(o: object): { watchEvents(): Promise<AsyncIterable<{ at?: Date }>> } };
+    const events = await collect(await mod.createStreamsClient({ baseUrl: server.url }).watchEvents());
+    expect(events[0].at).toBeInstanceOf(Date);
+    expect(events[0].at?.toISOString()).toBe("2026-11-29T10:00:00.000Z");
+  });
+});
+
 describe("which requests stream", () => {
   it("reports an operation answering JSON or a stream with nothing naming the field, and a bad x-clientgen-stream", async () => {
     const { DiagnosticsError } = await import("../../generator/diagnostics/diagnostic.js");

@@ -31,6 +31,7 @@ export function openStream(context, op, args, options = {}) {
       new EventStream(response, {
         info: { operationId: op.id, method: op.method, url: op.path },
         spec,
+        dateTable: op.dateTable,
         controller,
         idleTimeoutMs: options.idleTimeoutMs ?? context.timeoutMs,
         reconnectAttempts: reconnectAttemptsOf(spec, options.reconnect),

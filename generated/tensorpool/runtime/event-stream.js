@@ -7,6 +7,7 @@ import { ConnectionError, TimeoutError } from "./errors.js";
 import { NdjsonSplitter } from "./ndjson-parser.js";
 import { SseParser } from "./sse-parser.js";
 import { StreamParseError } from "./stream-errors.js";
+import { reviveDates } from "./dates.js";
 /** SSE data that ends an OpenAI-style JSON stream: not JSON, so never a real event. */
 const DONE_SENTINEL = "[DONE]";
 /** Reconnection delay when the server sent no `retry:` field. */
@@ -205,8 +206,9 @@ export class EventStream {
   #parseData(event, index) {
     const { spec, info } = this.#init;
     if (!spec.isJson) return event.data;
+    let data;
     try {
-      return JSON.parse(event.data);
+      data = JSON.parse(event.data);
     } catch (cause) {
       throw new StreamParseError({
         operationId: info.operationId,
@@ -217,6 +219,7 @@ export class EventStream {
         cause,
       });
     }
+    return spec.dates ? reviveDates(data, spec.dates, this.#init.dateTable) : data;
   }
   /** The error a failed read becomes: the caller's abort, a timeout, or a broken connection. */
   #failure(error, watch) {

@@ -113,6 +113,7 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
 export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Record<string, unknown> {
   const responses = wholeResponses(op);
   const responseDates = responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const stream = streamSpecOf(op, dates);
   return {
     id: op.id,
     method: op.method,
@@ -131,19 +132,20 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Rec
       if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
       return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
     }),
-    dateTable: responseDates.some(Boolean) ? new RawCode(dateTableName) : undefined,
+    dateTable: responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
     isIdempotent: op.isIdempotent,
     retry: op.retry,
-    stream: streamSpecOf(op),
+    stream,
   };
 }
 
 /** The runtime's StreamSpec: how the success stream is read, and which body field asks for it. */
-function streamSpecOf(op: Operation): Record<string, unknown> | undefined {
+function streamSpecOf(op: Operation, dates: DatePlans | undefined): Record<string, unknown> | undefined {
   const stream = streamResponseOf(op);
   if (!stream || stream.mediaType === undefined) return undefined;
   const isJson = stream.kind === "ndjson" || stream.schema?.kind !== "string";
-  return { format: stream.kind, mediaType: stream.mediaType, isJson, field: op.streamField };
+  const plan = isJson && stream.schema && dates ? dates.planOf(stream.schema) : undefined;
+  return { format: stream.kind, mediaType: stream.mediaType, isJson, field: op.streamField, dates: plan };
 }
 
 /** The runtime's UrlLroSpec: the model's fields minus what only the generator needs. */
