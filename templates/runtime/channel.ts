@@ -332,7 +332,8 @@ export class Channel<TServer, TClient, TResult>
     const timer = setInterval(() => {
       if (Date.now() - lastPong > timeoutMs + intervalMs) {
         // terminate() closes at once with 1006, as a dropped connection does.
-        (pinging.terminate ?? (() => socket.close()))();
+        if (typeof pinging.terminate === "function") pinging.terminate();
+        else socket.close();
         return;
       }
       pinging.ping?.();

@@ -210,6 +210,31 @@ describe("listen (messages until an ending one)", () => {
     await expect(channel).rejects.toThrow(/before the channel ended/);
   });
 
+  it("keeps a quiet channel alive with pings while pongs come back", async () => {
+    server = await startWsServer(async (connection) => {
+      await connection.next();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      connection.send({ status: "success", message: "done" });
+    });
+    const quick = { ...listen, pingIntervalMs: 20, pingTimeoutMs: 40 };
+    expect(await transport(server.url).channel(quick, "job-9")).toEqual({ status: "success", message: "done" });
+  });
+
+  it("counts the connection as lost (1006) when pings go unanswered", async () => {
+    server = await startWsServer(
+      async (connection) => {
+        await connection.next();
+        connection.send({ status: "running", message: "step 1" });
+      },
+      undefined,
+      { autoPong: false },
+    );
+    const quick = { ...listen, pingIntervalMs: 20, pingTimeoutMs: 40 };
+    const error = await transport(server.url).channel(quick, "job-9").then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ChannelLostError);
+    expect((error as ChannelLostError).code).toBe(1006);
+  });
+
   it("says what to do when there is no WebSocket in the runtime", async () => {
     const bare = new Transport({ apiKey: "k" }, { baseUrl: "http://127.0.0.1:9" });
     const hasGlobal = typeof (globalThis as { WebSocket?: unknown }).WebSocket === "function";

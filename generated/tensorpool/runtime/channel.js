@@ -284,7 +284,8 @@ export class Channel {
     const timer = setInterval(() => {
       if (Date.now() - lastPong > timeoutMs + intervalMs) {
         // terminate() closes at once with 1006, as a dropped connection does.
-        (pinging.terminate ?? (() => socket.close()))();
+        if (typeof pinging.terminate === "function") pinging.terminate();
+        else socket.close();
         return;
       }
       pinging.ping?.();

@@ -32,9 +32,11 @@ export interface TestWsServer {
 export async function startWsServer(
   script: (connection: WsConnection) => Promise<void>,
   http: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(404).end(),
+  options: { autoPong?: boolean } = {},
 ): Promise<TestWsServer> {
   const server = createServer(http);
-  const wss = new WebSocketServer({ server });
+  // autoPong false: a server that never answers pings (a dead peer, as keepalive sees it).
+  const wss = new WebSocketServer({ server, autoPong: options.autoPong ?? true });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const received: unknown[][] = [];
   const urls: string[] = [];
