@@ -33,7 +33,6 @@ export const attachStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -56,7 +55,6 @@ export const cancelJob = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -81,9 +79,6 @@ export const clusterOperations = {
   ],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -127,6 +122,7 @@ export const createCluster = {
 /** @type {StartSpec} */
 export const start_createCluster = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -150,6 +146,7 @@ export const createStorage = {
 /** @type {StartSpec} */
 export const start_createStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -162,7 +159,6 @@ export const deleteBucket = {
     { status: "204", kind: "empty" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -180,7 +176,6 @@ export const deleteJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -198,7 +193,6 @@ export const destroyCluster = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -209,6 +203,7 @@ export const destroyCluster = {
 /** @type {StartSpec} */
 export const start_destroyCluster = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -221,7 +216,6 @@ export const destroyStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -232,6 +226,7 @@ export const destroyStorage = {
 /** @type {StartSpec} */
 export const start_destroyStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -245,7 +240,6 @@ export const detachStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -255,6 +249,7 @@ export const detachStorage = {
 /** @type {StartSpec} */
 export const start_detachStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -267,7 +262,6 @@ export const disableObjectStorage = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -284,17 +278,11 @@ export const editCluster = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-/** @type {StartSpec} */
-export const start_editCluster = {
-  idPath: ["request_id"],
 };
 
 /** @type {OperationSpec} */
@@ -308,16 +296,10 @@ export const editStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-/** @type {StartSpec} */
-export const start_editStorage = {
-  idPath: ["request_id"],
 };
 
 /** @type {OperationSpec} */
@@ -330,7 +312,6 @@ export const enableObjectStorage = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
@@ -346,8 +327,6 @@ export const getAwsConfig = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -363,7 +342,6 @@ export const getClusterInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -380,8 +358,21 @@ export const getJobInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
+export const getMe = {
+  id: "get_me_me_get",
+  method: "GET",
+  path: "/me",
+  params: [],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "401", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -397,8 +388,6 @@ export const getObjectStorageCredentials = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -414,8 +403,6 @@ export const getOrganizationInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -431,8 +418,6 @@ export const getRcloneConfig = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -446,9 +431,6 @@ export const getRequestInfo = {
   params: [{ name: "request_id", in: "path" }],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -468,7 +450,6 @@ export const getSshCommand = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -485,7 +466,6 @@ export const getStorageInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -518,7 +498,6 @@ export const getUserInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -534,27 +513,9 @@ export const getUserPreferences = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
-};
-
-/** @type {OperationSpec} */
-export const health = {
-  id: "health_health_post",
-  method: "POST",
-  path: "/health",
-  params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
-  isIdempotent: false,
 };
 
 /** @type {OperationSpec} */
@@ -563,10 +524,7 @@ export const healthz = {
   method: "GET",
   path: "/healthz",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
+  responses: [{ status: "200", kind: "json" }],
   auth: [],
   isIdempotent: true,
 };
@@ -581,7 +539,6 @@ export const initJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -597,7 +554,6 @@ export const listBuckets = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -686,7 +642,6 @@ export const pullJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -703,7 +658,6 @@ export const removeSshKey = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -719,7 +673,6 @@ export const updateUserPreferences = {
   body: { kind: "json", mediaType: "application/json" },
   responses: [
     { status: "200", kind: "json" },
-    { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
@@ -737,6 +690,7 @@ export const poller_JobCancellation = {
   failureValues: ["completed", "error", "failed"],
   messagePath: ["message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 /** @type {LroSpec} */
@@ -750,6 +704,7 @@ export const poller_Request = {
   errorPath: ["external_message"],
   messagePath: ["external_message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 /** @type {Record<string, LroSpec>} */
@@ -869,13 +824,12 @@ export const table_methods = {
   ],
   disableObjectStorage: ["request", disableObjectStorage],
   editCluster: ["request", editCluster],
-  editClusterAndWait: ["startAndWait", editCluster, "Request", poller_Request, start_editCluster],
   editStorage: ["request", editStorage],
-  editStorageAndWait: ["startAndWait", editStorage, "Request", poller_Request, start_editStorage],
   enableObjectStorage: ["request", enableObjectStorage],
   getAwsConfig: ["request", getAwsConfig],
   getClusterInfo: ["request", getClusterInfo],
   getJobInfo: ["request", getJobInfo],
+  getMe: ["request", getMe],
   getObjectStorageCredentials: ["request", getObjectStorageCredentials],
   getOrganizationInfo: ["request", getOrganizationInfo],
   getRcloneConfig: ["request", getRcloneConfig],
@@ -885,7 +839,6 @@ export const table_methods = {
   getStorageQuote: ["request", getStorageQuote],
   getUserInfo: ["request", getUserInfo],
   getUserPreferences: ["request", getUserPreferences],
-  health: ["request", health],
   healthz: ["request", healthz],
   initJob: ["request", initJob],
   listBuckets: ["request", listBuckets],

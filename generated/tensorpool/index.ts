@@ -43,3 +43,5 @@ export type { EventStream, ServerSentEvent } from "./runtime/event-stream.js";
 export type { Channel } from "./runtime/channel.js";
 export type { PagePromise } from "./runtime/paginate.js";
 export type { Poller } from "./runtime/poller.js";
+export { UntrackedOperationError } from "./runtime/lro-outcome.js";
+export type { LroOutcome } from "./runtime/lro-outcome.js";

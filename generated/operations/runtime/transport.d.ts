@@ -7,15 +7,16 @@ import { PollerPromise } from "./poller-promise.js";
 import type {
   ChannelSpec,
   ClientOptions,
-  FieldPath,
   LroSpec,
   OperationSpec,
   PaginationOptions,
   PaginationSpec,
   PollOptions,
   RequestOptions,
+  StartSpec,
   StreamOptions,
   UrlLroSpec,
+  WaitTargets,
 } from "./types.js";
 import { Channel } from "./channel.js";
 import type { ChannelCallOptions } from "./channel.js";
@@ -42,7 +43,7 @@ export declare class Transport {
   /** Send one operation, return the parsed success body (typed by the caller). */
   request<T>(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<T>;
   /** Same but also gives status and headers (pollers need Retry-After). */
-  send(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<SendResult>;
+  send(op: OperationSpec, args: object | undefined, given?: RequestOptions): Promise<SendResult>;
   /**
    * GET a URL the server handed out (a next link, a status monitor) with the operation's auth,
    * hooks and retries. Relative URLs resolve against the base URL; another origin is refused.
@@ -95,10 +96,7 @@ export declare class Transport {
     options: RequestOptions | undefined,
     name: string,
     lro: LroSpec,
-    start: {
-      idPath?: FieldPath;
-      idsPath?: FieldPath;
-    },
+    start: StartSpec,
   ): PollerPromise<TState>;
   /**
    * Start a long-running operation and wait for its end: what generated `<method>AndWait` calls.
@@ -111,10 +109,7 @@ export declare class Transport {
     options: PollOptions<TState> | undefined,
     name: string,
     lro: LroSpec | UrlLroSpec,
-    start?: {
-      idPath?: FieldPath;
-      idsPath?: FieldPath;
-    },
+    start?: StartSpec,
   ): Promise<TState>;
   /**
    * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
@@ -127,15 +122,7 @@ export declare class Transport {
     options?: PollOptions<TState> & {
       until?: string;
     },
-    targets?: Readonly<
-      Record<
-        string,
-        {
-          readonly successValues: readonly string[];
-          readonly failureValues: readonly string[];
-        }
-      >
-    >,
+    targets?: WaitTargets,
   ): Promise<TState>;
   /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
   resumePoller<TState>(

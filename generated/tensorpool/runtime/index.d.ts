@@ -29,6 +29,8 @@ export {
 export { EventStream } from "./event-stream.js";
 export type { ServerSentEvent } from "./event-stream.js";
 export { StreamParseError } from "./stream-errors.js";
+export { UntrackedOperationError } from "./lro-outcome.js";
+export type { LroOutcome } from "./lro-outcome.js";
 export { PagePromise } from "./paginate.js";
 export { Poller } from "./poller.js";
 export { PollerPromise } from "./poller-promise.js";

@@ -25,6 +25,7 @@ export {
 } from "./channel-errors.js";
 export { EventStream } from "./event-stream.js";
 export { StreamParseError } from "./stream-errors.js";
+export { UntrackedOperationError } from "./lro-outcome.js";
 export { PagePromise } from "./paginate.js";
 export { Poller } from "./poller.js";
 export { PollerPromise } from "./poller-promise.js";
