@@ -167,3 +167,16 @@ describe("x-clientgen-channels that cannot work", () => {
     ]);
   });
 });
+
+describe("TensorOne's log stream (generated/tensorone)", () => {
+  it("streams log lines as server-sent events with the key as bearer and the filters in the query", async () => {
+    const { createTensorOneClient } = await import("../../generated/tensorone/index.js");
+    server = await startServer(sse("data: boot ok\n\n: keepalive\n\ndata: gpu 0 ready\n\n"));
+    const logs = createTensorOneClient({ baseUrl: server.url, apiKey: "t1-key-123456" });
+    const stream = await logs.streamClusterLogs({ cluster_id: "cl-1", level: "info" });
+    expect(await collect(stream)).toEqual(["boot ok", "gpu 0 ready"]);
+    expect(server.requests[0].url).toBe("/v1/clusters/cl-1/logs/stream?level=info");
+    expect(server.requests[0].headers.accept).toContain("text/event-stream");
+    expect(server.requests[0].headers.authorization).toBe("Bearer t1-key-123456");
+  });
+});
