@@ -91,7 +91,7 @@ describe("generated clients in headless Chromium", () => {
     }));
     expect(globals).toEqual({
       process: "undefined", require: "undefined", Buffer: "undefined",
-      exports: ["operations:createOperationsClient", "streams:createStreamsClient", "tensorone:createTensorOneClient", "tensorpool:createTensorPoolClient"],
+      exports: ["operations:createLakeSailClient,createOperationsClient", "streams:createStreamsClient", "tensorone:createTensorOneClient", "tensorpool:createTensorPoolClient"],
     });
     expect(bundleBytes).toBeGreaterThan(10_000);
   });
@@ -141,7 +141,7 @@ describe("generated clients in headless Chromium", () => {
       return { done, progress };
     }, servers.apiUrl);
     const elapsed = Date.now() - started;
-    expect(result.done).toMatchObject({ request_id: "op-1", status: "COMPLETED" });
+    expect(result.done).toMatchObject({ tracked: true, state: { request_id: "op-1", status: "COMPLETED" } });
     expect(result.progress).toEqual(["step 1", "step 2"]);
     const times = servers.polls.get("op-1") ?? [];
     expect(times).toHaveLength(3);
