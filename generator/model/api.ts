@@ -48,7 +48,7 @@ export interface Operation {
   externalDocs?: ExternalDocs;
   /** The original operationId, or one derived from method + path when the spec has none. */
   id: string;
-  /** True when repeating the call cannot act twice: GET/HEAD/OPTIONS/PUT/DELETE, or marked in the spec. */
+  /** True when repeating the call cannot act twice (retry-safe): GET/HEAD/OPTIONS/PUT/DELETE, marked in the spec (x-clientgen-idempotent), or an Azure long-running start. */
   isIdempotent: boolean;
   /** Set when the operation starts a long-running operation tracked by a poller. */
   lro?: LroStart;
@@ -146,7 +146,8 @@ export interface Parameter {
   isRequired: boolean;
   name: string;
   schema: Schema;
-  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+  /** OpenAPI's styles, and tabDelimited for Swagger 2.0's `collectionFormat: tsv`. */
+  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited" | "tabDelimited";
 }
 
 export type BodyKind = "binary" | "form" | "json" | "multipart" | "text";
@@ -263,8 +264,19 @@ export type PaginationStyle =
     }
   | { cursorParam: string; itemsPath: FieldPath; nextCursorPath: FieldPath; style: "cursor" }
   | { itemsPath: FieldPath; limitParam: string; offsetParam: string; style: "offset"; totalPath?: FieldPath }
-  /** The next page's URL in a body field (Azure nextLink, Speakeasy url). */
-  | { itemsPath: FieldPath; nextLinkPath: FieldPath; style: "nextLink" }
+  /**
+   * The next page's URL in a body field (Azure nextLink, Speakeasy url); no nextLinkPath: one page
+   * only (Azure `nextLinkName: null`). linkQuery: query parameters of the call set on every next
+   * link (Azure api-version, a next operation's constants); linkTemplate: the next operation's
+   * path, the link substituted unencoded for linkParam (Azure `operationName`).
+   */
+  | {
+      itemsPath: FieldPath;
+      linkQuery?: string[];
+      linkTemplate?: { linkParam: string; path: string };
+      nextLinkPath?: FieldPath;
+      style: "nextLink";
+    }
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header. */
   | { itemsPath: FieldPath; style: "linkHeader" };
 

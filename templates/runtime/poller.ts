@@ -5,7 +5,6 @@
 // several ids, or one started from an `idsPath`, is created as Poller<Item[]> and resolves to the
 // final bodies in id order. Any id failing rejects the whole wait with OperationFailedError.
 import type { SendResult } from "./attempt.js";
-import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
@@ -15,12 +14,11 @@ import {
   matchesStatus,
   observeStatus,
   operationFailure,
-  unhintedIntervalMs,
 } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
+import { PollPacer } from "./poll-pacing.js";
 import { encodeResumeToken } from "./resume-token.js";
 import { linkSignals } from "./signals.js";
-import type { LinkedSignal } from "./signals.js";
 import type { LroSpec, OperationSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
 
 export type { PollOptions } from "./types.js";
@@ -171,22 +169,26 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   }
 
   async *#observe(given: PollOptions<TState>): AsyncGenerator<TState, void, undefined> {
-    const { now, random } = this.#context;
+    const { now } = this.#context;
     const options = {
       ...given,
       timeoutMs: given.timeoutMs ?? this.#lro.defaultTimeoutMs,
     };
     const linked = linkSignals([this.#options.signal, options.signal], options.timeoutMs);
-    const deadline = options.timeoutMs === undefined ? undefined : now() + options.timeoutMs;
-    const baseIntervalMs = options.intervalMs ?? this.#lro.defaultIntervalMs;
-    let unhintedCount = 0;
+    const onTimeout = () => this.#timeoutError(options.timeoutMs ?? 0);
+    const pacer = new PollPacer(
+      this.#context,
+      options,
+      this.#lro.defaultIntervalMs,
+      linked,
+      onTimeout,
+    );
     let failureCount = 0;
     let pollCount = 0;
     const startedAt = now();
     try {
       await this.#started;
-      if (this.#lro.initialDelayMs)
-        await this.#wait(this.#lro.initialDelayMs, deadline, linked, options.timeoutMs);
+      if (this.#lro.initialDelayMs) await pacer.wait(this.#lro.initialDelayMs);
       while (!this.isDone) {
         if (this.#lro.maxPolls !== undefined && pollCount++ >= this.#lro.maxPolls)
           throw this.#timeoutError(now() - startedAt);
@@ -194,43 +196,34 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
         try {
           hints = await this.#pollRound(linked.signal, NO_RETRIES);
           failureCount = 0;
-          yield this.state as TState;
-          if (this.isDone) return;
         } catch (error) {
           const hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
-          hints = { hintMs, floorMs: undefined };
+          await pacer.wait(hintMs, this.#lro.minIntervalMs);
+          continue;
         }
-        unhintedCount = hints.hintMs === undefined ? unhintedCount + 1 : 0;
-        const waitMs =
-          hints.hintMs ??
-          unhintedIntervalMs(unhintedCount - 1, baseIntervalMs, options.maxIntervalMs, random);
+        pacer.noteAnswer(
+          this.#hasStatus(),
+          () => `${this.name}: ${this.ids.join(", ")} never reported a status`,
+        );
+        yield this.state as TState;
+        if (this.isDone) return;
         // The floors win over any hint: Retry-After: 0 must not turn the wait into a busy loop.
-        const floorMs = Math.max(this.#lro.minIntervalMs ?? 0, hints.floorMs ?? 0);
-        await this.#wait(Math.max(waitMs, floorMs), deadline, linked, options.timeoutMs);
+        await pacer.wait(hints.hintMs, Math.max(this.#lro.minIntervalMs ?? 0, hints.floorMs ?? 0));
       }
     } catch (error) {
-      throw linked.isTimedOut && !(error instanceof OperationFailedError)
-        ? this.#timeoutError(options.timeoutMs ?? 0)
-        : error;
+      throw linked.isTimedOut && !(error instanceof OperationFailedError) ? onTimeout() : error;
     } finally {
       linked.dispose();
     }
   }
 
-  /** Waits, but never past the deadline: the last poll happens at the deadline, then we give up. */
-  async #wait(
-    waitMs: number,
-    deadline: number | undefined,
-    linked: LinkedSignal,
-    timeoutMs: number | undefined,
-  ): Promise<void> {
-    let ms = waitMs;
-    if (deadline !== undefined) {
-      const remainingMs = deadline - this.#context.now();
-      if (remainingMs <= 0) throw this.#timeoutError(timeoutMs ?? 0);
-      ms = Math.min(ms, remainingMs);
-    }
-    await sleepUnlessAborted(this.#context.sleep, ms, linked.signal);
+  /** Whether the last round's answers carried a status (an answer without one is not usable). */
+  #hasStatus(): boolean {
+    return this.#observations.some(
+      (observation) =>
+        observation !== undefined &&
+        (observation.status !== undefined || observation.phase !== "pending"),
+    );
   }
 
   /** Polls every unfinished id once; returns the longest server hint among those still running. */

@@ -10,6 +10,7 @@ import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
 import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
+import type { PageSource } from "./paginate.js";
 import { Poller } from "./poller.js";
 import type { PollerContext, PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
@@ -271,6 +272,31 @@ export class Transport {
     ).poller;
     if (!start.isIdOptional) return poller.pollUntilDone(options);
     return trackAccepted(poller, options) as Promise<TState>;
+  }
+
+  /**
+   * A pageable long-running operation: await it for the final result (the first page), iterate it
+   * for every item, the next links followed after the wait.
+   */
+  startAndPaginate<TPage, TItem>(
+    op: OperationSpec,
+    args: object | undefined,
+    options: PollOptions<TPage> | undefined,
+    name: string,
+    lro: UrlLroSpec,
+    paging: PaginationSpec,
+  ): PagePromise<TPage, TItem> {
+    const source: PageSource = {
+      fetch: async () => ({
+        body: await waitForUrlLro<TPage>(this.#urlLroContext(), op, args, options ?? {}, name, lro),
+        status: 200,
+        headers: new Headers(),
+      }),
+      // Next pages are GETs answering JSON pages, whatever the starting POST declares.
+      fetchUrl: (url, pageOptions) => this.sendUrl(pageOp, url, pageOptions, "next page link"),
+    };
+    const pageOp: OperationSpec = { ...op, responses: [{ status: "default", kind: "json" }] };
+    return new PagePromise<TPage, TItem>(source, paging, args, { signal: options?.signal }, op.id);
   }
 
   /**

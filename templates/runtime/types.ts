@@ -14,13 +14,22 @@ export interface ParameterSpec {
   readonly in: "cookie" | "header" | "path" | "query";
   /** OpenAPI style; defaults per location: path/header "simple", query/cookie "form". */
   readonly style?:
-    "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+    | "deepObject"
+    | "form"
+    | "label"
+    | "matrix"
+    | "pipeDelimited"
+    | "simple"
+    | "spaceDelimited"
+    | "tabDelimited";
   /** OpenAPI explode; defaults to true for style "form", false otherwise. */
   readonly explode?: boolean;
   /** Query values sent without percent-encoding reserved characters (OpenAPI allowReserved). */
   readonly allowReserved?: boolean;
   /** Parameter declared with `content: application/json`: the value is sent as JSON text. */
   readonly isJson?: boolean;
+  /** A path parameter whose declared values include "" (an empty segment is then meant, not missing). */
+  readonly allowsEmpty?: boolean;
 }
 
 /** How the request body is encoded. */
@@ -247,7 +256,12 @@ export type PaginationSpec =
       /** The next page's URL is in the body (Azure nextLink, absolute or relative); absent/empty ends. Only same-origin URLs are followed. */
       readonly style: "nextLink";
       readonly itemsPath: FieldPath;
-      readonly nextLinkPath: FieldPath;
+      /** Absent: one page only (Azure `nextLinkName: null`). */
+      readonly nextLinkPath?: FieldPath;
+      /** Query parameters of the call set on every next link, replacing the link's own (Azure api-version, a next operation's constants). */
+      readonly linkQuery?: readonly string[];
+      /** The next operation's path (relative to the base URL); the link goes, unencoded, where linkParam is (Azure `operationName`). */
+      readonly linkTemplate?: { readonly path: string; readonly linkParam: string };
     }
   | {
       /** The next page's URL is the RFC 8288 `Link: <url>; rel="next"` header; absent ends. Only same-origin URLs are followed. */

@@ -161,6 +161,23 @@ export class Transport {
     return trackAccepted(poller, options);
   }
   /**
+   * A pageable long-running operation: await it for the final result (the first page), iterate it
+   * for every item, the next links followed after the wait.
+   */
+  startAndPaginate(op, args, options, name, lro, paging) {
+    const source = {
+      fetch: async () => ({
+        body: await waitForUrlLro(this.#urlLroContext(), op, args, options ?? {}, name, lro),
+        status: 200,
+        headers: new Headers(),
+      }),
+      // Next pages are GETs answering JSON pages, whatever the starting POST declares.
+      fetchUrl: (url, pageOptions) => this.sendUrl(pageOp, url, pageOptions, "next page link"),
+    };
+    const pageOp = { ...op, responses: [{ status: "default", kind: "json" }] };
+    return new PagePromise(source, paging, args, { signal: options?.signal }, op.id);
+  }
+  /**
    * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
    * picks an alternative success/failure set from `targets` (e.g. a cluster "running" or "stopped").
    */

@@ -112,6 +112,18 @@ export declare class Transport {
     start?: StartSpec,
   ): Promise<TState>;
   /**
+   * A pageable long-running operation: await it for the final result (the first page), iterate it
+   * for every item, the next links followed after the wait.
+   */
+  startAndPaginate<TPage, TItem>(
+    op: OperationSpec,
+    args: object | undefined,
+    options: PollOptions<TPage> | undefined,
+    name: string,
+    lro: UrlLroSpec,
+    paging: PaginationSpec,
+  ): PagePromise<TPage, TItem>;
+  /**
    * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
    * picks an alternative success/failure set from `targets` (e.g. a cluster "running" or "stopped").
    */

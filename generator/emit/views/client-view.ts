@@ -208,6 +208,23 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
 function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
   const lro = op.urlLro!;
   const state = lro.resultSchema ? typeExpression(lro.resultSchema, names) : lro.resultPath ? "unknown" : clientResultType(op, names);
+  if (op.pagination) {
+    // A pageable LRO (Azure x-ms-pageable + x-ms-long-running-operation): the final result is the
+    // first page; iterating the wait goes on through the next links.
+    const item = typeExpression(op.pagination.itemSchema, names);
+    return {
+      args: [`op.${op.name}`, "params", "options", stringLiteral(op.name), `op.${urlLroConstName(op)}`, `op.${paginationConstName(op)}`],
+      callee: "transport.startAndPaginate",
+      doc: docComment([
+        `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
+        "Await it for the final result (the first page), or iterate it (`for await`) for every item across pages.",
+        `\`${op.method} ${op.path}\``,
+      ]),
+      name: lro.waitMethodName,
+      parameters: [argsParameter(op), `options?: PollOptions<${state}>`],
+      returnType: `PagePromise<${state}, ${item}>`,
+    };
+  }
   return {
     args: [`op.${op.name}`, "params", "options", stringLiteral(op.name), `op.${urlLroConstName(op)}`],
     callee: `transport.startAndWait<${state}>`,

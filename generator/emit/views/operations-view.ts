@@ -114,6 +114,7 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
     explode: p.explode === (p.style === "form") ? undefined : p.explode,
     allowReserved: p.allowReserved || undefined,
     isJson: p.isJson || undefined,
+    allowsEmpty: (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
   };
 }
 
