@@ -43,14 +43,23 @@ export function namedSchemaId(ctx: NormalizeContext, ref: string, at: Location):
   return id;
 }
 
-/** Add a named schema and translate its body, unless already known. */
+/**
+ * Add a named schema and translate its body, unless already known. Bodies found while translating
+ * another body are queued, not translated inside it: a ring or chain of thousands of schemas
+ * linked by $refs is then a loop here, not a recursion as deep as the chain.
+ */
 export function registerNamedSchema(ctx: NormalizeContext, id: string, raw: unknown, at: Location): void {
   if (ctx.named.has(id)) return;
   const entry = { id, name: suggestName(at), pointer: at.pointer, schema: { kind: "unknown" } as Schema };
   ctx.named.set(id, entry);
-  ctx.defining.push(at);
-  entry.schema = toSchema(ctx, raw, at);
-  ctx.defining.pop();
+  ctx.untranslated.push({ entry, raw, at });
+  if (ctx.defining.length > 0) return;
+  // The outermost call translates everything queued, so callers still see every body translated.
+  for (let next = ctx.untranslated.shift(); next; next = ctx.untranslated.shift()) {
+    ctx.defining.push(next.at);
+    next.entry.schema = toSchema(ctx, next.raw, next.at);
+    ctx.defining.pop();
+  }
 }
 
 /** Stable id of a schema: its pointer in the root document, or `file#pointer` for other files. */
