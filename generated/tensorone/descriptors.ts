@@ -692,7 +692,6 @@ export const streamClusterLogs: OperationSpec = {
     { name: "source", in: "query" },
   ],
   responses: [
-    { status: "200", kind: "text", mediaType: "text/event-stream" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "404", kind: "json" },
@@ -701,6 +700,7 @@ export const streamClusterLogs: OperationSpec = {
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
+  stream: { format: "sse", mediaType: "text/event-stream", isJson: false },
 };
 
 export const updateClusterProxy: OperationSpec = {
@@ -857,7 +857,7 @@ export const table_methods: Record<string, MethodSpec> = {
   stopCluster: ["request", stopCluster],
   stopClusterAndWait: ["startAndWait", stopCluster, "Cluster", poller_Cluster, start_stopCluster],
   stopClusterV2: ["request", stopClusterV2],
-  streamClusterLogs: ["request", streamClusterLogs],
+  streamClusterLogs: ["stream", streamClusterLogs],
   updateClusterProxy: ["request", updateClusterProxy],
   updateClusterProxyAccess: ["request", updateClusterProxyAccess],
   updateClusterProxyPort: ["request", updateClusterProxyPort],

@@ -3,10 +3,11 @@
 import type { Api, Operation, Parameter, Poller, PollerTarget, UrlLro } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
-import { paramsMembers, resultDeclaration } from "./operation-types.js";
+import { paramsMembers, resultDeclaration, streamResponseOf, wholeResponses } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
 import { dateTableName, methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { methodTable } from "./client-view.js";
+import { channelConstName, channelDeclarations, channelSpecOf } from "./channel-view.js";
 import { datePlans, type DatePlans } from "./date-plans.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
@@ -76,10 +77,14 @@ export function operationsView(api: Api): OperationsView {
     const table = Object.fromEntries(api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]));
     constant(pollerTableName, "Record<string, LroSpec>", expandedObject(table, 0));
   }
+  for (const channel of api.channels) {
+    declarations.push(...channelDeclarations(api, channel, names));
+    constant(channelConstName(channel), "ChannelSpec", expandedObject(channelSpecOf(channel), 0));
+  }
   // Last: the method table refers to every descriptor above.
   constant(methodTableName, "Record<string, MethodSpec>", methodTable(api));
   const used = new Set(values.map((v) => v.type.replace(/^Record<string, (\w+)>$/, "$1")));
-  const runtimeTypes = ["DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"].filter((t) => used.has(t));
+  const runtimeTypes = ["ChannelSpec", "DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"].filter((t) => used.has(t));
   const factoryTypes = used.has("MethodSpec") ? ["MethodSpec"] : [];
   return {
     declarations,
@@ -107,18 +112,20 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
 }
 
 export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Record<string, unknown> {
-  const responseDates = op.responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const responses = wholeResponses(op);
+  const responseDates = responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const stream = streamSpecOf(op, dates);
   return {
     id: op.id,
     method: op.method,
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
     body: op.requestBody ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType } : undefined,
-    responses: op.responses.map((r) => ({
+    responses: responses.map((r) => ({
       status: r.status,
       kind: r.kind,
       mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
-      dates: responseDates[op.responses.indexOf(r)],
+      dates: responseDates[responses.indexOf(r)],
     })),
     auth: op.security.flatMap((key): Record<string, string>[] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);
@@ -126,9 +133,10 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Rec
       if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
       return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
     }),
-    dateTable: responseDates.some(Boolean) ? new RawCode(dateTableName) : undefined,
+    dateTable: responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
     isIdempotent: op.isIdempotent,
     retry: op.retry,
+    stream,
     serverWait: op.serverWait && {
       flagPath: op.serverWait.flagPath,
       durationPath: op.serverWait.durationPath,
@@ -147,6 +155,15 @@ function waitTargetOf(target: PollerTarget): Record<string, unknown> {
     unreachableValues: target.unreachableValues,
     isGoneSuccess: target.isGoneSuccess || undefined,
   };
+}
+
+/** The runtime's StreamSpec: how the success stream is read, and which body field asks for it. */
+function streamSpecOf(op: Operation, dates: DatePlans | undefined): Record<string, unknown> | undefined {
+  const stream = streamResponseOf(op);
+  if (!stream || stream.mediaType === undefined) return undefined;
+  const isJson = stream.kind === "ndjson" || stream.schema?.kind !== "string";
+  const plan = isJson && stream.schema && dates ? dates.planOf(stream.schema) : undefined;
+  return { format: stream.kind, mediaType: stream.mediaType, isJson, field: op.streamField, dates: plan };
 }
 
 /** The runtime's UrlLroSpec: the model's fields minus what only the generator needs. */
