@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The clientgen command: runs the bundled generator (dist/, built by `npm run build`, also on
-// install). Inside the clientgen repo it rebuilds the bundle first when a source is newer.
+// The clientgen command: runs the prebuilt generator in dist/ (built by `prepare` into the packed
+// tarball, so an install never builds). Only in a git checkout of clientgen itself, never under
+// node_modules, is the bundle rebuilt first when a source is newer. Any failure of our own exits
+// 2: 1 means "stale".
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -18,17 +20,33 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = [path.join(root, "generator"), path.join(root, "templates", "runtime")];
-const isStale = () => Math.max(...sources.map(newestSource)) > statSync(bundle).mtimeMs;
-if (existsSync(sources[0]) && (!existsSync(bundle) || isStale())) {
-  execSync("npm run -s build", { cwd: root, stdio: "inherit" });
+function internalError(message) {
+  process.stderr.write(`clientgen: internal error: ${message}\n`);
+  process.exitCode = 2;
 }
 
-try {
-  const { main } = await import(bundle);
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  // A bug, not bad input; still exit 2 so that 1 keeps meaning "stale" for CI.
-  process.stderr.write(`clientgen: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 2;
+const isCheckout = existsSync(path.join(root, ".git")) && !root.split(path.sep).includes("node_modules");
+const sources = [path.join(root, "generator"), path.join(root, "templates", "runtime")];
+let isReady = true;
+if (isCheckout && existsSync(sources[0])) {
+  try {
+    if (!existsSync(bundle) || Math.max(...sources.map(newestSource)) > statSync(bundle).mtimeMs) {
+      execSync("npm run -s build", { cwd: root, stdio: "inherit" });
+    }
+  } catch (error) {
+    isReady = false;
+    internalError(`rebuilding dist/ from the sources failed (${error instanceof Error ? error.message : String(error)})`);
+  }
+} else if (!existsSync(bundle)) {
+  isReady = false;
+  internalError(`${bundle} is missing: this copy of clientgen was installed without its build (reinstall it from the registry or a packed tarball)`);
+}
+
+if (isReady) {
+  try {
+    const { main } = await import(bundle);
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    internalError(error instanceof Error ? error.stack : String(error));
+  }
 }

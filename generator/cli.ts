@@ -4,6 +4,7 @@ import { findConfigFile, loadConfig, type ApiConfig } from "./config.js";
 import { parse, selectApis, usage, type Flags } from "./cli/args.js";
 import { Reporter, reporterOptions } from "./cli/reporter.js";
 import { runApi } from "./cli/run-api.js";
+import { generatorVersion } from "./version.js";
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -14,6 +15,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values: flags, positionals } = parsed;
+  if (flags.version) {
+    process.stdout.write(`${generatorVersion()}\n`);
+    return 0;
+  }
   if (flags.help) {
     process.stdout.write(`${usage}\n`);
     return 0;

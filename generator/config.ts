@@ -13,6 +13,8 @@ export interface ApiOptions {
   emit: "js" | "ts";
   exclude?: OperationFilter;
   heuristics: boolean;
+  /** "ts": relative imports name .ts files (default "js"). */
+  importExtension?: "js" | "ts";
   include?: OperationFilter;
 }
 
@@ -48,11 +50,11 @@ export const configFileNames = [
 
 export const defaultConfigFile = "clientgen.config.json";
 
-export const defaultOptions: ApiOptions = { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false };
+export const defaultOptions: ApiOptions = { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false, importExtension: "js" };
 
 const topKeys = ["$schema", "apis"];
 const apiKeys = ["name", "options", "output", "overlays", "spec"];
-const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "include"];
+const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include"];
 const filterKeys = ["paths", "tags"];
 
 /** The first config file (in search order) in `dir`, or undefined. */
@@ -131,10 +133,15 @@ function checkApi(file: string, where: string, entry: unknown, base: string): Ap
   return {
     name: api.name as string | undefined,
     options,
-    output: path.join(base, api.output),
-    overlays: overlays.map((o) => path.join(base, o)),
-    spec: isUrl ? api.spec : path.join(base, api.spec),
+    output: relativeTo(base, api.output),
+    overlays: overlays.map((o) => relativeTo(base, o)),
+    spec: isUrl ? api.spec : relativeTo(base, api.spec),
   };
+}
+
+/** A path of the config, from the config's folder; an absolute one as it is. */
+function relativeTo(base: string, file: string): string {
+  return path.isAbsolute(file) ? file : path.join(base, file);
 }
 
 function checkOptions(file: string, where: string, value: unknown): ApiOptions {
@@ -144,12 +151,15 @@ function checkOptions(file: string, where: string, value: unknown): ApiOptions {
     if (options[flag] !== undefined && typeof options[flag] !== "boolean") throw new Error(`${file}: ${where}.${flag} must be true or false`);
   }
   if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new Error(`${file}: ${where}.emit must be "ts" or "js"`);
+  if (options.importExtension !== undefined && options.importExtension !== "ts" && options.importExtension !== "js") throw new Error(`${file}: ${where}.importExtension must be "js" or "ts"`);
+  if (options.importExtension === "ts" && options.emit === "js") throw new Error(`${file}: ${where}.importExtension "ts" is for TypeScript output; JavaScript output imports .js files`);
   const resolved: ApiOptions = {
     allowOutsideRefs: options.allowOutsideRefs === true,
     allowUrl: options.allowUrl === true,
     dates: options.dates === true,
     emit: (options.emit as "js" | "ts" | undefined) ?? "ts",
     heuristics: options.heuristics === true,
+    importExtension: options.importExtension === "ts" ? "ts" : "js",
   };
   for (const key of ["exclude", "include"] as const) {
     if (options[key] === undefined) continue;

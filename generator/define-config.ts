@@ -33,6 +33,12 @@ export interface ApiOptions {
   exclude?: OperationFilter;
   /** Guess pollers and pagination from names when the spec has no annotation (each guess is reported). */
   heuristics?: boolean;
+  /**
+   * "js" (default): relative imports end in `.js` (tsc with any moduleResolution, bundlers, tsx,
+   * Bun). "ts": they name the `.ts` files, for hosts that run TypeScript as it is (Node's type
+   * stripping, Deno); tsc then needs `allowImportingTsExtensions` or `rewriteRelativeImportExtensions`.
+   */
+  importExtension?: "js" | "ts";
   /** Keep only operations matching any of these (all operations when absent). */
   include?: OperationFilter;
 }

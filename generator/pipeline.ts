@@ -24,7 +24,7 @@ export interface GenerateInput {
   overlays: string[];
   spec: string;
   /** Operation filters and the output language (default: every operation, TypeScript). */
-  options?: OperationFilters & { dates?: boolean; emit?: "js" | "ts" };
+  options?: OperationFilters & { dates?: boolean; emit?: "js" | "ts"; importExtension?: "js" | "ts" };
   /** Told when a stage starts, for progress lines and timings. */
   onStage?: (stage: Stage) => void;
 }
@@ -66,6 +66,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       api,
       emit: language,
       files,
+      importExtension: options.importExtension,
       inputs: spec.files,
       options: language === "js" ? { ...recorded, emit: "js" } : recorded,
       output: input.output,

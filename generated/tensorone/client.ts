@@ -2,6 +2,7 @@
 import type * as T from "./types.js";
 import * as op from "./operations.js";
 import { buildClient } from "./runtime/client-factory.js";
+import type { EventStream } from "./runtime/event-stream.js";
 import type { PagePromise } from "./runtime/paginate.js";
 import type { Poller } from "./runtime/poller.js";
 import type { ApiPromise } from "./runtime/response-meta.js";
@@ -11,6 +12,7 @@ import type {
   PaginationOptions,
   PollOptions,
   RequestOptions,
+  StreamOptions,
 } from "./runtime/types.js";
 
 /** TensorOne API 1.0: one method per operation. */
@@ -376,12 +378,14 @@ export interface TensorOneClient {
    *
    * Live log entries as the cluster writes them. Assumption: the page names the endpoint but not its wire format; it is declared as Server-Sent Events (`text/event-stream`), one log entry per event, and takes the filters of getClusterLogs.
    *
+   * Resolves to a stream of server-sent events: iterate it (`for await`) for each event's data.
+   *
    * `GET /v1/clusters/{cluster_id}/logs/stream`
    */
   streamClusterLogs(
     params: op.StreamClusterLogsParams,
-    options?: RequestOptions,
-  ): ApiPromise<string, op.StreamClusterLogsResponseHeaders>;
+    options?: StreamOptions,
+  ): Promise<EventStream<string>>;
   /**
    * Update proxy configuration
    *

@@ -2,11 +2,17 @@
 import type * as T from "./types.js";
 import * as op from "./operations.js";
 import { buildClient } from "./runtime/client-factory.js";
+import type { Channel } from "./runtime/channel.js";
 import type { LroOutcome } from "./runtime/lro-outcome.js";
 import type { Poller } from "./runtime/poller.js";
 import type { ApiPromise } from "./runtime/response-meta.js";
 import { Transport } from "./runtime/transport.js";
-import type { ClientOptions, PollOptions, RequestOptions } from "./runtime/types.js";
+import type {
+  ChannelOptions,
+  ClientOptions,
+  PollOptions,
+  RequestOptions,
+} from "./runtime/types.js";
 
 /** TensorPool API 0.1.0: one method per operation. */
 export interface TensorPoolClient {
@@ -479,6 +485,39 @@ export interface TensorPoolClient {
   ): Promise<T.RequestInfoResponse>;
   /** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */
   resumePoller<TState = unknown>(token: string, options?: RequestOptions): Poller<TState>;
+  /**
+   * Follow a job's output (tp job listen)
+   *
+   * Yields `{status, message}` until `status` is `success` (resolves to that message) or `error` (rejects with ChannelFailedError).
+   *
+   * Iterate it (`for await`) for the server's messages; await it for the result.
+   *
+   * `WebSocket /job/listen/{job_id}`
+   */
+  listenJob(
+    job_id: string,
+    options?: ChannelOptions<op.ListenJobServerMessage>,
+  ): Channel<op.ListenJobServerMessage, never, op.ListenJobServerMessage>;
+  /**
+   * Submit a job to a cluster (tp job push)
+   *
+   * The server may send shell `command`s (e.g. an rsync of your files to the cluster): the
+   * client never runs anything itself; it hands each to your `onCommand` handler and sends
+   * back the `command_result` the handler returns. Resolves to the job id once the server
+   * closes the channel normally (1000).
+   *
+   * Iterate it (`for await`) for the server's messages; await it for the result.
+   *
+   * `WebSocket /job/push`
+   */
+  pushJob(
+    message: op.PushJobOpenMessage,
+    options?: ChannelOptions<op.PushJobServerMessage> & {
+      onCommand?: (
+        message: op.PushJobRequest,
+      ) => op.PushJobClientMessage | Promise<op.PushJobClientMessage>;
+    },
+  ): Channel<op.PushJobServerMessage, op.PushJobClientMessage, string>;
 }
 
 /** Create a TensorPool client. Needs nothing but `fetch`. */

@@ -219,3 +219,49 @@ export interface RemoveSshKeyParams {
 export interface UpdateUserPreferencesParams {
   body: T.UserPreferencesUpdate;
 }
+
+/** A message the server sends (`TensorPoolClient.listenJob`). */
+export type ListenJobServerMessage = {
+  /** `success` or `error` end the channel; anything else is progress. */
+  status?: string;
+  message?: string;
+};
+
+/** A message the server sends (`TensorPoolClient.pushJob`). */
+export type PushJobServerMessage = {
+  /** The new job's id (the first one sent is the job's). */
+  job_id?: string;
+  /** Progress text for the user. */
+  message?: string;
+  /** A shell command the server asks the client to run (empty or null - nothing to run). */
+  command?: string | null;
+  /** Whether the CLI shows the command's output as it runs. */
+  command_show_stdout?: boolean | null;
+};
+
+/** The message that opens the channel (`TensorPoolClient.pushJob`). */
+export type PushJobOpenMessage = {
+  /** The job configuration, the text of a tp.config.toml file. */
+  tp_config: string;
+  /** The cluster to run the job on. */
+  cluster_id: string;
+  /** Destroy the cluster after the job finishes. */
+  teardown_cluster?: boolean;
+  /** The client's platform as Python's platform.system() names it (Linux, Darwin, Windows); the server picks its commands for it. */
+  system: string;
+};
+
+/** A message the client sends (`TensorPoolClient.pushJob`). */
+export type PushJobClientMessage = {
+  type: "command_result";
+  /** The command this answers, as the server sent it. */
+  command: string;
+  exit_code: number;
+  command_stdout?: string;
+  command_stderr?: string;
+};
+
+/** A server message asking `onCommand` for an answer (its `command` is set). */
+export type PushJobRequest = PushJobServerMessage & {
+  command: NonNullable<PushJobServerMessage["command"]>;
+};

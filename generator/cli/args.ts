@@ -1,11 +1,14 @@
 // The command line: its options, its usage text, and flags -> the APIs to run with their options.
 import { parseArgs } from "node:util";
-import { configFileNames, defaultOptions, type ApiConfig, type ApiOptions } from "../config.js";
+import { closest, configFileNames, defaultOptions, type ApiConfig, type ApiOptions } from "../config.js";
 
 export const usage = `Usage:
   clientgen generate [--config <file>] [--api <name>]... [options]
   clientgen generate --spec <file|url> --out <dir> [--overlay <file>]... [--name <Api>] [options]
   clientgen verify <dir>...
+  clientgen --version
+
+  -i, --input <file|url> is --spec; -o, --output <dir> is --out; -c is --config; -h is --help
 
 generate options:
   --check               compare with the output folders instead of writing; exit 1 when stale (CI)
@@ -13,6 +16,9 @@ generate options:
                         or a template change; errors are printed and the old output kept
   --fail-on-breaking    exit 1 when the client changes in a way that breaks callers
   --emit <ts|js>        ESM TypeScript (default), or ESM JavaScript with .d.ts declarations
+  --import-extension <js|ts>
+                        what relative imports end in: .js (default; tsc, bundlers) or .ts
+                        (Node type stripping, Deno)
   --include-tag <tag>   keep only operations with one of these tags (repeatable)
   --exclude-tag <tag>   leave out operations with one of these tags (repeatable)
   --include-path <p>    keep only operations whose path matches (* = one segment, ** = any)
@@ -34,7 +40,7 @@ const options = {
   "allow-url": { type: "boolean" },
   api: { type: "string", multiple: true },
   check: { type: "boolean" },
-  config: { type: "string" },
+  config: { type: "string", short: "c" },
   emit: { type: "string" },
   "exclude-path": { type: "string", multiple: true },
   "exclude-tag": { type: "string", multiple: true },
@@ -42,27 +48,46 @@ const options = {
   dates: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   heuristics: { type: "boolean" },
+  "import-extension": { type: "string" },
   "include-path": { type: "string", multiple: true },
   "include-tag": { type: "string", multiple: true },
   json: { type: "boolean" },
   name: { type: "string" },
-  out: { type: "string" },
+  out: { type: "string", short: "o" },
   overlay: { type: "string", multiple: true },
-  spec: { type: "string" },
+  spec: { type: "string", short: "i" },
   verbose: { type: "boolean" },
+  version: { type: "boolean", short: "v" },
   watch: { type: "boolean" },
 } as const;
 
 export type Flags = ReturnType<typeof parse>["values"];
 
-/** Parse argv; throws Error (from node:util) on unknown options. */
+/** Long spellings other generators use, accepted as the names they stand for. */
+const longAliases: Record<string, string> = { "--input": "--spec", "--output": "--out" };
+
+/** Parse argv; throws Error on an unknown option, naming the nearest known one. */
 export function parse(argv: string[]) {
-  return parseArgs({ args: argv, allowPositionals: true, options });
+  const args = argv.map((arg) => {
+    const [name, ...value] = arg.split("=");
+    const alias = longAliases[name];
+    return alias === undefined ? arg : [alias, ...value].join("=");
+  });
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (error) {
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown === undefined) throw error;
+    const suggestion = closest(unknown.replace(/^-+/, ""), [...Object.keys(options), ...Object.keys(longAliases).map((a) => a.slice(2))]);
+    throw new Error(`unknown option ${unknown}${suggestion ? `; did you mean --${suggestion}?` : ""}`);
+  }
 }
 
 /** The APIs a run covers: one from --spec, or the config's (narrowed by --api), with flags applied. */
 export function selectApis(flags: Flags, fromConfig: ApiConfig[] | undefined): ApiConfig[] {
   if (flags.emit !== undefined && flags.emit !== "ts" && flags.emit !== "js") throw new Error(`--emit must be "ts" or "js", not "${flags.emit}"`);
+  const importExtension = flags["import-extension"];
+  if (importExtension !== undefined && importExtension !== "ts" && importExtension !== "js") throw new Error(`--import-extension must be "js" or "ts", not "${importExtension}"`);
   if (flags.spec !== undefined) {
     if (!flags.out) throw new Error("--spec needs --out <dir>");
     const api = { name: flags.name, options: defaultOptions, output: flags.out, overlays: flags.overlay ?? [], spec: flags.spec };
@@ -92,6 +117,8 @@ function withFlags(api: ApiConfig, flags: Flags): ApiConfig {
   if (flags.heuristics) options.heuristics = true;
   if (flags.dates) options.dates = true;
   if (flags.emit) options.emit = flags.emit as "js" | "ts";
+  if (flags["import-extension"]) options.importExtension = flags["import-extension"] as "js" | "ts";
+  if (options.importExtension === "ts" && options.emit === "js") throw new Error('--import-extension ts is for TypeScript output; --emit js imports .js files');
   for (const [key, tags, paths] of [
     ["include", flags["include-tag"], flags["include-path"]],
     ["exclude", flags["exclude-tag"], flags["exclude-path"]],

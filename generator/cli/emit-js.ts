@@ -1,55 +1,94 @@
-// --emit js: the generated TypeScript as ESM JavaScript (esbuild) plus declarations (the
-// TypeScript compiler, declarations only and unchecked: the sources are already type-correct).
+// --emit js: the generated TypeScript as ESM JavaScript plus declarations, both from the
+// TypeScript compiler (transpiled one file at a time; declarations unchecked: the sources are
+// already type-correct). The runtime comes prebuilt (dist/runtime, `npm run build`). Every .js
+// names its .d.ts (`@ts-self-types`, read by Deno) and is `@ts-nocheck`; TypeScript resolves an
+// import to the .d.ts beside a .js, so checkJs hosts check their calls against the declarations.
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { RenderedFile } from "../emit/format.js";
+import { generatedHeader, noCheckDirective } from "../emit/plan.js";
+import { packageRoot } from "../package-root.js";
 import { InputError } from "./input-error.js";
+
+type TypeScript = typeof import("typescript");
 
 /** Replace every .ts file by a .js and a .d.ts; other files pass through. Sorted by path. */
 export async function toJavaScript(files: RenderedFile[]): Promise<RenderedFile[]> {
-  // The runtime already comes as .js + .d.ts: only the client's own .ts files are compiled.
-  const isSource = (f: RenderedFile) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts");
+  const ts = await loadTypeScript();
+  const isRuntime = (f: RenderedFile) => f.path.startsWith("runtime/");
+  const isSource = (f: RenderedFile) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts") && !isRuntime(f);
   const sources = files.filter(isSource);
-  const others = files.filter((f) => !isSource(f));
-  const declarationInputs = files.filter((f) => f.path.endsWith(".d.ts"));
-  const [scripts, declarations] = await Promise.all([transpile(sources), declare(sources, declarationInputs)]);
-  return [...others, ...scripts, ...declarations].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const others = files.filter((f) => !isSource(f) && !isRuntime(f));
+  const runtime = builtRuntime();
+  const scripts = sources.map((file) => ({ path: file.path.replace(/\.ts$/, ".js"), text: transpile(ts, file) }));
+  const declarations = declare(ts, sources, runtime.filter((f) => f.path.endsWith(".d.ts")));
+  const code = [...runtime, ...scripts, ...declarations].map(withTypesNamed);
+  return [...others, ...code].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-async function transpile(sources: RenderedFile[]): Promise<RenderedFile[]> {
-  const { transform } = await import("esbuild");
-  return Promise.all(
-    sources.map(async (file) => {
-      const { code } = await transform(file.text, { format: "esm", loader: "ts", target: "es2022", sourcefile: file.path });
-      // esbuild drops line comments: keep the file's "generated, do not edit" first line.
-      const header = file.text.slice(0, file.text.indexOf("\n") + 1);
-      return { path: file.path.replace(/\.ts$/, ".js"), text: `${header}${code}` };
-    }),
-  );
-}
-
-async function declare(sources: RenderedFile[], declarationInputs: RenderedFile[]): Promise<RenderedFile[]> {
-  let ts: typeof import("typescript");
+async function loadTypeScript(): Promise<TypeScript> {
+  let ts: TypeScript | undefined;
   try {
-    ts = (await import("typescript")).default;
+    ts = ((await import("typescript")) as { default: TypeScript }).default;
   } catch {
     // An optional peer dependency: only --emit js needs it.
-    throw new InputError("--emit js writes .d.ts files with the TypeScript compiler: install it (npm i -D typescript)");
+    throw new InputError("--emit js writes .d.ts files with the TypeScript compiler API: install it (npm i -D typescript@6), or use the default TypeScript output");
   }
+  if (typeof ts?.createProgram !== "function") {
+    // TypeScript 7 is a native compiler without the JavaScript API.
+    throw new InputError(`--emit js needs the TypeScript compiler API (typescript 5.x or 6.x), and the installed typescript ${String(ts?.version ?? "")} has none: install typescript@6 under another name for clientgen, or use the default TypeScript output (any TypeScript, including 7, compiles it)`);
+  }
+  return ts;
+}
+
+/** The runtime as `npm run build` made it: .js with .d.ts beside it. */
+function builtRuntime(): RenderedFile[] {
+  const dir = path.join(packageRoot(), "dist", "runtime");
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".js") || name.endsWith(".d.ts"))
+    .sort()
+    .map((name) => ({ path: `runtime/${name}`, text: `${generatedHeader}\n${readFileSync(path.join(dir, name), "utf8")}` }));
+}
+
+/**
+ * After the generated header: `// @ts-self-types="./x.d.ts"` (Deno's way to a file's types) and
+ * `// @ts-nocheck` (a checkJs host checks its calls against the .d.ts, not our untyped JavaScript).
+ */
+function withTypesNamed(file: RenderedFile): RenderedFile {
+  if (!file.path.endsWith(".js")) return file;
+  const header = `${generatedHeader}\n`;
+  const body = file.text.startsWith(header) ? file.text.slice(header.length) : file.text;
+  return { path: file.path, text: `${header}// @ts-self-types="./${path.posix.basename(file.path, ".js")}.d.ts"\n${noCheckDirective}\n${body}` };
+}
+
+function transpile(ts: TypeScript, file: RenderedFile): string {
+  const { outputText } = ts.transpileModule(withoutNoCheck(file.text), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, newLine: ts.NewLineKind.LineFeed, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+    fileName: file.path,
+  });
+  return outputText;
+}
+
+/** JavaScript is not type-checked anyway: the directive only matters in .ts. */
+const withoutNoCheck = (text: string) => text.replace(`\n${noCheckDirective}\n`, "\n");
+
+function declare(ts: TypeScript, sources: RenderedFile[], declarationInputs: RenderedFile[]): RenderedFile[] {
   const root = "/clientgen-virtual";
-  const byPath = new Map([...sources, ...declarationInputs].map((f) => [path.posix.join(root, f.path), f.text]));
+  const byPath = new Map([...sources, ...declarationInputs].map((f) => [path.posix.join(root, f.path), withoutNoCheck(f.text)]));
   const rootNames = sources.map((f) => path.posix.join(root, f.path));
-  const options = {
+  const options: import("typescript").CompilerOptions = {
     declaration: true,
     emitDeclarationOnly: true,
     lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
     module: ts.ModuleKind.ES2022,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
+    newLine: ts.NewLineKind.LineFeed,
     noCheck: true,
     skipLibCheck: true,
     strict: true,
     target: ts.ScriptTarget.ES2022,
     types: [],
-  } as import("typescript").CompilerOptions;
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);

@@ -66,7 +66,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
         stages.start(stage);
         reporter.progress(label, stage);
       },
-      options: { dates: api.options.dates || undefined, emit: api.options.emit, exclude: api.options.exclude, include: api.options.include },
+      options: { dates: api.options.dates || undefined, emit: api.options.emit, exclude: api.options.exclude, importExtension: api.options.importExtension === "ts" ? "ts" : undefined, include: api.options.include },
       output: api.output,
       overlays: api.overlays,
       spec,
@@ -118,8 +118,9 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
 
 /** What besides the inputs changes the output: part of the no-op cache key. */
 function jobOptions(api: ApiConfig): unknown {
-  const { emit, exclude, include } = api.options;
-  return emit === "ts" && !exclude && !include ? undefined : { emit, exclude, include };
+  const { emit, exclude, importExtension, include } = api.options;
+  const isTsImports = importExtension === "ts";
+  return emit === "ts" && !exclude && !include && !isTsImports ? undefined : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}) };
 }
 
 function fail(report: ApiReport, reporter: Reporter, finish: (s: ApiReport["status"]) => ApiReport, message: string): ApiReport {

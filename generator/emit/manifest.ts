@@ -9,6 +9,7 @@ import { safeJson } from "../report/plain-text.js";
 import { compareSurfaces, type SurfaceChange } from "../report/compare-surface.js";
 import { surfaceOf, type Surface } from "../report/surface.js";
 import type { RenderedFile } from "./format.js";
+import { withTsSpecifiers } from "./import-extension.js";
 
 export const manifestFile = "clientgen.json";
 
@@ -29,6 +30,8 @@ export interface FolderInput {
   /** "js": .js + .d.ts instead of .ts. */
   emit: "js" | "ts";
   files: RenderedFile[];
+  /** "ts": relative imports name .ts files (TypeScript output only). */
+  importExtension?: "js" | "ts";
   /** Every input file read (absolute). */
   inputs: string[];
   /** Options to record (already without defaults). */
@@ -47,6 +50,7 @@ export function sha256(text: string | Buffer): string {
 export async function completeFolder(input: FolderInput): Promise<{ changes: SurfaceChange[]; files: RenderedFile[] }> {
   let files = input.files;
   if (input.emit === "js") files = await (await import("../cli/emit-js.js")).toJavaScript(files);
+  else if (input.importExtension === "ts") files = withTsSpecifiers(files);
   const surface = surfaceOf(input.api);
   const previous = readManifest(input.output);
   const changes = previous?.surface ? compareSurfaces(previous.surface, surface) : [];

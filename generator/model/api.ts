@@ -12,6 +12,8 @@ export interface Api {
   aliases?: string[];
   /** Operation ids the folder's README shows as its examples (x-clientgen-readme), instead of the first ones. */
   readmeExamples?: { call?: string; list?: string; wait?: string };
+  /** WebSocket channels (x-clientgen-channels), sorted by name. */
+  channels: Channel[];
   description?: string;
   /** PascalCase client name: `create${name}Client`. */
   name: string;
@@ -67,10 +69,19 @@ export interface Operation {
   requestBody?: RequestBody;
   /** The spec's own retry policy (x-speakeasy-retries, x-fern-retries), under client and per-call options. */
   retry?: RetryPolicy;
-  /** Declared responses, sorted: 1XX..5XX codes first ascending, then ranges, then default. */
+  /**
+   * Declared responses, sorted: 1XX..5XX codes first ascending, then ranges, then default. A status
+   * offering a stream beside another media type has two entries, the stream (kind sse/ndjson) second.
+   */
   responses: Response[];
   /** Security alternatives (scheme keys); empty = no auth. */
   security: string[];
+  /**
+   * When a success answers JSON or a stream: the JSON body field that asks for the stream
+   * (x-clientgen-stream `field`, or a boolean `stream` body property). Absent with a stream
+   * response: the operation always streams.
+   */
+  streamField?: string;
   summary?: string;
   tags: string[];
   /** Set when the operation starts a long-running operation polled at a URL its response hands out (Azure, AEP, 202 + Location). */
@@ -151,7 +162,8 @@ export interface RequestBody {
   schema: Schema;
 }
 
-export type ResponseKind = "binary" | "empty" | "json" | "text";
+/** ndjson / sse: a stream of events, each typed by the response's schema (one event's data). */
+export type ResponseKind = "binary" | "empty" | "json" | "ndjson" | "sse" | "text";
 
 export interface Response {
   description?: string;
@@ -269,3 +281,41 @@ export type PaginationStyle =
     }
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header. */
   | { itemsPath: FieldPath; style: "linkHeader" };
+
+/** A WebSocket channel described beside the spec (x-clientgen-channels): the runtime's ChannelSpec plus types. */
+export interface Channel {
+  /** The key goes in the first message as `{ [authField]: key }`, never in the URL. */
+  authField?: string;
+  /** What the request handler answers (sent back as JSON). */
+  clientMessage?: Schema;
+  /** Close codes beyond the runtime's defaults (1000 normal, 1006 lost). */
+  closeCodes: CloseCode[];
+  description?: string;
+  /** A server message whose `field` is in success / failure ends the channel. */
+  end?: { failure: string[]; field: string; success: string[] };
+  /** Server message field whose first value is the id of what the channel started. */
+  idField?: string;
+  /** Method name on the client (camelCase of the description's key). */
+  name: string;
+  /** The message sent after the key: the call's first argument. */
+  openMessage?: Schema;
+  /** Path parameters, in path order. */
+  parameters: { description?: string; name: string; schema: Schema }[];
+  path: string;
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /** JSON pointer of the description, for diagnostics. */
+  pointer: string;
+  /** Server messages with a value at `field` go to the caller's `handler`, whose answer is sent back. */
+  request?: { field: string; handler: string };
+  /** What the channel resolves to: the ending message, or the id learned. */
+  result: "end" | "id";
+  serverMessage: Schema;
+  summary?: string;
+}
+
+export interface CloseCode {
+  code: string;
+  meaning: string;
+  outcome: "error" | "lost" | "normal" | "refused";
+}

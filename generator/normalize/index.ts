@@ -13,6 +13,8 @@ import { linkPollers } from "./passes/link-pollers.js";
 import { nameParameterArguments } from "./passes/name-parameter-arguments.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
 import { convertDates } from "./passes/convert-dates.js";
+import { resolveStreams } from "./passes/resolve-streams.js";
+import { checkChannelNames } from "./passes/check-channel-names.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
 import { splitReadWrite } from "./passes/split-read-write.js";
 import { sortDeclarations } from "./passes/sort-declarations.js";
@@ -35,11 +37,13 @@ export function normalize(spec: LoadedSpec, name: string, options: NormalizeOpti
   api = assignNames(api);
   api = linkPollers(ctx, api);
   api = attachPagination(ctx, api);
+  api = resolveStreams(ctx, api);
   api = nameParameterArguments(ctx, api);
   api = pinDiscriminators(api);
   api = splitReadWrite(api);
   if (options.dates) api = convertDates(api);
   api = resolveNameConflicts(ctx, api);
+  api = checkChannelNames(ctx, api);
   api = sortDeclarations(api);
   return { api, diagnostics: ctx.diagnostics };
 }

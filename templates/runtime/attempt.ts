@@ -267,7 +267,10 @@ function describeCause(error: unknown): string {
 
 /** Carries a hook's own error past the network-error classification untouched. */
 class HookFailure {
-  constructor(readonly cause: unknown) {}
+  readonly cause: unknown;
+  constructor(cause: unknown) {
+    this.cause = cause;
+  }
 }
 
 async function runHook(hook: () => void | Promise<void>): Promise<void> {

@@ -1,8 +1,9 @@
-// Builds a client object from its method table (descriptors.js): one small closure per method.
+// Builds a client object from its method table (descriptors.ts): one small closure per method.
 // Generated code then declares the client's interface but carries no method bodies, which keeps
 // a host's type checker from checking thousands of them.
 import type { Transport } from "./transport.js";
 import type {
+  ChannelSpec,
   LroSpec,
   OperationSpec,
   PaginationSpec,
@@ -14,6 +15,8 @@ import type {
 /** What one client method does, and the descriptors it hands the transport. */
 export type MethodSpec =
   | readonly ["request", OperationSpec]
+  | readonly ["stream", OperationSpec]
+  | readonly ["channel", ChannelSpec]
   | readonly ["paginate", OperationSpec, PaginationSpec]
   | readonly ["startAndWait", OperationSpec, string, LroSpec | UrlLroSpec, StartSpec?]
   | readonly ["startAndPaginate", OperationSpec, string, UrlLroSpec, PaginationSpec]
@@ -42,6 +45,12 @@ function methodOf(
     case "request":
       return (params: object | undefined, options?: object) =>
         transport.request(spec[1], params, options);
+    case "channel":
+      return (first: unknown, options?: object) =>
+        transport.channel(spec[1], first, options as Record<string, unknown>);
+    case "stream":
+      return (params: object | undefined, options?: object) =>
+        transport.stream(spec[1], params, options);
     case "paginate":
       return (params: object | undefined, options?: object) =>
         transport.paginate(spec[1], params, options, spec[2]);

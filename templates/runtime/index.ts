@@ -22,6 +22,16 @@ export {
 } from "./errors.js";
 export type { RateLimitInfo } from "./error-details.js";
 export type { Sleep } from "./delay.js";
+export { Channel } from "./channel.js";
+export {
+  ChannelError,
+  ChannelFailedError,
+  ChannelLostError,
+  ChannelRefusedError,
+} from "./channel-errors.js";
+export { EventStream } from "./event-stream.js";
+export type { ServerSentEvent } from "./event-stream.js";
+export { StreamParseError } from "./stream-errors.js";
 export { UntrackedOperationError } from "./lro-outcome.js";
 export type { LroOutcome } from "./lro-outcome.js";
 export type { ApiPromise, NoHeaders, WithResponse } from "./response-meta.js";

@@ -81,6 +81,8 @@ export async function readSuccessBody(
     return undefined;
   }
   if (kind === "binary") return readBlob(response, maxResponseBytes, info);
+  // Read event by event by an EventStream, never buffered here (not bounded by maxResponseBytes).
+  if (kind === "stream") return response.body;
   const text = await readText(response, maxResponseBytes, info);
   // An undeclared status with an empty body is "nothing", not an empty string.
   if (kind === "text") return declared || text !== "" ? text : undefined;

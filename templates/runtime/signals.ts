@@ -101,7 +101,10 @@ export class AttemptTimeouts {
 /** Nothing to add: the caller's signal (or none) as it is. */
 class PlainSignal implements AttemptSignal {
   readonly isTimedOut = false;
-  constructor(readonly signal: AbortSignal | undefined) {}
+  readonly signal: AbortSignal | undefined;
+  constructor(signal: AbortSignal | undefined) {
+    this.signal = signal;
+  }
   dispose(): void {}
 }
 
@@ -177,10 +180,12 @@ function expireWindow(window: TimeoutWindow): void {
 
 class WindowMember implements AttemptSignal {
   #isDisposed = false;
-  constructor(
-    readonly window: TimeoutWindow,
-    readonly signal: AbortSignal,
-  ) {}
+  readonly window: TimeoutWindow;
+  readonly signal: AbortSignal;
+  constructor(window: TimeoutWindow, signal: AbortSignal) {
+    this.window = window;
+    this.signal = signal;
+  }
 
   get isTimedOut(): boolean {
     return this.window.isTimedOut;

@@ -25,6 +25,7 @@ import type { PreparedRequest } from "./request-builder.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
 import type {
+  ChannelSpec,
   ClientOptions,
   FieldPath,
   LroSpec,
@@ -34,10 +35,15 @@ import type {
   PollOptions,
   RequestOptions,
   StartSpec,
+  StreamOptions,
   UrlLroSpec,
   WaitTargets,
 } from "./types.js";
 import { waitForUrlLro } from "./url-lro.js";
+import { openStream } from "./open-stream.js";
+import { Channel, channelArgs, channelUrl } from "./channel.js";
+import type { ChannelCallOptions } from "./channel.js";
+import type { StreamResponse } from "./event-stream.js";
 import type { UrlLroContext } from "./url-lro.js";
 
 export type { SendResult } from "./attempt.js";
@@ -152,6 +158,37 @@ export class Transport {
       if (!decision.shouldRetry) throw outcome.error;
       await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
     }
+  }
+
+  /**
+   * A streaming operation (SSE, NDJSON): resolves to an EventStream once the success headers
+   * arrive; to the JSON answer instead when the operation streams only on request and the call
+   * did not ask (StreamSpec.field).
+   */
+  stream(op: OperationSpec, args: object | undefined, options?: StreamOptions): Promise<unknown> {
+    const context = {
+      send: (
+        streaming: OperationSpec,
+        streamArgs: object | undefined,
+        sendOptions: RequestOptions,
+      ) => this.send(streaming, streamArgs, sendOptions) as Promise<StreamResponse>,
+      request: (json: OperationSpec, jsonArgs: object | undefined, jsonOptions: RequestOptions) =>
+        this.request(json, jsonArgs, jsonOptions),
+      timeoutMs: options?.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      sleep: this.#sleep,
+    };
+    return openStream(context, op, args, options);
+  }
+
+  /** Opens a WebSocket channel (see Channel): iterate its messages, await its result. */
+  channel<TServer, TClient, TResult>(
+    spec: ChannelSpec,
+    first: unknown,
+    options?: ChannelCallOptions,
+  ): Channel<TServer, TClient, TResult> {
+    const args = channelArgs(spec, first);
+    const url = channelUrl(spec, this.#baseUrl, args);
+    return new Channel<TServer, TClient, TResult>(spec, url, this.#options, args.body, options);
   }
 
   /** Paginated call: resolves to the first page like request(); also async-iterable over items across pages; .pages() iterates page bodies. */

@@ -48,7 +48,8 @@ export interface BodySpec {
 export interface ResponseSpec {
   /** "200", "2XX" or "default". */
   readonly status: string;
-  readonly kind: "binary" | "empty" | "json" | "text";
+  /** stream: the body is handed over unread (an EventStream reads it; see StreamSpec). */
+  readonly kind: "binary" | "empty" | "json" | "stream" | "text";
   /** The media type the spec declares (sent in Accept); omitted for JSON and empty responses. */
   readonly mediaType?: string;
   /** Where date-time strings are in this JSON body, turned into Date (the `dates` option). */
@@ -105,8 +106,41 @@ export interface OperationSpec {
   readonly isIdempotent: boolean;
   /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */
   readonly retry?: OperationRetrySpec;
+  /** Set when a success answers with a stream of events (SSE, NDJSON): see StreamSpec. */
+  readonly stream?: StreamSpec;
   /** The server holds the call open while it waits (x-clientgen-server-wait): the attempt's timeout follows that wait. */
   readonly serverWait?: ServerWaitSpec;
+}
+
+/** How a streamed success body is read: text/event-stream or newline-delimited JSON. */
+export interface StreamSpec {
+  readonly format: "ndjson" | "sse";
+  /** The media type asked for (Accept) when the call streams. */
+  readonly mediaType: string;
+  /** Event data is JSON, parsed and typed by the media type's schema; false: SSE data as text. */
+  readonly isJson: boolean;
+  /**
+   * A JSON body field that asks for the stream (OpenAI's `stream`): `true` streams, anything else
+   * gets the operation's JSON answer. Absent: the operation always streams.
+   */
+  readonly field?: string;
+  /** Where the Dates are in one event's JSON data (the `dates` option); plans of OperationSpec.dateTable. */
+  readonly dates?: DatePlan;
+}
+
+/** Options of a streaming call, on top of RequestOptions. */
+export interface StreamOptions extends RequestOptions {
+  /**
+   * Longest silence between two chunks of the stream before it fails with TimeoutError; default
+   * the call's timeoutMs (60000), Infinity for none. timeoutMs itself bounds the wait for headers.
+   */
+  idleTimeoutMs?: number;
+  /**
+   * SSE only, off by default: when the connection breaks mid-stream, ask again with the
+   * Last-Event-ID header (after the server's `retry:` time, else 1000 ms), at most
+   * `maxAttempts` times in a row (default 3; true = defaults). Only when the server sent an id.
+   */
+  reconnect?: boolean | { maxAttempts?: number };
 }
 
 /**
@@ -165,6 +199,11 @@ export interface ClientOptions {
   apiKey?: string | (() => string | Promise<string>);
   /** fetch implementation; defaults to globalThis.fetch. */
   fetch?: typeof fetch;
+  /**
+   * WebSocket constructor for channels; defaults to globalThis.WebSocket (browsers, Node 22+,
+   * Deno, Bun). On Node 20 pass `WebSocket` from the `ws` package.
+   */
+  WebSocket?: WebSocketConstructor;
   /** Headers added to every request. */
   headers?: Record<string, string>;
   /**
@@ -366,4 +405,73 @@ export interface PollOptions<TState = unknown> {
   timeoutMs?: number;
   /** Called per observed non-terminal state with the value at progressPath (or the whole state); several ids: arrays, once per round. */
   onProgress?: (progress: unknown, state: TState) => void;
+}
+
+/** What channels need of a WebSocket: the standard browser API (which `ws` also implements). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  binaryType: string;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  // One overload per event: the shape both the DOM WebSocket and ws's class are assignable to.
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  addEventListener(
+    type: "close",
+    listener: (event: { code: number; reason: string }) => void,
+  ): void;
+  addEventListener(type: "error" | "open", listener: () => void): void;
+}
+
+/** A WebSocket class: `globalThis.WebSocket`, or `WebSocket` of the `ws` package. */
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+/** What a close code means for a channel. */
+export interface CloseCodeSpec {
+  readonly code: number;
+  /** normal: the channel ended as planned; lost: the connection dropped (the work may go on); refused: the credential or request was refused; error: anything else. */
+  readonly outcome: "error" | "lost" | "normal" | "refused";
+  /** Said in the error, e.g. "connection lost; the job may still be running". */
+  readonly meaning: string;
+}
+
+/**
+ * A WebSocket channel described beside the spec (x-clientgen-channels): how to open it, the
+ * messages each way, what ends it and what its close codes mean.
+ */
+export interface ChannelSpec {
+  /** The client method, for errors. */
+  readonly id: string;
+  /** Path relative to the base URL (http -> ws, https -> wss), with {name} path parameters. */
+  readonly path: string;
+  readonly params: readonly ParameterSpec[];
+  /** The credential goes in the first message as `{ [authField]: key }`, never in the URL. */
+  readonly authField?: string;
+  /** The call's `body` is sent as the message after the credential. */
+  readonly hasOpenMessage: boolean;
+  /** Server messages with a non-empty value at `field` ask the caller: options[handler](message) answers, its value is sent back. */
+  readonly request?: { readonly field: string; readonly handler: string };
+  /** The first value of this server field names what the channel started (a job id): the result of "id" channels, and reported in errors. */
+  readonly idField?: string;
+  /** A server message whose `field` is in success / failure ends the channel. */
+  readonly end?: {
+    readonly field: string;
+    readonly success: readonly string[];
+    readonly failure: readonly string[];
+  };
+  /** What the channel resolves to: the ending message, or the id learned at idField. */
+  readonly result: "end" | "id";
+  /** Close codes beyond the defaults (1000 normal, 1006 lost, anything else an error). */
+  readonly closeCodes?: readonly CloseCodeSpec[];
+  /** Keepalive ping interval where the WebSocket can ping (ws); browsers keep alive themselves. Default 5000. */
+  readonly pingIntervalMs?: number;
+  /** No pong for this long: the connection counts as lost. Default 10000. */
+  readonly pingTimeoutMs?: number;
+}
+
+/** Options of a channel call. */
+export interface ChannelOptions<TServer = unknown> {
+  /** Aborts the channel: the socket is closed, iteration and the result reject with the reason. */
+  signal?: AbortSignal;
+  /** Called with every server message, iterated or not (e.g. to print progress while awaiting). */
+  onMessage?: (message: TServer) => void;
 }

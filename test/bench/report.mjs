@@ -135,6 +135,17 @@ export function toMarkdown(results) {
     }
   }
 
+  if (results.streaming) {
+    const st = results.streaming;
+    lines.push("", "## Streaming throughput (loopback, server-sent events of ~200 bytes)", "");
+    if (st.error) lines.push(`Failed: ${st.error}`);
+    else {
+      lines.push(`${st.megabytes} MB per sample, ${st.rounds} rounds alternating, after a warm-up; median.`, "");
+      lines.push("| contestant | events/s | MB/s |", "|---|---|---|");
+      for (const [name, sum] of Object.entries(st.summary)) lines.push(`| ${name} | ${sum.eventsPerS} | ${sum.mbPerS} |`);
+    }
+  }
+
   lines.push("", "## Targets", "", "| target | result | figures |", "|---|---|---|");
   for (const t of results.targets) lines.push(`| ${t.target} | ${pass(t.ok)} | ${t.figures} |`);
   lines.push("");
@@ -204,6 +215,12 @@ export function targets(results) {
       figs.push(`${mode}: ${(over * 100).toFixed(1)}% over bare fetch, ${x(cg / of)} openapi-fetch`);
     }
     out.push({ target: "runtime overhead <= 5% over bare fetch, never slower than openapi-fetch", ok, figures: figs.join("; ") });
+  }
+  if (results.streaming && !results.streaming.error) {
+    const { summary } = results.streaming;
+    const bare = summary["bare fetch + hand-written parser"].eventsPerS;
+    const cg = summary.clientgen.eventsPerS;
+    out.push({ target: "streaming throughput within 10% of bare fetch + a hand-written parser", ok: cg >= bare * 0.9, figures: `${cg} vs ${bare} events/s (${((cg / bare - 1) * 100).toFixed(1)}%)` });
   }
   return out;
 }

@@ -32,6 +32,7 @@ const { values: opt } = parseArgs({
     "no-synthetic": { type: "boolean", default: false },
     "no-corpus": { type: "boolean", default: false },
     "no-runtime": { type: "boolean", default: false },
+    "no-streaming": { type: "boolean", default: false },
     "no-noop": { type: "boolean", default: false },
     "no-tsc": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
@@ -266,6 +267,16 @@ async function runtimeOverhead() {
   return JSON.parse(r.stdout.trim().split("\n").pop());
 }
 
+async function streamingThroughput() {
+  const r = await measure(
+    process.execPath,
+    [path.join(repoRoot, "test/bench/streaming-throughput.mjs"), "--mb", opt.quick ? "8" : "32", "--rounds", opt.quick ? "2" : "7", "--clientgen-root", cgRoot],
+    { cwd: repoRoot },
+  );
+  if (!r.ok) return { error: r.error };
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
 try {
   if (!opt["no-build"]) execFileSync("npm", ["run", "-s", "build"], { cwd: cgRoot, stdio: "inherit" });
   const results = {
@@ -283,6 +294,10 @@ try {
   if (!opt["no-runtime"]) {
     log("== runtime overhead");
     results.runtime = await runtimeOverhead();
+  }
+  if (!opt["no-streaming"]) {
+    log("== streaming throughput");
+    results.streaming = await streamingThroughput();
   }
   results.targets = targets(results);
   results.elapsedS = Math.round((Date.now() - started) / 1000);

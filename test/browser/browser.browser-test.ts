@@ -4,16 +4,19 @@
 // origin behind CORS. Proves that nothing in the output needs Node: a plain call, an error, a
 // poller honouring Retry-After (readable only because the API exposes it through CORS),
 // pagination across pages, and abort. `npm run test:browser`.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../generator/pipeline.js";
 import { startServers, type Servers } from "./server.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const clients = { tensorpool: "generated/tensorpool/index.ts", tensorone: "generated/tensorone/index.ts", operations: "generated/operations/index.ts" };
+const clients: Record<string, string> = { tensorpool: "generated/tensorpool/index.ts", tensorone: "generated/tensorone/index.ts", operations: "generated/operations/index.ts" };
+/** A client with streaming operations (test/fixtures/streams), generated for this run. */
+const streamsDir = mkdtempSync(path.join(os.tmpdir(), "clientgen-browser-streams-"));
 
 let servers: Servers;
 let context: BrowserContext;
@@ -41,6 +44,11 @@ async function bundleClients(): Promise<string> {
 }
 
 beforeAll(async () => {
+  for (const f of (await generate({ overlays: [], spec: "test/fixtures/streams/streams.yaml" })).files) {
+    mkdirSync(path.dirname(path.join(streamsDir, f.path)), { recursive: true });
+    writeFileSync(path.join(streamsDir, f.path), f.text);
+  }
+  clients.streams = path.join(streamsDir, "index.ts");
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const bundle = await bundleClients();
   bundleBytes = bundle.length;
@@ -68,6 +76,7 @@ afterAll(async () => {
   await context?.close();
   await servers?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
+  rmSync(streamsDir, { recursive: true, force: true });
 });
 
 describe("generated clients in headless Chromium", () => {
@@ -82,7 +91,7 @@ describe("generated clients in headless Chromium", () => {
     }));
     expect(globals).toEqual({
       process: "undefined", require: "undefined", Buffer: "undefined",
-      exports: ["operations:createOperationsClient", "tensorone:createTensorOneClient", "tensorpool:createTensorPoolClient"],
+      exports: ["operations:createLakeSailClient,createOperationsClient", "streams:createStreamsClient", "tensorone:createTensorOneClient", "tensorpool:createTensorPoolClient"],
     });
     expect(bundleBytes).toBeGreaterThan(10_000);
   });
@@ -146,7 +155,7 @@ describe("generated clients in headless Chromium", () => {
       return { done, progress };
     }, servers.apiUrl);
     const elapsed = Date.now() - started;
-    expect(result.done).toMatchObject({ request_id: "op-1", status: "COMPLETED" });
+    expect(result.done).toMatchObject({ tracked: true, state: { request_id: "op-1", status: "COMPLETED" } });
     expect(result.progress).toEqual(["step 1", "step 2"]);
     const times = servers.polls.get("op-1") ?? [];
     expect(times).toHaveLength(3);
@@ -190,6 +199,46 @@ describe("generated clients in headless Chromium", () => {
     expect(result.thrown).toBe(true);
     expect(result.name).toBe("AbortError");
     expect(result.ms).toBeLessThan(2000);
+  });
+
+  it("streams server-sent events split inside a UTF-8 character (fetch body stream)", async () => {
+    const result = await page.evaluate(async (apiUrl) => {
+      const { streams } = (window as any).clientgen;
+      const client = streams.createStreamsClient({ baseUrl: apiUrl });
+      const stream = await client.watchEvents();
+      const events: unknown[] = [];
+      for await (const event of stream) events.push(event);
+      return { events, status: stream.status, lastEventId: stream.lastEventId };
+    }, servers.apiUrl);
+    expect(result).toEqual({ events: [{ kind: "héllo" }, { kind: "two" }], status: 200, lastEventId: "2" });
+  });
+
+  it("runs TensorPool's job workflow over the browser's own WebSocket: push with onCommand, listen to the end", async () => {
+    const result = await page.evaluate(async (apiUrl) => {
+      const { tensorpool } = (window as any).clientgen;
+      const client = tensorpool.createTensorPoolClient({ baseUrl: apiUrl, apiKey: "browser-key" });
+      const commands: string[] = [];
+      const jobId = await client.pushJob(
+        { tp_config: "commands = []", cluster_id: "c-1", system: "Linux" },
+        { onCommand: async (message: any) => {
+          commands.push(message.command);
+          return { type: "command_result", command: message.command, exit_code: 0, command_stdout: "ok", command_stderr: "" };
+        } },
+      );
+      const lines: string[] = [];
+      const listening = client.listenJob(jobId);
+      for await (const message of listening) lines.push(`${message.status}: ${message.message}`);
+      return { jobId, commands, lines, end: await listening };
+    }, servers.apiUrl);
+    expect(result).toEqual({
+      jobId: "j-browser",
+      commands: ["rsync ./ host:/job"],
+      lines: ["running: epoch 1", "success: Job completed"],
+      end: { status: "success", message: "Job completed" },
+    });
+    expect(servers.seen.filter((line) => line.startsWith("WS "))).toEqual(["WS /job/push", "WS /job/listen/j-browser"]);
+    expect(servers.received[0][0]).toEqual({ TENSORPOOL_KEY: "browser-key" });
+    expect(servers.received[0][2]).toMatchObject({ type: "command_result", exit_code: 0 });
   });
 
   it("logged no page errors", () => {

@@ -2,6 +2,8 @@
 // clients) and a scripted API (origin B) behind CORS, so every call the clients make from the page
 // is cross-origin, as it is for users of the clients in a web app.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { WebSocketServer } from "ws";
+import { runScript, tensorPoolListen, tensorPoolPush } from "../runtime/helpers/ws-server.js";
 
 export interface Servers {
   pageUrl: string;
@@ -10,6 +12,8 @@ export interface Servers {
   polls: Map<string, number[]>;
   /** Requests the API saw: "METHOD path?query". */
   seen: string[];
+  /** Messages each WebSocket connection received, in connection order. */
+  received: unknown[][];
   close(): Promise<void>;
 }
 
@@ -35,12 +39,24 @@ export async function startServers(bundle: string): Promise<Servers> {
     res.end('<!doctype html><meta charset="utf-8"><title>clientgen</title><script src="/clients.js"></script>');
   });
   const api = createServer((req, res) => handleApi(req, res, polls, seen));
+  // TensorPool's job channels on the API origin (WebSockets are not bound by CORS).
+  const received: unknown[][] = [];
+  const wss = new WebSocketServer({ server: api });
+  wss.on("connection", (socket, req) => {
+    seen.push(`WS ${req.url}`);
+    const script = req.url === "/job/push" ? tensorPoolPush({ jobId: "j-browser", commands: ["rsync ./ host:/job"], key: "browser-key" }) : tensorPoolListen(["epoch 1"]);
+    received.push(runScript(socket, req.url ?? "", script));
+  });
   const [pageUrl, apiUrl] = await Promise.all([listen(page), listen(api)]);
   const close = (server: Server) => new Promise<void>((resolve) => {
     server.closeAllConnections();
     server.close(() => resolve());
   });
-  return { pageUrl, apiUrl, polls, seen, close: async () => void (await Promise.all([close(page), close(api)])) };
+  const closeSockets = () => new Promise<void>((resolve) => {
+    for (const client of wss.clients) client.terminate();
+    wss.close(() => resolve());
+  });
+  return { pageUrl, apiUrl, polls, seen, received, close: async () => void (await Promise.all([close(page), closeSockets().then(() => close(api))])) };
 }
 
 function handleApi(req: IncomingMessage, res: ServerResponse, polls: Map<string, number[]>, seen: string[]): void {
@@ -67,6 +83,15 @@ function handleApi(req: IncomingMessage, res: ServerResponse, polls: Map<string,
     res.writeHead(status, { ...cors, "Content-Type": "application/json", ...headers });
     res.end(JSON.stringify(body));
   };
+  // ---- Streams fixture: server-sent events split across writes (no auth) --------------------
+  if (req.method === "GET" && url.pathname === "/events") {
+    res.writeHead(200, { ...cors, "Content-Type": "text/event-stream" });
+    const text = Buffer.from('data: {"kind":"héllo"}\n\nid: 2\ndata: {"kind":\ndata: "two"}\n\n');
+    res.write(text.subarray(0, 15)); // inside the é
+    setTimeout(() => res.end(text.subarray(15)), 50);
+    return;
+  }
+
   if (req.headers.authorization !== "Bearer browser-key") return json(401, { detail: "Not authenticated" });
 
   // ---- TensorPool: a plain call, an error, a long-running operation honouring Retry-After ----

@@ -21,7 +21,7 @@ function write(name: string, text: string): string {
 
 const want = {
   name: "Pets",
-  options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "js", heuristics: false, include: { tags: ["pets"] } },
+  options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "js", heuristics: false, importExtension: "js", include: { tags: ["pets"] } },
   output: path.join(dir, "out/pets"),
   overlays: [path.join(dir, "specs/pets.overlay.yaml")],
   spec: path.join(dir, "specs/pets.yaml"),
@@ -73,6 +73,8 @@ describe("config files", () => {
     [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "emitt": "js" } }] }`, `unknown key "apis[0].options.emitt"; did you mean "emit"?`],
     [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "include": { "tag": ["x"] } } }] }`, `unknown key "apis[0].options.include.tag"; did you mean "tags"?`],
     [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "emit": "cjs" } }] }`, `apis[0].options.emit must be "ts" or "js"`],
+    [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "importExtension": ".ts" } }] }`, `apis[0].options.importExtension must be "js" or "ts"`],
+    [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "importExtension": "ts", "emit": "js" } }] }`, `importExtension "ts" is for TypeScript output`],
     [`{ "apis": [{ "spec": "a.yaml", "output": "o", "zzz": 1 }] }`, `unknown key "apis[0].zzz"; known keys: name, options, output, overlays, spec`],
   ])("rejects %s", async (text, message) => {
     const file = write("bad/clientgen.config.json", text);
@@ -88,15 +90,15 @@ describe("config files", () => {
 
 describe("flags override the config", () => {
   const apis = [
-    { name: "A", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, include: { tags: ["x"] } }, output: "out/a", overlays: [], spec: "a.yaml" },
-    { name: "B", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false }, output: "out/b", overlays: [], spec: "b.yaml" },
+    { name: "A", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, importExtension: "js" as const, include: { tags: ["x"] } }, output: "out/a", overlays: [], spec: "a.yaml" },
+    { name: "B", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, importExtension: "js" as const }, output: "out/b", overlays: [], spec: "b.yaml" },
   ];
   const select = (argv: string[]) => selectApis(parse(argv).values, apis);
 
   it("options of every API", () => {
     const [a, b] = select(["generate", "--emit", "js", "--include-tag", "y", "--exclude-path", "/admin/**", "--allow-url"]);
-    expect(a.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
-    expect(b.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
+    expect(a.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, importExtension: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
+    expect(b.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, importExtension: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
   });
 
   it("--api picks by name or output; --out and --name need one API", () => {
@@ -109,8 +111,23 @@ describe("flags override the config", () => {
 
   it("--spec ignores the config's APIs", () => {
     expect(select(["generate", "--spec", "s.yaml", "--out", "o"])).toEqual([
-      { name: undefined, options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false }, output: "o", overlays: [], spec: "s.yaml" },
+      { name: undefined, options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false, importExtension: "js" }, output: "o", overlays: [], spec: "s.yaml" },
     ]);
     expect(() => select(["generate", "--emit", "cjs"])).toThrow(`--emit must be "ts" or "js"`);
+  });
+
+  it("-i/-o and --input/--output stand for --spec/--out; --import-extension ts is for TypeScript output", () => {
+    for (const argv of [["-i", "s.yaml", "-o", "o"], ["--input", "s.yaml", "--output=o"]]) {
+      expect(select(["generate", ...argv])[0]).toMatchObject({ output: "o", spec: "s.yaml" });
+    }
+    expect(select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "ts"])[0].options.importExtension).toBe("ts");
+    expect(() => select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "mjs"])).toThrow(`--import-extension must be "js" or "ts"`);
+    expect(() => select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "ts", "--emit", "js"])).toThrow("--import-extension ts is for TypeScript output");
+  });
+
+  it("an unknown flag names the nearest one", () => {
+    expect(() => parse(["generate", "--ouput", "o"])).toThrow("unknown option --ouput; did you mean --output?");
+    expect(() => parse(["generate", "--chek"])).toThrow("unknown option --chek; did you mean --check?");
+    expect(() => parse(["generate", "--zzzzzzzz"])).toThrow(/^unknown option --zzzzzzzz$/);
   });
 });

@@ -164,7 +164,7 @@ async function withTimeout<T>(
 /** Imports the generated client, calls every method, returns the calls in table order. */
 export async function drive(options: DriveOptions): Promise<Call[]> {
   const descriptors = (await import(
-    pathToFileURL(path.join(options.clientDir, "descriptors.js")).href
+    pathToFileURL(path.join(options.clientDir, "descriptors.ts")).href
   )) as {
     table_methods: Record<string, MethodSpec>;
   };

@@ -49,7 +49,7 @@ interface LoadedClient {
 /** Imports a generated folder: its client factory, every OperationSpec, the runtime Transport. */
 export async function loadClient(clientDir: string): Promise<LoadedClient> {
   const load = (file: string) => import(pathToFileURL(path.join(clientDir, file)).href) as Promise<Record<string, unknown>>;
-  const [index, ops, transport] = await Promise.all([load("index.ts"), load("operations.ts"), load("runtime/transport.js")]);
+  const [index, ops, transport] = await Promise.all([load("index.ts"), load("operations.ts"), load("runtime/transport.ts")]);
   const factory = Object.entries(index).find(([name, value]) => /^create\w*Client$/.test(name) && typeof value === "function");
   if (!factory) throw new Error(`${clientDir}: no create*Client export`);
   const descriptors = Object.entries(ops)

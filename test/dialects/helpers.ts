@@ -16,7 +16,7 @@ export interface GeneratedClient {
   mod: Record<string, any>;
   /** Diagnostics, formatted one per line. */
   diagnostics: string[];
-  /** operations.ts and descriptors.js as generated (types, then the descriptors). */
+  /** operations.ts and descriptors.ts as generated (types, then the descriptors). */
   operations: string;
   client: string;
 }
@@ -33,7 +33,7 @@ export async function generateClient(fixture: string, options: { heuristics?: bo
   return {
     mod: await import(pathToFileURL(path.join(dir, "index.ts")).href),
     diagnostics: result.diagnostics.map(formatDiagnostic),
-    operations: `${text("operations.ts")}\n${text("descriptors.js")}`,
+    operations: `${text("operations.ts")}\n${text("descriptors.ts")}`,
     client: text("client.ts"),
   };
 }

@@ -1,10 +1,11 @@
 // Type-check TypeScript files with the native compiler (TypeScript 7), strict, with only the DOM
 // and ES libs: proves generated code needs nothing but `fetch` and compiles on its own.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { noCheckDirective } from "../../generator/emit/plan.js";
 
 const tsc = path.resolve("node_modules/typescript7/bin/tsc");
 
@@ -13,14 +14,25 @@ export interface CompileResult {
   output: string;
 }
 
-/** Copy `folders` (name -> source dir) into an empty temp dir with `extraFiles`, then run tsc --strict on it. */
+/**
+ * Copy `folders` (name -> source dir) into an empty temp dir with `extraFiles`, then run tsc --strict
+ * on it. `checksEverything` drops the `@ts-nocheck` of the runtime and the descriptors, so that
+ * their code is checked too (what host checkers skip, we check).
+ */
 export async function compileAlone(
   folders: Record<string, string>,
   extraFiles: Record<string, string> = {},
   extraOptions: Record<string, unknown> = {},
+  { checksEverything = false } = {},
 ): Promise<CompileResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-tsc-"));
   for (const [name, source] of Object.entries(folders)) cpSync(source, path.join(dir, name), { recursive: true });
+  if (checksEverything) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
+      const full = path.join(dir, file);
+      writeFileSync(full, readFileSync(full, "utf8").replace(`\n${noCheckDirective}\n`, "\n"));
+    }
+  }
   for (const [name, text] of Object.entries(extraFiles)) writeFileSync(path.join(dir, name), text);
   const tsconfig = {
     compilerOptions: {
@@ -29,8 +41,7 @@ export async function compileAlone(
       exactOptionalPropertyTypes: false, noImplicitOverride: true, noFallthroughCasesInSwitch: true,
       ...extraOptions,
     },
-    // With allowJs: the generated descriptors and any extra .js (the runtime .js carries no JSDoc types).
-    include: extraOptions.allowJs ? ["**/*.ts", "**/descriptors.js", "*.js"] : ["**/*.ts"],
+    include: extraOptions.allowJs ? ["**/*.ts", "**/*.js"] : ["**/*.ts"],
   };
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));

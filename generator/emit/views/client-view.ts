@@ -1,10 +1,11 @@
 // The view of client.ts: one method per operation, plus paging, waiting and poller methods, each
 // as an interface member and an implementation, laid out as prettier prints them.
-import type { Api, Operation, Poller } from "../../model/api.js";
+import type { Api, Channel, Operation, Poller } from "../../model/api.js";
+import { channelConstName, channelFirstParameter, channelOptionsParameter, channelReturnType } from "./channel-view.js";
 import { docComment } from "./doc-comment.js";
 import { argumentList, indentLines, printWidth } from "./layout.js";
-import { literalType, stringLiteral } from "./literal.js";
-import { clientResultType, hasRequiredArgs, methodDoc } from "./operation-types.js";
+import { literalType, propertyKey, stringLiteral } from "./literal.js";
+import { clientResultType, hasRequiredArgs, methodDoc, streamItemType, streamResponseOf } from "./operation-types.js";
 import { methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
@@ -21,6 +22,10 @@ interface MethodParts {
   /** Parameters of the signature, with types. */
   parameters: string[];
   returnType: string;
+  /** The signature spans lines that prettier lays out (an inline handler type). */
+  isLaidOutByPrettier?: boolean;
+  /** Signatures declared before the general one (a call typed by what it asks for). */
+  overloads?: { parameters: string[]; returnType: string }[];
 }
 
 export interface ClientView {
@@ -32,7 +37,7 @@ export interface ClientView {
   doc: string;
   factoryName: string;
   hasTypes: boolean;
-  /** The method table constant in descriptors.js. */
+  /** The method table constant in descriptors.ts. */
   methodTable: string;
   /** Interface members, laid out at column 2. */
   members: string[];
@@ -45,6 +50,8 @@ export interface ClientView {
   hasPollers: boolean;
   /** Some operation is a plain call (its method returns ApiPromise). */
   hasPlainCalls: boolean;
+  hasStreams: boolean;
+  hasChannels: boolean;
 }
 
 /** Every method of the client, in order: operations (and their waits), pollers, resume. */
@@ -57,6 +64,7 @@ function clientMethods(api: Api, names: TypeNames = typeNamesOf(api, "T.")): Met
   }
   for (const poller of api.pollers) methods.push(...pollerMethods(api, poller, names));
   if (api.pollers.length > 0) methods.push(resumeMethod());
+  for (const channel of api.channels) methods.push(channelMethod(channel, names));
   return methods;
 }
 
@@ -65,9 +73,10 @@ export function clientView(api: Api): ClientView {
   const methods = clientMethods(api, names);
   const hasPagination = api.operations.some((op) => op.pagination);
   const hasPollers = api.pollers.length > 0;
-  const hasRequests = api.operations.some((op) => !op.pagination) || hasPollers;
+  const hasStreams = api.operations.some((op) => !op.pagination && streamResponseOf(op));
+  const hasRequests = api.operations.some((op) => !op.pagination && !(streamResponseOf(op) && op.streamField === undefined)) || hasPollers;
   const isWaiting = hasPollers || api.operations.some((op) => op.urlLro);
-  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : ""];
+  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : "", hasStreams ? "StreamOptions" : "", api.channels.length > 0 ? "ChannelOptions" : ""].sort();
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
@@ -79,7 +88,9 @@ export function clientView(api: Api): ClientView {
     hasPagination,
     hasOutcome: api.operations.some((op) => op.lro?.isIdOptional),
     hasPollers,
-    hasPlainCalls: api.operations.some((op) => !op.pagination),
+    hasPlainCalls: api.operations.some((op) => !op.pagination && !streamResponseOf(op)),
+    hasStreams,
+    hasChannels: api.channels.length > 0,
     hasTypes: names.isUsed(),
     members: methods.map(member),
     methodTable: methodTableName,
@@ -91,7 +102,7 @@ export function clientView(api: Api): ClientView {
 const callArguments = new Set(["params", "options", "[id]", "token"]);
 
 /**
- * The client's method table for descriptors.js: `name: [kind, ...descriptors]` per method, laid
+ * The client's method table for descriptors.ts: `name: [kind, ...descriptors]` per method, laid
  * out as prettier prints it. buildClient (runtime/client-factory) turns it into methods.
  */
 export function methodTable(api: Api): string {
@@ -107,9 +118,12 @@ export function methodTable(api: Api): string {
 }
 
 function member(m: MethodParts): string {
-  const signature = argumentList(2, m.name, m.parameters, `: ${m.returnType};`);
-  // A multi-line return type is laid out by prettier, not here.
-  const text = m.returnType.includes("\n") ? `${unsureMark}${signature}` : signature;
+  const signatures = [...(m.overloads ?? []), m].map((s) => {
+    const signature = argumentList(2, m.name, s.parameters, `: ${s.returnType};`);
+    // A multi-line return type is laid out by prettier, not here.
+    return s.returnType.includes("\n") || m.isLaidOutByPrettier ? `${unsureMark}${signature}` : signature;
+  });
+  const text = signatures.join("\n");
   return m.doc ? `${indentLines(m.doc, 2)}\n${text}` : text;
 }
 
@@ -133,12 +147,38 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
       returnType: `PagePromise<${result}, ${item}${headers}>`,
     };
   }
+  if (streamResponseOf(op)) return streamMethod(op, names, result);
   return {
     ...base,
     args: [`op.${op.name}`, "params", "options"],
     callee: "transport.request",
     parameters: [argsParameter(op), "options?: RequestOptions"],
     returnType: `ApiPromise<${result}${headers}>`,
+  };
+}
+
+/**
+ * A streaming operation resolves to an EventStream of typed events. When a body field asks for
+ * the stream, overloads type the call by that field: `true` streams, false/absent is the JSON answer.
+ */
+function streamMethod(op: Operation, names: TypeNames, result: string): MethodParts {
+  const stream = `Promise<EventStream<${streamItemType(op, names)}>>`;
+  const base = { args: [`op.${op.name}`, "params", "options"], callee: "transport.stream", name: op.name };
+  const extra = streamResponseOf(op)?.kind === "sse" ? "Resolves to a stream of server-sent events: iterate it (`for await`) for each event's data." : "Resolves to a stream of JSON lines: iterate it (`for await`) for each parsed line.";
+  if (op.streamField === undefined) {
+    return { ...base, doc: methodDoc(op, [extra]), parameters: [argsParameter(op), "options?: StreamOptions"], returnType: stream };
+  }
+  const field = propertyKey(op.streamField);
+  const params = `params: op.${op.paramsTypeName}`;
+  return {
+    ...base,
+    doc: methodDoc(op, [`With \`body.${op.streamField}: true\` it streams: ${extra.charAt(0).toLowerCase()}${extra.slice(1)} Otherwise it resolves to the whole answer.`]),
+    overloads: [
+      { parameters: [`${params} & { body: { ${field}: true } }`, "options?: StreamOptions"], returnType: stream },
+      { parameters: [`${params} & { body: { ${field}?: false | null } }`, "options?: RequestOptions"], returnType: `Promise<${result}>` },
+    ],
+    parameters: [params, "options?: StreamOptions"],
+    returnType: `Promise<${result} | EventStream<${streamItemType(op, names)}>>`,
   };
 }
 
@@ -232,6 +272,21 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
       returnType: `Promise<${waitState}>`,
     },
   ];
+}
+
+/** A WebSocket channel: iterate its server messages, send client messages, await its result. */
+function channelMethod(channel: Channel, names: TypeNames): MethodParts {
+  const paragraphs = [channel.summary, channel.description === channel.summary ? undefined : channel.description, "Iterate it (`for await`) for the server's messages; await it for the result.", `\`WebSocket ${channel.path}\``];
+  const doc = docComment(paragraphs.filter((p) => p !== undefined).join("\n\n").split("\n"));
+  return {
+    args: [`op.${channelConstName(channel)}`, "params", "options"],
+    callee: "transport.channel",
+    doc,
+    name: channel.name,
+    parameters: [channelFirstParameter(channel, names), channelOptionsParameter(channel)],
+    returnType: channelReturnType(channel, names),
+    isLaidOutByPrettier: true,
+  };
 }
 
 function resumeMethod(): MethodParts {

@@ -13,12 +13,19 @@ const runtimeValueExports: [string[], string][] = [
     ],
     '"./runtime/errors.js"',
   ],
+  [["StreamParseError"], '"./runtime/stream-errors.js"'],
+  [["ChannelError", "ChannelFailedError", "ChannelLostError", "ChannelRefusedError"], '"./runtime/channel-errors.js"'],
 ];
 const runtimeTypeExports: [string[], string][] = [
   [
-    ["ClientOptions", "PaginationOptions", "PollOptions", "RequestContext", "RequestOptions", "ResponseContext", "RetryOptions"],
+    [
+      "ChannelOptions", "ClientOptions", "PaginationOptions", "PollOptions", "RequestContext", "RequestOptions", "ResponseContext",
+      "RetryOptions", "StreamOptions", "WebSocketConstructor",
+    ],
     '"./runtime/types.js"',
   ],
+  [["EventStream", "ServerSentEvent"], '"./runtime/event-stream.js"'],
+  [["Channel"], '"./runtime/channel.js"'],
   [["PagePromise"], '"./runtime/paginate.js"'],
   [["Poller"], '"./runtime/poller.js"'],
   [["ApiPromise", "WithResponse"], '"./runtime/response-meta.js"'],

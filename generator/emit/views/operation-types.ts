@@ -1,5 +1,5 @@
 // Per-operation type expressions: the argument object, the success result, and paging items.
-import type { Operation } from "../../model/api.js";
+import type { Operation, Response } from "../../model/api.js";
 import { docComment, schemaDocLines, seeLine } from "./doc-comment.js";
 import { indentLines, typeAlias, typedLine } from "./layout.js";
 import { propertyKey } from "./literal.js";
@@ -26,10 +26,27 @@ export function hasRequiredArgs(op: Operation): boolean {
   return op.parameters.some((p) => p.isRequired) || op.requestBody?.isRequired === true;
 }
 
+/** The success response that streams (SSE, NDJSON), if the operation has one. */
+export function streamResponseOf(op: Operation): Response | undefined {
+  return op.responses.find((r) => r.status.startsWith("2") && (r.kind === "sse" || r.kind === "ndjson"));
+}
+
+/** Responses read as a whole (everything but streams). */
+export function wholeResponses(op: Operation): Response[] {
+  return op.responses.filter((r) => r.kind !== "sse" && r.kind !== "ndjson");
+}
+
+/** The type of one event of the operation's stream. */
+export function streamItemType(op: Operation, names: TypeNames): string {
+  const stream = streamResponseOf(op);
+  return stream?.schema ? typeExpression(stream.schema, names) : "unknown";
+}
+
 /** The resolved value of a call: union of the 2XX bodies (default when no 2XX is declared). */
 export function resultType(op: Operation, names: TypeNames): string {
-  const success = op.responses.filter((r) => r.status.startsWith("2"));
-  const chosen = success.length > 0 ? success : op.responses.filter((r) => r.status === "default");
+  const responses = wholeResponses(op);
+  const success = responses.filter((r) => r.status.startsWith("2"));
+  const chosen = success.length > 0 ? success : responses.filter((r) => r.status === "default");
   if (chosen.length === 0) return "unknown";
   const types = chosen.map((r) => (r.kind === "empty" ? "void" : r.schema ? typeExpression(r.schema, names) : "unknown"));
   const unique = [...new Set(types)];

@@ -3,15 +3,16 @@
 import type { Api, Operation, Parameter, Poller, PollerTarget, UrlLro } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
-import { paramsMembers, resultDeclaration } from "./operation-types.js";
+import { paramsMembers, resultDeclaration, streamResponseOf, wholeResponses } from "./operation-types.js";
 import { typeNamesOf } from "./types-view.js";
 import { dateTableName, methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { methodTable } from "./client-view.js";
 import { headersDeclaration, headersDescriptor } from "./response-headers.js";
+import { channelConstName, channelDeclarations, channelSpecOf } from "./channel-view.js";
 import { datePlans, type DatePlans } from "./date-plans.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
-/** A constant of descriptors.js: its name, its runtime type and its literal. */
+/** A constant of descriptors.ts: its name, its runtime type and its literal. */
 interface DescriptorValue {
   literal: string;
   name: string;
@@ -21,18 +22,15 @@ interface DescriptorValue {
 export interface OperationsView {
   /** Every type declaration of operations.ts, in order. */
   declarations: string[];
-  /** `export declare const x: T;` lines of descriptors.d.ts. */
-  descriptorDeclarations: string[];
   /**
-   * The constants of descriptors.js. Plain JavaScript with a .d.ts beside it: a host's checker
-   * reads one declaration per descriptor instead of checking every literal (most of its cost).
+   * The constants of descriptors.ts, each with its declared type. The file is `@ts-nocheck`: a
+   * host's checker takes the declared types instead of checking every literal (most of its cost);
+   * our tests check the literals.
    */
   descriptors: string[];
   hasDescriptors: boolean;
-  /** `MethodSpec` when descriptors.d.ts needs it from runtime/client-factory.js. */
+  /** `MethodSpec` when descriptors.ts needs it from runtime/client-factory.js. */
   factoryTypes: string;
-  /** JSDoc typedefs of descriptors.js. */
-  runtimeTypedefs: string[];
   /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
   runtimeTypes: string;
   hasTypes: boolean;
@@ -82,23 +80,22 @@ export function operationsView(api: Api): OperationsView {
     const table = Object.fromEntries(api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]));
     constant(pollerTableName, "Record<string, LroSpec>", expandedObject(table, 0));
   }
+  for (const channel of api.channels) {
+    declarations.push(...channelDeclarations(api, channel, names));
+    constant(channelConstName(channel), "ChannelSpec", expandedObject(channelSpecOf(channel), 0));
+  }
   // Last: the method table refers to every descriptor above.
   constant(methodTableName, "Record<string, MethodSpec>", methodTable(api));
   const used = new Set(values.map((v) => v.type.replace(/^Record<string, (\w+)>$/, "$1")));
-  const runtimeTypes = ["DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"].filter((t) => used.has(t));
+  const runtimeTypes = ["ChannelSpec", "DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"].filter((t) => used.has(t));
   const factoryTypes = used.has("MethodSpec") ? ["MethodSpec"] : [];
   return {
     declarations,
-    descriptorDeclarations: values.map((v) => `export declare const ${v.name}: ${v.type};`),
     factoryTypes: factoryTypes.join(", "),
-    descriptors: values.map((v) => `/** @type {${v.type}} */\nexport const ${v.name} = ${v.literal};`),
+    descriptors: values.map((v) => `export const ${v.name}: ${v.type} = ${v.literal};`),
     hasDescriptors: values.length > 0,
     hasTypes: names.isUsed(),
     runtimeTypes: runtimeTypes.join(", "),
-    runtimeTypedefs: [
-      ...runtimeTypes.map((t) => `/** @typedef {import("./runtime/types.js").${t}} ${t} */`),
-      ...factoryTypes.map((t) => `/** @typedef {import("./runtime/client-factory.js").${t}} ${t} */`),
-    ],
   };
 }
 
@@ -118,18 +115,20 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
 }
 
 export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Record<string, unknown> {
-  const responseDates = op.responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const responses = wholeResponses(op);
+  const responseDates = responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const stream = streamSpecOf(op, dates);
   return {
     id: op.id,
     method: op.method,
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
     body: op.requestBody ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType } : undefined,
-    responses: op.responses.map((r) => ({
+    responses: responses.map((r) => ({
       status: r.status,
       kind: r.kind,
       mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
-      dates: responseDates[op.responses.indexOf(r)],
+      dates: responseDates[responses.indexOf(r)],
       headers: headersDescriptor(api, op, r),
     })),
     auth: op.security.flatMap((key): Record<string, string>[] => {
@@ -138,9 +137,10 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Rec
       if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
       return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
     }),
-    dateTable: responseDates.some(Boolean) ? new RawCode(dateTableName) : undefined,
+    dateTable: responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
     isIdempotent: op.isIdempotent,
     retry: op.retry,
+    stream,
     serverWait: op.serverWait && {
       flagPath: op.serverWait.flagPath,
       durationPath: op.serverWait.durationPath,
@@ -159,6 +159,15 @@ function waitTargetOf(target: PollerTarget): Record<string, unknown> {
     unreachableValues: target.unreachableValues,
     isGoneSuccess: target.isGoneSuccess || undefined,
   };
+}
+
+/** The runtime's StreamSpec: how the success stream is read, and which body field asks for it. */
+function streamSpecOf(op: Operation, dates: DatePlans | undefined): Record<string, unknown> | undefined {
+  const stream = streamResponseOf(op);
+  if (!stream || stream.mediaType === undefined) return undefined;
+  const isJson = stream.kind === "ndjson" || stream.schema?.kind !== "string";
+  const plan = isJson && stream.schema && dates ? dates.planOf(stream.schema) : undefined;
+  return { format: stream.kind, mediaType: stream.mediaType, isJson, field: op.streamField, dates: plan };
 }
 
 /** The runtime's UrlLroSpec: the model's fields minus what only the generator needs. */

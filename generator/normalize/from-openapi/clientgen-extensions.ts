@@ -153,3 +153,11 @@ function targetsOf(raw: unknown): Poller["targets"] {
   }
   return targets.length > 0 ? targets : undefined;
 }
+
+/** `x-clientgen-stream: { field: stream }`: the JSON body field whose `true` asks for the stream. */
+export function streamFieldOf(ctx: NormalizeContext, raw: unknown, at: Location): string | undefined {
+  if (raw === undefined) return undefined;
+  if (isObject(raw) && typeof raw.field === "string" && raw.field !== "") return raw.field;
+  report(ctx, at, "error", "STR001", "x-clientgen-stream needs `field`: the JSON body field that asks for the stream (e.g. { field: stream })");
+  return undefined;
+}

@@ -1,6 +1,7 @@
 // OpenAPI Object -> model Api (before the passes give names and order).
 import type { Api, SecurityScheme, Server } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
+import { channelsOf } from "./channels.js";
 import { pollersOf } from "./clientgen-extensions.js";
 import { pascalCase } from "../names.js";
 import { takeDialectPollers } from "./dialects/index.js";
@@ -36,6 +37,7 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
   return {
     aliases: aliases.length > 0 ? aliases : undefined,
     readmeExamples: Object.values(readmeExamples).some(Boolean) ? readmeExamples : undefined,
+    channels: channelsOf(ctx, doc["x-clientgen-channels"], child(root, "x-clientgen-channels")),
     description: typeof info.description === "string" ? info.description : undefined,
     name,
     operations,

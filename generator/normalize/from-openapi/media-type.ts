@@ -30,3 +30,11 @@ export function responseKindOf(mediaType: string): ResponseKind {
   if (kind === "form") return "text";
   return "binary";
 }
+
+/** Media types of event streams: SSE, and newline-delimited JSON under its several names. */
+export function streamFormatOf(mediaType: string): "ndjson" | "sse" | undefined {
+  const type = mediaType.toLowerCase().split(";")[0].trim();
+  if (type === "text/event-stream") return "sse";
+  if (/^application\/(x-)?(ndjson|jsonl|json-lines|jsonlines)$/.test(type)) return "ndjson";
+  return undefined;
+}

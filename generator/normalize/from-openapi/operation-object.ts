@@ -1,7 +1,7 @@
 // Path Item + Operation Objects -> model Operations (names are assigned later, in passes).
 import type { HttpMethod, Operation, Parameter } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
-import { lroStartOf, paginationOf, serverWaitOf } from "./clientgen-extensions.js";
+import { lroStartOf, paginationOf, serverWaitOf, streamFieldOf } from "./clientgen-extensions.js";
 import { deref } from "./deref.js";
 import { withDialects } from "./dialects/index.js";
 import { parameterObject } from "./parameter-object.js";
@@ -69,6 +69,7 @@ function operationObject(
     responses: responsesObject(ctx, raw.responses, child(at, "responses")),
     security: Array.isArray(raw.security) ? securityOf(raw.security) : globalSecurity,
     serverWait: serverWaitOf(ctx, raw["x-clientgen-server-wait"], child(at, "x-clientgen-server-wait")),
+    streamField: streamFieldOf(ctx, raw["x-clientgen-stream"], child(at, "x-clientgen-stream")),
     summary: typeof raw.summary === "string" ? raw.summary : undefined,
     tags: Array.isArray(raw.tags) ? [...new Set(raw.tags.filter((t): t is string => typeof t === "string"))] : [],
   });

@@ -1,0 +1,83 @@
+// WebSocket channels in the output: per channel its message types (operations.ts), its
+// ChannelSpec descriptor (descriptors.js) and its client method.
+import type { Api, Channel } from "../../model/api.js";
+import { pascalCase } from "../../normalize/names.js";
+import { docComment } from "./doc-comment.js";
+import { typeAlias } from "./layout.js";
+import { propertyKey } from "./literal.js";
+import { typeExpression, type TypeNames } from "./type-expression.js";
+
+export const channelConstName = (channel: Channel): string => `channel_${channel.name}`;
+
+/** Names of a channel's exported types in operations.ts. */
+export function channelTypeNames(channel: Channel): { client: string; open: string; request: string; server: string } {
+  const base = pascalCase(channel.name);
+  return { client: `${base}ClientMessage`, open: `${base}OpenMessage`, request: `${base}Request`, server: `${base}ServerMessage` };
+}
+
+/** The type declarations of operations.ts for one channel. */
+export function channelDeclarations(api: Api, channel: Channel, names: TypeNames): string[] {
+  const typeNames = channelTypeNames(channel);
+  const method = `\`${api.name}Client.${channel.name}\``;
+  const declare = (name: string, what: string, type: string): string => `${docComment([`${what} (${method}).`])}\n${typeAlias(name, type)}`;
+  const declarations = [declare(typeNames.server, "A message the server sends", typeExpression(channel.serverMessage, names))];
+  if (channel.openMessage) declarations.push(declare(typeNames.open, "The message that opens the channel", typeExpression(channel.openMessage, names)));
+  if (channel.clientMessage) declarations.push(declare(typeNames.client, "A message the client sends", typeExpression(channel.clientMessage, names)));
+  if (channel.request) {
+    const field = propertyKey(channel.request.field);
+    const type = `${typeNames.server} & {\n  ${field}: NonNullable<${typeNames.server}[${JSON.stringify(channel.request.field)}]>;\n}`;
+    declarations.push(`${docComment([`A server message asking \`${channel.request.handler}\` for an answer (its \`${channel.request.field}\` is set).`])}\nexport type ${typeNames.request} = ${type};`);
+  }
+  return declarations;
+}
+
+/** The runtime's ChannelSpec literal for one channel. */
+export function channelSpecOf(channel: Channel): Record<string, unknown> {
+  return {
+    id: channel.name,
+    path: channel.path,
+    params: channel.parameters.map((p) => ({ name: p.name, in: "path" })),
+    authField: channel.authField,
+    hasOpenMessage: channel.openMessage !== undefined,
+    request: channel.request,
+    idField: channel.idField,
+    end: channel.end,
+    result: channel.result,
+    closeCodes: channel.closeCodes.length > 0 ? channel.closeCodes.map((c) => ({ code: Number(c.code), outcome: c.outcome, meaning: c.meaning })) : undefined,
+    pingIntervalMs: channel.pingIntervalMs,
+    pingTimeoutMs: channel.pingTimeoutMs,
+  };
+}
+
+/** The first parameter of the method: the path parameter, the opening message, or both in an object. */
+export function channelFirstParameter(channel: Channel, names: TypeNames): string {
+  const typeNames = channelTypeNames(channel);
+  const [only] = channel.parameters;
+  if (channel.parameters.length === 1 && !channel.openMessage) {
+    const name = /^[A-Za-z_$][\w$]*$/.test(only.name) ? only.name : "id";
+    return `${name}: ${typeExpression(only.schema, names)}`;
+  }
+  if (channel.parameters.length === 0 && channel.openMessage) return `message: op.${typeNames.open}`;
+  const members = channel.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.schema, names)}`);
+  if (channel.openMessage) members.push(`body: op.${typeNames.open}`);
+  return `params: { ${members.join("; ")} }`;
+}
+
+/** The options parameter: ChannelOptions, plus the request handler when the channel has one. */
+export function channelOptionsParameter(channel: Channel): string {
+  const typeNames = channelTypeNames(channel);
+  const base = `ChannelOptions<op.${typeNames.server}>`;
+  if (!channel.request) return `options?: ${base}`;
+  const answer = `op.${typeNames.client}`;
+  return `options?: ${base} & {\n    ${propertyKey(channel.request.handler)}?: (message: op.${typeNames.request}) => ${answer} | Promise<${answer}>;\n  }`;
+}
+
+/** Channel<Server, Client, Result>. */
+export function channelReturnType(channel: Channel, names: TypeNames): string {
+  const typeNames = channelTypeNames(channel);
+  const client = channel.clientMessage ? `op.${typeNames.client}` : "never";
+  const idType = channel.idField ? "string" : "never";
+  const result = channel.result === "id" ? idType : `op.${typeNames.server}`;
+  void names;
+  return `Channel<op.${typeNames.server}, ${client}, ${result}>`;
+}

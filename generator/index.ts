@@ -1,0 +1,32 @@
+// The programmatic API, `import { generate } from "clientgen"`: what `clientgen generate --spec
+// --out` does, for build scripts and plugins. Quiet: the report is returned, nothing is printed.
+import * as path from "node:path";
+import { checkConfig } from "./config.js";
+import type { ApiConfigEntry } from "./define-config.js";
+import { Reporter, type ApiReport } from "./cli/reporter.js";
+import { runApi } from "./cli/run-api.js";
+
+export { defineConfig } from "./define-config.js";
+export type { ApiConfigEntry, ApiOptions, ClientgenConfig, OperationFilter } from "./define-config.js";
+export type { ApiReport } from "./cli/reporter.js";
+export type { Diagnostic } from "./diagnostics/diagnostic.js";
+
+export interface GenerateOptions extends ApiConfigEntry {
+  /** Compare with the output folder instead of writing (status "stale" when it differs). */
+  check?: boolean;
+  /** Folder that relative `spec`, `overlays` and `output` paths start from (default: process.cwd()). */
+  cwd?: string;
+}
+
+/**
+ * Generate one client folder (or check it with `check: true`). Bad input does not throw: the
+ * report's `status` is "failed" and `diagnostics` (file, line, JSON pointer) or `error` say why,
+ * and the previous output is left as it was.
+ */
+export async function generate(options: GenerateOptions): Promise<ApiReport> {
+  const { check, cwd, ...entry } = options;
+  const [api] = checkConfig({ apis: [entry] }, path.join(path.resolve(cwd ?? "."), "generate()"), []).apis;
+  // A JSON reporter that is never finished prints nothing: the caller gets the report instead.
+  const quiet = new Reporter({ isJson: true, isVerbose: false, showsProgress: false });
+  return runApi(api, { isCheck: check === true }, quiet);
+}
