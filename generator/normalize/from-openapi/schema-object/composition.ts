@@ -24,10 +24,21 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
   const rest = Object.fromEntries(
     Object.entries(raw).filter(([k]) => !["allOf", "oneOf", "anyOf", "discriminator", "description", "title"].includes(k)),
   );
+  if (closesOverComposition(rest)) {
+    // JSON Schema applies additionalProperties to this object's own properties only, so beside a
+    // composition with none it rejects every property of the variants: taken literally nothing but
+    // `{}` passes. What authors mean is "no keys beyond the variant's", which types cannot express.
+    report(ctx, child(at, "additionalProperties"), "warning", "SCH005", "additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored");
+    delete rest.additionalProperties;
+  }
   if (rest.properties !== undefined || rest.additionalProperties !== undefined || rest.items !== undefined) {
     parts.push(typedSchema(ctx, rest, at, rest.type));
   }
   return parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+}
+
+function closesOverComposition(rest: Record<string, unknown>): boolean {
+  return rest.additionalProperties === false && rest.properties === undefined && rest.patternProperties === undefined;
 }
 
 /**
