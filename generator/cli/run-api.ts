@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { ApiConfig } from "../config.js";
-import { DiagnosticsError, formatDiagnostic, summarizeDiagnostics } from "../diagnostics/diagnostic.js";
+import { DiagnosticsError, summarizeDiagnostics } from "../diagnostics/diagnostic.js";
 import { isUpToDate, recordedInputs, recordGeneration } from "../cache/up-to-date.js";
 import { compareOutput, recoverInterruptedWrite, writeOutput } from "../emit/write.js";
 import type { SurfaceChange } from "../report/compare-surface.js";
@@ -67,7 +67,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     report.diagnostics = result.diagnostics;
     report.changes = result.changes;
     report.files = result.files.length;
-    for (const d of result.diagnostics) reporter.err(formatDiagnostic(d));
+    reporter.diagnostics(result.diagnostics);
     if (result.diagnostics.length > 0) reporter.err(`${api.spec}: ${summarizeDiagnostics(result.diagnostics)}`);
     if (mode.isCheck) {
       stages.start("comparing");
@@ -98,7 +98,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     if (error instanceof InputError) return fail(report, reporter, finish, `${error.message}; ${api.output} left unchanged`);
     if (!(error instanceof DiagnosticsError)) throw error;
     report.diagnostics = error.diagnostics;
-    for (const d of error.diagnostics) reporter.err(formatDiagnostic(d));
+    reporter.diagnostics(error.diagnostics);
     reporter.err(`${api.spec}: ${summarizeDiagnostics(error.diagnostics)}; ${api.output} left unchanged`);
     return finish("failed");
   }
