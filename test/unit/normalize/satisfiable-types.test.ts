@@ -69,6 +69,11 @@ describe("no intersection with an object that admits nothing", () => {
     expect(types).toContain("export interface ThingWritable { kind?: string; }");
   });
 
+  it("required beside allOf makes the inherited property required", async () => {
+    const schemas = { Base: { type: "object", properties: { name: str } }, Sub: { allOf: [ref("Base")], required: ["name"], properties: { age: { type: "number" } } } };
+    expect((await emitted(schemas)).types).toContain("export type Sub = Base & { age?: number; name: string; };");
+  });
+
   it("a spec that closes an object explicitly keeps Record<string, never> standalone", async () => {
     expect((await emitted({ Empty: { type: "object", additionalProperties: false } })).types).toEqual(["export type Empty = Record<string, never>;"]);
   });

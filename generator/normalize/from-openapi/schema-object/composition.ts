@@ -31,10 +31,50 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
     report(ctx, child(at, "additionalProperties"), "warning", "SCH005", "additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored");
     delete rest.additionalProperties;
   }
+  requireInherited(ctx, rest, raw, at);
   if (rest.properties !== undefined || rest.additionalProperties !== undefined || rest.items !== undefined) {
     parts.push(typedSchema(ctx, rest, at, rest.type));
   }
   return parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+}
+
+/**
+ * `required` beside allOf may name properties a part declares (`allOf: [Base], required: [name]`):
+ * each is declared here again with the part's schema, so the intersection requires it. (TypeScript
+ * keeps `undefined` in `{ a?: T } & { a: unknown }`: the part's own schema is what works.)
+ */
+function requireInherited(ctx: NormalizeContext, rest: Record<string, unknown>, raw: Record<string, unknown>, at: Location): void {
+  if (!Array.isArray(rest.required) || !Array.isArray(raw.allOf)) return;
+  const own = isObject(rest.properties) ? rest.properties : {};
+  const added: Record<string, unknown> = {};
+  for (const name of rest.required) {
+    if (typeof name !== "string" || Object.hasOwn(own, name)) continue;
+    const found = propertyInParts(ctx, raw.allOf, at.file, at.file, name, 0);
+    if (found !== undefined) added[name] = found;
+  }
+  if (Object.keys(added).length > 0) rest.properties = { ...own, ...added };
+}
+
+/** The raw schema of property `name` in allOf parts (through $refs and nested allOf); undefined when none declares it. */
+function propertyInParts(ctx: NormalizeContext, parts: unknown[], file: string, origin: string, name: string, depth: number): unknown {
+  if (depth > 8) return undefined;
+  for (const part of parts) {
+    let value = part;
+    let from = file;
+    if (isObject(part) && typeof part.$ref === "string") {
+      const target = ctx.spec.resolveRef(part.$ref, file);
+      value = target?.value;
+      from = target?.file ?? file;
+    }
+    if (!isObject(value)) continue;
+    // Copied here, a schema from another file would resolve its $refs against this one: not used.
+    if (isObject(value.properties) && Object.hasOwn(value.properties, name)) return from === origin ? value.properties[name] : undefined;
+    if (Array.isArray(value.allOf)) {
+      const found = propertyInParts(ctx, value.allOf, from, origin, name, depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 function closesOverComposition(rest: Record<string, unknown>): boolean {
