@@ -10,6 +10,21 @@ export const checkOptions: ts.CompilerOptions = {
   noEmit: true, skipLibCheck: true, strict: true, target: ts.ScriptTarget.ES2022, types: [],
 };
 
+/** TypeScript's own libraries, parsed once per process: each program of a run reuses them. */
+const libraryFiles = new Map<string, ts.SourceFile | undefined>();
+
+/** A program over `roots` with checkOptions, sharing parsed library files with the programs before it. */
+export function checkProgram(roots: string[]): ts.Program {
+  const host = ts.createCompilerHost(checkOptions);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, language, onError, shouldCreate) => {
+    if (!/[\\/]typescript[\\/]lib[\\/]/.test(fileName)) return read(fileName, language, onError, shouldCreate);
+    if (!libraryFiles.has(fileName)) libraryFiles.set(fileName, read(fileName, language, onError, shouldCreate));
+    return libraryFiles.get(fileName);
+  };
+  return ts.createProgram(roots, checkOptions, host);
+}
+
 /** `file: Declaration: what admits nothing` for each finding in `files` of `program`. */
 export function unsatisfiableTypes(program: ts.Program, files: string[]): string[] {
   const checker = program.getTypeChecker();

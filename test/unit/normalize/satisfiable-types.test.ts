@@ -74,6 +74,21 @@ describe("no intersection with an object that admits nothing", () => {
     expect((await emitted(schemas)).types).toContain("export type Sub = Base & { age?: number; name: string; };");
   });
 
+  it.each([
+    ["allOf of a string and an object", { allOf: [str, { type: "object", required: ["e"], properties: { e: str } }] }, "export type Subject = | string | { e: string; };"],
+    ["allOf of a number and a string", { type: "array", items: { allOf: [{ type: "number" }, str] } }, "export type Subject = (number | string)[];"],
+    ["allOf through a ref of another type", { allOf: [ref("A"), { type: "array", items: str }] }, "export type Subject = A | string[];"],
+  ])("contradictory %s: any one of the parts, reported", async (_, subject, want) => {
+    const result = await emitted({ A: a, Subject: subject });
+    expect(result.types.find((t) => t.startsWith("export type Subject"))).toBe(want);
+    expect(result.warnings.map((w) => w.split(" ")[1])).toEqual(["SCH007"]);
+  });
+
+  it("type: [object, null] beside anyOf admits null", async () => {
+    const schemas = { A: a, B: b, Subject: { type: ["object", "null"], anyOf: [ref("A"), ref("B")] } };
+    expect((await emitted(schemas)).types).toContain("export type Subject = A | B | null;");
+  });
+
   it("a spec that closes an object explicitly keeps Record<string, never> standalone", async () => {
     expect((await emitted({ Empty: { type: "object", additionalProperties: false } })).types).toEqual(["export type Empty = Record<string, never>;"]);
   });

@@ -2,19 +2,29 @@
 import type { Discriminator, Schema } from "../../../model/schema.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { toSchema, typedSchema } from "./index.js";
-import { namedSchemaId } from "./ref.js";
+import { declaredType, namedSchemaId } from "./ref.js";
 import { baseOfUnionParent, isUnionParentOf } from "./union-parent.js";
 
 export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
   const parts: Schema[] = [];
   if (Array.isArray(raw.allOf)) {
     const allOfAt = child(at, "allOf");
+    const allOf: Schema[] = [];
     raw.allOf.forEach((part, i) => {
       const parentBase = unionParentBase(ctx, part, at);
       if (parentBase === null) return;
-      if (parentBase) parts.push(toSchema(ctx, parentBase.raw, parentBase.at));
-      else parts.push(toSchema(ctx, part, child(allOfAt, i)));
+      if (parentBase) allOf.push(toSchema(ctx, parentBase.raw, parentBase.at));
+      else allOf.push(toSchema(ctx, part, child(allOfAt, i)));
     });
+    const types = conflictingTypes(ctx, raw.allOf, at.file);
+    if (types.length > 1 && allOf.length > 1) {
+      // No value has two JSON types: taken literally the schema admits nothing. The widest honest
+      // reading is "a value of one of the parts", reported so the spec can be fixed.
+      report(ctx, allOfAt, "warning", "SCH007", `allOf parts of types ${types.map((t) => JSON.stringify(t)).join(" and ")} admit no value; typed as any one of them`);
+      parts.push({ kind: "union", variants: allOf });
+    } else {
+      parts.push(...allOf);
+    }
   }
   for (const keyword of ["oneOf", "anyOf"] as const) {
     const list = raw[keyword];
@@ -35,7 +45,9 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
   if (rest.properties !== undefined || rest.additionalProperties !== undefined || rest.items !== undefined) {
     parts.push(typedSchema(ctx, rest, at, rest.type));
   }
-  return parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+  const schema: Schema = parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+  // `type: [object, "null"]` beside the composition: null is valid too.
+  return Array.isArray(raw.type) && raw.type.includes("null") ? { ...schema, isNullable: true } : schema;
 }
 
 /**
@@ -75,6 +87,16 @@ function propertyInParts(ctx: NormalizeContext, parts: unknown[], file: string, 
     }
   }
   return undefined;
+}
+
+/** The distinct JSON types allOf parts declare (integer counted as number), sorted. */
+function conflictingTypes(ctx: NormalizeContext, parts: unknown[], file: string): string[] {
+  const types = new Set<string>();
+  for (const part of parts) {
+    const type = declaredType(ctx, part, file);
+    if (type !== undefined && type !== "null") types.add(type === "integer" ? "number" : type);
+  }
+  return [...types].sort();
 }
 
 function closesOverComposition(rest: Record<string, unknown>): boolean {

@@ -56,11 +56,18 @@ function siblingsBesideTarget(ctx: NormalizeContext, raw: Record<string, unknown
 
 /** The one `type` of the schema a $ref points at (declared or implied by its keywords); undefined when it has none or several. */
 function typeOfTarget(ctx: NormalizeContext, ref: string, at: Location): string | undefined {
-  let resolved = ctx.spec.resolveRef(ref, at.file);
-  for (let hops = 0; resolved && isObject(resolved.value) && typeof resolved.value.$ref === "string" && hops < 32; hops++) {
-    resolved = ctx.spec.resolveRef(resolved.value.$ref as string, resolved.file);
+  return declaredType(ctx, { $ref: ref }, at.file);
+}
+
+/** The one JSON type a raw schema declares, through $refs (declared or implied by its keywords); undefined when it has none or several. */
+export function declaredType(ctx: NormalizeContext, raw: unknown, file: string): string | undefined {
+  let value = raw;
+  let from = file;
+  for (let hops = 0; isObject(value) && typeof value.$ref === "string" && hops < 32; hops++) {
+    const resolved = ctx.spec.resolveRef(value.$ref, from);
+    value = resolved?.value;
+    from = resolved?.file ?? from;
   }
-  const value = resolved?.value;
   if (!isObject(value)) return undefined;
   if (typeof value.type === "string") return value.type;
   if (value.allOf !== undefined || value.oneOf !== undefined || value.anyOf !== undefined || value.type !== undefined) return undefined;
