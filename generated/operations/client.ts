@@ -13,7 +13,7 @@ import type {
 } from "./runtime/types.js";
 
 /** LakeSail Platform API v1: one method per operation. */
-export interface OperationsClient {
+export interface LakeSailClient {
   /**
    * Get async operation status
    *
@@ -80,8 +80,8 @@ export interface OperationsClient {
   resumePoller<TState = unknown>(token: string, options?: RequestOptions): Poller<TState>;
 }
 
-/** Create a Operations client. Needs nothing but `fetch`. */
-export function createOperationsClient(options: ClientOptions = {}): OperationsClient {
+/** Create a LakeSail client. Needs nothing but `fetch`. */
+export function createLakeSailClient(options: ClientOptions = {}): LakeSailClient {
   const transport = new Transport(options, { baseUrl: "https://platform.lakesail.com/api/v1" });
-  return buildClient<OperationsClient>(transport, op.table_methods);
+  return buildClient<LakeSailClient>(transport, op.table_methods);
 }

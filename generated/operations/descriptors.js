@@ -131,8 +131,10 @@ export const poller_Operation = {
   progressPath: ["progress"],
   errorPath: ["error"],
   messagePath: ["error", "message"],
-  retryAfterPath: ["error", "details", "retryAfter"],
   defaultIntervalMs: 2000,
+  defaultTimeoutMs: 1800000,
+  donePath: ["completedAt"],
+  failurePath: ["error"],
 };
 
 /** @type {Record<string, LroSpec>} */

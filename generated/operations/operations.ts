@@ -2,13 +2,13 @@
 import type * as T from "./types.js";
 export * from "./descriptors.js";
 
-/** Arguments of `OperationsClient.getOperation`. */
+/** Arguments of `LakeSailClient.getOperation`. */
 export interface GetOperationParams {
   /** Operation ID (e.g. `A1B2C3D4E5`), from a cluster's `operationId` or an `included.operations` entry. */
   operationId: T.Id;
 }
 
-/** Arguments of `OperationsClient.listConnections`. */
+/** Arguments of `LakeSailClient.listConnections`. */
 export interface ListConnectionsParams {
   /** Maximum number of items to return. */
   limit?: number;
@@ -16,19 +16,19 @@ export interface ListConnectionsParams {
   marker?: string;
 }
 
-/** Arguments of `OperationsClient.listMyClusters`. */
+/** Arguments of `LakeSailClient.listMyClusters`. */
 export interface ListMyClustersParams {
   /** Page size. */
   limit?: number;
   /** Page number, 1-based. */
   page?: number;
-  /** Sort field. */
+  /** The field to sort by. */
   sortBy?: "name";
-  /** Sort direction. */
+  /** The direction to sort (ascending or descending). */
   sortDirection?: "asc" | "desc";
 }
 
-/** Arguments of `OperationsClient.listNetworks`. */
+/** Arguments of `LakeSailClient.listNetworks`. */
 export interface ListNetworksParams {
   /** Maximum number of items to return. */
   limit?: number;
@@ -36,7 +36,7 @@ export interface ListNetworksParams {
   marker?: string;
 }
 
-/** Arguments of `OperationsClient.listProviderNetworks`. */
+/** Arguments of `LakeSailClient.listProviderNetworks`. */
 export interface ListProviderNetworksParams {
   /** Connection ID. */
   connection: T.Id;

@@ -24,7 +24,7 @@ export interface TensorOneClient {
   addClusterProxyPort(
     params: op.AddClusterProxyPortParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxy>;
+  ): Promise<T.ClusterProxyV1Response>;
   /**
    * Create an API key
    *
@@ -48,6 +48,17 @@ export interface TensorOneClient {
     options?: RequestOptions,
   ): Promise<T.ClusterResponse>;
   /**
+   * Create a custom metric
+   *
+   * Record a custom application metric for a cluster. Assumption: the body and answer are free-form objects (their schemas are not published).
+   *
+   * `POST /v1/clusters/{cluster_id}/metrics/custom`
+   */
+  createClusterCustomMetric(
+    params: op.CreateClusterCustomMetricParams,
+    options?: RequestOptions,
+  ): Promise<T.ClusterMetricsResponse>;
+  /**
    * Create a cluster (v2)
    *
    * Create a GPU cluster; the generated v2 header shows a Cluster object in return.
@@ -67,6 +78,15 @@ export interface TensorOneClient {
     options?: RequestOptions,
   ): Promise<T.ClusterDeleteResponse>;
   /**
+   * Delete a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `gone`).
+   * Resolves with the final state.
+   * `DELETE /v1/clusters/{cluster_id}`
+   */
+  deleteClusterAndWait(
+    params: op.DeleteClusterParams,
+    options?: PollOptions<undefined>,
+  ): Promise<undefined>;
+  /**
    * Remove an exposed port
    *
    * Stop exposing a port through the proxy.
@@ -76,13 +96,24 @@ export interface TensorOneClient {
   deleteClusterProxyPort(
     params: op.DeleteClusterProxyPortParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxy>;
+  ): Promise<T.ClusterProxyV1Response>;
   /**
    * Delete a cluster (v2)
    *
    * `DELETE /v2/clusters/{cluster_id}`
    */
   deleteClusterV2(params: op.DeleteClusterV2Params, options?: RequestOptions): Promise<void>;
+  /**
+   * Download cluster logs
+   *
+   * The cluster's logs as a file. Assumption: the body is the file itself (any media type), filtered like getClusterLogs.
+   *
+   * `GET /v1/clusters/{cluster_id}/logs/download`
+   */
+  downloadClusterLogs(
+    params: op.DownloadClusterLogsParams,
+    options?: RequestOptions,
+  ): Promise<Blob>;
   /**
    * Get cluster details
    *
@@ -95,16 +126,80 @@ export interface TensorOneClient {
     options?: RequestOptions,
   ): Promise<T.ClusterDetailResponse>;
   /**
+   * Get cluster logs
+   *
+   * Log entries of a cluster, filtered by type, level, source, time range and search term. Offset pagination (`offset`, `limit` up to 1000). Assumption: the entries are in `data.logs` of the v1 envelope (the page's response example was not available).
+   *
+   * Await it for the first page, or iterate it (`for await`) for every item across pages.
+   *
+   * `GET /v1/clusters/{cluster_id}/logs`
+   */
+  getClusterLogs(
+    params: op.GetClusterLogsParams,
+    options?: PaginationOptions,
+  ): PagePromise<T.ClusterLogsResponse, T.LogEntry>;
+  /**
+   * Get cluster logs (v2)
+   *
+   * `GET /v2/clusters/{cluster_id}/logs`
+   */
+  getClusterLogsV2(
+    params: op.GetClusterLogsV2Params,
+    options?: RequestOptions,
+  ): Promise<T.ClusterLogsV2>;
+  /**
+   * Get current metrics
+   *
+   * Current GPU, CPU, storage, network and application metrics of a cluster. Assumption: the metrics are in `data` of the v1 envelope, as a free-form object (no example available).
+   *
+   * `GET /v1/clusters/{cluster_id}/metrics`
+   */
+  getClusterMetrics(
+    params: op.GetClusterMetricsParams,
+    options?: RequestOptions,
+  ): Promise<T.ClusterMetricsResponse>;
+  /**
+   * Get aggregated metrics
+   *
+   * Aggregated metrics of a cluster. Assumption: the page names the endpoint only; its query parameters are not published here (use `metrics` and `gpu_id` as for current metrics) and `data` is a free-form object.
+   *
+   * `GET /v1/clusters/{cluster_id}/metrics/aggregated`
+   */
+  getClusterMetricsAggregated(
+    params: op.GetClusterMetricsAggregatedParams,
+    options?: RequestOptions,
+  ): Promise<T.ClusterMetricsResponse>;
+  /**
+   * Get historical metrics
+   *
+   * Historical metrics of a cluster. Assumption: the page names the endpoint only; its query parameters are not published here (use `metrics` and `gpu_id` as for current metrics) and `data` is a free-form object.
+   *
+   * `GET /v1/clusters/{cluster_id}/metrics/historical`
+   */
+  getClusterMetricsHistory(
+    params: op.GetClusterMetricsHistoryParams,
+    options?: RequestOptions,
+  ): Promise<T.ClusterMetricsResponse>;
+  /**
+   * Get cluster metrics (v2)
+   *
+   * `GET /v2/clusters/{cluster_id}/metrics`
+   */
+  getClusterMetricsV2(
+    params: op.GetClusterMetricsV2Params,
+    options?: RequestOptions,
+  ): Promise<T.ClusterMetricsV2>;
+  /**
    * Get proxy configuration
    *
-   * The cluster's HTTPS proxy URL and whether the proxy is enabled.
+   * The cluster's proxy: URL, status, SSL certificate and exposed ports (v1 envelope).
    *
    * `GET /v1/clusters/{cluster_id}/proxy`
    */
   getClusterProxy(
     params: op.GetClusterProxyParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxy>;
+  ): Promise<T.ClusterProxyV1Response>;
   /**
    * Get a cluster (v2)
    *
@@ -144,6 +239,35 @@ export interface TensorOneClient {
     options?: RequestOptions,
   ): Promise<T.ClusterV2[]>;
   /**
+   * Restart a cluster
+   *
+   * Restart a running or stopped cluster, optionally applying configuration updates. Returns at once unless `wait_for_ready` is true (then the server answers once the cluster is running, up to `timeout_minutes`, at most 60). Assumption: the response is the same v1 envelope as start and stop (the page shows only the v2 Cluster object).
+   *
+   * `POST /v1/clusters/{cluster_id}/restart`
+   */
+  restartCluster(
+    params: op.RestartClusterParams,
+    options?: RequestOptions,
+  ): Promise<T.ClusterResponse>;
+  /**
+   * Restart a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `running`).
+   * Resolves with the final state.
+   * `POST /v1/clusters/{cluster_id}/restart`
+   */
+  restartClusterAndWait(
+    params: op.RestartClusterParams,
+    options?: PollOptions<T.ClusterDetailResponse>,
+  ): Promise<T.ClusterDetailResponse>;
+  /**
+   * Restart a cluster (v2)
+   *
+   * `POST /v2/clusters/{cluster_id}/restart`
+   */
+  restartClusterV2(
+    params: op.RestartClusterV2Params,
+    options?: RequestOptions,
+  ): Promise<T.ClusterV2>;
+  /**
    * Revoke an API key
    *
    * Revoke a key; requests made with it are rejected from then on.
@@ -163,6 +287,17 @@ export interface TensorOneClient {
     options?: RequestOptions,
   ): Promise<T.ApiKeyWithSecret>;
   /**
+   * Search cluster logs
+   *
+   * Search a cluster's logs. Assumption: the body takes the getClusterLogs filters as JSON fields and the answer is the same envelope (the page's body schema was not available).
+   *
+   * `POST /v1/clusters/{cluster_id}/logs/search`
+   */
+  searchClusterLogs(
+    params: op.SearchClusterLogsParams,
+    options?: RequestOptions,
+  ): Promise<T.ClusterLogsResponse>;
+  /**
    * Start a cluster
    *
    * Start a stopped cluster, optionally changing its configuration. Returns at once (status `starting`) unless `wait_for_ready` is true; then poll getCluster until `running`.
@@ -170,6 +305,15 @@ export interface TensorOneClient {
    * `POST /v1/clusters/{cluster_id}/start`
    */
   startCluster(params: op.StartClusterParams, options?: RequestOptions): Promise<T.ClusterResponse>;
+  /**
+   * Start a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `running`).
+   * Resolves with the final state.
+   * `POST /v1/clusters/{cluster_id}/start`
+   */
+  startClusterAndWait(
+    params: op.StartClusterParams,
+    options?: PollOptions<T.ClusterDetailResponse>,
+  ): Promise<T.ClusterDetailResponse>;
   /**
    * Start a cluster (v2)
    *
@@ -185,11 +329,28 @@ export interface TensorOneClient {
    */
   stopCluster(params: op.StopClusterParams, options?: RequestOptions): Promise<T.ClusterResponse>;
   /**
+   * Stop a cluster, then wait until it has finished (polls with `TensorOneClient.pollCluster` until `stopped`).
+   * Resolves with the final state.
+   * `POST /v1/clusters/{cluster_id}/stop`
+   */
+  stopClusterAndWait(
+    params: op.StopClusterParams,
+    options?: PollOptions<T.ClusterDetailResponse>,
+  ): Promise<T.ClusterDetailResponse>;
+  /**
    * Stop a cluster (v2)
    *
    * `POST /v2/clusters/{cluster_id}/stop`
    */
   stopClusterV2(params: op.StopClusterV2Params, options?: RequestOptions): Promise<T.ClusterV2>;
+  /**
+   * Stream cluster logs
+   *
+   * Live log entries as the cluster writes them. Assumption: the page names the endpoint but not its wire format; it is declared as Server-Sent Events (`text/event-stream`), one log entry per event, and takes the filters of getClusterLogs.
+   *
+   * `GET /v1/clusters/{cluster_id}/logs/stream`
+   */
+  streamClusterLogs(params: op.StreamClusterLogsParams, options?: RequestOptions): Promise<string>;
   /**
    * Update proxy configuration
    *
@@ -200,7 +361,7 @@ export interface TensorOneClient {
   updateClusterProxy(
     params: op.UpdateClusterProxyParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxy>;
+  ): Promise<T.ClusterProxyV1Response>;
   /**
    * Update proxy access control
    *
@@ -211,7 +372,7 @@ export interface TensorOneClient {
   updateClusterProxyAccess(
     params: op.UpdateClusterProxyAccessParams,
     options?: RequestOptions,
-  ): Promise<T.ClusterProxy>;
+  ): Promise<T.ClusterProxyV1Response>;
   /**
    * Update an exposed port
    *
@@ -222,6 +383,15 @@ export interface TensorOneClient {
   updateClusterProxyPort(
     params: op.UpdateClusterProxyPortParams,
     options?: RequestOptions,
+  ): Promise<T.ClusterProxyV1Response>;
+  /**
+   * Update cluster proxy settings (v2)
+   *
+   * `PUT /v2/clusters/{cluster_id}/proxy`
+   */
+  updateClusterProxyV2(
+    params: op.UpdateClusterProxyV2Params,
+    options?: RequestOptions,
   ): Promise<T.ClusterProxy>;
   /** A poller on Cluster `id`: `poll()` once, `pollUntilDone()`, iterate states, or `serialize()` to resume later. */
   pollCluster(id: string, options?: RequestOptions): Poller<T.ClusterDetailResponse>;
@@ -231,8 +401,10 @@ export interface TensorOneClient {
    */
   waitForCluster(
     id: string,
-    options?: PollOptions<T.ClusterDetailResponse> & { until?: "running" | "stopped" },
-  ): Promise<T.ClusterDetailResponse>;
+    options?: PollOptions<T.ClusterDetailResponse | undefined> & {
+      until?: "running" | "stopped" | "gone";
+    },
+  ): Promise<T.ClusterDetailResponse | undefined>;
   /** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */
   resumePoller<TState = unknown>(token: string, options?: RequestOptions): Poller<TState>;
 }

@@ -2,6 +2,7 @@
 /** @typedef {import("./runtime/types.js").LroSpec} LroSpec */
 /** @typedef {import("./runtime/types.js").OperationSpec} OperationSpec */
 /** @typedef {import("./runtime/types.js").PaginationSpec} PaginationSpec */
+/** @typedef {import("./runtime/types.js").StartSpec} StartSpec */
 /** @typedef {import("./runtime/types.js").WaitTargets} WaitTargets */
 /** @typedef {import("./runtime/client-factory.js").MethodSpec} MethodSpec */
 
@@ -67,6 +68,26 @@ export const createCluster = {
 };
 
 /** @type {OperationSpec} */
+export const createClusterCustomMetric = {
+  id: "createClusterCustomMetric",
+  method: "POST",
+  path: "/v1/clusters/{cluster_id}/metrics/custom",
+  params: [{ name: "cluster_id", in: "path" }],
+  body: { kind: "json", mediaType: "application/json" },
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: false,
+};
+
+/** @type {OperationSpec} */
 export const createClusterV2 = {
   id: "createClusterV2",
   method: "POST",
@@ -106,6 +127,23 @@ export const deleteCluster = {
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
+  serverWait: {
+    flagPath: ["body", "wait_for_completion"],
+    durationPath: ["body", "timeout_minutes"],
+    defaultDuration: 10,
+    unitMs: 60000,
+  },
+};
+
+/** @type {StartSpec} */
+export const start_deleteCluster = {
+  idArg: "cluster_id",
+  target: {
+    successValues: [],
+    failureValues: ["error"],
+    unreachableValues: [],
+    isGoneSuccess: true,
+  },
 };
 
 /** @type {OperationSpec} */
@@ -149,6 +187,29 @@ export const deleteClusterV2 = {
 };
 
 /** @type {OperationSpec} */
+export const downloadClusterLogs = {
+  id: "downloadClusterLogs",
+  method: "GET",
+  path: "/v1/clusters/{cluster_id}/logs/download",
+  params: [
+    { name: "cluster_id", in: "path" },
+    { name: "log_type", in: "query" },
+    { name: "start_time", in: "query" },
+    { name: "end_time", in: "query" },
+  ],
+  responses: [
+    { status: "200", kind: "binary", mediaType: "application/octet-stream" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
 export const getCluster = {
   id: "getCluster",
   method: "GET",
@@ -173,11 +234,164 @@ export const getCluster = {
 };
 
 /** @type {OperationSpec} */
+export const getClusterLogs = {
+  id: "getClusterLogs",
+  method: "GET",
+  path: "/v1/clusters/{cluster_id}/logs",
+  params: [
+    { name: "cluster_id", in: "path" },
+    { name: "log_type", in: "query" },
+    { name: "level", in: "query" },
+    { name: "start_time", in: "query" },
+    { name: "end_time", in: "query" },
+    { name: "limit", in: "query" },
+    { name: "offset", in: "query" },
+    { name: "search", in: "query" },
+    { name: "source", in: "query" },
+    { name: "format", in: "query" },
+    { name: "tail", in: "query" },
+  ],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {PaginationSpec} */
+export const pagination_getClusterLogs = {
+  itemsPath: ["data", "logs"],
+  limitParam: "limit",
+  offsetParam: "offset",
+  style: "offset",
+};
+
+/** @type {OperationSpec} */
+export const getClusterLogsV2 = {
+  id: "getClusterLogsV2",
+  method: "GET",
+  path: "/v2/clusters/{cluster_id}/logs",
+  params: [{ name: "cluster_id", in: "path" }],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
+export const getClusterMetrics = {
+  id: "getClusterMetrics",
+  method: "GET",
+  path: "/v1/clusters/{cluster_id}/metrics",
+  params: [
+    { name: "cluster_id", in: "path" },
+    { name: "metrics", in: "query" },
+    { name: "gpu_id", in: "query" },
+    { name: "include_processes", in: "query" },
+    { name: "include_temperature", in: "query" },
+    { name: "include_power", in: "query" },
+    { name: "include_custom", in: "query" },
+  ],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
+export const getClusterMetricsAggregated = {
+  id: "getClusterMetricsAggregated",
+  method: "GET",
+  path: "/v1/clusters/{cluster_id}/metrics/aggregated",
+  params: [
+    { name: "cluster_id", in: "path" },
+    { name: "metrics", in: "query" },
+    { name: "gpu_id", in: "query" },
+  ],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
+export const getClusterMetricsHistory = {
+  id: "getClusterMetricsHistory",
+  method: "GET",
+  path: "/v1/clusters/{cluster_id}/metrics/historical",
+  params: [
+    { name: "cluster_id", in: "path" },
+    { name: "metrics", in: "query" },
+    { name: "gpu_id", in: "query" },
+  ],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
+export const getClusterMetricsV2 = {
+  id: "getClusterMetricsV2",
+  method: "GET",
+  path: "/v2/clusters/{cluster_id}/metrics",
+  params: [{ name: "cluster_id", in: "path" }],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
 export const getClusterProxy = {
   id: "getClusterProxy",
   method: "GET",
   path: "/v1/clusters/{cluster_id}/proxy",
-  params: [{ name: "cluster_id", in: "path" }],
+  params: [
+    { name: "cluster_id", in: "path" },
+    { name: "include_health", in: "query" },
+    { name: "include_access_logs", in: "query" },
+    { name: "include_ssl_info", in: "query" },
+  ],
   responses: [
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
@@ -288,6 +502,58 @@ export const listClustersV2 = {
 };
 
 /** @type {OperationSpec} */
+export const restartCluster = {
+  id: "restartCluster",
+  method: "POST",
+  path: "/v1/clusters/{cluster_id}/restart",
+  params: [{ name: "cluster_id", in: "path" }],
+  body: { kind: "json", mediaType: "application/json" },
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "409", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: false,
+  serverWait: {
+    flagPath: ["body", "wait_for_ready"],
+    durationPath: ["body", "timeout_minutes"],
+    defaultDuration: 15,
+    unitMs: 60000,
+  },
+};
+
+/** @type {StartSpec} */
+export const start_restartCluster = {
+  idArg: "cluster_id",
+  target: { successValues: ["running"], failureValues: ["error"], unreachableValues: ["stopped"] },
+};
+
+/** @type {OperationSpec} */
+export const restartClusterV2 = {
+  id: "restartClusterV2",
+  method: "POST",
+  path: "/v2/clusters/{cluster_id}/restart",
+  params: [{ name: "cluster_id", in: "path" }],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "409", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: false,
+};
+
+/** @type {OperationSpec} */
 export const revokeApiKey = {
   id: "revokeApiKey",
   method: "DELETE",
@@ -324,6 +590,26 @@ export const rotateApiKey = {
 };
 
 /** @type {OperationSpec} */
+export const searchClusterLogs = {
+  id: "searchClusterLogs",
+  method: "POST",
+  path: "/v1/clusters/{cluster_id}/logs/search",
+  params: [{ name: "cluster_id", in: "path" }],
+  body: { kind: "json", mediaType: "application/json" },
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: false,
+};
+
+/** @type {OperationSpec} */
 export const startCluster = {
   id: "startCluster",
   method: "POST",
@@ -343,6 +629,18 @@ export const startCluster = {
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
+  serverWait: {
+    flagPath: ["body", "wait_for_ready"],
+    durationPath: ["body", "timeout_minutes"],
+    defaultDuration: 10,
+    unitMs: 60000,
+  },
+};
+
+/** @type {StartSpec} */
+export const start_startCluster = {
+  idArg: "cluster_id",
+  target: { successValues: ["running"], failureValues: ["error"], unreachableValues: ["stopped"] },
 };
 
 /** @type {OperationSpec} */
@@ -383,6 +681,18 @@ export const stopCluster = {
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
+  serverWait: {
+    flagPath: ["body", "wait_for_completion"],
+    durationPath: ["body", "timeout_minutes"],
+    defaultDuration: 10,
+    unitMs: 60000,
+  },
+};
+
+/** @type {StartSpec} */
+export const start_stopCluster = {
+  idArg: "cluster_id",
+  target: { successValues: ["stopped"], failureValues: ["error"], unreachableValues: ["running"] },
 };
 
 /** @type {OperationSpec} */
@@ -402,6 +712,29 @@ export const stopClusterV2 = {
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
+};
+
+/** @type {OperationSpec} */
+export const streamClusterLogs = {
+  id: "streamClusterLogs",
+  method: "GET",
+  path: "/v1/clusters/{cluster_id}/logs/stream",
+  params: [
+    { name: "cluster_id", in: "path" },
+    { name: "log_type", in: "query" },
+    { name: "level", in: "query" },
+    { name: "source", in: "query" },
+  ],
+  responses: [
+    { status: "200", kind: "text", mediaType: "text/event-stream" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
 };
 
 /** @type {OperationSpec} */
@@ -467,6 +800,26 @@ export const updateClusterProxyPort = {
   isIdempotent: true,
 };
 
+/** @type {OperationSpec} */
+export const updateClusterProxyV2 = {
+  id: "updateClusterProxyV2",
+  method: "PUT",
+  path: "/v2/clusters/{cluster_id}/proxy",
+  params: [{ name: "cluster_id", in: "path" }],
+  body: { kind: "json", mediaType: "application/json" },
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "400", kind: "json" },
+    { status: "401", kind: "json" },
+    { status: "403", kind: "json" },
+    { status: "404", kind: "json" },
+    { status: "429", kind: "json" },
+    { status: "500", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
 /** @type {LroSpec} */
 export const poller_Cluster = {
   poll: getCluster,
@@ -475,12 +828,16 @@ export const poller_Cluster = {
   successValues: ["running"],
   failureValues: ["error"],
   defaultIntervalMs: 5000,
+  defaultTimeoutMs: 3600000,
+  pollArgs: { include_metrics: false, include_cost_breakdown: false },
+  unreachableValues: ["stopped"],
 };
 
 /** @type {WaitTargets} */
 export const targets_Cluster = {
-  running: { successValues: ["running"], failureValues: ["error"] },
-  stopped: { successValues: ["stopped"], failureValues: ["error"] },
+  running: { successValues: ["running"], failureValues: ["error"], unreachableValues: ["stopped"] },
+  stopped: { successValues: ["stopped"], failureValues: ["error"], unreachableValues: ["running"] },
+  gone: { successValues: [], failureValues: ["error"], unreachableValues: [], isGoneSuccess: true },
 };
 
 /** @type {Record<string, LroSpec>} */
@@ -493,25 +850,60 @@ export const table_methods = {
   addClusterProxyPort: ["request", addClusterProxyPort],
   createApiKey: ["request", createApiKey],
   createCluster: ["request", createCluster],
+  createClusterCustomMetric: ["request", createClusterCustomMetric],
   createClusterV2: ["request", createClusterV2],
   deleteCluster: ["request", deleteCluster],
+  deleteClusterAndWait: [
+    "startAndWait",
+    deleteCluster,
+    "Cluster",
+    poller_Cluster,
+    start_deleteCluster,
+  ],
   deleteClusterProxyPort: ["request", deleteClusterProxyPort],
   deleteClusterV2: ["request", deleteClusterV2],
+  downloadClusterLogs: ["request", downloadClusterLogs],
   getCluster: ["request", getCluster],
+  getClusterLogs: ["paginate", getClusterLogs, pagination_getClusterLogs],
+  getClusterLogsV2: ["request", getClusterLogsV2],
+  getClusterMetrics: ["request", getClusterMetrics],
+  getClusterMetricsAggregated: ["request", getClusterMetricsAggregated],
+  getClusterMetricsHistory: ["request", getClusterMetricsHistory],
+  getClusterMetricsV2: ["request", getClusterMetricsV2],
   getClusterProxy: ["request", getClusterProxy],
   getClusterV2: ["request", getClusterV2],
   listApiKeys: ["request", listApiKeys],
   listClusters: ["paginate", listClusters, pagination_listClusters],
   listClustersV2: ["request", listClustersV2],
+  restartCluster: ["request", restartCluster],
+  restartClusterAndWait: [
+    "startAndWait",
+    restartCluster,
+    "Cluster",
+    poller_Cluster,
+    start_restartCluster,
+  ],
+  restartClusterV2: ["request", restartClusterV2],
   revokeApiKey: ["request", revokeApiKey],
   rotateApiKey: ["request", rotateApiKey],
+  searchClusterLogs: ["request", searchClusterLogs],
   startCluster: ["request", startCluster],
+  startClusterAndWait: [
+    "startAndWait",
+    startCluster,
+    "Cluster",
+    poller_Cluster,
+    start_startCluster,
+  ],
   startClusterV2: ["request", startClusterV2],
   stopCluster: ["request", stopCluster],
+  stopClusterAndWait: ["startAndWait", stopCluster, "Cluster", poller_Cluster, start_stopCluster],
   stopClusterV2: ["request", stopClusterV2],
+  streamClusterLogs: ["request", streamClusterLogs],
   updateClusterProxy: ["request", updateClusterProxy],
   updateClusterProxyAccess: ["request", updateClusterProxyAccess],
   updateClusterProxyPort: ["request", updateClusterProxyPort],
+  updateClusterProxyV2: ["request", updateClusterProxyV2],
   pollCluster: ["poller", "Cluster", poller_Cluster],
   waitForCluster: ["waitFor", "Cluster", poller_Cluster, targets_Cluster],
   resumePoller: ["resume", table_pollers],

@@ -19,6 +19,13 @@ export interface CreateClusterParams {
   body: T.ClusterCreateRequest;
 }
 
+/** Arguments of `TensorOneClient.createClusterCustomMetric`. */
+export interface CreateClusterCustomMetricParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  body: Record<string, unknown>;
+}
+
 /** Arguments of `TensorOneClient.createClusterV2`. */
 export interface CreateClusterV2Params {
   body: T.ClusterCreateRequestV2;
@@ -45,6 +52,18 @@ export interface DeleteClusterV2Params {
   cluster_id: string;
 }
 
+/** Arguments of `TensorOneClient.downloadClusterLogs`. */
+export interface DownloadClusterLogsParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  /** Log type. */
+  log_type?: "system" | "application" | "error" | "audit" | "docker" | "gpu";
+  /** Start time (ISO 8601). */
+  start_time?: string;
+  /** End time (ISO 8601). */
+  end_time?: string;
+}
+
 /** Arguments of `TensorOneClient.getCluster`. */
 export interface GetClusterParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
@@ -59,10 +78,92 @@ export interface GetClusterParams {
   metrics_window?: "1h" | "6h" | "24h" | "7d";
 }
 
+/** Arguments of `TensorOneClient.getClusterLogs`. */
+export interface GetClusterLogsParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  /** Log type. */
+  log_type?: "system" | "application" | "error" | "audit" | "docker" | "gpu";
+  /** Log level. */
+  level?: "debug" | "info" | "warn" | "error" | "fatal";
+  /** Start time (ISO 8601). */
+  start_time?: string;
+  /** End time (ISO 8601). */
+  end_time?: string;
+  /** Maximum number of entries (default 100, max 1000). */
+  limit?: number;
+  /** Number of entries to skip (pagination). */
+  offset?: number;
+  /** Search term. */
+  search?: string;
+  /** Log source. */
+  source?: "container" | "host" | "gpu_driver" | "application";
+  /** Response format (default json). */
+  format?: "json" | "text";
+  /** Most recent entries first (default true). */
+  tail?: boolean;
+}
+
+/** Arguments of `TensorOneClient.getClusterLogsV2`. */
+export interface GetClusterLogsV2Params {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+}
+
+/** Arguments of `TensorOneClient.getClusterMetrics`. */
+export interface GetClusterMetricsParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  /** Metrics to return (default all). */
+  metrics?: string[];
+  /** One GPU (default all). */
+  gpu_id?: string;
+  /** Include running processes. */
+  include_processes?: boolean;
+  /** Include temperature sensors. */
+  include_temperature?: boolean;
+  /** Include power consumption. */
+  include_power?: boolean;
+  /** Include custom application metrics. */
+  include_custom?: boolean;
+}
+
+/** Arguments of `TensorOneClient.getClusterMetricsAggregated`. */
+export interface GetClusterMetricsAggregatedParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  /** Metrics to return (default all). */
+  metrics?: string[];
+  /** One GPU (default all). */
+  gpu_id?: string;
+}
+
+/** Arguments of `TensorOneClient.getClusterMetricsHistory`. */
+export interface GetClusterMetricsHistoryParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  /** Metrics to return (default all). */
+  metrics?: string[];
+  /** One GPU (default all). */
+  gpu_id?: string;
+}
+
+/** Arguments of `TensorOneClient.getClusterMetricsV2`. */
+export interface GetClusterMetricsV2Params {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+}
+
 /** Arguments of `TensorOneClient.getClusterProxy`. */
 export interface GetClusterProxyParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
   cluster_id: string;
+  /** Include the health check status of mapped ports. */
+  include_health?: boolean;
+  /** Include recent access logs. */
+  include_access_logs?: boolean;
+  /** Include SSL certificate information. */
+  include_ssl_info?: boolean;
 }
 
 /** Arguments of `TensorOneClient.getClusterV2`. */
@@ -109,6 +210,19 @@ export interface ListClustersParams {
 /** Arguments of `TensorOneClient.listClustersV2`. */
 export type ListClustersV2Params = Record<string, never>;
 
+/** Arguments of `TensorOneClient.restartCluster`. */
+export interface RestartClusterParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  body?: T.ClusterRestartRequest;
+}
+
+/** Arguments of `TensorOneClient.restartClusterV2`. */
+export interface RestartClusterV2Params {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+}
+
 /** Arguments of `TensorOneClient.revokeApiKey`. */
 export interface RevokeApiKeyParams {
   /** API key ID. */
@@ -119,6 +233,13 @@ export interface RevokeApiKeyParams {
 export interface RotateApiKeyParams {
   /** API key ID. */
   key_id: string;
+}
+
+/** Arguments of `TensorOneClient.searchClusterLogs`. */
+export interface SearchClusterLogsParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  body: T.ClusterLogSearchRequest;
 }
 
 /** Arguments of `TensorOneClient.startCluster`. */
@@ -147,6 +268,18 @@ export interface StopClusterV2Params {
   cluster_id: string;
 }
 
+/** Arguments of `TensorOneClient.streamClusterLogs`. */
+export interface StreamClusterLogsParams {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  /** Log type. */
+  log_type?: "system" | "application" | "error" | "audit" | "docker" | "gpu";
+  /** Log level. */
+  level?: "debug" | "info" | "warn" | "error" | "fatal";
+  /** Log source. */
+  source?: "container" | "host" | "gpu_driver" | "application";
+}
+
 /** Arguments of `TensorOneClient.updateClusterProxy`. */
 export interface UpdateClusterProxyParams {
   /** Cluster ID (e.g. `cluster_abc123`). */
@@ -168,4 +301,11 @@ export interface UpdateClusterProxyPortParams {
   /** ID of the exposed port. */
   port_id: string;
   body: T.PortMapping;
+}
+
+/** Arguments of `TensorOneClient.updateClusterProxyV2`. */
+export interface UpdateClusterProxyV2Params {
+  /** Cluster ID (e.g. `cluster_abc123`). */
+  cluster_id: string;
+  body: T.ClusterProxyUpdate;
 }

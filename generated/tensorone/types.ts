@@ -262,6 +262,8 @@ export type ClusterDetail = ClusterBase & {
   project_info?: Record<string, unknown>;
   /** The template the cluster was created from. */
   template_info?: Record<string, unknown> | null;
+  /** Environment variables and runtime information. */
+  environment?: Record<string, unknown>;
   /** IP addresses, proxy_url, ssh_connection, port_mappings, security_groups and firewall_rules. */
   network?: Record<string, unknown>;
   /** Metrics (with include_metrics). */
@@ -278,9 +280,9 @@ export type ClusterDetail = ClusterBase & {
     /** Current price per hour (USD). */
     current_hourly_rate?: number;
     /** Cost per component. */
-    breakdown?: Record<string, unknown>;
+    cost_breakdown?: Record<string, unknown>;
     /** Projected costs. */
-    projections?: Record<string, unknown>;
+    cost_projections?: Record<string, unknown>;
     [key: string]: unknown;
   };
   /** Recent logs (with include_logs). */
@@ -322,6 +324,52 @@ export interface ClusterListResponse {
   meta?: ResponseMeta;
 }
 
+/** Log search (assumed to take the getClusterLogs filters). */
+export interface ClusterLogSearchRequest {
+  /** Search term. */
+  search?: string;
+  /** Log type. */
+  log_type?: string;
+  /** Log level. */
+  level?: string;
+  /**
+   * Start time (ISO 8601).
+   * @format date-time
+   */
+  start_time?: string;
+  /**
+   * End time (ISO 8601).
+   * @format date-time
+   */
+  end_time?: string;
+  /** Maximum number of entries. */
+  limit?: number;
+  /** Entries to skip. */
+  offset?: number;
+  [key: string]: unknown;
+}
+
+/** A page of log entries. */
+export interface ClusterLogsData {
+  /** Entries on this page. */
+  logs: LogEntry[];
+  [key: string]: unknown;
+}
+
+/** v1 envelope around a page of log entries (assumed shape, see getClusterLogs). */
+export interface ClusterLogsResponse {
+  /** Always true on success. */
+  success: true;
+  data: ClusterLogsData;
+  meta?: ResponseMeta;
+}
+
+/** Log lines (v2). */
+export interface ClusterLogsV2 {
+  /** The lines. */
+  logs?: string[];
+}
+
 /** Real-time utilisation, in percent. */
 export interface ClusterMetrics {
   /** GPU utilisation (%). */
@@ -330,6 +378,31 @@ export interface ClusterMetrics {
   memory_utilization?: number;
   /** CPU utilisation (%). */
   cpu_utilization?: number;
+}
+
+/** v1 envelope around metrics (free-form `data`, shape not published). */
+export interface ClusterMetricsResponse {
+  /** Always true on success. */
+  success: true;
+  /** Metrics by category (gpu, cpu, storage, network, application). */
+  data?: Record<string, unknown>;
+  meta?: ResponseMeta;
+}
+
+/** Current utilisation (v2). */
+export interface ClusterMetricsV2 {
+  /** CPU usage. */
+  cpuUsage?: number;
+  /** Memory usage. */
+  memoryUsage?: number;
+  /** GPU usage. */
+  gpuUsage?: number;
+  /** Disk usage. */
+  diskUsage?: number;
+  /** Inbound traffic. */
+  networkIn?: number;
+  /** Outbound traffic. */
+  networkOut?: number;
 }
 
 /** Proxy configuration of a cluster. */
@@ -349,12 +422,79 @@ export interface ClusterProxyUpdate {
   allowedIps?: string[];
 }
 
+/** Proxy configuration of a cluster (v1). */
+export interface ClusterProxyV1 {
+  /** The cluster. */
+  cluster_id?: string;
+  /** HTTPS URL of the cluster's proxy. */
+  proxy_url?: string;
+  /** Proxy status (e.g. `active`). */
+  proxy_status?: string;
+  ssl_certificate?: SslCertificate;
+  /** Exposed ports. */
+  port_mappings?: ProxyPortMapping[];
+  [key: string]: unknown;
+}
+
+/** v1 envelope around a cluster's proxy configuration. */
+export interface ClusterProxyV1Response {
+  /** Always true on success. */
+  success: true;
+  data: ClusterProxyV1;
+  meta?: ResponseMeta;
+}
+
 /** v1 envelope around one cluster (create, start, stop). */
 export interface ClusterResponse {
   /** Always true on success. */
   success: true;
   data: Cluster;
   meta?: ResponseMeta;
+}
+
+/** Restart options (v1). All optional. */
+export interface ClusterRestartRequest {
+  /**
+   * Restart without a graceful shutdown.
+   * @default false
+   */
+  force?: boolean;
+  /**
+   * Time given to running workloads before the shutdown.
+   * @default 5
+   */
+  grace_period_minutes?: number;
+  /**
+   * Answer only once the cluster is running again (up to timeout_minutes).
+   * @default false
+   */
+  wait_for_ready?: boolean;
+  /**
+   * How long wait_for_ready may wait.
+   * @default 15
+   */
+  timeout_minutes?: number;
+  /**
+   * Preserve running processes and state.
+   * @default false
+   */
+  preserve_state?: boolean;
+  update_configuration?: ClusterConfigurationUpdate;
+  /** Environment variables to set or change. */
+  environment_updates?: Record<string, string>;
+  /** Port mappings to set. */
+  port_mapping_updates?: PortMapping[];
+  /** Reason, for the audit log. */
+  restart_reason?: string;
+  /** Snapshot to restore from during the restart. */
+  restore_from_snapshot?: string;
+  /** New container image to use after the restart. */
+  update_docker_image?: string;
+  /**
+   * Apply pending system updates.
+   * @default false
+   */
+  apply_system_updates?: boolean;
 }
 
 /** Start options (v1). All optional. */
@@ -484,6 +624,21 @@ export interface FlatError {
 /** GPU model. */
 export type GpuType = "A100" | "H100" | "RTX4090" | "V100" | "T4" | "RTX3090";
 
+/** One log entry. Assumption: its fields are not published; timestamp, level, source and message are the ones the filters name. */
+export interface LogEntry {
+  /** When the entry was written (ISO 8601). */
+  timestamp?: string;
+  /** Log level. */
+  level?: string;
+  /** Log source. */
+  source?: string;
+  /** Log type. */
+  log_type?: string;
+  /** The log line. */
+  message?: string;
+  [key: string]: unknown;
+}
+
 /** Page-number pagination state of a v1 list. */
 export interface Pagination {
   /** This page's number (1-based). */
@@ -513,6 +668,27 @@ export interface PortMapping {
   protocol?: string;
 }
 
+/** A port exposed through the proxy. */
+export interface ProxyPortMapping {
+  /** Port mapping ID (e.g. `port_123`), the `port_id` of the port routes. */
+  id?: string;
+  /** Port inside the cluster. */
+  internal_port?: number;
+  /** Port on the proxy. */
+  external_port?: number;
+  /** Protocol (e.g. `tcp`). */
+  protocol?: string;
+  /** What runs behind the port. */
+  description?: string;
+  /** Public URL of the port. */
+  url?: string;
+  /** Mapping status (e.g. `active`). */
+  status?: string;
+  /** Health check status (with include_health). */
+  health?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
 /** Deployment region. */
 export type Region = "us-east-1" | "us-west-2" | "eu-west-1" | "ap-southeast-1";
 
@@ -532,4 +708,23 @@ export interface SshConnection {
   port?: number;
   /** Login user. */
   username?: string;
+}
+
+/** The proxy's SSL certificate. */
+export interface SslCertificate {
+  /** Issuer (e.g. `TensorOne CA`). */
+  issuer?: string;
+  /**
+   * Start of validity.
+   * @format date-time
+   */
+  valid_from?: string;
+  /**
+   * End of validity.
+   * @format date-time
+   */
+  valid_until?: string;
+  /** Certificate status (e.g. `valid`). */
+  status?: string;
+  [key: string]: unknown;
 }

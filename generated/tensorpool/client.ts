@@ -2,6 +2,7 @@
 import type * as T from "./types.js";
 import * as op from "./operations.js";
 import { buildClient } from "./runtime/client-factory.js";
+import type { LroOutcome } from "./runtime/lro-outcome.js";
 import type { Poller } from "./runtime/poller.js";
 import { Transport } from "./runtime/transport.js";
 import type { ClientOptions, PollOptions, RequestOptions } from "./runtime/types.js";
@@ -85,13 +86,13 @@ export interface TensorPoolClient {
   ): Promise<T.ClusterCreateResponse>;
   /**
    * Create a new cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `POST /cluster/create`
    */
   createClusterAndWait(
     params: op.CreateClusterParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.ClusterCreateResponse>>;
   /**
    * Create a storage volume
    *
@@ -105,13 +106,13 @@ export interface TensorPoolClient {
   ): Promise<T.StorageCreateResponse>;
   /**
    * Create a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `POST /storage/create`
    */
   createStorageAndWait(
     params: op.CreateStorageParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.StorageCreateResponse>>;
   /**
    * Delete bucket
    *
@@ -141,13 +142,13 @@ export interface TensorPoolClient {
   ): Promise<T.ClusterDestroyResponse>;
   /**
    * Destroy a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `DELETE /cluster/{cluster}`
    */
   destroyClusterAndWait(
     params: op.DestroyClusterParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.ClusterDestroyResponse>>;
   /**
    * Destroy a storage volume
    *
@@ -161,13 +162,13 @@ export interface TensorPoolClient {
   ): Promise<T.StorageDestroyResponse>;
   /**
    * Destroy a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `DELETE /storage/{storage_id}`
    */
   destroyStorageAndWait(
     params: op.DestroyStorageParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.StorageDestroyResponse>>;
   /**
    * Detach storage from a cluster
    *
@@ -181,13 +182,13 @@ export interface TensorPoolClient {
   ): Promise<T.StorageDetachResponse>;
   /**
    * Detach storage from a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
+   * The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again).
    * `POST /storage/detach`
    */
   detachStorageAndWait(
     params: op.DetachStorageParams,
     options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
+  ): Promise<LroOutcome<T.RequestInfoResponse, T.StorageDetachResponse>>;
   /**
    * Disable object storage
    *
@@ -202,37 +203,19 @@ export interface TensorPoolClient {
   /**
    * Edit a cluster
    *
-   * Rename a cluster or toggle its deletion protection. Asynchronous: tracked as a CLUSTER_EDIT request.
+   * Rename a cluster or toggle its deletion protection. Answers `{message}` only (no request ID); the server records the edit as a CLUSTER_EDIT request, listed by GET /cluster/operations/{cluster}?request_type=CLUSTER_EDIT.
    *
    * `PATCH /cluster/edit/{cluster}`
    */
   editCluster(params: op.EditClusterParams, options?: RequestOptions): Promise<T.EditResponse>;
   /**
-   * Edit a cluster, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
-   * `PATCH /cluster/edit/{cluster}`
-   */
-  editClusterAndWait(
-    params: op.EditClusterParams,
-    options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
-  /**
    * Edit a storage volume
    *
-   * Rename a volume, toggle deletion protection or grow it (size can only increase). At least one field is required. Asynchronous: tracked as a STORAGE_EDIT request.
+   * Rename a volume, toggle deletion protection or grow it (size can only increase). At least one field is required. Answers `{message}` only (no request ID).
    *
    * `PATCH /storage/edit/{storage_id}`
    */
   editStorage(params: op.EditStorageParams, options?: RequestOptions): Promise<T.EditResponse>;
-  /**
-   * Edit a storage volume, then wait until it has finished (polls with `TensorPoolClient.pollRequest`).
-   * Resolves with the final state.
-   * `PATCH /storage/edit/{storage_id}`
-   */
-  editStorageAndWait(
-    params: op.EditStorageParams,
-    options?: PollOptions<T.RequestInfoResponse>,
-  ): Promise<T.RequestInfoResponse>;
   /**
    * Enable object storage
    *
@@ -274,6 +257,14 @@ export interface TensorPoolClient {
    * `GET /job/info/{job_id}`
    */
   getJobInfo(params: op.GetJobInfoParams, options?: RequestOptions): Promise<T.JobInfoResponse>;
+  /**
+   * Get the current account
+   *
+   * Account of the API key's owner; the docs' way to check that a key works. No response schema is published: the body is returned as a free-form object.
+   *
+   * `GET /me`
+   */
+  getMe(params?: op.GetMeParams, options?: RequestOptions): Promise<Record<string, unknown>>;
   /**
    * Get object storage credentials
    *
@@ -371,17 +362,9 @@ export interface TensorPoolClient {
     options?: RequestOptions,
   ): Promise<T.UserPreferences>;
   /**
-   * Check client compatibility
-   *
-   * Authenticated check the CLI runs before every command: reports the client's package and Python versions. 200 means the client may proceed; any other status carries a `message` explaining the refusal (authentication failure or client version not accepted).
-   *
-   * `POST /health`
-   */
-  health(params: op.HealthParams, options?: RequestOptions): Promise<T.MessageResponse>;
-  /**
    * Liveness probe
    *
-   * Unauthenticated health probe of the engine.
+   * Unauthenticated health probe of the engine. Assumption: only its path is documented (in the API description); the GET method and the body are assumed.
    *
    * `GET /healthz`
    */

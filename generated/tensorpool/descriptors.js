@@ -32,7 +32,6 @@ export const attachStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -55,7 +54,6 @@ export const cancelJob = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -80,9 +78,6 @@ export const clusterOperations = {
   ],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -126,6 +121,7 @@ export const createCluster = {
 /** @type {StartSpec} */
 export const start_createCluster = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -149,6 +145,7 @@ export const createStorage = {
 /** @type {StartSpec} */
 export const start_createStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -161,7 +158,6 @@ export const deleteBucket = {
     { status: "204", kind: "empty" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -179,7 +175,6 @@ export const deleteJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -197,7 +192,6 @@ export const destroyCluster = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -208,6 +202,7 @@ export const destroyCluster = {
 /** @type {StartSpec} */
 export const start_destroyCluster = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -220,7 +215,6 @@ export const destroyStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
@@ -231,6 +225,7 @@ export const destroyStorage = {
 /** @type {StartSpec} */
 export const start_destroyStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -244,7 +239,6 @@ export const detachStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -254,6 +248,7 @@ export const detachStorage = {
 /** @type {StartSpec} */
 export const start_detachStorage = {
   idPath: ["request_id"],
+  isIdOptional: true,
 };
 
 /** @type {OperationSpec} */
@@ -266,7 +261,6 @@ export const disableObjectStorage = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -283,17 +277,11 @@ export const editCluster = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-/** @type {StartSpec} */
-export const start_editCluster = {
-  idPath: ["request_id"],
 };
 
 /** @type {OperationSpec} */
@@ -307,16 +295,10 @@ export const editStorage = {
     { status: "202", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
-};
-
-/** @type {StartSpec} */
-export const start_editStorage = {
-  idPath: ["request_id"],
 };
 
 /** @type {OperationSpec} */
@@ -329,7 +311,6 @@ export const enableObjectStorage = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: false,
@@ -345,8 +326,6 @@ export const getAwsConfig = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -362,7 +341,6 @@ export const getClusterInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -379,8 +357,21 @@ export const getJobInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
+  ],
+  auth: [{ type: "bearer" }],
+  isIdempotent: true,
+};
+
+/** @type {OperationSpec} */
+export const getMe = {
+  id: "get_me_me_get",
+  method: "GET",
+  path: "/me",
+  params: [],
+  responses: [
+    { status: "200", kind: "json" },
+    { status: "401", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -396,8 +387,6 @@ export const getObjectStorageCredentials = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -413,8 +402,6 @@ export const getOrganizationInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -430,8 +417,6 @@ export const getRcloneConfig = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -445,9 +430,6 @@ export const getRequestInfo = {
   params: [{ name: "request_id", in: "path" }],
   responses: [
     { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -467,7 +449,6 @@ export const getSshCommand = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -484,7 +465,6 @@ export const getStorageInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -517,7 +497,6 @@ export const getUserInfo = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -533,27 +512,9 @@ export const getUserPreferences = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
-};
-
-/** @type {OperationSpec} */
-export const health = {
-  id: "health_health_post",
-  method: "POST",
-  path: "/health",
-  params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
-  isIdempotent: false,
 };
 
 /** @type {OperationSpec} */
@@ -562,10 +523,7 @@ export const healthz = {
   method: "GET",
   path: "/healthz",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
+  responses: [{ status: "200", kind: "json" }],
   auth: [],
   isIdempotent: true,
 };
@@ -580,7 +538,6 @@ export const initJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -596,7 +553,6 @@ export const listBuckets = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
   isIdempotent: true,
@@ -685,7 +641,6 @@ export const pullJob = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -702,7 +657,6 @@ export const removeSshKey = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
     { status: "422", kind: "json" },
   ],
   auth: [{ type: "bearer" }],
@@ -718,7 +672,6 @@ export const updateUserPreferences = {
   body: { kind: "json", mediaType: "application/json" },
   responses: [
     { status: "200", kind: "json" },
-    { status: "400", kind: "json" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
@@ -736,6 +689,7 @@ export const poller_JobCancellation = {
   failureValues: ["completed", "error", "failed"],
   messagePath: ["message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 /** @type {LroSpec} */
@@ -749,6 +703,7 @@ export const poller_Request = {
   errorPath: ["external_message"],
   messagePath: ["external_message"],
   defaultIntervalMs: 2000,
+  minIntervalMs: 1000,
 };
 
 /** @type {Record<string, LroSpec>} */
@@ -822,13 +777,12 @@ export const table_methods = {
   ],
   disableObjectStorage: ["request", disableObjectStorage],
   editCluster: ["request", editCluster],
-  editClusterAndWait: ["startAndWait", editCluster, "Request", poller_Request, start_editCluster],
   editStorage: ["request", editStorage],
-  editStorageAndWait: ["startAndWait", editStorage, "Request", poller_Request, start_editStorage],
   enableObjectStorage: ["request", enableObjectStorage],
   getAwsConfig: ["request", getAwsConfig],
   getClusterInfo: ["request", getClusterInfo],
   getJobInfo: ["request", getJobInfo],
+  getMe: ["request", getMe],
   getObjectStorageCredentials: ["request", getObjectStorageCredentials],
   getOrganizationInfo: ["request", getOrganizationInfo],
   getRcloneConfig: ["request", getRcloneConfig],
@@ -838,7 +792,6 @@ export const table_methods = {
   getStorageQuote: ["request", getStorageQuote],
   getUserInfo: ["request", getUserInfo],
   getUserPreferences: ["request", getUserPreferences],
-  health: ["request", health],
   healthz: ["request", healthz],
   initJob: ["request", initJob],
   listBuckets: ["request", listBuckets],

@@ -31,3 +31,5 @@ export type {
 } from "./runtime/types.js";
 export type { PagePromise } from "./runtime/paginate.js";
 export type { Poller } from "./runtime/poller.js";
+export { UntrackedOperationError } from "./runtime/lro-outcome.js";
+export type { LroOutcome } from "./runtime/lro-outcome.js";

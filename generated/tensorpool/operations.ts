@@ -110,6 +110,9 @@ export interface GetJobInfoParams {
   job_id: string;
 }
 
+/** Arguments of `TensorPoolClient.getMe`. */
+export type GetMeParams = Record<string, never>;
+
 /** Arguments of `TensorPoolClient.getObjectStorageCredentials`. */
 export type GetObjectStorageCredentialsParams = Record<string, never>;
 
@@ -121,7 +124,7 @@ export type GetRcloneConfigParams = Record<string, never>;
 
 /** Arguments of `TensorPoolClient.getRequestInfo`. */
 export interface GetRequestInfoParams {
-  /** Request ID returned by an asynchronous call (202 response). */
+  /** Request Id */
   request_id: string;
 }
 
@@ -141,7 +144,7 @@ export interface GetStorageInfoParams {
 
 /** Arguments of `TensorPoolClient.getStorageQuote`. */
 export interface GetStorageQuoteParams {
-  /** Requested capacity in GB. */
+  /** Requested capacity in GB. Assumption: the parameter name is seen only in a third-party client. */
   size_gb: number;
 }
 
@@ -150,11 +153,6 @@ export type GetUserInfoParams = Record<string, never>;
 
 /** Arguments of `TensorPoolClient.getUserPreferences`. */
 export type GetUserPreferencesParams = Record<string, never>;
-
-/** Arguments of `TensorPoolClient.health`. */
-export interface HealthParams {
-  body: T.HealthCheckRequest;
-}
 
 /** Arguments of `TensorPoolClient.healthz`. */
 export type HealthzParams = Record<string, never>;

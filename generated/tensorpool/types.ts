@@ -138,8 +138,6 @@ export interface ClusterListResponse {
 export interface EditResponse {
   /** Human-readable result. */
   message: string;
-  /** ID of the edit request to poll with GET /request/info/{request_id}, when the server returns one. */
-  request_id?: string | null;
   [key: string]: unknown;
 }
 
@@ -296,7 +294,7 @@ export interface OrganizationMember {
   [key: string]: unknown;
 }
 
-/** Price quote. */
+/** Price quote. Assumption: the docs say the rate is returned; the field name comes from a third-party client. */
 export interface QuoteResponse {
   /** Price in USD per hour. */
   hourly_rate: number;

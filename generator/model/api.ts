@@ -8,6 +8,10 @@ export type HttpMethod = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST
 export type FieldPath = (number | string)[];
 
 export interface Api {
+  /** Former client names (x-clientgen-aliases), still exported: `create${alias}Client`, `${alias}Client`. */
+  aliases?: string[];
+  /** Operation ids the folder's README shows as its examples (x-clientgen-readme), instead of the first ones. */
+  readmeExamples?: { call?: string; list?: string; wait?: string };
   description?: string;
   /** PascalCase client name: `create${name}Client`. */
   name: string;
@@ -42,7 +46,7 @@ export interface Operation {
   externalDocs?: ExternalDocs;
   /** The original operationId, or one derived from method + path when the spec has none. */
   id: string;
-  /** True when repeating the call cannot act twice: GET/HEAD/OPTIONS/PUT/DELETE, or marked in the spec. */
+  /** True when repeating the call cannot act twice (retry-safe): GET/HEAD/OPTIONS/PUT/DELETE, marked in the spec (x-clientgen-idempotent), or an Azure long-running start. */
   isIdempotent: boolean;
   /** Set when the operation starts a long-running operation tracked by a poller. */
   lro?: LroStart;
@@ -71,6 +75,16 @@ export interface Operation {
   tags: string[];
   /** Set when the operation starts a long-running operation polled at a URL its response hands out (Azure, AEP, 202 + Location). */
   urlLro?: UrlLro;
+  /** Set when the server may hold the call open while it waits (x-clientgen-server-wait). */
+  serverWait?: ServerWait;
+}
+
+/** A server-side wait: the flag argument that asks for it and the argument giving its length. */
+export interface ServerWait {
+  defaultDuration: number;
+  durationPath: FieldPath;
+  flagPath: FieldPath;
+  unitMs: number;
 }
 
 /** A retry policy from the spec; absent fields fall back to the client's. */
@@ -121,7 +135,8 @@ export interface Parameter {
   isRequired: boolean;
   name: string;
   schema: Schema;
-  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+  /** OpenAPI's styles, and tabDelimited for Swagger 2.0's `collectionFormat: tsv`. */
+  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited" | "tabDelimited";
 }
 
 export type BodyKind = "binary" | "form" | "json" | "multipart" | "text";
@@ -161,6 +176,18 @@ export interface Poller {
   initialDelayMs?: number;
   /** Give up after this many status requests (Speakeasy limitCount). */
   maxPolls?: number;
+  /** No wait between status requests is shorter, whatever the server hints. */
+  minIntervalMs?: number;
+  /** A wait's overall timeout when the caller gives none. */
+  defaultTimeoutMs?: number;
+  /** A non-null value here ends the wait whatever the status value (success unless failurePath is set). */
+  donePath?: FieldPath;
+  /** A non-null value here means failure whatever the status value. */
+  failurePath?: FieldPath;
+  /** Fixed arguments sent with every status request. */
+  pollArgs?: Record<string, unknown>;
+  /** Statuses that fail the wait once the resource was seen moving (see PollerTarget). */
+  unreachableValues?: string[];
   /** PascalCase name: `poll${name}`, `waitFor${name}`. */
   name: string;
   /** Operation id (Operation.id) of the status call. */
@@ -177,9 +204,13 @@ export interface Poller {
 
 export interface PollerTarget {
   failureValues: string[];
+  /** A 404 from the status call means done (the resource is gone). */
+  isGoneSuccess: boolean;
   /** The `until` value that selects this target. */
   name: string;
   successValues: string[];
+  /** Statuses that fail the wait once the resource was seen moving (the target is out of reach). */
+  unreachableValues: string[];
 }
 
 /** How an operation's response leads to a poller. */
@@ -188,6 +219,12 @@ export interface LroStart {
   idPath?: FieldPath;
   /** Field holding an array of ids, all waited for. */
   idsPath?: FieldPath;
+  /** The id is the call's own argument of this name (the cluster being started). */
+  idArg?: string;
+  /** The response schema lets the id be null or absent: the wait resolves to an LroOutcome. */
+  isIdOptional?: boolean;
+  /** The poller target (PollerTarget.name) this call waits for. */
+  until?: string;
   /** Poller.name to use. */
   poller: string;
   /** Client method that starts and waits: `${operation.name}AndWait`, unique. */
@@ -215,7 +252,18 @@ export type PaginationStyle =
     }
   | { cursorParam: string; itemsPath: FieldPath; nextCursorPath: FieldPath; style: "cursor" }
   | { itemsPath: FieldPath; limitParam: string; offsetParam: string; style: "offset"; totalPath?: FieldPath }
-  /** The next page's URL in a body field (Azure nextLink, Speakeasy url). */
-  | { itemsPath: FieldPath; nextLinkPath: FieldPath; style: "nextLink" }
+  /**
+   * The next page's URL in a body field (Azure nextLink, Speakeasy url); no nextLinkPath: one page
+   * only (Azure `nextLinkName: null`). linkQuery: query parameters of the call set on every next
+   * link (Azure api-version, a next operation's constants); linkTemplate: the next operation's
+   * path, the link substituted unencoded for linkParam (Azure `operationName`).
+   */
+  | {
+      itemsPath: FieldPath;
+      linkQuery?: string[];
+      linkTemplate?: { linkParam: string; path: string };
+      nextLinkPath?: FieldPath;
+      style: "nextLink";
+    }
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header. */
   | { itemsPath: FieldPath; style: "linkHeader" };

@@ -27,9 +27,12 @@ export interface ReadmeView {
 
 export function readmeView(api: Api): ReadmeView {
   const clientVar = "client";
-  const simple = [...api.operations].sort((a, b) => rank(a) - rank(b))[0];
-  const paginatedOps = api.operations.filter((op) => op.pagination);
-  const lroOps = api.operations.filter((op) => op.lro);
+  // The spec may name its main workflows (x-clientgen-readme); else the simplest call and the first ones.
+  const chosen = (id: string | undefined) => api.operations.find((op) => op.id === id);
+  const featured = api.readmeExamples ?? {};
+  const simple = chosen(featured.call) ?? [...api.operations].sort((a, b) => rank(a) - rank(b))[0];
+  const paginatedOps = featuredFirst(api.operations.filter((op) => op.pagination), chosen(featured.list));
+  const lroOps = featuredFirst(api.operations.filter((op) => op.lro), chosen(featured.wait));
   const poller = api.pollers[0];
   let pollerExample = "";
   if (lroOps.length > 0) pollerExample = `const result = await ${clientVar}.${lroOps[0].lro!.waitMethodName}(${args(lroOps[0])}, { timeoutMs: 10 * 60_000 });`;
@@ -54,6 +57,11 @@ export function readmeView(api: Api): ReadmeView {
     title: tableText(api.title),
     version: tableText(api.version),
   };
+}
+
+/** `ops` with `first` moved to the front when it is one of them. */
+function featuredFirst(ops: Operation[], first: Operation | undefined): Operation[] {
+  return first && ops.includes(first) ? [first, ...ops.filter((op) => op !== first)] : ops;
 }
 
 /** GET first, then fewest required arguments. */

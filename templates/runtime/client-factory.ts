@@ -16,6 +16,7 @@ export type MethodSpec =
   | readonly ["request", OperationSpec]
   | readonly ["paginate", OperationSpec, PaginationSpec]
   | readonly ["startAndWait", OperationSpec, string, LroSpec | UrlLroSpec, StartSpec?]
+  | readonly ["startAndPaginate", OperationSpec, string, UrlLroSpec, PaginationSpec]
   | readonly ["poller", string, LroSpec]
   | readonly ["waitFor", string, LroSpec, WaitTargets?]
   | readonly ["resume", Readonly<Record<string, LroSpec>>];
@@ -47,6 +48,9 @@ function methodOf(
     case "startAndWait":
       return (params: object | undefined, options?: object) =>
         transport.startAndWait(spec[1], params, options, spec[2], spec[3], spec[4]);
+    case "startAndPaginate":
+      return (params: object | undefined, options?: object) =>
+        transport.startAndPaginate(spec[1], params, options, spec[2], spec[3], spec[4]);
     case "poller":
       return (id: string, options?: object) => transport.poller(spec[1], spec[2], [id], options);
     case "waitFor":

@@ -1,10 +1,11 @@
 // Reads one status response of a long-running operation: is it done, did it fail, how long does
 // the server want us to wait, and how long to wait when it says nothing.
 import type { SendResult } from "./attempt.js";
+import { readRateLimit } from "./error-details.js";
 import { ApiError, ConnectionError, OperationFailedError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { parseNonNegativeNumber, parseRetryAfterMs } from "./retry.js";
-import type { LroSpec } from "./types.js";
+import type { FieldPath, LroSpec } from "./types.js";
 
 /** Where one id stands after a status response. */
 export type LroPhase = "canceled" | "failed" | "pending" | "succeeded";
@@ -17,6 +18,8 @@ export interface LroObservation {
   readonly phase: LroPhase;
   /** The server's wait hint: Retry-After header first, then the body's retryAfterPath (seconds). */
   readonly hintMs: number | undefined;
+  /** The shortest wait that keeps within the rate limit the response reported (X-RateLimit-*). */
+  readonly rateFloorMs: number | undefined;
 }
 
 /** Growth of the unhinted interval per poll: gentle, as a job's remaining time is unknown. */
@@ -37,9 +40,35 @@ export function observeStatus(lro: LroSpec, result: SendResult, now: () => numbe
   return {
     state: result.body,
     status,
-    phase: phaseOf(lro, status),
+    phase: phaseOf(lro, status, result.body),
     hintMs: parseRetryAfterMs(result.headers, now) ?? bodyHint,
+    rateFloorMs: rateLimitFloorMs(result.headers, now),
   };
+}
+
+/** What a 404 from the status call means when the wait is for the resource to be gone. */
+export function goneObservation(): LroObservation {
+  return {
+    state: undefined,
+    status: "gone",
+    phase: "succeeded",
+    hintMs: undefined,
+    rateFloorMs: undefined,
+  };
+}
+
+/**
+ * Spreads the requests left in the rate-limit window (X-RateLimit-Remaining) over the time until
+ * it resets (X-RateLimit-Reset, seconds or an epoch timestamp): a waiter then never spends the
+ * budget the caller's other calls need. Undefined when either header is missing.
+ */
+export function rateLimitFloorMs(headers: Headers, now: () => number): number | undefined {
+  const info = readRateLimit(headers, now);
+  if (info?.remaining === undefined || info.reset === undefined) return undefined;
+  // Values above ~30 years of seconds are epoch timestamps (TensorOne sends those).
+  const resetInMs = info.reset > 1e9 ? info.reset * 1000 - now() : info.reset * 1000;
+  if (!(resetInMs > 0)) return undefined;
+  return Math.ceil(resetInMs / (info.remaining + 1));
 }
 
 /** The error for a failed or canceled observation. */
@@ -100,15 +129,36 @@ export function unhintedIntervalMs(
   return Math.round(raw * (1 - INTERVAL_JITTER * random()));
 }
 
-function phaseOf(lro: LroSpec, status: string | undefined): LroPhase {
+function phaseOf(lro: LroSpec, status: string | undefined, body: unknown): LroPhase {
+  const phase = statusPhase(lro, status);
+  if (phase !== "pending") return phase;
+  // Status values that are not published (LakeSail) cannot all be listed: an error object or a
+  // completion time ends the wait whatever the status says.
+  const isSet = (path: FieldPath | undefined): boolean => {
+    const value = path === undefined ? undefined : readFieldPath(body, path);
+    return value !== undefined && value !== null;
+  };
+  if (isSet(lro.failurePath)) return "failed";
+  return isSet(lro.donePath) ? "succeeded" : "pending";
+}
+
+/** True when `status` is one of `values` (ignoring case when the spec says so). */
+export function matchesStatus(
+  lro: LroSpec,
+  values: readonly string[] | undefined,
+  status: string | undefined,
+): boolean {
+  if (status === undefined) return false;
+  return (values ?? []).some((candidate) =>
+    lro.isCaseInsensitive ? candidate.toLowerCase() === status.toLowerCase() : candidate === status,
+  );
+}
+
+function statusPhase(lro: LroSpec, status: string | undefined): LroPhase {
   // A body without a status yet (queued jobs on some APIs) is still pending.
   if (status === undefined) return "pending";
   const matches = (values: readonly string[] | undefined): boolean =>
-    (values ?? []).some((candidate) =>
-      lro.isCaseInsensitive
-        ? candidate.toLowerCase() === status.toLowerCase()
-        : candidate === status,
-    );
+    matchesStatus(lro, values, status);
   if (matches(lro.successValues)) return "succeeded";
   if (matches(lro.failureValues)) return "failed";
   return matches(lro.canceledValues) ? "canceled" : "pending";

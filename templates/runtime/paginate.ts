@@ -97,7 +97,8 @@ export class PagePromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
         const url = nextPageUrl(paging, result, seenCursors, this.#operationId);
         if (url === undefined) return;
         throwIfAborted(signal);
-        result = await this.#source.fetchUrl(url, this.#requestOptions);
+        const target = paging.style === "nextLink" ? nextLinkTarget(paging, url, args) : url;
+        result = await this.#source.fetchUrl(target, this.#requestOptions);
         continue;
       }
       const nextArgs = nextPageArgs(
@@ -212,9 +213,10 @@ export function nextPageUrl(
   seenUrls: Set<string>,
   operationId: string,
 ): string | undefined {
+  if (paging.style === "nextLink" && paging.nextLinkPath === undefined) return undefined;
   const link =
     paging.style === "nextLink"
-      ? readFieldPath(result.body, paging.nextLinkPath)
+      ? readFieldPath(result.body, paging.nextLinkPath!)
       : nextLinkOf(result.headers.get("link"));
   if (typeof link !== "string" || link === "") return undefined;
   if (seenUrls.has(link)) {
@@ -224,6 +226,39 @@ export function nextPageUrl(
   }
   seenUrls.add(link);
   return link;
+}
+
+/**
+ * Where a next link is fetched: the link itself, or the next operation's path with the link in
+ * it; then the call's linkQuery arguments set on it (replacing what the link carries).
+ */
+export function nextLinkTarget(
+  paging: Extract<PaginationSpec, { style: "nextLink" }>,
+  link: string,
+  args: Record<string, unknown> | undefined,
+): string {
+  const template = paging.linkTemplate;
+  let url = link;
+  if (template !== undefined) {
+    // Relative to the base URL (no leading slash), so a base URL's path prefix is kept.
+    url = template.path
+      .replace(/^\//, "")
+      .replace(/\{([^}]+)\}/g, (_, name: string) =>
+        name === template.linkParam ? link : encodeURIComponent(String(ownValue(args, name) ?? "")),
+      );
+  }
+  if (paging.linkQuery === undefined || paging.linkQuery.length === 0) return url;
+  const hashAt = url.indexOf("#");
+  const withoutHash = hashAt === -1 ? url : url.slice(0, hashAt);
+  const queryAt = withoutHash.indexOf("?");
+  const query = new URLSearchParams(queryAt === -1 ? "" : withoutHash.slice(queryAt + 1));
+  for (const name of paging.linkQuery) {
+    const value = ownValue(args, name);
+    if (value !== undefined && value !== null) query.set(name, String(value));
+  }
+  const path = queryAt === -1 ? withoutHash : withoutHash.slice(0, queryAt);
+  const text = query.toString();
+  return text === "" ? path : `${path}?${text}`;
 }
 
 /** A PageSource around a fetcher of bodies only (no headers, no URLs). */

@@ -5,20 +5,20 @@
 // several ids, or one started from an `idsPath`, is created as Poller<Item[]> and resolves to the
 // final bodies in id order. Any id failing rejects the whole wait with OperationFailedError.
 import type { SendResult } from "./attempt.js";
-import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
+import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import {
+  goneObservation,
   hintAfterPollFailure,
+  matchesStatus,
   observeStatus,
   operationFailure,
-  unhintedIntervalMs,
 } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
+import { PollPacer } from "./poll-pacing.js";
 import { encodeResumeToken } from "./resume-token.js";
 import { linkSignals } from "./signals.js";
-import type { LinkedSignal } from "./signals.js";
 import type { LroSpec, OperationSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
 
 export type { PollOptions } from "./types.js";
@@ -41,6 +41,16 @@ export interface PollerTarget {
   readonly isMulti: boolean;
   /** The starting call's body, for submitted(). */
   readonly startBody?: unknown;
+  /** The starting call already showed the resource moving (see LroSpec.unreachableValues). */
+  readonly isMoving?: boolean;
+}
+
+/** What one round of status requests says about the next wait. */
+interface RoundHints {
+  /** The server's hint (Retry-After), the longest among the ids still running. */
+  readonly hintMs: number | undefined;
+  /** The rate-limit floor, the longest among the responses. */
+  readonly floorMs: number | undefined;
 }
 
 /** Consecutive failed status requests pollUntilDone rides out (status requests are reads). */
@@ -59,6 +69,8 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   readonly #started: Promise<PollerTarget>;
   #target: PollerTarget | undefined;
   #observations: (LroObservation | undefined)[] = [];
+  /** Per id: a pending status was seen, so an unreachable status now means failure. */
+  #isMoving: boolean[] = [];
   #done: Promise<TState> | undefined;
 
   constructor(
@@ -72,7 +84,10 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     this.name = name;
     this.#lro = lro;
     this.#options = options ?? {};
-    this.#started = Promise.resolve(target).then((resolved) => (this.#target = resolved));
+    this.#started = Promise.resolve(target).then((resolved) => {
+      if (resolved.isMoving) this.#isMoving = resolved.ids.map(() => true);
+      return (this.#target = resolved);
+    });
     // The start's failure surfaces through submitted()/poll()/await; never as an unhandled rejection.
     this.#started.catch(() => undefined);
   }
@@ -153,81 +168,112 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     });
   }
 
-  async *#observe(options: PollOptions<TState>): AsyncGenerator<TState, void, undefined> {
-    const { now, random } = this.#context;
+  async *#observe(given: PollOptions<TState>): AsyncGenerator<TState, void, undefined> {
+    const { now } = this.#context;
+    const options = {
+      ...given,
+      timeoutMs: given.timeoutMs ?? this.#lro.defaultTimeoutMs,
+    };
     const linked = linkSignals([this.#options.signal, options.signal], options.timeoutMs);
-    const deadline = options.timeoutMs === undefined ? undefined : now() + options.timeoutMs;
-    const baseIntervalMs = options.intervalMs ?? this.#lro.defaultIntervalMs;
-    let unhintedCount = 0;
+    const onTimeout = () => this.#timeoutError(options.timeoutMs ?? 0);
+    const pacer = new PollPacer(
+      this.#context,
+      options,
+      this.#lro.defaultIntervalMs,
+      linked,
+      onTimeout,
+    );
     let failureCount = 0;
     let pollCount = 0;
     const startedAt = now();
     try {
       await this.#started;
-      if (this.#lro.initialDelayMs)
-        await this.#wait(this.#lro.initialDelayMs, deadline, linked, options.timeoutMs);
+      if (this.#lro.initialDelayMs) await pacer.wait(this.#lro.initialDelayMs);
       while (!this.isDone) {
         if (this.#lro.maxPolls !== undefined && pollCount++ >= this.#lro.maxPolls)
           throw this.#timeoutError(now() - startedAt);
-        let hintMs: number | undefined;
+        let hints: RoundHints;
         try {
-          hintMs = await this.#pollRound(linked.signal, NO_RETRIES);
+          hints = await this.#pollRound(linked.signal, NO_RETRIES);
           failureCount = 0;
-          yield this.state as TState;
-          if (this.isDone) return;
         } catch (error) {
-          hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
+          const hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
+          await pacer.wait(hintMs, this.#lro.minIntervalMs);
+          continue;
         }
-        unhintedCount = hintMs === undefined ? unhintedCount + 1 : 0;
-        const waitMs =
-          hintMs ??
-          unhintedIntervalMs(unhintedCount - 1, baseIntervalMs, options.maxIntervalMs, random);
-        await this.#wait(waitMs, deadline, linked, options.timeoutMs);
+        pacer.noteAnswer(
+          this.#hasStatus(),
+          () => `${this.name}: ${this.ids.join(", ")} never reported a status`,
+        );
+        yield this.state as TState;
+        if (this.isDone) return;
+        // The floors win over any hint: Retry-After: 0 must not turn the wait into a busy loop.
+        await pacer.wait(hints.hintMs, Math.max(this.#lro.minIntervalMs ?? 0, hints.floorMs ?? 0));
       }
     } catch (error) {
-      throw linked.isTimedOut && !(error instanceof OperationFailedError)
-        ? this.#timeoutError(options.timeoutMs ?? 0)
-        : error;
+      throw linked.isTimedOut && !(error instanceof OperationFailedError) ? onTimeout() : error;
     } finally {
       linked.dispose();
     }
   }
 
-  /** Waits, but never past the deadline: the last poll happens at the deadline, then we give up. */
-  async #wait(
-    waitMs: number,
-    deadline: number | undefined,
-    linked: LinkedSignal,
-    timeoutMs: number | undefined,
-  ): Promise<void> {
-    let ms = waitMs;
-    if (deadline !== undefined) {
-      const remainingMs = deadline - this.#context.now();
-      if (remainingMs <= 0) throw this.#timeoutError(timeoutMs ?? 0);
-      ms = Math.min(ms, remainingMs);
-    }
-    await sleepUnlessAborted(this.#context.sleep, ms, linked.signal);
+  /** Whether the last round's answers carried a status (an answer without one is not usable). */
+  #hasStatus(): boolean {
+    return this.#observations.some(
+      (observation) =>
+        observation !== undefined &&
+        (observation.status !== undefined || observation.phase !== "pending"),
+    );
   }
 
   /** Polls every unfinished id once; returns the longest server hint among those still running. */
   async #pollRound(
     signal: AbortSignal,
     retry: Partial<RetryOptions> | undefined,
-  ): Promise<number | undefined> {
+  ): Promise<RoundHints> {
     const target = await this.#started;
     let hintMs: number | undefined;
+    let floorMs: number | undefined;
     for (const [index, id] of target.ids.entries()) {
       if (this.#observations[index]?.phase === "succeeded") continue;
-      const options: RequestOptions = { ...this.#options, signal, retry };
-      const result = await this.#context.send(this.#lro.poll, { [this.#lro.idParam]: id }, options);
-      const observation = observeStatus(this.#lro, result, this.#context.now);
+      const observation = this.#judgeMoving(index, await this.#observeOne(id, signal, retry));
       this.#observations[index] = observation;
       if (observation.phase === "failed" || observation.phase === "canceled")
         throw operationFailure(this.#lro, this.name, id, observation);
+      if (observation.rateFloorMs !== undefined)
+        floorMs = Math.max(floorMs ?? 0, observation.rateFloorMs);
       if (observation.phase === "pending" && observation.hintMs !== undefined)
         hintMs = Math.max(hintMs ?? 0, observation.hintMs);
     }
-    return hintMs;
+    return { hintMs, floorMs };
+  }
+
+  /** One status request; a 404 is success when the wait is for the resource to be gone. */
+  async #observeOne(
+    id: string,
+    signal: AbortSignal,
+    retry: Partial<RetryOptions> | undefined,
+  ): Promise<LroObservation> {
+    const options: RequestOptions = { ...this.#options, signal, retry };
+    const args = { ...this.#lro.pollArgs, [this.#lro.idParam]: id };
+    try {
+      const result = await this.#context.send(this.#lro.poll, args, options);
+      return observeStatus(this.#lro, result, this.#context.now);
+    } catch (error) {
+      if (this.#lro.isGoneSuccess && error instanceof ApiError && error.status === 404)
+        return goneObservation();
+      throw error;
+    }
+  }
+
+  /** An unreachable status fails the wait once the resource was seen moving; before, it is pending. */
+  #judgeMoving(index: number, observation: LroObservation): LroObservation {
+    if (observation.phase !== "pending") return observation;
+    if (!matchesStatus(this.#lro, this.#lro.unreachableValues, observation.status)) {
+      if (observation.status !== undefined) this.#isMoving[index] = true;
+      return observation;
+    }
+    return this.#isMoving[index] ? { ...observation, phase: "failed" } : observation;
   }
 
   #progressOf(state: TState): unknown {

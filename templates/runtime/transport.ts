@@ -4,9 +4,13 @@ import { sendAttempt } from "./attempt.js";
 import type { SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { SdkError } from "./errors.js";
+import { OperationFailedError, PollTimeoutError } from "./errors.js";
 import { formatFieldPath, readFieldPath } from "./field-path.js";
+import { UntrackedOperationError } from "./lro-outcome.js";
+import type { LroOutcome } from "./lro-outcome.js";
+import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
+import type { PageSource } from "./paginate.js";
 import { Poller } from "./poller.js";
 import type { PollerContext, PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
@@ -25,7 +29,9 @@ import type {
   PaginationSpec,
   PollOptions,
   RequestOptions,
+  StartSpec,
   UrlLroSpec,
+  WaitTargets,
 } from "./types.js";
 import { waitForUrlLro } from "./url-lro.js";
 import type { UrlLroContext } from "./url-lro.js";
@@ -34,6 +40,9 @@ export type { SendResult } from "./attempt.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Time given to a server-side wait's answer beyond the wait itself (ServerWaitSpec). */
+const SERVER_WAIT_MARGIN_MS = 30_000;
 
 /** What the generated client passes besides the user's options; sleep/random/now are for tests. */
 export interface TransportDefaults {
@@ -75,17 +84,19 @@ export class Transport {
   send(
     op: OperationSpec,
     args: object | undefined,
-    options: RequestOptions = {},
+    given: RequestOptions = {},
   ): Promise<SendResult> {
+    const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const [sent, options] = withServerWait(op, args, given, clientTimeoutMs);
     let prepared: PreparedRequest;
     try {
       throwIfAborted(options.signal);
-      prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+      prepared = prepareRequest(sent, args, this.#baseUrl, this.#options.headers, options.headers);
     } catch (error) {
       // Bad arguments reject like every other failure; nothing is sent.
       return Promise.reject(error);
     }
-    return this.#sendPrepared(op, prepared, options);
+    return this.#sendPrepared(sent, prepared, options);
   }
 
   /**
@@ -186,12 +197,13 @@ export class Transport {
     options: RequestOptions | undefined,
     name: string,
     lro: LroSpec,
-    start: { idPath?: FieldPath; idsPath?: FieldPath },
+    start: StartSpec,
   ): PollerPromise<TState> {
     const target = this.send(op, args, options).then(({ body }): PollerTarget => ({
-      ids: readStartIds(op, body, start),
+      ids: readStartIds(op, body, args, start),
       isMulti: start.idsPath !== undefined,
       startBody: body,
+      isMoving: isMovingStatus(lro, readFieldPath(body, lro.statusPath)),
     }));
     return new PollerPromise(new Poller<TState>(this.#pollerContext(), name, lro, target, options));
   }
@@ -207,20 +219,47 @@ export class Transport {
     options: PollOptions<TState> | undefined,
     name: string,
     lro: LroSpec | UrlLroSpec,
-    start: { idPath?: FieldPath; idsPath?: FieldPath } = {},
+    start: StartSpec = {},
   ): Promise<TState> {
     if (isUrlLro(lro)) {
       return waitForUrlLro<TState>(this.#urlLroContext(), op, args, options ?? {}, name, lro);
     }
+    const spec = start.target ? { ...lro, ...start.target } : lro;
     const poller = this.startLro<TState>(
       op,
       args,
       { signal: options?.signal },
       name,
-      lro,
+      spec,
       start,
     ).poller;
-    return poller.pollUntilDone(options);
+    if (!start.isIdOptional) return poller.pollUntilDone(options);
+    return trackAccepted(poller, options) as Promise<TState>;
+  }
+
+  /**
+   * A pageable long-running operation: await it for the final result (the first page), iterate it
+   * for every item, the next links followed after the wait.
+   */
+  startAndPaginate<TPage, TItem>(
+    op: OperationSpec,
+    args: object | undefined,
+    options: PollOptions<TPage> | undefined,
+    name: string,
+    lro: UrlLroSpec,
+    paging: PaginationSpec,
+  ): PagePromise<TPage, TItem> {
+    const source: PageSource = {
+      fetch: async () => ({
+        body: await waitForUrlLro<TPage>(this.#urlLroContext(), op, args, options ?? {}, name, lro),
+        status: 200,
+        headers: new Headers(),
+      }),
+      // Next pages are GETs answering JSON pages, whatever the starting POST declares.
+      fetchUrl: (url, pageOptions) => this.sendUrl(pageOp, url, pageOptions, "next page link"),
+    };
+    const pageOp: OperationSpec = { ...op, responses: [{ status: "default", kind: "json" }] };
+    return new PagePromise<TPage, TItem>(source, paging, args, { signal: options?.signal }, op.id);
   }
 
   /**
@@ -232,12 +271,7 @@ export class Transport {
     lro: LroSpec,
     ids: readonly string[],
     options?: PollOptions<TState> & { until?: string },
-    targets?: Readonly<
-      Record<
-        string,
-        { readonly successValues: readonly string[]; readonly failureValues: readonly string[] }
-      >
-    >,
+    targets?: WaitTargets,
   ): Promise<TState> {
     const until = options?.until;
     if (until !== undefined && !(targets && Object.prototype.hasOwnProperty.call(targets, until))) {
@@ -248,7 +282,9 @@ export class Transport {
       );
     }
     const spec = until !== undefined && targets ? { ...lro, ...targets[until] } : lro;
-    return this.poller<TState>(name, spec, ids, { signal: options?.signal }).pollUntilDone(options);
+    return this.poller<TState>(name, spec, ids, {
+      signal: options?.signal,
+    }).pollUntilDone(options);
   }
 
   /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
@@ -295,12 +331,21 @@ function isUrlLro(lro: LroSpec | UrlLroSpec): lro is UrlLroSpec {
   return (lro as Partial<UrlLroSpec>).kind === "url";
 }
 
-/** The id(s) a starting call returned; a clear error when they are not where the spec says. */
+/**
+ * The id(s) a starting call returned (or the argument it was called with, idArg). None usable:
+ * UntrackedOperationError, as the server accepted the call and it must not be sent again.
+ */
 function readStartIds(
   op: OperationSpec,
   body: unknown,
-  start: { idPath?: FieldPath; idsPath?: FieldPath },
+  args: object | undefined,
+  start: StartSpec,
 ): string[] {
+  if (start.idArg !== undefined) {
+    const id = (args as Record<string, unknown> | undefined)?.[start.idArg];
+    if (typeof id === "string" && id !== "") return [id];
+    throw new TypeError(`${op.id}: argument ${start.idArg} is needed to wait`);
+  }
   const path = start.idsPath ?? start.idPath;
   if (path === undefined) throw new TypeError(`${op.id}: startLro needs an idPath or idsPath`);
   const value = readFieldPath(body, path);
@@ -308,9 +353,66 @@ function readStartIds(
   const isUsable = (id: unknown): boolean =>
     (typeof id === "string" && id !== "") || typeof id === "number";
   if (values.length === 0 || !values.every(isUsable)) {
-    throw new SdkError(
+    throw new UntrackedOperationError(
       `${op.id} started an operation but its response has no usable id at ${formatFieldPath(path)}`,
+      body,
     );
   }
   return values.map(String);
+}
+
+/**
+ * The wait of a start whose id may be missing: the server accepted the call, so the only
+ * failures reported are the operation's own (OperationFailedError), the caller's timeout or abort.
+ * A missing id, or a status endpoint that keeps failing, resolves `{ tracked: false, start }`.
+ */
+async function trackAccepted<TState>(
+  poller: Poller<TState>,
+  options: PollOptions<TState> | undefined,
+): Promise<LroOutcome<TState, unknown>> {
+  let start: unknown;
+  try {
+    start = await poller.submitted();
+  } catch (error) {
+    if (!(error instanceof UntrackedOperationError)) throw error; // not accepted: nothing started
+    return { tracked: false, start: error.start, reason: error.message };
+  }
+  try {
+    return { tracked: true, state: await poller.pollUntilDone(options), start };
+  } catch (error) {
+    if (error instanceof OperationFailedError || error instanceof PollTimeoutError) throw error;
+    if (options?.signal?.aborted) throw error;
+    const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
+    return { tracked: false, start, reason };
+  }
+}
+
+/** True when a starting call's own body shows a pending status (the resource is moving). */
+function isMovingStatus(lro: LroSpec, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  const status = String(value);
+  const listed = [lro.successValues, lro.failureValues, lro.canceledValues, lro.unreachableValues];
+  return !listed.some((values) => matchesStatus(lro, values, status));
+}
+
+/**
+ * A call the server holds open while it waits (ServerWaitSpec): its attempt timeout covers the
+ * wait the caller asked for, plus a margin for the answer to arrive (the caller's timeoutMs
+ * wins), and a timeout is never retried, even for an idempotent method: the server may still be
+ * acting, and a second call would start a second wait.
+ */
+function withServerWait(
+  op: OperationSpec,
+  args: object | undefined,
+  options: RequestOptions,
+  clientTimeoutMs: number,
+): [OperationSpec, RequestOptions] {
+  const wait = op.serverWait;
+  if (wait === undefined || readFieldPath(args, wait.flagPath) !== true) return [op, options];
+  const sent = { ...op, retry: { ...op.retry, isConnectionRetried: false } };
+  if (options.timeoutMs !== undefined) return [sent, options];
+  const given = readFieldPath(args, wait.durationPath);
+  const duration = typeof given === "number" && given > 0 ? given : wait.defaultDuration;
+  const timeoutMs = duration * wait.unitMs + SERVER_WAIT_MARGIN_MS;
+  return [sent, timeoutMs > clientTimeoutMs ? { ...options, timeoutMs } : options];
 }

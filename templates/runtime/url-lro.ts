@@ -1,16 +1,26 @@
 // Header-driven long-running operations (Azure, plain HTTP 202 + Location, AEP operations): start,
-// poll the URL the starting response hands out until its status is terminal, then fetch the final
-// result the way the descriptor says (the original URL, the Location, or the last status body).
+// then follow one of three strategies until the operation is terminal, then fetch the final result
+// the way the descriptor says. The strategies (Azure core-lro's modes, same names where they exist):
+// - status monitor (Operation-Location / Azure-AsyncOperation, or a body field): its `status` decides;
+// - location (Location header only): the HTTP status decides, 202 running, another 2xx the result;
+// - original URI (a PUT/PATCH whose body reports a running provisioning state, no header): the
+//   resource's own state decides, no state at all meaning done.
+// Pacing (interval floor, server hints, useless answers, deadline) is PollPacer's, shared with Poller.
 import type { SendResult } from "./attempt.js";
-import { sleepUnlessAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
-import { hintAfterPollFailure, unhintedIntervalMs } from "./lro-status.js";
+import { hintAfterPollFailure } from "./lro-status.js";
+import { PollPacer } from "./poll-pacing.js";
 import { parseRetryAfterMs } from "./retry.js";
 import { linkSignals } from "./signals.js";
-import type { LinkedSignal } from "./signals.js";
-import type { OperationSpec, PollOptions, RequestOptions, UrlLroSpec } from "./types.js";
+import type {
+  OperationSpec,
+  PollOptions,
+  RequestOptions,
+  ResponseSpec,
+  UrlLroSpec,
+} from "./types.js";
 
 /** What the wait borrows from its Transport. */
 export interface UrlLroContext {
@@ -29,19 +39,24 @@ export interface UrlLroContext {
   readonly now: () => number;
 }
 
-/** status: a status monitor; location: 202 means running; resource: the original URL's own state. */
-type PollMode = "location" | "resource" | "status";
+type Strategy = "location" | "original-uri" | "status-monitor";
 type Phase = "canceled" | "failed" | "pending" | "succeeded";
 
 interface Monitor {
+  readonly strategy: Strategy;
   /** Undefined: poll the original URL (GET). */
-  readonly url: string | undefined;
-  readonly mode: PollMode;
+  url: string | undefined;
+}
+
+interface Answer {
+  readonly phase: Phase;
+  /** False when the answer says nothing about the operation (a monitor without a status). */
+  readonly isUsable: boolean;
 }
 
 /**
- * Statuses a resource answered at a Location may still carry while the work goes on; any other
- * non-failure answer there is the finished result (plain 202 + Location APIs name no success value).
+ * Statuses a resource answered at a Location may still carry while the work goes on (plain HTTP
+ * job APIs answer 200 with their job document; Azure answers 202 while running).
  */
 const RUNNING_STATUSES: ReadonlySet<string> = new Set([
   "accepted",
@@ -61,7 +76,13 @@ const RUNNING_STATUSES: ReadonlySet<string> = new Set([
 /** The wait owns the pacing between status requests, so each is sent once, without retries. */
 const NO_RETRIES = { maxRetries: 0 };
 
-/** Start `op`, follow its status URL to a terminal state, resolve with the final result. */
+/**
+ * Status answers and final GETs are JSON whatever their Content-Type says (monitors often send
+ * none); an empty body is nothing, invalid JSON an error.
+ */
+const JSON_RESPONSES: readonly ResponseSpec[] = [{ status: "default", kind: "json" }];
+
+/** Start `op`, follow it to a terminal state, resolve with the final result. */
 export async function waitForUrlLro<TState>(
   context: UrlLroContext,
   op: OperationSpec,
@@ -71,48 +92,40 @@ export async function waitForUrlLro<TState>(
   lro: UrlLroSpec,
 ): Promise<TState> {
   const linked = linkSignals([options.signal], options.timeoutMs);
-  const deadline = options.timeoutMs === undefined ? undefined : context.now() + options.timeoutMs;
   const signal = linked.signal;
   let last: SendResult | undefined;
   let id = op.path;
+  const onTimeout = () => timeoutError(name, id, options, last);
   try {
     const start = await context.send(op, args, { signal });
     last = start;
     const monitor = monitorOf(lro, op, start);
-    if (monitor === undefined)
-      return (await finalResult(context, lro, op, args, start, start, signal)) as TState;
+    if (monitor === undefined) return resultOf(lro, start.body) as TState;
     if (monitor.url !== undefined) id = withoutQuery(monitor.url);
-    const pollOp: OperationSpec = { ...op, responses: [] };
+    const pacer = new PollPacer(context, options, lro.defaultIntervalMs, linked, onTimeout);
+    const pollOptions = { signal, retry: NO_RETRIES };
     let hintMs = parseRetryAfterMs(start.headers, context.now);
-    let unhintedCount = 0;
     let failureCount = 0;
     for (;;) {
-      const waitMs =
-        hintMs ??
-        unhintedIntervalMs(
-          unhintedCount++,
-          options.intervalMs ?? lro.defaultIntervalMs,
-          options.maxIntervalMs,
-          context.random,
-        );
-      await waitWithin(context, waitMs, deadline, linked, () =>
-        timeoutError(name, id, options, last),
-      );
+      await pacer.wait(hintMs);
       let result: SendResult;
       try {
-        const pollOptions = { signal, retry: NO_RETRIES };
         result =
           monitor.url === undefined
             ? await context.send(getOf(op), args, pollOptions)
-            : await context.sendUrl(pollOp, monitor.url, pollOptions);
-        failureCount = 0;
+            : await context.sendUrl(jsonOf(op), monitor.url, pollOptions);
       } catch (error) {
         hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
         continue;
       }
+      failureCount = 0;
       last = result;
-      const phase = phaseOf(lro, monitor.mode, result);
-      if (phase === "succeeded")
+      const answer = answerOf(lro, monitor.strategy, result);
+      pacer.noteAnswer(
+        answer.isUsable,
+        () => `${name}: the status monitor ${id} never reported a status`,
+      );
+      if (answer.phase === "succeeded")
         return (await finalResult(
           context,
           lro,
@@ -123,41 +136,91 @@ export async function waitForUrlLro<TState>(
           signal,
           monitor,
         )) as TState;
-      if (phase !== "pending") throw failure(lro, name, id, result.body, phase);
+      if (answer.phase !== "pending") throw failure(lro, name, id, result.body, answer.phase);
       options.onProgress?.(result.body, result.body as TState);
+      const handedOut = monitorUrlOf(lro, monitor.strategy, result);
+      if (handedOut !== undefined) monitor.url = handedOut;
       hintMs = parseRetryAfterMs(result.headers, context.now);
-      if (hintMs !== undefined) unhintedCount = 0;
     }
   } catch (error) {
-    throw linked.isTimedOut && !(error instanceof OperationFailedError)
-      ? timeoutError(name, id, options, last)
-      : error;
+    throw linked.isTimedOut && !(error instanceof OperationFailedError) ? onTimeout() : error;
   } finally {
     linked.dispose();
   }
 }
 
-/** Where to poll, or undefined when the starting response is already the end. */
+/** Where to poll and how, or undefined when the starting response is already the end. */
 function monitorOf(lro: UrlLroSpec, op: OperationSpec, start: SendResult): Monitor | undefined {
+  // A start that already reports a terminal state is the end, whatever headers it also carries.
+  const startPhase = statusPhase(lro, statusOf(lro, start.body));
+  if (start.status !== 202 && startPhase === "succeeded") return undefined;
+  if (startPhase === "failed" || startPhase === "canceled")
+    throw failure(lro, op.id, op.path, start.body, startPhase);
   for (const header of lro.urlHeaders) {
     const url = start.headers.get(header);
-    if (url) return { url, mode: header.toLowerCase() === "location" ? "location" : "status" };
+    if (url) {
+      const strategy = header.toLowerCase() === "location" ? "location" : "status-monitor";
+      return { strategy, url };
+    }
   }
-  const phase = phaseOf(lro, "status", start);
-  if (phase === "failed" || phase === "canceled")
-    throw failure(lro, op.id, op.path, start.body, phase);
-  const hasStatus = statusOf(lro, start.body) !== undefined;
   if (lro.urlPath !== undefined) {
     const url = readFieldPath(start.body, lro.urlPath);
-    if (typeof url === "string" && url !== "" && phase === "pending")
-      return { url, mode: "status" };
+    if (typeof url === "string" && url !== "" && startPhase === "pending")
+      return { strategy: "status-monitor", url };
   }
-  // No URL: a PUT/PATCH whose body carries a non-terminal provisioning state is polled in place.
-  if (hasStatus && phase === "pending" && (op.method === "PUT" || op.method === "PATCH"))
-    return { url: undefined, mode: "resource" };
-  if (start.status === 202 && !hasStatus)
-    throw new SdkError(`${op.id} answered 202 Accepted without a status URL to poll`);
+  // No URL: a PUT/PATCH whose body carries a running provisioning state is polled in place; one
+  // without any state is done (core-lro's Body mode).
+  if (
+    statusOf(lro, start.body) !== undefined &&
+    startPhase === "pending" &&
+    (op.method === "PUT" || op.method === "PATCH")
+  )
+    return { strategy: "original-uri", url: undefined };
+  // Nothing to poll (a 202 without a monitor included): done, as Azure's TypeScript and Python
+  // generators both read it.
   return undefined;
+}
+
+/** A monitor URL a poll answer hands out (a new Location while running). */
+function monitorUrlOf(lro: UrlLroSpec, strategy: Strategy, result: SendResult): string | undefined {
+  if (strategy === "original-uri") return undefined;
+  for (const header of lro.urlHeaders) {
+    const isLocation = header.toLowerCase() === "location";
+    if (isLocation !== (strategy === "location")) continue;
+    const url = result.headers.get(header);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+function answerOf(lro: UrlLroSpec, strategy: Strategy, result: SendResult): Answer {
+  if (lro.failurePath !== undefined) {
+    const failed = readFieldPath(result.body, lro.failurePath);
+    if (failed !== undefined && failed !== null) return { phase: "failed", isUsable: true };
+  }
+  const status = statusOf(lro, result.body);
+  const phase = statusPhase(lro, status);
+  switch (strategy) {
+    case "status-monitor":
+      return { phase, isUsable: status !== undefined };
+    case "original-uri":
+      // core-lro's Body mode: a resource without a provisioning state is done.
+      return {
+        phase: status === undefined ? "succeeded" : phase,
+        isUsable: true,
+      };
+    case "location": {
+      // The HTTP status decides (core-lro's ResourceLocation mode): 202 runs, another 2xx is the
+      // result, unless that result is itself a job document still running or already failed.
+      if (result.status === 202) return { phase: "pending", isUsable: true };
+      if (phase === "failed" || phase === "canceled") return { phase, isUsable: true };
+      const isRunning = status !== undefined && RUNNING_STATUSES.has(status.toLowerCase());
+      return {
+        phase: phase === "pending" && isRunning ? "pending" : "succeeded",
+        isUsable: true,
+      };
+    }
+  }
 }
 
 function statusOf(lro: UrlLroSpec, body: unknown): string | undefined {
@@ -168,28 +231,30 @@ function statusOf(lro: UrlLroSpec, body: unknown): string | undefined {
   return undefined;
 }
 
-function phaseOf(lro: UrlLroSpec, mode: PollMode, result: SendResult): Phase {
-  if (mode === "location" && result.status === 202) return "pending";
-  if (lro.failurePath !== undefined) {
-    const failed = readFieldPath(result.body, lro.failurePath);
-    if (failed !== undefined && failed !== null) return "failed";
-  }
-  const status = statusOf(lro, result.body);
+/** The phase a status value names; unknown values and no value are pending. */
+function statusPhase(lro: UrlLroSpec, status: string | undefined): Phase {
+  if (status === undefined) return "pending";
   const matches = (values: readonly string[] | undefined): boolean =>
-    status !== undefined &&
     (values ?? []).some((value) =>
       lro.isCaseInsensitive ? value.toLowerCase() === status.toLowerCase() : value === status,
     );
   if (matches(lro.successValues)) return "succeeded";
   if (matches(lro.failureValues)) return "failed";
   if (matches(lro.canceledValues)) return "canceled";
-  if (mode !== "location") return "pending";
-  return status !== undefined && RUNNING_STATUSES.has(status.toLowerCase())
-    ? "pending"
-    : "succeeded";
+  return "pending";
 }
 
-/** The result once the status is terminal: resultPath, else per finalStateVia. */
+function resultOf(lro: UrlLroSpec, body: unknown): unknown {
+  return lro.resultPath === undefined ? body : readFieldPath(body, lro.resultPath);
+}
+
+/**
+ * The result once terminal: resultPath; else the last answer for the location and original-URI
+ * strategies (they polled the resource itself); else, after a status monitor, a GET of the
+ * resource as core-lro finds it: a PUT's own URL, a PATCH's or POST's per finalStateVia
+ * (location: the start's Location; original-uri: its own URL), a DELETE's nothing. Without a
+ * resource to GET, the monitor's last answer (or the resource it names, Azure `resourceLocation`).
+ */
 async function finalResult(
   context: UrlLroContext,
   lro: UrlLroSpec,
@@ -198,31 +263,47 @@ async function finalResult(
   start: SendResult,
   last: SendResult,
   signal: AbortSignal,
-  monitor?: Monitor,
+  monitor: Monitor,
 ): Promise<unknown> {
-  if (lro.resultPath !== undefined) return readFieldPath(last.body, lro.resultPath);
-  if (monitor === undefined || monitor.mode === "resource") return last.body;
-  const pollOp: OperationSpec = { ...op, responses: [] };
+  if (lro.resultPath !== undefined || monitor.strategy !== "status-monitor")
+    return resultOf(lro, last.body);
+  const resource = resourceOf(lro, op, start);
+  if (resource === "original-uri") return (await context.send(getOf(op), args, { signal })).body;
+  if (resource !== undefined) return (await context.sendUrl(jsonOf(op), resource, { signal })).body;
+  const named = readFieldPath(last.body, ["resourceLocation"]);
+  if (typeof named !== "string" || named === "") return last.body;
+  return (await context.sendUrl(jsonOf(op), named, { signal })).body;
+}
+
+/** Where the finished resource is after a status monitor: "original-uri", a URL, or nowhere. */
+function resourceOf(lro: UrlLroSpec, op: OperationSpec, start: SendResult): string | undefined {
+  if (op.method === "PUT") return "original-uri";
+  if (op.method === "DELETE") return undefined;
+  const location = start.headers.get("location") ?? undefined;
   switch (lro.finalStateVia) {
     case "original-uri":
-      return (await context.send(getOf(op), args, { signal })).body;
-    case "location": {
-      const location = start.headers.get("location");
-      if (!location || monitor.mode === "location") return last.body;
-      return (await context.sendUrl(pollOp, location, { signal })).body;
-    }
-    default: {
-      // A status monitor may name the finished resource (Azure `resourceLocation`).
-      const resource = readFieldPath(last.body, ["resourceLocation"]);
-      if (typeof resource !== "string" || resource === "") return last.body;
-      return (await context.sendUrl(pollOp, resource, { signal })).body;
-    }
+      return "original-uri";
+    case "location":
+      return location ?? (op.method === "PATCH" ? "original-uri" : undefined);
+    default:
+      return op.method === "PATCH" ? "original-uri" : undefined;
   }
 }
 
 /** The same URL and parameters as a GET (the original URI of a PUT/PATCH). */
 function getOf(op: OperationSpec): OperationSpec {
-  return { ...op, method: "GET", body: undefined, isIdempotent: true, responses: [] };
+  return {
+    ...op,
+    method: "GET",
+    body: undefined,
+    isIdempotent: true,
+    responses: JSON_RESPONSES,
+  };
+}
+
+/** The operation as a GET of a URL the server handed out (prepareUrlRequest drops its params). */
+function jsonOf(op: OperationSpec): OperationSpec {
+  return { ...op, responses: JSON_RESPONSES };
 }
 
 function failure(
@@ -241,22 +322,6 @@ function failure(
     statusMessage: undefined,
     isCanceled: phase === "canceled",
   });
-}
-
-async function waitWithin(
-  context: UrlLroContext,
-  waitMs: number,
-  deadline: number | undefined,
-  linked: LinkedSignal,
-  onTimeout: () => Error,
-): Promise<void> {
-  let ms = waitMs;
-  if (deadline !== undefined) {
-    const remainingMs = deadline - context.now();
-    if (remainingMs <= 0) throw onTimeout();
-    ms = Math.min(ms, remainingMs);
-  }
-  await sleepUnlessAborted(context.sleep, ms, linked.signal);
 }
 
 function timeoutError<TState>(

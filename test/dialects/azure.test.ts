@@ -6,8 +6,10 @@ import { json, raw, type TestServer } from "../runtime/helpers/http-server.js";
 import { generateClient, serverPool, type GeneratedClient } from "./helpers.js";
 
 let azure: GeneratedClient;
+let pages: GeneratedClient;
 beforeAll(async () => {
   azure = await generateClient("azure.yaml");
+  pages = await generateClient("azure-paging.yaml");
 });
 const serve = serverPool();
 const clientFor = (server: TestServer) => azure.mod.createAzureWidgetsClient({ baseUrl: server.url, apiKey: "az-token", retry: { initialDelayMs: 1, maxDelayMs: 5 } });
@@ -112,5 +114,38 @@ describe("Azure x-ms-pageable", () => {
     expect(names).toEqual(["w1"]);
     expect(String((error as Error).message)).toMatch(/refusing to follow the next page link to http:\/\/localhost/);
     expect(other.requests).toHaveLength(0);
+  });
+});
+
+describe("Azure x-ms-pageable: nextLinkName null, api-version, operationName, x-ms-paths", () => {
+  const pagesFor = (server: TestServer) => pages.mod.createAzurePagesClient({ baseUrl: server.url });
+  const ids = async (iterable: AsyncIterable<{ id?: number }>) => {
+    const seen: (number | undefined)[] = [];
+    for await (const item of iterable) seen.push(item.id);
+    return seen;
+  };
+
+  it("nextLinkName: null (kept through Swagger 2.0 conversion) is one page: a nextLink is not followed", async () => {
+    const server = await serve(json(200, { values: [{ id: 1 }], nextLink: "/elsewhere" }));
+    expect(await ids(pagesFor(server).pagesSingle())).toEqual([1]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/single"]);
+  });
+
+  it("keeps the call's api-version on every next link, replacing the link's own", async () => {
+    const server = await serve(json(200, { values: [{ id: 1 }], nextLink: "/versioned/2?api-version=2.0" }), json(200, { values: [{ id: 2 }], nextLink: "/versioned/3" }), json(200, { values: [{ id: 3 }] }));
+    expect(await ids(pagesFor(server).pagesVersioned({ "api-version": "1.0" }))).toEqual([1, 2, 3]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/versioned?api-version=1.0", "/versioned/2?api-version=1.0", "/versioned/3?api-version=1.0"]);
+  });
+
+  it("operationName: a relative fragment goes, unencoded, into the next operation's path, with its query", async () => {
+    const server = await serve(json(200, { values: [{ id: 1 }], "odata.nextLink": "next?page=2" }), json(200, { values: [{ id: 2 }] }));
+    expect(await ids(pagesFor(server).pagesFragment({ tenant: "t 1", api_version: "1.6" }))).toEqual([1, 2]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/fragment/t%201?api_version=1.6", "/fragment/t%201/next?page=2&api_version=1.6"]);
+  });
+
+  it("x-ms-paths are operations: a query in the key is a fixed query parameter", async () => {
+    const server = await serve(json(200, { values: [{ id: 7 }] }));
+    expect(await ids(pagesFor(server).pagesBlueThings({ kind: "blue" }))).toEqual([7]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/things?kind=blue"]);
   });
 });

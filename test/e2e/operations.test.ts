@@ -1,7 +1,8 @@
 // The generated LakeSail operations client: operation polling with progress, failures with
 // error details, marker and page pagination.
 import { afterEach, describe, expect, it } from "vitest";
-import { NotFoundError, OperationFailedError, createOperationsClient } from "../../generated/operations/index.js";
+import { NotFoundError, OperationFailedError, createLakeSailClient, createOperationsClient } from "../../generated/operations/index.js";
+import { poller_Operation } from "../../generated/operations/descriptors.js";
 import { json, startServer, type TestServer } from "../runtime/helpers/http-server.js";
 
 let server: TestServer | undefined;
@@ -68,7 +69,51 @@ describe("LakeSail operations", () => {
   });
 });
 
+describe("LakeSail waits end on what the service documents, not only on listed statuses", () => {
+  it("an unpublished status with a completedAt ends the wait (no hang)", async () => {
+    server = await startServer(
+      json(200, operation("PROVISIONING", { completedAt: null, error: null })),
+      json(200, operation("Ready", { completedAt: "2026-11-01T00:05:00Z", error: null })),
+    );
+    const done = await client(server).waitForOperation("A1B2C3D4E5", { intervalMs: 1 });
+    expect(done.status).toBe("Ready");
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("an unpublished status with an error object fails; error.details.retryAfter is on the error for the caller", async () => {
+    const error = { code: "THROTTLED", message: "provider throttled", errorType: "provider", details: { retryable: true, retryAfter: 120 } };
+    server = await startServer(json(200, operation("Aborted", { error, completedAt: "2026-11-01T00:05:00Z" })));
+    const thrown = await client(server).waitForOperation("A1B2C3D4E5", { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(OperationFailedError);
+    expect((thrown as OperationFailedError).error).toMatchObject({ details: { retryable: true, retryAfter: 120 } });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("waits have a default overall timeout and no body-driven poll interval", () => {
+    expect(poller_Operation.defaultTimeoutMs).toBe(30 * 60_000);
+    expect(poller_Operation.retryAfterPath).toBeUndefined();
+  });
+
+  it("the client is named after the product; createOperationsClient still works", async () => {
+    expect(createOperationsClient).toBe(createLakeSailClient);
+    server = await startServer(json(200, operation("running")));
+    expect((await createLakeSailClient({ baseUrl: server.url, apiKey: "k" }).getOperation({ operationId: "A1B2C3D4E5" })).status).toBe("running");
+  });
+});
+
 describe("LakeSail pagination", () => {
+  it("pages() keeps the sideloaded included records with their items", async () => {
+    const cluster = { id: "CL1", name: "prod", operationId: "OP1" };
+    server = await startServer(
+      json(200, { total: 2, items: [{ id: "CL1", connectionId: "CN1" }], included: { clusters: [cluster], connections: [{ id: "CN1", name: "aws" }] } }),
+      json(200, { total: 2, items: [{ id: "CL2", connectionId: "CN1" }], included: { clusters: [{ id: "CL2", name: "dev" }], connections: [] } }),
+    );
+    const pages = [];
+    for await (const page of client(server).listMyClusters({ limit: 1 }).pages()) pages.push(page);
+    expect(pages.map((p) => p.included?.clusters?.[0]?.name)).toEqual(["prod", "dev"]);
+    expect(pages[0].included?.connections?.[0]?.name).toBe("aws");
+  });
+
   it("follows markers across three pages and ends when the marker is absent", async () => {
     server = await startServer(
       json(200, { items: [{ id: "1" }, { id: "2" }], marker: "m2" }),

@@ -9,6 +9,7 @@ import {
   TimeoutError,
   NotFoundError,
   OperationFailedError,
+  UntrackedOperationError,
   RateLimitError,
   UnprocessableEntityError,
   createTensorPoolClient,
@@ -142,7 +143,8 @@ describe("TensorPool long-running requests", () => {
       json(200, request("COMPLETED")),
     );
     const done = await clientFor(server).createClusterAndWait({ body: { instance_type: "8xH100" } }, { intervalMs: 1 });
-    expect(done.status).toBe("COMPLETED");
+    expect(done.tracked && done.state.status).toBe("COMPLETED");
+    expect(done.start.cluster_id).toBe("c-1");
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "POST /cluster/create",
       "GET /request/info/r-1",
@@ -197,6 +199,74 @@ describe("TensorPool long-running requests", () => {
     const resumed = clientFor(server).resumePoller(token);
     const done = (await resumed.pollUntilDone({ intervalMs: 1 })) as { status: string };
     expect(done.status).toBe("COMPLETED");
+  });
+});
+
+describe("TensorPool accepted starts are never failures (request_id is nullable)", () => {
+  const starts = [
+    ["createClusterAndWait", { body: { instance_type: "1xH100" } }, { cluster_id: "c-1", message: "Cluster creation initiated", request_id: null }],
+    ["destroyClusterAndWait", { cluster: "c-1" }, { cluster_id: "c-1", message: "Destroying", request_id: null }],
+    ["createStorageAndWait", { body: { size: 100 } }, { storage_id: "s-1", message: "Creating" }],
+    ["destroyStorageAndWait", { storage_id: "s-1" }, { storage_id: "s-1", message: "Destroying", request_id: null }],
+    ["detachStorageAndWait", { body: { storage_id: "s-1", cluster_id: "c-1" } }, { storage_id: "s-1", cluster_id: "c-1", message: "Detaching" }],
+  ] as const;
+
+  it.each(starts)("%s resolves { tracked: false, start } when the 202 has no request_id, and sends nothing more", async (method, args, body) => {
+    server = await startServer(json(202, body));
+    const client = clientFor(server) as unknown as Record<string, (a: unknown, o?: unknown) => Promise<{ tracked: boolean; start: unknown; reason?: string }>>;
+    const outcome = await client[method](args, { intervalMs: 1 });
+    expect(outcome.tracked).toBe(false);
+    expect(outcome.start).toEqual(body);
+    expect(outcome.reason).toContain("do not send it again");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a status endpoint that cannot answer after the 202 resolves untracked, not as an error inviting a retry", async () => {
+    server = await startServer(json(202, { cluster_id: "c-1", message: "ok", request_id: "r-1" }), json(404, { message: "unknown request" }));
+    const outcome = await clientFor(server).createClusterAndWait({ body: { instance_type: "1xH100" } }, { intervalMs: 1 });
+    expect(outcome).toMatchObject({ tracked: false, start: { cluster_id: "c-1", request_id: "r-1" } });
+    expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  it("the operation's own FAILED status still rejects (the work failed; nothing was lost)", async () => {
+    server = await startServer(json(202, { cluster_id: "c-1", message: "ok", request_id: "r-1" }), json(200, request("FAILED")));
+    await expect(clientFor(server).createClusterAndWait({ body: { instance_type: "1xH100" } }, { intervalMs: 1 })).rejects.toBeInstanceOf(OperationFailedError);
+  });
+
+  it("where the spec promises ids (attach's request_ids), a 202 without them throws UntrackedOperationError with the accepted body", async () => {
+    const body = { storage_id: "s-1", cluster_ids: ["c-1"], message: "attaching" };
+    server = await startServer(json(202, body));
+    const error = await clientFor(server).attachStorageAndWait({ body: { storage_id: "s-1", cluster_ids: ["c-1"] } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UntrackedOperationError);
+    expect((error as UntrackedOperationError).isAccepted).toBe(true);
+    expect((error as UntrackedOperationError).start).toEqual(body);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("polls at least 1 s apart even under Retry-After: 0, as the CLI does", async () => {
+    server = await startServer(json(200, request("PROCESSING"), { "retry-after": "0" }));
+    await expect(clientFor(server).waitForRequest("r-1", { timeoutMs: 400, intervalMs: 1 })).rejects.toBeInstanceOf(PollTimeoutError);
+    // One poll, then the floor outlasts the 400 ms wait: one last poll at the deadline. Without the floor, dozens.
+    expect(server.requests.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("TensorPool surface as published", () => {
+  it("edits answer {message} only and have no AndWait (the CLI never polls them)", async () => {
+    server = await startServer(json(202, { message: "Cluster renamed" }));
+    const client = clientFor(server);
+    expect(await client.editCluster({ cluster: "c-1", body: { cluster_name: "train" } })).toEqual({ message: "Cluster renamed" });
+    expect(server.requests[0].method).toBe("PATCH");
+    expect("editClusterAndWait" in client).toBe(false);
+    expect("editStorageAndWait" in client).toBe(false);
+  });
+
+  it("GET /me checks a key; POST /health (the CLI's version gate) is not on the client", async () => {
+    server = await startServer(json(200, { uid: "u-1", email: "a@example.com" }));
+    const client = clientFor(server);
+    expect(await client.getMe()).toEqual({ uid: "u-1", email: "a@example.com" });
+    expect(server.requests[0].url).toBe("/me");
+    expect("health" in client).toBe(false);
   });
 });
 

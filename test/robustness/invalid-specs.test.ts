@@ -34,6 +34,7 @@ const cases: { spec: string; codes: string[]; exit: number; overlays?: string[] 
   { spec: "lro-unknown-operation.yaml", codes: ["LRO003"], exit: 2 },
   { spec: "lro-id-param.yaml", codes: ["LRO004"], exit: 2 },
   { spec: "lro-unknown-poller.yaml", codes: ["LRO005"], exit: 2 },
+  { spec: "lro-targets.yaml", codes: ["LRO006", "LRO007", "LRO008"], exit: 2 },
   { spec: "pagination-style.yaml", codes: ["PAG001"], exit: 2 },
   { spec: "pagination-not-array.yaml", codes: ["PAG002"], exit: 2 },
   { spec: "swagger2-broken-ref.yaml", codes: ["REF001"], exit: 2 },

@@ -63,8 +63,9 @@ describe("Poller", () => {
     const progress: [unknown, Job][] = [];
     const final = await poller.pollUntilDone({ onProgress: (value, state) => progress.push([value, state]) });
     expect(final).toEqual({ status: "COMPLETED", progress: 100, result: "ok" });
-    // Date hint: the clock is at +1000 ms when it arrives, so 3000 ms remain; garbage -> 1000 x (1 - 0.2 x 0.5).
-    expect(time.waits).toEqual([0, 1000, 3000, 900]);
+    // Retry-After 0 waits the floor (MIN_POLL_INTERVAL_MS, 100 ms); the date hint arrives with the
+    // clock at +1100 ms, so 2900 ms remain; garbage -> 1000 x (1 - 0.2 x 0.5).
+    expect(time.waits).toEqual([100, 1000, 2900, 900]);
     expect(progress.map(([value, state]) => [value, state.status])).toEqual([[0, "PENDING"], [10, "RETRYING"], [50, "PROCESSING"], [90, "PROCESSING"]]);
     expect(server.requests.map((seen) => `${seen.method} ${seen.url}`)).toEqual(Array(5).fill("GET /jobs/j1"));
     expect(poller.isDone).toBe(true);

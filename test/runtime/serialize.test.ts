@@ -40,6 +40,11 @@ describe("path parameters (OpenAPI style examples)", () => {
     expect(() => serializeParams(spec, { userId: null, postId: 1 })).toThrow(/"userId"/);
     expect(() => serializeParams(spec, { userId: "", postId: 1 })).toThrow(/empty string/);
   });
+
+  it("an empty path value is sent when the parameter declares it (allowsEmpty: enum with \"\")", () => {
+    const spec = op({ path: "/paths/string/empty/{stringPath}", params: [{ name: "stringPath", in: "path", allowsEmpty: true }] });
+    expect(serializeParams(spec, { stringPath: "" }).path).toBe("/paths/string/empty/");
+  });
 });
 
 describe("query parameters (OpenAPI style examples)", () => {
@@ -74,6 +79,11 @@ describe("query parameters (OpenAPI style examples)", () => {
     expect(serializeQueryParam({ name: "f", in: "query", isJson: true }, { a: [1] })).toEqual(["f=%7B%22a%22%3A%5B1%5D%7D"]);
     expect(serializeQueryParam({ name: "p", in: "query", allowReserved: true }, "/a/b:c,d&e")).toEqual(["p=/a/b:c,d%26e"]);
     expect(serializeQueryParam({ name: "ids", in: "query" }, [])).toEqual([]);
+  });
+
+  it("an empty delimited list is the empty value; tabDelimited (Swagger 2.0 tsv) joins with %09", () => {
+    expect(serializeQueryParam({ name: "ids", in: "query", explode: false }, [])).toEqual(["ids="]);
+    expect(serializeQueryParam({ name: "ids", in: "query", style: "tabDelimited", explode: false }, ["a b", "c"])).toEqual(["ids=a%20b%09c"]);
   });
 
   it("omits undefined and null query values, keeps empty strings", () => {

@@ -14,6 +14,9 @@ function methodOf(transport, spec) {
     case "startAndWait":
       return (params, options) =>
         transport.startAndWait(spec[1], params, options, spec[2], spec[3], spec[4]);
+    case "startAndPaginate":
+      return (params, options) =>
+        transport.startAndPaginate(spec[1], params, options, spec[2], spec[3], spec[4]);
     case "poller":
       return (id, options) => transport.poller(spec[1], spec[2], [id], options);
     case "waitFor":

@@ -67,4 +67,18 @@ export declare function nextPageUrl(
   seenUrls: Set<string>,
   operationId: string,
 ): string | undefined;
+/**
+ * Where a next link is fetched: the link itself, or the next operation's path with the link in
+ * it; then the call's linkQuery arguments set on it (replacing what the link carries).
+ */
+export declare function nextLinkTarget(
+  paging: Extract<
+    PaginationSpec,
+    {
+      style: "nextLink";
+    }
+  >,
+  link: string,
+  args: Record<string, unknown> | undefined,
+): string;
 export {};

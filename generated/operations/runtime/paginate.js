@@ -57,7 +57,8 @@ export class PagePromise {
         const url = nextPageUrl(paging, result, seenCursors, this.#operationId);
         if (url === undefined) return;
         throwIfAborted(signal);
-        result = await this.#source.fetchUrl(url, this.#requestOptions);
+        const target = paging.style === "nextLink" ? nextLinkTarget(paging, url, args) : url;
+        result = await this.#source.fetchUrl(target, this.#requestOptions);
         continue;
       }
       const nextArgs = nextPageArgs(
@@ -153,6 +154,7 @@ export function nextPageArgs(paging, args, page, items, firstPageSize, seenCurso
 }
 /** The next page's URL (body field or Link header), or undefined when `result` is the last page. */
 export function nextPageUrl(paging, result, seenUrls, operationId) {
+  if (paging.style === "nextLink" && paging.nextLinkPath === undefined) return undefined;
   const link =
     paging.style === "nextLink"
       ? readFieldPath(result.body, paging.nextLinkPath)
@@ -165,6 +167,34 @@ export function nextPageUrl(paging, result, seenUrls, operationId) {
   }
   seenUrls.add(link);
   return link;
+}
+/**
+ * Where a next link is fetched: the link itself, or the next operation's path with the link in
+ * it; then the call's linkQuery arguments set on it (replacing what the link carries).
+ */
+export function nextLinkTarget(paging, link, args) {
+  const template = paging.linkTemplate;
+  let url = link;
+  if (template !== undefined) {
+    // Relative to the base URL (no leading slash), so a base URL's path prefix is kept.
+    url = template.path
+      .replace(/^\//, "")
+      .replace(/\{([^}]+)\}/g, (_, name) =>
+        name === template.linkParam ? link : encodeURIComponent(String(ownValue(args, name) ?? "")),
+      );
+  }
+  if (paging.linkQuery === undefined || paging.linkQuery.length === 0) return url;
+  const hashAt = url.indexOf("#");
+  const withoutHash = hashAt === -1 ? url : url.slice(0, hashAt);
+  const queryAt = withoutHash.indexOf("?");
+  const query = new URLSearchParams(queryAt === -1 ? "" : withoutHash.slice(queryAt + 1));
+  for (const name of paging.linkQuery) {
+    const value = ownValue(args, name);
+    if (value !== undefined && value !== null) query.set(name, String(value));
+  }
+  const path = queryAt === -1 ? withoutHash : withoutHash.slice(0, queryAt);
+  const text = query.toString();
+  return text === "" ? path : `${path}?${text}`;
 }
 /** A PageSource around a fetcher of bodies only (no headers, no URLs). */
 function bodyOnlySource(fetchPage) {

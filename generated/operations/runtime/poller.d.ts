@@ -20,6 +20,8 @@ export interface PollerTarget {
   readonly isMulti: boolean;
   /** The starting call's body, for submitted(). */
   readonly startBody?: unknown;
+  /** The starting call already showed the resource moving (see LroSpec.unreachableValues). */
+  readonly isMoving?: boolean;
 }
 /** Consecutive failed status requests pollUntilDone rides out (status requests are reads). */
 export { MAX_CONSECUTIVE_POLL_FAILURES } from "./lro-status.js";

@@ -17,7 +17,7 @@ export declare function serializeParams(
 ): SerializedParams;
 /** One path parameter, percent-encoded, per style simple (default), label or matrix. */
 export declare function serializePathParam(param: ParameterSpec, value: unknown): string;
-/** One query parameter as encoded `name=value` pieces (none for an empty array). */
+/** One query parameter as encoded `name=value` pieces (none for an empty exploded array). */
 export declare function serializeQueryParam(param: ParameterSpec, value: unknown): string[];
 /** One cookie parameter as `name=value` pieces (form style; explode repeats array items). */
 export declare function serializeCookieParam(param: ParameterSpec, value: unknown): string[];

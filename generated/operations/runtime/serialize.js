@@ -26,7 +26,7 @@ export function serializeParams(op, args) {
   for (let index = 0; index < template.params.length; index++) {
     const param = template.params[index];
     const value = ownValue(values, param.name);
-    if (value === undefined || value === null || value === "") {
+    if (value === undefined || value === null || (value === "" && !param.allowsEmpty)) {
       throw new TypeError(
         `${op.id}: missing required path parameter "${param.name}" (got ${value === "" ? "an empty string" : String(value)})`,
       );
@@ -83,7 +83,7 @@ export function serializePathParam(param, value) {
     return shape.entries.map(([key, item]) => `;${enc(key)}=${enc(item)}`).join("");
   return `;${name}=${joinShape(shape, ",", false, enc)}`;
 }
-/** One query parameter as encoded `name=value` pieces (none for an empty array). */
+/** One query parameter as encoded `name=value` pieces (none for an empty exploded array). */
 export function serializeQueryParam(param, value) {
   const enc = param.allowReserved ? encodeAllowingReserved : encodeURIComponent;
   const name = encodeURIComponent(param.name);
@@ -93,14 +93,23 @@ export function serializeQueryParam(param, value) {
     return deepObjectPieces(name, value, enc);
   const shape = shapeOf(param, value);
   if (shape.kind === "primitive") return [`${name}=${enc(shape.text)}`];
-  if (shape.kind === "array" && shape.items.length === 0) return [];
+  // An empty array repeats nothing when exploded; a delimited list of nothing is the empty value.
+  if (shape.kind === "array" && shape.items.length === 0) return explode ? [] : [`${name}=`];
   if (explode) {
     return shape.kind === "array"
       ? shape.items.map((item) => `${name}=${enc(item)}`)
       : shape.entries.map(([key, item]) => `${encodeURIComponent(key)}=${enc(item)}`);
   }
-  // Delimiters as OpenAPI shows them: "," for form, %20 for spaceDelimited, "|" for pipeDelimited.
-  const delimiter = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
+  // Delimiters as OpenAPI shows them: "," for form, %20 for spaceDelimited, "|" for pipeDelimited;
+  // %09 for Swagger 2.0's tsv (no OpenAPI 3 style; tabDelimited is ours).
+  const delimiter =
+    style === "spaceDelimited"
+      ? "%20"
+      : style === "pipeDelimited"
+        ? "|"
+        : style === "tabDelimited"
+          ? "%09"
+          : ",";
   return [`${name}=${joinShape(shape, delimiter, false, enc)}`];
 }
 /** One cookie parameter as `name=value` pieces (form style; explode repeats array items). */

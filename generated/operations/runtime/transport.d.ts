@@ -6,14 +6,15 @@ import { Poller } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import type {
   ClientOptions,
-  FieldPath,
   LroSpec,
   OperationSpec,
   PaginationOptions,
   PaginationSpec,
   PollOptions,
   RequestOptions,
+  StartSpec,
   UrlLroSpec,
+  WaitTargets,
 } from "./types.js";
 export type { SendResult } from "./attempt.js";
 /** Per-attempt timeout when neither the client nor the call sets one. */
@@ -38,7 +39,7 @@ export declare class Transport {
   /** Send one operation, return the parsed success body (typed by the caller). */
   request<T>(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<T>;
   /** Same but also gives status and headers (pollers need Retry-After). */
-  send(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<SendResult>;
+  send(op: OperationSpec, args: object | undefined, given?: RequestOptions): Promise<SendResult>;
   /**
    * GET a URL the server handed out (a next link, a status monitor) with the operation's auth,
    * hooks and retries. Relative URLs resolve against the base URL; another origin is refused.
@@ -79,10 +80,7 @@ export declare class Transport {
     options: RequestOptions | undefined,
     name: string,
     lro: LroSpec,
-    start: {
-      idPath?: FieldPath;
-      idsPath?: FieldPath;
-    },
+    start: StartSpec,
   ): PollerPromise<TState>;
   /**
    * Start a long-running operation and wait for its end: what generated `<method>AndWait` calls.
@@ -95,11 +93,20 @@ export declare class Transport {
     options: PollOptions<TState> | undefined,
     name: string,
     lro: LroSpec | UrlLroSpec,
-    start?: {
-      idPath?: FieldPath;
-      idsPath?: FieldPath;
-    },
+    start?: StartSpec,
   ): Promise<TState>;
+  /**
+   * A pageable long-running operation: await it for the final result (the first page), iterate it
+   * for every item, the next links followed after the wait.
+   */
+  startAndPaginate<TPage, TItem>(
+    op: OperationSpec,
+    args: object | undefined,
+    options: PollOptions<TPage> | undefined,
+    name: string,
+    lro: UrlLroSpec,
+    paging: PaginationSpec,
+  ): PagePromise<TPage, TItem>;
   /**
    * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
    * picks an alternative success/failure set from `targets` (e.g. a cluster "running" or "stopped").
@@ -111,15 +118,7 @@ export declare class Transport {
     options?: PollOptions<TState> & {
       until?: string;
     },
-    targets?: Readonly<
-      Record<
-        string,
-        {
-          readonly successValues: readonly string[];
-          readonly failureValues: readonly string[];
-        }
-      >
-    >,
+    targets?: WaitTargets,
   ): Promise<TState>;
   /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
   resumePoller<TState>(

@@ -18,7 +18,7 @@ export interface UrlLroContext {
   readonly random: () => number;
   readonly now: () => number;
 }
-/** Start `op`, follow its status URL to a terminal state, resolve with the final result. */
+/** Start `op`, follow it to a terminal state, resolve with the final result. */
 export declare function waitForUrlLro<TState>(
   context: UrlLroContext,
   op: OperationSpec,

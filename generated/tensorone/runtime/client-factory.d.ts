@@ -13,6 +13,7 @@ export type MethodSpec =
   | readonly ["request", OperationSpec]
   | readonly ["paginate", OperationSpec, PaginationSpec]
   | readonly ["startAndWait", OperationSpec, string, LroSpec | UrlLroSpec, StartSpec?]
+  | readonly ["startAndPaginate", OperationSpec, string, UrlLroSpec, PaginationSpec]
   | readonly ["poller", string, LroSpec]
   | readonly ["waitFor", string, LroSpec, WaitTargets?]
   | readonly ["resume", Readonly<Record<string, LroSpec>>];

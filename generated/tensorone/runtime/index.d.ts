@@ -19,6 +19,8 @@ export {
 } from "./errors.js";
 export type { RateLimitInfo } from "./error-details.js";
 export type { Sleep } from "./delay.js";
+export { UntrackedOperationError } from "./lro-outcome.js";
+export type { LroOutcome } from "./lro-outcome.js";
 export { PagePromise } from "./paginate.js";
 export { Poller } from "./poller.js";
 export { PollerPromise } from "./poller-promise.js";

@@ -16,6 +16,7 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
+export { UntrackedOperationError } from "./lro-outcome.js";
 export { PagePromise } from "./paginate.js";
 export { Poller } from "./poller.js";
 export { PollerPromise } from "./poller-promise.js";

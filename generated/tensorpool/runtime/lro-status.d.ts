@@ -12,6 +12,8 @@ export interface LroObservation {
   readonly phase: LroPhase;
   /** The server's wait hint: Retry-After header first, then the body's retryAfterPath (seconds). */
   readonly hintMs: number | undefined;
+  /** The shortest wait that keeps within the rate limit the response reported (X-RateLimit-*). */
+  readonly rateFloorMs: number | undefined;
 }
 /** Reads a status response per the LroSpec. */
 export declare function observeStatus(
@@ -19,6 +21,14 @@ export declare function observeStatus(
   result: SendResult,
   now: () => number,
 ): LroObservation;
+/** What a 404 from the status call means when the wait is for the resource to be gone. */
+export declare function goneObservation(): LroObservation;
+/**
+ * Spreads the requests left in the rate-limit window (X-RateLimit-Remaining) over the time until
+ * it resets (X-RateLimit-Reset, seconds or an epoch timestamp): a waiter then never spends the
+ * budget the caller's other calls need. Undefined when either header is missing.
+ */
+export declare function rateLimitFloorMs(headers: Headers, now: () => number): number | undefined;
 /** The error for a failed or canceled observation. */
 export declare function operationFailure(
   lro: LroSpec,
@@ -46,3 +56,9 @@ export declare function unhintedIntervalMs(
   maxMs: number | undefined,
   random: () => number,
 ): number;
+/** True when `status` is one of `values` (ignoring case when the spec says so). */
+export declare function matchesStatus(
+  lro: LroSpec,
+  values: readonly string[] | undefined,
+  status: string | undefined,
+): boolean;

@@ -3,8 +3,10 @@
 // with retries, timeouts and hooks; plus the entry points for pagination and long-running operations.
 import { sendAttempt } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
-import { SdkError } from "./errors.js";
+import { OperationFailedError, PollTimeoutError } from "./errors.js";
 import { formatFieldPath, readFieldPath } from "./field-path.js";
+import { UntrackedOperationError } from "./lro-outcome.js";
+import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
 import { Poller } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
@@ -16,6 +18,8 @@ import { decideRetry, resolveRetryOptions } from "./retry.js";
 import { waitForUrlLro } from "./url-lro.js";
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Time given to a server-side wait's answer beyond the wait itself (ServerWaitSpec). */
+const SERVER_WAIT_MARGIN_MS = 30_000;
 /** Sends operations described by OperationSpec; one per generated client. */
 export class Transport {
   #options;
@@ -36,16 +40,18 @@ export class Transport {
     return this.send(op, args, options).then(bodyOf);
   }
   /** Same but also gives status and headers (pollers need Retry-After). */
-  send(op, args, options = {}) {
+  send(op, args, given = {}) {
+    const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const [sent, options] = withServerWait(op, args, given, clientTimeoutMs);
     let prepared;
     try {
       throwIfAborted(options.signal);
-      prepared = prepareRequest(op, args, this.#baseUrl, this.#options.headers, options.headers);
+      prepared = prepareRequest(sent, args, this.#baseUrl, this.#options.headers, options.headers);
     } catch (error) {
       // Bad arguments reject like every other failure; nothing is sent.
       return Promise.reject(error);
     }
-    return this.#sendPrepared(op, prepared, options);
+    return this.#sendPrepared(sent, prepared, options);
   }
   /**
    * GET a URL the server handed out (a next link, a status monitor) with the operation's auth,
@@ -111,9 +117,10 @@ export class Transport {
    */
   startLro(op, args, options, name, lro, start) {
     const target = this.send(op, args, options).then(({ body }) => ({
-      ids: readStartIds(op, body, start),
+      ids: readStartIds(op, body, args, start),
       isMulti: start.idsPath !== undefined,
       startBody: body,
+      isMoving: isMovingStatus(lro, readFieldPath(body, lro.statusPath)),
     }));
     return new PollerPromise(new Poller(this.#pollerContext(), name, lro, target, options));
   }
@@ -126,8 +133,27 @@ export class Transport {
     if (isUrlLro(lro)) {
       return waitForUrlLro(this.#urlLroContext(), op, args, options ?? {}, name, lro);
     }
-    const poller = this.startLro(op, args, { signal: options?.signal }, name, lro, start).poller;
-    return poller.pollUntilDone(options);
+    const spec = start.target ? { ...lro, ...start.target } : lro;
+    const poller = this.startLro(op, args, { signal: options?.signal }, name, spec, start).poller;
+    if (!start.isIdOptional) return poller.pollUntilDone(options);
+    return trackAccepted(poller, options);
+  }
+  /**
+   * A pageable long-running operation: await it for the final result (the first page), iterate it
+   * for every item, the next links followed after the wait.
+   */
+  startAndPaginate(op, args, options, name, lro, paging) {
+    const source = {
+      fetch: async () => ({
+        body: await waitForUrlLro(this.#urlLroContext(), op, args, options ?? {}, name, lro),
+        status: 200,
+        headers: new Headers(),
+      }),
+      // Next pages are GETs answering JSON pages, whatever the starting POST declares.
+      fetchUrl: (url, pageOptions) => this.sendUrl(pageOp, url, pageOptions, "next page link"),
+    };
+    const pageOp = { ...op, responses: [{ status: "default", kind: "json" }] };
+    return new PagePromise(source, paging, args, { signal: options?.signal }, op.id);
   }
   /**
    * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
@@ -143,7 +169,9 @@ export class Transport {
       );
     }
     const spec = until !== undefined && targets ? { ...lro, ...targets[until] } : lro;
-    return this.poller(name, spec, ids, { signal: options?.signal }).pollUntilDone(options);
+    return this.poller(name, spec, ids, {
+      signal: options?.signal,
+    }).pollUntilDone(options);
   }
   /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
   resumePoller(token, lros, options) {
@@ -180,17 +208,71 @@ function bodyOf(result) {
 function isUrlLro(lro) {
   return lro.kind === "url";
 }
-/** The id(s) a starting call returned; a clear error when they are not where the spec says. */
-function readStartIds(op, body, start) {
+/**
+ * The id(s) a starting call returned (or the argument it was called with, idArg). None usable:
+ * UntrackedOperationError, as the server accepted the call and it must not be sent again.
+ */
+function readStartIds(op, body, args, start) {
+  if (start.idArg !== undefined) {
+    const id = args?.[start.idArg];
+    if (typeof id === "string" && id !== "") return [id];
+    throw new TypeError(`${op.id}: argument ${start.idArg} is needed to wait`);
+  }
   const path = start.idsPath ?? start.idPath;
   if (path === undefined) throw new TypeError(`${op.id}: startLro needs an idPath or idsPath`);
   const value = readFieldPath(body, path);
   const values = start.idsPath !== undefined && Array.isArray(value) ? value : [value];
   const isUsable = (id) => (typeof id === "string" && id !== "") || typeof id === "number";
   if (values.length === 0 || !values.every(isUsable)) {
-    throw new SdkError(
+    throw new UntrackedOperationError(
       `${op.id} started an operation but its response has no usable id at ${formatFieldPath(path)}`,
+      body,
     );
   }
   return values.map(String);
+}
+/**
+ * The wait of a start whose id may be missing: the server accepted the call, so the only
+ * failures reported are the operation's own (OperationFailedError), the caller's timeout or abort.
+ * A missing id, or a status endpoint that keeps failing, resolves `{ tracked: false, start }`.
+ */
+async function trackAccepted(poller, options) {
+  let start;
+  try {
+    start = await poller.submitted();
+  } catch (error) {
+    if (!(error instanceof UntrackedOperationError)) throw error; // not accepted: nothing started
+    return { tracked: false, start: error.start, reason: error.message };
+  }
+  try {
+    return { tracked: true, state: await poller.pollUntilDone(options), start };
+  } catch (error) {
+    if (error instanceof OperationFailedError || error instanceof PollTimeoutError) throw error;
+    if (options?.signal?.aborted) throw error;
+    const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
+    return { tracked: false, start, reason };
+  }
+}
+/** True when a starting call's own body shows a pending status (the resource is moving). */
+function isMovingStatus(lro, value) {
+  if (value === undefined || value === null) return false;
+  const status = String(value);
+  const listed = [lro.successValues, lro.failureValues, lro.canceledValues, lro.unreachableValues];
+  return !listed.some((values) => matchesStatus(lro, values, status));
+}
+/**
+ * A call the server holds open while it waits (ServerWaitSpec): its attempt timeout covers the
+ * wait the caller asked for, plus a margin for the answer to arrive (the caller's timeoutMs
+ * wins), and a timeout is never retried, even for an idempotent method: the server may still be
+ * acting, and a second call would start a second wait.
+ */
+function withServerWait(op, args, options, clientTimeoutMs) {
+  const wait = op.serverWait;
+  if (wait === undefined || readFieldPath(args, wait.flagPath) !== true) return [op, options];
+  const sent = { ...op, retry: { ...op.retry, isConnectionRetried: false } };
+  if (options.timeoutMs !== undefined) return [sent, options];
+  const given = readFieldPath(args, wait.durationPath);
+  const duration = typeof given === "number" && given > 0 ? given : wait.defaultDuration;
+  const timeoutMs = duration * wait.unitMs + SERVER_WAIT_MARGIN_MS;
+  return [sent, timeoutMs > clientTimeoutMs ? { ...options, timeoutMs } : options];
 }

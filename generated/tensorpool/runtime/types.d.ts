@@ -10,13 +10,22 @@ export interface ParameterSpec {
   readonly in: "cookie" | "header" | "path" | "query";
   /** OpenAPI style; defaults per location: path/header "simple", query/cookie "form". */
   readonly style?:
-    "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited";
+    | "deepObject"
+    | "form"
+    | "label"
+    | "matrix"
+    | "pipeDelimited"
+    | "simple"
+    | "spaceDelimited"
+    | "tabDelimited";
   /** OpenAPI explode; defaults to true for style "form", false otherwise. */
   readonly explode?: boolean;
   /** Query values sent without percent-encoding reserved characters (OpenAPI allowReserved). */
   readonly allowReserved?: boolean;
   /** Parameter declared with `content: application/json`: the value is sent as JSON text. */
   readonly isJson?: boolean;
+  /** A path parameter whose declared values include "" (an empty segment is then meant, not missing). */
+  readonly allowsEmpty?: boolean;
 }
 /** How the request body is encoded. */
 export interface BodySpec {
@@ -82,6 +91,19 @@ export interface OperationSpec {
   readonly isIdempotent: boolean;
   /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */
   readonly retry?: OperationRetrySpec;
+  /** The server holds the call open while it waits (x-clientgen-server-wait): the attempt's timeout follows that wait. */
+  readonly serverWait?: ServerWaitSpec;
+}
+/**
+ * A call the server may hold open (TensorOne `wait_for_ready` + `timeout_minutes`): when the flag
+ * at `flagPath` of the arguments is true, the per-attempt timeout is the duration at
+ * `durationPath` (or `defaultDuration`) x `unitMs` plus a margin, unless the caller set timeoutMs.
+ */
+export interface ServerWaitSpec {
+  readonly flagPath: FieldPath;
+  readonly durationPath: FieldPath;
+  readonly defaultDuration: number;
+  readonly unitMs: number;
 }
 /** A retry policy a spec declares: fields left out fall back to the client's policy. */
 export interface OperationRetrySpec extends Partial<RetryOptions> {
@@ -181,7 +203,15 @@ export type PaginationSpec =
       /** The next page's URL is in the body (Azure nextLink, absolute or relative); absent/empty ends. Only same-origin URLs are followed. */
       readonly style: "nextLink";
       readonly itemsPath: FieldPath;
-      readonly nextLinkPath: FieldPath;
+      /** Absent: one page only (Azure `nextLinkName: null`). */
+      readonly nextLinkPath?: FieldPath;
+      /** Query parameters of the call set on every next link, replacing the link's own (Azure api-version, a next operation's constants). */
+      readonly linkQuery?: readonly string[];
+      /** The next operation's path (relative to the base URL); the link goes, unencoded, where linkParam is (Azure `operationName`). */
+      readonly linkTemplate?: {
+        readonly path: string;
+        readonly linkParam: string;
+      };
     }
   | {
       /** The next page's URL is the RFC 8288 `Link: <url>; rel="next"` header; absent ends. Only same-origin URLs are followed. */
@@ -192,17 +222,28 @@ export type PaginationSpec =
 export interface StartSpec {
   readonly idPath?: FieldPath;
   readonly idsPath?: FieldPath;
+  /** The id is the call's own argument of this name (TensorOne: the cluster_id being started). */
+  readonly idArg?: string;
+  /** The spec lets the id be null or absent: the wait resolves to an LroOutcome instead of failing. */
+  readonly isIdOptional?: boolean;
+  /** The poller target this call waits for (a start waits for "running"), instead of the poller's own sets. */
+  readonly target?: WaitTarget;
 }
 /** Alternative success/failure sets of a poller, chosen by `until` (e.g. a cluster "running" or "stopped"). */
-export type WaitTargets = Readonly<
-  Record<
-    string,
-    {
-      readonly successValues: readonly string[];
-      readonly failureValues: readonly string[];
-    }
-  >
->;
+export type WaitTargets = Readonly<Record<string, WaitTarget>>;
+/** One `until` choice of a poller. */
+export interface WaitTarget {
+  readonly successValues: readonly string[];
+  readonly failureValues: readonly string[];
+  /**
+   * Statuses the target cannot be reached from once the resource has moved (a start that fell
+   * back to `stopped`): they fail the wait once a pending status was seen. Before that they are
+   * the state the call has not changed yet, so they count as pending.
+   */
+  readonly unreachableValues?: readonly string[];
+  /** A 404 from the status call means done (a deletion). */
+  readonly isGoneSuccess?: boolean;
+}
 /** How to poll a long-running operation to its end. */
 export interface LroSpec {
   /** The status operation, called with { [idParam]: id }. */
@@ -230,6 +271,20 @@ export interface LroSpec {
   readonly initialDelayMs?: number;
   /** Give up with PollTimeoutError after this many status requests per id (Speakeasy limitCount). */
   readonly maxPolls?: number;
+  /** No wait between status requests is shorter, whatever the server hints (Retry-After: 0). */
+  readonly minIntervalMs?: number;
+  /** The wait's timeoutMs when the caller gives none. */
+  readonly defaultTimeoutMs?: number;
+  /** A non-null value here ends the wait even when the status value is unknown: success, unless failurePath says otherwise. */
+  readonly donePath?: FieldPath;
+  /** A non-null value here (an error object) means failure, whatever the status says. */
+  readonly failurePath?: FieldPath;
+  /** Fixed arguments of every status request (e.g. ask for the light payload). */
+  readonly pollArgs?: Readonly<Record<string, unknown>>;
+  /** Statuses that fail the wait once a pending status was seen (see WaitTarget.unreachableValues). */
+  readonly unreachableValues?: readonly string[];
+  /** A 404 from the status call means done (see WaitTarget.isGoneSuccess). */
+  readonly isGoneSuccess?: boolean;
 }
 /** Where a header-driven long-running operation gets its final result once the status is terminal. */
 export type FinalStateVia =
@@ -271,7 +326,7 @@ export interface PollOptions<TState = unknown> {
   intervalMs?: number;
   /** Unhinted intervals grow (x1.5 per poll) up to this; default max(intervalMs, 30000). */
   maxIntervalMs?: number;
-  /** Give up after this long with PollTimeoutError; default: wait forever. */
+  /** Give up after this long with PollTimeoutError; default: the poller's defaultTimeoutMs, else wait forever. */
   timeoutMs?: number;
   /** Called per observed non-terminal state with the value at progressPath (or the whole state); several ids: arrays, once per round. */
   onProgress?: (progress: unknown, state: TState) => void;

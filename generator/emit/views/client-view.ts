@@ -39,6 +39,8 @@ export interface ClientView {
   runtimeTypes: string;
   apiName: string;
   hasPagination: boolean;
+  /** Some wait resolves an LroOutcome (its start's id may be null). */
+  hasOutcome: boolean;
   hasPollers: boolean;
 }
 
@@ -72,6 +74,7 @@ export function clientView(api: Api): ClientView {
     factoryName: `create${api.name}Client`,
     hasMethods: methods.length > 0,
     hasPagination,
+    hasOutcome: api.operations.some((op) => op.lro?.isIdOptional),
     hasPollers,
     hasTypes: names.isUsed(),
     members: methods.map(member),
@@ -140,18 +143,24 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
   const one = pollerState(api, poller, names);
   const isMany = lro.idsPath !== undefined;
   // Several ids (idsPath) resolve to one final state per id, in id order.
-  const state = isMany ? `${/^[\w.$]+$/.test(one) ? one : `(${one})`}[]` : one;
+  const isGone = poller.targets?.some((t) => t.name === lro.until && t.isGoneSuccess) === true;
+  // A wait for the resource to be gone ends on a 404: there is no final state to resolve with.
+  const state = isGone ? "undefined" : isMany ? `${/^[\w.$]+$/.test(one) ? one : `(${one})`}[]` : one;
+  // An id the spec lets be null: the wait cannot always track the work, and says so in its type.
+  const result = lro.isIdOptional ? `LroOutcome<${state}, ${clientResultType(op, names)}>` : state;
   return {
     args: [`op.${op.name}`, "params", "options", stringLiteral(poller.name), `op.${pollerConstName(poller)}`, `op.${startConstName(op)}`],
-    callee: `transport.startAndWait<${state}>`,
+    callee: `transport.startAndWait<${result}>`,
     doc: docComment([
-      `${op.summary ?? op.name}, then wait until it has finished (polls with \`${api.name}Client.poll${poller.name}\`).`,
-      isMany ? "Waits for every started request; resolves with their final states." : "Resolves with the final state.",
+      `${op.summary ?? op.name}, then wait until it has finished (polls with \`${api.name}Client.poll${poller.name}\`${lro.until ? ` until \`${lro.until}\`` : ""}).`,
+      lro.isIdOptional
+        ? "The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again)."
+        : isMany ? "Waits for every started request; resolves with their final states." : "Resolves with the final state.",
       `\`${op.method} ${op.path}\``,
     ]),
     name: lro.waitMethodName,
     parameters: [argsParameter(op), `options?: PollOptions<${state}>`],
-    returnType: `Promise<${state}>`,
+    returnType: `Promise<${result}>`,
   };
 }
 
@@ -159,6 +168,23 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
 function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
   const lro = op.urlLro!;
   const state = lro.resultSchema ? typeExpression(lro.resultSchema, names) : lro.resultPath ? "unknown" : clientResultType(op, names);
+  if (op.pagination) {
+    // A pageable LRO (Azure x-ms-pageable + x-ms-long-running-operation): the final result is the
+    // first page; iterating the wait goes on through the next links.
+    const item = typeExpression(op.pagination.itemSchema, names);
+    return {
+      args: [`op.${op.name}`, "params", "options", stringLiteral(op.name), `op.${urlLroConstName(op)}`, `op.${paginationConstName(op)}`],
+      callee: "transport.startAndPaginate",
+      doc: docComment([
+        `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
+        "Await it for the final result (the first page), or iterate it (`for await`) for every item across pages.",
+        `\`${op.method} ${op.path}\``,
+      ]),
+      name: lro.waitMethodName,
+      parameters: [argsParameter(op), `options?: PollOptions<${state}>`],
+      returnType: `PagePromise<${state}, ${item}>`,
+    };
+  }
   return {
     args: [`op.${op.name}`, "params", "options", stringLiteral(op.name), `op.${urlLroConstName(op)}`],
     callee: `transport.startAndWait<${state}>`,
@@ -175,6 +201,8 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
 
 function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[] {
   const state = pollerState(api, poller, names);
+  // `until` a target that ends on a 404 resolves undefined.
+  const waitState = poller.targets?.some((t) => t.isGoneSuccess) ? `${state} | undefined` : state;
   const name = stringLiteral(poller.name);
   const spec = `op.${pollerConstName(poller)}`;
   const until = poller.targets ? poller.targets.map((t) => literalType(t.name)).join(" | ") : "";
@@ -189,14 +217,14 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
     },
     {
       args: poller.targets ? [name, spec, "[id]", "options", `op.${targetsConstName(poller)}`] : [name, spec, "[id]", "options"],
-      callee: `transport.waitFor<${state}>`,
+      callee: `transport.waitFor<${waitState}>`,
       doc: docComment([
         `Wait until ${poller.name} \`id\` reaches a terminal state; rejects with OperationFailedError on failure.`,
         until ? "`until` picks which state counts as done." : undefined,
       ]),
       name: `waitFor${poller.name}`,
-      parameters: ["id: string", until ? `options?: PollOptions<${state}> & { until?: ${until} }` : `options?: PollOptions<${state}>`],
-      returnType: `Promise<${state}>`,
+      parameters: ["id: string", until ? `options?: PollOptions<${waitState}> & { until?: ${until} }` : `options?: PollOptions<${waitState}>`],
+      returnType: `Promise<${waitState}>`,
     },
   ];
 }

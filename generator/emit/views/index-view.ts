@@ -22,7 +22,14 @@ const runtimeTypeExports: [string[], string][] = [
   [["Poller"], '"./runtime/poller.js"'],
 ];
 
+const outcomeExports = [
+  exportList("export", ["UntrackedOperationError"], '"./runtime/lro-outcome.js"'),
+  exportList("export type", ["LroOutcome"], '"./runtime/lro-outcome.js"'),
+];
+
 export interface IndexView {
+  /** `export { createXClient as createOldClient }` lines for former names. */
+  aliasExports: string[];
   clientName: string;
   factoryName: string;
   hasTypes: boolean;
@@ -30,13 +37,20 @@ export interface IndexView {
 }
 
 export function indexView(api: Api): IndexView {
+  const aliasExports = (api.aliases ?? []).flatMap((alias) => [
+    `export { create${api.name}Client as create${alias}Client } from "./client.js";`,
+    `export type { ${api.name}Client as ${alias}Client } from "./client.js";`,
+  ]);
   return {
+    aliasExports,
     clientName: `${api.name}Client`,
     factoryName: `create${api.name}Client`,
     hasTypes: api.schemas.length > 0,
     runtimeExports: [
       ...runtimeValueExports.map(([names, from]) => exportList("export", names, from)),
       ...runtimeTypeExports.map(([names, from]) => exportList("export type", names, from)),
+      // Waits started from an id in a response: an accepted start without one is reported by these.
+      ...(api.operations.some((op) => op.lro) ? outcomeExports : []),
     ],
   };
 }

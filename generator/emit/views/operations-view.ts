@@ -1,6 +1,6 @@
 // The view of operations.ts: per operation its argument type and the descriptor the runtime
 // sends it with; per poller the descriptor it polls with. Declarations arrive laid out.
-import type { Api, Operation, Parameter, Poller, UrlLro } from "../../model/api.js";
+import type { Api, Operation, Parameter, Poller, PollerTarget, UrlLro } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
 import { paramsMembers, resultDeclaration } from "./operation-types.js";
@@ -62,7 +62,14 @@ export function operationsView(api: Api): OperationsView {
       constant(paginationConstName(op), "PaginationSpec", printValue(paging, 0, head.length, 1));
     }
     if (op.lro) {
-      const start = { idPath: op.lro.idPath, idsPath: op.lro.idsPath };
+      const target = op.lro.until === undefined ? undefined : api.pollers.find((p) => p.name === op.lro?.poller)?.targets?.find((t) => t.name === op.lro?.until);
+      const start = {
+        idPath: op.lro.idPath,
+        idsPath: op.lro.idsPath,
+        idArg: op.lro.idArg,
+        isIdOptional: op.lro.isIdOptional || undefined,
+        target: target && waitTargetOf(target),
+      };
       constant(startConstName(op), "StartSpec", expandedObject(start, 0));
     }
     if (op.urlLro) constant(urlLroConstName(op), "UrlLroSpec", expandedObject(urlLroSpecOf(op.urlLro), 0));
@@ -102,6 +109,7 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
     explode: p.explode === (p.style === "form") ? undefined : p.explode,
     allowReserved: p.allowReserved || undefined,
     isJson: p.isJson || undefined,
+    allowsEmpty: (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
   };
 }
 
@@ -128,6 +136,23 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Rec
     dateTable: responseDates.some(Boolean) ? new RawCode(dateTableName) : undefined,
     isIdempotent: op.isIdempotent,
     retry: op.retry,
+    serverWait: op.serverWait && {
+      flagPath: op.serverWait.flagPath,
+      durationPath: op.serverWait.durationPath,
+      defaultDuration: op.serverWait.defaultDuration,
+      unitMs: op.serverWait.unitMs,
+    },
+  };
+}
+
+/** The runtime's WaitTarget: the model's sets, defaults left out. */
+function waitTargetOf(target: PollerTarget): Record<string, unknown> {
+  return {
+    successValues: target.successValues,
+    failureValues: target.failureValues,
+    // Always written, empty too: a target replaces the poller's own unreachable set.
+    unreachableValues: target.unreachableValues,
+    isGoneSuccess: target.isGoneSuccess || undefined,
   };
 }
 
@@ -168,10 +193,16 @@ function pollerDeclarations(api: Api, poller: Poller, constant: (name: string, t
     defaultIntervalMs: poller.defaultIntervalMs,
     initialDelayMs: poller.initialDelayMs,
     maxPolls: poller.maxPolls,
+    minIntervalMs: poller.minIntervalMs,
+    defaultTimeoutMs: poller.defaultTimeoutMs,
+    donePath: poller.donePath,
+    failurePath: poller.failurePath,
+    pollArgs: poller.pollArgs,
+    unreachableValues: poller.unreachableValues,
   };
   constant(pollerConstName(poller), "LroSpec", expandedObject(descriptor, 0));
   if (poller.targets) {
-    const table = Object.fromEntries(poller.targets.map((t) => [t.name, { successValues: t.successValues, failureValues: t.failureValues }]));
+    const table = Object.fromEntries(poller.targets.map((t) => [t.name, waitTargetOf(t)]));
     constant(targetsConstName(poller), "WaitTargets", expandedObject(table, 0));
   }
 }

@@ -1,6 +1,6 @@
 // The `x-clientgen-*` extensions (usually set by an overlay): long-running operations, pagination
 // and pollers. Each is checked here, so a bad descriptor is reported at its own location.
-import type { FieldPath, LroStart, Pagination, Poller } from "../../model/api.js";
+import type { FieldPath, LroStart, Pagination, Poller, ServerWait } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { pascalCase } from "../names.js";
 
@@ -17,12 +17,37 @@ function strings(value: unknown): string[] {
 
 export function lroStartOf(ctx: NormalizeContext, raw: unknown, at: Location): LroStart | undefined {
   if (raw === undefined) return undefined;
-  if (!isObject(raw) || typeof raw.poller !== "string" || (raw.id === undefined && raw.ids === undefined)) {
-    report(ctx, at, "error", "LRO001", "x-clientgen-lro needs `poller` and `id` or `ids`");
+  if (!isObject(raw) || typeof raw.poller !== "string" || (raw.id === undefined && raw.ids === undefined && typeof raw.idArg !== "string")) {
+    report(ctx, at, "error", "LRO001", "x-clientgen-lro needs `poller` and `id`, `ids` or `idArg`");
     return undefined;
   }
-  return { idPath: fieldPathOf(raw.id), idsPath: fieldPathOf(raw.ids), poller: pascalCase(raw.poller), waitMethodName: "" };
+  return {
+    idArg: typeof raw.idArg === "string" ? raw.idArg : undefined,
+    idPath: fieldPathOf(raw.id),
+    idsPath: fieldPathOf(raw.ids),
+    poller: pascalCase(raw.poller),
+    until: typeof raw.until === "string" ? raw.until : undefined,
+    waitMethodName: "",
+  };
 }
+
+/**
+ * `x-clientgen-server-wait: { flag: body.wait_for_ready, duration: body.timeout_minutes, unit: minutes, default: 10 }`:
+ * the server holds the call open while it waits, so the attempt timeout follows the wait asked for.
+ */
+export function serverWaitOf(ctx: NormalizeContext, raw: unknown, at: Location): ServerWait | undefined {
+  if (raw === undefined) return undefined;
+  const flagPath = isObject(raw) ? fieldPathOf(raw.flag) : undefined;
+  const durationPath = isObject(raw) ? fieldPathOf(raw.duration) : undefined;
+  const unitMs = isObject(raw) ? UNIT_MS[String(raw.unit)] : undefined;
+  if (!isObject(raw) || !flagPath || !durationPath || unitMs === undefined || typeof raw.default !== "number") {
+    report(ctx, at, "error", "LRO006", "x-clientgen-server-wait needs `flag`, `duration`, `unit` (seconds or minutes) and a numeric `default`");
+    return undefined;
+  }
+  return { defaultDuration: raw.default, durationPath, flagPath, unitMs };
+}
+
+const UNIT_MS: Record<string, number> = { minutes: 60_000, seconds: 1000 };
 
 /** Filled in by the attach-pagination pass, once all schemas are known. */
 const unknownItem = { kind: "unknown" } as const;
@@ -94,9 +119,23 @@ export function pollersOf(ctx: NormalizeContext, raw: unknown, at: Location): Po
       statusPath,
       successValues: strings(value.success),
       targets: targetsOf(value.targets),
+      ...pollerExtras(value),
     });
   }
   return pollers;
+}
+
+/** The optional poller fields: interval floor, default timeout, terminal markers, fixed poll arguments. */
+function pollerExtras(value: Record<string, unknown>): Partial<Poller> {
+  const ms = (v: unknown): number | undefined => (typeof v === "number" && v >= 0 ? v : undefined);
+  return {
+    defaultTimeoutMs: ms(value.timeoutMs),
+    donePath: fieldPathOf(value.doneWhen),
+    failurePath: fieldPathOf(value.failedWhen),
+    minIntervalMs: ms(value.minIntervalMs),
+    pollArgs: isObject(value.pollArgs) ? { ...value.pollArgs } : undefined,
+    unreachableValues: strings(value.unreachable).length > 0 ? strings(value.unreachable) : undefined,
+  };
 }
 
 function targetsOf(raw: unknown): Poller["targets"] {
@@ -104,7 +143,13 @@ function targetsOf(raw: unknown): Poller["targets"] {
   const targets: NonNullable<Poller["targets"]> = [];
   for (const [name, value] of Object.entries(raw)) {
     if (!isObject(value)) continue;
-    targets.push({ failureValues: strings(value.failure), name, successValues: strings(value.success) });
+    targets.push({
+      failureValues: strings(value.failure),
+      isGoneSuccess: value.gone === "success",
+      name,
+      successValues: strings(value.success),
+      unreachableValues: strings(value.unreachable),
+    });
   }
   return targets.length > 0 ? targets : undefined;
 }

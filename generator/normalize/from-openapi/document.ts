@@ -2,6 +2,7 @@
 import type { Api, SecurityScheme, Server } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { pollersOf } from "./clientgen-extensions.js";
+import { pascalCase } from "../names.js";
 import { takeDialectPollers } from "./dialects/index.js";
 import { pathItemOperations, securityOf } from "./operation-object.js";
 import { idOf, registerNamedSchema } from "./schema-object/ref.js";
@@ -28,7 +29,13 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
       operations.push(...pathItemOperations(ctx, path, item, child(pathsAt, path), globalSecurity));
     }
   }
+  const aliases = Array.isArray(doc["x-clientgen-aliases"]) ? doc["x-clientgen-aliases"].filter((a): a is string => typeof a === "string").map(pascalCase) : [];
+  const readme = isObject(doc["x-clientgen-readme"]) ? doc["x-clientgen-readme"] : {};
+  const pick = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+  const readmeExamples = { call: pick(readme.call), list: pick(readme.list), wait: pick(readme.wait) };
   return {
+    aliases: aliases.length > 0 ? aliases : undefined,
+    readmeExamples: Object.values(readmeExamples).some(Boolean) ? readmeExamples : undefined,
     description: typeof info.description === "string" ? info.description : undefined,
     name,
     operations,

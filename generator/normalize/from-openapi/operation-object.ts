@@ -1,7 +1,7 @@
 // Path Item + Operation Objects -> model Operations (names are assigned later, in passes).
 import type { HttpMethod, Operation, Parameter } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
-import { lroStartOf, paginationOf } from "./clientgen-extensions.js";
+import { lroStartOf, paginationOf, serverWaitOf } from "./clientgen-extensions.js";
 import { deref } from "./deref.js";
 import { withDialects } from "./dialects/index.js";
 import { parameterObject } from "./parameter-object.js";
@@ -29,7 +29,9 @@ export function pathItemOperations(
     if (!isObject(item[method])) continue;
     // Some specs (DigitalOcean) keep each operation in its own file behind a `$ref`.
     const op = deref(ctx, item[method], child(itemAt, method));
-    if (op) operations.push(operationObject(ctx, path, method, op.value, op.at, shared, globalSecurity));
+    // x-clientgen-internal: a route the vendor's own tools call but users should not (TensorPool's
+    // POST /health version gate) stays in the spec, documented, and out of the client.
+    if (op && op.value["x-clientgen-internal"] !== true) operations.push(operationObject(ctx, path, method, op.value, op.at, shared, globalSecurity));
   }
   return operations;
 }
@@ -66,6 +68,7 @@ function operationObject(
     requestBody: requestBodyOf(ctx, upper, raw.requestBody, child(at, "requestBody")),
     responses: responsesObject(ctx, raw.responses, child(at, "responses")),
     security: Array.isArray(raw.security) ? securityOf(raw.security) : globalSecurity,
+    serverWait: serverWaitOf(ctx, raw["x-clientgen-server-wait"], child(at, "x-clientgen-server-wait")),
     summary: typeof raw.summary === "string" ? raw.summary : undefined,
     tags: Array.isArray(raw.tags) ? [...new Set(raw.tags.filter((t): t is string => typeof t === "string"))] : [],
   });

@@ -16,7 +16,9 @@ export function parameterObject(ctx: NormalizeContext, raw: unknown, at: Locatio
     return undefined;
   }
   const location = value.in as Parameter["in"];
-  const style = styles.has(value.style as string)
+  const style = value["x-clientgen-tsv"] === true
+    ? "tabDelimited"
+    : styles.has(value.style as string)
     ? (value.style as Parameter["style"])
     : location === "path" || location === "header"
       ? "simple"

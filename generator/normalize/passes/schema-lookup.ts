@@ -12,6 +12,17 @@ export function schemaAtPath(schema: Schema, path: FieldPath, byId: Map<string, 
   return current && dereference(current, byId);
 }
 
+/** True when the field at `path` may be null or absent: not required, or nullable, at the last step. */
+export function isFieldOptional(schema: Schema, path: FieldPath, byId: Map<string, Schema>): boolean {
+  const parent = path.length === 1 ? dereference(schema, byId) : schemaAtPath(schema, path.slice(0, -1), byId);
+  const field = schemaAtPath(schema, path, byId);
+  if (!parent || !field) return false;
+  const key = String(path[path.length - 1]);
+  // Only a plain object says for sure that a property is optional; composed ones are left alone.
+  const property = parent.kind === "object" ? parent.properties.find((p) => p.name === key) : undefined;
+  return field.isNullable === true || property?.isRequired === false;
+}
+
 export function dereference(schema: Schema, byId: Map<string, Schema>): Schema | undefined {
   let current: Schema | undefined = schema;
   for (let hops = 0; current?.kind === "ref" && hops < 32; hops++) current = byId.get(current.target);

@@ -114,6 +114,31 @@ paths:
     ]);
   });
 
+  test("a $ref inside an x-* extension (x-ms-examples) is vendor data, not a reference; x-ms-paths refs are checked", async () => {
+    const root = file(
+      "extensions/root.yaml",
+      `swagger: "2.0"
+info: {title: Extensions, version: "1"}
+paths:
+  /a:
+    get:
+      x-ms-examples:
+        first: {$ref: "./examples/missing.json"}
+      responses:
+        "200": {description: ok}
+x-ms-paths:
+  /a?mode=b:
+    get:
+      responses:
+        "200": {description: ok, schema: {$ref: "#/definitions/Gone"}}
+`,
+    );
+    const lines = await diagnosticLines(root);
+    expect(lines.filter((l) => l.includes(" error ")).map((l) => l.replace(/^.*?root\.yaml/, "root.yaml"))).toEqual([
+      'root.yaml:14:43 #/x-ms-paths/~1a?mode=b/get/responses/200/schema/$ref error REF001 unresolved $ref "#/definitions/Gone": no "definitions" in # (check the name, or define the target)',
+    ]);
+  });
+
   test("LOAD008 when the converter fails; its console output is swallowed", async () => {
     const bad = file(
       "bad/root.yaml",
@@ -140,7 +165,7 @@ paths:
     }
   });
 
-  test("LOAD009 carries the converter's notes, at the converted pointer", async () => {
+  test("collectionFormat tsv, which the converter drops (LOAD009), goes through as tabDelimited", async () => {
     const tsv = file(
       "tsv/root.yaml",
       `swagger: "2.0"
@@ -155,7 +180,9 @@ paths:
     const lines = await diagnosticLines(tsv);
     expect(lines.map((l) => l.replace(/^.*?root\.yaml/, "root.yaml"))).toEqual([
       "root.yaml:1:1 #/swagger warning LOAD006 Swagger 2.0 converted to OpenAPI 3.0 (pointers in other diagnostics refer to the converted document; line:col to the nearest source node)",
-      "root.yaml:6:20 #/paths/~1a/get/parameters/0 warning LOAD009 Swagger 2.0 conversion: collectionFormat:tsv is no longer supported (check the generated type here)",
     ]);
+    const spec = await loadSpec(tsv);
+    const parameter = (spec.document as any).paths["/a"].get.parameters[0];
+    expect(parameter["x-clientgen-tsv"]).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // `x-ms-pageable`, read into a header-driven UrlLro and nextLink pagination.
 import type { HttpMethod, Operation, Pagination, UrlLro } from "../../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
+import { deref } from "../deref.js";
 
 const finalStates = ["azure-async-operation", "location", "operation-location", "original-uri"] as const;
 type FinalStateVia = (typeof finalStates)[number];
@@ -42,7 +43,12 @@ export function azureLro(ctx: NormalizeContext, raw: Record<string, unknown>, at
   };
 }
 
-/** `x-ms-pageable: { nextLinkName, itemName }`; `nextLinkName: null` means one page only. */
+/**
+ * `x-ms-pageable: { nextLinkName, itemName, operationName }`. `nextLinkName: null` means one page
+ * only. `operationName` fetches next links through that operation: its path with the link in the
+ * parameter marked `x-ms-skip-url-encoding` (or named nextLink), its query parameters from the
+ * call's arguments. An `api-version` query parameter is kept on every next link, as Azure's SDKs do.
+ */
 export function azurePageable(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Pagination | undefined {
   const value = raw["x-ms-pageable"];
   if (value === undefined) return undefined;
@@ -51,9 +57,68 @@ export function azurePageable(ctx: NormalizeContext, raw: Record<string, unknown
     report(ctx, where, "warning", "DIA004", "x-ms-pageable must be an object; the operation is not paginated");
     return undefined;
   }
-  if (value.nextLinkName === null) return undefined;
+  const itemName = typeof value.itemName === "string" && value.itemName !== "" ? value.itemName : "value";
+  const itemSchema = { kind: "unknown" as const };
+  if (value.nextLinkName === null) return { itemSchema, itemsPath: [itemName], source: where.pointer, style: "nextLink" };
   // Names, not paths: OData's `@odata.nextLink` is one property.
   const nextLinkName = typeof value.nextLinkName === "string" && value.nextLinkName !== "" ? value.nextLinkName : "nextLink";
-  const itemName = typeof value.itemName === "string" && value.itemName !== "" ? value.itemName : "value";
-  return { itemSchema: { kind: "unknown" }, itemsPath: [itemName], nextLinkPath: [nextLinkName], source: where.pointer, style: "nextLink" };
+  const own = parametersOf(ctx, raw, at);
+  const next = typeof value.operationName === "string" ? findOperation(ctx, value.operationName) : undefined;
+  if (typeof value.operationName === "string" && next === undefined)
+    report(ctx, child(where, "operationName"), "warning", "DIA004", `operationName ${JSON.stringify(value.operationName)} names no operation; next links are fetched as given`);
+  const isOther = next !== undefined && next.raw !== raw;
+  const nextParameters = isOther ? parametersOf(ctx, next.raw, next.at) : [];
+  const linkParam = nextParameters.find((p) => p.in === "path" && (p.skipsEncoding || p.name === "nextLink"))?.name;
+  const linkQuery = [
+    ...new Set([
+      ...own.filter((p) => p.in === "query" && p.name === "api-version").map((p) => p.name),
+      ...nextParameters.filter((p) => p.in === "query").map((p) => p.name),
+    ]),
+  ];
+  return {
+    itemSchema,
+    itemsPath: [itemName],
+    ...(linkQuery.length > 0 ? { linkQuery } : {}),
+    ...(isOther && linkParam !== undefined ? { linkTemplate: { linkParam, path: next.path } } : {}),
+    nextLinkPath: [nextLinkName],
+    source: where.pointer,
+    style: "nextLink",
+  };
+}
+
+interface ParameterInfo {
+  in: string;
+  name: string;
+  skipsEncoding: boolean;
+}
+
+/** An operation's parameters (path-level ones included), $refs read through. */
+function parametersOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): ParameterInfo[] {
+  const pathItemPointer = at.pointer.slice(0, at.pointer.lastIndexOf("/"));
+  const pathItem = ctx.spec.resolveRef(pathItemPointer, at.file)?.value;
+  const listed = [...(isObject(pathItem) && Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(raw.parameters) ? raw.parameters : [])];
+  return listed.flatMap((entry, index) => {
+    const resolved = deref(ctx, entry, child(child(at, "parameters"), index));
+    if (!resolved || typeof resolved.value.name !== "string" || typeof resolved.value.in !== "string") return [];
+    return [{ in: resolved.value.in, name: resolved.value.name, skipsEncoding: resolved.value["x-ms-skip-url-encoding"] === true }];
+  });
+}
+
+/** The operation with this operationId, its path and location. */
+function findOperation(ctx: NormalizeContext, operationId: string): { at: Location; path: string; raw: Record<string, unknown> } | undefined {
+  const paths = ctx.spec.document.paths;
+  if (!isObject(paths)) return undefined;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (isObject(operation) && operation.operationId === operationId) {
+        return {
+          at: child(child(child({ file: ctx.spec.file, pointer: "#" }, "paths"), path), method),
+          path,
+          raw: operation,
+        };
+      }
+    }
+  }
+  return undefined;
 }

@@ -23,7 +23,10 @@ export function withDialects(ctx: NormalizeContext, raw: Record<string, unknown>
     op.pagination ?? azurePageable(ctx, raw, at) ?? speakeasyPagination(ctx, raw, at, op) ?? fernPagination(ctx, raw, at, op);
   const urlLro = op.lro ? undefined : (azureLro(ctx, raw, at, op) ?? aepLro(ctx, raw, at) ?? acceptedLro(op, at));
   const retry = retryOf(ctx, raw, at);
-  return { ...op, pagination, retry, urlLro };
+  // Azure's LRO contract makes a start retry-safe (ARM RPC: PUT/PATCH/DELETE idempotent, a
+  // long-running POST tracked by its monitor): its 5xx and timeouts are retried like a GET's.
+  const isIdempotent = op.isIdempotent || (urlLro !== undefined && raw["x-ms-long-running-operation"] === true);
+  return { ...op, isIdempotent, pagination, retry, urlLro };
 }
 
 /** The pollers found by withDialects for this document (once). */

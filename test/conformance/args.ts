@@ -1,0 +1,237 @@
+// Arguments the swaggers describe only in prose ("pass in 'value' = -2"), by operationId, and which
+// calls are meant to fail. Read off the swaggers' descriptions and the server's routes.
+import type { ArgsFor } from "./drive.js";
+
+export interface SwaggerDriving {
+  readonly clientOptions?: object;
+  /** operationIds not called directly, with why (e.g. only reached as another's next operation). */
+  readonly skip?: Readonly<Record<string, string>>;
+  readonly args?: Readonly<Record<string, ArgsFor>>;
+  /** operationId -> how many items iterating it must yield (every page followed). */
+  readonly expectItems?: Readonly<Record<string, number>>;
+  /** operationIds whose calls should reject (the scenario is a failure the client must surface). */
+  readonly expectError?: RegExp;
+}
+
+const nextOperation =
+  "the x-ms-pageable operationName of another operation: reached through its pages, never called by users (Azure's generators keep it private)";
+
+/** header.json: one call per scenario header; the value the route (header.js) accepts for it. */
+function scenarios(values: Record<string, unknown>): Record<string, unknown>[] {
+  return Object.entries(values).map(([scenario, value]) =>
+    value === undefined ? { scenario } : { scenario, value },
+  );
+}
+
+/**
+ * header.js checks the base64 of the UTF-8 of constants.MULTIBYTE_BUFFER (CJK compatibility
+ * ideographs, which editors silently normalise, hence the base64 here); format: byte is a base64
+ * string in our clients.
+ */
+const multibyte = "5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip";
+
+/** url.json's array value: ['ArrayQuery1', 'begin!*'();:@ &=+$,/?#[]end' , null, ''] (queries.js). */
+const urlArray = (first: string) => [
+  first,
+  "begin!*'();:@ &=+$,/?#[]end",
+  null,
+  "",
+];
+const pathItem = {
+  globalStringPath: "globalStringPath",
+  pathItemStringPath: "pathItemStringPath",
+  localStringPath: "localStringPath",
+};
+
+/** Bodies that are not JSON ("[1, 2, 3", "{null : ...}"): the client must reject them. */
+const invalidBodies = /_getInvalid$|_getNullKey$/;
+
+export const driving: Readonly<Record<string, SwaggerDriving>> = {
+  "body-string": { expectError: invalidBodies },
+  "body-array": { expectError: invalidBodies },
+  "body-dictionary": { expectError: invalidBodies },
+  "body-complex": {
+    args: {
+      // complex.js: the valid PUT is { id: 2, name: "abc", color: "Magenta" }, not the GET's body.
+      basic_putValid: [
+        {
+          "api-version": "2016-02-29",
+          body: { id: 2, name: "abc", color: "Magenta" },
+        },
+      ],
+    },
+    // Valid JSON of the wrong shape (getInvalid) resolves: clients do not validate responses.
+    expectError: /MissingRequired$/,
+  },
+  httpInfrastructure: {
+    // Declared failures (4xx/5xx, default error models) must reject.
+    expectError:
+      /^(httpClientFailure|httpServerFailure|httpFailure)_|400(Valid|Invalid|None)$/,
+  },
+  "required-optional": {
+    args: { explicit_putRequiredBinaryBody: [{ body: new Blob(["binary"]) }] },
+    // "should throw": a required value left out must not be sent (the server has no route for them).
+    expectError: /Required(?!BinaryBody)/,
+  },
+  url: {
+    args: {
+      paths_byteMultiByte: [{ bytePath: multibyte }],
+      paths_base64Url: [{ base64UrlPath: "bG9yZW0" }], // "lorem"
+      paths_ArrayCsvInPath: [{ arrayPath: urlArray("ArrayPath1") }],
+      paths_unixTimeUrl: [{ unixTimeUrlPath: 1460505600 }],
+      paths_enumValid: [{ enumPath: "green color" }],
+      paths_enumNull: [{}],
+      queries_enumValid: [{ enumQuery: "green color" }],
+      queries_byteMultiByte: [{ byteQuery: multibyte }],
+      queries_ArrayStringCsvValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
+      queries_ArrayStringCsvEmpty: [{ arrayQuery: [] }],
+      queries_ArrayStringNoCollectionFormatEmpty: [
+        { arrayQuery: ["hello", "nihao", "bonjour"] },
+      ],
+      queries_ArrayStringSsvValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
+      queries_ArrayStringTsvValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
+      queries_ArrayStringPipesValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
+      pathItems_getAllWithValues: [
+        {
+          ...pathItem,
+          globalStringQuery: "globalStringQuery",
+          pathItemStringQuery: "pathItemStringQuery",
+          localStringQuery: "localStringQuery",
+        },
+      ],
+      pathItems_getGlobalQueryNull: [
+        {
+          ...pathItem,
+          pathItemStringQuery: "pathItemStringQuery",
+          localStringQuery: "localStringQuery",
+        },
+      ],
+      pathItems_getGlobalAndLocalQueryNull: [
+        { ...pathItem, pathItemStringQuery: "pathItemStringQuery" },
+      ],
+      // The route's path literal is ".../globalStringQuery/null/null": the global query is sent.
+      pathItems_getLocalPathItemQueryNull: [
+        { ...pathItem, globalStringQuery: "globalStringQuery" },
+      ],
+    },
+    // A required path value given as null or left out: the client must refuse to send the call.
+    expectError: /^paths_(stringNull|byteNull|DateNull|DateTimeNull|enumNull)$/,
+  },
+  header: {
+    args: {
+      header_paramExistingKey: [{ "User-Agent": "overwrite" }],
+      header_paramProtectedKey: [{ "Content-Type": "text/html" }],
+      header_paramInteger: scenarios({ positive: 1, negative: -2 }),
+      header_paramLong: scenarios({ positive: 105, negative: -2 }),
+      header_paramFloat: scenarios({ positive: 0.07, negative: -3.0 }),
+      header_paramDouble: scenarios({ positive: 7e120, negative: -3.0 }),
+      header_paramBool: scenarios({ true: true, false: false }),
+      header_paramString: scenarios({
+        valid: "The quick brown fox jumps over the lazy dog",
+        null: undefined,
+        empty: "",
+      }),
+      header_paramEnum: scenarios({ valid: "GREY", null: undefined }),
+      header_paramDate: scenarios({ valid: "2010-01-01", min: "0001-01-01" }),
+      header_paramDatetime: scenarios({
+        valid: "2010-01-01T12:34:56Z",
+        min: "0001-01-01T00:00:00Z",
+      }),
+      header_paramDatetimeRfc1123: scenarios({
+        valid: "Fri, 01 Jan 2010 12:34:56 GMT",
+        min: "Mon, 01 Jan 0001 00:00:00 GMT",
+      }),
+      header_paramDuration: scenarios({ valid: "P123DT22H14M12.011S" }),
+      header_paramByte: scenarios({ valid: multibyte }),
+      header_responseInteger: scenarios({
+        positive: undefined,
+        negative: undefined,
+      }),
+      header_responseLong: scenarios({
+        positive: undefined,
+        negative: undefined,
+      }),
+      header_responseFloat: scenarios({
+        positive: undefined,
+        negative: undefined,
+      }),
+      header_responseDouble: scenarios({
+        positive: undefined,
+        negative: undefined,
+      }),
+      header_responseBool: scenarios({ true: undefined, false: undefined }),
+      header_responseString: scenarios({
+        valid: undefined,
+        null: undefined,
+        empty: undefined,
+      }),
+      header_responseEnum: scenarios({ valid: undefined, null: undefined }),
+      header_responseDate: scenarios({ valid: undefined, min: undefined }),
+      header_responseDatetime: scenarios({ valid: undefined, min: undefined }),
+      header_responseDatetimeRfc1123: scenarios({
+        valid: undefined,
+        min: undefined,
+      }),
+      header_responseDuration: scenarios({ valid: undefined }),
+      header_responseByte: scenarios({ valid: undefined }),
+    },
+    clientOptions: {
+      headers: {
+        "x-ms-client-request-id": "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0",
+      },
+    },
+  },
+  paging: {
+    args: {
+      // "Client Api Version": Azure clients send info.version; ours takes it as an argument.
+      Paging_appendApiVersion: [{ "api-version": "1.0.0" }],
+      Paging_replaceApiVersion: [{ "api-version": "1.0.0" }],
+      // paging.js: api_version 1.6 and tenant test_user, else 400.
+      Paging_getMultiplePagesFragmentNextLink: [
+        { api_version: "1.6", tenant: "test_user" },
+      ],
+      Paging_getMultiplePagesFragmentWithGroupingNextLink: [
+        { api_version: "1.6", tenant: "test_user" },
+      ],
+      Paging_getMultiplePagesWithOffset: [{ offset: 100 }],
+      // "Put in value '100' to pass test"; queryConstant "Must be True".
+      Paging_getWithQueryParams: [
+        { requiredQueryParameter: 100, queryConstant: true },
+      ],
+    },
+    skip: {
+      Paging_nextFragment: nextOperation,
+      Paging_nextFragmentWithGrouping: nextOperation,
+      Paging_nextOperationWithQueryParams: nextOperation,
+    },
+    expectError: /Failure/,
+    // paging.js: ten pages of one product each; nextLinkName null and the operationName pair stop
+    // after one and two pages.
+    expectItems: {
+      Paging_getMultiplePages: 10,
+      Paging_GetMultiplePagesLRO: 10,
+      Paging_getMultiplePagesFragmentNextLink: 10,
+      Paging_getMultiplePagesFragmentWithGroupingNextLink: 10,
+      Paging_getMultiplePagesRetryFirst: 10,
+      Paging_getMultiplePagesRetrySecond: 10,
+      Paging_getMultiplePagesWithOffset: 10,
+      Paging_getOdataMultiplePages: 10,
+      Paging_getNullNextLinkNamePages: 1,
+      Paging_getWithQueryParams: 2,
+    },
+  },
+  lro: {
+    // "x-ms-client-request-id = 9C4D50EE-... is required message header for all requests"
+    // (LROsCustomHeader); a user sets it on the client, so every poll carries it too.
+    clientOptions: {
+      headers: {
+        "x-ms-client-request-id": "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0",
+      },
+    },
+    // Failed/canceled terminal states and the LROSADs ("sad path") family must reject, except the
+    // SADs both Azure generators complete: a 204 DELETE, a 202 POST with nothing to poll, a 201 PUT
+    // whose resource never reports a provisioning state (core-lro's Body mode: done).
+    expectError:
+      /^LROSADs_(?!delete204Succeeded$|post202NoLocation$|putError201NoProvisioningStatePayload$)|Failed|[cC]anceled/,
+  },
+};

@@ -1,0 +1,147 @@
+// `npm run test:conformance`: clients generated from the AutoRest test server's own swaggers
+// (unmodified), driven against the server; its coverage report is the judge, beside our checks.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { driving } from "./args.js";
+import { drive, type Call } from "./drive.js";
+import { knownExceptions } from "./known-exceptions.js";
+import { formatTable, rowOf, type SwaggerResult } from "./report.js";
+import { scenariosOf, suiteSwaggers } from "./scenarios.js";
+import { startTestServer, type TestServer } from "./server.js";
+
+const run = promisify(execFile);
+let server: TestServer;
+let outDir: string;
+const callsBySwagger = new Map<string, Call[]>();
+const generationErrors = new Map<string, string>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  outDir = await mkdtemp(path.join(tmpdir(), "autorest-clients-"));
+  await Promise.all(
+    suiteSwaggers.map(async ({ name }) => {
+      try {
+        await run(process.execPath, [
+          "bin/clientgen.mjs",
+          "generate",
+          "--spec",
+          path.join(server.swaggerDir, `${name}.json`),
+          "--out",
+          path.join(outDir, name),
+        ]);
+      } catch (error) {
+        generationErrors.set(
+          name,
+          String((error as { stderr?: string }).stderr ?? error),
+        );
+      }
+    }),
+  );
+});
+
+afterAll(async () => {
+  await server?.stop();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe.sequential("AutoRest test server", () => {
+  for (const swagger of suiteSwaggers) {
+    test(`drives ${swagger.name}.json`, async () => {
+      expect(generationErrors.get(swagger.name)).toBeUndefined();
+      const calls = await drive({
+        clientDir: path.join(outDir, swagger.name),
+        swaggerFile: path.join(server.swaggerDir, `${swagger.name}.json`),
+        baseUrl: server.url,
+        args: driving[swagger.name]?.args,
+        clientOptions: driving[swagger.name]?.clientOptions,
+        skip: driving[swagger.name]?.skip,
+        callTimeoutMs: 30_000,
+        concurrency: 16,
+      });
+      callsBySwagger.set(swagger.name, calls);
+      if (process.env.CONFORMANCE_DEBUG)
+        for (const c of calls)
+          console.log(
+            c.method,
+            c.outcome,
+            Array.isArray(c.value)
+              ? `${c.value.length} items`
+              : JSON.stringify(c.value)?.slice(0, 200),
+          );
+      const slowest = [...calls]
+        .sort((a, b) => b.durationMs - a.durationMs)
+        .slice(0, 3);
+      console.log(
+        `${swagger.name}: slowest calls ${slowest.map((c) => `${c.method} ${c.durationMs} ms`).join(", ")}`,
+      );
+    });
+  }
+
+  test("coverage: every scenario passes or is a known exception", async () => {
+    const coverage = await server.coverage();
+    const results: SwaggerResult[] = suiteSwaggers.map((swagger) => {
+      const names = scenariosOf(swagger, server.swaggerDir, coverage.keys());
+      const calls = callsBySwagger.get(swagger.name) ?? [];
+      const expectError = driving[swagger.name]?.expectError;
+      const checkFailures = calls.flatMap((call) => {
+        const wantsError = expectError?.test(call.operationId) ?? false;
+        const wantsItems =
+          driving[swagger.name]?.expectItems?.[call.operationId];
+        if (wantsItems !== undefined && call.outcome === "ok") {
+          const got = Array.isArray(call.value) ? call.value.length : "no";
+          return got === wantsItems
+            ? []
+            : [{ call, problem: `yielded ${got} items, want ${wantsItems}` }];
+        }
+        if (wantsError === (call.outcome === "error")) return [];
+        const problem = wantsError
+          ? "resolved, should have rejected"
+          : `rejected: ${String(call.value)}`;
+        return [{ call, problem }];
+      });
+      return {
+        swagger: swagger.name,
+        scenarios: new Map(
+          names.map((name) => [name, coverage.get(name) ?? 0]),
+        ),
+        checkFailures,
+        calls: calls.length,
+      };
+    });
+    const excepted = (swagger: string) => (scenario: string) =>
+      knownExceptions.some(
+        (entry) => entry.swagger === swagger && entry.scenario === scenario,
+      );
+    const rows = results.map((result) =>
+      rowOf(result, excepted(result.swagger)),
+    );
+    console.log(`\n${formatTable(rows)}\n`);
+    const unexpected: string[] = [];
+    for (const result of results) {
+      const isExcepted = excepted(result.swagger);
+      for (const [name, count] of result.scenarios) {
+        if (count === 0 && !isExcepted(name))
+          unexpected.push(`${result.swagger}: scenario ${name} not passed`);
+      }
+      for (const { call, problem } of result.checkFailures) {
+        if (!isExcepted(call.operationId) && !isExcepted(call.method)) {
+          unexpected.push(
+            `${result.swagger}: ${call.method}(${JSON.stringify(call.args) ?? ""}) ${problem}`,
+          );
+        }
+      }
+    }
+    for (const entry of knownExceptions) {
+      const result = results.find((r) => r.swagger === entry.swagger);
+      if (result?.scenarios.get(entry.scenario))
+        console.log(
+          `known exception now passes: ${entry.swagger} ${entry.scenario}`,
+        );
+    }
+    expect(unexpected).toEqual([]);
+  });
+});

@@ -1,0 +1,297 @@
+// Drives every method of a generated client the way a user would: plain calls awaited, `...AndWait`
+// for long-running operations (never the bare start), `for await` over pageables. Arguments come
+// from the swagger (an enum's values, one call per value), from the server itself (a PUT sends back
+// what the GET of the same path returned: the test server expects the same value both ways), or
+// from the swagger's own table of arguments (args.ts) where the swagger only describes them in prose.
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { cookieFetch } from "./cookie-fetch.js";
+
+type Args = Record<string, unknown>;
+type MethodSpec = readonly [
+  string,
+  { id: string; method: string; path: string },
+  ...unknown[],
+];
+
+/** One call the driver made and how it ended. */
+export interface Call {
+  readonly method: string;
+  readonly operationId: string;
+  readonly args: Args | undefined;
+  readonly outcome: "ok" | "error";
+  /** The resolved value (items for a pageable) or the error's message. */
+  readonly value: unknown;
+  readonly durationMs: number;
+}
+
+/** Arguments for one operation: one call per entry; a function may read the client first. */
+export type ArgsFor =
+  Args[] | ((client: Record<string, Function>) => Promise<Args[]>);
+
+export interface DriveOptions {
+  readonly clientDir: string;
+  readonly swaggerFile: string;
+  readonly baseUrl: string;
+  /** Client options beside baseUrl (headers the swagger asks every request to carry). */
+  readonly clientOptions?: object;
+  /** operationIds not to call. */
+  readonly skip?: Readonly<Record<string, string>>;
+  /** operationId -> the calls to make, overriding what the swagger yields. */
+  readonly args?: Readonly<Record<string, ArgsFor>>;
+  /** Longest a single call (LRO wait included) may take before it counts as hung. */
+  readonly callTimeoutMs: number;
+  /** Calls in flight at once (the server keeps per-scenario state, never per-call state). */
+  readonly concurrency: number;
+}
+
+interface SwaggerParameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  enum?: unknown[];
+  schema?: { enum?: unknown[] };
+  $ref?: string;
+}
+
+interface SwaggerOperation {
+  operationId?: string;
+  parameters?: SwaggerParameter[];
+}
+
+/** The swagger's operations by operationId, parameters resolved (path-level ones included). */
+function swaggerOperations(file: string): Map<
+  string,
+  {
+    path: string;
+    verb: string;
+    op: SwaggerOperation;
+    parameters: SwaggerParameter[];
+  }
+> {
+  const document = JSON.parse(
+    readFileSync(file, "utf8").replace(/^\uFEFF/, ""),
+  ) as {
+    paths?: Record<string, Record<string, unknown>>;
+    "x-ms-paths"?: Record<string, Record<string, unknown>>;
+    parameters?: Record<string, SwaggerParameter>;
+  };
+  const resolve = (parameter: SwaggerParameter): SwaggerParameter =>
+    parameter.$ref
+      ? document.parameters![parameter.$ref.replace("#/parameters/", "")]!
+      : parameter;
+  const result = new Map();
+  const all = { ...document.paths, ...document["x-ms-paths"] };
+  for (const [template, item] of Object.entries(all)) {
+    const shared = ((item.parameters ?? []) as SwaggerParameter[]).map(resolve);
+    for (const [verb, value] of Object.entries(item)) {
+      if (verb === "parameters") continue;
+      const op = value as SwaggerOperation;
+      const own = (op.parameters ?? []).map(resolve);
+      const parameters = [
+        ...shared.filter(
+          (p) => !own.some((o) => o.name === p.name && o.in === p.in),
+        ),
+        ...own,
+      ];
+      if (op.operationId)
+        result.set(op.operationId, { path: template, verb, op, parameters });
+    }
+  }
+  return result;
+}
+
+/**
+ * The argument sets the swagger itself yields: every combination of a required parameter's enum
+ * values (optional parameters are left out, as a user leaves them).
+ */
+function enumArgs(parameters: readonly SwaggerParameter[]): Args[] | undefined {
+  let sets: Args[] = [{}];
+  for (const parameter of parameters) {
+    if (parameter.in === "body" || !parameter.required) continue;
+    const values = parameter.enum ?? parameter.schema?.enum;
+    if (!values) {
+      if (parameter.required) return undefined;
+      continue;
+    }
+    sets = sets.flatMap((set) =>
+      values.map((value) => ({ ...set, [parameter.name]: value })),
+    );
+  }
+  return sets;
+}
+
+async function withTimeout<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new Error(`no answer within ${ms} ms`)),
+    ms,
+  );
+  try {
+    return await Promise.race([
+      work(controller.signal),
+      new Promise<never>((_, reject) =>
+        controller.signal.addEventListener("abort", () =>
+          reject(controller.signal.reason),
+        ),
+      ),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Imports the generated client, calls every method, returns the calls in table order. */
+export async function drive(options: DriveOptions): Promise<Call[]> {
+  const descriptors = (await import(
+    pathToFileURL(path.join(options.clientDir, "descriptors.js")).href
+  )) as {
+    table_methods: Record<string, MethodSpec>;
+  };
+  const index = (await import(
+    pathToFileURL(path.join(options.clientDir, "index.ts")).href
+  )) as Record<string, unknown>;
+  const create = Object.entries(index).find(([name]) =>
+    /^create.*Client$/.test(name),
+  )![1] as (options: object) => Record<string, Function>;
+  // A client per operation, each with its own cookie jar: scenarios run concurrently and the
+  // server keeps per-scenario state in a cookie.
+  const clientFor = () =>
+    create({
+      ...options.clientOptions,
+      baseUrl: options.baseUrl,
+      fetch: cookieFetch(),
+    });
+  const operations = swaggerOperations(options.swaggerFile);
+  const table = descriptors.table_methods;
+
+  const jobs: (() => Promise<Call[]>)[] = [];
+  for (const [method, spec] of Object.entries(table)) {
+    const [kind, operation] = spec;
+    // Users wait for LROs: the bare start (plain or pageable) is not called.
+    if (
+      kind !== "startAndWait" &&
+      kind !== "startAndPaginate" &&
+      `${method}AndWait` in table
+    )
+      continue;
+    if (options.skip?.[operation.id] !== undefined) continue;
+    const swagger = operations.get(operation.id);
+    jobs.push(async () => {
+      const client = clientFor();
+      const override = options.args?.[operation.id];
+      let argSets: (Args | undefined)[];
+      if (override)
+        argSets =
+          typeof override === "function" ? await override(client) : override;
+      else argSets = (swagger && enumArgs(swagger.parameters)) ?? [undefined];
+      if (argSets.length === 0) argSets = [undefined];
+      const calls: Call[] = [];
+      for (const args of argSets) {
+        const withBody = await bodyFromGet(
+          client,
+          table,
+          operation,
+          swagger,
+          args,
+        );
+        calls.push(
+          await callOne(
+            client,
+            kind,
+            method,
+            operation.id,
+            withBody,
+            options.callTimeoutMs,
+          ),
+        );
+      }
+      return calls;
+    });
+  }
+  const results: Call[][] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (next < jobs.length) {
+        const index = next++;
+        results[index] = await jobs[index]!();
+      }
+    }),
+  );
+  return results.flat();
+}
+
+/** A required body not given: what the GET of the same path returns (the server's round trip). */
+async function bodyFromGet(
+  client: Record<string, Function>,
+  table: Record<string, MethodSpec>,
+  operation: MethodSpec[1],
+  swagger: { parameters: SwaggerParameter[] } | undefined,
+  args: Args | undefined,
+): Promise<Args | undefined> {
+  const body = swagger?.parameters.find((parameter) => parameter.in === "body");
+  if (!body || (args && "body" in args) || operation.method === "GET")
+    return args;
+  const getter = Object.entries(table).find(
+    ([, spec]) =>
+      spec[0] === "request" &&
+      spec[1].method === "GET" &&
+      spec[1].path === operation.path,
+  );
+  if (!getter) return args;
+  try {
+    return { ...args, body: await client[getter[0]]!() };
+  } catch {
+    return args;
+  }
+}
+
+async function callOne(
+  client: Record<string, Function>,
+  kind: string,
+  method: string,
+  operationId: string,
+  args: Args | undefined,
+  timeoutMs: number,
+): Promise<Call> {
+  const startedAt = performance.now();
+  const durationMs = () => Math.round(performance.now() - startedAt);
+  try {
+    const value = await withTimeout(async (signal) => {
+      if (kind === "paginate" || kind === "startAndPaginate") {
+        const items: unknown[] = [];
+        const options = { signal, intervalMs: 100 };
+        for await (const item of client[method]!(args, options))
+          items.push(item);
+        return items;
+      }
+      // Waits poll every 100 ms (the runtime's floor) instead of Azure's 2 s default when the
+      // server sends no Retry-After: the suite's time, not the behaviour, changes.
+      if (kind === "startAndWait")
+        return client[method]!(args, { signal, intervalMs: 100 });
+      return client[method]!(args, { signal });
+    }, timeoutMs);
+    return {
+      method,
+      operationId,
+      args,
+      outcome: "ok",
+      value,
+      durationMs: durationMs(),
+    };
+  } catch (error) {
+    return {
+      method,
+      operationId,
+      args,
+      outcome: "error",
+      value: (error as Error).message,
+      durationMs: durationMs(),
+    };
+  }
+}

@@ -1,0 +1,121 @@
+// Which of the test server's coverage scenarios belong to which swagger. The server keeps one
+// global list of scenario names; we attribute them three ways, all read from the installed server:
+// - mock-api routes: by URI, when the route's path is one of the swagger's paths;
+// - legacy modules that register their own names (lros.js, paging.js): by module;
+// - legacy names listed centrally in the server's legacy.js: by the name patterns below, read off
+//   the legacy route files (complex.js counts "getComplex..."/"putComplex...", and so on).
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+
+/** One swagger of the suite and how its scenarios are found. */
+export interface SuiteSwagger {
+  /** File name in the server's swagger folder, without .json. */
+  readonly name: string;
+  /** Legacy route modules whose self-registered names all belong to this swagger. */
+  readonly legacyModules?: readonly string[];
+  /** Centrally listed legacy names that belong to this swagger. */
+  readonly legacyNames?: RegExp;
+  /** Names a module above registers for another swagger. */
+  readonly otherSwaggers?: RegExp;
+}
+
+export const suiteSwaggers: readonly SuiteSwagger[] = [
+  { name: "lro", legacyModules: ["lros.js"] },
+  {
+    name: "paging",
+    legacyModules: ["paging.js"],
+    otherSwaggers: /^PagingCustomUrl/, // custom-baseUrl-paging.json
+  },
+  {
+    name: "url",
+    legacyNames: /^Url(Paths|Queries|PathItem)/,
+    otherSwaggers: /^UrlQueriesArrayMulti/, // url-multi-collectionFormat.json
+  },
+  { name: "header", legacyNames: /^Header(Parameter|Response)/ },
+  { name: "httpInfrastructure" },
+  { name: "body-string" },
+  {
+    name: "body-complex",
+    legacyModules: ["complex.js"],
+    legacyNames: /^(get|put)Complex/,
+  },
+  { name: "body-array" },
+  { name: "body-dictionary", legacyNames: /^(get|put)Dictionary/ },
+  { name: "required-optional" },
+];
+
+interface Registry {
+  readonly routes: readonly { uri: string; method: string; name: string }[];
+  readonly legacyModules: Readonly<Record<string, readonly string[]>>;
+}
+
+let registry: Registry | undefined;
+
+function readRegistry(): Registry {
+  registry ??= JSON.parse(
+    execFileSync(
+      process.execPath,
+      [path.resolve("test/conformance/enumerate.cjs")],
+      {
+        encoding: "utf8",
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ),
+  ) as Registry;
+  return registry;
+}
+
+/** "/a/{b}/c" and "/a/:b/c" both become "/a/*\/c". */
+function pathShape(template: string): string {
+  return template
+    .replace(/\{[^}]+\}/g, "*")
+    .replace(/:[A-Za-z0-9_]+/g, "*")
+    .replace(/\/$/, "");
+}
+
+function swaggerPaths(swaggerFile: string): Set<string> {
+  const document = JSON.parse(
+    readFileSync(swaggerFile, "utf8").replace(/^\uFEFF/, ""),
+  ) as {
+    paths?: Record<string, unknown>;
+    "x-ms-paths"?: Record<string, unknown>;
+  };
+  const templates = [
+    ...Object.keys(document.paths ?? {}),
+    ...Object.keys(document["x-ms-paths"] ?? {}).map(
+      (key) => key.split("?")[0]!,
+    ),
+  ];
+  return new Set(templates.map(pathShape));
+}
+
+/**
+ * The scenario names of one swagger, sorted. `allNames` is every name in the coverage reports
+ * (names listed centrally in legacy.js are only known from there).
+ */
+export function scenariosOf(
+  swagger: SuiteSwagger,
+  swaggerDir: string,
+  allNames: Iterable<string>,
+): string[] {
+  const { routes, legacyModules } = readRegistry();
+  const paths = swaggerPaths(path.join(swaggerDir, `${swagger.name}.json`));
+  const names = new Set<string>();
+  for (const route of routes)
+    if (paths.has(pathShape(route.uri))) names.add(route.name);
+  for (const module of swagger.legacyModules ?? []) {
+    for (const name of legacyModules[module] ?? []) names.add(name);
+  }
+  if (swagger.legacyNames) {
+    const registered = new Set([
+      ...routes.map((route) => route.name),
+      ...Object.values(legacyModules).flat(),
+    ]);
+    for (const name of allNames) {
+      if (!registered.has(name) && swagger.legacyNames.test(name))
+        names.add(name);
+    }
+  }
+  return [...names].filter((name) => !swagger.otherSwaggers?.test(name)).sort();
+}
