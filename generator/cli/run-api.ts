@@ -5,6 +5,7 @@ import * as path from "node:path";
 import type { ApiConfig } from "../config.js";
 import { DiagnosticsError, summarizeDiagnostics } from "../diagnostics/diagnostic.js";
 import { isUpToDate, recordedInputs, recordGeneration } from "../cache/up-to-date.js";
+import { assertReplaceable, UnsafeOutputError } from "../emit/replaceable-folder.js";
 import { compareOutput, recoverInterruptedWrite, writeOutput } from "../emit/write.js";
 import type { SurfaceChange } from "../report/compare-surface.js";
 import type { ApiReport, Reporter } from "./reporter.js";
@@ -37,6 +38,14 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     }
   }
   const job = { name: api.name, options: jobOptions(api), output: api.output, overlays: api.overlays, spec };
+  // Refused before any work (and by --check too, which would otherwise call a folder that
+  // generate refuses merely stale): a wrong --out (".", a project, a file) touches nothing.
+  try {
+    assertReplaceable(api.output);
+  } catch (error) {
+    if (error instanceof UnsafeOutputError) return fail(report, reporter, finish, `${error.message}; nothing was written`);
+    throw error;
+  }
   // A run killed mid-swap left the previous client aside: put it back before anything else.
   if (!mode.isCheck) recoverInterruptedWrite(api.output);
   // Nothing changed since the last run: answer without loading the pipeline (--check always regenerates).
@@ -96,6 +105,9 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
   } catch (error) {
     stages.stop();
     if (error instanceof InputError) return fail(report, reporter, finish, `${error.message}; ${api.output} left unchanged`);
+    if (error instanceof UnsafeOutputError) return fail(report, reporter, finish, `${error.message}; nothing was written`);
+    // A safety net behind the depth limits (LOAD010, REF006): never an "internal error" for a deep spec.
+    if (error instanceof RangeError && /call stack/.test(error.message)) return fail(report, reporter, finish, `${api.spec}: the spec nests too deeply to generate (the call stack ran out); ${api.output} left unchanged`);
     if (!(error instanceof DiagnosticsError)) throw error;
     report.diagnostics = error.diagnostics;
     reporter.diagnostics(error.diagnostics);

@@ -1,7 +1,7 @@
 // clientgen.json: what a generated folder was made from and what it holds, so a vendored copy
 // can be checked (`clientgen verify`) and a regeneration can tell what changed (`surface`).
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Api } from "../model/api.js";
 import { changesFile, changesMarkdown } from "../report/changes-md.js";
@@ -94,6 +94,8 @@ export function readManifest(dir: string): Manifest | undefined {
 
 function readText(file: string): string | undefined {
   try {
+    // Regular files only: reading a FIFO or device placed there would block or never end.
+    if (!lstatSync(file).isFile()) return undefined;
     return readFileSync(file, "utf8");
   } catch {
     return undefined;

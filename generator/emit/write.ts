@@ -4,8 +4,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { RenderedFile } from "./format.js";
+import { assertReplaceable } from "./replaceable-folder.js";
 
+/** Replace `outDir` with `files`; throws UnsafeOutputError, touching nothing, unless clientgen may replace it. */
 export function writeOutput(outDir: string, files: RenderedFile[]): void {
+  assertReplaceable(outDir);
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   mkdirSync(parent, { recursive: true });

@@ -1,11 +1,11 @@
 // Pointer -> line and column, computed only when a diagnostic needs one: the fast load path
 // (js-yaml, JSON.parse) keeps no positions, so the file is parsed again here with `yaml`, once.
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
 import { parsePointer } from "./json-pointer.js";
 import { locateByIndentation, scanLines, type ScannedLines } from "./locate-fast.js";
+import { readRegularFile } from "./read-regular-file.js";
 
 type YamlModule = typeof import("yaml");
 let yamlModule: YamlModule | undefined;
@@ -70,7 +70,7 @@ export function createFullLocator(): (file: string, pointer: string) => Position
 
 function scanFile(absoluteFile: string): ScannedLines | undefined {
   try {
-    let text = readFileSync(absoluteFile, "utf8");
+    let text = readRegularFile(absoluteFile);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return scanLines(text);
   } catch {
@@ -82,7 +82,7 @@ function parseSource(absoluteFile: string): SourceMap {
   const { LineCounter, parseDocument } = loadYaml();
   const lines = new LineCounter();
   try {
-    let text = readFileSync(absoluteFile, "utf8");
+    let text = readRegularFile(absoluteFile);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // Tolerant options: we only want offsets, whatever `yaml` thinks of duplicates or size.
     const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });

@@ -15,18 +15,24 @@ export function applyUpdate(doc: EditableDocument, target: Record<string, unknow
 
 function mergeObject(doc: EditableDocument, target: Record<string, unknown>, update: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(update)) {
-    const existing = target[key];
+    // Own entries only, both ways: a key `__proto__` in an update is data, never the target's prototype.
+    const existing = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isRecord(value) && isRecord(existing)) {
       const child = own(doc, existing) as Record<string, unknown>;
-      target[key] = child;
+      setOwn(target, key, child);
       mergeObject(doc, child, value);
     } else if (Array.isArray(value) && Array.isArray(existing)) {
-      target[key] = [...existing, ...value.map(fresh)];
+      setOwn(target, key, [...existing, ...value.map(fresh)]);
     } else {
       // null included: Overlay 1.0 has no "delete by null"; `remove: true` does that.
-      target[key] = fresh(value);
+      setOwn(target, key, fresh(value));
     }
   }
+}
+
+/** `target[key] = value` as an own data property: plain assignment to `__proto__` would call its setter. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { configurable: true, enumerable: true, value, writable: true });
 }
 
 /** A private copy of overlay data: one update applied to several targets must not share objects. */

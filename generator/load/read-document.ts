@@ -1,10 +1,12 @@
 // Read and parse one YAML or JSON file, fast: js-yaml or JSON.parse, no position bookkeeping.
 // Positions are recovered later by locate.ts, only if a diagnostic needs them.
-import { readFileSync } from "node:fs";
 import yaml from "js-yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../diagnostics/display-path.js";
-import { jsonErrorMessage, jsonErrorPosition } from "./parse-error-position.js";
+import { aliasExpansionPointer, maxAliasExpansion, maxNestingDepth, tooDeepPointer } from "./input-limits.js";
+import { createFullLocator } from "./locate.js";
+import { jsonErrorMessage, jsonErrorPosition, offsetToLineCol } from "./parse-error-position.js";
+import { readRegularFile } from "./read-regular-file.js";
 
 /**
  * YAML 1.2 core schema: no timestamps turned into Dates (OpenAPI dates are strings), plus merge
@@ -23,7 +25,7 @@ export type ReadResult = { ok: true; value: unknown } | { ok: false; diagnostic:
 export function readDocument(absoluteFile: string): ReadResult {
   let text: string;
   try {
-    text = readFileSync(absoluteFile, "utf8");
+    text = readRegularFile(absoluteFile);
   } catch (error) {
     return readFailure(absoluteFile, error as NodeJS.ErrnoException);
   }
@@ -38,40 +40,81 @@ export function readDocument(absoluteFile: string): ReadResult {
 }
 
 function parseJson(file: string, text: string): ReadResult {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     const { line, col } = jsonErrorPosition(text, error as Error);
     const message = `invalid JSON: ${jsonErrorMessage(error as Error)}`;
     return failure(file, "LOAD003", message, "fix the syntax error at this position", line, col);
   }
+  // JSON.parse takes any depth; every later walk recurses by depth (YAML stops at js-yaml's maxDepth).
+  // A scan of the text is cheap; the pointer is computed only for a document that is too deep.
+  const deepAt = tooDeepOffset(text);
+  if (deepAt >= 0) {
+    const { line, col } = offsetToLineCol(text, deepAt);
+    return failure(file, "LOAD010", tooDeepMessage, tooDeepHint, line, col, tooDeepPointer(value) ?? "#");
+  }
+  return { ok: true, value };
 }
 
+const tooDeepMessage = `nested deeper than ${maxNestingDepth} levels`;
+const tooDeepHint = "clientgen refuses documents nested this deep (a limit against hostile input); flatten the schema with $refs";
+
+/** Offset of the first bracket opening a level deeper than maxNestingDepth (strings skipped), or -1. */
+function tooDeepOffset(text: string): number {
+  let depth = 0;
+  let isInString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (isInString) {
+      if (c === "\\") i++;
+      else if (c === '"') isInString = false;
+    } else if (c === '"') isInString = true;
+    else if (c === "{" || c === "[") {
+      if (++depth > maxNestingDepth) return i;
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return -1;
+}
+
+/** A YAML anchor (`&name`) where a node may start; `R&D` or ` & ` in prose do not match. */
+const anchorPattern = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
+
 function parseYaml(file: string, text: string): ReadResult {
+  let value: unknown;
   try {
-    return { ok: true, value: yaml.load(text, { schema: OPENAPI_YAML_SCHEMA, filename: file }) };
+    // maxDepth is a js-yaml 4.x option @types/js-yaml does not declare.
+    value = yaml.load(text, { filename: file, maxDepth: maxNestingDepth, schema: OPENAPI_YAML_SCHEMA } as yaml.LoadOptions);
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
     const mark = error.mark as { line?: number; column?: number } | undefined;
-    return failure(
-      file,
-      "LOAD002",
-      `invalid YAML: ${error.reason}`,
-      "fix the syntax error at this position",
-      (mark?.line ?? -1) + 1,
-      (mark?.column ?? -1) + 1,
-    );
+    const [line, col] = [(mark?.line ?? -1) + 1, (mark?.column ?? -1) + 1];
+    if (/^nesting exceeded maxDepth/.test(error.reason)) return failure(file, "LOAD010", tooDeepMessage, tooDeepHint, line, col);
+    return failure(file, "LOAD002", `invalid YAML: ${error.reason}`, "fix the syntax error at this position", line, col);
   }
+  // js-yaml shares an aliased node instead of copying it, but every later walk visits it once per
+  // use: a few hundred bytes of nested aliases ("billion laughs") would take minutes and gigabytes.
+  // Only documents with an anchor can have aliases: most specs skip the walk.
+  const expanded = anchorPattern.test(text) ? aliasExpansionPointer(value) : undefined;
+  if (expanded !== undefined) {
+    const { line, col } = createFullLocator()(file, expanded);
+    const message = `YAML aliases expand this document by more than ${maxAliasExpansion} nodes`;
+    const hint = "clientgen refuses alias expansion this large (a limit against \"billion laughs\" documents); reuse schemas with $ref";
+    return failure(file, "LOAD011", message, hint, line, col, expanded);
+  }
+  return { ok: true, value };
 }
 
 function readFailure(file: string, error: NodeJS.ErrnoException): ReadResult {
   const isMissing = error.code === "ENOENT" || error.code === "ENOTDIR";
-  const message = isMissing ? "file not found" : `cannot read file (${error.code ?? error.message})`;
+  const kind = (error as { kind?: string }).kind;
+  const message = isMissing ? "file not found" : kind ? `${kind}, not a regular file: not read` : `cannot read file (${error.code ?? error.message})`;
   const hint = isMissing ? "check the path" : "check that the path is a readable file";
   return { ...failure(file, "LOAD001", message, hint, 0, 0), isMissing };
 }
 
-function failure(file: string, code: string, message: string, hint: string, line: number, col: number) {
-  const diagnostic: Diagnostic = { code, col, file: displayPath(file), hint, line, message, pointer: "#", severity: "error" };
+function failure(file: string, code: string, message: string, hint: string, line: number, col: number, pointer = "#") {
+  const diagnostic: Diagnostic = { code, col, file: displayPath(file), hint, line, message, pointer, severity: "error" };
   return { ok: false as const, diagnostic, isMissing: false };
 }

@@ -126,6 +126,8 @@ export interface UrlLro {
 
 export interface Parameter {
   allowReserved: boolean;
+  /** Its key in the call's argument object when that is not `name` (a collision, see name-parameter-arguments.ts). */
+  argName?: string;
   deprecated: boolean;
   description?: string;
   explode: boolean;

@@ -21,10 +21,12 @@ export interface NormalizeContext {
    */
   named: Map<string, NamedSchema>;
   spec: LoadedSpec;
+  /** Named schemas registered but not yet translated, in discovery order (see registerNamedSchema). */
+  untranslated: { at: Location; entry: NamedSchema; raw: unknown }[];
 }
 
 export function createContext(spec: LoadedSpec): NormalizeContext {
-  return { defining: [], diagnostics: [], named: new Map(), spec };
+  return { defining: [], diagnostics: [], named: new Map(), spec, untranslated: [] };
 }
 
 /** Record a diagnostic at a location; the position is looked up only now. */

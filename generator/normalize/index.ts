@@ -8,7 +8,9 @@ import { assignNames } from "./passes/assign-names.js";
 import { attachPagination } from "./passes/attach-pagination.js";
 import { checkDialects } from "./passes/check-dialects.js";
 import { detectHeuristics } from "./passes/detect-heuristics.js";
+import { exceedsReferenceDepth } from "./passes/limit-reference-depth.js";
 import { linkPollers } from "./passes/link-pollers.js";
+import { nameParameterArguments } from "./passes/name-parameter-arguments.js";
 import { pinDiscriminators } from "./passes/pin-discriminators.js";
 import { convertDates } from "./passes/convert-dates.js";
 import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
@@ -26,15 +28,18 @@ export interface NormalizeOptions {
 export function normalize(spec: LoadedSpec, name: string, options: NormalizeOptions = {}): { api: Api; diagnostics: Diagnostic[] } {
   const ctx = createContext(spec);
   let api = documentObject(ctx, name);
+  // The passes below recurse through schema references: stop before a hostile depth overflows them.
+  if (exceedsReferenceDepth(ctx, api)) return { api, diagnostics: ctx.diagnostics };
   api = checkDialects(ctx, api);
   if (options.heuristics) api = detectHeuristics(ctx, api);
   api = assignNames(api);
   api = linkPollers(ctx, api);
   api = attachPagination(ctx, api);
+  api = nameParameterArguments(ctx, api);
   api = pinDiscriminators(api);
   api = splitReadWrite(api);
   if (options.dates) api = convertDates(api);
-  api = resolveNameConflicts(api);
+  api = resolveNameConflicts(ctx, api);
   api = sortDeclarations(api);
   return { api, diagnostics: ctx.diagnostics };
 }

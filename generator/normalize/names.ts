@@ -29,15 +29,24 @@ export function camelCase(text: string): string {
   return safeIdentifier(head + rest.map((w) => w[0].toUpperCase() + w.slice(1)).join(""), "operation");
 }
 
-/** Words that cannot name a type or a binding in TypeScript, even where the grammar would allow a property. */
-const reservedWords = new Set(
-  (
+/**
+ * Words that cannot name a type or a binding in a strict-mode ES module or in TypeScript, even
+ * where the grammar would allow a property: exported as-is, any of them breaks the client.
+ */
+export const reservedWords = new Set(
+  [
+    // ECMAScript reserved words and literals
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "as implements interface let package private protected public static yield any boolean constructor declare get " +
-    "module require number set string symbol type from of unknown never object bigint undefined await async keyof " +
-    "readonly infer is asserts unique satisfies accessor out"
-  ).split(" "),
+      "function if import in instanceof new null return super switch this throw true try typeof var void while with",
+    // reserved in strict mode and modules; `arguments` and `eval` cannot be bound there either
+    "implements interface let package private protected public static yield await arguments eval",
+    // TypeScript: predefined type names and contextual keywords
+    "abstract accessor any as assert asserts async bigint boolean constructor declare from get global infer intrinsic " +
+      "is keyof module namespace never number object of out override readonly require satisfies set string symbol " +
+      "type undefined unique unknown using",
+  ]
+    .join(" ")
+    .split(" "),
 );
 
 /** A valid identifier: leading digits get a prefix, empty names a fallback, reserved words a suffix. */

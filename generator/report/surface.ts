@@ -50,7 +50,7 @@ export function surfaceOf(api: Api): Surface {
 
 function operationSurface(op: Operation, names: Map<string, string>): SurfaceOperation {
   const params: Record<string, string> = {};
-  for (const p of op.parameters) params[p.name] = `${p.isRequired ? "!" : ""}${typeText(p.schema, names)}`;
+  for (const p of op.parameters) params[p.argName ?? p.name] = `${p.isRequired ? "!" : ""}${typeText(p.schema, names)}`;
   const success = op.responses.find((r) => /^2/.test(r.status));
   const schema = success?.schema;
   const surface: SurfaceOperation = { method: op.method, params, path: op.path, result: schema ? typeText(schema, names) : "void" };

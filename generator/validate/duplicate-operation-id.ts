@@ -25,7 +25,7 @@ export function duplicateOperationId(spec: LoadedSpec): Diagnostic[] {
         code: "OP001",
         col,
         file: displayPath(spec.file),
-        hint: "the client names the second one with a numeric suffix; set x-name in an overlay to choose",
+        hint: "the client gives one of them a numeric suffix (NAME001 says which); set x-name in an overlay to choose",
         line,
         message: `operationId ${JSON.stringify(op.operationId)} is already used at ${first}`,
         pointer: `${pointer}/operationId`,

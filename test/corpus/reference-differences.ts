@@ -324,7 +324,7 @@ export const knownDifferences: KnownDifference[] = [
     },
   },
   {
-    reason: "allOf parts of different JSON types admit no value: openapi-typescript intersects them (string & { ... }, number & string = never); we type any one of the parts and warn (SCH007)",
+    reason: "allOf parts of different JSON types admit no value: openapi-typescript intersects them (string & { ... }, number & string = never); we type any one of the parts and warn (SCH008)",
     schemas: {
       "hey-api-features/3.0.x/full.yaml": ["AdditionalPropertiesUnknownIssue3 (ours)", "ModelWithAnyOfConstantSizeArrayAndIntersect (ours)"],
       "hey-api-features/3.1.x/full.yaml": ["AdditionalPropertiesUnknownIssue3 (ours)", "ModelWithAnyOfConstantSizeArrayAndIntersect (ours)"],

@@ -38,6 +38,11 @@ const cases: { spec: string; codes: string[]; exit: number; overlays?: string[] 
   { spec: "pagination-style.yaml", codes: ["PAG001"], exit: 2 },
   { spec: "pagination-not-array.yaml", codes: ["PAG002"], exit: 2 },
   { spec: "swagger2-broken-ref.yaml", codes: ["REF001"], exit: 2 },
+  { spec: "big-enum-integer.yaml", codes: ["SCH005"], exit: 0 },
+  { spec: "name-collisions.yaml", codes: ["NAME001"], exit: 0 },
+  { spec: "alias-bomb.yaml", codes: ["LOAD011"], exit: 2 },
+  { spec: "deep-nesting.json", codes: ["LOAD010"], exit: 2 },
+  { spec: "deep-nesting-flow.yaml", codes: ["LOAD010"], exit: 2 },
 ];
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "clientgen-invalid-"));
@@ -47,12 +52,14 @@ afterAll(() => {
   removeCli();
 });
 
-/** A previous output folder: a sentinel file, a nested file, bytes that are not UTF-8. */
+/** A previous output folder (its manifest lists it): a sentinel file, a nested file, bytes that are not UTF-8. */
 function prefill(out: string): void {
   mkdirSync(path.join(out, "runtime"), { recursive: true });
   writeFileSync(path.join(out, "SENTINEL.txt"), "previous output, must survive\n");
   writeFileSync(path.join(out, "index.ts"), "export const previous = 1;\r\n");
   writeFileSync(path.join(out, "runtime/blob.bin"), Buffer.from([0, 255, 254, 10, 13]));
+  const files = { "SENTINEL.txt": "", "index.ts": "", "runtime/blob.bin": "" };
+  writeFileSync(path.join(out, "clientgen.json"), JSON.stringify({ files, generator: { name: "clientgen", version: "0.0.0" }, inputs: [] }));
 }
 
 describe("invalid specs: CLI diagnostics baselines", () => {

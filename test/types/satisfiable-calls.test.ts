@@ -65,8 +65,8 @@ describe("calls a user writes compile for every class of issue 19", () => {
   it("satisfiable.yaml", async () => {
     const result = await generate({ overlays: [], spec: "test/fixtures/types/satisfiable.yaml" });
     expect(result.diagnostics.map(formatDiagnostic).map((l) => l.replace(/^\S+ /, ""))).toEqual([
-      "#/components/schemas/Choice/additionalProperties warning SCH005 additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored",
-      '#/components/schemas/Holder/properties/names/type warning SCH006 type "object" beside a $ref to a schema of type "array" admits no value; the type and its keywords are ignored',
+      "#/components/schemas/Choice/additionalProperties warning SCH006 additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored",
+      '#/components/schemas/Holder/properties/names/type warning SCH007 type "object" beside a $ref to a schema of type "array" admits no value; the type and its keywords are ignored',
     ]);
     const client = path.join(dir, "client");
     for (const f of result.files) {

@@ -5,8 +5,10 @@ export type HttpMethod = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST
 export type FieldPath = readonly (string | number)[];
 /** How one parameter is put on the wire (OpenAPI `in`, `style`, `explode`). */
 export interface ParameterSpec {
-  /** The name on the wire, which is also the key in the call's argument object. */
+  /** The name on the wire, which is also the key in the call's argument object unless `arg` is set. */
   readonly name: string;
+  /** The key in the call's argument object when it differs from `name` (the same name in two locations, or `body`). */
+  readonly arg?: string;
   readonly in: "cookie" | "header" | "path" | "query";
   /** OpenAPI style; defaults per location: path/header "simple", query/cookie "form". */
   readonly style?:

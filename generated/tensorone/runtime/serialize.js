@@ -11,7 +11,7 @@ export function serializeParams(op, args) {
   const cookies = [];
   for (const param of op.params) {
     if (param.in === "path") continue;
-    const value = ownValue(values, param.name);
+    const value = ownValue(values, param.arg ?? param.name);
     if (value === undefined || value === null) continue;
     if (param.in === "query") query.push(...serializeQueryParam(param, value));
     else if (param.in === "header")
@@ -25,7 +25,7 @@ export function serializeParams(op, args) {
   let path = template.literals[0];
   for (let index = 0; index < template.params.length; index++) {
     const param = template.params[index];
-    const value = ownValue(values, param.name);
+    const value = ownValue(values, param.arg ?? param.name);
     if (value === undefined || value === null || (value === "" && !param.allowsEmpty)) {
       throw new TypeError(
         `${op.id}: missing required path parameter "${param.name}" (got ${value === "" ? "an empty string" : String(value)})`,

@@ -5,13 +5,11 @@ import { indentLines, typeAlias, typedLine } from "./layout.js";
 import { propertyKey } from "./literal.js";
 import { typeExpression, type TypeNames, unionMember } from "./type-expression.js";
 
-/** Members of `<Op>Params` at `column`, fully indented: every parameter by its spec name, then `body`. */
+/** Members of `<Op>Params` at `column`, fully indented: every parameter by its argument key (distinct per operation), then `body`. */
 export function paramsMembers(op: Operation, names: TypeNames, column: number): string[] {
-  // One key per name: a name used in two locations takes one value, sent to both.
-  const unique = op.parameters.filter((p, i, all) => all.findIndex((q) => q.name === p.name) === i);
-  const members = unique.map((p) => {
+  const members = op.parameters.map((p) => {
     const doc = docComment([p.description ?? schemaDocLines(p.schema).join("\n"), p.deprecated ? "@deprecated" : undefined]);
-    const line = typedLine(column, `${propertyKey(p.name)}${p.isRequired ? "" : "?"}:`, typeExpression(p.schema, names, column));
+    const line = typedLine(column, `${propertyKey(p.argName ?? p.name)}${p.isRequired ? "" : "?"}:`, typeExpression(p.schema, names, column));
     return doc ? `${indentLines(doc, column)}\n${line}` : line;
   });
   if (op.requestBody) {

@@ -104,6 +104,7 @@ function parameterSpecOf(p: Parameter): Record<string, unknown> {
   const defaultStyle = p.in === "path" || p.in === "header" ? "simple" : "form";
   return {
     name: p.name,
+    arg: p.argName,
     in: p.in,
     style: p.style === defaultStyle ? undefined : p.style,
     explode: p.explode === (p.style === "form") ? undefined : p.explode,

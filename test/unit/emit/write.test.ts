@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UnsafeOutputError } from "../../../generator/emit/replaceable-folder.js";
 import { recoverInterruptedWrite, writeOutput } from "../../../generator/emit/write.js";
 
 let dir: string;
@@ -27,10 +28,18 @@ function folder(name: string, files: Record<string, string>): string {
 
 describe("writeOutput", () => {
   it("replaces the folder as a whole and leaves nothing beside it", () => {
-    folder("client", { "old.ts": "old", "index.ts": "v1" });
+    const manifest = JSON.stringify({ files: { "old.ts": "", "index.ts": "" }, generator: { name: "clientgen", version: "0" } });
+    folder("client", { "old.ts": "old", "index.ts": "v1", "clientgen.json": manifest });
     writeOutput(path.join(dir, "client"), [{ path: "index.ts", text: "v2" }, { path: "runtime/a.js", text: "a" }]);
     expect(readdirSync(path.join(dir, "client")).sort()).toEqual(["index.ts", "runtime"]);
     expect(readFileSync(path.join(dir, "client/index.ts"), "utf8")).toBe("v2");
+    expect(readdirSync(dir)).toEqual(["client"]);
+  });
+
+  it("refuses a folder it did not generate, before making anything beside it", () => {
+    folder("client", { "notes.txt": "mine" });
+    expect(() => writeOutput(path.join(dir, "client"), [{ path: "index.ts", text: "v2" }])).toThrow(UnsafeOutputError);
+    expect(readdirSync(path.join(dir, "client"))).toEqual(["notes.txt"]);
     expect(readdirSync(dir)).toEqual(["client"]);
   });
 });

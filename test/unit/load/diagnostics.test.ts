@@ -14,7 +14,7 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   {
     name: "LOAD001 a directory is not a readable file",
     given: { file: "errors" },
-    want: [`${F}/errors:0:0 # error LOAD001 cannot read file (EISDIR) (check that the path is a readable file)`],
+    want: [`${F}/errors:0:0 # error LOAD001 a folder, not a regular file: not read (check that the path is a readable file)`],
   },
   {
     name: "LOAD002 invalid YAML, position from the js-yaml mark",

@@ -35,6 +35,14 @@ describe("overlays applied by loadSpec", () => {
     expect(doc.paths["/cluster/create"].post.parameters.map((p: Doc) => p.name)).toEqual(["dryRun", "debug", "traceId"]);
   });
 
+  test("an update key __proto__ is an own entry, not the target's prototype", async () => {
+    const post = (await loadWith("proto.yaml")).paths["/cluster/create"].post;
+    expect(Object.getPrototypeOf(post)).toBe(Object.prototype);
+    expect(post["x-clientgen-idempotent"]).toBeUndefined();
+    expect(Object.hasOwn(post, "__proto__")).toBe(true);
+    expect(({} as Doc)["x-clientgen-idempotent"]).toBeUndefined();
+  });
+
   test("target $ updates the root", async () => {
     const doc = await loadWith("root-target.yaml");
     expect(doc.info).toEqual({ title: "Cluster API", version: "1.0.0", "x-generated-by": "clientgen" });

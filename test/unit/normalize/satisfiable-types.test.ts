@@ -40,9 +40,9 @@ describe("no intersection with an object that admits nothing", () => {
   const a = { type: "object", properties: { a: str } };
   const b = { type: "object", properties: { b: str } };
   it.each([
-    ["additionalProperties: false beside oneOf", { oneOf: [ref("A"), ref("B")], additionalProperties: false }, "export type Subject = A | B;", ["#/components/schemas/Subject/additionalProperties SCH005"]],
-    ["additionalProperties: false beside anyOf", { anyOf: [ref("A"), ref("B")], additionalProperties: false, type: "object" }, "export type Subject = A | B;", ["#/components/schemas/Subject/additionalProperties SCH005"]],
-    ["additionalProperties: false beside allOf", { allOf: [ref("A"), ref("B")], additionalProperties: false }, "export type Subject = A & B;", ["#/components/schemas/Subject/additionalProperties SCH005"]],
+    ["additionalProperties: false beside oneOf", { oneOf: [ref("A"), ref("B")], additionalProperties: false }, "export type Subject = A | B;", ["#/components/schemas/Subject/additionalProperties SCH006"]],
+    ["additionalProperties: false beside anyOf", { anyOf: [ref("A"), ref("B")], additionalProperties: false, type: "object" }, "export type Subject = A | B;", ["#/components/schemas/Subject/additionalProperties SCH006"]],
+    ["additionalProperties: false beside allOf", { allOf: [ref("A"), ref("B")], additionalProperties: false }, "export type Subject = A & B;", ["#/components/schemas/Subject/additionalProperties SCH006"]],
     ["with own properties it stays (types are not exact)", { oneOf: [ref("A"), ref("B")], properties: { c: str }, additionalProperties: false }, "export type Subject = (A | B) & { c?: string; };", []],
   ])("%s", async (_, subject, want, warnings) => {
     const result = await emitted({ A: a, B: b, Subject: subject });
@@ -81,7 +81,7 @@ describe("no intersection with an object that admits nothing", () => {
   ])("contradictory %s: any one of the parts, reported", async (_, subject, want) => {
     const result = await emitted({ A: a, Subject: subject });
     expect(result.types.find((t) => t.startsWith("export type Subject"))).toBe(want);
-    expect(result.warnings.map((w) => w.split(" ")[1])).toEqual(["SCH007"]);
+    expect(result.warnings.map((w) => w.split(" ")[1])).toEqual(["SCH008"]);
   });
 
   it("type: [object, null] beside anyOf admits null", async () => {
@@ -128,7 +128,7 @@ describe("discriminators whose variants declare the tag as an enum", () => {
 
 describe("type beside $ref", () => {
   it.each([
-    ["another type: reported and dropped", { $ref: "#/components/schemas/List", type: "object", properties: { x: str } }, "list?: List;", ["#/components/schemas/Holder/properties/list/type SCH006"]],
+    ["another type: reported and dropped", { $ref: "#/components/schemas/List", type: "object", properties: { x: str } }, "list?: List;", ["#/components/schemas/Holder/properties/list/type SCH007"]],
     ["the target's own type: redundant, dropped silently", { $ref: "#/components/schemas/List", type: "array" }, "list?: List;", []],
     ["integer beside number: compatible", { $ref: "#/components/schemas/Count", type: "integer" }, "list?: Count;", []],
     ["other constraints still intersect", { $ref: "#/components/schemas/Obj", type: "object", properties: { x: str } }, "list?: Obj & { x?: string; };", []],

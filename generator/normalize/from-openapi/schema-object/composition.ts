@@ -20,7 +20,7 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
     if (types.length > 1 && allOf.length > 1) {
       // No value has two JSON types: taken literally the schema admits nothing. The widest honest
       // reading is "a value of one of the parts", reported so the spec can be fixed.
-      report(ctx, allOfAt, "warning", "SCH007", `allOf parts of types ${types.map((t) => JSON.stringify(t)).join(" and ")} admit no value; typed as any one of them`);
+      report(ctx, allOfAt, "warning", "SCH008", `allOf parts of types ${types.map((t) => JSON.stringify(t)).join(" and ")} admit no value; typed as any one of them`);
       parts.push({ kind: "union", variants: allOf });
     } else {
       parts.push(...allOf);
@@ -38,7 +38,7 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
     // JSON Schema applies additionalProperties to this object's own properties only, so beside a
     // composition with none it rejects every property of the variants: taken literally nothing but
     // `{}` passes. What authors mean is "no keys beyond the variant's", which types cannot express.
-    report(ctx, child(at, "additionalProperties"), "warning", "SCH005", "additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored");
+    report(ctx, child(at, "additionalProperties"), "warning", "SCH006", "additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored");
     delete rest.additionalProperties;
   }
   requireInherited(ctx, rest, raw, at);

@@ -34,8 +34,14 @@ function bodyOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locatio
   }
   // Literal types exist for JSON scalars only: an object or array value is typed by its other
   // keywords (as a JSON text literal it would reject the very value it names).
-  if ("const" in raw && isScalar(raw.const)) return { kind: "enum", values: [raw.const] };
-  if (Array.isArray(raw.enum) && raw.enum.every(isScalar)) return enumSchema(raw.enum, raw);
+  if ("const" in raw && isScalar(raw.const)) {
+    reportInexactIntegers(ctx, [raw.const], child(at, "const"), false);
+    return { kind: "enum", values: [raw.const] };
+  }
+  if (Array.isArray(raw.enum) && raw.enum.every(isScalar)) {
+    reportInexactIntegers(ctx, raw.enum, child(at, "enum"), true);
+    return enumSchema(raw.enum, raw);
+  }
   if (Array.isArray(raw.type)) return typeArraySchema(ctx, raw, at);
   return typedSchema(ctx, raw, at, raw.type);
 }
@@ -68,6 +74,18 @@ export function typedSchema(ctx: NormalizeContext, raw: Record<string, unknown>,
 
 function isBinary(raw: Record<string, unknown>): boolean {
   return raw.format === "binary" || raw.contentMediaType === "application/octet-stream";
+}
+
+/**
+ * Integers beyond 2^53 were already rounded when the document was parsed (JSON.parse and YAML
+ * both give JavaScript numbers): the literal type would silently name another value.
+ */
+function reportInexactIntegers(ctx: NormalizeContext, values: unknown[], at: Location, isList: boolean): void {
+  values.forEach((value, i) => {
+    if (typeof value !== "number" || !Number.isInteger(value) || Number.isSafeInteger(value)) return;
+    const message = `integer beyond 2^53 (Number.MAX_SAFE_INTEGER): it is read rounded, as ${value}, so the literal type may name another value`;
+    report(ctx, isList ? child(at, i) : at, "warning", "SCH005", message, "write the value as a string, or use type: string with a pattern");
+  });
 }
 
 function enumSchema(literals: (boolean | null | number | string)[], raw: Record<string, unknown>): Schema {

@@ -49,7 +49,7 @@ function siblingsBesideTarget(ctx: NormalizeContext, raw: Record<string, unknown
   const isCompatible = targetType === raw.type || (["integer", "number"].includes(targetType) && ["integer", "number"].includes(raw.type));
   if (!isCompatible) {
     for (const keyword of keywordsOfType[raw.type] ?? []) dropped.add(keyword);
-    report(ctx, child(at, "type"), "warning", "SCH006", `type ${JSON.stringify(raw.type)} beside a $ref to a schema of type ${JSON.stringify(targetType)} admits no value; the type and its keywords are ignored`);
+    report(ctx, child(at, "type"), "warning", "SCH007", `type ${JSON.stringify(raw.type)} beside a $ref to a schema of type ${JSON.stringify(targetType)} admits no value; the type and its keywords are ignored`);
   }
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !dropped.has(k)));
 }
@@ -92,14 +92,23 @@ export function namedSchemaId(ctx: NormalizeContext, ref: string, at: Location):
   return id;
 }
 
-/** Add a named schema and translate its body, unless already known. */
+/**
+ * Add a named schema and translate its body, unless already known. Bodies found while translating
+ * another body are queued, not translated inside it: a ring or chain of thousands of schemas
+ * linked by $refs is then a loop here, not a recursion as deep as the chain.
+ */
 export function registerNamedSchema(ctx: NormalizeContext, id: string, raw: unknown, at: Location): void {
   if (ctx.named.has(id)) return;
   const entry = { id, name: suggestName(at), pointer: at.pointer, schema: { kind: "unknown" } as Schema };
   ctx.named.set(id, entry);
-  ctx.defining.push(at);
-  entry.schema = toSchema(ctx, raw, at);
-  ctx.defining.pop();
+  ctx.untranslated.push({ entry, raw, at });
+  if (ctx.defining.length > 0) return;
+  // The outermost call translates everything queued, so callers still see every body translated.
+  for (let next = ctx.untranslated.shift(); next; next = ctx.untranslated.shift()) {
+    ctx.defining.push(next.at);
+    next.entry.schema = toSchema(ctx, next.raw, next.at);
+    ctx.defining.pop();
+  }
 }
 
 /** Stable id of a schema: its pointer in the root document, or `file#pointer` for other files. */
