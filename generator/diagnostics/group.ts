@@ -3,6 +3,9 @@
 // lists every warning. Pure: diagnostics in, printable lines out.
 import { formatDiagnostic, type Diagnostic } from "./diagnostic.js";
 
+/** A code seen at most this often in one file prints every line: a few renames or siblings each say something. */
+export const groupAbove = 5;
+
 /** Printable lines for sorted diagnostics: warnings sharing a code and a file become one line with a count, unless `isVerbose`. */
 export function diagnosticLines(list: Diagnostic[], isVerbose: boolean): string[] {
   if (isVerbose) return list.map(formatDiagnostic);
@@ -12,7 +15,7 @@ export function diagnosticLines(list: Diagnostic[], isVerbose: boolean): string[
   const lines: string[] = [];
   for (const d of list) {
     const count = d.severity === "warning" ? (counts.get(groupKey(d)) ?? 1) : 1;
-    if (count === 1) {
+    if (count <= groupAbove) {
       lines.push(formatDiagnostic(d));
       continue;
     }
