@@ -28,7 +28,7 @@ generate options:
   --heuristics          guess pollers and pagination from names (each guess is reported)
   --dates               date-time strings as Date in the client (revived in responses)
   --api <name>          only this API of the config (its name or output folder; repeatable)
-  --verbose             timings per stage
+  --verbose             timings per stage; every warning (else grouped per code and file)
   --json                one JSON document on stdout instead of text
 
 Config: --config <file>, else the first of ${configFileNames.join(", ")}.

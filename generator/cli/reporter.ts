@@ -1,6 +1,8 @@
 // What a run prints: result lines on stdout, problems on stderr, a progress line per API on a
-// terminal (not in CI), stage timings with --verbose, or one JSON document with --json.
+// terminal (not in CI), repeated warnings grouped (each one and stage timings with --verbose), or
+// one JSON document with --json (every diagnostic).
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnosticLines } from "../diagnostics/group.js";
 import type { SurfaceChange } from "../report/compare-surface.js";
 import type { StaleReport } from "../emit/write.js";
 
@@ -58,6 +60,11 @@ export class Reporter {
   err(line: string): void {
     this.#clearProgress();
     if (!this.options.isJson) process.stderr.write(`${line}\n`);
+  }
+
+  /** Problem lines for a run's diagnostics: repeated warnings grouped per code and file, each one with --verbose. */
+  diagnostics(list: Diagnostic[]): void {
+    for (const line of diagnosticLines(list, this.options.isVerbose)) this.err(line);
   }
 
   /** Record an API's outcome; --verbose prints its stage timings. */

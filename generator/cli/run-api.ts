@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { ApiConfig } from "../config.js";
-import { DiagnosticsError, formatDiagnostic, summarizeDiagnostics } from "../diagnostics/diagnostic.js";
+import { DiagnosticsError, summarizeDiagnostics } from "../diagnostics/diagnostic.js";
 import { isUpToDate, recordedInputs, recordGeneration } from "../cache/up-to-date.js";
 import { assertReplaceable, UnsafeOutputError } from "../emit/replaceable-folder.js";
 import { compareOutput, recoverInterruptedWrite, writeOutput } from "../emit/write.js";
@@ -76,7 +76,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     report.diagnostics = result.diagnostics;
     report.changes = result.changes;
     report.files = result.files.length;
-    for (const d of result.diagnostics) reporter.err(formatDiagnostic(d));
+    reporter.diagnostics(result.diagnostics);
     if (result.diagnostics.length > 0) reporter.err(`${api.spec}: ${summarizeDiagnostics(result.diagnostics)}`);
     if (mode.isCheck) {
       stages.start("comparing");
@@ -110,7 +110,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     if (error instanceof RangeError && /call stack/.test(error.message)) return fail(report, reporter, finish, `${api.spec}: the spec nests too deeply to generate (the call stack ran out); ${api.output} left unchanged`);
     if (!(error instanceof DiagnosticsError)) throw error;
     report.diagnostics = error.diagnostics;
-    for (const d of error.diagnostics) reporter.err(formatDiagnostic(d));
+    reporter.diagnostics(error.diagnostics);
     reporter.err(`${api.spec}: ${summarizeDiagnostics(error.diagnostics)}; ${api.output} left unchanged`);
     return finish("failed");
   }

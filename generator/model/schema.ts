@@ -81,6 +81,12 @@ export interface TupleSchema extends SchemaCommon {
 export interface ObjectSchema extends SchemaCommon {
   /** `additionalProperties` / `patternProperties`: false = none, true = unknown values, else their schema. */
   additional: boolean | Schema;
+  /**
+   * True when `additional` is false only by clientgen's convention (properties listed,
+   * additionalProperties left out): JSON Schema itself allows other keys, so a view that drops every
+   * property (readOnly/writeOnly) leaves an open object, not one that admits nothing.
+   */
+  isClosedByDefault?: boolean;
   kind: "object";
   properties: Property[];
 }

@@ -4,6 +4,8 @@ import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { Reporter, reporterOptions } from "../../generator/cli/reporter.js";
+import { sortDiagnostics } from "../../generator/diagnostics/diagnostic.js";
+import { diagnosticLines } from "../../generator/diagnostics/group.js";
 import { runApi } from "../../generator/cli/run-api.js";
 import { fixtures, tempDir } from "./helpers.js";
 
@@ -50,5 +52,34 @@ describe("progress", () => {
       "\r\u001b[2K",
     ]);
     expect(err[5]).toContain("is stale");
+  });
+});
+
+describe("repeated warnings", () => {
+  const at = (code: string, line: number, severity: "error" | "warning" = "warning", file = "specs/a.yaml") =>
+    ({ code, col: 3, file, line, message: `m${line}`, pointer: `#/p${line}`, severity });
+  const many = [1, 3, 4, 5, 7, 8].map((line) => at("REF005", line));
+  const list = [...many, at("SCH002", 2), at("REF005", 6, "warning", "specs/b.yaml"), at("REF001", 9, "error"), at("REF001", 10, "error"), at("NAME001", 11), at("NAME001", 12)];
+
+  it("more than a few of one code in one file: one line with a count; errors never grouped", () => {
+    expect(diagnosticLines(sortDiagnostics(list), false)).toEqual([
+      "specs/a.yaml:1:3 #/p1 warning REF005 m1 [REF005 x6 in this file, the first shown; --verbose lists each]",
+      "specs/a.yaml:2:3 #/p2 warning SCH002 m2",
+      "specs/a.yaml:9:3 #/p9 error REF001 m9",
+      "specs/a.yaml:10:3 #/p10 error REF001 m10",
+      "specs/a.yaml:11:3 #/p11 warning NAME001 m11",
+      "specs/a.yaml:12:3 #/p12 warning NAME001 m12",
+      "specs/b.yaml:6:3 #/p6 warning REF005 m6",
+    ]);
+  });
+
+  it("--verbose prints each one; the reporter prints what diagnosticLines gives", () => {
+    expect(diagnosticLines(list, true)).toHaveLength(list.length);
+    const err: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
+    new Reporter({ isJson: false, isVerbose: false, showsProgress: false }).diagnostics(sortDiagnostics(list));
+    expect(err).toHaveLength(7);
+    new Reporter({ isJson: true, isVerbose: false, showsProgress: false }).diagnostics(list);
+    expect(err).toHaveLength(7);
   });
 });

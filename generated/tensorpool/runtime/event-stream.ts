@@ -293,7 +293,10 @@ class TimeoutErrorAfterSilence extends TimeoutError {
 
 /** A broken connection, which a reconnection may mend; carries the ConnectionError to throw. */
 class StreamBreak {
-  constructor(readonly error: ConnectionError) {}
+  readonly error: ConnectionError;
+  constructor(error: ConnectionError) {
+    this.error = error;
+  }
 }
 
 function unwrap(error: unknown): unknown {
@@ -309,10 +312,12 @@ class IdleWatch {
   #lastActivity = Date.now();
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    readonly idleTimeoutMs: number,
-    readonly onTimeout: () => void,
-  ) {
+  readonly idleTimeoutMs: number;
+  readonly onTimeout: () => void;
+
+  constructor(idleTimeoutMs: number, onTimeout: () => void) {
+    this.idleTimeoutMs = idleTimeoutMs;
+    this.onTimeout = onTimeout;
     if (idleTimeoutMs <= MAX_TIMER_MS) this.#schedule(Math.max(0, idleTimeoutMs));
   }
 

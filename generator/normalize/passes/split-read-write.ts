@@ -1,18 +1,18 @@
 // readOnly / writeOnly: a readOnly property is never sent, a writeOnly one never comes back. The
 // named type keeps the response view (no writeOnly properties); a schema whose request view
-// differs gets a second type, `<Name>Writable` (no readOnly properties), used by request bodies
-// and parameters. Refs inside a writable view point at writable views in turn.
+// differs (it holds a readOnly or a writeOnly node, here or through refs) gets a second type,
+// `<Name>Writable` (no readOnly properties, writeOnly ones kept), used by request bodies and
+// parameters. Refs inside a writable view point at writable views in turn.
 import type { Api, Operation } from "../../model/api.js";
-import type { NamedSchema, Schema } from "../../model/schema.js";
-import { mapChildren } from "./map-schema.js";
+import type { NamedSchema, ObjectSchema, Schema } from "../../model/schema.js";
+import { mapChildren, withoutEmptyParts } from "./map-schema.js";
 
 type View = "read" | "write";
 
 export function splitReadWrite(api: Api): Api {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
-  const needsWritable = schemasWithReadOnly(api.schemas, byId);
-  const hasWriteOnly = schemasWith(api.schemas, byId, (s) => s.isWriteOnly === true);
-  if (needsWritable.size === 0 && hasWriteOnly.size === 0) return api;
+  const needsWritable = schemasWith(api.schemas, byId, (s) => s.isReadOnly === true || s.isWriteOnly === true);
+  if (needsWritable.size === 0) return api;
   const writableId = (id: string) => `${id}#writable`;
   const view = (schema: Schema, mode: View): Schema => viewOf(schema, mode, needsWritable, writableId);
   const schemas: NamedSchema[] = [];
@@ -33,11 +33,6 @@ export function splitReadWrite(api: Api): Api {
     })),
   }));
   return { ...api, operations, schemas };
-}
-
-/** Named schemas whose request view differs: they hold a readOnly property, here or through refs. */
-function schemasWithReadOnly(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
-  return schemasWith(schemas, byId, (s) => s.isReadOnly === true);
 }
 
 /** Ids of named schemas containing a node that matches, directly or through refs (fixed point). */
@@ -86,6 +81,18 @@ function viewOf(schema: Schema, mode: View, needsWritable: Set<string>, writable
   if (schema.kind === "ref") {
     return mode === "write" && needsWritable.has(schema.target) ? { ...schema, target: writableId(schema.target) } : schema;
   }
-  const visible = schema.kind === "object" ? { ...schema, properties: schema.properties.filter((p) => !isHidden(p.schema)) } : schema;
-  return mapChildren(visible, recurse);
+  const viewed = mapChildren(schema.kind === "object" ? withoutHidden(schema, isHidden) : schema, recurse);
+  return viewed.kind === "intersection" ? withoutEmptyParts(viewed) : viewed;
+}
+
+/**
+ * An object without the properties that do not travel this way. When that empties an object that
+ * was closed only by convention, it is open again: `{}` is what the spec allows there, and an
+ * object type that admits nothing would make every allOf it is part of unsatisfiable.
+ */
+function withoutHidden(schema: ObjectSchema, isHidden: (s: Schema) => boolean): ObjectSchema {
+  const properties = schema.properties.filter((p) => !isHidden(p.schema));
+  if (properties.length > 0 || !schema.isClosedByDefault) return { ...schema, properties };
+  const { isClosedByDefault: _closed, ...open } = schema;
+  return { ...open, additional: true, properties };
 }

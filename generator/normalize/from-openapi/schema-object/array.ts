@@ -7,8 +7,9 @@ export function arraySchema(ctx: NormalizeContext, raw: Record<string, unknown>,
   if (Array.isArray(raw.prefixItems)) {
     const prefixAt = child(at, "prefixItems");
     const items = raw.prefixItems.map((item, i) => toSchema(ctx, item, child(prefixAt, i)));
-    // In a tuple, `items` describes the rest; `items: false` (or absent) closes it.
-    const rest = raw.items === false ? undefined : toSchema(ctx, raw.items ?? true, child(at, "items"));
+    // In a tuple, `items` describes the rest; `items: false`, or a maxItems the fixed items reach, closes it.
+    const isClosed = raw.items === false || (typeof raw.maxItems === "number" && raw.maxItems <= items.length);
+    const rest = isClosed ? undefined : toSchema(ctx, raw.items ?? true, child(at, "items"));
     return { items, kind: "tuple", rest };
   }
   if (Array.isArray(raw.items)) {

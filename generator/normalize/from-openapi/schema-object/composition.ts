@@ -2,19 +2,29 @@
 import type { Discriminator, Schema } from "../../../model/schema.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { toSchema, typedSchema } from "./index.js";
-import { namedSchemaId } from "./ref.js";
+import { declaredType, namedSchemaId } from "./ref.js";
 import { baseOfUnionParent, isUnionParentOf } from "./union-parent.js";
 
 export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
   const parts: Schema[] = [];
   if (Array.isArray(raw.allOf)) {
     const allOfAt = child(at, "allOf");
+    const allOf: Schema[] = [];
     raw.allOf.forEach((part, i) => {
       const parentBase = unionParentBase(ctx, part, at);
       if (parentBase === null) return;
-      if (parentBase) parts.push(toSchema(ctx, parentBase.raw, parentBase.at));
-      else parts.push(toSchema(ctx, part, child(allOfAt, i)));
+      if (parentBase) allOf.push(toSchema(ctx, parentBase.raw, parentBase.at));
+      else allOf.push(toSchema(ctx, part, child(allOfAt, i)));
     });
+    const types = conflictingTypes(ctx, raw.allOf, at.file);
+    if (types.length > 1 && allOf.length > 1) {
+      // No value has two JSON types: taken literally the schema admits nothing. The widest honest
+      // reading is "a value of one of the parts", reported so the spec can be fixed.
+      report(ctx, allOfAt, "warning", "SCH008", `allOf parts of types ${types.map((t) => JSON.stringify(t)).join(" and ")} admit no value; typed as any one of them`);
+      parts.push({ kind: "union", variants: allOf });
+    } else {
+      parts.push(...allOf);
+    }
   }
   for (const keyword of ["oneOf", "anyOf"] as const) {
     const list = raw[keyword];
@@ -24,10 +34,73 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
   const rest = Object.fromEntries(
     Object.entries(raw).filter(([k]) => !["allOf", "oneOf", "anyOf", "discriminator", "description", "title"].includes(k)),
   );
+  if (closesOverComposition(rest)) {
+    // JSON Schema applies additionalProperties to this object's own properties only, so beside a
+    // composition with none it rejects every property of the variants: taken literally nothing but
+    // `{}` passes. What authors mean is "no keys beyond the variant's", which types cannot express.
+    report(ctx, child(at, "additionalProperties"), "warning", "SCH006", "additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored");
+    delete rest.additionalProperties;
+  }
+  requireInherited(ctx, rest, raw, at);
   if (rest.properties !== undefined || rest.additionalProperties !== undefined || rest.items !== undefined) {
     parts.push(typedSchema(ctx, rest, at, rest.type));
   }
-  return parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+  const schema: Schema = parts.length === 1 ? parts[0] : { kind: "intersection", parts };
+  // `type: [object, "null"]` beside the composition: null is valid too.
+  return Array.isArray(raw.type) && raw.type.includes("null") ? { ...schema, isNullable: true } : schema;
+}
+
+/**
+ * `required` beside allOf may name properties a part declares (`allOf: [Base], required: [name]`):
+ * each is declared here again with the part's schema, so the intersection requires it. (TypeScript
+ * keeps `undefined` in `{ a?: T } & { a: unknown }`: the part's own schema is what works.)
+ */
+function requireInherited(ctx: NormalizeContext, rest: Record<string, unknown>, raw: Record<string, unknown>, at: Location): void {
+  if (!Array.isArray(rest.required) || !Array.isArray(raw.allOf)) return;
+  const own = isObject(rest.properties) ? rest.properties : {};
+  const added: Record<string, unknown> = {};
+  for (const name of rest.required) {
+    if (typeof name !== "string" || Object.hasOwn(own, name)) continue;
+    const found = propertyInParts(ctx, raw.allOf, at.file, at.file, name, 0);
+    if (found !== undefined) added[name] = found;
+  }
+  if (Object.keys(added).length > 0) rest.properties = { ...own, ...added };
+}
+
+/** The raw schema of property `name` in allOf parts (through $refs and nested allOf); undefined when none declares it. */
+function propertyInParts(ctx: NormalizeContext, parts: unknown[], file: string, origin: string, name: string, depth: number): unknown {
+  if (depth > 8) return undefined;
+  for (const part of parts) {
+    let value = part;
+    let from = file;
+    if (isObject(part) && typeof part.$ref === "string") {
+      const target = ctx.spec.resolveRef(part.$ref, file);
+      value = target?.value;
+      from = target?.file ?? file;
+    }
+    if (!isObject(value)) continue;
+    // Copied here, a schema from another file would resolve its $refs against this one: not used.
+    if (isObject(value.properties) && Object.hasOwn(value.properties, name)) return from === origin ? value.properties[name] : undefined;
+    if (Array.isArray(value.allOf)) {
+      const found = propertyInParts(ctx, value.allOf, from, origin, name, depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The distinct JSON types allOf parts declare (integer counted as number), sorted. */
+function conflictingTypes(ctx: NormalizeContext, parts: unknown[], file: string): string[] {
+  const types = new Set<string>();
+  for (const part of parts) {
+    const type = declaredType(ctx, part, file);
+    if (type !== undefined && type !== "null") types.add(type === "integer" ? "number" : type);
+  }
+  return [...types].sort();
+}
+
+function closesOverComposition(rest: Record<string, unknown>): boolean {
+  return rest.additionalProperties === false && rest.properties === undefined && rest.patternProperties === undefined;
 }
 
 /**

@@ -32,11 +32,13 @@ function bodyOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locatio
   if (raw.allOf !== undefined || raw.oneOf !== undefined || raw.anyOf !== undefined) {
     return compositionSchema(ctx, raw, at);
   }
-  if ("const" in raw) {
+  // Literal types exist for JSON scalars only: an object or array value is typed by its other
+  // keywords (as a JSON text literal it would reject the very value it names).
+  if ("const" in raw && isScalar(raw.const)) {
     reportInexactIntegers(ctx, [raw.const], child(at, "const"), false);
-    return { kind: "enum", values: [literalOf(raw.const)] };
+    return { kind: "enum", values: [raw.const] };
   }
-  if (Array.isArray(raw.enum)) {
+  if (Array.isArray(raw.enum) && raw.enum.every(isScalar)) {
     reportInexactIntegers(ctx, raw.enum, child(at, "enum"), true);
     return enumSchema(raw.enum, raw);
   }
@@ -86,19 +88,14 @@ function reportInexactIntegers(ctx: NormalizeContext, values: unknown[], at: Loc
   });
 }
 
-function enumSchema(values: unknown[], raw: Record<string, unknown>): Schema {
-  const literals = values.map(literalOf);
+function enumSchema(literals: (boolean | null | number | string)[], raw: Record<string, unknown>): Schema {
   const schema: Schema = { kind: "enum", values: literals };
   if (raw.nullable === true && !literals.includes(null)) schema.isNullable = true;
   return schema;
 }
 
-/** Enum and const values are JSON; objects and arrays cannot be literal types, so they are kept as text. */
-function literalOf(value: unknown): boolean | null | number | string {
-  if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string") {
-    return value;
-  }
-  return JSON.stringify(value) ?? null;
+function isScalar(value: unknown): value is boolean | null | number | string {
+  return value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string";
 }
 
 /** Annotations every schema may carry. */

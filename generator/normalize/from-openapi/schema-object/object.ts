@@ -12,7 +12,10 @@ export function objectSchema(ctx: NormalizeContext, raw: Record<string, unknown>
       properties.push({ isRequired: required.has(name), name, schema: toSchema(ctx, value, child(propertiesAt, name)) });
     }
   }
-  return { additional: additionalOf(ctx, raw, at, properties.length > 0), kind: "object", properties };
+  const additional = additionalOf(ctx, raw, at, properties.length > 0);
+  const schema: ObjectSchema = { additional, kind: "object", properties };
+  if (additional === false && raw.additionalProperties === undefined && !isObject(raw.patternProperties)) schema.isClosedByDefault = true;
+  return schema;
 }
 
 /**

@@ -1,7 +1,7 @@
 // `$ref` schemas: every referenced schema becomes a named schema, emitted once and referred to by
 // name. Naming before translating the body is what makes recursive schemas terminate.
 import type { Schema, SchemaCommon } from "../../../model/schema.js";
-import { displayPath, isObject, report, type Location, type NormalizeContext } from "../../context.js";
+import { child, displayPath, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { pascalCase } from "../../names.js";
 import { commonOf, toSchema, withCommon } from "./index.js";
 
@@ -20,11 +20,60 @@ export function refSchema(
   const target = namedSchemaId(ctx, raw.$ref as string, at);
   if (target === undefined) return withCommon({ kind: "unknown" }, common);
   const ref: Schema = withCommon({ kind: "ref", target }, common);
-  const structural = Object.keys(raw).filter((k) => !annotationKeywords.has(k) && !k.startsWith("x-"));
+  const siblings = siblingsBesideTarget(ctx, raw, at);
+  const structural = Object.keys(siblings).filter((k) => !annotationKeywords.has(k) && !k.startsWith("x-"));
   if (structural.length === 0) return ref;
   // A 3.1 `$ref` with constraining siblings means "both": intersect the target with the rest.
-  const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "$ref"));
+  const rest = Object.fromEntries(Object.entries(siblings).filter(([k]) => k !== "$ref"));
   return { kind: "intersection", parts: [{ kind: "ref", target }, toSchema(ctx, rest, at)], ...commonOf(raw) };
+}
+
+/** Keywords that only mean something for values of one type. */
+const keywordsOfType: Record<string, string[]> = {
+  array: ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains"],
+  object: ["properties", "additionalProperties", "patternProperties", "required", "minProperties", "maxProperties", "propertyNames"],
+};
+
+/**
+ * The siblings of a `$ref` that still say something about its target. A `type` the target already
+ * has adds nothing. A `type` the target does not have would leave no value (an object sibling
+ * beside an array): the spec contradicts itself, so the `type` and its keywords are reported and
+ * dropped, and the target alone (the widest honest type) remains.
+ */
+function siblingsBesideTarget(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Record<string, unknown> {
+  if (typeof raw.type !== "string") return raw;
+  const targetType = typeOfTarget(ctx, raw.$ref as string, at);
+  if (targetType === undefined) return raw;
+  const dropped = new Set(["type"]);
+  // integer is a kind of number: the sibling narrows nothing the emitted type can show.
+  const isCompatible = targetType === raw.type || (["integer", "number"].includes(targetType) && ["integer", "number"].includes(raw.type));
+  if (!isCompatible) {
+    for (const keyword of keywordsOfType[raw.type] ?? []) dropped.add(keyword);
+    report(ctx, child(at, "type"), "warning", "SCH007", `type ${JSON.stringify(raw.type)} beside a $ref to a schema of type ${JSON.stringify(targetType)} admits no value; the type and its keywords are ignored`);
+  }
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => !dropped.has(k)));
+}
+
+/** The one `type` of the schema a $ref points at (declared or implied by its keywords); undefined when it has none or several. */
+function typeOfTarget(ctx: NormalizeContext, ref: string, at: Location): string | undefined {
+  return declaredType(ctx, { $ref: ref }, at.file);
+}
+
+/** The one JSON type a raw schema declares, through $refs (declared or implied by its keywords); undefined when it has none or several. */
+export function declaredType(ctx: NormalizeContext, raw: unknown, file: string): string | undefined {
+  let value = raw;
+  let from = file;
+  for (let hops = 0; isObject(value) && typeof value.$ref === "string" && hops < 32; hops++) {
+    const resolved = ctx.spec.resolveRef(value.$ref, from);
+    value = resolved?.value;
+    from = resolved?.file ?? from;
+  }
+  if (!isObject(value)) return undefined;
+  if (typeof value.type === "string") return value.type;
+  if (value.allOf !== undefined || value.oneOf !== undefined || value.anyOf !== undefined || value.type !== undefined) return undefined;
+  if (value.properties !== undefined || value.additionalProperties !== undefined) return "object";
+  if (value.items !== undefined || value.prefixItems !== undefined) return "array";
+  return undefined;
 }
 
 /** Register (once) the schema a `$ref` points at and return its id; undefined when it does not resolve. */
