@@ -142,7 +142,7 @@ describe("which requests stream", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "ambiguous.yaml"), fixed);
     const result = await generate({ overlays: [], spec: path.join(dir, "ambiguous.yaml") });
-    const descriptors = result.files.find((f) => f.path === "descriptors.js")!.text;
+    const descriptors = result.files.find((f) => f.path === "descriptors.ts")!.text;
     expect(descriptors).toContain('stream: { format: "ndjson", mediaType: "application/jsonl", isJson: true, field: "live" }');
     expect(descriptors).toContain('{ status: "500", kind: "text", mediaType: "text/event-stream" }');
     const client = result.files.find((f) => f.path === "client.ts")!.text;
