@@ -146,7 +146,7 @@ describe("which requests stream", () => {
     expect(descriptors).toContain('stream: { format: "ndjson", mediaType: "application/jsonl", isJson: true, field: "live" }');
     expect(descriptors).toContain('{ status: "500", kind: "text", mediaType: "text/event-stream" }');
     const client = result.files.find((f) => f.path === "client.ts")!.text;
-    expect(client).toContain("noField(params?: op.NoFieldParams, options?: RequestOptions): Promise<Record<string, unknown>>;");
+    expect(client).toContain("noField(params?: op.NoFieldParams, options?: RequestOptions): ApiPromise<Record<string, unknown>>;");
     expect(result.diagnostics.map((d) => d.code)).toEqual(["STR003"]);
   });
 });
