@@ -236,6 +236,7 @@ async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<
     }
     return result("client", `threw after the response: ${describe(thrown)}`);
   }
+  if (isStream(value)) return drainStream(value, response, result);
   const mismatch = compareSuccess(call.variant ?? call.op, response, value);
   return mismatch ? result("parse", mismatch) : result("ok", `${response.status}`);
 }
@@ -274,6 +275,28 @@ function parseErrorText(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** A streamed answer (text/event-stream, NDJSON): the client resolves to an async-iterable stream. */
+function isStream(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Symbol.asyncIterator in value;
+}
+
+/** Reads a stream to its end: every event must parse, and text events must be what Prism sent. */
+async function drainStream(
+  stream: AsyncIterable<unknown>,
+  response: NonNullable<Exchange["response"]>,
+  result: (outcome: Outcome, detail: string) => CallResult,
+): Promise<CallResult> {
+  const items: unknown[] = [];
+  try {
+    for await (const item of stream) items.push(item);
+  } catch (error) {
+    return result("parse", `stream failed after ${items.length} events: ${describe(error)}`);
+  }
+  const missing = items.find((item) => typeof item === "string" && !response.text.includes(item));
+  if (missing !== undefined) return result("parse", `stream event ${preview(missing)} is not in the body Prism sent`);
+  return result("ok", `${response.status}, stream of ${items.length} events`);
 }
 
 /** Why the value the client returned is not the body Prism sent, or undefined when it is. */
