@@ -21,7 +21,10 @@ export function isStreamResponse(response: Response): boolean {
 function resolveOperation(ctx: NormalizeContext, op: Operation, byId: Map<string, Schema>): Operation {
   const responses = withoutErrorStreams(op.responses);
   const streams = responses.filter(isStreamResponse);
-  const where = { file: ctx.spec.file, pointer: `${op.pointer}/x-clientgen-stream` };
+  // At the extension when the spec has one, else at the operation: a pointer to a key the document
+  // lacks makes the position lookup re-parse the whole file (about 1 s on a 2 MB spec).
+  const pointer = op.streamField === undefined ? op.pointer : `${op.pointer}/x-clientgen-stream`;
+  const where = { file: ctx.spec.file, pointer };
   if (streams.length === 0) {
     if (op.streamField !== undefined) report(ctx, where, "warning", "STR002", `${op.id} declares no text/event-stream or NDJSON success response; x-clientgen-stream is ignored`);
     return { ...op, responses, streamField: undefined };
