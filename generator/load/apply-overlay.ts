@@ -2,7 +2,7 @@
 // a vendor spec update that silently drops our annotations has to be loud (OVL002).
 import { createRequire } from "node:module";
 import { editDocument, writableAt } from "./copy-on-write.js";
-import { formatPointer, parsePointer } from "./json-pointer.js";
+import { formatPointer, parsePointer } from "../shared/json-pointer.js";
 import { parseJsonPathTarget } from "./jsonpath-target.js";
 import { applyUpdate, isRecord } from "./merge-update.js";
 import type { OverlayAction } from "./read-overlay.js";

@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../diagnostics/display-path.js";
 import type { DocumentStore } from "./document-store.js";
-import { formatPointer, valueAtPointer } from "./json-pointer.js";
+import { formatPointer, valueAtPointer } from "../shared/json-pointer.js";
 import type { RefTarget } from "./parse-ref.js";
 import type { Problem } from "./problem.js";
 

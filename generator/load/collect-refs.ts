@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { checkRef } from "./check-ref.js";
 import type { DocumentStore } from "./document-store.js";
-import { formatPointer } from "./json-pointer.js";
+import { formatPointer } from "../shared/json-pointer.js";
 import { createRefParser, type RefPolicy } from "./parse-ref.js";
 import type { Problem } from "./problem.js";
 import { childContext, isReferenceContext, type WalkContext } from "./walk-context.js";

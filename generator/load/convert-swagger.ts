@@ -3,7 +3,7 @@
 // by the usual ref walk, so multi-file 2.0 specs keep working as long as the referenced fragments
 // are plain schemas (2.0 and 3.0 schemas differ only at the edges: `x-nullable`, `type: file`).
 import { createRequire } from "node:module";
-import { formatPointer } from "./json-pointer.js";
+import { formatPointer } from "../shared/json-pointer.js";
 import type { Problem } from "./problem.js";
 
 interface ConvertOptions {

@@ -9,7 +9,7 @@ import { detectVersion } from "./detect-version.js";
 import { createDocumentStore, type DocumentStore } from "./document-store.js";
 import type { LoadedSpec, LoadOptions } from "./loaded-spec.js";
 import { convertSwagger } from "./convert-swagger.js";
-import { formatPointer, parsePointer } from "./json-pointer.js";
+import { formatPointer, parsePointer } from "../shared/json-pointer.js";
 import { createLocator, type Position } from "./locate.js";
 import { toDiagnostic, type Problem } from "./problem.js";
 import { readDocument } from "./read-document.js";

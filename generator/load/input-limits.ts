@@ -1,7 +1,6 @@
 // Limits that keep hostile input from costing unbounded time, memory or stack: every later walk
 // over a document recurses by nesting depth and visits aliased YAML nodes once per use.
-/** `pointer` one key deeper (RFC 6901 escaping). */
-const childPointer = (pointer: string, key: string) => `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+import { childPointer } from "../shared/json-pointer.js";
 
 /**
  * Deepest nesting of maps and lists accepted in one file. Real specs stay far below (an inline

@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
-import { parsePointer } from "./json-pointer.js";
+import { parsePointer } from "../shared/json-pointer.js";
 import { locateByIndentation, scanLines, type ScannedLines } from "./locate-fast.js";
 import { readRegularFile } from "./read-regular-file.js";
 

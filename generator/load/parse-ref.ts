@@ -3,7 +3,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parsePointer } from "./json-pointer.js";
+import { parsePointer } from "../shared/json-pointer.js";
 
 export type RefTarget =
   | { kind: "document"; file: string; segments: string[] }

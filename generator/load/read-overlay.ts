@@ -1,7 +1,7 @@
 // An Overlay 1.0 document, checked before anything is applied: a malformed action is reported
 // (OVL001) instead of being silently skipped.
 import type { Problem } from "./problem.js";
-import { formatPointer } from "./json-pointer.js";
+import { formatPointer } from "../shared/json-pointer.js";
 
 /** One action, as validated. */
 export interface OverlayAction {

@@ -2,7 +2,7 @@
 // O(depth) in the pointer. A target that is itself a `{$ref}` is returned as is; callers loop.
 import type { ResolvedRef } from "./loaded-spec.js";
 import type { DocumentStore } from "./document-store.js";
-import { formatPointer, valueAtPointer } from "./json-pointer.js";
+import { formatPointer, valueAtPointer } from "../shared/json-pointer.js";
 import { createRefParser, type RefPolicy } from "./parse-ref.js";
 import path from "node:path";
 

@@ -3,7 +3,7 @@
 // a pointer back to the source (definitions, securityDefinitions, body parameters, response
 // schemas without `content`), and the locator then takes the deepest node that exists. Best
 // effort by design: the printed pointer stays the converted one, only line:col come from here.
-import { valueAtPointer } from "./json-pointer.js";
+import { valueAtPointer } from "../shared/json-pointer.js";
 
 /** The pointer segments in the Swagger 2.0 `source` that best match `segments` in the `converted` document. */
 export function swaggerSegments(source: unknown, converted: unknown, segments: readonly string[]): string[] {

@@ -3,7 +3,9 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
 import type { NamedSchema } from "../model/schema.js";
-import * as path from "node:path";
+import { displayPath } from "../diagnostics/display-path.js";
+import { childPointer } from "../shared/json-pointer.js";
+import { isObject } from "../shared/is-object.js";
 
 /** Where a value sits: the document's absolute path and a JSON pointer in it. */
 export interface Location {
@@ -51,23 +53,11 @@ export function report(
   });
 }
 
-/** A path as users see it: relative to the working directory, forward slashes. */
-export function displayPath(file: string): string {
-  return path.relative(process.cwd(), file).split(path.sep).join("/") || file;
-}
-
-/** Append a key to a JSON pointer, escaping `~` and `/` (RFC 6901). */
-export function childPointer(pointer: string, key: string | number): string {
-  const escaped = String(key).replace(/~/g, "~0").replace(/\//g, "~1");
-  return `${pointer}/${escaped}`;
-}
+// The shared helpers every translator needs, re-exported so from-openapi/ imports one module.
+export { childPointer, displayPath, isObject };
 
 /** A location one key deeper. */
 export function child(at: Location, key: string | number): Location {
   return { file: at.file, pointer: childPointer(at.pointer, key) };
 }
 
-/** Plain-object test for untyped spec values. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

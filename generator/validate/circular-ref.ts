@@ -3,9 +3,11 @@
 // Recursion through an object property or an array item is fine and is not reported.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
-import { childPointer, displayPath, isObject } from "../normalize/context.js";
+import { childPointer } from "../shared/json-pointer.js";
+import { displayPath } from "../diagnostics/display-path.js";
+import { isObject } from "../shared/is-object.js";
 import { forEachSchema } from "./schema-walk.js";
-import { isUnionParentOf } from "../normalize/from-openapi/schema-object/union-parent.js";
+import { isUnionParentOf } from "../load/union-parent.js";
 
 /** Keywords whose subschemas are part of the type alias itself, not nested in an object or array. */
 const directKeywords = ["allOf", "oneOf", "anyOf"];

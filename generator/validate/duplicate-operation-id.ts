@@ -1,7 +1,9 @@
 // Two operations with one operationId would become one method; which one wins must not be luck.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
-import { childPointer, displayPath, isObject } from "../normalize/context.js";
+import { childPointer } from "../shared/json-pointer.js";
+import { displayPath } from "../diagnostics/display-path.js";
+import { isObject } from "../shared/is-object.js";
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

@@ -2,7 +2,7 @@
 // require an argument that is never sent (usually a typo or a renamed placeholder).
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
-import { displayPath } from "../normalize/context.js";
+import { displayPath } from "../diagnostics/display-path.js";
 import { declaredParameters } from "./path-parameters.js";
 
 export function pathParameterNotInPath(spec: LoadedSpec): Diagnostic[] {

@@ -2,7 +2,8 @@
 // argument required (a URL with a hole cannot be sent): said once per Parameter Object.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
-import { childPointer, displayPath } from "../normalize/context.js";
+import { childPointer } from "../shared/json-pointer.js";
+import { displayPath } from "../diagnostics/display-path.js";
 import { declaredParameters } from "./path-parameters.js";
 
 export function pathParameterNotRequired(spec: LoadedSpec): Diagnostic[] {

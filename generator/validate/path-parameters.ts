@@ -1,7 +1,8 @@
 // The parameters declared for each path (path-level and per operation), `$ref`s followed: what
 // the path-parameter rules check.
 import type { LoadedSpec } from "../load/loaded-spec.js";
-import { childPointer, isObject } from "../normalize/context.js";
+import { childPointer } from "../shared/json-pointer.js";
+import { isObject } from "../shared/is-object.js";
 
 export interface DeclaredParameter {
   /** Where the declaration is used: the list entry (may hold a `$ref`). */

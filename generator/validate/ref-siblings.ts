@@ -4,7 +4,8 @@
 // keywords (description, title, examples) change no type and are not reported.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
-import { childPointer, displayPath } from "../normalize/context.js";
+import { childPointer } from "../shared/json-pointer.js";
+import { displayPath } from "../diagnostics/display-path.js";
 import { forEachSchema } from "./schema-walk.js";
 
 const documentationKeywords = new Set(["$ref", "description", "summary", "title", "example", "examples", "externalDocs", "$comment", "deprecated", "xml"]);

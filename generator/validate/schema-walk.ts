@@ -2,7 +2,8 @@
 // media-type schemas under paths and components, their subschemas, and (through `$ref`) schemas in
 // other files. Each is visited once, with the file and pointer where it sits.
 import type { LoadedSpec } from "../load/loaded-spec.js";
-import { childPointer, isObject } from "../normalize/context.js";
+import { childPointer } from "../shared/json-pointer.js";
+import { isObject } from "../shared/is-object.js";
 
 export interface SchemaVisit {
   file: string;

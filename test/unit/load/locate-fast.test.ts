@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../../generator/load/index.js";
 import { createFullLocator } from "../../../generator/load/locate.js";
 import { locateByIndentation, scanLines } from "../../../generator/load/locate-fast.js";
-import { parsePointer } from "../../../generator/load/json-pointer.js";
+import { parsePointer } from "../../../generator/shared/json-pointer.js";
 
 /** The repository's own specs, a public example, and one of them as indented JSON (the layout JSON specs ship in). */
 function specFiles(): string[] {

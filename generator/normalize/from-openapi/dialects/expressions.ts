@@ -1,6 +1,7 @@
 // The path languages vendor extensions use, read into FieldPaths: JSONPath (`$.data[-1].id`),
 // OpenAPI runtime expressions (`$response.body#/status`, Fern's `$response.data`, `$request.cursor`).
 import type { FieldPath, Parameter } from "../../../model/api.js";
+import { unescapeSegment } from "../../../shared/json-pointer.js";
 
 /**
  * `$.a.b[0]`, `$['a'].b`, `$response.a.b`, `$response.body#/a/b` -> ["a", "b", ...]; undefined for
@@ -31,7 +32,7 @@ function pointerPath(pointer: string): FieldPath {
   return pointer
     .slice(1)
     .split("/")
-    .map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map(unescapeSegment)
     .map((step) => (/^(0|[1-9]\d*)$/.test(step) ? Number(step) : step));
 }
 

@@ -3,7 +3,8 @@ import type { Discriminator, Schema } from "../../../model/schema.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { toSchema, typedSchema } from "./index.js";
 import { declaredType, namedSchemaId } from "./ref.js";
-import { baseOfUnionParent, isUnionParentOf } from "./union-parent.js";
+import { baseOfUnionParent, isUnionParentOf } from "../../../load/union-parent.js";
+import { unescapeSegment } from "../../../shared/json-pointer.js";
 
 export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
   const parts: Schema[] = [];
@@ -178,5 +179,5 @@ function discriminatorOf(
 }
 
 function decodeLast(ref: string): string {
-  return (ref.split("/").pop() ?? ref).replace(/~1/g, "/").replace(/~0/g, "~");
+  return unescapeSegment(ref.split("/").pop() ?? ref);
 }

@@ -2,6 +2,7 @@
 // name. Naming before translating the body is what makes recursive schemas terminate.
 import type { Schema, SchemaCommon } from "../../../model/schema.js";
 import { child, displayPath, isObject, report, type Location, type NormalizeContext } from "../../context.js";
+import { unescapeSegment } from "../../../shared/json-pointer.js";
 import { pascalCase } from "../../names.js";
 import { commonOf, toSchema, withCommon } from "./index.js";
 
@@ -140,7 +141,7 @@ function suggestName(at: Location): string {
 }
 
 function decode(segment: string): string {
-  const unescaped = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+  const unescaped = unescapeSegment(segment);
   try {
     return decodeURIComponent(unescaped);
   } catch {

@@ -2,8 +2,8 @@
 // `Cat: {allOf: [Pet, {...}]}`. Taken literally the types are circular (Cat = Pet & ..., Pet =
 // Cat | Dog); what the spec means is that Cat extends Pet's own fields. So inside a variant's
 // top-level allOf, the parent stands for its base: the parent without its oneOf/anyOf.
-import type { LoadedSpec } from "../../../load/loaded-spec.js";
-import { isObject } from "../../context.js";
+import type { LoadedSpec } from "./loaded-spec.js";
+import { isObject } from "../shared/is-object.js";
 
 const unionKeywords = ["oneOf", "anyOf", "discriminator"];
 

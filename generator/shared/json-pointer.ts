@@ -16,13 +16,28 @@ export function parsePointer(pointer: string): string[] | undefined {
   return text
     .slice(1)
     .split("/")
-    .map((s) => (s.includes("~") ? s.replace(/~1/g, "/").replace(/~0/g, "~") : s));
+    .map((s) => (s.includes("~") ? unescapeSegment(s) : s));
+}
+
+/** One segment as it appears in a pointer: `~` -> `~0`, `/` -> `~1` (RFC 6901). */
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** A pointer segment back to the key it names: `~1` -> `/`, `~0` -> `~`. */
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** `pointer` one key deeper. */
+export function childPointer(pointer: string, key: string | number): string {
+  return `${pointer}/${escapeSegment(key)}`;
 }
 
 /** Join segments into the "#/a/b" form used in diagnostics and ResolvedRef. */
 export function formatPointer(segments: readonly (string | number)[]): string {
   let out = "#";
-  for (const s of segments) out += "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1");
+  for (const s of segments) out += "/" + escapeSegment(s);
   return out;
 }
 
