@@ -1,36 +1,14 @@
-// The config file and CLI flags -> one resolved list of APIs to generate, every default explicit.
+// The config file -> one resolved options object per API (generator/options.ts), every default
+// explicit; cli/args.ts applies the flags over them.
 // clientgen.config.ts/.mts/.mjs/.js/.json/.yaml/.yml; only what a file's kind needs is loaded
 // (JSON: nothing; YAML: the yaml package; TypeScript: esbuild, and only when its cache misses).
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { OperationFilter } from "./define-config.js";
-
-export interface ApiOptions {
-  allowOutsideRefs: boolean;
-  allowUrl: boolean;
-  dates: boolean;
-  emit: "js" | "ts";
-  exclude?: OperationFilter;
-  heuristics: boolean;
-  /** "ts": relative imports name .ts files (default "js"). */
-  importExtension?: "js" | "ts";
-  include?: OperationFilter;
-}
-
-export interface ApiConfig {
-  /** Client name (PascalCase); from the spec's title when absent. */
-  name?: string;
-  options: ApiOptions;
-  /** Output folder. */
-  output: string;
-  overlays: string[];
-  /** A path, or an http(s) URL when options.allowUrl. */
-  spec: string;
-}
+import { defaultOptions, type OutputOptions } from "./options.js";
 
 export interface ResolvedConfig {
-  apis: ApiConfig[];
+  apis: OutputOptions[];
   /** The config file and every local file it imports (for --watch). */
   files: string[];
   /** Where the config came from, for messages ("flags" when from --spec). */
@@ -50,11 +28,9 @@ export const configFileNames = [
 
 export const defaultConfigFile = "clientgen.config.json";
 
-export const defaultOptions: ApiOptions = { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false, importExtension: "js" };
-
 const topKeys = ["$schema", "apis"];
 const apiKeys = ["name", "options", "output", "overlays", "spec"];
-const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include"];
+const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include", "silence"];
 const filterKeys = ["paths", "tags"];
 
 /** The first config file (in search order) in `dir`, or undefined. */
@@ -90,7 +66,7 @@ export async function loadConfig(file: string): Promise<ResolvedConfig> {
     return checkConfig(raw, file, [path.resolve(file)]);
   }
   if (ext === ".ts" || ext === ".mts" || ext === ".mjs" || ext === ".js") {
-    const { moduleOf } = ext === ".ts" || ext === ".mts" ? await import("./cli/ts-config.js") : { moduleOf: jsModule };
+    const { moduleOf } = ext === ".ts" || ext === ".mts" ? await import("./config/ts-module.js") : { moduleOf: jsModule };
     const loaded = await moduleOf(path.resolve(file));
     let mod: { default?: unknown };
     try {
@@ -119,7 +95,7 @@ export function checkConfig(raw: unknown, file: string, files: string[]): Resolv
   return { apis, files, source: file };
 }
 
-function checkApi(file: string, where: string, entry: unknown, base: string): ApiConfig {
+function checkApi(file: string, where: string, entry: unknown, base: string): OutputOptions {
   const api = objectAt(file, where, entry);
   checkKeys(file, where, api, apiKeys);
   if (typeof api.spec !== "string") throw new Error(`${file}: ${where}.spec must be a path`);
@@ -131,8 +107,8 @@ function checkApi(file: string, where: string, entry: unknown, base: string): Ap
   const options = checkOptions(file, `${where}.options`, api.options ?? {});
   const isUrl = /^https?:\/\//.test(api.spec);
   return {
+    ...options,
     name: api.name as string | undefined,
-    options,
     output: relativeTo(base, api.output),
     overlays: overlays.map((o) => relativeTo(base, o)),
     spec: isUrl ? api.spec : relativeTo(base, api.spec),
@@ -144,7 +120,8 @@ function relativeTo(base: string, file: string): string {
   return path.isAbsolute(file) ? file : path.join(base, file);
 }
 
-function checkOptions(file: string, where: string, value: unknown): ApiOptions {
+/** The `options` of an API entry, checked, with every default filled in. */
+function checkOptions(file: string, where: string, value: unknown): Omit<OutputOptions, "name" | "output" | "overlays" | "spec"> {
   const options = objectAt(file, where, value);
   checkKeys(file, where, options, optionKeys);
   for (const flag of ["allowOutsideRefs", "allowUrl", "dates", "heuristics"]) {
@@ -153,13 +130,15 @@ function checkOptions(file: string, where: string, value: unknown): ApiOptions {
   if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new Error(`${file}: ${where}.emit must be "ts" or "js"`);
   if (options.importExtension !== undefined && options.importExtension !== "ts" && options.importExtension !== "js") throw new Error(`${file}: ${where}.importExtension must be "js" or "ts"`);
   if (options.importExtension === "ts" && options.emit === "js") throw new Error(`${file}: ${where}.importExtension "ts" is for TypeScript output; JavaScript output imports .js files`);
-  const resolved: ApiOptions = {
+  const resolved = {
+    ...defaultOptions,
     allowOutsideRefs: options.allowOutsideRefs === true,
     allowUrl: options.allowUrl === true,
     dates: options.dates === true,
-    emit: (options.emit as "js" | "ts" | undefined) ?? "ts",
+    emit: (options.emit as "js" | "ts" | undefined) ?? defaultOptions.emit,
     heuristics: options.heuristics === true,
-    importExtension: options.importExtension === "ts" ? "ts" : "js",
+    importExtension: options.importExtension === "ts" ? ("ts" as const) : defaultOptions.importExtension,
+    silence: options.silence === undefined ? [] : codeList(file, `${where}.silence`, options.silence),
   };
   for (const key of ["exclude", "include"] as const) {
     if (options[key] === undefined) continue;
@@ -171,6 +150,14 @@ function checkOptions(file: string, where: string, value: unknown): ApiOptions {
     };
   }
   return resolved;
+}
+
+/** Diagnostic codes to silence: "NAME001"-like strings. */
+function codeList(file: string, where: string, value: unknown): string[] {
+  const codes = stringList(file, where, value);
+  const bad = codes.find((code) => !/^[A-Z]+[0-9]{3}$/.test(code));
+  if (bad !== undefined) throw new Error(`${file}: ${where}: "${bad}" is not a diagnostic code (codes look like "NAME001")`);
+  return codes;
 }
 
 function objectAt(file: string, where: string, value: unknown): Record<string, unknown> {

@@ -41,6 +41,8 @@ export interface ApiOptions {
   importExtension?: "js" | "ts";
   /** Keep only operations matching any of these (all operations when absent). */
   include?: OperationFilter;
+  /** Warning codes not to report, e.g. `["NAME001"]` (docs/diagnostics.md lists them; errors cannot be silenced). */
+  silence?: string[];
 }
 
 /** Operations by tag or by path pattern (`*` = one path segment, `**` = any number of segments). */

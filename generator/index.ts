@@ -3,12 +3,11 @@
 import * as path from "node:path";
 import { checkConfig } from "./config.js";
 import type { ApiConfigEntry } from "./define-config.js";
-import { Reporter, type ApiReport } from "./cli/reporter.js";
-import { runApi } from "./cli/run-api.js";
+import { run, type ApiReport } from "./pipeline.js";
 
 export { defineConfig } from "./define-config.js";
 export type { ApiConfigEntry, ApiOptions, ClientgenConfig, OperationFilter } from "./define-config.js";
-export type { ApiReport } from "./cli/reporter.js";
+export type { ApiReport } from "./pipeline.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 
 export interface GenerateOptions extends ApiConfigEntry {
@@ -26,7 +25,5 @@ export interface GenerateOptions extends ApiConfigEntry {
 export async function generate(options: GenerateOptions): Promise<ApiReport> {
   const { check, cwd, ...entry } = options;
   const [api] = checkConfig({ apis: [entry] }, path.join(path.resolve(cwd ?? "."), "generate()"), []).apis;
-  // A JSON reporter that is never finished prints nothing: the caller gets the report instead.
-  const quiet = new Reporter({ isJson: true, isVerbose: false, showsProgress: false });
-  return runApi(api, { isCheck: check === true }, quiet);
+  return (await run(api, { isCheck: check === true })).report;
 }

@@ -1,42 +1,43 @@
-// The only place that knows the order of the stages: load -> validate -> normalize -> emit.
+// The only place that knows the order of the stages: load -> validate -> normalize -> emit ->
+// output. `generate` runs them in memory; `run` adds what touches disk for one output folder
+// (the no-op check, then writing or --check comparing) and returns a report. Nothing here prints:
+// cli/ turns stage events and reports into lines.
 import { DiagnosticsError, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { InputError } from "./diagnostics/input-error.js";
 import type { RenderedFile } from "./emit/format.js";
 import { emit } from "./emit/index.js";
-import { completeFolder } from "./emit/manifest.js";
-import { filterOperations, type OperationFilters } from "./cli/filter-operations.js";
-import type { Api } from "./model/api.js";
-import type { SurfaceChange } from "./report/compare-surface.js";
+import { inOutputLanguage } from "./emit/output-language.js";
+import { fetchSpec, isUrl } from "./load/fetch-spec.js";
 import { loadSpec } from "./load/index.js";
+import type { Api } from "./model/api.js";
 import { normalize } from "./normalize/index.js";
 import { pascalCase } from "./normalize/names.js";
-import { validate as validateSpec } from "./validate/index.js";
+import { filterOperations } from "./normalize/passes/filter-operations.js";
+import { withDefaults, type OutputOptions, type ResolvedOptions } from "./options.js";
+import { compareOutput, diffsOf, type FileDiff, type StaleReport } from "./output/compare.js";
+import { completeFolder } from "./output/manifest.js";
+import { assertReplaceable, UnsafeOutputError } from "./output/replaceable-folder.js";
+import { isUpToDate, recordedInputs, recordGeneration } from "./output/up-to-date.js";
+import { recoverInterruptedWrite, writeOutput } from "./output/write.js";
+import type { SurfaceChange } from "./report/compare-surface.js";
+import { validate } from "./validate/index.js";
 import { generatorVersion } from "./version.js";
 
-export interface GenerateInput {
-  /** Guess pollers and pagination in plain specs (status enums, paging parameter names); each guess is a warning. */
-  heuristics?: boolean;
-  /** Allow `$ref`s to files outside the spec's folder (refused by default: REF003). */
-  allowOutsideRefs?: boolean;
-  /** Client name (PascalCase); derived from info.title when absent. */
-  name?: string;
-  /** Output folder: given, the files include its clientgen.json manifest (inputs are relative to it). */
-  output?: string;
-  overlays: string[];
-  spec: string;
-  /** Operation filters and the output language (default: every operation, TypeScript). */
-  options?: OperationFilters & { dates?: boolean; emit?: "js" | "ts"; importExtension?: "js" | "ts" };
-  /** Told when a stage starts, for progress lines and timings. */
-  onStage?: (stage: Stage) => void;
-}
+/** The stages in the order they run (formatting is the second half of emitting). */
+export type Stage = "parsing" | "normalising" | "emitting" | "formatting" | "comparing" | "writing";
 
-export type Stage = "emitting" | "formatting" | "normalising" | "parsing";
+/** Told when a stage starts and ends; `counts` says what the finished stage produced. */
+export interface StageListener {
+  onStageEnd?(stage: Stage, ms: number, counts: string | undefined): void;
+  onStageStart?(stage: Stage): void;
+}
 
 export interface GenerateResult {
   /** The model the files were emitted from. */
   api: Api;
   /** What changed for callers since the output folder's previous generation (empty without one). */
   changes: SurfaceChange[];
-  /** Warnings (errors throw DiagnosticsError). */
+  /** Warnings, sorted, silenced codes left out (errors throw DiagnosticsError). */
   diagnostics: Diagnostic[];
   files: RenderedFile[];
   /** Every input file read, for caching and watching. */
@@ -44,42 +45,179 @@ export interface GenerateResult {
   name: string;
 }
 
-/** Run every stage in memory; throws DiagnosticsError (with all problems found) on errors. */
-export async function generate(input: GenerateInput): Promise<GenerateResult> {
-  const options = input.options ?? {};
-  input.onStage?.("parsing");
-  const spec = await loadSpec(input.spec, { allowOutsideRefs: input.allowOutsideRefs, overlays: input.overlays });
-  input.onStage?.("normalising");
-  const diagnostics = [...spec.diagnostics, ...validateSpec(spec)];
-  const name = input.name ?? nameFromTitle(spec.document);
-  const normalized = normalize(spec, name, { dates: options.dates, heuristics: input.heuristics });
-  diagnostics.push(...normalized.diagnostics);
-  const sorted = sortDiagnostics(diagnostics);
-  if (sorted.some((d) => d.severity === "error")) throw new DiagnosticsError(sorted);
+/** The outcome of one API, as --json prints it. */
+export interface ApiReport {
+  changes: SurfaceChange[];
+  diagnostics: Diagnostic[];
+  /** Error message when the run failed for a reason other than diagnostics. */
+  error?: string;
+  files?: number;
+  /** Input files (absolute), when known: what --watch watches. */
+  inputs?: string[];
+  ms: number;
+  name: string;
+  output: string;
+  stale?: StaleReport;
+  /** Milliseconds per stage. */
+  stages: Record<string, number>;
+  status: "failed" | "generated" | "stale" | "up-to-date";
+}
+
+/** A report and, for a stale --check, the diff of each changed file (printed, not in --json). */
+export interface RunOutcome {
+  diffs: FileDiff[];
+  report: ApiReport;
+}
+
+/**
+ * Every stage in memory, from `given` over the defaults; throws DiagnosticsError (with all
+ * problems found) on errors. With `output`, the files include the folder's manifest and CHANGES.md.
+ */
+export async function generate(given: Partial<ResolvedOptions> & { spec: string }, listener: StageListener = {}): Promise<GenerateResult> {
+  const options = withDefaults(given);
+  const clock = stageClock(listener);
+  clock.start("parsing");
+  const spec = await loadSpec(options.spec, options);
+  clock.end(`${spec.files.length} file${spec.files.length === 1 ? "" : "s"}`);
+  clock.start("normalising");
+  const name = options.name ?? nameFromTitle(spec.document);
+  const normalized = normalize(spec, name, options);
+  // Silencing is for warnings: an error means wrong code, so it always stops the run.
+  const silenced = new Set(options.silence);
+  const diagnostics = sortDiagnostics([...spec.diagnostics, ...validate(spec), ...normalized.diagnostics]).filter((d) => d.severity === "error" || !silenced.has(d.code));
+  if (diagnostics.some((d) => d.severity === "error")) throw new DiagnosticsError(diagnostics);
   const api = filterOperations(normalized.api, options);
-  input.onStage?.("emitting");
-  let files = await emit(api, () => input.onStage?.("formatting"));
+  clock.end(`${api.operations.length} operations, ${api.schemas.length} schemas`);
+  clock.start("emitting");
+  let files = await emit(api, () => {
+    clock.end(undefined);
+    clock.start("formatting");
+  });
+  files = await inOutputLanguage(files, options);
   let changes: SurfaceChange[] = [];
-  if (input.output !== undefined) {
-    const { emit: language = "ts", ...recorded } = options;
-    const folder = await completeFolder({
-      api,
-      emit: language,
-      files,
-      importExtension: options.importExtension,
-      inputs: spec.files,
-      options: language === "js" ? { ...recorded, emit: "js" } : recorded,
-      output: input.output,
-      overlays: input.overlays,
-      spec: input.spec,
-      version: generatorVersion(),
-    });
+  if (options.output !== undefined) {
+    const folder = completeFolder({ api, files, inputs: spec.files, options: recordedOptions(options), output: options.output, overlays: options.overlays, spec: options.spec, version: generatorVersion() });
     files = folder.files;
     changes = folder.changes;
   }
-  return { api, changes, diagnostics: sorted, files, inputs: spec.files, name };
+  clock.end(`${files.length} files`);
+  return { api, changes, diagnostics, files, inputs: spec.files, name };
 }
 
+/** One API, one run: the no-op check, then generate -> compare (`isCheck`) or write. Never throws on bad input. */
+export async function run(options: OutputOptions, mode: { isCheck: boolean }, listener: StageListener = {}): Promise<RunOutcome> {
+  const started = performance.now();
+  const report: ApiReport = { changes: [], diagnostics: [], ms: 0, name: options.name ?? options.output, output: options.output, stages: {}, status: "failed" };
+  let diffs: FileDiff[] = [];
+  const finish = (status: ApiReport["status"], error?: string): RunOutcome => {
+    report.status = status;
+    if (error !== undefined) report.error = error;
+    report.ms = Math.round(performance.now() - started);
+    return { diffs, report };
+  };
+  const timed: StageListener = {
+    onStageEnd: (stage, ms, counts) => {
+      report.stages[stage] = ms;
+      listener.onStageEnd?.(stage, ms, counts);
+    },
+    onStageStart: (stage) => listener.onStageStart?.(stage),
+  };
+  let spec = options.spec;
+  if (isUrl(spec)) {
+    if (!options.allowUrl) return finish("failed", `${spec}: the spec is a URL; allow it with options.allowUrl in the config or --allow-url`);
+    try {
+      spec = await fetchSpec(spec);
+    } catch (error) {
+      return finish("failed", (error as Error).message);
+    }
+  }
+  const job = { name: options.name, options: jobOptions(options), output: options.output, overlays: options.overlays, spec };
+  // Refused before any work (and by --check too, which would otherwise call a folder that
+  // generate refuses merely stale): a wrong --out (".", a project, a file) touches nothing.
+  try {
+    assertReplaceable(options.output);
+  } catch (error) {
+    if (error instanceof UnsafeOutputError) return finish("failed", `${error.message}; nothing was written`);
+    throw error;
+  }
+  // A run killed mid-swap left the previous client aside: put it back before anything else.
+  if (!mode.isCheck) recoverInterruptedWrite(options.output);
+  // Nothing changed since the last run: answer without running a stage (--check always regenerates).
+  if (!mode.isCheck && isUpToDate(job)) {
+    report.inputs = recordedInputs(job);
+    return finish("up-to-date");
+  }
+  const clock = stageClock(timed);
+  try {
+    const result = await generate({ ...options, spec }, timed);
+    report.name = result.name;
+    report.inputs = result.inputs;
+    report.diagnostics = result.diagnostics;
+    report.changes = result.changes;
+    report.files = result.files.length;
+    if (mode.isCheck) {
+      clock.start("comparing");
+      const stale = compareOutput(options.output, result.files);
+      const isStale = stale.changed.length + stale.missing.length + stale.extra.length > 0;
+      if (isStale) diffs = diffsOf(options.output, stale, result.files);
+      clock.end(isStale ? `${stale.changed.length + stale.missing.length + stale.extra.length} stale files` : "up to date");
+      if (!isStale) return finish("up-to-date");
+      report.stale = stale;
+      return finish("stale");
+    }
+    clock.start("writing");
+    writeOutput(options.output, result.files);
+    recordGeneration(job, result.inputs, result.files);
+    clock.end(`${result.files.length} files`);
+    return finish("generated");
+  } catch (error) {
+    clock.abandon();
+    if (error instanceof InputError) return finish("failed", `${error.message}; ${options.output} left unchanged`);
+    if (error instanceof UnsafeOutputError) return finish("failed", `${error.message}; nothing was written`);
+    // A safety net behind the depth limits (LOAD010, REF006): never an "internal error" for a deep spec.
+    if (error instanceof RangeError && /call stack/.test(error.message)) return finish("failed", `${options.spec}: the spec nests too deeply to generate (the call stack ran out); ${options.output} left unchanged`);
+    if (!(error instanceof DiagnosticsError)) throw error;
+    report.diagnostics = error.diagnostics;
+    return finish("failed");
+  }
+}
+
+/** Options recorded in the manifest: those that change the output, when not the defaults (in this key order). */
+function recordedOptions(options: ResolvedOptions): Record<string, unknown> {
+  return {
+    dates: options.dates || undefined,
+    exclude: options.exclude,
+    importExtension: options.importExtension === "ts" ? "ts" : undefined,
+    include: options.include,
+    emit: options.emit === "js" ? "js" : undefined,
+  };
+}
+
+/** What besides the inputs changes the output: part of the no-op cache key. */
+function jobOptions(options: ResolvedOptions): unknown {
+  const { emit, exclude, importExtension, include } = options;
+  const isTsImports = importExtension === "ts";
+  return emit === "ts" && !exclude && !include && !isTsImports ? undefined : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}) };
+}
+
+/** Times one stage at a time for a listener. */
+function stageClock(listener: StageListener) {
+  let current: { at: number; stage: Stage } | undefined;
+  return {
+    start(stage: Stage) {
+      current = { at: performance.now(), stage };
+      listener.onStageStart?.(stage);
+    },
+    end(counts: string | undefined) {
+      if (current) listener.onStageEnd?.(current.stage, Math.round(performance.now() - current.at), counts);
+      current = undefined;
+    },
+    /** A stage that failed: no end is reported. */
+    abandon() {
+      current = undefined;
+    },
+  };
+}
 
 /** "TensorPool API" -> "TensorPool": a trailing "API"/"Api" adds nothing to `createXClient`. */
 export function nameFromTitle(document: Record<string, unknown>): string {

@@ -1,6 +1,7 @@
 // The command line: its options, its usage text, and flags -> the APIs to run with their options.
 import { parseArgs } from "node:util";
-import { closest, configFileNames, defaultOptions, type ApiConfig, type ApiOptions } from "../config.js";
+import { closest, configFileNames } from "../config.js";
+import { defaultOptions, type OutputOptions } from "../options.js";
 
 export const usage = `Usage:
   clientgen generate [--config <file>] [--api <name>]... [options]
@@ -27,6 +28,7 @@ generate options:
   --allow-outside-refs  let $refs read files outside the spec's folder
   --heuristics          guess pollers and pagination from names (each guess is reported)
   --dates               date-time strings as Date in the client (revived in responses)
+  --silence <CODE>      do not report this warning code (repeatable; docs/diagnostics.md)
   --api <name>          only this API of the config (its name or output folder; repeatable)
   --verbose             timings per stage; every warning (else grouped per code and file)
   --json                one JSON document on stdout instead of text
@@ -55,6 +57,7 @@ const options = {
   name: { type: "string" },
   out: { type: "string", short: "o" },
   overlay: { type: "string", multiple: true },
+  silence: { type: "string", multiple: true },
   spec: { type: "string", short: "i" },
   verbose: { type: "boolean" },
   version: { type: "boolean", short: "v" },
@@ -84,13 +87,13 @@ export function parse(argv: string[]) {
 }
 
 /** The APIs a run covers: one from --spec, or the config's (narrowed by --api), with flags applied. */
-export function selectApis(flags: Flags, fromConfig: ApiConfig[] | undefined): ApiConfig[] {
+export function selectApis(flags: Flags, fromConfig: OutputOptions[] | undefined): OutputOptions[] {
   if (flags.emit !== undefined && flags.emit !== "ts" && flags.emit !== "js") throw new Error(`--emit must be "ts" or "js", not "${flags.emit}"`);
   const importExtension = flags["import-extension"];
   if (importExtension !== undefined && importExtension !== "ts" && importExtension !== "js") throw new Error(`--import-extension must be "js" or "ts", not "${importExtension}"`);
   if (flags.spec !== undefined) {
     if (!flags.out) throw new Error("--spec needs --out <dir>");
-    const api = { name: flags.name, options: defaultOptions, output: flags.out, overlays: flags.overlay ?? [], spec: flags.spec };
+    const api: OutputOptions = { ...defaultOptions, name: flags.name, output: flags.out, overlays: flags.overlay ?? [], spec: flags.spec };
     return [withFlags(api, flags)];
   }
   let apis = fromConfig ?? [];
@@ -106,12 +109,12 @@ export function selectApis(flags: Flags, fromConfig: ApiConfig[] | undefined): A
   return apis.map((api) => withFlags({ ...api, name: flags.name ?? api.name, output: flags.out ?? api.output, overlays: flags.overlay ?? api.overlays }, flags));
 }
 
-function matchesApi(api: ApiConfig, wanted: string): boolean {
+function matchesApi(api: OutputOptions, wanted: string): boolean {
   return api.name === wanted || api.output === wanted || api.output.replace(/\\/g, "/").replace(/\/$/, "") === wanted.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/$/, "");
 }
 
-function withFlags(api: ApiConfig, flags: Flags): ApiConfig {
-  const options: ApiOptions = { ...api.options };
+function withFlags(api: OutputOptions, flags: Flags): OutputOptions {
+  const options: OutputOptions = { ...api };
   if (flags["allow-url"]) options.allowUrl = true;
   if (flags["allow-outside-refs"]) options.allowOutsideRefs = true;
   if (flags.heuristics) options.heuristics = true;
@@ -126,5 +129,11 @@ function withFlags(api: ApiConfig, flags: Flags): ApiConfig {
     if (!tags && !paths) continue;
     options[key] = { ...options[key], ...(tags ? { tags } : {}), ...(paths ? { paths } : {}) };
   }
-  return { ...api, options };
+  if (flags.silence) {
+    const codes = flags.silence.flatMap((s) => s.split(","));
+    const bad = codes.find((code) => !/^[A-Z]+[0-9]{3}$/.test(code));
+    if (bad !== undefined) throw new Error(`--silence ${bad}: not a diagnostic code (codes look like NAME001)`);
+    options.silence = [...new Set([...options.silence, ...codes])];
+  }
+  return options;
 }

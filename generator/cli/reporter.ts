@@ -1,40 +1,26 @@
-// What a run prints: result lines on stdout, problems on stderr, a progress line per API on a
-// terminal (not in CI), repeated warnings grouped (each one and stage timings with --verbose), or
-// one JSON document with --json (every diagnostic).
+// What a run prints: result lines on stdout, problems on stderr, repeated warnings grouped (each
+// one and a stage-timing summary with --verbose), or one JSON document with --json (every
+// diagnostic). Stages: on a terminal one progress line per API, rewritten in place with what the
+// stages produced so far; elsewhere (CI logs, pipes) one line per finished stage with its time.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticLines } from "../diagnostics/group.js";
-import type { SurfaceChange } from "../report/compare-surface.js";
-import type { StaleReport } from "../emit/write.js";
+import type { ApiReport, Stage, StageListener } from "../pipeline.js";
 
-/** The outcome of one API, as --json prints it. */
-export interface ApiReport {
-  changes: SurfaceChange[];
-  diagnostics: Diagnostic[];
-  /** Error message when the run failed for a reason other than diagnostics. */
-  error?: string;
-  files?: number;
-  /** Input files (absolute), when known: what --watch watches. */
-  inputs?: string[];
-  ms: number;
-  name: string;
-  output: string;
-  stale?: StaleReport;
-  /** Milliseconds per stage. */
-  stages: Record<string, number>;
-  status: "failed" | "generated" | "stale" | "up-to-date";
-}
+export type { ApiReport };
 
 export interface ReporterOptions {
   isJson: boolean;
   isVerbose: boolean;
   /** Show the progress line (a terminal, not CI, not --json). */
   showsProgress: boolean;
+  /** Print one line per finished stage with its time (not a terminal, or CI; not --json). */
+  showsStageLines: boolean;
 }
 
 export function reporterOptions(flags: { json?: boolean; verbose?: boolean }): ReporterOptions {
   const isJson = flags.json === true;
   const showsProgress = !isJson && process.stderr.isTTY === true && !process.env.CI;
-  return { isJson, isVerbose: flags.verbose === true, showsProgress };
+  return { isJson, isVerbose: flags.verbose === true, showsProgress, showsStageLines: !isJson && !showsProgress };
 }
 
 export class Reporter {
@@ -43,10 +29,22 @@ export class Reporter {
 
   constructor(readonly options: ReporterOptions) {}
 
-  /** Replace the progress line: `TensorPool: parsing...`. */
-  progress(label: string, stage: string): void {
+  /** The stage listener for one API's run, labelled `label`. */
+  stages(label: string): StageListener {
+    let produced: string | undefined;
+    return {
+      onStageStart: (stage) => this.progress(label, stage, produced),
+      onStageEnd: (stage, ms, counts) => {
+        if (counts !== undefined) produced = counts;
+        if (this.options.showsStageLines) this.err(`${label}: ${stage} ${ms} ms${counts === undefined ? "" : ` (${counts})`}`);
+      },
+    };
+  }
+
+  /** Replace the progress line: `TensorPool: emitting... (83 operations, 41 schemas)`. */
+  progress(label: string, stage: Stage, produced?: string): void {
     if (!this.options.showsProgress) return;
-    process.stderr.write(`\r\x1b[2K${label}: ${stage}...`);
+    process.stderr.write(`\r\x1b[2K${label}: ${stage}...${produced === undefined ? "" : ` (${produced})`}`);
     this.#hasProgress = true;
   }
 

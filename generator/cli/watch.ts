@@ -4,24 +4,24 @@
 // time. A failed regeneration prints its problems and leaves the previous output as it was.
 import { spawn } from "node:child_process";
 import * as path from "node:path";
-import type { ApiConfig } from "../config.js";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
-import { recordedInputs } from "../cache/up-to-date.js";
+import { isUrl } from "../load/fetch-spec.js";
+import type { OutputOptions } from "../options.js";
+import { recordedInputs } from "../output/up-to-date.js";
 import { packageRoot } from "../package-root.js";
-import { generateAll, resolveApis } from "../cli.js";
+import type { ApiReport } from "../pipeline.js";
 import type { Flags } from "./args.js";
-import { isUrl } from "./remote-spec.js";
-import type { ApiReport } from "./reporter.js";
+import { generateAll, resolveApis } from "./generate-command.js";
 
 /** Quiet time after the last change before regenerating: editors write a file in several steps. */
 const debounceMs = 100;
 
 interface Watched {
-  api: ApiConfig;
+  api: OutputOptions;
   inputs: Set<string>;
 }
 
-export async function watch(argv: string[], flags: Flags, resolved: { apis: ApiConfig[]; configFiles: string[] }): Promise<number> {
+export async function watch(argv: string[], flags: Flags, resolved: { apis: OutputOptions[]; configFiles: string[] }): Promise<number> {
   const { watch: chokidarWatch } = await import("chokidar");
   await generateAll(resolved.apis, { ...flags, json: false });
   let configFiles = resolved.configFiles.map((f) => path.resolve(f));
@@ -82,13 +82,13 @@ export async function watch(argv: string[], flags: Flags, resolved: { apis: ApiC
 }
 
 /** The files an API was last generated from (the spec and overlays at least). */
-function inputsOf(api: ApiConfig): string[] {
+function inputsOf(api: OutputOptions): string[] {
   const own = [...(isUrl(api.spec) ? [] : [path.resolve(api.spec)]), ...api.overlays.map((o) => path.resolve(o))];
   return [...new Set([...own, ...(recordedInputs(api) ?? [])])];
 }
 
 /** `clientgen generate --json` for one API in a child process; undefined when it crashed. */
-function runChild(argv: string[], api: ApiConfig, apiCount: number): Promise<ApiReport | undefined> {
+function runChild(argv: string[], api: OutputOptions, apiCount: number): Promise<ApiReport | undefined> {
   const args = childArgs(argv, api, apiCount);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...args], { stdio: ["ignore", "pipe", "inherit"] });
@@ -105,7 +105,7 @@ function runChild(argv: string[], api: ApiConfig, apiCount: number): Promise<Api
 }
 
 /** The watch command line without --watch/--json/--verbose/--api, plus --json and this API. */
-export function childArgs(argv: string[], api: ApiConfig, apiCount: number): string[] {
+export function childArgs(argv: string[], api: OutputOptions, apiCount: number): string[] {
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -121,7 +121,7 @@ export function childArgs(argv: string[], api: ApiConfig, apiCount: number): str
   return args;
 }
 
-function printRun(report: ApiReport | undefined, api: ApiConfig): void {
+function printRun(report: ApiReport | undefined, api: OutputOptions): void {
   const time = new Date().toTimeString().slice(0, 8);
   const label = report?.name ?? api.name ?? api.output;
   if (!report) {

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, selectApis } from "../../generator/cli/args.js";
 import { closest, findConfigFile, loadConfig } from "../../generator/config.js";
+import { defaultOptions } from "../../generator/options.js";
 import { tempDir } from "./helpers.js";
 
 const dir = tempDir("clientgen-config-");
@@ -19,9 +20,12 @@ function write(name: string, text: string): string {
   return file;
 }
 
+// Every option present, the defaults spelled out: one object for every stage.
 const want = {
+  ...defaultOptions,
+  emit: "js",
+  include: { tags: ["pets"] },
   name: "Pets",
-  options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "js", heuristics: false, importExtension: "js", include: { tags: ["pets"] } },
   output: path.join(dir, "out/pets"),
   overlays: [path.join(dir, "specs/pets.overlay.yaml")],
   spec: path.join(dir, "specs/pets.yaml"),
@@ -90,15 +94,15 @@ describe("config files", () => {
 
 describe("flags override the config", () => {
   const apis = [
-    { name: "A", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, importExtension: "js" as const, include: { tags: ["x"] } }, output: "out/a", overlays: [], spec: "a.yaml" },
-    { name: "B", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false, importExtension: "js" as const }, output: "out/b", overlays: [], spec: "b.yaml" },
+    { ...defaultOptions, name: "A", include: { tags: ["x"] }, output: "out/a", spec: "a.yaml" },
+    { ...defaultOptions, name: "B", output: "out/b", spec: "b.yaml" },
   ];
   const select = (argv: string[]) => selectApis(parse(argv).values, apis);
 
   it("options of every API", () => {
     const [a, b] = select(["generate", "--emit", "js", "--include-tag", "y", "--exclude-path", "/admin/**", "--allow-url"]);
-    expect(a.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, importExtension: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
-    expect(b.options).toEqual({ allowOutsideRefs: false, allowUrl: true, dates: false, emit: "js", heuristics: false, importExtension: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] } });
+    expect(a).toEqual({ ...defaultOptions, allowUrl: true, emit: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] }, name: "A", output: "out/a", spec: "a.yaml" });
+    expect(b).toEqual({ ...defaultOptions, allowUrl: true, emit: "js", exclude: { paths: ["/admin/**"] }, include: { tags: ["y"] }, name: "B", output: "out/b", spec: "b.yaml" });
   });
 
   it("--api picks by name or output; --out and --name need one API", () => {
@@ -111,7 +115,7 @@ describe("flags override the config", () => {
 
   it("--spec ignores the config's APIs", () => {
     expect(select(["generate", "--spec", "s.yaml", "--out", "o"])).toEqual([
-      { name: undefined, options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts", heuristics: false, importExtension: "js" }, output: "o", overlays: [], spec: "s.yaml" },
+      { ...defaultOptions, name: undefined, output: "o", overlays: [], spec: "s.yaml" },
     ]);
     expect(() => select(["generate", "--emit", "cjs"])).toThrow(`--emit must be "ts" or "js"`);
   });
@@ -120,7 +124,7 @@ describe("flags override the config", () => {
     for (const argv of [["-i", "s.yaml", "-o", "o"], ["--input", "s.yaml", "--output=o"]]) {
       expect(select(["generate", ...argv])[0]).toMatchObject({ output: "o", spec: "s.yaml" });
     }
-    expect(select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "ts"])[0].options.importExtension).toBe("ts");
+    expect(select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "ts"])[0].importExtension).toBe("ts");
     expect(() => select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "mjs"])).toThrow(`--import-extension must be "js" or "ts"`);
     expect(() => select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "ts", "--emit", "js"])).toThrow("--import-extension ts is for TypeScript output");
   });

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usage } from "../../generator/cli/args.js";
 import { buildCli, fixtures, removeCli, runCli, tempDir } from "./helpers.js";
+import { withoutStageLines } from "../helpers/stage-lines.js";
 
 const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
 const dir = tempDir("clientgen-readme-");
@@ -35,7 +36,7 @@ describe("README: using clientgen in a build", () => {
       const args = command.split(/\s+/);
       expect(args.slice(0, 2)).toEqual(["npx", "clientgen"]);
       const run = await runCli(args.slice(2), dir);
-      expect(run.stderr, command).toBe("");
+      expect(withoutStageLines(run.stderr), command).toBe("");
       expect(run.code, command).toBe(0);
       outputs.push(run.stdout);
     }

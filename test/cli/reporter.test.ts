@@ -1,12 +1,15 @@
-// Feedback on long work: a progress line per API on a terminal (never in CI or with --json), and
-// the stages it names, in order.
+// Feedback on long work: a progress line per API on a terminal (never in CI or with --json), with
+// the stages it names, in order, and what they produced; elsewhere one line per finished stage with
+// its time, so CI logs show where time goes.
 import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { Reporter, reporterOptions } from "../../generator/cli/reporter.js";
 import { sortDiagnostics } from "../../generator/diagnostics/diagnostic.js";
 import { diagnosticLines } from "../../generator/diagnostics/group.js";
-import { runApi } from "../../generator/cli/run-api.js";
+import { printRun } from "../../generator/cli/print-run.js";
+import { withDefaults } from "../../generator/options.js";
+import { run } from "../../generator/pipeline.js";
 import { fixtures, tempDir } from "./helpers.js";
 
 const dir = tempDir();
@@ -25,13 +28,31 @@ describe("progress", () => {
   it("shows on a terminal only: not in CI, not with --json", () => {
     setTty(true);
     vi.stubEnv("CI", "");
-    expect(reporterOptions({}).showsProgress).toBe(true);
-    expect(reporterOptions({ json: true }).showsProgress).toBe(false);
+    expect(reporterOptions({})).toMatchObject({ showsProgress: true, showsStageLines: false });
+    expect(reporterOptions({ json: true })).toMatchObject({ showsProgress: false, showsStageLines: false });
     vi.stubEnv("CI", "true");
-    expect(reporterOptions({}).showsProgress).toBe(false);
+    expect(reporterOptions({})).toMatchObject({ showsProgress: false, showsStageLines: true });
     setTty(false);
     vi.stubEnv("CI", "");
-    expect(reporterOptions({}).showsProgress).toBe(false);
+    expect(reporterOptions({})).toMatchObject({ showsProgress: false, showsStageLines: true });
+  });
+
+  const pets = () => withDefaults({ name: "Pets", output: path.join(dir, "pets"), spec: path.join(fixtures, "pets.yaml") });
+
+  it("not on a terminal: one line per finished stage with its time and counts", async () => {
+    const err: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
+    vi.stubEnv("CLIENTGEN_CACHE_DIR", path.join(dir, ".cache"));
+    const reporter = new Reporter({ isJson: false, isVerbose: false, showsProgress: false, showsStageLines: true });
+    const outcome = await run(pets(), { isCheck: true }, reporter.stages("Pets"));
+    expect(outcome.report.status).toBe("stale");
+    expect(err.slice(0, 5).map((line) => line.replace(/\d+ ms/, "N ms"))).toEqual([
+      "Pets: parsing N ms (2 files)\n",
+      "Pets: normalising N ms (4 operations, 3 schemas)\n",
+      "Pets: emitting N ms\n",
+      "Pets: formatting N ms (44 files)\n",
+      "Pets: comparing N ms (44 stale files)\n",
+    ]);
   });
 
   it("one line per API, rewritten in place per stage, cleared before results", async () => {
@@ -40,18 +61,19 @@ describe("progress", () => {
     vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
     vi.stubEnv("CLIENTGEN_CACHE_DIR", path.join(dir, ".cache"));
-    const reporter = new Reporter({ isJson: false, isVerbose: false, showsProgress: true });
-    const api = { name: "Pets", options: { allowOutsideRefs: false, allowUrl: false, dates: false, emit: "ts" as const, heuristics: false }, output: path.join(dir, "pets"), overlays: [], spec: path.join(fixtures, "pets.yaml") };
-    const report = await runApi(api, { isCheck: true }, reporter);
-    expect(report.status).toBe("stale");
-    expect(err.slice(0, 5)).toEqual([
+    const reporter = new Reporter({ isJson: false, isVerbose: false, showsProgress: true, showsStageLines: false });
+    const outcome = await run(pets(), { isCheck: true }, reporter.stages("Pets"));
+    printRun(outcome, pets(), true, reporter);
+    expect(outcome.report.status).toBe("stale");
+    expect(err.slice(0, 6)).toEqual([
       "\r\u001b[2KPets: parsing...",
-      "\r\u001b[2KPets: normalising...",
-      "\r\u001b[2KPets: emitting...",
-      "\r\u001b[2KPets: formatting...",
+      "\r\u001b[2KPets: normalising... (2 files)",
+      "\r\u001b[2KPets: emitting... (4 operations, 3 schemas)",
+      "\r\u001b[2KPets: formatting... (4 operations, 3 schemas)",
+      "\r\u001b[2KPets: comparing... (44 files)",
       "\r\u001b[2K",
     ]);
-    expect(err[5]).toContain("is stale");
+    expect(err[6]).toContain("is stale");
   });
 });
 
@@ -77,9 +99,9 @@ describe("repeated warnings", () => {
     expect(diagnosticLines(list, true)).toHaveLength(list.length);
     const err: string[] = [];
     vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
-    new Reporter({ isJson: false, isVerbose: false, showsProgress: false }).diagnostics(sortDiagnostics(list));
+    new Reporter({ isJson: false, isVerbose: false, showsProgress: false, showsStageLines: false }).diagnostics(sortDiagnostics(list));
     expect(err).toHaveLength(7);
-    new Reporter({ isJson: true, isVerbose: false, showsProgress: false }).diagnostics(list);
+    new Reporter({ isJson: true, isVerbose: false, showsProgress: false, showsStageLines: false }).diagnostics(list);
     expect(err).toHaveLength(7);
   });
 });

@@ -24,7 +24,7 @@ interface EventsClient {
 }
 
 async function client(baseUrl: string): Promise<EventsClient> {
-  const result = await generate({ options: { dates: true }, overlays: [], spec: "test/fixtures/dates/events.yaml" });
+  const result = await generate({ dates: true, overlays: [], spec: "test/fixtures/dates/events.yaml" });
   for (const f of result.files) {
     mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
     writeFileSync(path.join(dir, f.path), f.text);
@@ -35,7 +35,7 @@ async function client(baseUrl: string): Promise<EventsClient> {
 
 describe("dates option", () => {
   it("types date-time fields as Date and the folder compiles", async () => {
-    const result = await generate({ options: { dates: true }, overlays: [], spec: "test/fixtures/dates/events.yaml" });
+    const result = await generate({ dates: true, overlays: [], spec: "test/fixtures/dates/events.yaml" });
     const types = result.files.find((f) => f.path === "types.ts")!.text;
     expect(types).toContain("at: Date;");
     expect(types).toContain("history?: Date[];");

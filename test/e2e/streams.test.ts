@@ -115,7 +115,7 @@ describe("generated streaming methods", () => {
 describe("the dates option", () => {
   it("revives date-time fields of stream events as Date, as the types say", async () => {
     const out = path.join(dir, "dated");
-    for (const f of (await generate({ options: { dates: true }, overlays: [], spec })).files) {
+    for (const f of (await generate({ dates: true, overlays: [], spec })).files) {
       mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
       writeFileSync(path.join(out, f.path), f.text);
     }

@@ -1,9 +1,9 @@
 // Writing output atomically: the new folder is built beside the old one and swapped in with
 // renames, so an error or an interrupted run never leaves a half-written client; a run killed
 // between the two renames is repaired by the next one (recoverInterruptedWrite).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import type { RenderedFile } from "./format.js";
+import type { RenderedFile } from "../emit/format.js";
 import { assertReplaceable } from "./replaceable-folder.js";
 
 /** Replace `outDir` with `files`; throws UnsafeOutputError, touching nothing, unless clientgen may replace it. */
@@ -70,33 +70,4 @@ function isRunning(pid: number): boolean {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-export interface StaleReport {
-  changed: string[];
-  extra: string[];
-  missing: string[];
-}
-
-/** Compare what would be written with what is on disk (for --check). */
-export function compareOutput(outDir: string, files: RenderedFile[]): StaleReport {
-  const report: StaleReport = { changed: [], extra: [], missing: [] };
-  const expected = new Set(files.map((f) => f.path));
-  for (const file of files) {
-    const full = path.join(outDir, file.path);
-    if (!existsSync(full)) report.missing.push(file.path);
-    else if (readFileSync(full, "utf8") !== file.text) report.changed.push(file.path);
-  }
-  for (const onDisk of listFiles(outDir)) if (!expected.has(onDisk)) report.extra.push(onDisk);
-  return report;
-}
-
-/** Files under `dir`, relative with forward slashes, sorted. */
-export function listFiles(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    return statSync(full).isDirectory() ? listFiles(full, rel) : [rel];
-  }).sort();
 }

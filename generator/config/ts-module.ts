@@ -1,10 +1,11 @@
 // clientgen.config.ts -> an ES module Node can import. esbuild bundles the config with its local
 // imports ("clientgen/config" is served from here, other packages stay imports); the result is
 // cached by the content of every file it was built from, so a warm run never loads esbuild.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { cacheDir } from "../cache/cache-dir.js";
+import { namedCache } from "../cache/named-cache.js";
+import { writeFileAtomically } from "../shared/atomic-write.js";
+import { sha256 } from "../shared/hash.js";
 
 interface Entry {
   /** Every file the bundle was built from (absolute) with its sha256. */
@@ -17,15 +18,16 @@ const defineConfigModule = "export function defineConfig(config) { return config
 
 /** The importable module for the config at `file` (absolute), and the files it was built from. */
 export async function moduleOf(file: string): Promise<{ files: string[]; module: string }> {
-  const dir = path.join(cacheDir(), "config");
-  const entryFile = path.join(dir, `${sha256(file).slice(0, 16)}.json`);
-  const cached = readEntry(entryFile);
+  const cache = namedCache("config");
+  const entryKey = `${sha256(file).slice(0, 16)}.json`;
+  const cached = readEntry(cache.read(entryKey));
   if (cached && isFresh(cached)) return { files: Object.keys(cached.inputs), module: cached.module };
   const built = await bundle(file);
   const inputs = Object.fromEntries(built.inputs.map((input) => [input, sha256(readFileSync(input))]));
-  const module = path.join(dir, `${sha256(built.code).slice(0, 16)}.mjs`);
-  writeAtomically(module, built.code);
-  writeAtomically(entryFile, JSON.stringify({ inputs, module } satisfies Entry));
+  // The module must exist to be imported: unlike the entry, a failed write is an error.
+  const module = cache.file(`${sha256(built.code).slice(0, 16)}.mjs`);
+  writeFileAtomically(module, built.code);
+  cache.write(entryKey, JSON.stringify({ inputs, module } satisfies Entry));
   return { files: Object.keys(inputs), module };
 }
 
@@ -74,20 +76,10 @@ function isFresh(entry: Entry): boolean {
   }
 }
 
-function readEntry(file: string): Entry | undefined {
+function readEntry(text: string | undefined): Entry | undefined {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as Entry;
+    return text === undefined ? undefined : (JSON.parse(text) as Entry);
   } catch {
     return undefined;
   }
-}
-
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, text);
-  renameSync(`${file}.${process.pid}.tmp`, file);
-}
-
-function sha256(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
 }

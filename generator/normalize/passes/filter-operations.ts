@@ -1,7 +1,7 @@
 // The config's include/exclude filters: model -> model with fewer operations. A poller whose
 // status call is filtered out stays when a kept operation waits with it (waitFor<X> needs it).
-import type { Api, Operation } from "../model/api.js";
-import type { OperationFilter } from "../define-config.js";
+import type { Api, Operation } from "../../model/api.js";
+import type { OperationFilter } from "../../define-config.js";
 
 export interface OperationFilters {
   exclude?: OperationFilter;

@@ -5,10 +5,10 @@
 // import to the .d.ts beside a .js, so checkJs hosts check their calls against the declarations.
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { RenderedFile } from "../emit/format.js";
-import { generatedHeader, noCheckDirective } from "../emit/plan.js";
+import type { RenderedFile } from "./format.js";
+import { generatedHeader, noCheckDirective } from "./plan.js";
 import { packageRoot } from "../package-root.js";
-import { InputError } from "./input-error.js";
+import { InputError } from "../diagnostics/input-error.js";
 
 type TypeScript = typeof import("typescript");
 

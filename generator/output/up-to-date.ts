@@ -1,11 +1,11 @@
 // The no-op fast path: when the generator build, the inputs and the output folder are exactly as
 // they were after the last generation, there is nothing to do, and nothing heavy is even loaded.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { listFiles } from "../emit/write.js";
+import { namedCache } from "../cache/named-cache.js";
 import { packageRoot } from "../package-root.js";
-import { cacheDir } from "./cache-dir.js";
+import { sha256, sha256Stream } from "../shared/hash.js";
+import { listFiles } from "../shared/list-files.js";
 
 interface Entry {
   /** Hash of the generator build, the inputs' contents and the options. */
@@ -34,7 +34,7 @@ export function isUpToDate(job: Job): boolean {
     const onDisk = listFiles(path.resolve(job.output));
     const expected = Object.keys(entry.outputs);
     if (onDisk.length !== expected.length) return false;
-    return expected.every((file) => hash(readFileSync(path.join(job.output, file))) === entry.outputs[file]);
+    return expected.every((file) => sha256(readFileSync(path.join(job.output, file))) === entry.outputs[file]);
   } catch {
     return false;
   }
@@ -45,16 +45,9 @@ export function recordGeneration(job: Job, inputs: string[], files: { path: stri
   const entry: Entry = {
     inputs,
     key: keyOf(job, inputs),
-    outputs: Object.fromEntries(files.map((f) => [f.path, hash(f.text)])),
+    outputs: Object.fromEntries(files.map((f) => [f.path, sha256(f.text)])),
   };
-  const file = entryFile(job);
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry));
-    renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch {
-    // Without the cache the next run only takes longer.
-  }
+  cache().write(entryKey(job), JSON.stringify(entry));
 }
 
 /** The input files of the last generation of `job` (what --watch watches when it starts up to date). */
@@ -63,7 +56,7 @@ export function recordedInputs(job: Pick<Job, "output">): string[] | undefined {
 }
 
 function keyOf(job: Job, inputs: string[]): string {
-  const h = createHash("sha256").update(buildHash()).update(JSON.stringify([job.name ?? "", path.resolve(job.output), job.overlays.map((o) => path.resolve(o)), path.resolve(job.spec), job.options ?? {}]));
+  const h = sha256Stream().update(buildHash()).update(JSON.stringify([job.name ?? "", path.resolve(job.output), job.overlays.map((o) => path.resolve(o)), path.resolve(job.spec), job.options ?? {}]));
   for (const input of inputs) h.update(input).update("\0").update(readFileSync(input));
   return h.digest("hex");
 }
@@ -74,7 +67,7 @@ let build: string | undefined;
 function buildHash(): string {
   if (build === undefined) {
     const root = packageRoot();
-    const h = createHash("sha256");
+    const h = sha256Stream();
     for (const dir of ["dist", "templates"]) {
       for (const file of listFiles(path.join(root, dir))) h.update(file).update(readFileSync(path.join(root, dir, file)));
     }
@@ -84,18 +77,17 @@ function buildHash(): string {
 }
 
 function readEntry(job: Pick<Job, "output">): Entry | undefined {
+  const text = cache().read(entryKey(job));
   try {
-    return JSON.parse(readFileSync(entryFile(job), "utf8")) as Entry;
+    return text === undefined ? undefined : (JSON.parse(text) as Entry);
   } catch {
     return undefined;
   }
 }
 
-function entryFile(job: Pick<Job, "output">): string {
-  const id = hash(path.resolve(job.output)).slice(0, 16);
-  return path.join(cacheDir(), "up-to-date", `${id}.json`);
-}
+const cache = () => namedCache("up-to-date");
 
-function hash(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
+/** One entry per output folder. */
+function entryKey(job: Pick<Job, "output">): string {
+  return `${sha256(path.resolve(job.output)).slice(0, 16)}.json`;
 }

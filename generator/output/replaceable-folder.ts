@@ -8,7 +8,7 @@ import * as path from "node:path";
 /** The output folder may not be replaced; the message says why and what to do. */
 export class UnsafeOutputError extends Error {}
 
-const manifestFile = "clientgen.json";
+import { manifestFile } from "./manifest-file.js";
 /** How many foreign entries a refusal names (the rest are counted). */
 const listedForeignMax = 5;
 

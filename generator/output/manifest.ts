@@ -1,6 +1,5 @@
 // clientgen.json: what a generated folder was made from and what it holds, so a vendored copy
 // can be checked (`clientgen verify`) and a regeneration can tell what changed (`surface`).
-import { createHash } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Api } from "../model/api.js";
@@ -8,10 +7,12 @@ import { changesFile, changesMarkdown } from "../report/changes-md.js";
 import { safeJson } from "../report/plain-text.js";
 import { compareSurfaces, type SurfaceChange } from "../report/compare-surface.js";
 import { surfaceOf, type Surface } from "../report/surface.js";
-import type { RenderedFile } from "./format.js";
-import { withTsSpecifiers } from "./import-extension.js";
+import type { RenderedFile } from "../emit/format.js";
+import { sha256 } from "../shared/hash.js";
 
-export const manifestFile = "clientgen.json";
+import { manifestFile } from "./manifest-file.js";
+
+export { manifestFile };
 
 export interface Manifest {
   /** Every emitted file (the manifest aside) with its sha256. */
@@ -27,11 +28,8 @@ export interface Manifest {
 
 export interface FolderInput {
   api: Api;
-  /** "js": .js + .d.ts instead of .ts. */
-  emit: "js" | "ts";
+  /** The emitted files, in the output language. */
   files: RenderedFile[];
-  /** "ts": relative imports name .ts files (TypeScript output only). */
-  importExtension?: "js" | "ts";
   /** Every input file read (absolute). */
   inputs: string[];
   /** Options to record (already without defaults). */
@@ -42,15 +40,9 @@ export interface FolderInput {
   version: string;
 }
 
-export function sha256(text: string | Buffer): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-/** The folder's final files: code (as JS when asked), CHANGES.md when the surface changed (else the previous one), clientgen.json. */
-export async function completeFolder(input: FolderInput): Promise<{ changes: SurfaceChange[]; files: RenderedFile[] }> {
+/** The folder's final files: the emitted ones, CHANGES.md when the surface changed (else the previous one), clientgen.json. */
+export function completeFolder(input: FolderInput): { changes: SurfaceChange[]; files: RenderedFile[] } {
   let files = input.files;
-  if (input.emit === "js") files = await (await import("../cli/emit-js.js")).toJavaScript(files);
-  else if (input.importExtension === "ts") files = withTsSpecifiers(files);
   const surface = surfaceOf(input.api);
   const previous = readManifest(input.output);
   const changes = previous?.surface ? compareSurfaces(previous.surface, surface) : [];

@@ -1,9 +1,9 @@
 // A spec given as an http(s) URL (only when allowed): fetched on every run into the cache, the
 // copy rewritten only when its bytes change, so the no-op check still sees an unchanged input.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { cacheDir } from "../cache/cache-dir.js";
+import { namedCache } from "../cache/named-cache.js";
+import { writeFileAtomically } from "../shared/atomic-write.js";
+import { sha256 } from "../shared/hash.js";
 
 export function isUrl(spec: string): boolean {
   return /^https?:\/\//i.test(spec);
@@ -20,16 +20,9 @@ export async function fetchSpec(url: string): Promise<string> {
     throw new Error(`${url}: could not fetch the spec: ${(error as Error).message}`);
   }
   const name = path.basename(new URL(url).pathname).replace(/[^\w.-]/g, "_") || "spec.yaml";
-  const file = path.join(cacheDir(), "remote", createHash("sha256").update(url).digest("hex").slice(0, 16), name);
-  let previous: string | undefined;
-  try {
-    previous = readFileSync(file, "utf8");
-  } catch {
-    previous = undefined;
-  }
-  if (previous !== text) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return file;
+  const cache = namedCache("remote");
+  const key = `${sha256(url).slice(0, 16)}/${name}`;
+  // The loader reads the copy by path: unlike a cache entry, a failed write is an error.
+  if (cache.read(key) !== text) writeFileAtomically(cache.file(key), text);
+  return cache.file(key);
 }

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UnsafeOutputError } from "../../../generator/emit/replaceable-folder.js";
-import { recoverInterruptedWrite, writeOutput } from "../../../generator/emit/write.js";
+import { UnsafeOutputError } from "../../../generator/output/replaceable-folder.js";
+import { recoverInterruptedWrite, writeOutput } from "../../../generator/output/write.js";
 
 let dir: string;
 beforeEach(() => {
