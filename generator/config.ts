@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { whyNotSilenceable } from "./diagnostics/codes.js";
 import { defaultOptions, type OutputOptions } from "./options.js";
 
 export interface ResolvedConfig {
@@ -152,11 +153,13 @@ function checkOptions(file: string, where: string, value: unknown): Omit<OutputO
   return resolved;
 }
 
-/** Diagnostic codes to silence: "NAME001"-like strings. */
+/** Warning codes to silence: each one a known warning code. */
 function codeList(file: string, where: string, value: unknown): string[] {
   const codes = stringList(file, where, value);
-  const bad = codes.find((code) => !/^[A-Z]+[0-9]{3}$/.test(code));
-  if (bad !== undefined) throw new Error(`${file}: ${where}: "${bad}" is not a diagnostic code (codes look like "NAME001")`);
+  for (const code of codes) {
+    const problem = whyNotSilenceable(code);
+    if (problem !== undefined) throw new Error(`${file}: ${where}: ${problem}`);
+  }
   return codes;
 }
 

@@ -10,11 +10,18 @@ export type { ApiConfigEntry, ApiOptions, ClientgenConfig, OperationFilter } fro
 export type { ApiReport } from "./pipeline.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 
-export interface GenerateOptions extends ApiConfigEntry {
+export interface GenerateOptions extends Omit<ApiConfigEntry, "spec"> {
   /** Compare with the output folder instead of writing (status "stale" when it differs). */
   check?: boolean;
   /** Folder that relative `spec`, `overlays` and `output` paths start from (default: process.cwd()). */
   cwd?: string;
+  /** The OpenAPI document as an object, instead of reading `spec` (no temp file needed). */
+  document?: Record<string, unknown>;
+  /**
+   * The OpenAPI document's path (or URL with `options.allowUrl`). With `document` it only names
+   * the document in diagnostics and anchors relative `$ref`s (default "openapi.json").
+   */
+  spec?: string;
 }
 
 /**
@@ -23,7 +30,8 @@ export interface GenerateOptions extends ApiConfigEntry {
  * and the previous output is left as it was.
  */
 export async function generate(options: GenerateOptions): Promise<ApiReport> {
-  const { check, cwd, ...entry } = options;
-  const [api] = checkConfig({ apis: [entry] }, path.join(path.resolve(cwd ?? "."), "generate()"), []).apis;
-  return (await run(api, { isCheck: check === true })).report;
+  const { check, cwd, document, ...entry } = options;
+  if (entry.spec === undefined && document === undefined) throw new TypeError("generate(): give `spec` (a path) or `document` (an OpenAPI object)");
+  const [api] = checkConfig({ apis: [{ ...entry, spec: entry.spec ?? "openapi.json" }] }, path.join(path.resolve(cwd ?? "."), "generate()"), []).apis;
+  return (await run({ ...api, document }, { isCheck: check === true })).report;
 }

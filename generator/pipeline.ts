@@ -142,8 +142,10 @@ export async function run(options: OutputOptions, mode: { isCheck: boolean }, li
   }
   // A run killed mid-swap left the previous client aside: put it back before anything else.
   if (!mode.isCheck) recoverInterruptedWrite(options.output);
-  // Nothing changed since the last run: answer without running a stage (--check always regenerates).
-  if (!mode.isCheck && isUpToDate(job)) {
+  // Nothing changed since the last run: answer without running a stage (--check always regenerates;
+  // an in-memory document is no file the record could hash, so it always regenerates too).
+  const isRecorded = options.document === undefined;
+  if (!mode.isCheck && isRecorded && isUpToDate(job)) {
     report.inputs = recordedInputs(job);
     return finish("up-to-date");
   }
@@ -167,7 +169,7 @@ export async function run(options: OutputOptions, mode: { isCheck: boolean }, li
     }
     clock.start("writing");
     writeOutput(options.output, result.files);
-    recordGeneration(job, result.inputs, result.files);
+    if (isRecorded) recordGeneration(job, result.inputs, result.files);
     clock.end(`${result.files.length} files`);
     return finish("generated");
   } catch (error) {

@@ -1,6 +1,7 @@
 // The command line: its options, its usage text, and flags -> the APIs to run with their options.
 import { parseArgs } from "node:util";
 import { closest, configFileNames } from "../config.js";
+import { whyNotSilenceable } from "../diagnostics/codes.js";
 import { defaultOptions, type OutputOptions } from "../options.js";
 
 export const usage = `Usage:
@@ -131,8 +132,10 @@ function withFlags(api: OutputOptions, flags: Flags): OutputOptions {
   }
   if (flags.silence) {
     const codes = flags.silence.flatMap((s) => s.split(","));
-    const bad = codes.find((code) => !/^[A-Z]+[0-9]{3}$/.test(code));
-    if (bad !== undefined) throw new Error(`--silence ${bad}: not a diagnostic code (codes look like NAME001)`);
+    for (const code of codes) {
+      const problem = whyNotSilenceable(code);
+      if (problem !== undefined) throw new Error(`--silence: ${problem}`);
+    }
     options.silence = [...new Set([...options.silence, ...codes])];
   }
   return options;

@@ -30,6 +30,9 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const problems: Problem[] = [];
   const finish = () => [...diagnostics, ...problems.map((p) => toDiagnostic(p, locate))];
 
+  // An in-memory document (the programmatic API, unit tests) stands in for the root file: nothing is
+  // read for it, and later stages only read it (overlays copy on write, conversion clones).
+  if (options.document !== undefined) store.replace(rootFile, options.document);
   const root = store.load(rootFile);
   if (!root.ok) throw new DiagnosticsError([root.diagnostic]);
   const detected = detectVersion(root.value, rootFile);

@@ -36,6 +36,8 @@ export interface LoadOptions {
   allowRemoteRefs?: boolean;
   /** Allow `$ref`s to files outside the root document's directory tree. Default false. */
   allowOutsideRefs?: boolean;
+  /** The root document, already parsed: used instead of reading `file` (which still names it and anchors relative `$ref`s). */
+  document?: Record<string, unknown>;
   /** Overlay files (OpenAPI Overlay 1.0), applied in order to the root document. */
   overlays?: string[];
 }

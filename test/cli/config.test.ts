@@ -80,6 +80,8 @@ describe("config files", () => {
     [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "importExtension": ".ts" } }] }`, `apis[0].options.importExtension must be "js" or "ts"`],
     [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "importExtension": "ts", "emit": "js" } }] }`, `importExtension "ts" is for TypeScript output`],
     [`{ "apis": [{ "spec": "a.yaml", "output": "o", "zzz": 1 }] }`, `unknown key "apis[0].zzz"; known keys: name, options, output, overlays, spec`],
+    [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "silence": ["REF001"] } }] }`, `apis[0].options.silence: REF001 is an error (the generated code would be wrong) and cannot be silenced`],
+    [`{ "apis": [{ "spec": "a.yaml", "output": "o", "options": { "silence": ["NAME01"] } }] }`, `apis[0].options.silence: "NAME01" is not a clientgen diagnostic code`],
   ])("rejects %s", async (text, message) => {
     const file = write("bad/clientgen.config.json", text);
     await expect(loadConfig(file)).rejects.toThrow(message);
@@ -127,6 +129,12 @@ describe("flags override the config", () => {
     expect(select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "ts"])[0].importExtension).toBe("ts");
     expect(() => select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "mjs"])).toThrow(`--import-extension must be "js" or "ts"`);
     expect(() => select(["generate", "-i", "s.yaml", "-o", "o", "--import-extension", "ts", "--emit", "js"])).toThrow("--import-extension ts is for TypeScript output");
+  });
+
+  it("--silence adds warning codes to the config's (repeatable, or comma-separated); an error code is refused", () => {
+    const silenced = selectApis(parse(["generate", "--silence", "NAME001,PAR005", "--silence", "SCH002"]).values, [{ ...apis[0], silence: ["NAME001"] }]);
+    expect(silenced[0].silence).toEqual(["NAME001", "PAR005", "SCH002"]);
+    expect(() => select(["generate", "--silence", "LRO001"])).toThrow("--silence: LRO001 is an error (the generated code would be wrong) and cannot be silenced");
   });
 
   it("an unknown flag names the nearest one", () => {
