@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
 import type { Api } from "../model/api.js";
+import type { ResolvedOptions } from "../options.js";
 import { createContext } from "./context.js";
 import { documentObject } from "./from-openapi/document.js";
 import { assignNames } from "./passes/assign-names.js";
@@ -19,13 +20,8 @@ import { resolveNameConflicts } from "./passes/resolve-name-conflicts.js";
 import { splitReadWrite } from "./passes/split-read-write.js";
 import { sortDeclarations } from "./passes/sort-declarations.js";
 
-/** Opt-in behaviour of normalize. */
-export interface NormalizeOptions {
-  /** `format: date-time` strings as `Date` in the client (revived in responses). */
-  dates?: boolean;
-  /** Guess pollers and pagination from status enums and paging parameter names (reported as HEU001/HEU002). */
-  heuristics?: boolean;
-}
+/** What normalize reads of the options (generator/options.ts): `dates`, `heuristics` (HEU001/HEU002). */
+export type NormalizeOptions = Partial<Pick<ResolvedOptions, "dates" | "heuristics">>;
 
 export function normalize(spec: LoadedSpec, name: string, options: NormalizeOptions = {}): { api: Api; diagnostics: Diagnostic[] } {
   const ctx = createContext(spec);

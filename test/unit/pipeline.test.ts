@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { DiagnosticsError } from "../../generator/diagnostics/diagnostic.js";
 import { withDefaults } from "../../generator/options.js";
+import { generate as generateFolder } from "../../generator/index.js";
 import { generate, run } from "../../generator/pipeline.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-pipeline-"));
@@ -62,6 +63,16 @@ describe("run from an in-memory document", () => {
     expect(Object.keys(first.report.stages)).toEqual(["parsing", "normalising", "emitting", "formatting", "writing"]);
     expect((await run(options, { isCheck: false })).report.status).toBe("generated");
     expect((await run(options, { isCheck: true })).report.status).toBe("up-to-date");
+    vi.unstubAllEnvs();
+  });
+});
+
+describe('import { generate } from "clientgen" with a document', () => {
+  it("writes the folder from the object; without spec or document it says what is missing", async () => {
+    vi.stubEnv("CLIENTGEN_CACHE_DIR", path.join(dir, ".cache"));
+    const report = await generateFolder({ cwd: dir, document: document(), output: "api" });
+    expect(report).toMatchObject({ name: "Memo", output: path.join(dir, "api"), status: "generated" });
+    await expect(generateFolder({ output: "api" })).rejects.toThrow("generate(): give `spec` (a path) or `document` (an OpenAPI object)");
     vi.unstubAllEnvs();
   });
 });
