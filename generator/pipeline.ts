@@ -1,26 +1,19 @@
 // The only place that knows the order of the stages: load -> validate -> normalize -> emit ->
 // output. `generate` runs them in memory; `run` adds what touches disk for one output folder
 // (the no-op check, then writing or --check comparing) and returns a report. Nothing here prints:
-// cli/ turns stage events and reports into lines.
+// cli/ turns stage events and reports into lines. The stages themselves are imported only when
+// `generate` runs, so an unchanged run answers from the no-op record without loading them.
 import { DiagnosticsError, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { InputError } from "./diagnostics/input-error.js";
 import type { RenderedFile } from "./emit/format.js";
-import { emit } from "./emit/index.js";
-import { inOutputLanguage } from "./emit/output-language.js";
 import { fetchSpec, isUrl } from "./load/fetch-spec.js";
-import { loadSpec } from "./load/index.js";
 import type { Api } from "./model/api.js";
-import { normalize } from "./normalize/index.js";
-import { pascalCase } from "./normalize/names.js";
-import { filterOperations } from "./normalize/passes/filter-operations.js";
 import { withDefaults, type OutputOptions, type ResolvedOptions } from "./options.js";
 import { compareOutput, diffsOf, type FileDiff, type StaleReport } from "./output/compare.js";
-import { completeFolder } from "./output/manifest.js";
 import { assertReplaceable, UnsafeOutputError } from "./output/replaceable-folder.js";
 import { isUpToDate, recordedInputs, recordGeneration } from "./output/up-to-date.js";
 import { recoverInterruptedWrite, writeOutput } from "./output/write.js";
 import type { SurfaceChange } from "./report/compare-surface.js";
-import { validate } from "./validate/index.js";
 import { generatorVersion } from "./version.js";
 
 /** The stages in the order they run (formatting is the second half of emitting). */
@@ -77,10 +70,20 @@ export async function generate(given: Partial<ResolvedOptions> & { spec: string 
   const options = withDefaults(given);
   const clock = stageClock(listener);
   clock.start("parsing");
+  const [{ loadSpec }, { validate }, { normalize }, { filterOperations }, { pascalCase }, { emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([
+    import("./load/index.js"),
+    import("./validate/index.js"),
+    import("./normalize/index.js"),
+    import("./normalize/passes/filter-operations.js"),
+    import("./normalize/names.js"),
+    import("./emit/index.js"),
+    import("./emit/output-language.js"),
+    import("./output/manifest.js"),
+  ]);
   const spec = await loadSpec(options.spec, options);
   clock.end(`${spec.files.length} file${spec.files.length === 1 ? "" : "s"}`);
   clock.start("normalising");
-  const name = options.name ?? nameFromTitle(spec.document);
+  const name = options.name ?? nameFromTitle(spec.document, pascalCase);
   const normalized = normalize(spec, name, options);
   // Silencing is for warnings: an error means wrong code, so it always stops the run.
   const silenced = new Set(options.silence);
@@ -222,7 +225,7 @@ function stageClock(listener: StageListener) {
 }
 
 /** "TensorPool API" -> "TensorPool": a trailing "API"/"Api" adds nothing to `createXClient`. */
-export function nameFromTitle(document: Record<string, unknown>): string {
+function nameFromTitle(document: Record<string, unknown>, pascalCase: (text: string) => string): string {
   const info = document.info as { title?: unknown } | undefined;
   const title = typeof info?.title === "string" ? info.title : "Api";
   const name = pascalCase(title).replace(/(Api|API)$/, "");
