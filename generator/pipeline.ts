@@ -70,19 +70,17 @@ export async function generate(given: Partial<ResolvedOptions> & { spec: string 
   const options = withDefaults(given);
   const clock = stageClock(listener);
   clock.start("parsing");
-  const [{ loadSpec }, { validate }, { normalize }, { filterOperations }, { pascalCase }, { emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([
-    import("./load/index.js"),
+  // Each stage's code is loaded when the stage starts (an unchanged run loads none of it).
+  const { loadSpec } = await import("./load/index.js");
+  const spec = await loadSpec(options.spec, options);
+  clock.end(`${spec.files.length} file${spec.files.length === 1 ? "" : "s"}`);
+  clock.start("normalising");
+  const [{ validate }, { normalize }, { filterOperations }, { pascalCase }] = await Promise.all([
     import("./validate/index.js"),
     import("./normalize/index.js"),
     import("./normalize/passes/filter-operations.js"),
     import("./normalize/names.js"),
-    import("./emit/index.js"),
-    import("./emit/output-language.js"),
-    import("./output/manifest.js"),
   ]);
-  const spec = await loadSpec(options.spec, options);
-  clock.end(`${spec.files.length} file${spec.files.length === 1 ? "" : "s"}`);
-  clock.start("normalising");
   const name = options.name ?? nameFromTitle(spec.document, pascalCase);
   const normalized = normalize(spec, name, options);
   // Silencing is for warnings: an error means wrong code, so it always stops the run.
@@ -92,6 +90,7 @@ export async function generate(given: Partial<ResolvedOptions> & { spec: string 
   const api = filterOperations(normalized.api, options);
   clock.end(`${api.operations.length} operations, ${api.schemas.length} schemas`);
   clock.start("emitting");
+  const [{ emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([import("./emit/index.js"), import("./emit/output-language.js"), import("./output/manifest.js")]);
   let files = await emit(api, () => {
     clock.end(undefined);
     clock.start("formatting");
