@@ -1,6 +1,6 @@
 // The config file and CLI flags -> one resolved list of APIs to generate, every default explicit.
 // clientgen.config.ts/.mts/.mjs/.js/.json/.yaml/.yml; only what a file's kind needs is loaded
-// (JSON: nothing; YAML: the yaml package; TypeScript: jiti, whose transpiled output is cached by content).
+// (JSON: nothing; YAML: js-yaml; TypeScript: jiti, whose transpiled output is cached by content).
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -92,12 +92,12 @@ export async function loadConfig(file: string): Promise<ResolvedConfig> {
   const ext = path.extname(file);
   if (ext === ".json") return readConfig(file);
   if (ext === ".yaml" || ext === ".yml") {
-    const { parse } = await import("yaml");
+    const { default: yaml } = await import("js-yaml");
     let raw: unknown;
     try {
-      raw = parse(readConfigText(file));
+      raw = yaml.load(readConfigText(file), { schema: yaml.CORE_SCHEMA });
     } catch (error) {
-      throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
+      throw new Error(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
     }
     return checkConfig(raw, file, [path.resolve(file)]);
   }
