@@ -182,7 +182,7 @@ export interface Poller {
   defaultIntervalMs: number;
   errorPath?: FieldPath;
   failureValues: string[];
-  /** Parameter of the poll operation that receives the id. */
+  /** Parameter of the poll operation that receives the id: its wire name, its argument key once arguments are named (PAR005). */
   idParam: string;
   isCaseInsensitive: boolean;
   messagePath?: FieldPath;
@@ -233,7 +233,7 @@ export interface LroStart {
   idPath?: FieldPath;
   /** Field holding an array of ids, all waited for. */
   idsPath?: FieldPath;
-  /** The id is the call's own argument of this name (the cluster being started). */
+  /** The id is the call's own argument of this name (the cluster being started); its argument key once arguments are named. */
   idArg?: string;
   /** The response schema lets the id be null or absent: the wait resolves to an LroOutcome. */
   isIdOptional?: boolean;
