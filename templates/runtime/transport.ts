@@ -4,10 +4,10 @@ import { sendAttempt } from "./attempt.js";
 import type { SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { OperationFailedError, PollTimeoutError } from "./errors.js";
 import { formatFieldPath, readFieldPath } from "./field-path.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
+import { afterAcceptedStart, isOwnLroFailure } from "./lro-engine.js";
 import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
 import { apiPromise } from "./response-meta.js";
@@ -248,12 +248,17 @@ export class Transport {
     lro: LroSpec,
     start: StartSpec,
   ): PollerPromise<TState> {
-    const target = this.send(op, args, options).then(({ body }): PollerTarget => ({
-      ids: readStartIds(op, body, args, start),
-      isMulti: start.idsPath !== undefined,
-      startBody: body,
-      isMoving: isMovingStatus(lro, readFieldPath(body, lro.statusPath)),
-    }));
+    const target = this.send(op, args, options).then(({ body }): PollerTarget => {
+      const status = readFieldPath(body, lro.statusPath);
+      return {
+        ids: readStartIds(op, body, args, start),
+        isMulti: start.idsPath !== undefined,
+        startBody: body,
+        isMoving: isMovingStatus(lro, status),
+        isChangeAwaited: start.isChangeAwaited,
+        hasChanged: isServerWaited(op, args) || isOtherStatus(lro, status),
+      };
+    });
     return new PollerPromise(new Poller<TState>(this.#pollerContext(), name, lro, target, options));
   }
 
@@ -282,8 +287,16 @@ export class Transport {
       spec,
       start,
     ).poller;
-    if (!start.isIdOptional) return poller.pollUntilDone(options);
-    return trackAccepted(poller, options) as Promise<TState>;
+    if (start.isIdOptional) return trackAccepted(poller, options) as Promise<TState>;
+    return poller
+      .submitted()
+      .then((accepted) =>
+        poller
+          .pollUntilDone(options)
+          .catch((error: unknown) =>
+            Promise.reject(afterAcceptedStart(error, options?.signal, name, accepted)),
+          ),
+      );
   }
 
   /**
@@ -418,9 +431,9 @@ function readStartIds(
 }
 
 /**
- * The wait of a start whose id may be missing: the server accepted the call, so the only
- * failures reported are the operation's own (OperationFailedError), the caller's timeout or abort.
- * A missing id, or a status endpoint that keeps failing, resolves `{ tracked: false, start }`.
+ * The wait of a start whose id may be missing: the accepted-start rule (isOwnLroFailure) with an
+ * outcome instead of UntrackedOperationError. A missing id, or a status endpoint that keeps
+ * failing, resolves `{ tracked: false, start }`.
  */
 async function trackAccepted<TState>(
   poller: Poller<TState>,
@@ -436,11 +449,17 @@ async function trackAccepted<TState>(
   try {
     return { tracked: true, state: await poller.pollUntilDone(options), start };
   } catch (error) {
-    if (error instanceof OperationFailedError || error instanceof PollTimeoutError) throw error;
-    if (options?.signal?.aborted) throw error;
+    if (isOwnLroFailure(error, options?.signal)) throw error;
     const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
     return { tracked: false, start, reason };
   }
+}
+
+/** True when a starting call's own body shows a status that is not a success one. */
+function isOtherStatus(lro: LroSpec, value: unknown): boolean {
+  return (
+    value !== undefined && value !== null && !matchesStatus(lro, lro.successValues, String(value))
+  );
 }
 
 /** True when a starting call's own body shows a pending status (the resource is moving). */
@@ -449,6 +468,11 @@ function isMovingStatus(lro: LroSpec, value: unknown): boolean {
   const status = String(value);
   const listed = [lro.successValues, lro.failureValues, lro.canceledValues, lro.unreachableValues];
   return !listed.some((values) => matchesStatus(lro, values, status));
+}
+
+/** The call asked the server to answer only once its work is done (ServerWaitSpec's flag). */
+function isServerWaited(op: OperationSpec, args: object | undefined): boolean {
+  return op.serverWait !== undefined && readFieldPath(args, op.serverWait.flagPath) === true;
 }
 
 /**
@@ -464,7 +488,7 @@ function withServerWait(
   clientTimeoutMs: number,
 ): [OperationSpec, RequestOptions] {
   const wait = op.serverWait;
-  if (wait === undefined || readFieldPath(args, wait.flagPath) !== true) return [op, options];
+  if (wait === undefined || !isServerWaited(op, args)) return [op, options];
   const sent = { ...op, retry: { ...op.retry, isConnectionRetried: false } };
   if (options.timeoutMs !== undefined) return [sent, options];
   const given = readFieldPath(args, wait.durationPath);
