@@ -12,7 +12,7 @@ import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
 import { apiPromise } from "./response-meta.js";
 import type { ApiPromise, NoHeaders } from "./response-meta.js";
-import type { PageSource } from "./paginate.js";
+import type { PageResult, PageSource } from "./paginate.js";
 import { Poller } from "./poller.js";
 import type { PollerContext, PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
@@ -201,7 +201,10 @@ export class Transport {
     return new PagePromise<TPage, TItem, THeaders>(
       {
         fetch: (pageArgs, pageOptions) => this.send(op, pageArgs, pageOptions),
-        fetchUrl: (url, pageOptions) => this.sendUrl(op, url, pageOptions, "next page link"),
+        fetchUrl: (url, pageOptions, relativeTo) =>
+          this.#sendPageUrl(op, url, pageOptions, relativeTo),
+        urlOf: (pageArgs) =>
+          prepareRequest(op, pageArgs, this.#baseUrl, undefined, undefined).urlWithoutQuery,
       },
       paging,
       args,
@@ -318,7 +321,8 @@ export class Transport {
         headers: new Headers(),
       }),
       // Next pages are GETs answering JSON pages, whatever the starting POST declares.
-      fetchUrl: (url, pageOptions) => this.sendUrl(pageOp, url, pageOptions, "next page link"),
+      fetchUrl: (url, pageOptions, relativeTo) =>
+        this.#sendPageUrl(pageOp, url, pageOptions, relativeTo),
     };
     const pageOp: OperationSpec = { ...op, responses: [{ status: "default", kind: "json" }] };
     return new PagePromise<TPage, TItem>(source, paging, args, { signal: options?.signal }, op.id);
@@ -363,6 +367,19 @@ export class Transport {
       );
     }
     return this.poller<TState>(data.name, lros[data.name], data.ids, options, data.isMulti);
+  }
+
+  /** GETs a next page link, resolved against the page that gave it; the answer carries its URL. */
+  async #sendPageUrl(
+    op: OperationSpec,
+    link: string,
+    options: RequestOptions,
+    relativeTo: string | undefined,
+  ): Promise<PageResult> {
+    throwIfAborted(options.signal);
+    const what = "next page link";
+    const url = resolveSameOrigin(link, this.#baseUrl, what, op.id, relativeTo);
+    return { ...(await this.sendUrl(op, url, options, what)), url };
   }
 
   #urlLroContext(): UrlLroContext {
