@@ -12,7 +12,7 @@ import type { Sleep } from "./delay.js";
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { afterAcceptedStart, runLro } from "./lro-engine.js";
-import type { LroStrategy } from "./lro-engine.js";
+import type { LroContext, LroStrategy } from "./lro-engine.js";
 import { phaseOfStatus } from "./lro-status.js";
 import type { LroPhase } from "./lro-status.js";
 import { parseRetryAfterMs } from "./retry.js";
@@ -25,22 +25,8 @@ import type {
   UrlLroSpec,
 } from "./types.js";
 
-/** What the wait borrows from its Transport. */
-export interface UrlLroContext {
-  readonly send: (
-    op: OperationSpec,
-    args: object | undefined,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
-  readonly sendUrl: (
-    op: OperationSpec,
-    url: string,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
-  readonly sleep: Sleep;
-  readonly random: () => number;
-  readonly now: () => number;
-}
+/** What the wait borrows from its Transport: the engine's context. */
+export type UrlLroContext = LroContext;
 
 type Strategy = "location" | "original-uri" | "status-monitor";
 type Phase = LroPhase;

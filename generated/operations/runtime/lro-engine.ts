@@ -12,6 +12,24 @@ import type { LroPhase } from "./lro-status.js";
 import { PollPacer } from "./poll-pacing.js";
 import type { PacingContext, PacingOptions } from "./poll-pacing.js";
 import type { LinkedSignal } from "./signals.js";
+import type { SendResult } from "./attempt.js";
+import type { OperationSpec, RequestOptions } from "./types.js";
+
+/** What every wait borrows from its Transport, whatever its strategy. */
+export interface LroContext extends PacingContext {
+  /** Sends an operation (a status call, a start, the original URI as a GET). */
+  readonly send: (
+    op: OperationSpec,
+    args: object | undefined,
+    options: RequestOptions,
+  ) => Promise<SendResult>;
+  /** GETs a URL the server handed out (a status monitor, a Location). */
+  readonly sendUrl: (
+    op: OperationSpec,
+    url: string,
+    options: RequestOptions,
+  ) => Promise<SendResult>;
+}
 
 /** What one round of status requests says, whatever the strategy asked. */
 export interface LroAnswer {

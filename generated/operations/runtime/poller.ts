@@ -11,7 +11,7 @@ import type { Sleep } from "./delay.js";
 import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { runLro } from "./lro-engine.js";
-import type { LroStrategy } from "./lro-engine.js";
+import type { LroContext, LroStrategy } from "./lro-engine.js";
 import { goneObservation, matchesStatus, observeStatus, operationFailure } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
 import { encodeResumeToken } from "./resume-token.js";
@@ -20,17 +20,8 @@ import type { LroSpec, OperationSpec, PollOptions, RequestOptions, RetryOptions 
 
 export type { PollOptions } from "./types.js";
 
-/** What a poller borrows from its Transport. */
-export interface PollerContext {
-  readonly send: (
-    op: OperationSpec,
-    args: Record<string, unknown>,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
-  readonly sleep: Sleep;
-  readonly random: () => number;
-  readonly now: () => number;
-}
+/** What a poller borrows from its Transport: the engine's context. */
+export type PollerContext = LroContext;
 
 /** Which ids to poll; `start` resolves once the starting call returned them. */
 export interface PollerTarget {

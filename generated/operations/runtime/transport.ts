@@ -10,13 +10,14 @@ import { formatFieldPath, readFieldPath } from "./field-path.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
 import { afterAcceptedStart, isOwnLroFailure } from "./lro-engine.js";
+import type { LroContext } from "./lro-engine.js";
 import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
 import { apiPromise } from "./response-meta.js";
 import type { ApiPromise, NoHeaders } from "./response-meta.js";
 import type { PageResult, PageSource } from "./paginate.js";
 import { Poller } from "./poller.js";
-import type { PollerContext, PollerTarget } from "./poller.js";
+import type { PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
 import { prepareRequest } from "./request-builder.js";
@@ -46,7 +47,6 @@ import { openStream } from "./open-stream.js";
 import { Channel, channelArgs, channelUrl } from "./channel.js";
 import type { ChannelCallOptions } from "./channel.js";
 import type { StreamResponse } from "./event-stream.js";
-import type { UrlLroContext } from "./url-lro.js";
 
 export type { SendResult } from "./attempt.js";
 
@@ -230,13 +230,7 @@ export class Transport {
     if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id === "")) {
       throw new TypeError(`${name}: a poller needs at least one non-empty id`);
     }
-    return new Poller<TState>(
-      this.#pollerContext(),
-      name,
-      lro,
-      { ids: [...ids], isMulti },
-      options,
-    );
+    return new Poller<TState>(this.#lroContext(), name, lro, { ids: [...ids], isMulti }, options);
   }
 
   /**
@@ -264,7 +258,7 @@ export class Transport {
         hasChanged: isServerWaited(op, args) || isOtherStatus(lro, status),
       };
     });
-    return new PollerPromise(new Poller<TState>(this.#pollerContext(), name, lro, target, options));
+    return new PollerPromise(new Poller<TState>(this.#lroContext(), name, lro, target, options));
   }
 
   /**
@@ -281,7 +275,7 @@ export class Transport {
     start: StartSpec = {},
   ): Promise<TState> {
     if (isUrlLro(lro)) {
-      return waitForUrlLro<TState>(this.#urlLroContext(), op, args, options ?? {}, name, lro);
+      return waitForUrlLro<TState>(this.#lroContext(), op, args, options ?? {}, name, lro);
     }
     const spec = start.target ? { ...lro, ...start.target } : lro;
     const poller = this.startLro<TState>(
@@ -318,7 +312,7 @@ export class Transport {
   ): PagePromise<TPage, TItem> {
     const source: PageSource = {
       fetch: async () => ({
-        body: await waitForUrlLro<TPage>(this.#urlLroContext(), op, args, options ?? {}, name, lro),
+        body: await waitForUrlLro<TPage>(this.#lroContext(), op, args, options ?? {}, name, lro),
         status: 200,
         headers: new Headers(),
       }),
@@ -384,20 +378,12 @@ export class Transport {
     return { ...(await this.sendUrl(op, url, options, what)), url };
   }
 
-  #urlLroContext(): UrlLroContext {
+  /** The context of every wait (both strategies' status bodies are redacted: they end up in errors). */
+  #lroContext(): LroContext {
     return {
       send: (op, args, options) => this.send(op, args, options).then(redactedBody),
       sendUrl: (op, url, options) =>
         this.sendUrl(op, url, options, "status URL").then(redactedBody),
-      sleep: this.#sleep,
-      random: this.#random,
-      now: this.#now,
-    };
-  }
-
-  #pollerContext(): PollerContext {
-    return {
-      send: (op, args, options) => this.send(op, args, options).then(redactedBody),
       sleep: this.#sleep,
       random: this.#random,
       now: this.#now,
