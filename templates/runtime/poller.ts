@@ -4,8 +4,6 @@
 // Result shape: a poller on one id resolves to that id's final status body (TState); a poller on
 // several ids, or one started from an `idsPath`, is created as Poller<Item[]> and resolves to the
 // final bodies in id order. Any id failing rejects the whole wait with OperationFailedError.
-import type { SendResult } from "./attempt.js";
-import type { Sleep } from "./delay.js";
 import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { runLro } from "./lro-engine.js";
@@ -14,7 +12,7 @@ import { goneObservation, matchesStatus, observeStatus, operationFailure } from 
 import type { LroObservation } from "./lro-status.js";
 import { encodeResumeToken } from "./resume-token.js";
 import { linkSignals } from "./signals.js";
-import type { LroSpec, OperationSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
+import type { LroSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
 
 export type { PollOptions } from "./types.js";
 

@@ -10,7 +10,6 @@
 // The loop (pacing, transient failures, useless answers, deadline, the accepted-start rule) is the
 // engine's (lro-engine.ts), shared with Poller; this file is the three strategies.
 import type { SendResult } from "./attempt.js";
-import type { Sleep } from "./delay.js";
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { afterAcceptedStart, runLro } from "./lro-engine.js";
@@ -19,13 +18,7 @@ import { phaseOfStatus } from "./lro-status.js";
 import type { LroPhase } from "./lro-status.js";
 import { parseRetryAfterMs } from "./retry.js";
 import { linkSignals } from "./signals.js";
-import type {
-  OperationSpec,
-  PollOptions,
-  RequestOptions,
-  ResponseSpec,
-  UrlLroSpec,
-} from "./types.js";
+import type { OperationSpec, PollOptions, ResponseSpec, UrlLroSpec } from "./types.js";
 
 /** What the wait borrows from its Transport: the engine's context. */
 export type UrlLroContext = LroContext;
