@@ -69,6 +69,7 @@ export function operationsView(api: Api): OperationsView {
         idsPath: op.lro.idsPath,
         idArg: op.lro.idArg,
         isIdOptional: op.lro.isIdOptional || undefined,
+        isChangeAwaited: op.lro.isChangeAwaited,
         target: target && waitTargetOf(target),
       };
       constant(startConstName(op), "StartSpec", expandedObject(start, 0));
