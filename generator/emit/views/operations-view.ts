@@ -59,7 +59,7 @@ export function operationsView(api: Api): OperationsView {
     constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
     if (op.pagination) {
       const paging = { ...op.pagination, itemSchema: undefined, source: undefined };
-      const head = `export const ${paginationConstName(op)} = `;
+      const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
       constant(paginationConstName(op), "PaginationSpec", printValue(paging, 0, head.length, 1));
     }
     if (op.lro) {
