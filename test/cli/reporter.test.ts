@@ -50,8 +50,8 @@ describe("progress", () => {
       "Pets: parsing N ms (2 files)\n",
       "Pets: normalising N ms (4 operations, 3 schemas)\n",
       "Pets: emitting N ms\n",
-      "Pets: formatting N ms (44 files)\n",
-      "Pets: comparing N ms (44 stale files)\n",
+      `Pets: formatting N ms (${outcome.report.files} files)\n`,
+      `Pets: comparing N ms (${outcome.report.files} stale files)\n`,
     ]);
   });
 
@@ -70,7 +70,7 @@ describe("progress", () => {
       "\r\u001b[2KPets: normalising... (2 files)",
       "\r\u001b[2KPets: emitting... (4 operations, 3 schemas)",
       "\r\u001b[2KPets: formatting... (4 operations, 3 schemas)",
-      "\r\u001b[2KPets: comparing... (44 files)",
+      `\r\u001b[2KPets: comparing... (${outcome.report.files} files)`,
       "\r\u001b[2K",
     ]);
     expect(err[6]).toContain("is stale");
