@@ -7,6 +7,8 @@ const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
 const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
 const x = (r) => (r == null ? "–" : `${r.toFixed(2)}x`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+/** One Markdown table row. */
+const row = (cells) => `| ${cells.join(" | ")} |`;
 const pass = (ok) => (ok == null ? "n/a" : ok ? "**met**" : "**missed**");
 
 /** Medians etc. of one tool's runs on one spec. */
@@ -61,13 +63,15 @@ export function toMarkdown(results) {
     lines.push(`${spec.source}: ${mib(spec.bytes)}${spec.runs !== results.options.runs ? ` (${spec.runs} round${spec.runs > 1 ? "s" : ""}, tsc ${spec.tscRuns}: \`--big-runs\`)` : ""}${spec.operations ? `, ${spec.operations} operations` : ""}${spec.schemas ? `, ${spec.schemas} schemas` : ""}`);
     lines.push("");
     const checkers = results.options.checkers;
-    lines.push(`| tool | gen s | peak RSS MiB | output | ${checkers.map((c) => `${c} s`).join(" | ")} | gen / o-ts | RSS / o-ts | ${checkers.map((c) => `${c} / o-ts`).join(" | ")} |`);
-    lines.push(`|---|---|---|---|${checkers.map(() => "---|").join("")}---|---|${checkers.map(() => "---|").join("")}`);
+    // Cells as arrays: with --no-tsc there are no checker columns at all.
+    const blank = checkers.map(() => "");
+    const header = ["tool", "gen s", "peak RSS MiB", "output", ...checkers.map((c) => `${c} s`), "gen / o-ts", "RSS / o-ts", ...checkers.map((c) => `${c} / o-ts`)];
+    lines.push(row(header), row(header.map(() => "---")));
     const base = spec.tools["openapi-typescript"] ? toolSummary(spec.tools["openapi-typescript"]) : undefined;
     for (const [name, t] of Object.entries(spec.tools)) {
       const sum = toolSummary(t);
       if (sum.failed) {
-        lines.push(`| ${name} | failed: ${sum.failed.replace(/\|/g, "\\|")} | | | ${checkers.map(() => "").join(" | ")} | | | ${checkers.map(() => "").join(" | ")} |`);
+        lines.push(row([name, `failed: ${sum.failed.replace(/\|/g, "\\|")}`, "", "", ...blank, "", "", ...blank]));
         continue;
       }
       const out = t.output ? `${(t.output.bytes / 1024).toFixed(0)} KB / ${t.output.files} files` : "–";
@@ -77,17 +81,17 @@ export function toMarkdown(results) {
       });
       const tscRatios = checkers.map((c) => x(ratio(sum.tsc[c]?.median, base?.tsc[c]?.median)));
       lines.push(
-        `| ${name} (cold) | ${range(sum.gen)} | ${range(sum.rss, 0)} | ${out} | ${tscCells.join(" | ")} | ${x(ratio(sum.gen?.median, base?.gen?.median))} | ${x(ratio(sum.rss?.median, base?.rss?.median))} | ${tscRatios.join(" | ")} |`,
+        row([`${name} (cold)`, range(sum.gen), range(sum.rss, 0), out, ...tscCells, x(ratio(sum.gen?.median, base?.gen?.median)), x(ratio(sum.rss?.median, base?.rss?.median)), ...tscRatios]),
       );
       if (sum.warm)
         lines.push(
-          `| ${name} (warm) | ${range(sum.warm)} | ${range(sum.warmRss, 0)} | | ${checkers.map(() => "").join(" | ")} | ${x(ratio(sum.warm.median, base?.gen?.median))} | ${x(ratio(sum.warmRss?.median, base?.rss?.median))} | ${checkers.map(() => "").join(" | ")} |`,
+          row([`${name} (warm)`, range(sum.warm), range(sum.warmRss, 0), "", ...blank, x(ratio(sum.warm.median, base?.gen?.median)), x(ratio(sum.warmRss?.median, base?.rss?.median)), ...blank]),
         );
     }
     const libOnly = baselineOf(spec);
     if (libOnly) {
       const cells = checkers.map((c) => range(libOnly[c]));
-      lines.push(`| lib only (empty project) | | | | ${cells.join(" | ")} | | | ${checkers.map(() => "").join(" | ")} |`);
+      lines.push(row(["lib only (empty project)", "", "", "", ...cells, "", "", ...blank]));
       const cg = spec.tools.clientgen ? toolSummary(spec.tools.clientgen) : undefined;
       const added = checkers
         .map((c) => {
