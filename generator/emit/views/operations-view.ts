@@ -59,7 +59,7 @@ export function operationsView(api: Api): OperationsView {
     constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
     if (op.pagination) {
       const paging = { ...op.pagination, itemSchema: undefined, source: undefined };
-      const head = `export const ${paginationConstName(op)} = `;
+      const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
       constant(paginationConstName(op), "PaginationSpec", printValue(paging, 0, head.length, 1));
     }
     if (op.lro) {
@@ -69,6 +69,7 @@ export function operationsView(api: Api): OperationsView {
         idsPath: op.lro.idsPath,
         idArg: op.lro.idArg,
         isIdOptional: op.lro.isIdOptional || undefined,
+        isChangeAwaited: op.lro.isChangeAwaited,
         target: target && waitTargetOf(target),
       };
       constant(startConstName(op), "StartSpec", expandedObject(start, 0));
