@@ -23,6 +23,8 @@ export interface GenerateInput {
   output?: string;
   overlays: string[];
   spec: string;
+  /** A directory of templates overriding the default ones by file name (see README "Templates"). */
+  templates?: string;
   /** Operation filters and the output language (default: every operation, TypeScript). */
   options?: OperationFilters & { dates?: boolean; emit?: "js" | "ts"; importExtension?: "js" | "ts" };
   /** Told when a stage starts, for progress lines and timings. */
@@ -58,7 +60,8 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   if (sorted.some((d) => d.severity === "error")) throw new DiagnosticsError(sorted);
   const api = filterOperations(normalized.api, options);
   input.onStage?.("emitting");
-  let files = await emit(api, () => input.onStage?.("formatting"));
+  const emitted = await emit(api, { onFormat: () => input.onStage?.("formatting"), templates: input.templates });
+  let files = emitted.files;
   let changes: SurfaceChange[] = [];
   if (input.output !== undefined) {
     const { emit: language = "ts", ...recorded } = options;
@@ -77,7 +80,8 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     files = folder.files;
     changes = folder.changes;
   }
-  return { api, changes, diagnostics: sorted, files, inputs: spec.files, name };
+  // Template overrides are inputs too: editing one regenerates (no-op cache, --watch).
+  return { api, changes, diagnostics: sorted, files, inputs: [...spec.files, ...emitted.templateFiles], name };
 }
 
 

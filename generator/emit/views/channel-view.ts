@@ -1,5 +1,5 @@
 // WebSocket channels in the output: per channel its message types (operations.ts), its
-// ChannelSpec descriptor (descriptors.js) and its client method.
+// ChannelSpec descriptor (descriptor-specs.ts) and its client method.
 import type { Api, Channel } from "../../model/api.js";
 import { pascalCase } from "../../normalize/names.js";
 import { docComment } from "./doc-comment.js";
@@ -29,24 +29,6 @@ export function channelDeclarations(api: Api, channel: Channel, names: TypeNames
     declarations.push(`${docComment([`A server message asking \`${channel.request.handler}\` for an answer (its \`${channel.request.field}\` is set).`])}\nexport type ${typeNames.request} = ${type};`);
   }
   return declarations;
-}
-
-/** The runtime's ChannelSpec literal for one channel. */
-export function channelSpecOf(channel: Channel): Record<string, unknown> {
-  return {
-    id: channel.name,
-    path: channel.path,
-    params: channel.parameters.map((p) => ({ name: p.name, in: "path" })),
-    authField: channel.authField,
-    hasOpenMessage: channel.openMessage !== undefined,
-    request: channel.request,
-    idField: channel.idField,
-    end: channel.end,
-    result: channel.result,
-    closeCodes: channel.closeCodes.length > 0 ? channel.closeCodes.map((c) => ({ code: Number(c.code), outcome: c.outcome, meaning: c.meaning })) : undefined,
-    pingIntervalMs: channel.pingIntervalMs,
-    pingTimeoutMs: channel.pingTimeoutMs,
-  };
 }
 
 /** The first parameter of the method: the path parameter, the opening message, or both in an object. */

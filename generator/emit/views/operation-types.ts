@@ -31,9 +31,12 @@ export function streamResponseOf(op: Operation): Response | undefined {
   return op.responses.find((r) => r.status.startsWith("2") && (r.kind === "sse" || r.kind === "ndjson"));
 }
 
+/** A response read as a whole: any kind but a stream. */
+export type WholeResponse = Response & { kind: Exclude<Response["kind"], "ndjson" | "sse"> };
+
 /** Responses read as a whole (everything but streams). */
-export function wholeResponses(op: Operation): Response[] {
-  return op.responses.filter((r) => r.kind !== "sse" && r.kind !== "ndjson");
+export function wholeResponses(op: Operation): WholeResponse[] {
+  return op.responses.filter((r): r is WholeResponse => r.kind !== "sse" && r.kind !== "ndjson");
 }
 
 /** The type of one event of the operation's stream. */
