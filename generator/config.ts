@@ -16,6 +16,8 @@ export interface ApiOptions {
   /** "ts": relative imports name .ts files (default "js"). */
   importExtension?: "js" | "ts";
   include?: OperationFilter;
+  /** A folder of templates overriding clientgen's own by file name; undefined: none. */
+  templates?: string;
 }
 
 export interface ApiConfig {
@@ -54,7 +56,7 @@ export const defaultOptions: ApiOptions = { allowOutsideRefs: false, allowUrl: f
 
 const topKeys = ["$schema", "apis"];
 const apiKeys = ["name", "options", "output", "overlays", "spec"];
-const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include"];
+const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include", "templates"];
 const filterKeys = ["paths", "tags"];
 
 /** The first config file (in search order) in `dir`, or undefined. */
@@ -129,6 +131,7 @@ function checkApi(file: string, where: string, entry: unknown, base: string): Ap
   }
   const overlays = stringList(file, `${where}.overlays`, api.overlays ?? []);
   const options = checkOptions(file, `${where}.options`, api.options ?? {});
+  if (options.templates !== undefined) options.templates = relativeTo(base, options.templates);
   const isUrl = /^https?:\/\//.test(api.spec);
   return {
     name: api.name as string | undefined,
@@ -161,6 +164,10 @@ function checkOptions(file: string, where: string, value: unknown): ApiOptions {
     heuristics: options.heuristics === true,
     importExtension: options.importExtension === "ts" ? "ts" : "js",
   };
+  if (options.templates !== undefined) {
+    if (typeof options.templates !== "string" || options.templates === "") throw new Error(`${file}: ${where}.templates must be a folder path`);
+    resolved.templates = options.templates;
+  }
   for (const key of ["exclude", "include"] as const) {
     if (options[key] === undefined) continue;
     const filter = objectAt(file, `${where}.${key}`, options[key]);

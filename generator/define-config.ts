@@ -41,6 +41,11 @@ export interface ApiOptions {
   importExtension?: "js" | "ts";
   /** Keep only operations matching any of these (all operations when absent). */
   include?: OperationFilter;
+  /**
+   * A folder of Handlebars templates replacing clientgen's own by file name (`client.ts.hbs`,
+   * `partials/method-entry.hbs`); see the README's "Templates" section. Default: none.
+   */
+  templates?: string;
 }
 
 /** Operations by tag or by path pattern (`*` = one path segment, `**` = any number of segments). */

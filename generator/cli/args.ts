@@ -27,6 +27,8 @@ generate options:
   --allow-outside-refs  let $refs read files outside the spec's folder
   --heuristics          guess pollers and pagination from names (each guess is reported)
   --dates               date-time strings as Date in the client (revived in responses)
+  --templates <dir>     templates replacing clientgen's own by file name (client.ts.hbs,
+                        partials/method-entry.hbs, ...; see README "Templates")
   --api <name>          only this API of the config (its name or output folder; repeatable)
   --verbose             timings per stage; every warning (else grouped per code and file)
   --json                one JSON document on stdout instead of text
@@ -56,6 +58,7 @@ const options = {
   out: { type: "string", short: "o" },
   overlay: { type: "string", multiple: true },
   spec: { type: "string", short: "i" },
+  templates: { type: "string" },
   verbose: { type: "boolean" },
   version: { type: "boolean", short: "v" },
   watch: { type: "boolean" },
@@ -118,6 +121,7 @@ function withFlags(api: ApiConfig, flags: Flags): ApiConfig {
   if (flags.dates) options.dates = true;
   if (flags.emit) options.emit = flags.emit as "js" | "ts";
   if (flags["import-extension"]) options.importExtension = flags["import-extension"] as "js" | "ts";
+  if (flags.templates !== undefined) options.templates = flags.templates;
   if (options.importExtension === "ts" && options.emit === "js") throw new Error('--import-extension ts is for TypeScript output; --emit js imports .js files');
   for (const [key, tags, paths] of [
     ["include", flags["include-tag"], flags["include-path"]],

@@ -10,6 +10,7 @@ import { compareOutput, recoverInterruptedWrite, writeOutput } from "../emit/wri
 import type { SurfaceChange } from "../report/compare-surface.js";
 import type { ApiReport, Reporter } from "./reporter.js";
 import { InputError } from "./input-error.js";
+import { TemplateError } from "../emit/template-error.js";
 import { fetchSpec, isUrl } from "./remote-spec.js";
 import { unifiedDiff } from "./unified-diff.js";
 
@@ -70,6 +71,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
       output: api.output,
       overlays: api.overlays,
       spec,
+      templates: api.options.templates,
     });
     report.name = result.name;
     report.inputs = result.inputs;
@@ -104,7 +106,7 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
     return report;
   } catch (error) {
     stages.stop();
-    if (error instanceof InputError) return fail(report, reporter, finish, `${error.message}; ${api.output} left unchanged`);
+    if (error instanceof InputError || error instanceof TemplateError) return fail(report, reporter, finish, `${error.message}; ${api.output} left unchanged`);
     if (error instanceof UnsafeOutputError) return fail(report, reporter, finish, `${error.message}; nothing was written`);
     // A safety net behind the depth limits (LOAD010, REF006): never an "internal error" for a deep spec.
     if (error instanceof RangeError && /call stack/.test(error.message)) return fail(report, reporter, finish, `${api.spec}: the spec nests too deeply to generate (the call stack ran out); ${api.output} left unchanged`);
@@ -118,9 +120,11 @@ export async function runApi(api: ApiConfig, mode: RunMode, reporter: Reporter):
 
 /** What besides the inputs changes the output: part of the no-op cache key. */
 function jobOptions(api: ApiConfig): unknown {
-  const { emit, exclude, importExtension, include } = api.options;
+  const { emit, exclude, importExtension, include, templates } = api.options;
   const isTsImports = importExtension === "ts";
-  return emit === "ts" && !exclude && !include && !isTsImports ? undefined : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}) };
+  // The templates' files are inputs (hashed like the spec); their folder is part of the key.
+  const folder = templates === undefined ? {} : { templates: path.resolve(templates) };
+  return emit === "ts" && !exclude && !include && !isTsImports && templates === undefined ? undefined : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}), ...folder };
 }
 
 function fail(report: ApiReport, reporter: Reporter, finish: (s: ApiReport["status"]) => ApiReport, message: string): ApiReport {

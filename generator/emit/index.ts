@@ -1,8 +1,10 @@
 // emit: Model.Api -> formatted files, sorted by path. Pure: reads templates, writes nothing.
 import type { Api } from "../model/api.js";
-import { formatFiles, type RenderedFile } from "./format.js";
+import { formatFiles, prettierOptions, type RenderedFile } from "./format.js";
 import { plan } from "./plan.js";
 import { createRenderer } from "./render.js";
+import { TemplateError } from "./template-error.js";
+import { unsureMark } from "./views/type-expression.js";
 
 export interface EmitOptions {
   /** Told when rendering is done and formatting starts (for progress lines). */
@@ -30,6 +32,23 @@ export async function emit(api: Api, options: EmitOptions = {}): Promise<EmitRes
     else rendered.push({ path: file.path, text: renderer.render(file.template, file.view) });
   }
   options.onFormat?.();
-  const formatted = await formatFiles(rendered);
+  // Our templates emit prettier's layout (checked per declaration); a user's may not: all of it goes through prettier.
+  const formatted = renderer.files.length > 0 ? await formatAll(rendered) : await formatFiles(rendered);
   return { files: [...formatted, ...verbatim].sort((a, b) => (a.path < b.path ? -1 : 1)), templateFiles: renderer.files };
+}
+
+/** Format whole files with prettier; code it cannot parse came from a user's template. */
+async function formatAll(files: RenderedFile[]): Promise<RenderedFile[]> {
+  const prettier = await import("prettier");
+  return Promise.all(
+    files.map(async (file) => {
+      try {
+        // Views mark declarations they leave to prettier; prettier takes all of it here.
+        const source = file.text.split(unsureMark).join("");
+        return { path: file.path, text: await prettier.format(source, prettierOptions) };
+      } catch (error) {
+        throw new TemplateError(`${file.path}: the templates produced code that does not parse: ${(error as Error).message.split("\n")[0]}`);
+      }
+    }),
+  );
 }

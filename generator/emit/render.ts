@@ -6,6 +6,7 @@ import Handlebars from "handlebars";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { packageRoot } from "../package-root.js";
+import { TemplateError } from "./template-error.js";
 
 /** templates/ of the clientgen package: the reference every override starts from. */
 export const templatesDir = path.join(packageRoot(), "templates");
@@ -17,8 +18,6 @@ const compileOptions = {
   knownHelpers: { if: true, each: true, unless: true },
 } as const;
 
-/** A template or partial file that fails to compile or to render; its message names the file. */
-export class TemplateError extends Error {}
 
 /** Renders templates by name (e.g. `client.ts.hbs`) with a view object. */
 export interface Renderer {
@@ -68,14 +67,18 @@ export function createRenderer(overrideDir?: string): Renderer {
   // A broken override fails now, naming its file, not halfway through a generation.
   for (const [name] of overrides) compile(name);
   return {
-    files: overrides.map(([, file]) => file),
+    files: overrides.map(([, file]) => path.resolve(file)),
     render(name, view) {
       const template = compile(name);
       try {
         return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
         if (error instanceof TemplateError) throw error;
-        throw new TemplateError(`${files.get(name)}: template failed to render: ${(error as Error).message}`);
+        // Handlebars says `"x" not defined in [object Object] - 2:25`: the position goes after the file.
+        const message = (error as Error).message.replace(/ in \[object Object\]/, "");
+        const at = / - (\d+:\d+)$/.exec(message);
+        const where = at ? `${files.get(name)}:${at[1]}` : files.get(name);
+        throw new TemplateError(`${where}: template failed to render: ${at ? message.slice(0, at.index) : message}`);
       }
     },
   };
