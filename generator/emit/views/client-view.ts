@@ -30,8 +30,6 @@ interface MethodParts {
 
 export interface ClientView {
   clientName: string;
-  /** `export function create...(options...): ...Client {`, broken like prettier when long. */
-  factoryHead: string;
   hasMethods: boolean;
   defaultBaseUrl: string;
   doc: string;
@@ -39,8 +37,8 @@ export interface ClientView {
   hasTypes: boolean;
   /** The method table constant in descriptors.ts. */
   methodTable: string;
-  /** Interface members, laid out at column 2. */
-  members: string[];
+  /** Interface members, in method order. */
+  members: ClientMember[];
   /** `ClientOptions, PaginationOptions, ...` imported from runtime/types.js. */
   runtimeTypes: string;
   apiName: string;
@@ -82,7 +80,6 @@ export function clientView(api: Api): ClientView {
     clientName: `${api.name}Client`,
     defaultBaseUrl: stringLiteral(api.servers[0]?.url ?? ""),
     doc: docComment([`${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`]),
-    factoryHead: argumentList(0, `export function create${api.name}Client`, ["options: ClientOptions = {}"], `: ${api.name}Client {`),
     factoryName: `create${api.name}Client`,
     hasMethods: methods.length > 0,
     hasPagination,
@@ -106,14 +103,21 @@ export function methodSpecs(api: Api): { name: string; spec: MethodDescriptor }[
 /** A descriptor constant of descriptors.ts, by name. */
 const ref = (name: string): RawCode => new RawCode(name);
 
-function member(m: MethodParts): string {
+/** One method of the client interface (templates/partials/client-member.hbs). */
+export interface ClientMember {
+  /** JSDoc at column 2; "" when none. */
+  doc: string;
+  /** Overloads first, then the general signature; each laid out at column 2. */
+  signatures: string[];
+}
+
+function member(m: MethodParts): ClientMember {
   const signatures = [...(m.overloads ?? []), m].map((s) => {
     const signature = argumentList(2, m.name, s.parameters, `: ${s.returnType};`);
     // A multi-line return type is laid out by prettier, not here.
     return s.returnType.includes("\n") || m.isLaidOutByPrettier ? `${unsureMark}${signature}` : signature;
   });
-  const text = signatures.join("\n");
-  return m.doc ? `${indentLines(m.doc, 2)}\n${text}` : text;
+  return { doc: m.doc ? indentLines(m.doc, 2) : "", signatures };
 }
 
 
