@@ -1,10 +1,11 @@
 // The config file and CLI flags -> one resolved list of APIs to generate, every default explicit.
 // clientgen.config.ts/.mts/.mjs/.js/.json/.yaml/.yml; only what a file's kind needs is loaded
 // (JSON: nothing; YAML: the yaml package; TypeScript: esbuild, and only when its cache misses).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { OperationFilter } from "./define-config.js";
+import { readRegularFile } from "./load/read-regular-file.js";
 
 export interface ApiOptions {
   allowOutsideRefs: boolean;
@@ -69,11 +70,22 @@ export function readConfig(file: string): ResolvedConfig {
   if (!existsSync(file)) throw new Error(`${file}: config file not found (pass --spec and --out, or create ${defaultConfigFile})`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(readConfigText(file));
   } catch (error) {
     throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
   }
   return checkConfig(raw, file, [path.resolve(file)]);
+}
+
+/** A config file's text; a named pipe or device is refused, as for specs (opening a FIFO would block forever). */
+function readConfigText(file: string): string {
+  try {
+    return readRegularFile(file);
+  } catch (error) {
+    const { code, kind } = error as { code?: string; kind?: string };
+    if (code === "ENOTREG") throw new Error(`${file}: the config file is ${kind}, not a regular file`);
+    throw error;
+  }
 }
 
 /** Load any kind of config file and check it. Throws Error with a clear message. */
@@ -85,13 +97,14 @@ export async function loadConfig(file: string): Promise<ResolvedConfig> {
     const { parse } = await import("yaml");
     let raw: unknown;
     try {
-      raw = parse(readFileSync(file, "utf8"));
+      raw = parse(readConfigText(file));
     } catch (error) {
       throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
     }
     return checkConfig(raw, file, [path.resolve(file)]);
   }
   if (ext === ".ts" || ext === ".mts" || ext === ".mjs" || ext === ".js") {
+    readConfigText(file);
     const { moduleOf } = ext === ".ts" || ext === ".mts" ? await import("./cli/ts-config.js") : { moduleOf: jsModule };
     const loaded = await moduleOf(path.resolve(file));
     let mod: { default?: unknown };

@@ -1,5 +1,6 @@
 // Config files of every kind -> the same resolved APIs; unknown keys fail with a suggestion;
 // flags override the config.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -53,6 +54,13 @@ describe("config files", () => {
     expect(first.files).toContain(path.join(repo, "generator/define-config.ts"));
     write("rel/clientgen.config.ts", `import { defineConfig } from "${defineConfig}";\nexport default defineConfig({ apis: [{ spec: "a.yaml", output: "out2" }] });\n`);
     expect((await loadConfig(file)).apis[0].output).toBe(path.join(dir, "rel/out2"));
+  });
+
+  it.each(["clientgen.config.json", "clientgen.config.yaml", "clientgen.config.mjs"])("a named pipe as %s is refused, not waited on", async (name) => {
+    const fifoDir = path.join(dir, "fifo", name);
+    mkdirSync(fifoDir, { recursive: true });
+    execFileSync("mkfifo", [path.join(fifoDir, name)]);
+    await expect(loadConfig(path.join(fifoDir, name))).rejects.toThrow(/the config file is a named pipe, not a regular file/);
   });
 
   it("finds clientgen.config.ts before .json and .yaml", () => {
