@@ -2,6 +2,7 @@
 import type { Operation, Response } from "../../model/api.js";
 import { docComment, schemaDocLines, seeLine } from "./doc-comment.js";
 import { indentLines, typeAlias, typedLine } from "./layout.js";
+import { aliasDeclaration, type Declaration } from "./declaration.js";
 import { propertyKey } from "./literal.js";
 import { typeExpression, type TypeNames, unionMember } from "./type-expression.js";
 
@@ -70,11 +71,12 @@ export function resultDeclaration(
   op: Operation,
   names: TypeNames,
   clientName: string,
-): string | undefined {
+): Declaration | undefined {
   const type = resultType(op, names);
   if (!type.includes("\n")) return undefined;
   // Names in backticks, not {@link}: tsc parses and resolves every @link, thousands in a big client.
-  return `${docComment([`Result of \`${clientName}.${op.name}\`.`])}\n${typeAlias(op.resultTypeName, type)}`;
+  const doc = docComment([`Result of \`${clientName}.${op.name}\`.`]);
+  return aliasDeclaration(doc, op.resultTypeName, typeAlias(op.resultTypeName, type));
 }
 
 /** The body type of declared error responses (4XX/5XX/default), for ApiError<...>. */

@@ -1,6 +1,7 @@
 // The view of operations.ts: per operation its argument type, its result and response-header
 // types; per channel its message types. Declarations arrive laid out.
 import type { Api } from "../../model/api.js";
+import { aliasDeclaration, interfaceDeclaration, type Declaration } from "./declaration.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
 import { paramsMembers, resultDeclaration } from "./operation-types.js";
@@ -10,20 +11,21 @@ import { channelDeclarations } from "./channel-view.js";
 
 export interface OperationsView {
   /** Every type declaration of operations.ts, in order. */
-  declarations: string[];
+  declarations: Declaration[];
   hasTypes: boolean;
 }
 
 export function operationsView(api: Api): OperationsView {
   const names = typeNamesOf(api, "T.");
-  const declarations: string[] = [];
+  const declarations: Declaration[] = [];
   for (const op of api.operations) {
     const doc = docComment([`Arguments of \`${api.name}Client.${op.name}\`.`]);
     const members = paramsMembers(op, names, 2);
-    const params = members.length > 0
-      ? `export interface ${op.paramsTypeName} {\n${members.join("\n")}\n}`
-      : typeAlias(op.paramsTypeName, "Record<string, never>");
-    declarations.push(`${doc}\n${params}`);
+    declarations.push(
+      members.length > 0
+        ? interfaceDeclaration(doc, op.paramsTypeName, members)
+        : aliasDeclaration(doc, op.paramsTypeName, typeAlias(op.paramsTypeName, "Record<string, never>")),
+    );
     const result = resultDeclaration(op, names, `${api.name}Client`);
     if (result) declarations.push(result);
     const headers = headersDeclaration(api, op);
