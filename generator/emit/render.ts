@@ -62,7 +62,7 @@ export function createRenderer(overrideDir?: string): Renderer {
     return template;
   };
   for (const name of files.keys()) {
-    if (name.startsWith("partials/")) handlebars.registerPartial(path.basename(name, ".hbs"), compileLazily(() => compile(name)));
+    if (name.startsWith("partials/")) handlebars.registerPartial(path.basename(name, ".hbs"), compileLazily(() => compile(name), files.get(name)!));
   }
   // A broken override fails now, naming its file, not halfway through a generation.
   for (const [name] of overrides) compile(name);
@@ -73,20 +73,30 @@ export function createRenderer(overrideDir?: string): Renderer {
       try {
         return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
-        if (error instanceof TemplateError) throw error;
-        // Handlebars says `"x" not defined in [object Object] - 2:25`: the position goes after the file.
-        const message = (error as Error).message.replace(/ in \[object Object\]/, "");
-        const at = / - (\d+:\d+)$/.exec(message);
-        const where = at ? `${files.get(name)}:${at[1]}` : files.get(name);
-        throw new TemplateError(`${where}: template failed to render: ${at ? message.slice(0, at.index) : message}`);
+        throw renderError(files.get(name)!, error);
       }
     },
   };
 }
 
 /** A partial that compiles its file on first use (a template compiles only what it uses). */
-function compileLazily(get: () => Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
-  return (context, options) => get()(context, options);
+function compileLazily(get: () => Handlebars.TemplateDelegate, file: string): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return get()(context, options);
+    } catch (error) {
+      throw renderError(file, error);
+    }
+  };
+}
+
+/** Handlebars says `"x" not defined in [object Object] - 2:25`: the file and position go first. */
+function renderError(file: string, error: unknown): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const message = (error as Error).message.replace(/ in \[object Object\]/, "");
+  const at = / - (\d+:\d+)$/.exec(message);
+  const where = at ? `${file}:${at[1]}` : file;
+  return new TemplateError(`${where}: template failed to render: ${at ? message.slice(0, at.index) : message}`);
 }
 
 /** Compile one file; `isChecked`: parse it now (compile alone waits for the first render). */

@@ -3,7 +3,7 @@
 import type { Api, Channel, Operation, Poller } from "../../model/api.js";
 import { channelConstName, channelFirstParameter, channelOptionsParameter, channelReturnType } from "./channel-view.js";
 import { docComment } from "./doc-comment.js";
-import { argumentList, indentLines, printWidth } from "./layout.js";
+import { argumentList, indentLines } from "./layout.js";
 import { literalType, propertyKey, stringLiteral } from "./literal.js";
 import { clientResultType, hasRequiredArgs, methodDoc, streamItemType, streamResponseOf } from "./operation-types.js";
 import { methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";

@@ -38,6 +38,13 @@ describe("index.ts.hbs", () => {
   });
 });
 
+describe("createRenderer", () => {
+  it("names the partial, with line and column, when a field its view lacks is used there", () => {
+    const view = { constants: [{ name: "a", type: "T" }], header: "", methodTable: "t", methods: [], noCheck: "", runtimeTypes: "" };
+    expect(() => render("descriptors.ts.hbs", view)).toThrow(/partials\/descriptor\.hbs:1:\d+: template failed to render: "literal" not defined/);
+  });
+});
+
 describe("descriptors.ts.hbs", () => {
   it("lists each constant, then the method table: short entries inline, long ones one field per line", () => {
     const view = {
