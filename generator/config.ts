@@ -1,6 +1,6 @@
 // The config file and CLI flags -> one resolved list of APIs to generate, every default explicit.
 // clientgen.config.ts/.mts/.mjs/.js/.json/.yaml/.yml; only what a file's kind needs is loaded
-// (JSON: nothing; YAML: the yaml package; TypeScript: esbuild, and only when its cache misses).
+// (JSON: nothing; YAML: js-yaml; TypeScript: jiti, whose transpiled output is cached by content).
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -94,33 +94,31 @@ export async function loadConfig(file: string): Promise<ResolvedConfig> {
   const ext = path.extname(file);
   if (ext === ".json") return readConfig(file);
   if (ext === ".yaml" || ext === ".yml") {
-    const { parse } = await import("yaml");
+    const { default: yaml } = await import("js-yaml");
     let raw: unknown;
     try {
-      raw = parse(readConfigText(file));
+      raw = yaml.load(readConfigText(file), { schema: yaml.CORE_SCHEMA });
     } catch (error) {
-      throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
+      throw new Error(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
     }
     return checkConfig(raw, file, [path.resolve(file)]);
   }
   if (ext === ".ts" || ext === ".mts" || ext === ".mjs" || ext === ".js") {
     readConfigText(file);
-    const { moduleOf } = ext === ".ts" || ext === ".mts" ? await import("./cli/ts-config.js") : { moduleOf: jsModule };
-    const loaded = await moduleOf(path.resolve(file));
-    let mod: { default?: unknown };
-    try {
-      mod = (await import(pathToFileURL(loaded.module).href)) as { default?: unknown };
-    } catch (error) {
-      throw new Error(`${file}: failed to run: ${(error as Error).message}`);
-    }
-    if (mod.default === undefined) throw new Error(`${file}: no default export (write \`export default defineConfig({ apis: [...] })\`)`);
-    return checkConfig(mod.default, file, loaded.files);
+    const loaded = ext === ".ts" || ext === ".mts" ? await (await import("./cli/ts-config.js")).importTsConfig(path.resolve(file)) : await importJsConfig(file);
+    if (loaded.value === undefined) throw new Error(`${file}: no default export (write \`export default defineConfig({ apis: [...] })\`)`);
+    return checkConfig(loaded.value, file, loaded.files);
   }
   throw new Error(`${file}: unknown config file kind (use one of ${configFileNames.join(", ")})`);
 }
 
-async function jsModule(file: string): Promise<{ files: string[]; module: string }> {
-  return { files: [file], module: file };
+async function importJsConfig(file: string): Promise<{ files: string[]; value: unknown }> {
+  try {
+    const mod = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: unknown };
+    return { files: [path.resolve(file)], value: mod.default };
+  } catch (error) {
+    throw new Error(`${file}: failed to run: ${(error as Error).message}`);
+  }
 }
 
 /** Check a config value from any source; paths in it become relative to the config file's folder. */

@@ -1,93 +1,51 @@
-// clientgen.config.ts -> an ES module Node can import. esbuild bundles the config with its local
-// imports ("clientgen/config" is served from here, other packages stay imports); the result is
-// cached by the content of every file it was built from, so a warm run never loads esbuild.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+// clientgen.config.ts -> its default export, run by jiti (a dependency-free TypeScript loader,
+// imported only for .ts configs). jiti follows the config's local imports itself, uses Node's own
+// type stripping where Node has it, and caches what it transpiled by content under clientgen's
+// cache folder, so a warm run transpiles nothing. "clientgen" and "clientgen/config" are served
+// from the cache folder, so a config works before clientgen is resolvable from its folder.
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { cacheDir } from "../cache/cache-dir.js";
 
-interface Entry {
-  /** Every file the bundle was built from (absolute) with its sha256. */
-  inputs: Record<string, string>;
-  module: string;
-}
-
-/** What `defineConfig` is at run time: the identity (its types come from define-config.ts). */
-const defineConfigModule = "export function defineConfig(config) { return config; }\n";
-
-/** The importable module for the config at `file` (absolute), and the files it was built from. */
-export async function moduleOf(file: string): Promise<{ files: string[]; module: string }> {
-  const dir = path.join(cacheDir(), "config");
-  const entryFile = path.join(dir, `${sha256(file).slice(0, 16)}.json`);
-  const cached = readEntry(entryFile);
-  if (cached && isFresh(cached)) return { files: Object.keys(cached.inputs), module: cached.module };
-  const built = await bundle(file);
-  const inputs = Object.fromEntries(built.inputs.map((input) => [input, sha256(readFileSync(input))]));
-  const module = path.join(dir, `${sha256(built.code).slice(0, 16)}.mjs`);
-  writeAtomically(module, built.code);
-  writeAtomically(entryFile, JSON.stringify({ inputs, module } satisfies Entry));
-  return { files: Object.keys(inputs), module };
-}
-
-async function bundle(file: string): Promise<{ code: string; inputs: string[] }> {
-  const esbuild = await import("esbuild");
-  let result;
+/** The config's default export and every local file it was built from (the config first). */
+export async function importTsConfig(file: string): Promise<{ files: string[]; value: unknown }> {
+  const { createJiti } = await import("jiti");
+  const defineConfig = defineConfigModule();
+  const jiti = createJiti(file, {
+    alias: { clientgen: defineConfig, "clientgen/config": defineConfig },
+    fsCache: path.join(cacheDir(), "config"),
+    interopDefault: false,
+    moduleCache: true,
+  });
+  const before = new Set(Object.keys(jiti.cache));
+  const loaded = () => Object.keys(jiti.cache).filter((key) => !before.has(key));
   try {
-    result = await esbuild.build({
-      absWorkingDir: path.dirname(file),
-      bundle: true,
-      entryPoints: [file],
-      format: "esm",
-      logLevel: "silent",
-      metafile: true,
-      platform: "node",
-      target: "node20",
-      write: false,
-      plugins: [
-        {
-          name: "clientgen-config",
-          setup(build) {
-            build.onResolve({ filter: /^clientgen(\/config)?$/ }, () => ({ namespace: "clientgen", path: "config" }));
-            build.onLoad({ filter: /.*/, namespace: "clientgen" }, () => ({ contents: defineConfigModule, loader: "js" }));
-            // Other packages are imported from the project's node_modules when the config runs.
-            build.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === "entry-point" ? undefined : { external: true, path: args.path }));
-          },
-        },
-      ],
-    });
+    const value = ((await jiti.import(file)) as { default?: unknown }).default;
+    const local = loaded().filter((key) => key !== file && !key.includes(`${path.sep}node_modules${path.sep}`));
+    return { files: [file, ...local.sort()], value };
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] }).errors ?? [];
-    const first = errors[0];
-    const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}: ` : "";
-    throw new Error(`${file}: ${where}${first?.text ?? (error as Error).message}`);
-  }
-  const base = path.dirname(file);
-  const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith("clientgen:")).map((input) => path.resolve(base, input));
-  return { code: result.outputFiles[0].text, inputs: inputs.sort() };
-}
-
-function isFresh(entry: Entry): boolean {
-  try {
-    return Object.entries(entry.inputs).every(([file, hash]) => sha256(readFileSync(file)) === hash) && readFileSync(entry.module).length >= 0;
-  } catch {
-    return false;
+    throw new Error(`${file}: ${firstLine(error as Error)}`);
+  } finally {
+    // A watch-mode reload must run the edited files again, not the copies from this run.
+    for (const key of loaded()) delete jiti.cache[key];
   }
 }
 
-function readEntry(file: string): Entry | undefined {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as Entry;
-  } catch {
-    return undefined;
+/** What "clientgen/config" is at run time: the identity (its types come from define-config.ts). */
+const defineConfigSource = "export function defineConfig(config) {\n  return config;\n}\n";
+
+/** The module served for "clientgen/config", written once into the cache folder. */
+function defineConfigModule(): string {
+  const file = path.join(cacheDir(), "config", "define-config.mjs");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, defineConfigSource);
+    renameSync(`${file}.${process.pid}.tmp`, file);
   }
+  return file;
 }
 
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, text);
-  renameSync(`${file}.${process.pid}.tmp`, file);
-}
-
-function sha256(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
+/** Babel's syntax errors carry the position in the message's first line; the code frame after it is noise here. */
+function firstLine(error: Error): string {
+  return error.message.split("\n")[0];
 }

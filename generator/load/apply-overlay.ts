@@ -3,17 +3,16 @@
 import { createRequire } from "node:module";
 import { editDocument, writableAt } from "./copy-on-write.js";
 import { formatPointer, parsePointer } from "./json-pointer.js";
-import { parseJsonPathTarget } from "./jsonpath-target.js";
 import { applyUpdate, isRecord } from "./merge-update.js";
 import type { OverlayAction } from "./read-overlay.js";
 import type { Problem } from "./problem.js";
 
-type JsonPathModule = typeof import("jsonpath-plus");
+type JsonPathModule = typeof import("jsonpath-rfc9535");
 let jsonPathModule: JsonPathModule | undefined;
 
-/** Imported on first use: most loads have no overlays. */
+/** Imported on first use: most loads have no overlays. Overlay 1.0 targets are RFC 9535 JSONPath. */
 function loadJsonPath(): JsonPathModule {
-  jsonPathModule ??= createRequire(import.meta.url)("jsonpath-plus") as JsonPathModule;
+  jsonPathModule ??= createRequire(import.meta.url)("jsonpath-rfc9535") as JsonPathModule;
   return jsonPathModule;
 }
 
@@ -48,20 +47,39 @@ interface Match {
   value: unknown;
 }
 
-/** Matches in document order, or an error message for a bad path. */
+/** Matches in document order, or the parser's message for a path that is not RFC 9535 JSONPath. */
 function findTargets(root: unknown, target: string): Match[] | string {
-  const parsed = parseJsonPathTarget(target);
-  if ("error" in parsed) return parsed.error;
+  const matches: Match[] = [];
   try {
-    const results = loadJsonPath().JSONPath({ path: parsed.path, json: root as object, resultType: "all", eval: "safe", wrap: true }) as {
-      pointer: string;
-      value: unknown;
-    }[];
-    return results.map((r) => ({ segments: parsePointer(r.pointer) ?? [], value: r.value }));
+    loadJsonPath().exec(root as JsonValue, target, (value, at) => matches.push({ segments: at.map(rawSegment), value }));
   } catch (error) {
-    return (error as Error).message;
+    return syntaxErrorMessage(error as JsonPathSyntaxError);
   }
+  return matches;
 }
+
+/** The parser's error names what it expected as character classes; where it stopped is what a user needs. */
+interface JsonPathSyntaxError extends Error {
+  found?: string | null;
+  location?: { start: { column: number } };
+}
+
+function syntaxErrorMessage(error: JsonPathSyntaxError): string {
+  if (!error.location) return error.message;
+  if (error.location.start.column === 1) return 'a JSONPath must start with "$"';
+  const what = error.found === null || error.found === undefined ? "end of path" : JSON.stringify(error.found);
+  return `unexpected ${what} at character ${error.location.start.column}`;
+}
+
+type JsonValue = Parameters<JsonPathModule["exec"]>[0];
+
+/** The library hands back keys escaped as in a normalized path (RFC 9535 2.7): `'` is `\\'`, a newline `\\n`. */
+function rawSegment(segment: string | number): string {
+  if (typeof segment === "number") return String(segment);
+  return segment.replace(/\\(u[0-9a-f]{4}|.)/g, (_, escape: string) => normalizedEscapes[escape] ?? String.fromCharCode(parseInt(escape.slice(1), 16)));
+}
+
+const normalizedEscapes: Record<string, string> = { "'": "'", "\\": "\\", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 type ActionError = { hint: string; key: string; message: string } | undefined;
 

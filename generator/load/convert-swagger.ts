@@ -1,53 +1,42 @@
-// Swagger 2.0 roots are converted to OpenAPI 3.0 with swagger2openapi, then loaded like any 3.0
-// document. External `$ref`s are left as written (resolve: false): the referenced files are read
-// by the usual ref walk, so multi-file 2.0 specs keep working as long as the referenced fragments
-// are plain schemas (2.0 and 3.0 schemas differ only at the edges: `x-nullable`, `type: file`).
-import { createRequire } from "node:module";
+// Swagger 2.0 roots are converted to OpenAPI 3.0 with @scalar/openapi-upgrader (maintained, two
+// small dependencies), then loaded like any 3.0 document. External `$ref`s are left as written: the
+// referenced files are read by the usual ref walk, so multi-file 2.0 specs keep working as long as
+// the referenced fragments are plain schemas (2.0 and 3.0 schemas differ only at the edges:
+// `x-nullable`, `type: file`). Before it: Azure's `x-ms-paths`, `tsv`, and shared body parameters,
+// which the upgrader leaves as parameter refs; after it: what swagger2openapi, our previous
+// converter, did that the upgrader does not (required form bodies and responses, `x-ms-skip-url-encoding`).
 import { formatPointer } from "./json-pointer.js";
 import type { Problem } from "./problem.js";
 
-interface ConvertOptions {
-  patch: boolean;
-  resolve: boolean;
-  warnOnly: boolean;
-  warnProperty: string;
+type Upgrader = typeof import("@scalar/openapi-upgrader/2.0-to-3.0");
+let upgraderModule: Upgrader | undefined;
+
+/** Imported on first use: only 2.0 roots pay for it. */
+async function loadUpgrader(): Promise<Upgrader> {
+  upgraderModule ??= await import("@scalar/openapi-upgrader/2.0-to-3.0");
+  return upgraderModule;
 }
-
-interface Swagger2OpenApi {
-  convertObj(document: unknown, options: ConvertOptions): Promise<{ openapi: Record<string, unknown> }>;
-}
-
-let converterModule: Swagger2OpenApi | undefined;
-
-/** swagger2openapi (with its YAML and validation dependencies) costs ~100 ms to import: only 2.0 roots pay it. */
-function loadConverter(): Swagger2OpenApi {
-  converterModule ??= createRequire(import.meta.url)("swagger2openapi") as Swagger2OpenApi;
-  return converterModule;
-}
-
-/** Where swagger2openapi leaves a note about something it could not convert cleanly (warnOnly mode). */
-const WARNING_PROPERTY = "x-clientgen-swagger-warning";
 
 export type ConvertedSwagger = { ok: true; document: Record<string, unknown>; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Convert the Swagger 2.0 `document` (root at `file`, absolute) to OpenAPI 3.0; `document` is not modified. */
 export async function convertSwagger(document: Record<string, unknown>, file: string): Promise<ConvertedSwagger> {
   let converted: Record<string, unknown>;
-  const converter = loadConverter();
-  // The converter console.warn()s the stack of any failure before rejecting: diagnostics are ours to print.
-  const warn = console.warn;
-  console.warn = () => {};
   try {
-    // structuredClone: the converter is not documented to leave its input alone, and the store's copy must stay as read.
-    const options = { patch: true, resolve: false, warnOnly: true, warnProperty: WARNING_PROPERTY };
-    converted = (await converter.convertObj(withTsvMarked(withMsPaths(structuredClone(document))), options)).openapi;
+    // structuredClone: the upgrader edits its argument in place, and the store's copy must stay as read.
+    const source = withBodyParametersInline(withTsvMarked(withMsPaths(structuredClone(document))));
+    converted = (await loadUpgrader()).upgradeFromTwoToThree(source as never) as unknown as Record<string, unknown>;
   } catch (error) {
     const message = `cannot convert Swagger 2.0 to OpenAPI 3.0: ${(error as Error).message.split("\n")[0]}`;
     const hint = "fix the document, or convert it yourself and pass the OpenAPI 3 file";
     return { ok: false, problems: [{ code: "LOAD008", file, hint, message, pointer: "#", severity: "error" }] };
-  } finally {
-    console.warn = warn;
   }
+  const parameterizedHost = withParameterizedHost(document, converted, file);
+  withServerUrlsTrimmed(converted);
+  withFormBodiesRequired(converted);
+  withSkipUrlEncodingAllowed(converted);
+  withResponsesRequired(converted);
+  keepNullNextLinkNames(document, converted);
   const problems: Problem[] = [
     {
       code: "LOAD006",
@@ -57,9 +46,8 @@ export async function convertSwagger(document: Record<string, unknown>, file: st
       pointer: "#/swagger",
       severity: "warning",
     },
-    ...converterWarnings(converted, file),
+    ...parameterizedHost,
   ];
-  keepNullNextLinkNames(document, converted);
   return { ok: true, document: converted, problems };
 }
 
@@ -104,7 +92,7 @@ function withTsvMarked(document: Record<string, unknown>): Record<string, unknow
   return document;
 }
 
-/** swagger2openapi drops null values; `x-ms-pageable.nextLinkName: null` (one page only) must survive. */
+/** `x-ms-pageable.nextLinkName: null` (one page only) must survive conversion as null. */
 function keepNullNextLinkNames(source: Record<string, unknown>, converted: Record<string, unknown>): void {
   const sourcePaths = { ...(isRecord(source["x-ms-paths"]) ? source["x-ms-paths"] : {}), ...(isRecord(source.paths) ? source.paths : {}) };
   const convertedPaths = isRecord(converted.paths) ? converted.paths : {};
@@ -124,22 +112,130 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The notes swagger2openapi left in the converted document, as LOAD009 warnings. */
-function converterWarnings(root: unknown, file: string): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Set<object>();
-  const walk = (value: unknown, at: string[]): void => {
-    if (value === null || typeof value !== "object" || seen.has(value)) return;
-    seen.add(value);
-    for (const [key, child] of Object.entries(value)) {
-      if (key === WARNING_PROPERTY && typeof child === "string") {
-        const message = `Swagger 2.0 conversion: ${child}`;
-        problems.push({ code: "LOAD009", file, hint: "check the generated type here", message, pointer: formatPointer(at), severity: "warning" });
-      } else {
-        walk(child, [...at, key]);
+/**
+ * A body or formData parameter shared through `#/parameters/X` becomes part of a request body, not
+ * a parameter: the upgrader only follows it when it is written inline, so it is inlined here. A
+ * parameter that names a schema by `$ref` gets it as its schema.
+ */
+function withBodyParametersInline(document: Record<string, unknown>): Record<string, unknown> {
+  const shared = isRecord(document.parameters) ? document.parameters : {};
+  const inline = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((parameter, i) => {
+      const ref = isRecord(parameter) && typeof parameter.$ref === "string" ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref) : null;
+      const target = ref ? shared[ref[1].replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+      if (isRecord(target) && (target.in === "body" || target.in === "formData")) list[i] = structuredClone(target);
+      else if (isSchemaRefParameter(parameter)) {
+        const { $ref, ...rest } = parameter;
+        list[i] = { ...rest, schema: { $ref } };
       }
-    }
+    });
   };
-  walk(root, []);
-  return problems;
+  for (const item of Object.values(isRecord(document.paths) ? document.paths : {})) {
+    if (!isRecord(item)) continue;
+    inline(item.parameters);
+    for (const operation of Object.values(item)) if (isRecord(operation)) inline(operation.parameters);
+    for (const operation of Object.values(item)) {
+      if (isRecord(operation) && operation.consumes === undefined && document.consumes === undefined) withFormConsumes(operation, item.parameters);
+    }
+  }
+  return document;
+}
+
+/** Form fields with no `consumes`: url-encoded, or multipart when a field is a file (the upgrader would pick multipart for both). */
+function withFormConsumes(operation: Record<string, unknown>, shared: unknown): void {
+  const parameters = [...(Array.isArray(shared) ? shared : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])].filter(isRecord);
+  const fields = parameters.filter((parameter) => parameter.in === "formData");
+  if (fields.length === 0) return;
+  const hasFile = fields.some((field) => field.type === "file" || (isRecord(field.items) && field.items.type === "file"));
+  operation.consumes = [hasFile ? "multipart/form-data" : "application/x-www-form-urlencoded"];
+}
+
+/**
+ * `{name, in, $ref: "#/definitions/X"}`: invalid 2.0 (a `$ref` replaces the whole parameter), seen
+ * in generated specs; the author meant a parameter of schema X.
+ */
+function isSchemaRefParameter(parameter: unknown): parameter is Record<string, unknown> & { $ref: string } {
+  return isRecord(parameter) && typeof parameter.$ref === "string" && parameter.$ref.startsWith("#/definitions/") && typeof parameter.name === "string" && typeof parameter.in === "string";
+}
+
+/**
+ * Azure's `x-ms-parameterized-host` is the server URL: `hostTemplate` (after the scheme unless
+ * `useSchemePrefix: false`) and the base path. A parameter with a default is filled in; one
+ * without is a value only the caller knows (clientgen has no client-level URL parameters yet):
+ * LOAD009 says to pass `baseUrl`, and the template stays visible in the generated default.
+ */
+function withParameterizedHost(source: Record<string, unknown>, converted: Record<string, unknown>, file: string): Problem[] {
+  const host = source["x-ms-parameterized-host"];
+  if (!isRecord(host) || typeof host.hostTemplate !== "string") return [];
+  const shared = isRecord(source.parameters) ? source.parameters : {};
+  const resolve = (parameter: unknown) => {
+    const ref = isRecord(parameter) && typeof parameter.$ref === "string" ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref) : null;
+    return ref ? shared[ref[1]] : parameter;
+  };
+  const defaults = new Map<string, string>();
+  for (const parameter of (Array.isArray(host.parameters) ? host.parameters : []).map(resolve)) {
+    if (isRecord(parameter) && typeof parameter.name === "string" && parameter.default !== undefined) defaults.set(parameter.name, String(parameter.default));
+  }
+  const scheme = host.useSchemePrefix === false ? "" : `${Array.isArray(source.schemes) && typeof source.schemes[0] === "string" ? source.schemes[0] : "http"}://`;
+  const basePath = typeof source.basePath === "string" && source.basePath !== "/" ? source.basePath : "";
+  const url = `${scheme}${host.hostTemplate}${basePath}`;
+  const variables = Object.fromEntries([...defaults].filter(([name]) => url.includes(`{${name}}`)).map(([name, value]) => [name, { default: value }]));
+  converted.servers = [Object.keys(variables).length > 0 ? { url, variables } : { url }];
+  const missing = [...url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]).filter((name) => !defaults.has(name));
+  if (missing.length === 0) return [];
+  const message = `Swagger 2.0 conversion: x-ms-parameterized-host ${missing.length === 1 ? "parameter" : "parameters"} ${missing.map((name) => `"${name}"`).join(", ")} ${missing.length === 1 ? "has" : "have"} no default, and clientgen has no client-level URL parameters yet`;
+  return [{ code: "LOAD009", file, hint: `pass baseUrl when creating the client; the server URL template is ${url}`, message, pointer: "#/x-ms-parameterized-host", severity: "warning" }];
+}
+
+/** `basePath: /` gives `http://host/`; paths start with "/" already, so the base URL ends without one. */
+function withServerUrlsTrimmed(converted: Record<string, unknown>): void {
+  if (!Array.isArray(converted.servers)) return;
+  for (const server of converted.servers) {
+    if (isRecord(server) && typeof server.url === "string" && /[^/]\/$/.test(server.url)) server.url = server.url.slice(0, -1);
+  }
+}
+
+/** A form body with a required field is a required body (2.0 has no body-level `required` for formData). */
+function withFormBodiesRequired(converted: Record<string, unknown>): void {
+  for (const operation of operationsOf(converted)) {
+    const body = operation.requestBody;
+    if (!isRecord(body) || body.required !== undefined || !isRecord(body.content)) continue;
+    const isRequired = Object.values(body.content).some(
+      (media) => isRecord(media) && isRecord(media.schema) && Array.isArray(media.schema.required) && media.schema.required.length > 0,
+    );
+    if (isRequired) body.required = true;
+  }
+}
+
+/** Azure's `x-ms-skip-url-encoding` on a query parameter is OpenAPI 3's `allowReserved`. */
+function withSkipUrlEncodingAllowed(converted: Record<string, unknown>): void {
+  const components = isRecord(converted.components) && isRecord(converted.components.parameters) ? Object.values(converted.components.parameters) : [];
+  const lists: unknown[] = [components];
+  for (const item of Object.values(isRecord(converted.paths) ? converted.paths : {})) if (isRecord(item)) lists.push(item.parameters);
+  for (const operation of operationsOf(converted)) lists.push(operation.parameters);
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const parameter of list) {
+      if (isRecord(parameter) && parameter.in === "query" && parameter["x-ms-skip-url-encoding"] === true) parameter.allowReserved = true;
+    }
+  }
+}
+
+/** `responses` is required; an operation without it answers with no declared body (what swagger2openapi's patch mode did). */
+function withResponsesRequired(converted: Record<string, unknown>): void {
+  for (const operation of operationsOf(converted)) {
+    if (operation.responses === undefined) operation.responses = { default: { description: "Default response" } };
+  }
+}
+
+const httpMethods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+function operationsOf(converted: Record<string, unknown>): Record<string, unknown>[] {
+  const operations: Record<string, unknown>[] = [];
+  for (const item of Object.values(isRecord(converted.paths) ? converted.paths : {})) {
+    if (!isRecord(item)) continue;
+    for (const [method, operation] of Object.entries(item)) if (httpMethods.has(method) && isRecord(operation)) operations.push(operation);
+  }
+  return operations;
 }

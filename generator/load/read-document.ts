@@ -4,20 +4,10 @@ import yaml from "js-yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../diagnostics/display-path.js";
 import { aliasExpansionPointer, maxAliasExpansion, maxNestingDepth, tooDeepPointer } from "./input-limits.js";
-import { createFullLocator } from "./locate.js";
+import { createLocator } from "./locate.js";
 import { jsonErrorMessage, jsonErrorPosition, offsetToLineCol } from "./parse-error-position.js";
 import { readRegularFile } from "./read-regular-file.js";
-
-/**
- * YAML 1.2 core schema: no timestamps turned into Dates (OpenAPI dates are strings), plus merge
- * keys (`<<: *base`), which hand-written specs use and which the core schema leaves out.
- */
-const OPENAPI_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as JsYamlTypes).types.merge] });
-
-/** js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them. */
-interface JsYamlTypes {
-  types: { merge: yaml.Type };
-}
+import { OPENAPI_YAML_SCHEMA } from "./yaml-schema.js";
 
 export type ReadResult = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic; isMissing: boolean };
 
@@ -98,7 +88,7 @@ function parseYaml(file: string, text: string): ReadResult {
   // Only documents with an anchor can have aliases: most specs skip the walk.
   const expanded = anchorPattern.test(text) ? aliasExpansionPointer(value) : undefined;
   if (expanded !== undefined) {
-    const { line, col } = createFullLocator()(file, expanded);
+    const { line, col } = createLocator()(file, expanded);
     const message = `YAML aliases expand this document by more than ${maxAliasExpansion} nodes`;
     const hint = "clientgen refuses alias expansion this large (a limit against \"billion laughs\" documents); reuse schemas with $ref";
     return failure(file, "LOAD011", message, hint, line, col, expanded);

@@ -166,7 +166,7 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
     given: { file: "overlays/base.yaml", options: { overlays: [fixture("overlays/bad-path.yaml")] } },
     want: [
       `${F}/overlays/bad-path.yaml:4:5 #/actions/0/target error OVL003 invalid JSONPath "paths['/cluster/create']": a JSONPath must start with "$" (see RFC 9535, e.g. $.paths['/pets'].get)`,
-      `${F}/overlays/bad-path.yaml:6:5 #/actions/1/target error OVL003 invalid JSONPath "$.paths['/cluster/create'": unclosed "[" at character 8 (see RFC 9535, e.g. $.paths['/pets'].get)`,
+      `${F}/overlays/bad-path.yaml:6:5 #/actions/1/target error OVL003 invalid JSONPath "$.paths['/cluster/create'": unexpected end of path at character 26 (see RFC 9535, e.g. $.paths['/pets'].get)`,
     ],
   },
   {

@@ -93,8 +93,33 @@ describe("applyOverlay", () => {
     { name: "a non-object update on an object", given: action("$.info", "text"), want: "OVL001 #/actions/0/update" },
     { name: "removing the root", given: action("$", undefined, true), want: "OVL001 #/actions/0/target" },
     { name: "no match", given: action("$.nothing", { x: 1 }), want: "OVL002 #/actions/0/target" },
-    { name: "a syntax error jsonpath-plus would accept", given: action("$[", { x: 1 }), want: "OVL003 #/actions/0/target" },
+    { name: "a syntax error a forgiving JSONPath library would accept", given: action("$[", { x: 1 }), want: "OVL003 #/actions/0/target" },
+    { name: "a member name RFC 9535 does not allow unquoted", given: action("$.x-y", { x: 1 }), want: "OVL003 #/actions/0/target" },
   ];
+  test("an invalid path names the character where it stops", () => {
+    const { problems } = applyOverlay({ info: { title: "t" } }, [action("$.info)", { x: 1 })], "o.yaml");
+    expect(problems[0].message).toBe('invalid JSONPath "$.info)": unexpected ")" at character 7');
+  });
+
+  test("keys the library escapes (quote, backslash, newline) are matched and edited as written", () => {
+    const input = { paths: { "/a'b\\c\n": { get: {} } } };
+    const { document, problems } = applyOverlay(input, [action("$.paths.*.get", { "x-a": 1 })], "o.yaml");
+    expect(problems).toEqual([]);
+    expect((document as Doc).paths).toEqual({ "/a'b\\c\n": { get: { "x-a": 1 } } });
+  });
+
+  const filterCases = [
+    { given: "$.tags[?@.name == 'b']", want: ["a", "b+"] },
+    { given: "$.tags[?(@.name == 'b')]", want: ["a", "b+"] },
+    { given: "$.tags[?@.internal]", want: ["a+", "b"] },
+    { given: "$.tags[1]", want: ["a", "b+"] },
+  ];
+  test.each(filterCases)("RFC 9535 filter $given", ({ given, want }) => {
+    const input = { tags: [{ name: "a", internal: true }, { name: "b" }] };
+    const { document } = applyOverlay(input, [action(given, { "x-hit": true })], "o.yaml");
+    expect((document as Doc).tags.map((t: Doc) => t.name + (t["x-hit"] ? "+" : ""))).toEqual(want);
+  });
+
   test.each(problemCases)("reports $name", ({ given, want }) => {
     const { problems } = applyOverlay({ info: { title: "t" } }, [given], "o.yaml");
     expect(problems.map((p) => `${p.code} ${p.pointer}`)).toEqual([want]);

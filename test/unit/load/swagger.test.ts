@@ -165,7 +165,7 @@ paths:
     }
   });
 
-  test("collectionFormat tsv, which the converter drops (LOAD009), goes through as tabDelimited", async () => {
+  test("collectionFormat tsv, which has no OpenAPI 3 style, goes through as tabDelimited", async () => {
     const tsv = file(
       "tsv/root.yaml",
       `swagger: "2.0"
@@ -184,5 +184,88 @@ paths:
     const spec = await loadSpec(tsv);
     const parameter = (spec.document as any).paths["/a"].get.parameters[0];
     expect(parameter["x-clientgen-tsv"]).toBe(true);
+  });
+});
+
+describe("Swagger 2.0 conversion fills what the upgrader leaves", () => {
+  const convert = async (name: string, body: string) => (await loadSpec(file(`${name}/root.yaml`, `swagger: "2.0"\ninfo: {title: T, version: "1"}\n${body}`))) as any;
+
+  test("a body parameter shared through #/parameters becomes the request body", async () => {
+    const spec = await convert(
+      "shared-body",
+      `parameters:
+  Pet: {name: pet, in: body, required: true, schema: {type: object}}
+paths:
+  /a:
+    post:
+      consumes: [application/json]
+      parameters: [{$ref: "#/parameters/Pet"}]
+      responses: {"200": {description: ok}}
+`,
+    );
+    const post = spec.document.paths["/a"].post;
+    expect(post.parameters ?? []).toEqual([]);
+    expect(post.requestBody).toEqual({ content: { "application/json": { schema: { type: "object" } } }, required: true });
+  });
+
+  test("form fields without consumes: url-encoded, multipart with a file; required when a field is", async () => {
+    const spec = await convert(
+      "form",
+      `paths:
+  /a:
+    post:
+      parameters: [{name: n, in: formData, type: string, required: true}]
+      responses: {"200": {description: ok}}
+  /b:
+    post:
+      parameters: [{name: f, in: formData, type: file}]
+      responses: {"200": {description: ok}}
+`,
+    );
+    expect(Object.keys(spec.document.paths["/a"].post.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
+    expect(spec.document.paths["/a"].post.requestBody.required).toBe(true);
+    expect(Object.keys(spec.document.paths["/b"].post.requestBody.content)).toEqual(["multipart/form-data"]);
+    expect(spec.document.paths["/b"].post.requestBody.required).toBeUndefined();
+  });
+
+  test("x-ms-skip-url-encoding on a query parameter is allowReserved; an operation without responses gets a default", async () => {
+    const spec = await convert(
+      "skip",
+      `paths:
+  /a:
+    get:
+      parameters: [{name: q, in: query, type: string, x-ms-skip-url-encoding: true}]
+`,
+    );
+    const get = spec.document.paths["/a"].get;
+    expect(get.parameters[0].allowReserved).toBe(true);
+    expect(get.responses).toEqual({ default: { description: "Default response" } });
+  });
+
+  test("x-ms-parameterized-host is the server URL; a parameter without a default is LOAD009", async () => {
+    const root = file(
+      "host/root.yaml",
+      `swagger: "2.0"
+info: {title: T, version: "1"}
+host: badhost
+schemes: [https]
+basePath: /v2
+x-ms-parameterized-host:
+  hostTemplate: "{account}.{domain}"
+  parameters:
+    - {name: account, in: path, required: true, type: string}
+    - {$ref: "#/parameters/domain"}
+parameters:
+  domain: {name: domain, in: path, required: true, type: string, default: example.com}
+paths:
+  /a: {get: {responses: {"200": {description: ok}}}}
+`,
+    );
+    const spec = (await loadSpec(root)) as any;
+    expect(spec.document.servers).toEqual([{ url: "https://{account}.{domain}/v2", variables: { domain: { default: "example.com" } } }]);
+    const lines = await diagnosticLines(root);
+    expect(lines.map((l) => l.replace(/^.*?root\.yaml/, "root.yaml"))).toContain(
+      'root.yaml:6:1 #/x-ms-parameterized-host warning LOAD009 Swagger 2.0 conversion: x-ms-parameterized-host parameter "account" has no default, and clientgen has no client-level URL parameters yet (pass baseUrl when creating the client; the server URL template is https://{account}.{domain}/v2)',
+    );
   });
 });
