@@ -707,6 +707,7 @@ export const restartCluster: OperationSpec = {
 
 export const start_restartCluster: StartSpec = {
   idArg: "cluster_id",
+  isChangeAwaited: true,
   target: { successValues: ["running"], failureValues: ["error"], unreachableValues: ["stopped"] },
 };
 

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { cacheDir } from "../cache/cache-dir.js";
 import { printWidth } from "./views/layout.js";
 import { unsureMark } from "./views/type-expression.js";
+import { planFile, type PrettierJob } from "./format-plan.js";
 
 export const prettierOptions = {
   parser: "typescript",
@@ -43,37 +44,55 @@ export async function formatFiles(files: RenderedFile[]): Promise<RenderedFile[]
   return out;
 }
 
-/** Split into top-level declarations; keep the ones already in prettier's layout, format the rest. */
+/**
+ * Keep what is already in prettier's layout; of the rest, only the members the views could not lay
+ * out (format-plan.ts) go through prettier, all of a file's in one call.
+ */
 export async function formatText(text: string): Promise<string> {
-  const chunks = text.replace(/\n{3,}/g, "\n\n").trim().split(/\n\n(?=\S)/);
-  const formatted = await Promise.all(chunks.map((chunk) => (isPrettierStable(chunk) ? chunk : formatChunk(chunk))));
-  return `${formatted.join("\n\n")}\n`;
+  const plans = planFile(text);
+  const jobs = plans.flatMap((plan) => plan.pieces.filter((piece): piece is PrettierJob => typeof piece !== "string"));
+  const results = await formatSources(jobs.map((job) => [...job.opens, job.member, ...job.closes].join("\n")));
+  const resultOf = new Map(jobs.map((job, i) => [job, results[i]]));
+  const declarations = await Promise.all(
+    plans.map(async ({ declaration, pieces }) => {
+      const parts = pieces.map((piece) => (typeof piece === "string" ? piece : memberOf(piece, resultOf.get(piece))));
+      return parts.includes(undefined) ? prettierFormat(declaration) : parts.join("\n");
+    }),
+  );
+  return `${declarations.join("\n\n")}\n`;
 }
 
-async function formatChunk(chunk: string): Promise<string> {
-  const prettier = await import("prettier");
-  const source = chunk.split(unsureMark).join("");
-  return (await prettier.format(source, prettierOptions)).trimEnd();
+/** The member out of prettier's result; undefined when prettier changed the lines around it. */
+function memberOf(job: PrettierJob, formatted: string | undefined): string | undefined {
+  if (formatted === undefined) return undefined;
+  const lines = formatted.split("\n");
+  const end = lines.length - job.closes.length;
+  const isSameContext = lines.slice(0, job.opens.length).join("\n") === job.opens.join("\n") && lines.slice(end).join("\n") === job.closes.join("\n");
+  return isSameContext ? lines.slice(job.opens.length, end).join("\n") : undefined;
 }
 
 /**
- * True when prettier would leave the declaration as it is. Conservative: code lines must fit the
- * width, hold only printable ASCII and no quotes or escapes (prettier picks quote styles itself).
- * Comment lines are free text: prettier never rewraps them.
+ * Separates the sources of one prettier call: a line comment prettier keeps on its own line.
+ * One call per file, since each call costs prettier ~1.5 ms of option handling before any work.
  */
-export function isPrettierStable(chunk: string): boolean {
-  if (chunk.includes(unsureMark)) return false;
-  for (const line of chunk.split("\n")) {
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith("/**") || trimmed.startsWith("*") || trimmed.startsWith("//")) {
-      if (line !== line.trimEnd() || line.includes("\t")) return false;
-      continue;
-    }
-    if (line.length > printWidth || !/^[\x20-\x7e]*$/.test(line) || /['\\`]/.test(line) || line !== line.trimEnd()) {
-      return false;
+const boundary = "// clientgen:format-boundary";
+
+/** Each source formatted (undefined when it does not parse alone), with as few prettier calls as can be. */
+async function formatSources(sources: string[]): Promise<(string | undefined)[]> {
+  if (sources.length > 1 && !sources.some((source) => source.includes(boundary))) {
+    try {
+      const parts = (await prettierFormat(sources.join(`\n${boundary}\n`))).split(`\n${boundary}\n`);
+      if (parts.length === sources.length) return parts;
+    } catch {
+      // One source does not parse alone (a member cut wrong): format each on its own.
     }
   }
-  return true;
+  return Promise.all(sources.map((source) => prettierFormat(source).catch(() => undefined)));
+}
+
+async function prettierFormat(source: string): Promise<string> {
+  const prettier = await import("prettier");
+  return (await prettier.format(source.split(unsureMark).join(""), prettierOptions)).trimEnd();
 }
 
 function readIfExists(file: string): string | undefined {

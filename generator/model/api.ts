@@ -109,16 +109,26 @@ export interface RetryPolicy {
   statusCodes?: string[];
 }
 
-/** A long-running operation polled at a URL from the starting response (the runtime's UrlLroSpec). */
-export interface UrlLro {
+/**
+ * How status values end a wait (the runtime's StatusRule), one rule for every LRO strategy: shared
+ * by spec-described pollers (Poller) and header-driven waits from the dialects (UrlLro).
+ */
+export interface StatusRule {
   canceledValues: string[];
+  /** Poll interval when the server gives no hint. */
   defaultIntervalMs: number;
+  /** Where the failure's error object or message is in the status body. */
   errorPath?: FieldPath;
-  /** A value here means failure whatever the status (AEP `error`). */
+  /** A non-null value here means failure whatever the status value (AEP `error`). */
   failurePath?: FieldPath;
   failureValues: string[];
-  finalStateVia: "azure-async-operation" | "location" | "operation-location" | "original-uri";
   isCaseInsensitive: boolean;
+  successValues: string[];
+}
+
+/** A long-running operation polled at a URL from the starting response (the runtime's UrlLroSpec). */
+export interface UrlLro extends StatusRule {
+  finalStateVia: "azure-async-operation" | "location" | "operation-location" | "original-uri";
   /** Where the result is in the final status body (AEP `response`). */
   resultPath?: FieldPath;
   /** Type of the final result; absent: the operation's own success type. */
@@ -126,7 +136,6 @@ export interface UrlLro {
   /** JSON pointer of the extension (or response) it was read from, for diagnostics. */
   source: string;
   statusPaths: FieldPath[];
-  successValues: string[];
   /** Response headers that may hold the status URL, first present wins. */
   urlHeaders: string[];
   /** Body field of the starting response holding the status URL or path. */
@@ -177,14 +186,9 @@ export interface Response {
 }
 
 /** A named way to poll something to a terminal state (from the spec or its overlay). */
-export interface Poller {
-  canceledValues: string[];
-  defaultIntervalMs: number;
-  errorPath?: FieldPath;
-  failureValues: string[];
-  /** Parameter of the poll operation that receives the id. */
+export interface Poller extends StatusRule {
+  /** Parameter of the poll operation that receives the id: its wire name, its argument key once arguments are named (PAR005). */
   idParam: string;
-  isCaseInsensitive: boolean;
   messagePath?: FieldPath;
   /** Wait before the first status request (Speakeasy delaySeconds). */
   initialDelayMs?: number;
@@ -196,8 +200,6 @@ export interface Poller {
   defaultTimeoutMs?: number;
   /** A non-null value here ends the wait whatever the status value (success unless failurePath is set). */
   donePath?: FieldPath;
-  /** A non-null value here means failure whatever the status value. */
-  failurePath?: FieldPath;
   /** Fixed arguments sent with every status request. */
   pollArgs?: Record<string, unknown>;
   /** Statuses that fail the wait once the resource was seen moving (see PollerTarget). */
@@ -211,7 +213,6 @@ export interface Poller {
   progressPath?: FieldPath;
   retryAfterPath?: FieldPath;
   statusPath: FieldPath;
-  successValues: string[];
   /** Alternative success/failure sets a caller picks with `until` (e.g. running / stopped). */
   targets?: PollerTarget[];
 }
@@ -233,10 +234,12 @@ export interface LroStart {
   idPath?: FieldPath;
   /** Field holding an array of ids, all waited for. */
   idsPath?: FieldPath;
-  /** The id is the call's own argument of this name (the cluster being started). */
+  /** The id is the call's own argument of this name (the cluster being started); its argument key once arguments are named. */
   idArg?: string;
   /** The response schema lets the id be null or absent: the wait resolves to an LroOutcome. */
   isIdOptional?: boolean;
+  /** A success status counts only once the resource was seen in another one (a restart of a running cluster). */
+  isChangeAwaited?: boolean;
   /** The poller target (PollerTarget.name) this call waits for. */
   until?: string;
   /** Poller.name to use. */

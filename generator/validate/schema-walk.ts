@@ -20,18 +20,23 @@ const mapKeywords = ["properties", "patternProperties", "$defs", "definitions", 
 
 /** Call `visit` for every schema reachable from the root document, depth first, each (file, pointer) once. */
 export function forEachSchema(spec: LoadedSpec, visit: (at: SchemaVisit) => void): void {
-  const seen = new Set<string>();
+  // Where each object was visited, by identity: a (file, pointer) holds one object, so an object
+  // not met before is a new place without building a key string per schema (hundreds of
+  // thousands on big documents); one met before may still sit at a second place (a YAML alias).
+  const seen = new Map<object, { file: string; pointer: string }[]>();
   const walk = (value: unknown, file: string, pointer: string): void => {
     if (!isObject(value)) return;
-    const key = `${file}\n${pointer}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const places = seen.get(value);
+    if (places?.some((p) => p.file === file && p.pointer === pointer)) return;
+    if (places) places.push({ file, pointer });
+    else seen.set(value, [{ file, pointer }]);
     visit({ file, pointer, schema: value });
     if (typeof value.$ref === "string") {
       const target = spec.resolveRef(value.$ref, file);
       if (target && target.file !== file) walk(target.value, target.file, target.pointer);
     }
-    for (const k of singleKeywords) walk(value[k], file, childPointer(pointer, k));
+    // Pointers are built only for keywords present: most schemas have none of them.
+    for (const k of singleKeywords) if (isObject(value[k])) walk(value[k], file, childPointer(pointer, k));
     for (const k of listKeywords) {
       const list = value[k];
       if (Array.isArray(list)) list.forEach((item, i) => walk(item, file, childPointer(childPointer(pointer, k), i)));

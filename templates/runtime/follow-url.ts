@@ -1,24 +1,27 @@
-// URLs the server hands out (next links, Link headers, status monitors): resolved against the base
-// URL and followed with the client's credentials only when they stay on the base URL's origin.
+// URLs the server hands out (next links, Link headers, status monitors): resolved against the URL
+// of the answer that gave them (RFC 3986 section 5; a next link) or the base URL, and followed with
+// the client's credentials only when they stay on the base URL's origin.
 import { SdkError } from "./errors.js";
 import { callerHeadersOf } from "./request-builder.js";
 import type { PreparedRequest } from "./request-builder.js";
 import type { OperationSpec } from "./types.js";
 
 /**
- * `ref` resolved against the base URL (relative refs keep its path prefix). A URL on another origin
- * is refused: it would receive the credential, and a server-controlled link must not leak it.
+ * `ref` resolved against `relativeTo` (the URL of the page that handed it out) or else the base URL
+ * (relative refs keep its path prefix). A URL on another origin than the base URL's is refused: it
+ * would receive the credential, and a server-controlled link must not leak it.
  */
 export function resolveSameOrigin(
   ref: string,
   baseUrl: string,
   what: string,
   opId: string,
+  relativeTo?: string,
 ): string {
   const base = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
   let url: URL;
   try {
-    url = new URL(ref, base);
+    url = new URL(ref, relativeTo ?? base);
   } catch {
     throw new SdkError(`${opId}: the ${what} ${JSON.stringify(ref)} is not a URL`);
   }

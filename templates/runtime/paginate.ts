@@ -15,13 +15,25 @@ export type PageFetcher = (
   options: RequestOptions,
 ) => Promise<unknown>;
 
+/** A page's answer; `url`: where it came from, when known (relative next links resolve against it). */
+export interface PageResult extends SendResult {
+  readonly url?: string;
+}
+
 /** Fetches pages with their headers (Link headers), by arguments or by a URL the server gave. */
 export interface PageSource {
   readonly fetch: (
     args: Record<string, unknown> | undefined,
     options: RequestOptions,
-  ) => Promise<SendResult>;
-  readonly fetchUrl: (url: string, options: RequestOptions) => Promise<SendResult>;
+  ) => Promise<PageResult>;
+  /** GETs `url`; a relative one resolves against `relativeTo` (the page that gave it), else the base URL. */
+  readonly fetchUrl: (
+    url: string,
+    options: RequestOptions,
+    relativeTo?: string,
+  ) => Promise<PageResult>;
+  /** The URL a call with these arguments requests (no query): the base of the first page's relative links. */
+  readonly urlOf?: (args: Record<string, unknown> | undefined) => string;
 }
 
 /** Pagination styles whose next page is a URL rather than new arguments. */
@@ -45,7 +57,7 @@ export class PagePromise<TPage, TItem, THeaders = NoHeaders>
   readonly #operationId: string;
   /** Declares the response headers `.withResponse()` parses; none: only rawHeaders. */
   readonly #op: OperationSpec | undefined;
-  #firstPage: Promise<SendResult> | undefined;
+  #firstPage: Promise<PageResult> | undefined;
 
   constructor(
     fetchPage: PageFetcher | PageSource,
@@ -116,7 +128,11 @@ export class PagePromise<TPage, TItem, THeaders = NoHeaders>
         if (url === undefined) return;
         throwIfAborted(signal);
         const target = paging.style === "nextLink" ? nextLinkTarget(paging, url, args) : url;
-        result = await this.#source.fetchUrl(target, this.#requestOptions);
+        // RFC 3986: a relative link resolves against the page that gave it; a next operation's
+        // path (linkTemplate) is relative to the base URL.
+        const isTemplated = paging.style === "nextLink" && paging.linkTemplate !== undefined;
+        const pageUrl = isTemplated ? undefined : (result.url ?? this.#source.urlOf?.(args));
+        result = await this.#source.fetchUrl(target, this.#requestOptions, pageUrl);
         continue;
       }
       const nextArgs = nextPageArgs(
@@ -147,7 +163,7 @@ export class PagePromise<TPage, TItem, THeaders = NoHeaders>
     }
   }
 
-  #first(): Promise<SendResult> {
+  #first(): Promise<PageResult> {
     this.#firstPage ??= this.#source.fetch(this.#args, this.#requestOptions);
     return this.#firstPage;
   }

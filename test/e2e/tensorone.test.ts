@@ -133,6 +133,19 @@ describe("TensorOne start/stop/restart/delete and wait, with fixed targets", () 
     expect(server.requests[0].url).toBe("/v1/clusters/a/restart");
   });
 
+  it("restartClusterAndWait of a running cluster does not resolve before the cluster was seen leaving running", async () => {
+    // The restart answers at once while the cluster still runs; the first polls may still see running.
+    server = await startServer(json(200, detail("running")), json(200, detail("running")), json(200, detail("stopping")), json(200, detail("starting")), json(200, detail("running")));
+    expect((await client(server).restartClusterAndWait({ cluster_id: "a" }, { intervalMs: 1 })).data.status).toBe("running");
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it("restartClusterAndWait with wait_for_ready: the server answered once running, one poll confirms it", async () => {
+    server = await startServer(json(200, detail("running")), json(200, detail("running")));
+    expect((await client(server).restartClusterAndWait({ cluster_id: "a", body: { wait_for_ready: true } }, { intervalMs: 1 })).data.status).toBe("running");
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("deleteClusterAndWait is done when the cluster answers 404 (passing through stopped)", async () => {
     server = await startServer(
       json(200, { success: true, data: { id: "a", status: "stopping" } }),

@@ -6,7 +6,7 @@ import { OperationFailedError, PollTimeoutError, TimeoutError } from "../../temp
 import { UntrackedOperationError } from "../../templates/runtime/lro-outcome.js";
 import type { LroOutcome } from "../../templates/runtime/lro-outcome.js";
 import { Transport } from "../../templates/runtime/transport.js";
-import type { LroSpec, OperationSpec } from "../../templates/runtime/types.js";
+import type { LroSpec, OperationSpec, UrlLroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, slow, startServer } from "./helpers/http-server.js";
 import type { Reply, TestServer } from "./helpers/http-server.js";
@@ -17,6 +17,7 @@ afterEach(() => server?.close());
 const poll = op({ id: "getJob", path: "/jobs/{id}", params: [{ name: "id", in: "path" }, { name: "light", in: "query" }] });
 const base: LroSpec = { poll, idParam: "id", statusPath: ["status"], successValues: ["done"], failureValues: ["failed"], defaultIntervalMs: 10 };
 const start = op({ id: "startJob", method: "POST", path: "/jobs", responses: [{ status: "202", kind: "json" }] });
+const urlLro: UrlLroSpec = { kind: "url", urlHeaders: ["Location"], statusPaths: [["status"]], successValues: ["Succeeded"], failureValues: ["Failed"], finalStateVia: "location", defaultIntervalMs: 10 };
 
 async function setup(...replies: Reply[]) {
   server = await startServer(...replies);
@@ -110,6 +111,38 @@ describe("accepted starts", () => {
     const error = await wait(transport, false).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UntrackedOperationError);
     expect(error).toMatchObject({ isAccepted: true, start: { message: "accepted" } });
+  });
+
+  it("a promised id whose status endpoint stops answering: UntrackedOperationError, not the plain 500", async () => {
+    const { transport } = await setup(json(202, { id: "j" }), json(500, { message: "down" }));
+    const error = await wait(transport, false).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UntrackedOperationError);
+    expect(error).toMatchObject({ isAccepted: true, start: { id: "j" }, cause: { status: 500 } });
+    expect(server.requests).toHaveLength(1 + 5); // the start, then MAX_CONSECUTIVE_POLL_FAILURES polls
+  });
+
+  it("a promised id whose operation fails is still OperationFailedError", async () => {
+    const { transport } = await setup(json(202, { id: "j" }), json(200, { status: "failed" }));
+    await expect(wait(transport, false)).rejects.toBeInstanceOf(OperationFailedError);
+  });
+
+  it("a URL-polled wait whose monitor stops answering: UntrackedOperationError with the accepted body", async () => {
+    const { transport } = await setup(json(202, { accepted: true }, { location: "/ops/1" }), json(404, { message: "gone" }));
+    const error = await transport.startAndWait(start, undefined, {}, "startJob", urlLro).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UntrackedOperationError);
+    expect(error).toMatchObject({ isAccepted: true, start: { accepted: true }, cause: { status: 404 } });
+    expect((error as Error).message).toContain("do not send it again");
+  });
+
+  it("a URL-polled wait: a refused start, a failed operation and a timeout stay what they are", async () => {
+    let { transport } = await setup(json(409, { message: "conflict" }));
+    await expect(transport.startAndWait(start, undefined, {}, "startJob", urlLro)).rejects.toMatchObject({ status: 409 });
+    await server.close();
+    ({ transport } = await setup(json(202, {}, { location: "/ops/2" }), json(200, { status: "Failed" })));
+    await expect(transport.startAndWait(start, undefined, {}, "startJob", urlLro)).rejects.toBeInstanceOf(OperationFailedError);
+    await server.close();
+    ({ transport } = await setup(json(202, {}, { location: "/ops/3" }), json(202, { status: "Running" })));
+    await expect(transport.startAndWait(start, undefined, { timeoutMs: 1000 }, "startJob", urlLro)).rejects.toBeInstanceOf(PollTimeoutError);
   });
 
   it("idArg waits on the call's own argument", async () => {

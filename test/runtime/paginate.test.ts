@@ -191,3 +191,42 @@ describe("hostile cursor servers", () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe("next links relative to the page that gave them (RFC 3986)", () => {
+  const tenantItems = op({ id: "listTenantItems", path: "/tenants/{tenant}/items", params: [{ name: "tenant", in: "path" }] });
+  const seen = () => server.requests.map((r) => r.url);
+
+  it("a body nextLink resolves against the page's URL, not the base URL", async () => {
+    server = await startServer(
+      listing(() => ({ value: [1], nextLink: "items?page=2" })),
+      listing(() => ({ value: [2], nextLink: "?page=3" })),
+      listing(() => ({ value: [3] })),
+    );
+    const transport = new Transport({}, { baseUrl: `${server.url}/api` });
+    const paging: PaginationSpec = { style: "nextLink", itemsPath: ["value"], nextLinkPath: ["nextLink"] };
+    expect(await collect(transport.paginate(tenantItems, { tenant: "t1" }, undefined, paging))).toEqual([1, 2, 3]);
+    expect(seen()).toEqual(["/api/tenants/t1/items", "/api/tenants/t1/items?page=2", "/api/tenants/t1/items?page=3"]);
+  });
+
+  it("a Link header's target resolves against the page's URL; an absolute path keeps its own", async () => {
+    const linked = (link: string | undefined, items: number[]): Reply => (res) => {
+      res.writeHead(200, { "content-type": "application/json", ...(link ? { link: `<${link}>; rel="next"` } : {}) });
+      res.end(JSON.stringify(items));
+    };
+    server = await startServer(linked("items?cursor=b", [1]), linked("/elsewhere/items?cursor=c", [2]), linked(undefined, [3]));
+    const transport = new Transport({}, { baseUrl: server.url });
+    const paging: PaginationSpec = { style: "linkHeader", itemsPath: [] };
+    expect(await collect(transport.paginate(tenantItems, { tenant: "t2" }, undefined, paging))).toEqual([1, 2, 3]);
+    expect(seen()).toEqual(["/tenants/t2/items", "/tenants/t2/items?cursor=b", "/elsewhere/items?cursor=c"]);
+  });
+
+  it("an empty page with a next link goes on, as Azure core-paging does (services filter server-side)", async () => {
+    server = await startServer(
+      listing(() => ({ value: [], nextLink: "items?page=2" })),
+      listing(() => ({ value: [2] })),
+    );
+    const transport = new Transport({}, { baseUrl: server.url });
+    const paging: PaginationSpec = { style: "nextLink", itemsPath: ["value"], nextLinkPath: ["nextLink"] };
+    expect(await collect(transport.paginate(tenantItems, { tenant: "t3" }, undefined, paging))).toEqual([2]);
+  });
+});

@@ -18,9 +18,9 @@ export type LroOutcome<TState, TStart> =
     };
 
 /**
- * The server accepted the call (2xx) but its response holds no id to poll. Thrown only where the
- * spec promises an id (a server breaking its own contract); `start` is the accepted body.
- * The work was accepted: sending the call again would start it twice.
+ * The server accepted the call (2xx) but the wait cannot follow the work to its end: the response
+ * holds no id to poll where the spec promises one, or the status could not be read (`cause`).
+ * `start` is the accepted body. The work was accepted: sending the call again would start it twice.
  */
 export class UntrackedOperationError extends SdkError {
   override name = "UntrackedOperationError";
@@ -29,8 +29,11 @@ export class UntrackedOperationError extends SdkError {
   /** Always true: the server accepted the call. */
   readonly isAccepted = true;
 
-  constructor(message: string, start: unknown) {
-    super(`${message}; the server accepted the call, do not send it again`);
+  constructor(message: string, start: unknown, cause?: unknown) {
+    super(
+      `${message}; the server accepted the call, do not send it again`,
+      cause === undefined ? undefined : { cause },
+    );
     this.start = start;
   }
 }

@@ -6,17 +6,18 @@ import { sendAttempt } from "./attempt.js";
 import type { SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { OperationFailedError, PollTimeoutError } from "./errors.js";
 import { formatFieldPath, readFieldPath } from "./field-path.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
+import { afterAcceptedStart, isOwnLroFailure } from "./lro-engine.js";
+import type { LroContext } from "./lro-engine.js";
 import { matchesStatus } from "./lro-status.js";
 import { PagePromise } from "./paginate.js";
 import { apiPromise } from "./response-meta.js";
 import type { ApiPromise, NoHeaders } from "./response-meta.js";
-import type { PageSource } from "./paginate.js";
+import type { PageResult, PageSource } from "./paginate.js";
 import { Poller } from "./poller.js";
-import type { PollerContext, PollerTarget } from "./poller.js";
+import type { PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
 import { prepareRequest } from "./request-builder.js";
@@ -46,7 +47,6 @@ import { openStream } from "./open-stream.js";
 import { Channel, channelArgs, channelUrl } from "./channel.js";
 import type { ChannelCallOptions } from "./channel.js";
 import type { StreamResponse } from "./event-stream.js";
-import type { UrlLroContext } from "./url-lro.js";
 
 export type { SendResult } from "./attempt.js";
 
@@ -203,7 +203,10 @@ export class Transport {
     return new PagePromise<TPage, TItem, THeaders>(
       {
         fetch: (pageArgs, pageOptions) => this.send(op, pageArgs, pageOptions),
-        fetchUrl: (url, pageOptions) => this.sendUrl(op, url, pageOptions, "next page link"),
+        fetchUrl: (url, pageOptions, relativeTo) =>
+          this.#sendPageUrl(op, url, pageOptions, relativeTo),
+        urlOf: (pageArgs) =>
+          prepareRequest(op, pageArgs, this.#baseUrl, undefined, undefined).urlWithoutQuery,
       },
       paging,
       args,
@@ -227,13 +230,7 @@ export class Transport {
     if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id === "")) {
       throw new TypeError(`${name}: a poller needs at least one non-empty id`);
     }
-    return new Poller<TState>(
-      this.#pollerContext(),
-      name,
-      lro,
-      { ids: [...ids], isMulti },
-      options,
-    );
+    return new Poller<TState>(this.#lroContext(), name, lro, { ids: [...ids], isMulti }, options);
   }
 
   /**
@@ -250,13 +247,18 @@ export class Transport {
     lro: LroSpec,
     start: StartSpec,
   ): PollerPromise<TState> {
-    const target = this.send(op, args, options).then(({ body }): PollerTarget => ({
-      ids: readStartIds(op, body, args, start),
-      isMulti: start.idsPath !== undefined,
-      startBody: body,
-      isMoving: isMovingStatus(lro, readFieldPath(body, lro.statusPath)),
-    }));
-    return new PollerPromise(new Poller<TState>(this.#pollerContext(), name, lro, target, options));
+    const target = this.send(op, args, options).then(({ body }): PollerTarget => {
+      const status = readFieldPath(body, lro.statusPath);
+      return {
+        ids: readStartIds(op, body, args, start),
+        isMulti: start.idsPath !== undefined,
+        startBody: body,
+        isMoving: isMovingStatus(lro, status),
+        isChangeAwaited: start.isChangeAwaited,
+        hasChanged: isServerWaited(op, args) || isOtherStatus(lro, status),
+      };
+    });
+    return new PollerPromise(new Poller<TState>(this.#lroContext(), name, lro, target, options));
   }
 
   /**
@@ -273,7 +275,7 @@ export class Transport {
     start: StartSpec = {},
   ): Promise<TState> {
     if (isUrlLro(lro)) {
-      return waitForUrlLro<TState>(this.#urlLroContext(), op, args, options ?? {}, name, lro);
+      return waitForUrlLro<TState>(this.#lroContext(), op, args, options ?? {}, name, lro);
     }
     const spec = start.target ? { ...lro, ...start.target } : lro;
     const poller = this.startLro<TState>(
@@ -284,8 +286,16 @@ export class Transport {
       spec,
       start,
     ).poller;
-    if (!start.isIdOptional) return poller.pollUntilDone(options);
-    return trackAccepted(poller, options) as Promise<TState>;
+    if (start.isIdOptional) return trackAccepted(poller, options) as Promise<TState>;
+    return poller
+      .submitted()
+      .then((accepted) =>
+        poller
+          .pollUntilDone(options)
+          .catch((error: unknown) =>
+            Promise.reject(afterAcceptedStart(error, options?.signal, name, accepted)),
+          ),
+      );
   }
 
   /**
@@ -302,12 +312,13 @@ export class Transport {
   ): PagePromise<TPage, TItem> {
     const source: PageSource = {
       fetch: async () => ({
-        body: await waitForUrlLro<TPage>(this.#urlLroContext(), op, args, options ?? {}, name, lro),
+        body: await waitForUrlLro<TPage>(this.#lroContext(), op, args, options ?? {}, name, lro),
         status: 200,
         headers: new Headers(),
       }),
       // Next pages are GETs answering JSON pages, whatever the starting POST declares.
-      fetchUrl: (url, pageOptions) => this.sendUrl(pageOp, url, pageOptions, "next page link"),
+      fetchUrl: (url, pageOptions, relativeTo) =>
+        this.#sendPageUrl(pageOp, url, pageOptions, relativeTo),
     };
     const pageOp: OperationSpec = { ...op, responses: [{ status: "default", kind: "json" }] };
     return new PagePromise<TPage, TItem>(source, paging, args, { signal: options?.signal }, op.id);
@@ -354,20 +365,25 @@ export class Transport {
     return this.poller<TState>(data.name, lros[data.name], data.ids, options, data.isMulti);
   }
 
-  #urlLroContext(): UrlLroContext {
+  /** GETs a next page link, resolved against the page that gave it; the answer carries its URL. */
+  async #sendPageUrl(
+    op: OperationSpec,
+    link: string,
+    options: RequestOptions,
+    relativeTo: string | undefined,
+  ): Promise<PageResult> {
+    throwIfAborted(options.signal);
+    const what = "next page link";
+    const url = resolveSameOrigin(link, this.#baseUrl, what, op.id, relativeTo);
+    return { ...(await this.sendUrl(op, url, options, what)), url };
+  }
+
+  /** The context of every wait (both strategies' status bodies are redacted: they end up in errors). */
+  #lroContext(): LroContext {
     return {
       send: (op, args, options) => this.send(op, args, options).then(redactedBody),
       sendUrl: (op, url, options) =>
         this.sendUrl(op, url, options, "status URL").then(redactedBody),
-      sleep: this.#sleep,
-      random: this.#random,
-      now: this.#now,
-    };
-  }
-
-  #pollerContext(): PollerContext {
-    return {
-      send: (op, args, options) => this.send(op, args, options).then(redactedBody),
       sleep: this.#sleep,
       random: this.#random,
       now: this.#now,
@@ -420,9 +436,9 @@ function readStartIds(
 }
 
 /**
- * The wait of a start whose id may be missing: the server accepted the call, so the only
- * failures reported are the operation's own (OperationFailedError), the caller's timeout or abort.
- * A missing id, or a status endpoint that keeps failing, resolves `{ tracked: false, start }`.
+ * The wait of a start whose id may be missing: the accepted-start rule (isOwnLroFailure) with an
+ * outcome instead of UntrackedOperationError. A missing id, or a status endpoint that keeps
+ * failing, resolves `{ tracked: false, start }`.
  */
 async function trackAccepted<TState>(
   poller: Poller<TState>,
@@ -438,11 +454,17 @@ async function trackAccepted<TState>(
   try {
     return { tracked: true, state: await poller.pollUntilDone(options), start };
   } catch (error) {
-    if (error instanceof OperationFailedError || error instanceof PollTimeoutError) throw error;
-    if (options?.signal?.aborted) throw error;
+    if (isOwnLroFailure(error, options?.signal)) throw error;
     const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
     return { tracked: false, start, reason };
   }
+}
+
+/** True when a starting call's own body shows a status that is not a success one. */
+function isOtherStatus(lro: LroSpec, value: unknown): boolean {
+  return (
+    value !== undefined && value !== null && !matchesStatus(lro, lro.successValues, String(value))
+  );
 }
 
 /** True when a starting call's own body shows a pending status (the resource is moving). */
@@ -451,6 +473,11 @@ function isMovingStatus(lro: LroSpec, value: unknown): boolean {
   const status = String(value);
   const listed = [lro.successValues, lro.failureValues, lro.canceledValues, lro.unreachableValues];
   return !listed.some((values) => matchesStatus(lro, values, status));
+}
+
+/** The call asked the server to answer only once its work is done (ServerWaitSpec's flag). */
+function isServerWaited(op: OperationSpec, args: object | undefined): boolean {
+  return op.serverWait !== undefined && readFieldPath(args, op.serverWait.flagPath) === true;
 }
 
 /**
@@ -466,7 +493,7 @@ function withServerWait(
   clientTimeoutMs: number,
 ): [OperationSpec, RequestOptions] {
   const wait = op.serverWait;
-  if (wait === undefined || readFieldPath(args, wait.flagPath) !== true) return [op, options];
+  if (wait === undefined || !isServerWaited(op, args)) return [op, options];
   const sent = { ...op, retry: { ...op.retry, isConnectionRetried: false } };
   if (options.timeoutMs !== undefined) return [sent, options];
   const given = readFieldPath(args, wait.durationPath);

@@ -7,42 +7,24 @@
 // - location (Location header only): the HTTP status decides, 202 running, another 2xx the result;
 // - original URI (a PUT/PATCH whose body reports a running provisioning state, no header): the
 //   resource's own state decides, no state at all meaning done.
-// Pacing (interval floor, server hints, useless answers, deadline) is PollPacer's, shared with Poller.
+// The loop (pacing, transient failures, useless answers, deadline, the accepted-start rule) is the
+// engine's (lro-engine.ts), shared with Poller; this file is the three strategies.
 import type { SendResult } from "./attempt.js";
-import type { Sleep } from "./delay.js";
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
-import { hintAfterPollFailure } from "./lro-status.js";
-import { PollPacer } from "./poll-pacing.js";
+import { afterAcceptedStart, runLro } from "./lro-engine.js";
+import type { LroContext, LroStrategy } from "./lro-engine.js";
+import { phaseOfStatus } from "./lro-status.js";
+import type { LroPhase } from "./lro-status.js";
 import { parseRetryAfterMs } from "./retry.js";
 import { linkSignals } from "./signals.js";
-import type {
-  OperationSpec,
-  PollOptions,
-  RequestOptions,
-  ResponseSpec,
-  UrlLroSpec,
-} from "./types.js";
+import type { OperationSpec, PollOptions, ResponseSpec, UrlLroSpec } from "./types.js";
 
-/** What the wait borrows from its Transport. */
-export interface UrlLroContext {
-  readonly send: (
-    op: OperationSpec,
-    args: object | undefined,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
-  readonly sendUrl: (
-    op: OperationSpec,
-    url: string,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
-  readonly sleep: Sleep;
-  readonly random: () => number;
-  readonly now: () => number;
-}
+/** What the wait borrows from its Transport: the engine's context. */
+export type UrlLroContext = LroContext;
 
 type Strategy = "location" | "original-uri" | "status-monitor";
-type Phase = "canceled" | "failed" | "pending" | "succeeded";
+type Phase = LroPhase;
 
 interface Monitor {
   readonly strategy: Strategy;
@@ -95,60 +77,72 @@ export async function waitForUrlLro<TState>(
 ): Promise<TState> {
   const linked = linkSignals([options.signal], options.timeoutMs);
   const signal = linked.signal;
-  let last: SendResult | undefined;
-  let id = op.path;
-  const onTimeout = () => timeoutError(name, id, options, last);
+  const watch: { id: string; last: SendResult | undefined } = { id: op.path, last: undefined };
+  const onTimeout = () => timeoutError(name, watch.id, options, watch.last);
+  let start: SendResult | undefined;
   try {
-    const start = await context.send(op, args, { signal });
-    last = start;
+    start = await context.send(op, args, { signal });
+    watch.last = start;
     const monitor = monitorOf(lro, op, start);
     if (monitor === undefined) return resultOf(lro, start.body) as TState;
-    if (monitor.url !== undefined) id = withoutQuery(monitor.url);
-    const pacer = new PollPacer(context, options, lro.defaultIntervalMs, linked, onTimeout);
-    const pollOptions = { signal, retry: NO_RETRIES };
-    let hintMs = parseRetryAfterMs(start.headers, context.now);
-    let failureCount = 0;
-    for (;;) {
-      await pacer.wait(hintMs);
-      let result: SendResult;
-      try {
-        result =
-          monitor.url === undefined
-            ? await context.send(getOf(op), args, pollOptions)
-            : await context.sendUrl(jsonOf(op), monitor.url, pollOptions);
-      } catch (error) {
-        hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
-        continue;
-      }
-      failureCount = 0;
-      last = result;
-      const answer = answerOf(lro, monitor.strategy, result);
-      pacer.noteAnswer(
-        answer.isUsable,
-        () => `${name}: the status monitor ${id} never reported a status`,
-      );
+    if (monitor.url !== undefined) watch.id = withoutQuery(monitor.url);
+    const strategy = monitorStrategy(context, lro, op, args, monitor, name, watch);
+    const loop = {
+      defaultIntervalMs: lro.defaultIntervalMs,
+      firstWait: { hintMs: parseRetryAfterMs(start.headers, context.now) },
+    };
+    for await (const answer of runLro(context, options, loop, strategy, { linked, onTimeout })) {
+      const last = watch.last as SendResult;
       if (answer.phase === "succeeded")
-        return (await finalResult(
-          context,
-          lro,
-          op,
-          args,
-          start,
-          result,
-          signal,
-          monitor,
-        )) as TState;
-      if (answer.phase !== "pending") throw failure(lro, name, id, result.body, answer.phase);
-      options.onProgress?.(result.body, result.body as TState);
-      const handedOut = monitorUrlOf(lro, monitor.strategy, result);
-      if (handedOut !== undefined) monitor.url = handedOut;
-      hintMs = parseRetryAfterMs(result.headers, context.now);
+        return (await finalResult(context, lro, op, args, start, last, signal, monitor)) as TState;
+      options.onProgress?.(last.body, last.body as TState);
     }
+    throw new SdkError(`${name}: the wait ended without an answer`); // unreachable: runLro ends on success
   } catch (error) {
-    throw linked.isTimedOut && !(error instanceof OperationFailedError) ? onTimeout() : error;
+    const settled =
+      linked.isTimedOut && !(error instanceof OperationFailedError) ? onTimeout() : error;
+    // Before the start returned nothing was accepted: its failure is the call's own.
+    throw start === undefined
+      ? settled
+      : afterAcceptedStart(settled, options.signal, `${name} (${watch.id})`, start.body);
   } finally {
     linked.dispose();
   }
+}
+
+/** The status-monitor, location and original-URI strategies: one GET per round, read per Monitor. */
+function monitorStrategy(
+  context: UrlLroContext,
+  lro: UrlLroSpec,
+  op: OperationSpec,
+  args: object | undefined,
+  monitor: Monitor,
+  name: string,
+  watch: { id: string; last: SendResult | undefined },
+): LroStrategy {
+  const pollOptions = (signal: AbortSignal) => ({ signal, retry: NO_RETRIES });
+  return {
+    async poll(signal) {
+      const result =
+        monitor.url === undefined
+          ? await context.send(getOf(op), args, pollOptions(signal))
+          : await context.sendUrl(jsonOf(op), monitor.url, pollOptions(signal));
+      watch.last = result;
+      const answer = answerOf(lro, monitor.strategy, result);
+      if (answer.phase === "failed" || answer.phase === "canceled")
+        throw failure(lro, name, watch.id, result.body, answer.phase);
+      if (answer.phase === "pending") {
+        const handedOut = monitorUrlOf(lro, monitor.strategy, result);
+        if (handedOut !== undefined) monitor.url = handedOut;
+      }
+      return {
+        phase: answer.phase,
+        isUsable: answer.isUsable,
+        hintMs: parseRetryAfterMs(result.headers, context.now),
+      };
+    },
+    describe: () => `${name}: the status monitor ${watch.id} never reported a status`,
+  };
 }
 
 /** Where to poll and how, or undefined when the starting response is already the end. */
@@ -233,17 +227,9 @@ function statusOf(lro: UrlLroSpec, body: unknown): string | undefined {
   return undefined;
 }
 
-/** The phase a status value names; unknown values and no value are pending. */
+/** The phase a status value names (the rule shared with Poller); unknown values and no value are pending. */
 function statusPhase(lro: UrlLroSpec, status: string | undefined): Phase {
-  if (status === undefined) return "pending";
-  const matches = (values: readonly string[] | undefined): boolean =>
-    (values ?? []).some((value) =>
-      lro.isCaseInsensitive ? value.toLowerCase() === status.toLowerCase() : value === status,
-    );
-  if (matches(lro.successValues)) return "succeeded";
-  if (matches(lro.failureValues)) return "failed";
-  if (matches(lro.canceledValues)) return "canceled";
-  return "pending";
+  return phaseOfStatus(lro, status);
 }
 
 function resultOf(lro: UrlLroSpec, body: unknown): unknown {

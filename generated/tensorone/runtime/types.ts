@@ -297,6 +297,12 @@ export interface StartSpec {
   readonly idArg?: string;
   /** The spec lets the id be null or absent: the wait resolves to an LroOutcome instead of failing. */
   readonly isIdOptional?: boolean;
+  /**
+   * A success status counts only once the resource was seen in another status, in the start's own
+   * body or a poll (a restart of a running cluster answers `running` before it stops), unless the
+   * call had the server wait (ServerWaitSpec) and so answered after the change.
+   */
+  readonly isChangeAwaited?: boolean;
   /** The poller target this call waits for (a start waits for "running"), instead of the poller's own sets. */
   readonly target?: WaitTarget;
 }
@@ -318,29 +324,38 @@ export interface WaitTarget {
   readonly isGoneSuccess?: boolean;
 }
 
-/** How to poll a long-running operation to its end. */
-export interface LroSpec {
-  /** The status operation, called with { [idParam]: id }. */
-  readonly poll: OperationSpec;
-  readonly idParam: string;
-  /** Where the status value is in the status response body. */
-  readonly statusPath: FieldPath;
+/**
+ * How status values end a wait, the same for every LRO strategy (a status body per id, a status
+ * monitor, a Location, the original URI): success, failure or cancellation; anything else pends.
+ */
+export interface StatusRule {
   readonly successValues: readonly string[];
   readonly failureValues: readonly string[];
   /** Values that end the wait as canceled (rejects with OperationFailedError too). */
   readonly canceledValues?: readonly string[];
   /** Compare status values ignoring case. */
   readonly isCaseInsensitive?: boolean;
-  /** Where progress lives in the status body (given to onProgress). */
-  readonly progressPath?: FieldPath;
+  /** A non-null value here (an error object) means failure, whatever the status says. */
+  readonly failurePath?: FieldPath;
   /** Where the failure's error object or message lives in the status body. */
   readonly errorPath?: FieldPath;
+  /** Poll interval when the server gives no hint. */
+  readonly defaultIntervalMs: number;
+}
+
+/** How to poll a long-running operation to its end (the status-body strategy: one status call per id). */
+export interface LroSpec extends StatusRule {
+  /** The status operation, called with { [idParam]: id }. */
+  readonly poll: OperationSpec;
+  readonly idParam: string;
+  /** Where the status value is in the status response body. */
+  readonly statusPath: FieldPath;
+  /** Where progress lives in the status body (given to onProgress). */
+  readonly progressPath?: FieldPath;
   /** Where a human-readable status message lives. */
   readonly messagePath?: FieldPath;
   /** Where a server hint of seconds to wait lives in the body (besides the Retry-After header). */
   readonly retryAfterPath?: FieldPath;
-  /** Poll interval when the server gives no hint. */
-  readonly defaultIntervalMs: number;
   /** Wait this long before the first status request (Speakeasy delaySeconds). */
   readonly initialDelayMs?: number;
   /** Give up with PollTimeoutError after this many status requests per id (Speakeasy limitCount). */
@@ -351,8 +366,6 @@ export interface LroSpec {
   readonly defaultTimeoutMs?: number;
   /** A non-null value here ends the wait even when the status value is unknown: success, unless failurePath says otherwise. */
   readonly donePath?: FieldPath;
-  /** A non-null value here (an error object) means failure, whatever the status says. */
-  readonly failurePath?: FieldPath;
   /** Fixed arguments of every status request (e.g. ask for the light payload). */
   readonly pollArgs?: Readonly<Record<string, unknown>>;
   /** Statuses that fail the wait once a pending status was seen (see WaitTarget.unreachableValues). */
@@ -371,7 +384,7 @@ export type FinalStateVia =
  * path), or at the original URL while its body's provisioning state is not terminal. Only
  * same-origin (or relative) URLs are polled: credentials never go to another host.
  */
-export interface UrlLroSpec {
+export interface UrlLroSpec extends StatusRule {
   readonly kind: "url";
   /** Response headers that may hold the status URL, first present wins; "location" polls until the answer is not 202. */
   readonly urlHeaders: readonly string[];
@@ -379,20 +392,10 @@ export interface UrlLroSpec {
   readonly urlPath?: FieldPath;
   /** Where the status may be, first present wins (["status"], ["properties", "provisioningState"]). */
   readonly statusPaths: readonly FieldPath[];
-  readonly successValues: readonly string[];
-  readonly failureValues: readonly string[];
-  readonly canceledValues?: readonly string[];
-  readonly isCaseInsensitive?: boolean;
-  /** A value here means failure whatever the status (AEP: `done: true` with an `error`). */
-  readonly failurePath?: FieldPath;
-  /** Where the failure's error object lives in the status body. */
-  readonly errorPath?: FieldPath;
   /** Where the result lives in the final status body (AEP `response`); wins over finalStateVia. */
   readonly resultPath?: FieldPath;
   /** Final result: GET the original URL or the Location, or the last status body (azure-async-operation, operation-location). */
   readonly finalStateVia: FinalStateVia;
-  /** Poll interval when the server gives no hint (Retry-After). */
-  readonly defaultIntervalMs: number;
 }
 
 /** Options of `pollUntilDone` (and `waitFor<Name>`): how often and how long to wait. */

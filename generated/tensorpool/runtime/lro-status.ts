@@ -7,7 +7,7 @@ import { readRateLimit } from "./error-details.js";
 import { ApiError, ConnectionError, OperationFailedError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { parseNonNegativeNumber, parseRetryAfterMs } from "./retry.js";
-import type { FieldPath, LroSpec } from "./types.js";
+import type { FieldPath, LroSpec, StatusRule } from "./types.js";
 
 /** Where one id stands after a status response. */
 export type LroPhase = "canceled" | "failed" | "pending" | "succeeded";
@@ -139,7 +139,7 @@ export function unhintedIntervalMs(
 }
 
 function phaseOf(lro: LroSpec, status: string | undefined, body: unknown): LroPhase {
-  const phase = statusPhase(lro, status);
+  const phase = phaseOfStatus(lro, status);
   if (phase !== "pending") return phase;
   // Status values that are not published (LakeSail) cannot all be listed: an error object or a
   // completion time ends the wait whatever the status says.
@@ -153,7 +153,7 @@ function phaseOf(lro: LroSpec, status: string | undefined, body: unknown): LroPh
 
 /** True when `status` is one of `values` (ignoring case when the spec says so). */
 export function matchesStatus(
-  lro: LroSpec,
+  lro: StatusRule,
   values: readonly string[] | undefined,
   status: string | undefined,
 ): boolean {
@@ -163,7 +163,8 @@ export function matchesStatus(
   );
 }
 
-function statusPhase(lro: LroSpec, status: string | undefined): LroPhase {
+/** The phase a status value names under `rule`, for every strategy alike; unknown values are pending. */
+export function phaseOfStatus(lro: StatusRule, status: string | undefined): LroPhase {
   // A body without a status yet (queued jobs on some APIs) is still pending.
   if (status === undefined) return "pending";
   const matches = (values: readonly string[] | undefined): boolean =>

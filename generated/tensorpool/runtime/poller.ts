@@ -6,36 +6,20 @@
 // Result shape: a poller on one id resolves to that id's final status body (TState); a poller on
 // several ids, or one started from an `idsPath`, is created as Poller<Item[]> and resolves to the
 // final bodies in id order. Any id failing rejects the whole wait with OperationFailedError.
-import type { SendResult } from "./attempt.js";
-import type { Sleep } from "./delay.js";
 import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
-import {
-  goneObservation,
-  hintAfterPollFailure,
-  matchesStatus,
-  observeStatus,
-  operationFailure,
-} from "./lro-status.js";
+import { runLro } from "./lro-engine.js";
+import type { LroContext, LroStrategy } from "./lro-engine.js";
+import { goneObservation, matchesStatus, observeStatus, operationFailure } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
-import { PollPacer } from "./poll-pacing.js";
 import { encodeResumeToken } from "./resume-token.js";
 import { linkSignals } from "./signals.js";
-import type { LroSpec, OperationSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
+import type { LroSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
 
 export type { PollOptions } from "./types.js";
 
-/** What a poller borrows from its Transport. */
-export interface PollerContext {
-  readonly send: (
-    op: OperationSpec,
-    args: Record<string, unknown>,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
-  readonly sleep: Sleep;
-  readonly random: () => number;
-  readonly now: () => number;
-}
+/** What a poller borrows from its Transport: the engine's context. */
+export type PollerContext = LroContext;
 
 /** Which ids to poll; `start` resolves once the starting call returned them. */
 export interface PollerTarget {
@@ -45,6 +29,10 @@ export interface PollerTarget {
   readonly startBody?: unknown;
   /** The starting call already showed the resource moving (see LroSpec.unreachableValues). */
   readonly isMoving?: boolean;
+  /** Success counts only once the resource was seen in another status (StartSpec.isChangeAwaited). */
+  readonly isChangeAwaited?: boolean;
+  /** The starting call already showed the resource in a status other than success (or waited for the change). */
+  readonly hasChanged?: boolean;
 }
 
 /** What one round of status requests says about the next wait. */
@@ -73,6 +61,8 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   #observations: (LroObservation | undefined)[] = [];
   /** Per id: a pending status was seen, so an unreachable status now means failure. */
   #isMoving: boolean[] = [];
+  /** Per id: a status other than success was seen (see PollerTarget.isChangeAwaited). */
+  #hasChanged: boolean[] = [];
   #done: Promise<TState> | undefined;
 
   constructor(
@@ -88,6 +78,7 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     this.#options = options ?? {};
     this.#started = Promise.resolve(target).then((resolved) => {
       if (resolved.isMoving) this.#isMoving = resolved.ids.map(() => true);
+      if (resolved.hasChanged) this.#hasChanged = resolved.ids.map(() => true);
       return (this.#target = resolved);
     });
     // The start's failure surfaces through submitted()/poll()/await; never as an unhandled rejection.
@@ -178,40 +169,36 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     };
     const linked = linkSignals([this.#options.signal, options.signal], options.timeoutMs);
     const onTimeout = () => this.#timeoutError(options.timeoutMs ?? 0);
-    const pacer = new PollPacer(
-      this.#context,
-      options,
-      this.#lro.defaultIntervalMs,
-      linked,
-      onTimeout,
-    );
-    let failureCount = 0;
-    let pollCount = 0;
     const startedAt = now();
+    const onPollLimit = () => this.#timeoutError(now() - startedAt);
+    const lro = this.#lro;
+    const loop = {
+      defaultIntervalMs: lro.defaultIntervalMs,
+      minIntervalMs: lro.minIntervalMs,
+      maxPolls: lro.maxPolls,
+      firstWait: lro.initialDelayMs ? { hintMs: lro.initialDelayMs } : undefined,
+    };
+    const strategy: LroStrategy = {
+      poll: async (signal) => {
+        const hints = await this.#pollRound(signal, NO_RETRIES);
+        return {
+          phase: this.isDone ? "succeeded" : "pending",
+          isUsable: this.#hasStatus(),
+          hintMs: hints.hintMs,
+          floorMs: hints.floorMs,
+        };
+      },
+      describe: () => `${this.name}: ${this.ids.join(", ")} never reported a status`,
+    };
     try {
       await this.#started;
-      if (this.#lro.initialDelayMs) await pacer.wait(this.#lro.initialDelayMs);
-      while (!this.isDone) {
-        if (this.#lro.maxPolls !== undefined && pollCount++ >= this.#lro.maxPolls)
-          throw this.#timeoutError(now() - startedAt);
-        let hints: RoundHints;
-        try {
-          hints = await this.#pollRound(linked.signal, NO_RETRIES);
-          failureCount = 0;
-        } catch (error) {
-          const hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
-          await pacer.wait(hintMs, this.#lro.minIntervalMs);
-          continue;
-        }
-        pacer.noteAnswer(
-          this.#hasStatus(),
-          () => `${this.name}: ${this.ids.join(", ")} never reported a status`,
-        );
+      if (this.isDone) return;
+      for await (const _ of runLro(this.#context, options, loop, strategy, {
+        linked,
+        onTimeout,
+        onPollLimit,
+      }))
         yield this.state as TState;
-        if (this.isDone) return;
-        // The floors win over any hint: Retry-After: 0 must not turn the wait into a busy loop.
-        await pacer.wait(hints.hintMs, Math.max(this.#lro.minIntervalMs ?? 0, hints.floorMs ?? 0));
-      }
     } catch (error) {
       throw linked.isTimedOut && !(error instanceof OperationFailedError) ? onTimeout() : error;
     } finally {
@@ -268,8 +255,16 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     }
   }
 
-  /** An unreachable status fails the wait once the resource was seen moving; before, it is pending. */
+  /**
+   * An unreachable status fails the wait once the resource was seen moving; before, it is pending.
+   * So is a success status when the wait awaits a change the resource has not yet been seen making.
+   */
   #judgeMoving(index: number, observation: LroObservation): LroObservation {
+    if (observation.phase === "succeeded") {
+      const isBeforeChange = this.#target?.isChangeAwaited && !this.#hasChanged[index];
+      return isBeforeChange ? { ...observation, phase: "pending" } : observation;
+    }
+    if (observation.status !== undefined) this.#hasChanged[index] = true;
     if (observation.phase !== "pending") return observation;
     if (!matchesStatus(this.#lro, this.#lro.unreachableValues, observation.status)) {
       if (observation.status !== undefined) this.#isMoving[index] = true;

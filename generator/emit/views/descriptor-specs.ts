@@ -104,6 +104,7 @@ export function startSpecOf(api: Api, op: Operation): StartSpec | undefined {
     idsPath: lro.idsPath,
     idArg: lro.idArg,
     isIdOptional: lro.isIdOptional || undefined,
+    isChangeAwaited: lro.isChangeAwaited,
     target: target && waitTargetOf(target),
   };
 }

@@ -54,7 +54,7 @@ export function descriptorsView(api: Api): DescriptorsView {
     constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
     const paging = paginationSpecOf(op);
     if (paging) {
-      const head = `export const ${paginationConstName(op)} = `;
+      const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
       constant(paginationConstName(op), "PaginationSpec", printValue(paging, 0, head.length, 1));
     }
     const start = startSpecOf(api, op);

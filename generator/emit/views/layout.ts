@@ -2,6 +2,12 @@
 // produces. Emitting prettier's own layout lets big files skip prettier entirely; anything these
 // rules do not cover is left on one long line, which format.ts detects and hands to prettier.
 
+/**
+ * Marks text whose layout only prettier knows: format.ts sends any declaration holding the mark
+ * through prettier. NUL never comes from spec text (literals escape it, comments drop it).
+ */
+export const unsureMark = "\u0000";
+
 export const printWidth = 100;
 
 /** Indentation string for a column. */
@@ -73,11 +79,55 @@ export function typedLine(column: number, head: string, type: string, end = ";")
  * each multi-line variant shifted under its `| `; an object with `| null` stays hugged.
  */
 function multiLineTyped(column: number, head: string, type: string, end: string): string {
+  const known = brokenArrayOfUnion(column, head, type, end) ?? brokenRecord(column, head, type, end);
+  if (known !== undefined) return known;
   const variants = unionVariants(type);
-  const isHuggedNull = variants?.length === 2 && variants[1] === "null" && variants[0].startsWith("{") && variants[0].endsWith("}");
-  if (!variants || isHuggedNull) return `${pad(column)}${head} ${type}${end}`;
-  const shifted = variants.map((v) => `${pad(column + 2)}| ${v.split("\n").join(`\n${pad(4)}`)}`);
-  return `${pad(column)}${head}\n${shifted.join("\n")}${end}`;
+  if (!variants || isHuggedNull(variants)) return `${pad(column)}${head} ${type}${end}`;
+  return `${pad(column)}${head}\n${unionLines(column + 2, variants)}${end}`;
+}
+
+/**
+ * `(A | {...})[]`, which type-expression.ts marks unsure because its layout depends on where it
+ * stands: as a property or alias type prettier breaks inside the parentheses, one variant a line.
+ */
+function brokenArrayOfUnion(column: number, head: string, type: string, end: string): string | undefined {
+  const inner = /^\u0000\(([^]*)\)\[\]$/.exec(type)?.[1];
+  if (inner === undefined || inner.includes(unsureMark) || !isSingleTerm(type.slice(1))) return undefined;
+  const variants = unionVariants(inner);
+  if (!variants) return undefined;
+  return `${pad(column)}${head} (\n${unionLines(column + 2, variants)}\n${pad(column)})[]${end}`;
+}
+
+/** `Record<string, V>` with a multi-line V (marked unsure): prettier puts each type argument on its own line. */
+function brokenRecord(column: number, head: string, type: string, end: string): string | undefined {
+  const value = /^\u0000Record<string, ([^]*)>$/.exec(type)?.[1];
+  if (value === undefined || value.includes(unsureMark) || !isSingleTerm(type.slice(1))) return undefined;
+  const variants = unionVariants(value);
+  const argument = variants && !isHuggedNull(variants) ? unionLines(column + 2, variants) : `${pad(column + 2)}${value.split("\n").join(`\n${pad(2)}`)}`;
+  return `${pad(column)}${head} Record<\n${pad(column + 2)}string,\n${argument}\n${pad(column)}>${end}`;
+}
+
+/**
+ * Union variants one per line at `column`, each behind `| `; a multi-line variant (laid out two
+ * columns left of here) moves right under its `| `, as prettier aligns it.
+ */
+function unionLines(column: number, variants: string[]): string {
+  return variants.map((v) => `${pad(column)}| ${v.split("\n").join(`\n${pad(4)}`)}`).join("\n");
+}
+
+/** `{...} | null`: prettier hugs an object literal whose only other variant is null. */
+export function isHuggedNull(variants: string[]): boolean {
+  return variants.length === 2 && variants[1] === "null" && isObjectLiteral(variants[0]);
+}
+
+/** `{ ... }`, on one line or several: what prettier calls an object type. */
+export function isObjectLiteral(type: string): boolean {
+  return type.startsWith("{") && type.endsWith("}") && isSingleTerm(type);
+}
+
+/** True when no operator (or any space) sits outside brackets and quotes: the text is one term. */
+export function isSingleTerm(type: string): boolean {
+  return splitTopLevel(type, " ").length === 1;
 }
 
 /** `export type Name = type;` with prettier's layouts for long right-hand sides. */

@@ -46,11 +46,20 @@ export function streamItemType(op: Operation, names: TypeNames): string {
   return stream?.schema ? typeExpression(stream.schema, names) : "unknown";
 }
 
-/** The resolved value of a call: union of the 2XX bodies (default when no 2XX is declared). */
+/**
+ * True when `default` describes the call's result: no other non-error response (1XX-3XX) is
+ * declared. The runtime's isDeclaredResult applies the same rule to an undeclared 2xx, so the
+ * result type, `.withResponse()`'s headers and what resolves at run time agree.
+ */
+export function isDefaultResult(op: Operation): boolean {
+  return !op.responses.some((r) => r.status !== "default" && !/^[45]/.test(r.status));
+}
+
+/** The resolved value of a call: union of the 2XX bodies (default when it is the result, isDefaultResult). */
 export function resultType(op: Operation, names: TypeNames): string {
   const responses = wholeResponses(op);
   const success = responses.filter((r) => r.status.startsWith("2"));
-  const chosen = success.length > 0 ? success : responses.filter((r) => r.status === "default");
+  const chosen = success.length > 0 ? success : isDefaultResult(op) ? responses.filter((r) => r.status === "default") : [];
   if (chosen.length === 0) return "unknown";
   const types = chosen.map((r) => (r.kind === "empty" ? "void" : r.schema ? typeExpression(r.schema, names) : "unknown"));
   const unique = [...new Set(types)];

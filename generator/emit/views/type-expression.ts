@@ -2,7 +2,9 @@
 // else is written inline. Only `literal.ts` puts spec text into the result.
 import type { Property, Schema } from "../../model/schema.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
-import { indentLines, pad, splitTopLevel, typedLine, unionVariants } from "./layout.js";
+import { indentLines, isHuggedNull, isObjectLiteral, isSingleTerm, pad, splitTopLevel, typedLine, unionVariants, unsureMark } from "./layout.js";
+
+export { unsureMark };
 import { literalType, propertyKey } from "./literal.js";
 
 /** How to print references: named schema id -> exported name, and the prefix (e.g. `T.`) in front. */
@@ -46,10 +48,10 @@ function baseExpression(schema: Schema, names: TypeNames, column: number): strin
       return schema.values.length === 0 ? "never" : [...new Set(schema.values.map(literalType))].join(" | ");
     case "array": {
       const items = typeExpression(schema.items, names, column);
-      // `{...}[]` is laid out like prettier does; other multi-line item types are left to prettier.
-      const isObjectLiteral = items.startsWith("{") && items.endsWith("}") && !unionVariants(items);
-      if (items.includes("\n") && !isObjectLiteral) return unsure(`${group(items)}[]`);
-      return `${group(items)}[]`;
+      const text = `${group(items)}[]`;
+      // `{...}[]`, `({...} | null)[]` and `(A & {...})[]` are laid out as prettier does; a union with
+      // multi-line variants is broken by typedLine where it meets its property; others by prettier.
+      return !items.includes("\n") || isHuggedArrayItem(items) ? text : unsure(text);
     }
     case "tuple": {
       const items = schema.items.map((item) => typeExpression(item, names, column));
@@ -62,14 +64,32 @@ function baseExpression(schema: Schema, names: TypeNames, column: number): strin
       return unionExpression(schema, names, column);
     case "intersection": {
       const parts = schema.parts.map((part) => group(typeExpression(part, names, column)));
-      // Only a trailing object literal may span lines (`Base & {\n...\n}`), as prettier prints it.
-      const last = parts[parts.length - 1];
-      // `Base & {` hugs its object; with more parts prettier indents them, which is not reproduced here.
-      const isKnown = parts.slice(0, -1).every((p) => !p.includes("\n")) && (!last.includes("\n") || (last.startsWith("{") && parts.length === 2));
       const text = parts.join(" & ");
-      return isKnown ? text : unsure(text);
+      return isHuggedIntersection(parts) ? text : unsure(text);
     }
   }
+}
+
+/**
+ * prettier keeps an intersection at the column it starts on (`A & {` ... `} & {` ... `}`) when
+ * object literals follow each other, or one object literal and one other part start it; any
+ * other mix around a multi-line part is indented, which is not reproduced here.
+ */
+function isHuggedIntersection(parts: string[]): boolean {
+  if (parts.every((part) => !part.includes("\n"))) return true;
+  const isObject = parts.map(isObjectLiteral);
+  return parts.every((part, i) => {
+    if (part.includes("\n") && !isObject[i]) return false;
+    return i === 0 || (isObject[i - 1] && isObject[i]) || (i === 1 && isObject[0] !== isObject[1]);
+  });
+}
+
+/** Array items prettier hugs inside `(` ... `)[]` (or `{` ... `}[]`) without re-indenting them. */
+function isHuggedArrayItem(items: string): boolean {
+  if (items.startsWith(unsureMark)) return false;
+  const variants = unionVariants(items);
+  if (variants) return isHuggedNull(variants);
+  return isObjectLiteral(items) || splitTopLevel(items, " & ").length > 1;
 }
 
 function unionExpression(schema: Extract<Schema, { kind: "union" }>, names: TypeNames, column: number): string {
@@ -90,11 +110,6 @@ function flatOrUnsure(text: string, parts: string[]): string {
   return parts.some((p) => p.includes("\n")) ? unsure(text) : text;
 }
 
-/**
- * Marks text whose layout only prettier knows: format.ts sends any declaration holding the mark
- * through prettier. NUL never comes from spec text (literals escape it, comments drop it).
- */
-export const unsureMark = "\u0000";
 function unsure(text: string): string {
   return text.startsWith(unsureMark) ? text : `${unsureMark}${text}`;
 }
@@ -137,9 +152,4 @@ export function unionMember(type: string): string {
 /** Parenthesise a union or function type before `[]`, `&` or `| null`. */
 function group(type: string): string {
   return isSingleTerm(type) ? type : `(${type})`;
-}
-
-/** True when no operator (or any space) sits outside brackets and quotes: the text is one term. */
-function isSingleTerm(type: string): boolean {
-  return splitTopLevel(type, " ").length === 1;
 }

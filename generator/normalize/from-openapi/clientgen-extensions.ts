@@ -25,6 +25,7 @@ export function lroStartOf(ctx: NormalizeContext, raw: unknown, at: Location): L
     idArg: typeof raw.idArg === "string" ? raw.idArg : undefined,
     idPath: fieldPathOf(raw.id),
     idsPath: fieldPathOf(raw.ids),
+    isChangeAwaited: raw.awaitChange === true || undefined,
     poller: pascalCase(raw.poller),
     until: typeof raw.until === "string" ? raw.until : undefined,
     waitMethodName: "",

@@ -4,7 +4,9 @@
 // "Names"): the request body keeps `body`; parameters claim their wire name in the order path,
 // query, header, cookie (spec order within a location); a name already taken gets the location
 // appended (`idInQuery`, `bodyInQuery`), then 2, 3, ... Each such key is a PAR005 warning.
-import type { Api, Operation, Parameter } from "../../model/api.js";
+// Everything that names a parameter to fill it at run time (paging parameters, a poller's id
+// parameter and fixed arguments, a start's idArg) follows the parameter to its key here.
+import type { Api, Operation, Parameter, Poller } from "../../model/api.js";
 import { report, type NormalizeContext } from "../context.js";
 
 const locationOrder: Parameter["in"][] = ["path", "query", "header", "cookie"];
@@ -12,7 +14,22 @@ const locationOrder: Parameter["in"][] = ["path", "query", "header", "cookie"];
 const paginationParamFields = ["cursorParam", "limitParam", "offsetParam", "pageParam"] as const;
 
 export function nameParameterArguments(ctx: NormalizeContext, api: Api): Api {
-  return { ...api, operations: api.operations.map((op) => withArgumentKeys(ctx, op)) };
+  const operations = api.operations.map((op) => withArgumentKeys(ctx, op));
+  const pollers = api.pollers.map((poller) => withPollerKeys(poller, operations.find((op) => op.id === poller.operationId)));
+  return { ...api, operations, pollers };
+}
+
+/** The argument key of the parameter a spec names by its wire name (path first, as keys are claimed). */
+function keyOf(op: Operation, name: string): string {
+  const named = op.parameters.filter((p) => p.name === name).sort((a, b) => locationOrder.indexOf(a.in) - locationOrder.indexOf(b.in));
+  return named[0]?.argName ?? name;
+}
+
+/** A poller fills its status call's arguments by key: the id parameter and fixed arguments follow renames. */
+function withPollerKeys(poller: Poller, op: Operation | undefined): Poller {
+  if (!op?.parameters.some((p) => p.argName)) return poller;
+  const pollArgs = poller.pollArgs && Object.fromEntries(Object.entries(poller.pollArgs).map(([name, value]) => [keyOf(op, name), value]));
+  return { ...poller, idParam: keyOf(op, poller.idParam), pollArgs };
 }
 
 function withArgumentKeys(ctx: NormalizeContext, op: Operation): Operation {
@@ -43,5 +60,8 @@ function withArgumentKeys(ctx: NormalizeContext, op: Operation): Operation {
     }));
     pagination = { ...pagination, ...moved } as typeof pagination;
   }
-  return { ...op, pagination, parameters };
+  const renamed = { ...op, pagination, parameters };
+  // A start waiting on its own argument (idArg) reads it by key.
+  if (op.lro?.idArg === undefined) return renamed;
+  return { ...renamed, lro: { ...op.lro, idArg: keyOf(renamed, op.lro.idArg) } };
 }

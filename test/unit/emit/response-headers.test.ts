@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Api, Operation, Response } from "../../../generator/model/api.js";
 import type { Schema } from "../../../generator/model/schema.js";
 import { headersDeclaration, headersDescriptor, headersTypeName } from "../../../generator/emit/views/response-headers.js";
+import { isDefaultResult } from "../../../generator/emit/views/operation-types.js";
+import { isDeclaredResult } from "../../../templates/runtime/response.js";
 
 const primitive = (kind: "boolean" | "integer" | "number" | "string"): Schema => ({ kind }) as Schema;
 const api = { name: "Demo", schemas: [{ id: "#/components/schemas/Count", name: "Count", pointer: "", schema: primitive("integer") }] } as unknown as Api;
@@ -32,6 +34,26 @@ describe("headersDescriptor: how the runtime parses each declared header", () =>
     const op = operation([created, moved, failed, fallback]);
     expect([created, moved, failed, fallback].map((r) => headersDescriptor(api, op, r))).toEqual([{ "x-a": "string" }, { "x-a": "string" }, undefined, undefined]);
     expect(headersDescriptor(api, operation([fallback]), fallback)).toEqual({ "x-a": "string" });
+  });
+});
+
+describe("default as the result: the generator's types and the runtime agree", () => {
+  // An undeclared 2xx (299) resolves through `default` exactly when the views type `default` as the result.
+  const table: { given: string[]; want: boolean }[] = [
+    { given: ["default"], want: true },
+    { given: ["404", "default"], want: true },
+    { given: ["4XX", "5XX", "default"], want: true },
+    { given: ["200", "default"], want: false },
+    { given: ["201", "default"], want: false },
+    { given: ["302", "default"], want: false },
+    { given: ["101", "default"], want: false },
+  ];
+  it.each(table)("$given -> default is the result: $want", ({ given, want }) => {
+    const responses = given.map((status) => response(status, [{ name: "x-a", schema: primitive("string") }]));
+    const op = operation(responses);
+    expect(isDefaultResult(op)).toBe(want);
+    expect(headersDescriptor(api, op, responses.at(-1)!) !== undefined).toBe(want);
+    expect(isDeclaredResult(given.map((status) => ({ status, kind: "json" as const })), 299)).toBe(want);
   });
 });
 

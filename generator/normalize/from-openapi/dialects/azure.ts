@@ -1,6 +1,6 @@
 // Azure (AutoRest) dialect: `x-ms-long-running-operation` (+ `-options.final-state-via`) and
 // `x-ms-pageable`, read into a header-driven UrlLro and nextLink pagination.
-import type { HttpMethod, Operation, Pagination, UrlLro } from "../../../model/api.js";
+import type { HttpMethod, Operation, Pagination, StatusRule, UrlLro } from "../../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { deref } from "../deref.js";
 
@@ -13,8 +13,17 @@ export function defaultFinalStateVia(method: HttpMethod): FinalStateVia {
   return method === "POST" ? "location" : "azure-async-operation";
 }
 
-/** Azure's poll interval when the service sends no Retry-After (as azure core-lro). */
-const AZURE_INTERVAL_MS = 2000;
+/** Azure's status values (core-lro's terminal states), in the rule every LRO strategy reads. */
+const AZURE_STATUS: StatusRule = {
+  canceledValues: ["Canceled", "Cancelled"],
+  // Azure's poll interval when the service sends no Retry-After (as azure core-lro).
+  defaultIntervalMs: 2000,
+  errorPath: ["error"],
+  failureValues: ["Failed"],
+  // Azure status values are PascalCase by convention but compared case-insensitively by its SDKs.
+  isCaseInsensitive: true,
+  successValues: ["Succeeded"],
+};
 
 export function azureLro(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location, op: Operation): UrlLro | undefined {
   const flag = raw["x-ms-long-running-operation"];
@@ -28,16 +37,10 @@ export function azureLro(ctx: NormalizeContext, raw: Record<string, unknown>, at
     report(ctx, child(optionsAt, "final-state-via"), "warning", "DIA004", `final-state-via ${JSON.stringify(via)} is not one of ${finalStates.join(", ")}; using ${finalStateVia}`);
   }
   return {
-    canceledValues: ["Canceled", "Cancelled"],
-    defaultIntervalMs: AZURE_INTERVAL_MS,
-    errorPath: ["error"],
-    failureValues: ["Failed"],
+    ...AZURE_STATUS,
     finalStateVia,
-    // Azure status values are PascalCase by convention but compared case-insensitively by its SDKs.
-    isCaseInsensitive: true,
     source: child(at, "x-ms-long-running-operation").pointer,
     statusPaths: [["status"], ["properties", "provisioningState"], ["provisioningState"]],
-    successValues: ["Succeeded"],
     urlHeaders: ["Operation-Location", "Azure-AsyncOperation", "Location"],
     waitMethodName: "",
   };

@@ -1,0 +1,62 @@
+// The views lay type declarations out as prettier prints them (so format.ts can skip prettier);
+// each shape is checked against prettier itself, at two depths. A shape the views do not know
+// must carry the unsure mark, so prettier formats it.
+import * as prettier from "prettier";
+import { describe, expect, it } from "vitest";
+import { prettierOptions } from "../../../../generator/emit/format.js";
+import { typeAlias, unsureMark } from "../../../../generator/emit/views/layout.js";
+import { objectMembers, typeExpression } from "../../../../generator/emit/views/type-expression.js";
+import type { Property, Schema } from "../../../../generator/model/schema.js";
+
+const names = { nameOf: (id: string) => id, prefix: "" };
+const str: Schema = { kind: "string" };
+const ref = (target: string): Schema => ({ kind: "ref", target });
+const obj = (...keys: string[]): Schema => ({ additional: false, kind: "object", properties: keys.map((name): Property => ({ isRequired: true, name, schema: str })) });
+const union = (...variants: Schema[]): Schema => ({ kind: "union", variants });
+const and = (...parts: Schema[]): Schema => ({ kind: "intersection", parts });
+const array = (items: Schema): Schema => ({ items, kind: "array" });
+const record = (value: Schema): Schema => ({ additional: value, kind: "object", properties: [] });
+const nullable = (schema: Schema): Schema => ({ ...schema, isNullable: true });
+
+const shapes: { name: string; schema: Schema }[] = [
+  { name: "object & object & object", schema: and(obj("a"), obj("b"), obj("c")) },
+  { name: "name & object", schema: and(ref("Base"), obj("a")) },
+  { name: "object & name", schema: and(obj("a"), ref("Base")) },
+  { name: "name & object & object", schema: and(ref("Base"), obj("a"), obj("b")) },
+  { name: "nullable object & object", schema: nullable(and(obj("a"), obj("b"))) },
+  { name: "(string | object)[]", schema: array(union(str, obj("a", "b"))) },
+  { name: "(object | object | null)[]", schema: array(union(obj("a"), obj("b"), { kind: "null" })) },
+  { name: "(object | null)[]", schema: array(nullable(obj("a"))) },
+  { name: "(name & object)[]", schema: array(and(ref("Base"), obj("a"))) },
+  { name: "Record<string, object>", schema: record(obj("a")) },
+  { name: "Record<string, object | null>", schema: record(nullable(obj("a"))) },
+  { name: "Record<string, object | string>", schema: record(union(obj("a"), str)) },
+  { name: "Record<string, object[]>", schema: record(array(obj("a"))) },
+  { name: "Record<string, object[] | null>", schema: record(nullable(array(obj("a")))) },
+  { name: "(object & (object | object))[]", schema: array(and(obj("a"), union(obj("b"), obj("c")))) },
+  { name: "name & name & object", schema: and(ref("Base"), ref("Other"), obj("a")) },
+];
+
+/** prettier's layout of a declaration, the mark removed (prettier never sees it). */
+async function prettierOf(text: string): Promise<string> {
+  return (await prettier.format(text.split(unsureMark).join(""), prettierOptions)).trimEnd();
+}
+
+describe.each(shapes)("layout of $name", ({ schema }) => {
+  it("as a type alias is prettier's, or marked unsure", async () => {
+    const text = typeAlias("X", typeExpression(schema, names, 0));
+    if (!text.includes(unsureMark)) expect(text).toBe(await prettierOf(text));
+  });
+
+  it("as a nested property is prettier's, or marked unsure", async () => {
+    const members = objectMembers([{ isRequired: false, name: "outer", schema: obj("x") }, { isRequired: true, name: "value", schema }], false, names, 4);
+    const text = `export interface X {\n  inner: {\n${members.join("\n")}\n  };\n}`;
+    if (!text.includes(unsureMark)) expect(text).toBe(await prettierOf(text));
+  });
+});
+
+describe("shapes the views lay out themselves", () => {
+  it.each(shapes.slice(0, 14))("$name is not left to prettier", ({ schema }) => {
+    expect(typeAlias("X", typeExpression(schema, names, 0))).not.toContain(unsureMark);
+  });
+});
