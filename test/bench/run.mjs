@@ -4,7 +4,8 @@
 //
 //   npm run bench -- [--runs 3] [--tsc-runs 3] [--quick] [--only openai,synthetic-1k]
 //                    [--big-runs 1] [--big-peers] [--sizes 1000,4000,16000] [--tools clientgen,openapi-typescript]
-//                    [--no-synthetic] [--no-corpus] [--no-runtime] [--no-noop] [--no-tsc]
+//                    [--no-synthetic] [--no-corpus] [--no-github] [--no-runtime] [--no-noop] [--no-tsc]
+//                    [--no-streaming] [--no-bundle]
 //                    [--clientgen-root <checkout>] [--no-build]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -33,6 +34,8 @@ const { values: opt } = parseArgs({
     "no-corpus": { type: "boolean", default: false },
     "no-runtime": { type: "boolean", default: false },
     "no-streaming": { type: "boolean", default: false },
+    "no-bundle": { type: "boolean", default: false },
+    "no-github": { type: "boolean", default: false },
     "no-noop": { type: "boolean", default: false },
     "no-tsc": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
@@ -58,6 +61,9 @@ const corpus = [
   "opencode.yaml",
   "digital-ocean-api/DigitalOcean-public.v2.yaml",
 ];
+/** The GitHub REST document (13 MB, ~1,200 operations) from its npm package, a devDependency. */
+const githubSpec = path.join(repoRoot, "node_modules/@octokit/openapi/generated/api.github.com.json");
+
 const activeTools = opt.tools ? tools.filter((t) => opt.tools.split(",").includes(t.name)) : tools;
 
 // Every tool runs from the same clientgen checkout's bin (--clientgen-root lets a reference run use a
@@ -102,6 +108,9 @@ function machine() {
       "@hey-api/openapi-ts": version("@hey-api/openapi-ts"),
       orval: version("orval"),
       "openapi-fetch": version("openapi-fetch"),
+      "@octokit/openapi": version("@octokit/openapi"),
+      esbuild: version("esbuild"),
+      vite: version("vite"),
       typescript: version("typescript"),
       typescript7: version("typescript7"),
     },
@@ -143,6 +152,15 @@ function specList() {
         ...countOperations(file),
       });
     }
+  if (!opt["no-github"] && !opt.quick)
+    specs.push({
+      name: "github",
+      source: "@octokit/openapi generated/api.github.com.json",
+      file: githubSpec,
+      bytes: statSync(githubSpec).size,
+      target: true,
+      ...countOperations(githubSpec),
+    });
   if (!opt["no-synthetic"])
     for (const n of opt.quick ? [1000] : opt.sizes.split(",").map(Number)) {
       const file = path.join(tmp, `synthetic-${n}.json`);
@@ -260,8 +278,18 @@ async function noopRegeneration() {
 async function runtimeOverhead() {
   const r = await measure(
     process.execPath,
-    [path.join(repoRoot, "test/bench/runtime-overhead.mjs"), "--requests", opt.quick ? "500" : "2000", "--rounds", opt.quick ? "2" : "9", "--clientgen-root", cgRoot],
+    [path.join(repoRoot, "test/bench/runtime-overhead.mjs"), "--requests", "250", "--rounds", opt.quick ? "4" : "30", "--clientgen-root", cgRoot],
     { cwd: repoRoot },
+  );
+  if (!r.ok) return { error: r.error };
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+async function bundleSizes() {
+  const r = await measure(
+    process.execPath,
+    [path.join(repoRoot, "test/bench/bundle-size.mjs"), "--clientgen-root", cgRoot, ...(opt.tools ? ["--tools", activeTools.filter((t) => t.name !== "openapi-typescript").map((t) => t.name).join(",")] : [])],
+    { cwd: repoRoot, timeoutS },
   );
   if (!r.ok) return { error: r.error };
   return JSON.parse(r.stdout.trim().split("\n").pop());
@@ -294,6 +322,10 @@ try {
   if (!opt["no-runtime"]) {
     log("== runtime overhead");
     results.runtime = await runtimeOverhead();
+  }
+  if (!opt["no-bundle"]) {
+    log("== bundle size");
+    results.bundle = await bundleSizes();
   }
   if (!opt["no-streaming"]) {
     log("== streaming throughput");

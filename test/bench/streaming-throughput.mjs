@@ -1,6 +1,9 @@
 // Streaming throughput of a generated client's EventStream against bare fetch + a hand-written SSE
 // loop (split on blank lines, take `data:`, JSON.parse): events/s and MB/s on loopback, the
 // server in a child process sending the same SSE body each time. Prints one JSON object on stdout.
+// As in runtime-overhead.mjs, the verdict is paired (each round's clientgen sample against that
+// round's bare sample) and each sample also records the client process's CPU per event, which
+// other load on a shared machine disturbs much less than wall time.
 //
 //   node test/bench/streaming-throughput.mjs [--mb 32] [--rounds 5] [--clientgen-root <dir>]
 import { execFileSync, spawn } from "node:child_process";
@@ -55,17 +58,32 @@ async function run(megabytes, rounds, clientgenRoot) {
       if (got.events !== got.expectedEvents) throw new Error(`${name} saw ${got.events} of ${got.expectedEvents} events`);
     }
     const names = Object.keys(contestants);
+    const paired = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round++) {
+      const got = {};
       for (const name of names.map((_, i) => names[(i + round) % names.length])) {
+        const cpuBefore = process.cpuUsage();
         const started = process.hrtime.bigint();
-        const got = await contestants[name]();
+        const result = await contestants[name]();
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        samples[name].push({ eventsPerS: got.events / seconds, mbPerS: got.bytes / 1024 / 1024 / seconds });
+        const used = process.cpuUsage(cpuBefore);
+        got[name] = { eventsPerS: result.events / seconds, mbPerS: result.bytes / 1024 / 1024 / seconds, cpuUsPerEvent: (used.user + used.system) / result.events };
+        samples[name].push(got[name]);
       }
+      for (const name of names) paired[name].push(got[name].eventsPerS / got[names[0]].eventsPerS);
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const summary = Object.fromEntries(
-      names.map((name) => [name, { eventsPerS: Math.round(median(samples[name].map((s) => s.eventsPerS))), mbPerS: Number(median(samples[name].map((s) => s.mbPerS)).toFixed(1)) }]),
+      names.map((name) => [
+        name,
+        {
+          eventsPerS: Math.round(median(samples[name].map((s) => s.eventsPerS))),
+          mbPerS: Number(median(samples[name].map((s) => s.mbPerS)).toFixed(1)),
+          cpuUsPerEvent: Number(median(samples[name].map((s) => s.cpuUsPerEvent)).toFixed(3)),
+          // Events/s over the bare contestant's in the same round, median over rounds.
+          pairedRatio: Number(median(paired[name]).toFixed(3)),
+        },
+      ]),
     );
     return { megabytes, rounds, node: process.version, summary, samples };
   } finally {

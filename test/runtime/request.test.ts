@@ -115,6 +115,8 @@ describe("hooks", () => {
     expect(responses.map((context) => context.status)).toEqual([500, 200]);
     expect(responses[1].responseHeaders.get("x-request-id")).toBe("r1");
     expect(responses[1].durationMs).toBeGreaterThanOrEqual(0);
+    // The response context carries the request's fields too (listed one by one in attempt.ts).
+    expect(responses[1]).toMatchObject({ ...requests[1], attempt: 2 });
     expect(JSON.stringify([requests, responses])).not.toContain("sk-very-secret");
   });
 

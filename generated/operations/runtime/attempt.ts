@@ -124,8 +124,14 @@ export async function sendAttempt(
     isSent = true;
     if (onResponse && hookContext) {
       const durationMs = context.now() - startedAt;
+      // Fields listed, not spread: `{ ...hookContext }` took a slow generic copy on Node 20 that
+      // cost about as much as the rest of the runtime's work per call (~8 µs).
       const responseContext = {
-        ...hookContext,
+        operationId: hookContext.operationId,
+        method: hookContext.method,
+        url: hookContext.url,
+        headers: hookContext.headers,
+        attempt: hookContext.attempt,
         status: response.status,
         responseHeaders: redactHeaders(response.headers, auth.secrets),
         durationMs,

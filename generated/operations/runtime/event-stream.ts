@@ -98,31 +98,38 @@ export class EventStream<T> implements AsyncIterable<T> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this.#iterator((event) => event.data);
+    // Only the data is handed out: no event object per event.
+    return this.#iterator((event) => this.#parseData(event, this.#index));
   }
 
   /** Whole events: SSE `event`, `id` and parsed `data`; NDJSON lines as `{ event: "message", data, id: "" }`. */
   events(): AsyncIterableIterator<ServerSentEvent<T>> {
-    return this.#iterator((event) => event);
+    return this.#iterator((event) => ({
+      event: event.event,
+      id: event.id,
+      data: this.#parseData(event, this.#index),
+    }));
   }
 
-  #iterator<R>(map: (event: ServerSentEvent<T>) => R): AsyncIterableIterator<R> {
+  /** Hands out `parse(event)` for each raw event, right after #take counted it. */
+  #iterator<R>(parse: (event: ServerSentEvent) => R): AsyncIterableIterator<R> {
     if (this.#isStarted)
       throw new TypeError(`${this.#init.info.operationId}: a stream can be iterated only once`);
     this.#isStarted = true;
     const done: IteratorResult<R> = { value: undefined, done: true };
+    const fail = (error: unknown): Promise<never> =>
+      this.#end(true).then(() => Promise.reject(error));
     const iterator: AsyncIterableIterator<R> = {
       next: () => {
         try {
           const ready = this.#take();
-          if (ready !== undefined) return Promise.resolve({ value: map(ready), done: false });
+          if (ready !== undefined) return Promise.resolve({ value: parse(ready), done: false });
         } catch (error) {
-          return this.#end(true).then(() => Promise.reject(error));
+          return fail(error);
         }
-        return this.#pull().then(
-          (event) => (event === undefined ? done : { value: map(event), done: false }),
-          (error: unknown) => this.#end(true).then(() => Promise.reject(error)),
-        );
+        return this.#pull()
+          .then((event) => (event === undefined ? done : { value: parse(event), done: false }))
+          .catch(fail);
       },
       // break / return in a for-await loop: close the connection.
       return: () => this.#end(true).then(() => done),
@@ -131,8 +138,8 @@ export class EventStream<T> implements AsyncIterable<T> {
     return iterator;
   }
 
-  /** The next queued event, parsed; undefined when the queue is empty or the stream has ended. */
-  #take(): ServerSentEvent<T> | undefined {
+  /** The next queued raw event (counted in #index); undefined when none is queued or the stream ended. */
+  #take(): ServerSentEvent | undefined {
     if (this.#isEnded || this.#next >= this.#queue.length) return undefined;
     const event = this.#queue[this.#next++];
     const { spec } = this.#init;
@@ -143,11 +150,11 @@ export class EventStream<T> implements AsyncIterable<T> {
     }
     // A complete event after a reconnection restores the allowance.
     this.#attemptsLeft = this.#init.reconnectAttempts;
-    return { event: event.event, id: event.id, data: this.#parseData(event, this.#index) };
+    return event;
   }
 
   /** Reads chunks until an event is ready or the body ends (then undefined). */
-  async #pull(): Promise<ServerSentEvent<T> | undefined> {
+  async #pull(): Promise<ServerSentEvent | undefined> {
     for (;;) {
       const ready = this.#take();
       if (ready !== undefined || this.#isEnded) return ready;
