@@ -22,7 +22,11 @@ const options = {
   types: ["node"],
 };
 const program = ts.createProgram(entries, options);
-const result = program.emit();
+// The emitter types its descriptors with the runtime's own types (templates/runtime, outside
+// rootDir): their declarations would land beside the runtime sources; only dist/types is written.
+const result = program.emit(undefined, (file, text) => {
+  if (path.resolve(file).startsWith(options.outDir + path.sep)) ts.sys.writeFile(file, text);
+});
 const errors = [...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
 if (errors.length > 0) {
   const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };

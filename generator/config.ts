@@ -32,7 +32,7 @@ export const defaultConfigFile = "clientgen.config.json";
 
 const topKeys = ["$schema", "apis"];
 const apiKeys = ["name", "options", "output", "overlays", "spec"];
-const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include", "silence"];
+const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include", "silence", "templates"];
 const filterKeys = ["paths", "tags"];
 
 /** The first config file (in search order) in `dir`, or undefined. */
@@ -117,6 +117,7 @@ function checkApi(file: string, where: string, entry: unknown, base: string): Ou
   }
   const overlays = stringList(file, `${where}.overlays`, api.overlays ?? []);
   const options = checkOptions(file, `${where}.options`, api.options ?? {});
+  if (options.templates !== undefined) options.templates = relativeTo(base, options.templates);
   const isUrl = /^https?:\/\//.test(api.spec);
   return {
     ...options,
@@ -152,6 +153,10 @@ function checkOptions(file: string, where: string, value: unknown): Omit<OutputO
     importExtension: options.importExtension === "ts" ? ("ts" as const) : defaultOptions.importExtension,
     silence: options.silence === undefined ? [] : codeList(file, `${where}.silence`, options.silence),
   };
+  if (options.templates !== undefined) {
+    if (typeof options.templates !== "string" || options.templates === "") throw new Error(`${file}: ${where}.templates must be a folder path`);
+    resolved.templates = options.templates;
+  }
   for (const key of ["exclude", "include"] as const) {
     if (options[key] === undefined) continue;
     const filter = objectAt(file, `${where}.${key}`, options[key]);

@@ -43,6 +43,11 @@ export interface ApiOptions {
   include?: OperationFilter;
   /** Warning codes not to report, e.g. `["NAME001"]` (docs/diagnostics.md lists them; errors cannot be silenced). */
   silence?: string[];
+  /**
+   * A folder of Handlebars templates replacing clientgen's own by file name (`client.ts.hbs`,
+   * `partials/method-entry.hbs`); see the README's "Templates" section. Default: none.
+   */
+  templates?: string;
 }
 
 /** Operations by tag or by path pattern (`*` = one path segment, `**` = any number of segments). */

@@ -33,6 +33,8 @@ export interface ResolvedOptions {
   silence: string[];
   /** The OpenAPI document: a path, or an http(s) URL when `allowUrl`. */
   spec: string;
+  /** A folder of templates overriding clientgen's own by file name; undefined: none. */
+  templates: string | undefined;
 }
 
 /** The options with an output folder: what the CLI and `generate()` of the package run. */
@@ -52,6 +54,7 @@ export const defaultOptions: Omit<ResolvedOptions, "output" | "spec"> = {
   name: undefined,
   overlays: [],
   silence: [],
+  templates: undefined,
 };
 
 /** `given` over the defaults: for callers (tests, scripts) that name only what differs. */

@@ -3,9 +3,11 @@
 // (the no-op check, then writing or --check comparing) and returns a report. Nothing here prints:
 // cli/ turns stage events and reports into lines. The stages themselves are imported only when
 // `generate` runs, so an unchanged run answers from the no-op record without loading them.
+import * as path from "node:path";
 import { DiagnosticsError, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { InputError } from "./diagnostics/input-error.js";
 import type { RenderedFile } from "./emit/format.js";
+import { TemplateError } from "./emit/template-error.js";
 import { fetchSpec, isUrl } from "./load/fetch-spec.js";
 import type { Api } from "./model/api.js";
 import { withDefaults, type OutputOptions, type ResolvedOptions } from "./options.js";
@@ -91,11 +93,14 @@ export async function generate(given: Partial<ResolvedOptions> & { spec: string 
   clock.end(`${api.operations.length} operations, ${api.schemas.length} schemas`);
   clock.start("emitting");
   const [{ emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([import("./emit/index.js"), import("./emit/output-language.js"), import("./output/manifest.js")]);
-  let files = await emit(api, () => {
-    clock.end(undefined);
-    clock.start("formatting");
+  const emitted = await emit(api, {
+    onFormat: () => {
+      clock.end(undefined);
+      clock.start("formatting");
+    },
+    templates: options.templates,
   });
-  files = await inOutputLanguage(files, options);
+  let files = await inOutputLanguage(emitted.files, options);
   let changes: SurfaceChange[] = [];
   if (options.output !== undefined) {
     const folder = completeFolder({ api, files, inputs: spec.files, options: recordedOptions(options), output: options.output, overlays: options.overlays, spec: options.spec, version: generatorVersion() });
@@ -103,7 +108,8 @@ export async function generate(given: Partial<ResolvedOptions> & { spec: string 
     changes = folder.changes;
   }
   clock.end(`${files.length} files`);
-  return { api, changes, diagnostics, files, inputs: spec.files, name };
+  // Template overrides are inputs too: editing one regenerates (no-op record, --watch).
+  return { api, changes, diagnostics, files, inputs: [...spec.files, ...emitted.templateFiles], name };
 }
 
 /** One API, one run: the no-op check, then generate -> compare (`isCheck`) or write. Never throws on bad input. */
@@ -176,7 +182,7 @@ export async function run(options: OutputOptions, mode: { isCheck: boolean }, li
     return finish("generated");
   } catch (error) {
     clock.abandon();
-    if (error instanceof InputError) return finish("failed", `${error.message}; ${options.output} left unchanged`);
+    if (error instanceof InputError || error instanceof TemplateError) return finish("failed", `${error.message}; ${options.output} left unchanged`);
     if (error instanceof UnsafeOutputError) return finish("failed", `${error.message}; nothing was written`);
     // A safety net behind the depth limits (LOAD010, REF006): never an "internal error" for a deep spec.
     if (error instanceof RangeError && /call stack/.test(error.message)) return finish("failed", `${options.spec}: the spec nests too deeply to generate (the call stack ran out); ${options.output} left unchanged`);
@@ -199,9 +205,11 @@ function recordedOptions(options: ResolvedOptions): Record<string, unknown> {
 
 /** What besides the inputs changes the output: part of the no-op cache key. */
 function jobOptions(options: ResolvedOptions): unknown {
-  const { emit, exclude, importExtension, include } = options;
+  const { emit, exclude, importExtension, include, templates } = options;
   const isTsImports = importExtension === "ts";
-  return emit === "ts" && !exclude && !include && !isTsImports ? undefined : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}) };
+  // The templates' files are inputs (hashed like the spec); their folder is part of the key.
+  const folder = templates === undefined ? {} : { templates: path.resolve(templates) };
+  return emit === "ts" && !exclude && !include && !isTsImports && templates === undefined ? undefined : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}), ...folder };
 }
 
 /** Times one stage at a time for a listener. */

@@ -132,12 +132,20 @@ export const table_pollers: Record<string, LroSpec> = {
 };
 
 export const table_methods: Record<string, MethodSpec> = {
-  getOperation: ["request", getOperation],
-  listConnections: ["paginate", listConnections, pagination_listConnections],
-  listMyClusters: ["paginate", listMyClusters, pagination_listMyClusters],
-  listNetworks: ["paginate", listNetworks, pagination_listNetworks],
-  listProviderNetworks: ["request", listProviderNetworks],
-  pollOperation: ["poller", "Operation", poller_Operation],
-  waitForOperation: ["waitFor", "Operation", poller_Operation],
-  resumePoller: ["resume", table_pollers],
+  getOperation: { kind: "request", operation: getOperation },
+  listConnections: {
+    kind: "paginate",
+    operation: listConnections,
+    pagination: pagination_listConnections,
+  },
+  listMyClusters: {
+    kind: "paginate",
+    operation: listMyClusters,
+    pagination: pagination_listMyClusters,
+  },
+  listNetworks: { kind: "paginate", operation: listNetworks, pagination: pagination_listNetworks },
+  listProviderNetworks: { kind: "request", operation: listProviderNetworks },
+  pollOperation: { kind: "poller", pollerName: "Operation", lro: poller_Operation },
+  waitForOperation: { kind: "waitFor", pollerName: "Operation", lro: poller_Operation },
+  resumePoller: { kind: "resume", pollers: table_pollers },
 };

@@ -30,6 +30,8 @@ generate options:
   --heuristics          guess pollers and pagination from names (each guess is reported)
   --dates               date-time strings as Date in the client (revived in responses)
   --silence <CODE>      do not report this warning code (repeatable; docs/diagnostics.md)
+  --templates <dir>     templates replacing clientgen's own by file name (client.ts.hbs,
+                        partials/method-entry.hbs, ...; see README "Templates")
   --api <name>          only this API of the config (its name or output folder; repeatable)
   --verbose             timings per stage; every warning (else grouped per code and file)
   --json                one JSON document on stdout instead of text
@@ -60,6 +62,7 @@ const options = {
   overlay: { type: "string", multiple: true },
   silence: { type: "string", multiple: true },
   spec: { type: "string", short: "i" },
+  templates: { type: "string" },
   verbose: { type: "boolean" },
   version: { type: "boolean", short: "v" },
   watch: { type: "boolean" },
@@ -122,6 +125,7 @@ function withFlags(api: OutputOptions, flags: Flags): OutputOptions {
   if (flags.dates) options.dates = true;
   if (flags.emit) options.emit = flags.emit as "js" | "ts";
   if (flags["import-extension"]) options.importExtension = flags["import-extension"] as "js" | "ts";
+  if (flags.templates !== undefined) options.templates = flags.templates;
   if (options.importExtension === "ts" && options.emit === "js") throw new Error('--import-extension ts is for TypeScript output; --emit js imports .js files');
   for (const [key, tags, paths] of [
     ["include", flags["include-tag"], flags["include-path"]],

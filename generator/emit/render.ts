@@ -1,23 +1,133 @@
-// An isolated Handlebars instance: strict (a missing view field is an error, not an empty string),
-// no HTML escaping (we emit TypeScript; views already made every string safe), no helpers.
+// Templates -> text. An isolated Handlebars instance: strict (a missing view field is an error, not
+// an empty string), no HTML escaping (we emit TypeScript; views already made every string safe),
+// no helpers beyond if/each/unless. Templates are templates/*.hbs, partials templates/partials/*.hbs
+// (used as `{{> name}}`); a user's templates directory overrides any of them by the same file name.
 import Handlebars from "handlebars";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { packageRoot } from "../package-root.js";
+import { TemplateError } from "./template-error.js";
 
-/** templates/ of the clientgen package. */
+/** templates/ of the clientgen package: the reference every override starts from. */
 export const templatesDir = path.join(packageRoot(), "templates");
 
-const handlebars = Handlebars.create();
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const compileOptions = {
+  noEscape: true,
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: { if: true, each: true, unless: true },
+} as const;
 
-/** Render `templates/<name>` with a view object. */
-export function render(name: string, view: object): string {
-  let template = compiled.get(name);
-  if (!template) {
-    const source = readFileSync(path.join(templatesDir, name), "utf8");
-    template = handlebars.compile(source, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { if: true, each: true, unless: true } });
-    compiled.set(name, template);
+
+/** Renders templates by name (e.g. `client.ts.hbs`) with a view object. */
+export interface Renderer {
+  render(name: string, view: object): string;
+  /** Every file of the user's templates directory that was read (inputs of the generation). */
+  readonly files: string[];
+}
+
+/** Template files by relative name (`client.ts.hbs`, `partials/method-entry.hbs`) -> absolute path. */
+function templateFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const sub of ["", "partials"]) {
+    const folder = path.join(dir, sub);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).sort()) {
+      if (name.endsWith(".hbs")) files.set(sub ? `${sub}/${name}` : name, path.join(folder, name));
+    }
   }
-  return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return files;
+}
+
+const defaultFiles = templateFiles(templatesDir);
+
+/**
+ * A renderer over our templates, with `overrideDir`'s files (same names, same layout) in place of
+ * ours. Compiles each file once, when first used; a user's files are checked up front.
+ */
+export function createRenderer(overrideDir?: string): Renderer {
+  const files = new Map(defaultFiles);
+  const overrides = overrideDir === undefined ? [] : userTemplates(overrideDir);
+  for (const [name, file] of overrides) files.set(name, file);
+  const handlebars = Handlebars.create();
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const compile = (name: string): Handlebars.TemplateDelegate => {
+    let template = compiled.get(name);
+    if (!template) {
+      const file = files.get(name);
+      if (file === undefined) throw new TemplateError(`no template ${name} in ${templatesDir}`);
+      template = compileFile(handlebars, file, file !== defaultFiles.get(name));
+      compiled.set(name, template);
+    }
+    return template;
+  };
+  for (const name of files.keys()) {
+    if (name.startsWith("partials/")) handlebars.registerPartial(path.basename(name, ".hbs"), compileLazily(() => compile(name), files.get(name)!));
+  }
+  // A broken override fails now, naming its file, not halfway through a generation.
+  for (const [name] of overrides) compile(name);
+  return {
+    files: overrides.map(([, file]) => path.resolve(file)),
+    render(name, view) {
+      const template = compile(name);
+      try {
+        return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error) {
+        throw renderError(files.get(name)!, error);
+      }
+    },
+  };
+}
+
+/** A partial that compiles its file on first use (a template compiles only what it uses). */
+function compileLazily(get: () => Handlebars.TemplateDelegate, file: string): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return get()(context, options);
+    } catch (error) {
+      throw renderError(file, error);
+    }
+  };
+}
+
+/** Handlebars says `"x" not defined in [object Object] - 2:25`: the file and position go first. */
+function renderError(file: string, error: unknown): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const message = (error as Error).message.replace(/ in \[object Object\]/, "");
+  const at = / - (\d+:\d+)$/.exec(message);
+  const where = at ? `${file}:${at[1]}` : file;
+  return new TemplateError(`${where}: template failed to render: ${at ? message.slice(0, at.index) : message}`);
+}
+
+/** Compile one file; `isChecked`: parse it now (compile alone waits for the first render). */
+function compileFile(handlebars: typeof Handlebars, file: string, isChecked: boolean): Handlebars.TemplateDelegate {
+  const source = readFileSync(file, "utf8");
+  try {
+    if (isChecked) handlebars.precompile(source, compileOptions);
+    return handlebars.compile(source, compileOptions);
+  } catch (error) {
+    throw new TemplateError(`${file}: template does not compile: ${(error as Error).message}`);
+  }
+}
+
+/** The `.hbs` files of a user's templates directory; each must override one of ours. */
+function userTemplates(dir: string): [string, string][] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new TemplateError(`${dir}: templates directory not found`);
+  const found = [...templateFiles(dir)];
+  for (const [name, file] of found) {
+    if (!defaultFiles.has(name)) {
+      const known = [...defaultFiles.keys()].join(", ");
+      throw new TemplateError(`${file}: overrides no template (a template or partial is replaced by a file of the same name: ${known})`);
+    }
+  }
+  if (found.length === 0) throw new TemplateError(`${dir}: no .hbs templates in it (a template or partial is replaced by a file of the same name, e.g. client.ts.hbs or partials/method-entry.hbs)`);
+  return found;
+}
+
+let defaultRenderer: Renderer | undefined;
+
+/** Render one of our own templates (no overrides). */
+export function render(name: string, view: object): string {
+  defaultRenderer ??= createRenderer();
+  return defaultRenderer.render(name, view);
 }

@@ -9,11 +9,12 @@ import { pathToFileURL } from "node:url";
 import { cookieFetch } from "./cookie-fetch.js";
 
 type Args = Record<string, unknown>;
-type MethodSpec = readonly [
-  string,
-  { id: string; method: string; path: string },
-  ...unknown[],
-];
+/** A method table entry (runtime/client-factory's MethodSpec): its kind and, for calls, its operation. */
+interface MethodSpec {
+  readonly kind: string;
+  readonly operation?: { id: string; method: string; path: string };
+}
+type OperationOf = NonNullable<MethodSpec["operation"]>;
 
 /** One call the driver made and how it ended. */
 export interface Call {
@@ -187,7 +188,9 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
 
   const jobs: (() => Promise<Call[]>)[] = [];
   for (const [method, spec] of Object.entries(table)) {
-    const [kind, operation] = spec;
+    const { kind, operation } = spec;
+    // Pollers, resumePoller and channels are reached through the calls that start them.
+    if (!operation) continue;
     // Users wait for LROs: the bare start (plain or pageable) is not called.
     if (
       kind !== "startAndWait" &&
@@ -247,7 +250,7 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
 async function bodyFromGet(
   client: Record<string, Function>,
   table: Record<string, MethodSpec>,
-  operation: MethodSpec[1],
+  operation: OperationOf,
   swagger: { parameters: SwaggerParameter[] } | undefined,
   args: Args | undefined,
 ): Promise<Args | undefined> {
@@ -256,9 +259,9 @@ async function bodyFromGet(
     return args;
   const getter = Object.entries(table).find(
     ([, spec]) =>
-      spec[0] === "request" &&
-      spec[1].method === "GET" &&
-      spec[1].path === operation.path,
+      spec.kind === "request" &&
+      spec.operation?.method === "GET" &&
+      spec.operation.path === operation.path,
   );
   if (!getter) return args;
   try {

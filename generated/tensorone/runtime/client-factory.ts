@@ -14,17 +14,40 @@ import type {
   WaitTargets,
 } from "./types.js";
 
-/** What one client method does, and the descriptors it hands the transport. */
+/** What one client method does (`kind`), and the descriptors it hands the transport, by name. */
 export type MethodSpec =
-  | readonly ["request", OperationSpec]
-  | readonly ["stream", OperationSpec]
-  | readonly ["channel", ChannelSpec]
-  | readonly ["paginate", OperationSpec, PaginationSpec]
-  | readonly ["startAndWait", OperationSpec, string, LroSpec | UrlLroSpec, StartSpec?]
-  | readonly ["startAndPaginate", OperationSpec, string, UrlLroSpec, PaginationSpec]
-  | readonly ["poller", string, LroSpec]
-  | readonly ["waitFor", string, LroSpec, WaitTargets?]
-  | readonly ["resume", Readonly<Record<string, LroSpec>>];
+  | { readonly kind: "request"; readonly operation: OperationSpec }
+  | { readonly kind: "stream"; readonly operation: OperationSpec }
+  | { readonly kind: "channel"; readonly channel: ChannelSpec }
+  | {
+      readonly kind: "paginate";
+      readonly operation: OperationSpec;
+      readonly pagination: PaginationSpec;
+    }
+  | {
+      readonly kind: "startAndWait";
+      readonly operation: OperationSpec;
+      /** The poller's name (resume tokens, errors); the operation's own name when polled at a URL. */
+      readonly pollerName: string;
+      readonly lro: LroSpec | UrlLroSpec;
+      readonly start?: StartSpec;
+    }
+  | {
+      readonly kind: "startAndPaginate";
+      readonly operation: OperationSpec;
+      readonly pollerName: string;
+      readonly lro: UrlLroSpec;
+      readonly pagination: PaginationSpec;
+    }
+  | { readonly kind: "poller"; readonly pollerName: string; readonly lro: LroSpec }
+  | {
+      readonly kind: "waitFor";
+      readonly pollerName: string;
+      readonly lro: LroSpec;
+      readonly targets?: WaitTargets;
+    }
+  /** `resumePoller`: every poller of the client by name. */
+  | { readonly kind: "resume"; readonly pollers: Readonly<Record<string, LroSpec>> };
 
 type Method = (first?: never, options?: never) => unknown;
 
@@ -43,31 +66,47 @@ function methodOf(
   transport: Transport,
   spec: MethodSpec,
 ): (first: never, options?: never) => unknown {
-  switch (spec[0]) {
+  switch (spec.kind) {
     case "request":
       return (params: object | undefined, options?: object) =>
-        transport.request(spec[1], params, options);
+        transport.request(spec.operation, params, options);
     case "channel":
       return (first: unknown, options?: object) =>
-        transport.channel(spec[1], first, options as Record<string, unknown>);
+        transport.channel(spec.channel, first, options as Record<string, unknown>);
     case "stream":
       return (params: object | undefined, options?: object) =>
-        transport.stream(spec[1], params, options);
+        transport.stream(spec.operation, params, options);
     case "paginate":
       return (params: object | undefined, options?: object) =>
-        transport.paginate(spec[1], params, options, spec[2]);
+        transport.paginate(spec.operation, params, options, spec.pagination);
     case "startAndWait":
       return (params: object | undefined, options?: object) =>
-        transport.startAndWait(spec[1], params, options, spec[2], spec[3], spec[4]);
+        transport.startAndWait(
+          spec.operation,
+          params,
+          options,
+          spec.pollerName,
+          spec.lro,
+          spec.start,
+        );
     case "startAndPaginate":
       return (params: object | undefined, options?: object) =>
-        transport.startAndPaginate(spec[1], params, options, spec[2], spec[3], spec[4]);
+        transport.startAndPaginate(
+          spec.operation,
+          params,
+          options,
+          spec.pollerName,
+          spec.lro,
+          spec.pagination,
+        );
     case "poller":
-      return (id: string, options?: object) => transport.poller(spec[1], spec[2], [id], options);
+      return (id: string, options?: object) =>
+        transport.poller(spec.pollerName, spec.lro, [id], options);
     case "waitFor":
       return (id: string, options?: object) =>
-        transport.waitFor(spec[1], spec[2], [id], options, spec[3]);
+        transport.waitFor(spec.pollerName, spec.lro, [id], options, spec.targets);
     case "resume":
-      return (token: string, options?: object) => transport.resumePoller(token, spec[1], options);
+      return (token: string, options?: object) =>
+        transport.resumePoller(token, spec.pollers, options);
   }
 }

@@ -1,7 +1,8 @@
 // WebSocket channels in the output: per channel its message types (operations.ts), its
-// ChannelSpec descriptor (descriptors.js) and its client method.
+// ChannelSpec descriptor (descriptor-specs.ts) and its client method.
 import type { Api, Channel } from "../../model/api.js";
 import { pascalCase } from "../../normalize/names.js";
+import { aliasDeclaration, type Declaration } from "./declaration.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
 import { propertyKey } from "./literal.js";
@@ -16,37 +17,20 @@ export function channelTypeNames(channel: Channel): { client: string; open: stri
 }
 
 /** The type declarations of operations.ts for one channel. */
-export function channelDeclarations(api: Api, channel: Channel, names: TypeNames): string[] {
+export function channelDeclarations(api: Api, channel: Channel, names: TypeNames): Declaration[] {
   const typeNames = channelTypeNames(channel);
   const method = `\`${api.name}Client.${channel.name}\``;
-  const declare = (name: string, what: string, type: string): string => `${docComment([`${what} (${method}).`])}\n${typeAlias(name, type)}`;
+  const declare = (name: string, what: string, type: string): Declaration => aliasDeclaration(docComment([`${what} (${method}).`]), name, typeAlias(name, type));
   const declarations = [declare(typeNames.server, "A message the server sends", typeExpression(channel.serverMessage, names))];
   if (channel.openMessage) declarations.push(declare(typeNames.open, "The message that opens the channel", typeExpression(channel.openMessage, names)));
   if (channel.clientMessage) declarations.push(declare(typeNames.client, "A message the client sends", typeExpression(channel.clientMessage, names)));
   if (channel.request) {
     const field = propertyKey(channel.request.field);
     const type = `${typeNames.server} & {\n  ${field}: NonNullable<${typeNames.server}[${JSON.stringify(channel.request.field)}]>;\n}`;
-    declarations.push(`${docComment([`A server message asking \`${channel.request.handler}\` for an answer (its \`${channel.request.field}\` is set).`])}\nexport type ${typeNames.request} = ${type};`);
+    const doc = docComment([`A server message asking \`${channel.request.handler}\` for an answer (its \`${channel.request.field}\` is set).`]);
+    declarations.push(aliasDeclaration(doc, typeNames.request, `export type ${typeNames.request} = ${type};`));
   }
   return declarations;
-}
-
-/** The runtime's ChannelSpec literal for one channel. */
-export function channelSpecOf(channel: Channel): Record<string, unknown> {
-  return {
-    id: channel.name,
-    path: channel.path,
-    params: channel.parameters.map((p) => ({ name: p.name, in: "path" })),
-    authField: channel.authField,
-    hasOpenMessage: channel.openMessage !== undefined,
-    request: channel.request,
-    idField: channel.idField,
-    end: channel.end,
-    result: channel.result,
-    closeCodes: channel.closeCodes.length > 0 ? channel.closeCodes.map((c) => ({ code: Number(c.code), outcome: c.outcome, meaning: c.meaning })) : undefined,
-    pingIntervalMs: channel.pingIntervalMs,
-    pingTimeoutMs: channel.pingTimeoutMs,
-  };
 }
 
 /** The first parameter of the method: the path parameter, the opening message, or both in an object. */

@@ -3,20 +3,18 @@
 import type { Api, Channel, Operation, Poller } from "../../model/api.js";
 import { channelConstName, channelFirstParameter, channelOptionsParameter, channelReturnType } from "./channel-view.js";
 import { docComment } from "./doc-comment.js";
-import { argumentList, indentLines, printWidth } from "./layout.js";
+import { argumentList, indentLines } from "./layout.js";
 import { literalType, propertyKey, stringLiteral } from "./literal.js";
 import { clientResultType, hasRequiredArgs, methodDoc, streamItemType, streamResponseOf } from "./operation-types.js";
 import { methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
+import type { MethodDescriptor } from "./descriptor-specs.js";
+import { RawCode } from "./value-layout.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
 
-/** One client method: its signature and the runtime call its body returns. */
+/** One client method: its signature and its entry in the method table. */
 interface MethodParts {
-  /** Arguments of the runtime call. */
-  args: string[];
-  /** The runtime method called, e.g. `transport.request`. */
-  callee: string;
   doc: string;
   name: string;
   /** Parameters of the signature, with types. */
@@ -26,12 +24,12 @@ interface MethodParts {
   isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
   overloads?: { parameters: string[]; returnType: string }[];
+  /** What buildClient (runtime/client-factory) makes of it: the kind of call and its descriptors. */
+  spec: MethodDescriptor;
 }
 
 export interface ClientView {
   clientName: string;
-  /** `export function create...(options...): ...Client {`, broken like prettier when long. */
-  factoryHead: string;
   hasMethods: boolean;
   defaultBaseUrl: string;
   doc: string;
@@ -39,8 +37,8 @@ export interface ClientView {
   hasTypes: boolean;
   /** The method table constant in descriptors.ts. */
   methodTable: string;
-  /** Interface members, laid out at column 2. */
-  members: string[];
+  /** Interface members, in method order. */
+  members: ClientMember[];
   /** `ClientOptions, PaginationOptions, ...` imported from runtime/types.js. */
   runtimeTypes: string;
   apiName: string;
@@ -82,7 +80,6 @@ export function clientView(api: Api): ClientView {
     clientName: `${api.name}Client`,
     defaultBaseUrl: stringLiteral(api.servers[0]?.url ?? ""),
     doc: docComment([`${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`]),
-    factoryHead: argumentList(0, `export function create${api.name}Client`, ["options: ClientOptions = {}"], `: ${api.name}Client {`),
     factoryName: `create${api.name}Client`,
     hasMethods: methods.length > 0,
     hasPagination,
@@ -98,33 +95,29 @@ export function clientView(api: Api): ClientView {
   };
 }
 
-/** Arguments that stand for the call's own parameters; the rest are descriptors. */
-const callArguments = new Set(["params", "options", "[id]", "token"]);
-
-/**
- * The client's method table for descriptors.ts: `name: [kind, ...descriptors]` per method, laid
- * out as prettier prints it. buildClient (runtime/client-factory) turns it into methods.
- */
-export function methodTable(api: Api): string {
-  const lines = clientMethods(api).map((m) => {
-    const kind = m.callee.replace(/^transport\./, "").replace(/<.*$/, "").replace(/^resumePoller$/, "resume");
-    const items = [stringLiteral(kind), ...m.args.filter((a) => !callArguments.has(a)).map((a) => a.replace(/^op\./, ""))];
-    const key = `  ${m.name.replace(/<.*$/, "")}: `;
-    const inline = `${key}[${items.join(", ")}],`;
-    if (inline.length <= printWidth) return inline;
-    return `${key}[\n${items.map((i) => `    ${i},`).join("\n")}\n  ],`;
-  });
-  return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
+/** The client's method table, in method order: what descriptors.ts lists for buildClient. */
+export function methodSpecs(api: Api): { name: string; spec: MethodDescriptor }[] {
+  return clientMethods(api).map((m) => ({ name: m.name.replace(/<.*$/, ""), spec: m.spec }));
 }
 
-function member(m: MethodParts): string {
+/** A descriptor constant of descriptors.ts, by name. */
+const ref = (name: string): RawCode => new RawCode(name);
+
+/** One method of the client interface (templates/partials/client-member.hbs). */
+export interface ClientMember {
+  /** JSDoc at column 2; "" when none. */
+  doc: string;
+  /** Overloads first, then the general signature; each laid out at column 2. */
+  signatures: string[];
+}
+
+function member(m: MethodParts): ClientMember {
   const signatures = [...(m.overloads ?? []), m].map((s) => {
     const signature = argumentList(2, m.name, s.parameters, `: ${s.returnType};`);
     // A multi-line return type is laid out by prettier, not here.
     return s.returnType.includes("\n") || m.isLaidOutByPrettier ? `${unsureMark}${signature}` : signature;
   });
-  const text = signatures.join("\n");
-  return m.doc ? `${indentLines(m.doc, 2)}\n${text}` : text;
+  return { doc: m.doc ? indentLines(m.doc, 2) : "", signatures };
 }
 
 
@@ -140,8 +133,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
       ...base,
-      args: [`op.${op.name}`, "params", "options", `op.${paginationConstName(op)}`],
-      callee: "transport.paginate",
+      spec: { kind: "paginate", operation: ref(op.name), pagination: ref(paginationConstName(op)) },
       doc: methodDoc(op, ["Await it for the first page, or iterate it (`for await`) for every item across pages."]),
       parameters: [argsParameter(op), "options?: PaginationOptions"],
       returnType: `PagePromise<${result}, ${item}${headers}>`,
@@ -150,8 +142,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
   if (streamResponseOf(op)) return streamMethod(op, names, result);
   return {
     ...base,
-    args: [`op.${op.name}`, "params", "options"],
-    callee: "transport.request",
+    spec: { kind: "request", operation: ref(op.name) },
     parameters: [argsParameter(op), "options?: RequestOptions"],
     returnType: `ApiPromise<${result}${headers}>`,
   };
@@ -163,7 +154,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
  */
 function streamMethod(op: Operation, names: TypeNames, result: string): MethodParts {
   const stream = `Promise<EventStream<${streamItemType(op, names)}>>`;
-  const base = { args: [`op.${op.name}`, "params", "options"], callee: "transport.stream", name: op.name };
+  const base = { name: op.name, spec: { kind: "stream", operation: ref(op.name) } } as const;
   const extra = streamResponseOf(op)?.kind === "sse" ? "Resolves to a stream of server-sent events: iterate it (`for await`) for each event's data." : "Resolves to a stream of JSON lines: iterate it (`for await`) for each parsed line.";
   if (op.streamField === undefined) {
     return { ...base, doc: methodDoc(op, [extra]), parameters: [argsParameter(op), "options?: StreamOptions"], returnType: stream };
@@ -194,8 +185,7 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
   // An id the spec lets be null: the wait cannot always track the work, and says so in its type.
   const result = lro.isIdOptional ? `LroOutcome<${state}, ${clientResultType(op, names)}>` : state;
   return {
-    args: [`op.${op.name}`, "params", "options", stringLiteral(poller.name), `op.${pollerConstName(poller)}`, `op.${startConstName(op)}`],
-    callee: `transport.startAndWait<${result}>`,
+    spec: { kind: "startAndWait", operation: ref(op.name), pollerName: poller.name, lro: ref(pollerConstName(poller)), start: ref(startConstName(op)) },
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls with \`${api.name}Client.poll${poller.name}\`${lro.until ? ` until \`${lro.until}\`` : ""}).`,
       lro.isIdOptional
@@ -218,8 +208,7 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
     // first page; iterating the wait goes on through the next links.
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
-      args: [`op.${op.name}`, "params", "options", stringLiteral(op.name), `op.${urlLroConstName(op)}`, `op.${paginationConstName(op)}`],
-      callee: "transport.startAndPaginate",
+      spec: { kind: "startAndPaginate", operation: ref(op.name), pollerName: op.name, lro: ref(urlLroConstName(op)), pagination: ref(paginationConstName(op)) },
       doc: docComment([
         `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
         "Await it for the final result (the first page), or iterate it (`for await`) for every item across pages.",
@@ -231,8 +220,7 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
     };
   }
   return {
-    args: [`op.${op.name}`, "params", "options", stringLiteral(op.name), `op.${urlLroConstName(op)}`],
-    callee: `transport.startAndWait<${state}>`,
+    spec: { kind: "startAndWait", operation: ref(op.name), pollerName: op.name, lro: ref(urlLroConstName(op)) },
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
       "Resolves with the final result.",
@@ -248,21 +236,18 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
   const state = pollerState(api, poller, names);
   // `until` a target that ends on a 404 resolves undefined.
   const waitState = poller.targets?.some((t) => t.isGoneSuccess) ? `${state} | undefined` : state;
-  const name = stringLiteral(poller.name);
-  const spec = `op.${pollerConstName(poller)}`;
+  const lro = ref(pollerConstName(poller));
   const until = poller.targets ? poller.targets.map((t) => literalType(t.name)).join(" | ") : "";
   return [
     {
-      args: [name, spec, "[id]", "options"],
-      callee: `transport.poller<${state}>`,
+      spec: { kind: "poller", pollerName: poller.name, lro },
       doc: docComment([`A poller on ${poller.name} \`id\`: \`poll()\` once, \`pollUntilDone()\`, iterate states, or \`serialize()\` to resume later.`]),
       name: `poll${poller.name}`,
       parameters: ["id: string", "options?: RequestOptions"],
       returnType: `Poller<${state}>`,
     },
     {
-      args: poller.targets ? [name, spec, "[id]", "options", `op.${targetsConstName(poller)}`] : [name, spec, "[id]", "options"],
-      callee: `transport.waitFor<${waitState}>`,
+      spec: { kind: "waitFor", pollerName: poller.name, lro, targets: poller.targets && ref(targetsConstName(poller)) },
       doc: docComment([
         `Wait until ${poller.name} \`id\` reaches a terminal state; rejects with OperationFailedError on failure.`,
         until ? "`until` picks which state counts as done." : undefined,
@@ -279,8 +264,7 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
   const paragraphs = [channel.summary, channel.description === channel.summary ? undefined : channel.description, "Iterate it (`for await`) for the server's messages; await it for the result.", `\`WebSocket ${channel.path}\``];
   const doc = docComment(paragraphs.filter((p) => p !== undefined).join("\n\n").split("\n"));
   return {
-    args: [`op.${channelConstName(channel)}`, "params", "options"],
-    callee: "transport.channel",
+    spec: { kind: "channel", channel: ref(channelConstName(channel)) },
     doc,
     name: channel.name,
     parameters: [channelFirstParameter(channel, names), channelOptionsParameter(channel)],
@@ -291,8 +275,7 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
 
 function resumeMethod(): MethodParts {
   return {
-    args: ["token", `op.${pollerTableName}`, "options"],
-    callee: "transport.resumePoller<TState>",
+    spec: { kind: "resume", pollers: ref(pollerTableName) },
     doc: "/** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */",
     name: "resumePoller<TState = unknown>",
     parameters: ["token: string", "options?: RequestOptions"],

@@ -1,6 +1,6 @@
 // The view of index.ts: the client factory, every type, and the runtime's public surface.
 import type { Api } from "../../model/api.js";
-import { exportList } from "./layout.js";
+import { fitsOneLine } from "./layout.js";
 
 /** What every client re-exports from its runtime folder (runtime files exist; a test compiles the result). */
 const runtimeValueExports: [string[], string][] = [
@@ -31,27 +31,38 @@ const runtimeTypeExports: [string[], string][] = [
   [["ApiPromise", "WithResponse"], '"./runtime/response-meta.js"'],
 ];
 
+/** One `export { a, b } from "x";` (templates/partials/export-list.hbs). */
+export interface ExportList {
+  /** The names fit on one line; else one per line. */
+  isInline: boolean;
+  /** `export` or `export type`. */
+  keyword: string;
+  /** The module, as a string literal. */
+  from: string;
+  names: string[];
+}
+
+function exportList(keyword: string, names: string[], from: string): ExportList {
+  return { from, isInline: fitsOneLine(`${keyword} { ${names.join(", ")} } from ${from};`), keyword, names };
+}
+
 const outcomeExports = [
   exportList("export", ["UntrackedOperationError"], '"./runtime/lro-outcome.js"'),
   exportList("export type", ["LroOutcome"], '"./runtime/lro-outcome.js"'),
 ];
 
 export interface IndexView {
-  /** `export { createXClient as createOldClient }` lines for former names. */
-  aliasExports: string[];
+  /** Former names of the client (`api.aliases`): exported as `create<alias>Client` and `<alias>Client` too. */
+  aliases: string[];
   clientName: string;
   factoryName: string;
   hasTypes: boolean;
-  runtimeExports: string[];
+  runtimeExports: ExportList[];
 }
 
 export function indexView(api: Api): IndexView {
-  const aliasExports = (api.aliases ?? []).flatMap((alias) => [
-    `export { create${api.name}Client as create${alias}Client } from "./client.js";`,
-    `export type { ${api.name}Client as ${alias}Client } from "./client.js";`,
-  ]);
   return {
-    aliasExports,
+    aliases: api.aliases ?? [],
     clientName: `${api.name}Client`,
     factoryName: `create${api.name}Client`,
     hasTypes: api.schemas.length > 0,

@@ -2,6 +2,7 @@
 import type { Operation, Response } from "../../model/api.js";
 import { docComment, schemaDocLines, seeLine } from "./doc-comment.js";
 import { indentLines, typeAlias, typedLine } from "./layout.js";
+import { aliasDeclaration, type Declaration } from "./declaration.js";
 import { propertyKey } from "./literal.js";
 import { typeExpression, type TypeNames, unionMember } from "./type-expression.js";
 
@@ -31,9 +32,12 @@ export function streamResponseOf(op: Operation): Response | undefined {
   return op.responses.find((r) => r.status.startsWith("2") && (r.kind === "sse" || r.kind === "ndjson"));
 }
 
+/** A response read as a whole: any kind but a stream. */
+export type WholeResponse = Response & { kind: Exclude<Response["kind"], "ndjson" | "sse"> };
+
 /** Responses read as a whole (everything but streams). */
-export function wholeResponses(op: Operation): Response[] {
-  return op.responses.filter((r) => r.kind !== "sse" && r.kind !== "ndjson");
+export function wholeResponses(op: Operation): WholeResponse[] {
+  return op.responses.filter((r): r is WholeResponse => r.kind !== "sse" && r.kind !== "ndjson");
 }
 
 /** The type of one event of the operation's stream. */
@@ -76,11 +80,12 @@ export function resultDeclaration(
   op: Operation,
   names: TypeNames,
   clientName: string,
-): string | undefined {
+): Declaration | undefined {
   const type = resultType(op, names);
   if (!type.includes("\n")) return undefined;
   // Names in backticks, not {@link}: tsc parses and resolves every @link, thousands in a big client.
-  return `${docComment([`Result of \`${clientName}.${op.name}\`.`])}\n${typeAlias(op.resultTypeName, type)}`;
+  const doc = docComment([`Result of \`${clientName}.${op.name}\`.`]);
+  return aliasDeclaration(doc, op.resultTypeName, typeAlias(op.resultTypeName, type));
 }
 
 /** The body type of declared error responses (4XX/5XX/default), for ApiError<...>. */

@@ -3,6 +3,7 @@
 // of the parsed headers (operations.ts `<Op>ResponseHeaders`).
 import type { Api, Operation, Response } from "../../model/api.js";
 import type { Schema } from "../../model/schema.js";
+import { interfaceDeclaration, type Declaration } from "./declaration.js";
 import { docComment } from "./doc-comment.js";
 import { isDefaultResult } from "./operation-types.js";
 import { indentLines } from "./layout.js";
@@ -40,7 +41,7 @@ export function hasDeclaredHeaders(op: Operation): boolean {
 }
 
 /** `export interface <Op>ResponseHeaders {...}`: every declared header, optional (servers may omit it). */
-export function headersDeclaration(api: Api, op: Operation): string | undefined {
+export function headersDeclaration(api: Api, op: Operation): Declaration | undefined {
   if (!hasDeclaredHeaders(op)) return undefined;
   const members = new Map<string, string>();
   for (const response of op.responses.filter((r) => isResult(op, r))) {
@@ -51,7 +52,7 @@ export function headersDeclaration(api: Api, op: Operation): string | undefined 
       members.set(header.name, indentLines(doc ? `${doc}\n${line}` : line, 2));
     }
   }
-  const body = [...members.keys()].sort().map((name) => members.get(name)!).join("\n");
+  const body = [...members.keys()].sort().map((name) => members.get(name)!);
   const doc = docComment([`Declared response headers of \`${api.name}Client.${op.name}\`, as \`.withResponse()\` parses them.`]);
-  return `${doc}\nexport interface ${headersTypeName(op)} {\n${body}\n}`;
+  return interfaceDeclaration(doc, headersTypeName(op), body);
 }

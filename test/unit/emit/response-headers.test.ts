@@ -65,16 +65,13 @@ describe("headersDeclaration: the operation's typed headers", () => {
       response("500", [{ name: "x-trace", schema: primitive("string") }]),
     ]);
     expect(headersTypeName(op)).toBe("GetThingResponseHeaders");
-    expect(headersDeclaration(api, op)).toBe(
-      [
-        "/** Declared response headers of `DemoClient.getThing`, as `.withResponse()` parses them. */",
-        "export interface GetThingResponseHeaders {",
-        "  readonly location?: string;",
-        "  /** Left *\\/ now */",
-        '  readonly "x-rate"?: number;',
-        "}",
-      ].join("\n"),
-    );
+    expect(headersDeclaration(api, op)).toEqual({
+      alias: "",
+      doc: "/** Declared response headers of `DemoClient.getThing`, as `.withResponse()` parses them. */",
+      isInterface: true,
+      members: ["  readonly location?: string;", '  /** Left *\\/ now */\n  readonly "x-rate"?: number;'],
+      name: "GetThingResponseHeaders",
+    });
   });
 
   it("none declared: no declaration (the method's headers type is NoHeaders)", () => {

@@ -1,0 +1,194 @@
+// Model -> the runtime's descriptors, typed by the runtime's own contract (templates/runtime):
+// a field the runtime renames or drops fails the type check here, not a generated client.
+// Defaults the runtime applies itself are left out (undefined), to keep descriptors short.
+import type { Api, Channel, Operation, Parameter, Poller, PollerTarget, UrlLro } from "../../model/api.js";
+import type {
+  ChannelSpec,
+  LroSpec,
+  OperationSpec,
+  PaginationSpec,
+  ParameterSpec,
+  StartSpec,
+  StreamSpec,
+  UrlLroSpec,
+  WaitTarget,
+} from "../../../templates/runtime/types.js";
+import type { MethodSpec } from "../../../templates/runtime/client-factory.js";
+import { dateTableName } from "./descriptor-names.js";
+import type { DatePlans } from "./date-plans.js";
+import { headersDescriptor } from "./response-headers.js";
+import { streamResponseOf, wholeResponses } from "./operation-types.js";
+import { RawCode } from "./value-layout.js";
+
+/** Another constant of descriptors.ts, written by its name: descriptors refer to each other instead of copying. */
+export type ConstantRef = RawCode;
+
+/** The runtime's OperationSpec; its shared date table is the table's constant. */
+export type OperationDescriptor = Omit<OperationSpec, "dateTable"> & { readonly dateTable?: ConstantRef };
+
+/** The runtime's LroSpec; its poll operation is that operation's constant. */
+export type LroDescriptor = Omit<LroSpec, "poll"> & { readonly poll: ConstantRef };
+
+/** One entry of the method table: the runtime's MethodSpec, every descriptor in it a constant. */
+export type MethodDescriptor = MethodSpec extends infer M
+  ? M extends MethodSpec
+    ? { readonly [K in keyof M]: NonNullable<M[K]> extends object ? ConstantRef | Extract<M[K], undefined> : M[K] }
+    : never
+  : never;
+
+function parameterSpecOf(p: Parameter): ParameterSpec {
+  const defaultStyle = p.in === "path" || p.in === "header" ? "simple" : "form";
+  return {
+    name: p.name,
+    arg: p.argName,
+    in: p.in,
+    style: p.style === defaultStyle ? undefined : p.style,
+    explode: p.explode === (p.style === "form") ? undefined : p.explode,
+    allowReserved: p.allowReserved || undefined,
+    isJson: p.isJson || undefined,
+    allowsEmpty: (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
+  };
+}
+
+export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): OperationDescriptor {
+  const responses = wholeResponses(op);
+  const responseDates = responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const stream = streamSpecOf(op, dates);
+  return {
+    id: op.id,
+    method: op.method,
+    path: op.path,
+    params: op.parameters.map(parameterSpecOf),
+    body: op.requestBody ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType } : undefined,
+    responses: responses.map((r, i) => ({
+      status: r.status,
+      kind: r.kind,
+      mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
+      dates: responseDates[i],
+      headers: headersDescriptor(api, op, r),
+    })),
+    auth: op.security.flatMap((key): OperationSpec["auth"][number][] => {
+      const scheme = api.securitySchemes.find((s) => s.key === key);
+      if (!scheme) return [];
+      if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
+      return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
+    }),
+    dateTable: responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
+    isIdempotent: op.isIdempotent,
+    retry: op.retry,
+    stream,
+    serverWait: op.serverWait && {
+      flagPath: op.serverWait.flagPath,
+      durationPath: op.serverWait.durationPath,
+      defaultDuration: op.serverWait.defaultDuration,
+      unitMs: op.serverWait.unitMs,
+    },
+  };
+}
+
+/** The runtime's PaginationSpec: the model's paging minus what only the emitter needs. */
+export function paginationSpecOf(op: Operation): PaginationSpec | undefined {
+  if (!op.pagination) return undefined;
+  const { itemSchema, source, ...spec } = op.pagination;
+  return spec;
+}
+
+/** How `<method>AndWait` finds the id(s) of what it started, and which `until` target it waits for. */
+export function startSpecOf(api: Api, op: Operation): StartSpec | undefined {
+  const lro = op.lro;
+  if (!lro) return undefined;
+  const poller = api.pollers.find((p) => p.name === lro.poller);
+  const target = lro.until === undefined ? undefined : poller?.targets?.find((t) => t.name === lro.until);
+  return {
+    idPath: lro.idPath,
+    idsPath: lro.idsPath,
+    idArg: lro.idArg,
+    isIdOptional: lro.isIdOptional || undefined,
+    isChangeAwaited: lro.isChangeAwaited,
+    target: target && waitTargetOf(target),
+  };
+}
+
+/** The runtime's WaitTarget: the model's sets, defaults left out. */
+export function waitTargetOf(target: PollerTarget): WaitTarget {
+  return {
+    successValues: target.successValues,
+    failureValues: target.failureValues,
+    // Always written, empty too: a target replaces the poller's own unreachable set.
+    unreachableValues: target.unreachableValues,
+    isGoneSuccess: target.isGoneSuccess || undefined,
+  };
+}
+
+/** The runtime's StreamSpec: how the success stream is read, and which body field asks for it. */
+function streamSpecOf(op: Operation, dates: DatePlans | undefined): StreamSpec | undefined {
+  const stream = streamResponseOf(op);
+  if (!stream || stream.mediaType === undefined) return undefined;
+  const isJson = stream.kind === "ndjson" || stream.schema?.kind !== "string";
+  const plan = isJson && stream.schema && dates ? dates.planOf(stream.schema) : undefined;
+  return { format: stream.kind as StreamSpec["format"], mediaType: stream.mediaType, isJson, field: op.streamField, dates: plan };
+}
+
+/** The runtime's UrlLroSpec: the model's fields minus what only the generator needs. */
+export function urlLroSpecOf(lro: UrlLro): UrlLroSpec {
+  return {
+    kind: "url",
+    urlHeaders: lro.urlHeaders,
+    urlPath: lro.urlPath,
+    statusPaths: lro.statusPaths,
+    successValues: lro.successValues,
+    failureValues: lro.failureValues,
+    canceledValues: lro.canceledValues.length > 0 ? lro.canceledValues : undefined,
+    isCaseInsensitive: lro.isCaseInsensitive || undefined,
+    failurePath: lro.failurePath,
+    errorPath: lro.errorPath,
+    resultPath: lro.resultPath,
+    finalStateVia: lro.finalStateVia,
+    defaultIntervalMs: lro.defaultIntervalMs,
+  };
+}
+
+/** The runtime's LroSpec of a poller; its poll operation is referenced by its constant (a safe identifier), not copied. */
+export function lroSpecOf(api: Api, poller: Poller): LroDescriptor {
+  const op = api.operations.find((o) => o.id === poller.operationId);
+  return {
+    poll: new RawCode(op?.name ?? "undefined"),
+    idParam: poller.idParam,
+    statusPath: poller.statusPath,
+    successValues: poller.successValues,
+    failureValues: poller.failureValues,
+    canceledValues: poller.canceledValues.length > 0 ? poller.canceledValues : undefined,
+    isCaseInsensitive: poller.isCaseInsensitive || undefined,
+    progressPath: poller.progressPath,
+    errorPath: poller.errorPath,
+    messagePath: poller.messagePath,
+    retryAfterPath: poller.retryAfterPath,
+    defaultIntervalMs: poller.defaultIntervalMs,
+    initialDelayMs: poller.initialDelayMs,
+    maxPolls: poller.maxPolls,
+    minIntervalMs: poller.minIntervalMs,
+    defaultTimeoutMs: poller.defaultTimeoutMs,
+    donePath: poller.donePath,
+    failurePath: poller.failurePath,
+    pollArgs: poller.pollArgs,
+    unreachableValues: poller.unreachableValues,
+  };
+}
+
+/** The runtime's ChannelSpec literal for one channel. */
+export function channelSpecOf(channel: Channel): ChannelSpec {
+  return {
+    id: channel.name,
+    path: channel.path,
+    params: channel.parameters.map((p) => ({ name: p.name, in: "path" })),
+    authField: channel.authField,
+    hasOpenMessage: channel.openMessage !== undefined,
+    request: channel.request,
+    idField: channel.idField,
+    end: channel.end,
+    result: channel.result,
+    closeCodes: channel.closeCodes.length > 0 ? channel.closeCodes.map((c) => ({ code: Number(c.code), outcome: c.outcome, meaning: c.meaning })) : undefined,
+    pingIntervalMs: channel.pingIntervalMs,
+    pingTimeoutMs: channel.pingTimeoutMs,
+  };
+}

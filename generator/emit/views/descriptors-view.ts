@@ -1,0 +1,90 @@
+// The view of descriptors.ts: the literal descriptors the runtime sends each call with, typed by
+// the runtime's contract (descriptor-specs.ts), and the client's method table built from the model.
+import type { Api } from "../../model/api.js";
+import { channelConstName } from "./channel-view.js";
+import { methodSpecs } from "./client-view.js";
+import { datePlans } from "./date-plans.js";
+import { dateTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
+import { channelSpecOf, lroSpecOf, operationSpecOf, paginationSpecOf, startSpecOf, urlLroSpecOf, waitTargetOf } from "./descriptor-specs.js";
+import { printWidth } from "./layout.js";
+import { stringLiteral } from "./literal.js";
+import { expandedObject, printValue, RawCode } from "./value-layout.js";
+
+/** A constant of descriptors.ts: `export const <name>: <type> = <literal>;`. */
+export interface DescriptorConstant {
+  /** The value, laid out as prettier prints it. */
+  literal: string;
+  name: string;
+  /** Its runtime type, e.g. `OperationSpec`. */
+  type: string;
+}
+
+/** One entry of the method table: `<name>: { kind: ..., operation: ..., ... },`. */
+export interface MethodEntry {
+  fields: { key: string; value: string }[];
+  /** The entry fits one line; else one field per line. */
+  isInline: boolean;
+  name: string;
+}
+
+export interface DescriptorsView {
+  /**
+   * Every descriptor constant, in dependency order (a constant only names those above it). The
+   * file is `@ts-nocheck`: a host's checker takes the declared types instead of checking every
+   * literal (most of its cost); our tests check the literals.
+   */
+  constants: DescriptorConstant[];
+  /** The method table (buildClient's input), last: it names descriptors above it. */
+  methods: MethodEntry[];
+  /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
+  runtimeTypes: string;
+}
+
+/** Runtime types a constant may be declared with, in import order. */
+const runtimeTypeNames = ["ChannelSpec", "DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"];
+
+export function descriptorsView(api: Api): DescriptorsView {
+  const constants: DescriptorConstant[] = [];
+  const constant = (name: string, type: string, literal: string) => constants.push({ literal, name, type });
+  const dates = datePlans(api);
+  const hasDates = Object.keys(dates.table).length > 0 || api.operations.some((op) => op.responses.some((r) => r.schema && dates.planOf(r.schema)));
+  // First in the file: descriptors below refer to it while the module initialises.
+  if (hasDates) constant(dateTableName, "Record<string, DatePlan>", expandedObject(dates.table, 0));
+  for (const op of api.operations) {
+    constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
+    const paging = paginationSpecOf(op);
+    if (paging) {
+      const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
+      constant(paginationConstName(op), "PaginationSpec", printValue(paging, 0, head.length, 1));
+    }
+    const start = startSpecOf(api, op);
+    if (start) constant(startConstName(op), "StartSpec", expandedObject({ ...start }, 0));
+    if (op.urlLro) constant(urlLroConstName(op), "UrlLroSpec", expandedObject({ ...urlLroSpecOf(op.urlLro) }, 0));
+  }
+  for (const poller of api.pollers) {
+    constant(pollerConstName(poller), "LroSpec", expandedObject(lroSpecOf(api, poller), 0));
+    if (poller.targets) {
+      const table = Object.fromEntries(poller.targets.map((t) => [t.name, waitTargetOf(t)]));
+      constant(targetsConstName(poller), "WaitTargets", expandedObject(table, 0));
+    }
+  }
+  if (api.pollers.length > 0) {
+    const table = Object.fromEntries(api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]));
+    constant(pollerTableName, "Record<string, LroSpec>", expandedObject(table, 0));
+  }
+  for (const channel of api.channels) constant(channelConstName(channel), "ChannelSpec", expandedObject({ ...channelSpecOf(channel) }, 0));
+  const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
+  return {
+    constants,
+    methods: methodSpecs(api).map(({ name, spec }) => methodEntry(name, spec)),
+    runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
+  };
+}
+
+function methodEntry(name: string, spec: object): MethodEntry {
+  const fields = Object.entries(spec)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({ key, value: value instanceof RawCode ? value.text : stringLiteral(String(value)) }));
+  const inline = `  ${name}: { ${fields.map((f) => `${f.key}: ${f.value}`).join(", ")} },`;
+  return { fields, isInline: inline.length <= printWidth, name };
+}

@@ -1,0 +1,83 @@
+// Templates render their views as the file they show: partials for repeated blocks, strict fields.
+import { describe, expect, it } from "vitest";
+import { render } from "../../../generator/emit/render.js";
+
+describe("index.ts.hbs", () => {
+  it("exports the client under its former names, and breaks a long export list one name per line", () => {
+    const view = {
+      aliases: ["OldPets"],
+      clientName: "PetsClient",
+      factoryName: "createPetsClient",
+      hasTypes: false,
+      header: "// header",
+      runtimeExports: [
+        { from: '"./runtime/a.js"', isInline: true, keyword: "export", names: ["A", "B"] },
+        { from: '"./runtime/b.js"', isInline: false, keyword: "export type", names: ["C", "D"] },
+      ],
+    };
+    expect(render("index.ts.hbs", view)).toBe(
+      [
+        "// header",
+        'export { createPetsClient } from "./client.js";',
+        'export type { PetsClient } from "./client.js";',
+        'export { createPetsClient as createOldPetsClient } from "./client.js";',
+        'export type { PetsClient as OldPetsClient } from "./client.js";',
+        'export type * from "./operations.js";',
+        'export { A, B } from "./runtime/a.js";',
+        "export type {",
+        "  C,",
+        "  D,",
+        '} from "./runtime/b.js";',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("refuses a view without a field the template uses", () => {
+    expect(() => render("index.ts.hbs", { header: "//" })).toThrow(/index\.ts\.hbs:\d+:\d+: template failed to render: "factoryName" not defined/);
+  });
+});
+
+describe("createRenderer", () => {
+  it("names the partial, with line and column, when a field its view lacks is used there", () => {
+    const view = { constants: [{ name: "a", type: "T" }], header: "", methodTable: "t", methods: [], noCheck: "", runtimeTypes: "" };
+    expect(() => render("descriptors.ts.hbs", view)).toThrow(/partials\/descriptor\.hbs:1:\d+: template failed to render: "literal" not defined/);
+  });
+});
+
+describe("descriptors.ts.hbs", () => {
+  it("lists each constant, then the method table: short entries inline, long ones one field per line", () => {
+    const view = {
+      constants: [{ literal: "{\n  id: \"a\",\n}", name: "getA", type: "OperationSpec" }],
+      header: "// header",
+      methodTable: "table_methods",
+      methods: [
+        { fields: [{ key: "kind", value: '"request"' }, { key: "operation", value: "getA" }], isInline: true, name: "getA" },
+        { fields: [{ key: "kind", value: '"poller"' }, { key: "lro", value: "poller_A" }], isInline: false, name: "pollA" },
+      ],
+      noCheck: "// @ts-nocheck",
+      runtimeTypes: "OperationSpec",
+    };
+    expect(render("descriptors.ts.hbs", view)).toBe(
+      [
+        "// header",
+        "// @ts-nocheck",
+        'import type { MethodSpec } from "./runtime/client-factory.js";',
+        'import type { OperationSpec } from "./runtime/types.js";',
+        "",
+        "export const getA: OperationSpec = {",
+        '  id: "a",',
+        "};",
+        "",
+        "export const table_methods: Record<string, MethodSpec> = {",
+        '  getA: { kind: "request", operation: getA },',
+        "  pollA: {",
+        '    kind: "poller",',
+        "    lro: poller_A,",
+        "  },",
+        "};",
+        "",
+      ].join("\n"),
+    );
+  });
+});
