@@ -25,7 +25,8 @@ function internalError(message) {
   process.exitCode = 2;
 }
 
-const isCheckout = existsSync(path.join(root, ".git")) && !root.split(path.sep).includes("node_modules");
+const isCheckout =
+  existsSync(path.join(root, ".git")) && !root.split(path.sep).includes("node_modules");
 const sources = [path.join(root, "generator"), path.join(root, "templates", "runtime")];
 let isReady = true;
 if (isCheckout && existsSync(sources[0])) {
@@ -35,11 +36,15 @@ if (isCheckout && existsSync(sources[0])) {
     }
   } catch (error) {
     isReady = false;
-    internalError(`rebuilding dist/ from the sources failed (${error instanceof Error ? error.message : String(error)})`);
+    internalError(
+      `rebuilding dist/ from the sources failed (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 } else if (!existsSync(bundle)) {
   isReady = false;
-  internalError(`${bundle} is missing: this copy of clientgen was installed without its build (reinstall it from the registry or a packed tarball)`);
+  internalError(
+    `${bundle} is missing: this copy of clientgen was installed without its build (reinstall it from the registry or a packed tarball)`,
+  );
 }
 
 if (isReady) {

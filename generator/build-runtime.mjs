@@ -13,7 +13,10 @@ const source = path.join(root, "templates", "runtime");
 const target = path.join(root, "dist", "runtime");
 const prettierOptions = { printWidth: 100, endOfLine: "lf", trailingComma: "all" };
 
-const files = readdirSync(source).filter((f) => f.endsWith(".ts")).sort().map((f) => path.join(source, f));
+const files = readdirSync(source)
+  .filter((f) => f.endsWith(".ts"))
+  .sort()
+  .map((f) => path.join(source, f));
 const options = {
   declaration: true,
   // Clients carry these sources as they are: hosts that strip types (Node, Deno, Bun) and
@@ -43,19 +46,36 @@ const dropImplements = (context) => (node) => {
   if (!ts.isSourceFile(node)) return node;
   const visit = (child) => {
     if (!ts.isClassDeclaration(child) || !child.heritageClauses) return child;
-    const kept = child.heritageClauses.filter((clause) => clause.token !== ts.SyntaxKind.ImplementsKeyword);
+    const kept = child.heritageClauses.filter(
+      (clause) => clause.token !== ts.SyntaxKind.ImplementsKeyword,
+    );
     if (kept.length === child.heritageClauses.length) return child;
-    return ts.factory.updateClassDeclaration(child, child.modifiers, child.name, child.typeParameters, kept.length > 0 ? kept : undefined, child.members);
+    return ts.factory.updateClassDeclaration(
+      child,
+      child.modifiers,
+      child.name,
+      child.typeParameters,
+      kept.length > 0 ? kept : undefined,
+      child.members,
+    );
   };
   return ts.visitEachChild(node, visit, context);
 };
 
 const program = ts.createProgram(files, options);
 const emitted = new Map();
-const result = program.emit(undefined, (file, text) => emitted.set(file, text), undefined, false, { afterDeclarations: [dropImplements] });
-const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
+const result = program.emit(undefined, (file, text) => emitted.set(file, text), undefined, false, {
+  afterDeclarations: [dropImplements],
+});
+const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter(
+  (d) => d.category === ts.DiagnosticCategory.Error,
+);
 if (errors.length > 0) {
-  const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
+  const host = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => root,
+    getNewLine: () => "\n",
+  };
   process.stderr.write(ts.formatDiagnostics(errors, host));
   process.exit(1);
 }

@@ -29,7 +29,11 @@ const result = program.emit(undefined, (file, text) => {
 });
 const errors = [...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
 if (errors.length > 0) {
-  const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
+  const host = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => root,
+    getNewLine: () => "\n",
+  };
   process.stderr.write(ts.formatDiagnostics(errors, host));
   process.exit(1);
 }

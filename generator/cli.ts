@@ -21,7 +21,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  if (positionals[0] === "verify") return (await import("./cli/verify.js")).verify(positionals.slice(1), flags);
+  if (positionals[0] === "verify")
+    return (await import("./cli/verify.js")).verify(positionals.slice(1), flags);
   if (positionals[0] !== "generate" || positionals.length > 1) {
     process.stderr.write(`${usage}\n`);
     return 2;

@@ -32,7 +32,18 @@ export const defaultConfigFile = "clientgen.config.json";
 
 const topKeys = ["$schema", "apis"];
 const apiKeys = ["name", "options", "output", "overlays", "spec"];
-const optionKeys = ["allowOutsideRefs", "allowUrl", "dates", "emit", "exclude", "heuristics", "importExtension", "include", "silence", "templates"];
+const optionKeys = [
+  "allowOutsideRefs",
+  "allowUrl",
+  "dates",
+  "emit",
+  "exclude",
+  "heuristics",
+  "importExtension",
+  "include",
+  "silence",
+  "templates",
+];
 const filterKeys = ["paths", "tags"];
 
 /** The first config file (in search order) in `dir`, or undefined. */
@@ -42,7 +53,10 @@ export function findConfigFile(dir = "."): string | undefined {
 
 /** Read and check a JSON config file synchronously (paths in it are relative to the file). */
 export function readConfig(file: string): ResolvedConfig {
-  if (!existsSync(file)) throw new Error(`${file}: config file not found (pass --spec and --out, or create ${defaultConfigFile})`);
+  if (!existsSync(file))
+    throw new Error(
+      `${file}: config file not found (pass --spec and --out, or create ${defaultConfigFile})`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(readConfigText(file));
@@ -58,14 +72,18 @@ function readConfigText(file: string): string {
     return readRegularFile(file);
   } catch (error) {
     const { code, kind } = error as { code?: string; kind?: string };
-    if (code === "ENOTREG") throw new Error(`${file}: the config file is ${kind}, not a regular file`);
+    if (code === "ENOTREG")
+      throw new Error(`${file}: the config file is ${kind}, not a regular file`);
     throw error;
   }
 }
 
 /** Load any kind of config file and check it. Throws Error with a clear message. */
 export async function loadConfig(file: string): Promise<ResolvedConfig> {
-  if (!existsSync(file)) throw new Error(`${file}: config file not found (pass --spec and --out, or create one of ${configFileNames.join(", ")})`);
+  if (!existsSync(file))
+    throw new Error(
+      `${file}: config file not found (pass --spec and --out, or create one of ${configFileNames.join(", ")})`,
+    );
   const ext = path.extname(file);
   if (ext === ".json") return readConfig(file);
   if (ext === ".yaml" || ext === ".yml") {
@@ -80,8 +98,14 @@ export async function loadConfig(file: string): Promise<ResolvedConfig> {
   }
   if (ext === ".ts" || ext === ".mts" || ext === ".mjs" || ext === ".js") {
     readConfigText(file);
-    const loaded = ext === ".ts" || ext === ".mts" ? await (await import("./config/ts-module.js")).importTsConfig(path.resolve(file)) : await importJsConfig(file);
-    if (loaded.value === undefined) throw new Error(`${file}: no default export (write \`export default defineConfig({ apis: [...] })\`)`);
+    const loaded =
+      ext === ".ts" || ext === ".mts"
+        ? await (await import("./config/ts-module.js")).importTsConfig(path.resolve(file))
+        : await importJsConfig(file);
+    if (loaded.value === undefined)
+      throw new Error(
+        `${file}: no default export (write \`export default defineConfig({ apis: [...] })\`)`,
+      );
     return checkConfig(loaded.value, file, loaded.files);
   }
   throw new Error(`${file}: unknown config file kind (use one of ${configFileNames.join(", ")})`);
@@ -103,7 +127,9 @@ export function checkConfig(raw: unknown, file: string, files: string[]): Resolv
   }
   checkKeys(file, "", raw as Record<string, unknown>, topKeys);
   const base = path.dirname(file);
-  const apis = (raw as { apis: unknown[] }).apis.map((entry, i) => checkApi(file, `apis[${i}]`, entry, base));
+  const apis = (raw as { apis: unknown[] }).apis.map((entry, i) =>
+    checkApi(file, `apis[${i}]`, entry, base),
+  );
   return { apis, files, source: file };
 }
 
@@ -112,7 +138,10 @@ function checkApi(file: string, where: string, entry: unknown, base: string): Ou
   checkKeys(file, where, api, apiKeys);
   if (typeof api.spec !== "string") throw new Error(`${file}: ${where}.spec must be a path`);
   if (typeof api.output !== "string") throw new Error(`${file}: ${where}.output must be a path`);
-  if (api.name !== undefined && (typeof api.name !== "string" || !/^[A-Za-z_$][\w$]*$/.test(api.name))) {
+  if (
+    api.name !== undefined &&
+    (typeof api.name !== "string" || !/^[A-Za-z_$][\w$]*$/.test(api.name))
+  ) {
     throw new Error(`${file}: ${where}.name must be an identifier such as "Petstore"`);
   }
   const overlays = stringList(file, `${where}.overlays`, api.overlays ?? []);
@@ -134,15 +163,29 @@ function relativeTo(base: string, file: string): string {
 }
 
 /** The `options` of an API entry, checked, with every default filled in. */
-function checkOptions(file: string, where: string, value: unknown): Omit<OutputOptions, "name" | "output" | "overlays" | "spec"> {
+function checkOptions(
+  file: string,
+  where: string,
+  value: unknown,
+): Omit<OutputOptions, "name" | "output" | "overlays" | "spec"> {
   const options = objectAt(file, where, value);
   checkKeys(file, where, options, optionKeys);
   for (const flag of ["allowOutsideRefs", "allowUrl", "dates", "heuristics"]) {
-    if (options[flag] !== undefined && typeof options[flag] !== "boolean") throw new Error(`${file}: ${where}.${flag} must be true or false`);
+    if (options[flag] !== undefined && typeof options[flag] !== "boolean")
+      throw new Error(`${file}: ${where}.${flag} must be true or false`);
   }
-  if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js") throw new Error(`${file}: ${where}.emit must be "ts" or "js"`);
-  if (options.importExtension !== undefined && options.importExtension !== "ts" && options.importExtension !== "js") throw new Error(`${file}: ${where}.importExtension must be "js" or "ts"`);
-  if (options.importExtension === "ts" && options.emit === "js") throw new Error(`${file}: ${where}.importExtension "ts" is for TypeScript output; JavaScript output imports .js files`);
+  if (options.emit !== undefined && options.emit !== "ts" && options.emit !== "js")
+    throw new Error(`${file}: ${where}.emit must be "ts" or "js"`);
+  if (
+    options.importExtension !== undefined &&
+    options.importExtension !== "ts" &&
+    options.importExtension !== "js"
+  )
+    throw new Error(`${file}: ${where}.importExtension must be "js" or "ts"`);
+  if (options.importExtension === "ts" && options.emit === "js")
+    throw new Error(
+      `${file}: ${where}.importExtension "ts" is for TypeScript output; JavaScript output imports .js files`,
+    );
   const resolved = {
     ...defaultOptions,
     allowOutsideRefs: options.allowOutsideRefs === true,
@@ -150,11 +193,14 @@ function checkOptions(file: string, where: string, value: unknown): Omit<OutputO
     dates: options.dates === true,
     emit: (options.emit as "js" | "ts" | undefined) ?? defaultOptions.emit,
     heuristics: options.heuristics === true,
-    importExtension: options.importExtension === "ts" ? ("ts" as const) : defaultOptions.importExtension,
-    silence: options.silence === undefined ? [] : codeList(file, `${where}.silence`, options.silence),
+    importExtension:
+      options.importExtension === "ts" ? ("ts" as const) : defaultOptions.importExtension,
+    silence:
+      options.silence === undefined ? [] : codeList(file, `${where}.silence`, options.silence),
   };
   if (options.templates !== undefined) {
-    if (typeof options.templates !== "string" || options.templates === "") throw new Error(`${file}: ${where}.templates must be a folder path`);
+    if (typeof options.templates !== "string" || options.templates === "")
+      throw new Error(`${file}: ${where}.templates must be a folder path`);
     resolved.templates = options.templates;
   }
   for (const key of ["exclude", "include"] as const) {
@@ -162,8 +208,12 @@ function checkOptions(file: string, where: string, value: unknown): Omit<OutputO
     const filter = objectAt(file, `${where}.${key}`, options[key]);
     checkKeys(file, `${where}.${key}`, filter, filterKeys);
     resolved[key] = {
-      ...(filter.paths !== undefined ? { paths: stringList(file, `${where}.${key}.paths`, filter.paths) } : {}),
-      ...(filter.tags !== undefined ? { tags: stringList(file, `${where}.${key}.tags`, filter.tags) } : {}),
+      ...(filter.paths !== undefined
+        ? { paths: stringList(file, `${where}.${key}.paths`, filter.paths) }
+        : {}),
+      ...(filter.tags !== undefined
+        ? { tags: stringList(file, `${where}.${key}.tags`, filter.tags) }
+        : {}),
     };
   }
   return resolved;
@@ -180,20 +230,29 @@ function codeList(file: string, where: string, value: unknown): string[] {
 }
 
 function objectAt(file: string, where: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${file}: ${where} must be an object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`${file}: ${where} must be an object`);
   return value as Record<string, unknown>;
 }
 
 function stringList(file: string, where: string, value: unknown): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) throw new Error(`${file}: ${where} must be a list of strings`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
+    throw new Error(`${file}: ${where} must be a list of strings`);
   return value as string[];
 }
 
-function checkKeys(file: string, where: string, value: Record<string, unknown>, known: string[]): void {
+function checkKeys(
+  file: string,
+  where: string,
+  value: Record<string, unknown>,
+  known: string[],
+): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const suggestion = closest(key, known);
-    const hint = suggestion ? `; did you mean "${suggestion}"?` : `; known keys: ${known.join(", ")}`;
+    const hint = suggestion
+      ? `; did you mean "${suggestion}"?`
+      : `; known keys: ${known.join(", ")}`;
     throw new Error(`${file}: unknown key "${where ? `${where}.` : ""}${key}"${hint}`);
   }
 }
@@ -207,7 +266,11 @@ export function closest(key: string, known: string[]): string | undefined {
   }
   const allowed = Math.max(2, Math.floor(key.length / 3));
   if (best && best.distance <= allowed) return best.key;
-  return known.find((k) => k.toLowerCase().startsWith(key.toLowerCase()) || key.toLowerCase().startsWith(k.toLowerCase()));
+  return known.find(
+    (k) =>
+      k.toLowerCase().startsWith(key.toLowerCase()) ||
+      key.toLowerCase().startsWith(k.toLowerCase()),
+  );
 }
 
 function editDistance(a: string, b: string): number {
@@ -215,7 +278,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        previous[j] + 1,
+        row[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = row;
   }

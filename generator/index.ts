@@ -6,7 +6,12 @@ import type { ApiConfigEntry } from "./define-config.js";
 import { run, type ApiReport } from "./pipeline.js";
 
 export { defineConfig } from "./define-config.js";
-export type { ApiConfigEntry, ApiOptions, ClientgenConfig, OperationFilter } from "./define-config.js";
+export type {
+  ApiConfigEntry,
+  ApiOptions,
+  ClientgenConfig,
+  OperationFilter,
+} from "./define-config.js";
 export type { ApiReport } from "./pipeline.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 
@@ -31,7 +36,12 @@ export interface GenerateOptions extends Omit<ApiConfigEntry, "spec"> {
  */
 export async function generate(options: GenerateOptions): Promise<ApiReport> {
   const { check, cwd, document, ...entry } = options;
-  if (entry.spec === undefined && document === undefined) throw new TypeError("generate(): give `spec` (a path) or `document` (an OpenAPI object)");
-  const [api] = checkConfig({ apis: [{ ...entry, spec: entry.spec ?? "openapi.json" }] }, path.join(path.resolve(cwd ?? "."), "generate()"), []).apis;
+  if (entry.spec === undefined && document === undefined)
+    throw new TypeError("generate(): give `spec` (a path) or `document` (an OpenAPI object)");
+  const [api] = checkConfig(
+    { apis: [{ ...entry, spec: entry.spec ?? "openapi.json" }] },
+    path.join(path.resolve(cwd ?? "."), "generate()"),
+    [],
+  ).apis;
   return (await run({ ...api, document }, { isCheck: check === true })).report;
 }

@@ -58,7 +58,11 @@ export const defaultOptions: Omit<ResolvedOptions, "output" | "spec"> = {
 };
 
 /** `given` over the defaults: for callers (tests, scripts) that name only what differs. */
-export function withDefaults<T extends Partial<ResolvedOptions> & { spec: string }>(given: T): ResolvedOptions & T {
-  const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+export function withDefaults<T extends Partial<ResolvedOptions> & { spec: string }>(
+  given: T,
+): ResolvedOptions & T {
+  const defined = Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined),
+  );
   return { ...defaultOptions, output: undefined, ...defined } as ResolvedOptions & T;
 }

@@ -9,7 +9,8 @@ let root: string | undefined;
 export function packageRoot(): string {
   if (root === undefined) {
     let dir = path.dirname(fileURLToPath(import.meta.url));
-    while (!existsSync(path.join(dir, "templates", "client.ts.hbs")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    while (!existsSync(path.join(dir, "templates", "client.ts.hbs")) && path.dirname(dir) !== dir)
+      dir = path.dirname(dir);
     root = dir;
   }
   return root;

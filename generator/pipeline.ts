@@ -68,7 +68,10 @@ export interface RunOutcome {
  * Every stage in memory, from `given` over the defaults; throws DiagnosticsError (with all
  * problems found) on errors. With `output`, the files include the folder's manifest and CHANGES.md.
  */
-export async function generate(given: Partial<ResolvedOptions> & { spec: string }, listener: StageListener = {}): Promise<GenerateResult> {
+export async function generate(
+  given: Partial<ResolvedOptions> & { spec: string },
+  listener: StageListener = {},
+): Promise<GenerateResult> {
   const options = withDefaults(given);
   const clock = stageClock(listener);
   clock.start("parsing");
@@ -87,12 +90,20 @@ export async function generate(given: Partial<ResolvedOptions> & { spec: string 
   const normalized = normalize(spec, name, options);
   // Silencing is for warnings: an error means wrong code, so it always stops the run.
   const silenced = new Set(options.silence);
-  const diagnostics = sortDiagnostics([...spec.diagnostics, ...validate(spec), ...normalized.diagnostics]).filter((d) => d.severity === "error" || !silenced.has(d.code));
+  const diagnostics = sortDiagnostics([
+    ...spec.diagnostics,
+    ...validate(spec),
+    ...normalized.diagnostics,
+  ]).filter((d) => d.severity === "error" || !silenced.has(d.code));
   if (diagnostics.some((d) => d.severity === "error")) throw new DiagnosticsError(diagnostics);
   const api = filterOperations(normalized.api, options);
   clock.end(`${api.operations.length} operations, ${api.schemas.length} schemas`);
   clock.start("emitting");
-  const [{ emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([import("./emit/index.js"), import("./emit/output-language.js"), import("./output/manifest.js")]);
+  const [{ emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([
+    import("./emit/index.js"),
+    import("./emit/output-language.js"),
+    import("./output/manifest.js"),
+  ]);
   const emitted = await emit(api, {
     onFormat: () => {
       clock.end(undefined);
@@ -103,19 +114,47 @@ export async function generate(given: Partial<ResolvedOptions> & { spec: string 
   let files = await inOutputLanguage(emitted.files, options);
   let changes: SurfaceChange[] = [];
   if (options.output !== undefined) {
-    const folder = completeFolder({ api, files, inputs: spec.files, options: recordedOptions(options), output: options.output, overlays: options.overlays, spec: options.spec, version: generatorVersion() });
+    const folder = completeFolder({
+      api,
+      files,
+      inputs: spec.files,
+      options: recordedOptions(options),
+      output: options.output,
+      overlays: options.overlays,
+      spec: options.spec,
+      version: generatorVersion(),
+    });
     files = folder.files;
     changes = folder.changes;
   }
   clock.end(`${files.length} files`);
   // Template overrides are inputs too: editing one regenerates (no-op record, --watch).
-  return { api, changes, diagnostics, files, inputs: [...spec.files, ...emitted.templateFiles], name };
+  return {
+    api,
+    changes,
+    diagnostics,
+    files,
+    inputs: [...spec.files, ...emitted.templateFiles],
+    name,
+  };
 }
 
 /** One API, one run: the no-op check, then generate -> compare (`isCheck`) or write. Never throws on bad input. */
-export async function run(options: OutputOptions, mode: { isCheck: boolean }, listener: StageListener = {}): Promise<RunOutcome> {
+export async function run(
+  options: OutputOptions,
+  mode: { isCheck: boolean },
+  listener: StageListener = {},
+): Promise<RunOutcome> {
   const started = performance.now();
-  const report: ApiReport = { changes: [], diagnostics: [], ms: 0, name: options.name ?? options.output, output: options.output, stages: {}, status: "failed" };
+  const report: ApiReport = {
+    changes: [],
+    diagnostics: [],
+    ms: 0,
+    name: options.name ?? options.output,
+    output: options.output,
+    stages: {},
+    status: "failed",
+  };
   let diffs: FileDiff[] = [];
   const finish = (status: ApiReport["status"], error?: string): RunOutcome => {
     report.status = status;
@@ -132,20 +171,31 @@ export async function run(options: OutputOptions, mode: { isCheck: boolean }, li
   };
   let spec = options.spec;
   if (isUrl(spec)) {
-    if (!options.allowUrl) return finish("failed", `${spec}: the spec is a URL; allow it with options.allowUrl in the config or --allow-url`);
+    if (!options.allowUrl)
+      return finish(
+        "failed",
+        `${spec}: the spec is a URL; allow it with options.allowUrl in the config or --allow-url`,
+      );
     try {
       spec = await fetchSpec(spec);
     } catch (error) {
       return finish("failed", (error as Error).message);
     }
   }
-  const job = { name: options.name, options: jobOptions(options), output: options.output, overlays: options.overlays, spec };
+  const job = {
+    name: options.name,
+    options: jobOptions(options),
+    output: options.output,
+    overlays: options.overlays,
+    spec,
+  };
   // Refused before any work (and by --check too, which would otherwise call a folder that
   // generate refuses merely stale): a wrong --out (".", a project, a file) touches nothing.
   try {
     assertReplaceable(options.output);
   } catch (error) {
-    if (error instanceof UnsafeOutputError) return finish("failed", `${error.message}; nothing was written`);
+    if (error instanceof UnsafeOutputError)
+      return finish("failed", `${error.message}; nothing was written`);
     throw error;
   }
   // A run killed mid-swap left the previous client aside: put it back before anything else.
@@ -170,7 +220,11 @@ export async function run(options: OutputOptions, mode: { isCheck: boolean }, li
       const stale = compareOutput(options.output, result.files);
       const isStale = stale.changed.length + stale.missing.length + stale.extra.length > 0;
       if (isStale) diffs = diffsOf(options.output, stale, result.files);
-      clock.end(isStale ? `${stale.changed.length + stale.missing.length + stale.extra.length} stale files` : "up to date");
+      clock.end(
+        isStale
+          ? `${stale.changed.length + stale.missing.length + stale.extra.length} stale files`
+          : "up to date",
+      );
       if (!isStale) return finish("up-to-date");
       report.stale = stale;
       return finish("stale");
@@ -182,10 +236,16 @@ export async function run(options: OutputOptions, mode: { isCheck: boolean }, li
     return finish("generated");
   } catch (error) {
     clock.abandon();
-    if (error instanceof InputError || error instanceof TemplateError) return finish("failed", `${error.message}; ${options.output} left unchanged`);
-    if (error instanceof UnsafeOutputError) return finish("failed", `${error.message}; nothing was written`);
+    if (error instanceof InputError || error instanceof TemplateError)
+      return finish("failed", `${error.message}; ${options.output} left unchanged`);
+    if (error instanceof UnsafeOutputError)
+      return finish("failed", `${error.message}; nothing was written`);
     // A safety net behind the depth limits (LOAD010, REF006): never an "internal error" for a deep spec.
-    if (error instanceof RangeError && /call stack/.test(error.message)) return finish("failed", `${options.spec}: the spec nests too deeply to generate (the call stack ran out); ${options.output} left unchanged`);
+    if (error instanceof RangeError && /call stack/.test(error.message))
+      return finish(
+        "failed",
+        `${options.spec}: the spec nests too deeply to generate (the call stack ran out); ${options.output} left unchanged`,
+      );
     if (!(error instanceof DiagnosticsError)) throw error;
     report.diagnostics = error.diagnostics;
     return finish("failed");
@@ -209,7 +269,9 @@ function jobOptions(options: ResolvedOptions): unknown {
   const isTsImports = importExtension === "ts";
   // The templates' files are inputs (hashed like the spec); their folder is part of the key.
   const folder = templates === undefined ? {} : { templates: path.resolve(templates) };
-  return emit === "ts" && !exclude && !include && !isTsImports && templates === undefined ? undefined : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}), ...folder };
+  return emit === "ts" && !exclude && !include && !isTsImports && templates === undefined
+    ? undefined
+    : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}), ...folder };
 }
 
 /** Times one stage at a time for a listener. */
@@ -221,7 +283,8 @@ function stageClock(listener: StageListener) {
       listener.onStageStart?.(stage);
     },
     end(counts: string | undefined) {
-      if (current) listener.onStageEnd?.(current.stage, Math.round(performance.now() - current.at), counts);
+      if (current)
+        listener.onStageEnd?.(current.stage, Math.round(performance.now() - current.at), counts);
       current = undefined;
     },
     /** A stage that failed: no end is reported. */
@@ -232,7 +295,10 @@ function stageClock(listener: StageListener) {
 }
 
 /** "TensorPool API" -> "TensorPool": a trailing "API"/"Api" adds nothing to `createXClient`. */
-function nameFromTitle(document: Record<string, unknown>, pascalCase: (text: string) => string): string {
+function nameFromTitle(
+  document: Record<string, unknown>,
+  pascalCase: (text: string) => string,
+): string {
   const info = document.info as { title?: unknown } | undefined;
   const title = typeof info?.title === "string" ? info.title : "Api";
   const name = pascalCase(title).replace(/(Api|API)$/, "");

@@ -10,7 +10,10 @@ export function generatorVersion(): string {
   if (cached === undefined) {
     const root = packageRoot();
     try {
-      cached = String((JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version?: unknown }).version ?? "0.0.0");
+      cached = String(
+        (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version?: unknown })
+          .version ?? "0.0.0",
+      );
     } catch {
       cached = "0.0.0";
     }

@@ -14,7 +14,9 @@ export function cacheDir(): string {
   if (dir === undefined) {
     const local = path.join(cwd, "node_modules", ".cache", "clientgen");
     // One folder per user in the temp dir: another user's (say root's) would not be writable.
-    dir = isWritable(local) ? local : path.join(os.tmpdir(), `clientgen-${process.getuid?.() ?? "user"}`);
+    dir = isWritable(local)
+      ? local
+      : path.join(os.tmpdir(), `clientgen-${process.getuid?.() ?? "user"}`);
     chosen.set(cwd, dir);
   }
   return dir;

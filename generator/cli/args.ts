@@ -85,36 +85,72 @@ export function parse(argv: string[]) {
   } catch (error) {
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
     if (unknown === undefined) throw error;
-    const suggestion = closest(unknown.replace(/^-+/, ""), [...Object.keys(options), ...Object.keys(longAliases).map((a) => a.slice(2))]);
-    throw new Error(`unknown option ${unknown}${suggestion ? `; did you mean --${suggestion}?` : ""}`);
+    const suggestion = closest(unknown.replace(/^-+/, ""), [
+      ...Object.keys(options),
+      ...Object.keys(longAliases).map((a) => a.slice(2)),
+    ]);
+    throw new Error(
+      `unknown option ${unknown}${suggestion ? `; did you mean --${suggestion}?` : ""}`,
+    );
   }
 }
 
 /** The APIs a run covers: one from --spec, or the config's (narrowed by --api), with flags applied. */
 export function selectApis(flags: Flags, fromConfig: OutputOptions[] | undefined): OutputOptions[] {
-  if (flags.emit !== undefined && flags.emit !== "ts" && flags.emit !== "js") throw new Error(`--emit must be "ts" or "js", not "${flags.emit}"`);
+  if (flags.emit !== undefined && flags.emit !== "ts" && flags.emit !== "js")
+    throw new Error(`--emit must be "ts" or "js", not "${flags.emit}"`);
   const importExtension = flags["import-extension"];
-  if (importExtension !== undefined && importExtension !== "ts" && importExtension !== "js") throw new Error(`--import-extension must be "js" or "ts", not "${importExtension}"`);
+  if (importExtension !== undefined && importExtension !== "ts" && importExtension !== "js")
+    throw new Error(`--import-extension must be "js" or "ts", not "${importExtension}"`);
   if (flags.spec !== undefined) {
     if (!flags.out) throw new Error("--spec needs --out <dir>");
-    const api: OutputOptions = { ...defaultOptions, name: flags.name, output: flags.out, overlays: flags.overlay ?? [], spec: flags.spec };
+    const api: OutputOptions = {
+      ...defaultOptions,
+      name: flags.name,
+      output: flags.out,
+      overlays: flags.overlay ?? [],
+      spec: flags.spec,
+    };
     return [withFlags(api, flags)];
   }
   let apis = fromConfig ?? [];
   if (flags.api) {
     const wanted = flags.api;
     const unknown = wanted.filter((w) => !apis.some((a) => matchesApi(a, w)));
-    if (unknown.length > 0) throw new Error(`--api ${unknown[0]}: no such API in the config (have ${apis.map((a) => a.name ?? a.output).join(", ")})`);
+    if (unknown.length > 0)
+      throw new Error(
+        `--api ${unknown[0]}: no such API in the config (have ${apis.map((a) => a.name ?? a.output).join(", ")})`,
+      );
     apis = apis.filter((a) => wanted.some((w) => matchesApi(a, w)));
   }
-  if ((flags.out !== undefined || flags.name !== undefined || flags.overlay !== undefined) && apis.length !== 1) {
-    throw new Error("--out, --name and --overlay need --spec, or a config with one API (choose it with --api)");
+  if (
+    (flags.out !== undefined || flags.name !== undefined || flags.overlay !== undefined) &&
+    apis.length !== 1
+  ) {
+    throw new Error(
+      "--out, --name and --overlay need --spec, or a config with one API (choose it with --api)",
+    );
   }
-  return apis.map((api) => withFlags({ ...api, name: flags.name ?? api.name, output: flags.out ?? api.output, overlays: flags.overlay ?? api.overlays }, flags));
+  return apis.map((api) =>
+    withFlags(
+      {
+        ...api,
+        name: flags.name ?? api.name,
+        output: flags.out ?? api.output,
+        overlays: flags.overlay ?? api.overlays,
+      },
+      flags,
+    ),
+  );
 }
 
 function matchesApi(api: OutputOptions, wanted: string): boolean {
-  return api.name === wanted || api.output === wanted || api.output.replace(/\\/g, "/").replace(/\/$/, "") === wanted.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/$/, "");
+  return (
+    api.name === wanted ||
+    api.output === wanted ||
+    api.output.replace(/\\/g, "/").replace(/\/$/, "") ===
+      wanted.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/$/, "")
+  );
 }
 
 function withFlags(api: OutputOptions, flags: Flags): OutputOptions {
@@ -126,7 +162,8 @@ function withFlags(api: OutputOptions, flags: Flags): OutputOptions {
   if (flags.emit) options.emit = flags.emit as "js" | "ts";
   if (flags["import-extension"]) options.importExtension = flags["import-extension"] as "js" | "ts";
   if (flags.templates !== undefined) options.templates = flags.templates;
-  if (options.importExtension === "ts" && options.emit === "js") throw new Error('--import-extension ts is for TypeScript output; --emit js imports .js files');
+  if (options.importExtension === "ts" && options.emit === "js")
+    throw new Error("--import-extension ts is for TypeScript output; --emit js imports .js files");
   for (const [key, tags, paths] of [
     ["include", flags["include-tag"], flags["include-path"]],
     ["exclude", flags["exclude-tag"], flags["exclude-path"]],

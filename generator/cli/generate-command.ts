@@ -8,11 +8,16 @@ import { printRun } from "./print-run.js";
 import { Reporter, reporterOptions } from "./reporter.js";
 
 /** The config (when not --spec) and the APIs it selects; 2 after printing the problem. */
-export async function resolveApis(flags: Flags): Promise<{ apis: OutputOptions[]; configFiles: string[] } | number> {
+export async function resolveApis(
+  flags: Flags,
+): Promise<{ apis: OutputOptions[]; configFiles: string[] } | number> {
   try {
     if (flags.spec !== undefined) return { apis: selectApis(flags, undefined), configFiles: [] };
     const file = flags.config ?? findConfigFile();
-    if (file === undefined) throw new Error("no config file found (create clientgen.config.ts, .json or .yaml, or pass --spec and --out)");
+    if (file === undefined)
+      throw new Error(
+        "no config file found (create clientgen.config.ts, .json or .yaml, or pass --spec and --out)",
+      );
     const config = await loadConfig(file);
     return { apis: selectApis(flags, config.apis), configFiles: config.files };
   } catch (error) {
@@ -29,7 +34,11 @@ export async function generateAll(apis: OutputOptions[], flags: Flags): Promise<
   for (const options of apis) {
     // The pipeline (and everything it imports) loads only when there is an API to run.
     const { run } = await import("../pipeline.js");
-    const outcome = await run(options, { isCheck }, reporter.stages(options.name ?? options.output));
+    const outcome = await run(
+      options,
+      { isCheck },
+      reporter.stages(options.name ?? options.output),
+    );
     printRun(outcome, options, isCheck, reporter);
     reporter.done(outcome.report);
     exitCode = Math.max(exitCode, exitCodeOf(outcome.report, flags));

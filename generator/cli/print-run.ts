@@ -8,15 +8,24 @@ import type { SurfaceChange } from "../report/compare-surface.js";
 import type { Reporter } from "./reporter.js";
 
 /** Print what `run` returned for `options` (`isCheck`: the run compared instead of writing). */
-export function printRun(outcome: RunOutcome, options: OutputOptions, isCheck: boolean, reporter: Reporter): void {
+export function printRun(
+  outcome: RunOutcome,
+  options: OutputOptions,
+  isCheck: boolean,
+  reporter: Reporter,
+): void {
   const { report } = outcome;
   reporter.diagnostics(report.diagnostics);
   if (report.status === "failed") {
     if (report.error !== undefined) reporter.err(`clientgen: ${report.error}`);
-    else reporter.err(`${options.spec}: ${summarizeDiagnostics(report.diagnostics)}; ${options.output} left unchanged`);
+    else
+      reporter.err(
+        `${options.spec}: ${summarizeDiagnostics(report.diagnostics)}; ${options.output} left unchanged`,
+      );
     return;
   }
-  if (report.diagnostics.length > 0) reporter.err(`${options.spec}: ${summarizeDiagnostics(report.diagnostics)}`);
+  if (report.diagnostics.length > 0)
+    reporter.err(`${options.spec}: ${summarizeDiagnostics(report.diagnostics)}`);
   if (report.status === "up-to-date" && Object.keys(report.stages).length === 0) {
     // Answered by the no-op check, before any stage ran.
     reporter.out(`${options.output}: up to date (${report.ms} ms)`);
@@ -32,11 +41,19 @@ export function printRun(outcome: RunOutcome, options: OutputOptions, isCheck: b
   printChanges(reporter, report.name, options.output, report.changes);
 }
 
-function printChanges(reporter: Reporter, name: string, output: string, changes: SurfaceChange[]): void {
+function printChanges(
+  reporter: Reporter,
+  name: string,
+  output: string,
+  changes: SurfaceChange[],
+): void {
   if (changes.length === 0) return;
   const breaking = changes.filter((c) => c.isBreaking).length;
-  reporter.out(`${name}: ${changes.length} change${changes.length === 1 ? "" : "s"} for callers, ${breaking} breaking (${path.join(output, "CHANGES.md")})`);
-  for (const change of changes) reporter.out(`  ${change.isBreaking ? "BREAKING " : ""}${change.message.replace(/`/g, "")}`);
+  reporter.out(
+    `${name}: ${changes.length} change${changes.length === 1 ? "" : "s"} for callers, ${breaking} breaking (${path.join(output, "CHANGES.md")})`,
+  );
+  for (const change of changes)
+    reporter.out(`  ${change.isBreaking ? "BREAKING " : ""}${change.message.replace(/`/g, "")}`);
 }
 
 function printStale(reporter: Reporter, { diffs, report }: RunOutcome): void {
@@ -46,7 +63,9 @@ function printStale(reporter: Reporter, { diffs, report }: RunOutcome): void {
     ...stale.missing.map((f) => `  missing: ${f}`),
     ...stale.extra.map((f) => `  extra:   ${f}`),
   ];
-  reporter.err(`${report.output} is stale (regenerate with \`clientgen generate\`):\n${lines.join("\n")}`);
+  reporter.err(
+    `${report.output} is stale (regenerate with \`clientgen generate\`):\n${lines.join("\n")}`,
+  );
   for (const diff of diffs.slice(0, 10)) reporter.err(diff.text);
   if (diffs.length > 10) reporter.err(`... and ${diffs.length - 10} more changed files`);
 }

@@ -20,7 +20,12 @@ export interface ReporterOptions {
 export function reporterOptions(flags: { json?: boolean; verbose?: boolean }): ReporterOptions {
   const isJson = flags.json === true;
   const showsProgress = !isJson && process.stderr.isTTY === true && !process.env.CI;
-  return { isJson, isVerbose: flags.verbose === true, showsProgress, showsStageLines: !isJson && !showsProgress };
+  return {
+    isJson,
+    isVerbose: flags.verbose === true,
+    showsProgress,
+    showsStageLines: !isJson && !showsProgress,
+  };
 }
 
 export class Reporter {
@@ -36,7 +41,8 @@ export class Reporter {
       onStageStart: (stage) => this.progress(label, stage, produced),
       onStageEnd: (stage, ms, counts) => {
         if (counts !== undefined) produced = counts;
-        if (this.options.showsStageLines) this.err(`${label}: ${stage} ${ms} ms${counts === undefined ? "" : ` (${counts})`}`);
+        if (this.options.showsStageLines)
+          this.err(`${label}: ${stage} ${ms} ms${counts === undefined ? "" : ` (${counts})`}`);
       },
     };
   }
@@ -44,7 +50,9 @@ export class Reporter {
   /** Replace the progress line: `TensorPool: emitting... (83 operations, 41 schemas)`. */
   progress(label: string, stage: Stage, produced?: string): void {
     if (!this.options.showsProgress) return;
-    process.stderr.write(`\r\x1b[2K${label}: ${stage}...${produced === undefined ? "" : ` (${produced})`}`);
+    process.stderr.write(
+      `\r\x1b[2K${label}: ${stage}...${produced === undefined ? "" : ` (${produced})`}`,
+    );
     this.#hasProgress = true;
   }
 
@@ -69,7 +77,9 @@ export class Reporter {
   done(report: ApiReport): void {
     this.reports.push(report);
     if (this.options.isVerbose && Object.keys(report.stages).length > 0) {
-      const stages = Object.entries(report.stages).map(([stage, ms]) => `${stage} ${ms} ms`).join(", ");
+      const stages = Object.entries(report.stages)
+        .map(([stage, ms]) => `${stage} ${ms} ms`)
+        .join(", ");
       this.err(`  ${report.name}: ${stages}; total ${report.ms} ms`);
     }
   }
@@ -77,7 +87,8 @@ export class Reporter {
   /** With --json: the whole run as one document. */
   finish(exitCode: number): void {
     this.#clearProgress();
-    if (this.options.isJson) process.stdout.write(`${JSON.stringify({ apis: this.reports, exitCode })}\n`);
+    if (this.options.isJson)
+      process.stdout.write(`${JSON.stringify({ apis: this.reports, exitCode })}\n`);
   }
 
   #clearProgress(): void {
@@ -86,4 +97,3 @@ export class Reporter {
     this.#hasProgress = false;
   }
 }
-

@@ -21,13 +21,20 @@ interface Watched {
   inputs: Set<string>;
 }
 
-export async function watch(argv: string[], flags: Flags, resolved: { apis: OutputOptions[]; configFiles: string[] }): Promise<number> {
+export async function watch(
+  argv: string[],
+  flags: Flags,
+  resolved: { apis: OutputOptions[]; configFiles: string[] },
+): Promise<number> {
   const { watch: chokidarWatch } = await import("chokidar");
   await generateAll(resolved.apis, { ...flags, json: false });
   let configFiles = resolved.configFiles.map((f) => path.resolve(f));
   let watched: Watched[] = resolved.apis.map((api) => ({ api, inputs: new Set(inputsOf(api)) }));
   const templates = path.join(packageRoot(), "templates");
-  const watcher = chokidarWatch([...configFiles, templates, ...watched.flatMap((w) => [...w.inputs])], { ignoreInitial: true });
+  const watcher = chokidarWatch(
+    [...configFiles, templates, ...watched.flatMap((w) => [...w.inputs])],
+    { ignoreInitial: true },
+  );
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   const count = () => new Set([...configFiles, ...watched.flatMap((w) => [...w.inputs])]).size;
   process.stdout.write(`watching ${count()} files and the templates (Ctrl-C to stop)\n`);
@@ -52,7 +59,13 @@ export async function watch(argv: string[], flags: Flags, resolved: { apis: Outp
       const again = await resolveApis(flags);
       if (typeof again === "number") return; // the problem is printed; keep watching the old config
       configFiles = again.configFiles.map((f) => path.resolve(f));
-      watched = again.apis.map((api) => ({ api, inputs: new Set([...(watched.find((w) => w.api.output === api.output)?.inputs ?? []), ...inputsOf(api)]) }));
+      watched = again.apis.map((api) => ({
+        api,
+        inputs: new Set([
+          ...(watched.find((w) => w.api.output === api.output)?.inputs ?? []),
+          ...inputsOf(api),
+        ]),
+      }));
       watcher.add(configFiles);
       affected = watched;
     } else if (changed.some((f) => f.startsWith(templates + path.sep))) {
@@ -83,20 +96,31 @@ export async function watch(argv: string[], flags: Flags, resolved: { apis: Outp
 
 /** The files an API was last generated from (the spec and overlays at least). */
 function inputsOf(api: OutputOptions): string[] {
-  const own = [...(isUrl(api.spec) ? [] : [path.resolve(api.spec)]), ...api.overlays.map((o) => path.resolve(o))];
+  const own = [
+    ...(isUrl(api.spec) ? [] : [path.resolve(api.spec)]),
+    ...api.overlays.map((o) => path.resolve(o)),
+  ];
   return [...new Set([...own, ...(recordedInputs(api) ?? [])])];
 }
 
 /** `clientgen generate --json` for one API in a child process; undefined when it crashed. */
-function runChild(argv: string[], api: OutputOptions, apiCount: number): Promise<ApiReport | undefined> {
+function runChild(
+  argv: string[],
+  api: OutputOptions,
+  apiCount: number,
+): Promise<ApiReport | undefined> {
   const args = childArgs(argv, api, apiCount);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...args], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.on("close", () => {
       try {
-        resolve((JSON.parse(stdout.trim().split("\n").pop() ?? "") as { apis: ApiReport[] }).apis[0]);
+        resolve(
+          (JSON.parse(stdout.trim().split("\n").pop() ?? "") as { apis: ApiReport[] }).apis[0],
+        );
       } catch {
         resolve(undefined);
       }
@@ -109,7 +133,8 @@ export function childArgs(argv: string[], api: OutputOptions, apiCount: number):
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--watch" || arg === "--json" || arg === "--verbose" || arg.startsWith("--api=")) continue;
+    if (arg === "--watch" || arg === "--json" || arg === "--verbose" || arg.startsWith("--api="))
+      continue;
     if (arg === "--api") {
       i++;
       continue;
@@ -125,12 +150,16 @@ function printRun(report: ApiReport | undefined, api: OutputOptions): void {
   const time = new Date().toTimeString().slice(0, 8);
   const label = report?.name ?? api.name ?? api.output;
   if (!report) {
-    process.stderr.write(`[${time}] ${label}: regeneration crashed; ${api.output} left unchanged\n`);
+    process.stderr.write(
+      `[${time}] ${label}: regeneration crashed; ${api.output} left unchanged\n`,
+    );
     return;
   }
   for (const d of report.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (report.status === "failed") {
-    process.stderr.write(`[${time}] ${label}: error${report.error ? ` (${report.error})` : ""}; ${api.output} left unchanged, still watching\n`);
+    process.stderr.write(
+      `[${time}] ${label}: error${report.error ? ` (${report.error})` : ""}; ${api.output} left unchanged, still watching\n`,
+    );
     return;
   }
   if (report.status === "up-to-date") {
@@ -138,7 +167,15 @@ function printRun(report: ApiReport | undefined, api: OutputOptions): void {
     return;
   }
   const breaking = report.changes.filter((c) => c.isBreaking).length;
-  const changes = report.changes.length > 0 ? `; ${report.changes.length} change${report.changes.length === 1 ? "" : "s"} for callers, ${breaking} breaking` : "";
-  process.stdout.write(`[${time}] ${label}: regenerated ${report.files} files -> ${api.output} in ${report.ms} ms${changes}\n`);
-  for (const change of report.changes) process.stdout.write(`  ${change.isBreaking ? "BREAKING " : ""}${change.message.replace(/`/g, "")}\n`);
+  const changes =
+    report.changes.length > 0
+      ? `; ${report.changes.length} change${report.changes.length === 1 ? "" : "s"} for callers, ${breaking} breaking`
+      : "";
+  process.stdout.write(
+    `[${time}] ${label}: regenerated ${report.files} files -> ${api.output} in ${report.ms} ms${changes}\n`,
+  );
+  for (const change of report.changes)
+    process.stdout.write(
+      `  ${change.isBreaking ? "BREAKING " : ""}${change.message.replace(/`/g, "")}\n`,
+    );
 }

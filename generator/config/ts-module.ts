@@ -22,7 +22,9 @@ export async function importTsConfig(file: string): Promise<{ files: string[]; v
   const loaded = () => Object.keys(jiti.cache).filter((key) => !before.has(key));
   try {
     const value = ((await jiti.import(file)) as { default?: unknown }).default;
-    const local = loaded().filter((key) => key !== file && !key.includes(`${path.sep}node_modules${path.sep}`));
+    const local = loaded().filter(
+      (key) => key !== file && !key.includes(`${path.sep}node_modules${path.sep}`),
+    );
     return { files: [file, ...local.sort()], value };
   } catch (error) {
     throw new Error(`${file}: ${firstLine(error as Error)}`);

@@ -32,19 +32,27 @@ export class DiagnosticsError extends Error {
 /** `file:line:col #/pointer severity CODE message` — the one format every tool prints. */
 export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? ` (${d.hint})` : "";
-  return oneLine(`${d.file}:${d.line}:${d.col} ${d.pointer} ${d.severity} ${d.code} ${d.message}${hint}`);
+  return oneLine(
+    `${d.file}:${d.line}:${d.col} ${d.pointer} ${d.severity} ${d.code} ${d.message}${hint}`,
+  );
 }
 
 /** Spec text in pointers and messages may hold line breaks; a diagnostic is always one line. */
 function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, (c) => (c === "\n" || c === "\r\n" ? "\\n" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16)}`));
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, (c) =>
+    c === "\n" || c === "\r\n" ? "\\n" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16)}`,
+  );
 }
 
 /** Sort by file, line, column, pointer, code: the printed order never depends on discovery order. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.pointer, b.pointer) || cmp(a.code, b.code),
+      cmp(a.file, b.file) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      cmp(a.pointer, b.pointer) ||
+      cmp(a.code, b.code),
   );
 }
 

@@ -10,7 +10,8 @@ export const groupAbove = 5;
 export function diagnosticLines(list: Diagnostic[], isVerbose: boolean): string[] {
   if (isVerbose) return list.map(formatDiagnostic);
   const counts = new Map<string, number>();
-  for (const d of list) if (d.severity === "warning") counts.set(groupKey(d), (counts.get(groupKey(d)) ?? 0) + 1);
+  for (const d of list)
+    if (d.severity === "warning") counts.set(groupKey(d), (counts.get(groupKey(d)) ?? 0) + 1);
   const printed = new Set<string>();
   const lines: string[] = [];
   for (const d of list) {
@@ -21,7 +22,9 @@ export function diagnosticLines(list: Diagnostic[], isVerbose: boolean): string[
     }
     if (printed.has(groupKey(d))) continue;
     printed.add(groupKey(d));
-    lines.push(`${formatDiagnostic(d)} [${d.code} x${count} in this file, the first shown; --verbose lists each]`);
+    lines.push(
+      `${formatDiagnostic(d)} [${d.code} x${count} in this file, the first shown; --verbose lists each]`,
+    );
   }
   return lines;
 }

@@ -22,7 +22,10 @@ export interface DeclarationPlan {
 
 /** The top-level declarations of a file (separated by blank lines), each planned. */
 export function planFile(text: string): DeclarationPlan[] {
-  const declarations = text.replace(/\n{3,}/g, "\n\n").trim().split(/\n\n(?=\S)/);
+  const declarations = text
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()
+    .split(/\n\n(?=\S)/);
   return declarations.map((declaration) => ({ declaration, pieces: planDeclaration(declaration) }));
 }
 
@@ -30,11 +33,19 @@ function planDeclaration(declaration: string): (string | PrettierJob)[] {
   if (isPrettierStable(declaration)) return [declaration];
   const lines = declaration.split("\n");
   const head = lines.findIndex((line) => !isCommentLine(line));
-  if (head < 0 || !isBlock(lines.slice(head), 0) || !isPrettierStable(lines.slice(0, head + 1).join("\n"))) {
+  if (
+    head < 0 ||
+    !isBlock(lines.slice(head), 0) ||
+    !isPrettierStable(lines.slice(0, head + 1).join("\n"))
+  ) {
     return [{ closes: [], member: declaration, opens: [] }];
   }
   const close = lines[lines.length - 1];
-  return [lines.slice(0, head + 1).join("\n"), ...planMembers(lines.slice(head + 1, -1), [lines[head]], [close]), close];
+  return [
+    lines.slice(0, head + 1).join("\n"),
+    ...planMembers(lines.slice(head + 1, -1), [lines[head]], [close]),
+    close,
+  ];
 }
 
 /** Stable members stay; a nested block is opened in turn; any other member becomes a job. */
@@ -45,9 +56,17 @@ function planMembers(lines: string[], opens: string[], closes: string[]): (strin
     const head = member.findIndex((line) => !isCommentLine(line));
     if (isPrettierStable(text)) {
       pieces.push(text);
-    } else if (head >= 0 && isBlock(member.slice(head), opens.length * 2) && isPrettierStable(member.slice(0, head + 1).join("\n"))) {
+    } else if (
+      head >= 0 &&
+      isBlock(member.slice(head), opens.length * 2) &&
+      isPrettierStable(member.slice(0, head + 1).join("\n"))
+    ) {
       const close = member[member.length - 1];
-      pieces.push(member.slice(0, head + 1).join("\n"), ...planMembers(member.slice(head + 1, -1), [...opens, member[head]], [close, ...closes]), close);
+      pieces.push(
+        member.slice(0, head + 1).join("\n"),
+        ...planMembers(member.slice(head + 1, -1), [...opens, member[head]], [close, ...closes]),
+        close,
+      );
     } else {
       pieces.push({ closes, member: text, opens });
     }
@@ -59,7 +78,12 @@ function planMembers(lines: string[], opens: string[], closes: string[]): (strin
 function isBlock(lines: string[], indent: number): boolean {
   const close = lines[lines.length - 1];
   const pad = " ".repeat(indent);
-  return lines.length > 2 && lines[0].startsWith(pad) && lines[0].endsWith(" {") && (close === `${pad}}` || close === `${pad}};`);
+  return (
+    lines.length > 2 &&
+    lines[0].startsWith(pad) &&
+    lines[0].endsWith(" {") &&
+    (close === `${pad}}` || close === `${pad}};`)
+  );
 }
 
 /**
@@ -120,7 +144,12 @@ export function isPrettierStable(text: string): boolean {
       if (line !== line.trimEnd() || line.includes("\t")) return false;
       continue;
     }
-    if (line.length > printWidth || !/^[\x20-\x7e]*$/.test(line) || /['\\`]/.test(line) || line !== line.trimEnd()) {
+    if (
+      line.length > printWidth ||
+      !/^[\x20-\x7e]*$/.test(line) ||
+      /['\\`]/.test(line) ||
+      line !== line.trimEnd()
+    ) {
       return false;
     }
   }

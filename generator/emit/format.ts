@@ -48,12 +48,18 @@ export async function formatFiles(files: RenderedFile[]): Promise<RenderedFile[]
  */
 export async function formatText(text: string): Promise<string> {
   const plans = planFile(text);
-  const jobs = plans.flatMap((plan) => plan.pieces.filter((piece): piece is PrettierJob => typeof piece !== "string"));
-  const results = await formatSources(jobs.map((job) => [...job.opens, job.member, ...job.closes].join("\n")));
+  const jobs = plans.flatMap((plan) =>
+    plan.pieces.filter((piece): piece is PrettierJob => typeof piece !== "string"),
+  );
+  const results = await formatSources(
+    jobs.map((job) => [...job.opens, job.member, ...job.closes].join("\n")),
+  );
   const resultOf = new Map(jobs.map((job, i) => [job, results[i]]));
   const declarations = await Promise.all(
     plans.map(async ({ declaration, pieces }) => {
-      const parts = pieces.map((piece) => (typeof piece === "string" ? piece : memberOf(piece, resultOf.get(piece))));
+      const parts = pieces.map((piece) =>
+        typeof piece === "string" ? piece : memberOf(piece, resultOf.get(piece)),
+      );
       return parts.includes(undefined) ? prettierFormat(declaration) : parts.join("\n");
     }),
   );
@@ -65,7 +71,9 @@ function memberOf(job: PrettierJob, formatted: string | undefined): string | und
   if (formatted === undefined) return undefined;
   const lines = formatted.split("\n");
   const end = lines.length - job.closes.length;
-  const isSameContext = lines.slice(0, job.opens.length).join("\n") === job.opens.join("\n") && lines.slice(end).join("\n") === job.closes.join("\n");
+  const isSameContext =
+    lines.slice(0, job.opens.length).join("\n") === job.opens.join("\n") &&
+    lines.slice(end).join("\n") === job.closes.join("\n");
   return isSameContext ? lines.slice(job.opens.length, end).join("\n") : undefined;
 }
 
@@ -79,7 +87,9 @@ const boundary = "// clientgen:format-boundary";
 async function formatSources(sources: string[]): Promise<(string | undefined)[]> {
   if (sources.length > 1 && !sources.some((source) => source.includes(boundary))) {
     try {
-      const parts = (await prettierFormat(sources.join(`\n${boundary}\n`))).split(`\n${boundary}\n`);
+      const parts = (await prettierFormat(sources.join(`\n${boundary}\n`))).split(
+        `\n${boundary}\n`,
+      );
       if (parts.length === sources.length) return parts;
     } catch {
       // One source does not parse alone (a member cut wrong): format each on its own.

@@ -9,5 +9,9 @@ import type { RenderedFile } from "./format.js";
 const relativeJsSpecifier = /((?:\bfrom|\bimport)\s*\(?\s*")(\.\.?\/[^"\n]*)\.js"/g;
 
 export function withTsSpecifiers(files: RenderedFile[]): RenderedFile[] {
-  return files.map((file) => (file.path.endsWith(".ts") ? { path: file.path, text: file.text.replace(relativeJsSpecifier, '$1$2.ts"') } : file));
+  return files.map((file) =>
+    file.path.endsWith(".ts")
+      ? { path: file.path, text: file.text.replace(relativeJsSpecifier, '$1$2.ts"') }
+      : file,
+  );
 }

@@ -28,13 +28,18 @@ export async function emit(api: Api, options: EmitOptions = {}): Promise<EmitRes
   for (const file of planned) {
     if ("text" in file) verbatim.push({ path: file.path, text: file.text });
     // Markdown skips the TypeScript formatter.
-    else if (file.isFormatted) verbatim.push({ path: file.path, text: renderer.render(file.template, file.view) });
+    else if (file.isFormatted)
+      verbatim.push({ path: file.path, text: renderer.render(file.template, file.view) });
     else rendered.push({ path: file.path, text: renderer.render(file.template, file.view) });
   }
   options.onFormat?.();
   // Our templates emit prettier's layout (checked per declaration); a user's may not: all of it goes through prettier.
-  const formatted = renderer.files.length > 0 ? await formatAll(rendered) : await formatFiles(rendered);
-  return { files: [...formatted, ...verbatim].sort((a, b) => (a.path < b.path ? -1 : 1)), templateFiles: renderer.files };
+  const formatted =
+    renderer.files.length > 0 ? await formatAll(rendered) : await formatFiles(rendered);
+  return {
+    files: [...formatted, ...verbatim].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    templateFiles: renderer.files,
+  };
 }
 
 /** Format whole files with prettier; code it cannot parse came from a user's template. */
@@ -47,7 +52,9 @@ async function formatAll(files: RenderedFile[]): Promise<RenderedFile[]> {
         const source = file.text.split(unsureMark).join("");
         return { path: file.path, text: await prettier.format(source, prettierOptions) };
       } catch (error) {
-        throw new TemplateError(`${file.path}: the templates produced code that does not parse: ${(error as Error).message.split("\n")[0]}`);
+        throw new TemplateError(
+          `${file.path}: the templates produced code that does not parse: ${(error as Error).message.split("\n")[0]}`,
+        );
       }
     }),
   );

@@ -5,7 +5,10 @@ import type { ResolvedOptions } from "../options.js";
 import type { RenderedFile } from "./format.js";
 import { withTsSpecifiers } from "./import-extension.js";
 
-export async function inOutputLanguage(files: RenderedFile[], options: Pick<ResolvedOptions, "emit" | "importExtension">): Promise<RenderedFile[]> {
+export async function inOutputLanguage(
+  files: RenderedFile[],
+  options: Pick<ResolvedOptions, "emit" | "importExtension">,
+): Promise<RenderedFile[]> {
   if (options.emit === "js") return (await import("./to-javascript.js")).toJavaScript(files);
   return options.importExtension === "ts" ? withTsSpecifiers(files) : files;
 }

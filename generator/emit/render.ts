@@ -18,7 +18,6 @@ const compileOptions = {
   knownHelpers: { if: true, each: true, unless: true },
 } as const;
 
-
 /** Renders templates by name (e.g. `client.ts.hbs`) with a view object. */
 export interface Renderer {
   render(name: string, view: object): string;
@@ -62,7 +61,11 @@ export function createRenderer(overrideDir?: string): Renderer {
     return template;
   };
   for (const name of files.keys()) {
-    if (name.startsWith("partials/")) handlebars.registerPartial(path.basename(name, ".hbs"), compileLazily(() => compile(name), files.get(name)!));
+    if (name.startsWith("partials/"))
+      handlebars.registerPartial(
+        path.basename(name, ".hbs"),
+        compileLazily(() => compile(name), files.get(name)!),
+      );
   }
   // A broken override fails now, naming its file, not halfway through a generation.
   for (const [name] of overrides) compile(name);
@@ -71,7 +74,10 @@ export function createRenderer(overrideDir?: string): Renderer {
     render(name, view) {
       const template = compile(name);
       try {
-        return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return template(view, {
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+        });
       } catch (error) {
         throw renderError(files.get(name)!, error);
       }
@@ -80,7 +86,10 @@ export function createRenderer(overrideDir?: string): Renderer {
 }
 
 /** A partial that compiles its file on first use (a template compiles only what it uses). */
-function compileLazily(get: () => Handlebars.TemplateDelegate, file: string): Handlebars.TemplateDelegate {
+function compileLazily(
+  get: () => Handlebars.TemplateDelegate,
+  file: string,
+): Handlebars.TemplateDelegate {
   return (context, options) => {
     try {
       return get()(context, options);
@@ -96,11 +105,17 @@ function renderError(file: string, error: unknown): TemplateError {
   const message = (error as Error).message.replace(/ in \[object Object\]/, "");
   const at = / - (\d+:\d+)$/.exec(message);
   const where = at ? `${file}:${at[1]}` : file;
-  return new TemplateError(`${where}: template failed to render: ${at ? message.slice(0, at.index) : message}`);
+  return new TemplateError(
+    `${where}: template failed to render: ${at ? message.slice(0, at.index) : message}`,
+  );
 }
 
 /** Compile one file; `isChecked`: parse it now (compile alone waits for the first render). */
-function compileFile(handlebars: typeof Handlebars, file: string, isChecked: boolean): Handlebars.TemplateDelegate {
+function compileFile(
+  handlebars: typeof Handlebars,
+  file: string,
+  isChecked: boolean,
+): Handlebars.TemplateDelegate {
   const source = readFileSync(file, "utf8");
   try {
     if (isChecked) handlebars.precompile(source, compileOptions);
@@ -112,15 +127,21 @@ function compileFile(handlebars: typeof Handlebars, file: string, isChecked: boo
 
 /** The `.hbs` files of a user's templates directory; each must override one of ours. */
 function userTemplates(dir: string): [string, string][] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new TemplateError(`${dir}: templates directory not found`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new TemplateError(`${dir}: templates directory not found`);
   const found = [...templateFiles(dir)];
   for (const [name, file] of found) {
     if (!defaultFiles.has(name)) {
       const known = [...defaultFiles.keys()].join(", ");
-      throw new TemplateError(`${file}: overrides no template (a template or partial is replaced by a file of the same name: ${known})`);
+      throw new TemplateError(
+        `${file}: overrides no template (a template or partial is replaced by a file of the same name: ${known})`,
+      );
     }
   }
-  if (found.length === 0) throw new TemplateError(`${dir}: no .hbs templates in it (a template or partial is replaced by a file of the same name, e.g. client.ts.hbs or partials/method-entry.hbs)`);
+  if (found.length === 0)
+    throw new TemplateError(
+      `${dir}: no .hbs templates in it (a template or partial is replaced by a file of the same name, e.g. client.ts.hbs or partials/method-entry.hbs)`,
+    );
   return found;
 }
 

@@ -16,12 +16,20 @@ type TypeScript = typeof import("typescript");
 export async function toJavaScript(files: RenderedFile[]): Promise<RenderedFile[]> {
   const ts = await loadTypeScript();
   const isRuntime = (f: RenderedFile) => f.path.startsWith("runtime/");
-  const isSource = (f: RenderedFile) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts") && !isRuntime(f);
+  const isSource = (f: RenderedFile) =>
+    f.path.endsWith(".ts") && !f.path.endsWith(".d.ts") && !isRuntime(f);
   const sources = files.filter(isSource);
   const others = files.filter((f) => !isSource(f) && !isRuntime(f));
   const runtime = builtRuntime();
-  const scripts = sources.map((file) => ({ path: file.path.replace(/\.ts$/, ".js"), text: transpile(ts, file) }));
-  const declarations = declare(ts, sources, runtime.filter((f) => f.path.endsWith(".d.ts")));
+  const scripts = sources.map((file) => ({
+    path: file.path.replace(/\.ts$/, ".js"),
+    text: transpile(ts, file),
+  }));
+  const declarations = declare(
+    ts,
+    sources,
+    runtime.filter((f) => f.path.endsWith(".d.ts")),
+  );
   const code = [...runtime, ...scripts, ...declarations].map(withTypesNamed);
   return [...others, ...code].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
@@ -32,11 +40,15 @@ async function loadTypeScript(): Promise<TypeScript> {
     ts = ((await import("typescript")) as { default: TypeScript }).default;
   } catch {
     // An optional peer dependency: only --emit js needs it.
-    throw new InputError("--emit js writes .d.ts files with the TypeScript compiler API: install it (npm i -D typescript@6), or use the default TypeScript output");
+    throw new InputError(
+      "--emit js writes .d.ts files with the TypeScript compiler API: install it (npm i -D typescript@6), or use the default TypeScript output",
+    );
   }
   if (typeof ts?.createProgram !== "function") {
     // TypeScript 7 is a native compiler without the JavaScript API.
-    throw new InputError(`--emit js needs the TypeScript compiler API (typescript 5.x or 6.x), and the installed typescript ${String(ts?.version ?? "")} has none: install typescript@6 under another name for clientgen, or use the default TypeScript output (any TypeScript, including 7, compiles it)`);
+    throw new InputError(
+      `--emit js needs the TypeScript compiler API (typescript 5.x or 6.x), and the installed typescript ${String(ts?.version ?? "")} has none: install typescript@6 under another name for clientgen, or use the default TypeScript output (any TypeScript, including 7, compiles it)`,
+    );
   }
   return ts;
 }
@@ -47,7 +59,10 @@ function builtRuntime(): RenderedFile[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith(".js") || name.endsWith(".d.ts"))
     .sort()
-    .map((name) => ({ path: `runtime/${name}`, text: `${generatedHeader}\n${readFileSync(path.join(dir, name), "utf8")}` }));
+    .map((name) => ({
+      path: `runtime/${name}`,
+      text: `${generatedHeader}\n${readFileSync(path.join(dir, name), "utf8")}`,
+    }));
 }
 
 /**
@@ -58,12 +73,20 @@ function withTypesNamed(file: RenderedFile): RenderedFile {
   if (!file.path.endsWith(".js")) return file;
   const header = `${generatedHeader}\n`;
   const body = file.text.startsWith(header) ? file.text.slice(header.length) : file.text;
-  return { path: file.path, text: `${header}// @ts-self-types="./${path.posix.basename(file.path, ".js")}.d.ts"\n${noCheckDirective}\n${body}` };
+  return {
+    path: file.path,
+    text: `${header}// @ts-self-types="./${path.posix.basename(file.path, ".js")}.d.ts"\n${noCheckDirective}\n${body}`,
+  };
 }
 
 function transpile(ts: TypeScript, file: RenderedFile): string {
   const { outputText } = ts.transpileModule(withoutNoCheck(file.text), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, newLine: ts.NewLineKind.LineFeed, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      newLine: ts.NewLineKind.LineFeed,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: true,
+    },
     fileName: file.path,
   });
   return outputText;
@@ -72,9 +95,18 @@ function transpile(ts: TypeScript, file: RenderedFile): string {
 /** JavaScript is not type-checked anyway: the directive only matters in .ts. */
 const withoutNoCheck = (text: string) => text.replace(`\n${noCheckDirective}\n`, "\n");
 
-function declare(ts: TypeScript, sources: RenderedFile[], declarationInputs: RenderedFile[]): RenderedFile[] {
+function declare(
+  ts: TypeScript,
+  sources: RenderedFile[],
+  declarationInputs: RenderedFile[],
+): RenderedFile[] {
   const root = "/clientgen-virtual";
-  const byPath = new Map([...sources, ...declarationInputs].map((f) => [path.posix.join(root, f.path), withoutNoCheck(f.text)]));
+  const byPath = new Map(
+    [...sources, ...declarationInputs].map((f) => [
+      path.posix.join(root, f.path),
+      withoutNoCheck(f.text),
+    ]),
+  );
   const rootNames = sources.map((f) => path.posix.join(root, f.path));
   const options: import("typescript").CompilerOptions = {
     declaration: true,
@@ -97,7 +129,9 @@ function declare(ts: TypeScript, sources: RenderedFile[], declarationInputs: Ren
   host.fileExists = (file) => byPath.has(file) || fileExists(file);
   host.getSourceFile = (file, language) => {
     const text = byPath.get(file);
-    return text === undefined ? getSourceFile(file, language) : ts.createSourceFile(file, text, language, true);
+    return text === undefined
+      ? getSourceFile(file, language)
+      : ts.createSourceFile(file, text, language, true);
   };
   const out: RenderedFile[] = [];
   host.writeFile = (file, text) => out.push({ path: path.posix.relative(root, file), text });
@@ -105,6 +139,7 @@ function declare(ts: TypeScript, sources: RenderedFile[], declarationInputs: Ren
   const program = ts.createProgram(rootNames, options, host);
   const result = program.emit();
   const errors = result.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) throw new Error(`--emit js: ${ts.flattenDiagnosticMessageText(errors[0].messageText, "\n")}`);
+  if (errors.length > 0)
+    throw new Error(`--emit js: ${ts.flattenDiagnosticMessageText(errors[0].messageText, "\n")}`);
   return out;
 }

@@ -24,11 +24,22 @@ export function checkRef(
 ): RefOutcome {
   const problem = (message: string, hint: string, code = "REF001"): RefOutcome => ({
     kind: "problem",
-    problem: { code, file, hint, message, pointer: formatPointer([...at, "$ref"]), severity: "error" },
+    problem: {
+      code,
+      file,
+      hint,
+      message,
+      pointer: formatPointer([...at, "$ref"]),
+      severity: "error",
+    },
   });
   switch (target.kind) {
     case "remote":
-      return problem(`remote $ref "${ref}" is not allowed`, remoteHint(options.allowRemoteRefs), "REF002");
+      return problem(
+        `remote $ref "${ref}" is not allowed`,
+        remoteHint(options.allowRemoteRefs),
+        "REF002",
+      );
     case "outside": {
       const hint = `keep referenced files under ${displayPath(options.rootDir)}/ or set allowOutsideRefs`;
       return problem(`$ref "${ref}" points outside the spec directory`, hint, "REF003");
@@ -37,22 +48,31 @@ export function checkRef(
       return problem(`unresolved $ref "${ref}": ${target.reason}`, target.hint);
   }
   const loaded = store.load(target.file);
-  if (!loaded.ok && loaded.diagnostic.code !== "LOAD001") return { kind: "broken-file", file: target.file, diagnostic: loaded.diagnostic };
+  if (!loaded.ok && loaded.diagnostic.code !== "LOAD001")
+    return { kind: "broken-file", file: target.file, diagnostic: loaded.diagnostic };
   if (!loaded.ok) {
     const why = `${loaded.diagnostic.message} (${displayPath(target.file)})`;
-    return problem(`unresolved $ref "${ref}": ${why}`, "the path is relative to the file containing the $ref");
+    return problem(
+      `unresolved $ref "${ref}": ${why}`,
+      "the path is relative to the file containing the $ref",
+    );
   }
   const { found, value } = valueAtPointer(loaded.value, target.segments);
   if (found) return { kind: "target", file: target.file, segments: target.segments, value };
   const missing = missingSegment(loaded.value, target.segments);
-  const where = (target.file === file ? "" : displayPath(target.file)) + formatPointer(missing.parent);
-  return problem(`unresolved $ref "${ref}": no "${missing.name}" in ${where}`, "check the name, or define the target");
+  const where =
+    (target.file === file ? "" : displayPath(target.file)) + formatPointer(missing.parent);
+  return problem(
+    `unresolved $ref "${ref}": no "${missing.name}" in ${where}`,
+    "check the name, or define the target",
+  );
 }
 
 /** The first segment that does not exist, and the pointer of its parent. */
 function missingSegment(root: unknown, segments: string[]): { name: string; parent: string[] } {
   for (let i = 0; i < segments.length; i++) {
-    if (!valueAtPointer(root, segments.slice(0, i + 1)).found) return { name: segments[i], parent: segments.slice(0, i) };
+    if (!valueAtPointer(root, segments.slice(0, i + 1)).found)
+      return { name: segments[i], parent: segments.slice(0, i) };
   }
   return { name: segments[segments.length - 1] ?? "", parent: [] };
 }

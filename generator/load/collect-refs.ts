@@ -20,17 +20,24 @@ interface RefCheckOptions extends RefPolicy {
 }
 
 /** Walk from the root document and check every reachable `$ref`. */
-export function collectRefs(store: DocumentStore, rootFile: string, options: RefCheckOptions): RefCheckResult {
+export function collectRefs(
+  store: DocumentStore,
+  rootFile: string,
+  options: RefCheckOptions,
+): RefCheckResult {
   const result: RefCheckResult = { diagnostics: [], problems: [] };
   const parseRef = createRefParser(options);
   const visited = new Set<object>();
   const brokenFiles = new Set<string>();
-  const queue = [{ file: rootFile, segments: [] as (string | number)[], value: store.documents.get(rootFile) }];
+  const queue = [
+    { file: rootFile, segments: [] as (string | number)[], value: store.documents.get(rootFile) },
+  ];
 
   const onRef = (ref: unknown, file: string, at: (string | number)[]): void => {
     if (typeof ref !== "string") return void result.problems.push(notAString(file, at));
     const outcome = checkRef(ref, parseRef(ref, file), file, at, store, options);
-    if (outcome.kind === "target") queue.push({ file: outcome.file, segments: [...outcome.segments], value: outcome.value });
+    if (outcome.kind === "target")
+      queue.push({ file: outcome.file, segments: [...outcome.segments], value: outcome.value });
     else if (outcome.kind === "problem") result.problems.push(outcome.problem);
     else if (!brokenFiles.has(outcome.file)) {
       brokenFiles.add(outcome.file);
@@ -39,7 +46,12 @@ export function collectRefs(store: DocumentStore, rootFile: string, options: Ref
   };
 
   // Recursive with one shared path array: pointers are only built for problems.
-  const walk = (value: unknown, context: WalkContext, file: string, at: (string | number)[]): void => {
+  const walk = (
+    value: unknown,
+    context: WalkContext,
+    file: string,
+    at: (string | number)[],
+  ): void => {
     if (value === null || typeof value !== "object" || visited.has(value)) return;
     visited.add(value);
     if (Array.isArray(value)) {
@@ -63,11 +75,19 @@ export function collectRefs(store: DocumentStore, rootFile: string, options: Ref
     }
   };
 
-  for (let item = queue.pop(); item; item = queue.pop()) walk(item.value, "keywords", item.file, item.segments);
+  for (let item = queue.pop(); item; item = queue.pop())
+    walk(item.value, "keywords", item.file, item.segments);
   return result;
 }
 
 function notAString(file: string, at: (string | number)[]): Problem {
   const pointer = formatPointer([...at, "$ref"]);
-  return { code: "REF001", file, hint: 'write $ref: "#/components/schemas/Name"', message: "$ref must be a string", pointer, severity: "error" };
+  return {
+    code: "REF001",
+    file,
+    hint: 'write $ref: "#/components/schemas/Name"',
+    message: "$ref must be a string",
+    pointer,
+    severity: "error",
+  };
 }

@@ -17,19 +17,30 @@ async function loadUpgrader(): Promise<Upgrader> {
   return upgraderModule;
 }
 
-export type ConvertedSwagger = { ok: true; document: Record<string, unknown>; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type ConvertedSwagger =
+  | { ok: true; document: Record<string, unknown>; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /** Convert the Swagger 2.0 `document` (root at `file`, absolute) to OpenAPI 3.0; `document` is not modified. */
-export async function convertSwagger(document: Record<string, unknown>, file: string): Promise<ConvertedSwagger> {
+export async function convertSwagger(
+  document: Record<string, unknown>,
+  file: string,
+): Promise<ConvertedSwagger> {
   let converted: Record<string, unknown>;
   try {
     // structuredClone: the upgrader edits its argument in place, and the store's copy must stay as read.
     const source = withBodyParametersInline(withTsvMarked(withMsPaths(structuredClone(document))));
-    converted = (await loadUpgrader()).upgradeFromTwoToThree(source as never) as unknown as Record<string, unknown>;
+    converted = (await loadUpgrader()).upgradeFromTwoToThree(source as never) as unknown as Record<
+      string,
+      unknown
+    >;
   } catch (error) {
     const message = `cannot convert Swagger 2.0 to OpenAPI 3.0: ${(error as Error).message.split("\n")[0]}`;
     const hint = "fix the document, or convert it yourself and pass the OpenAPI 3 file";
-    return { ok: false, problems: [{ code: "LOAD008", file, hint, message, pointer: "#", severity: "error" }] };
+    return {
+      ok: false,
+      problems: [{ code: "LOAD008", file, hint, message, pointer: "#", severity: "error" }],
+    };
   }
   const parameterizedHost = withParameterizedHost(document, converted, file);
   withServerUrlsTrimmed(converted);
@@ -64,8 +75,20 @@ function withMsPaths(document: Record<string, unknown>): Record<string, unknown>
     const [path = key, query] = key.split("?", 2);
     if (path in paths || !isRecord(item)) continue;
     const constants = new URLSearchParams(query ?? "");
-    const fixed = [...constants].map(([name, value]) => ({ name, in: "query", required: true, type: "string", enum: [value] }));
-    paths[path] = fixed.length === 0 ? item : { ...item, parameters: [...(Array.isArray(item.parameters) ? item.parameters : []), ...fixed] };
+    const fixed = [...constants].map(([name, value]) => ({
+      name,
+      in: "query",
+      required: true,
+      type: "string",
+      enum: [value],
+    }));
+    paths[path] =
+      fixed.length === 0
+        ? item
+        : {
+            ...item,
+            parameters: [...(Array.isArray(item.parameters) ? item.parameters : []), ...fixed],
+          };
   }
   const { "x-ms-paths": _merged, ...rest } = document;
   return { ...rest, paths };
@@ -82,19 +105,28 @@ function withTsvMarked(document: Record<string, unknown>): Record<string, unknow
       parameter["x-clientgen-tsv"] = true;
     }
   };
-  const lists: unknown[] = [isRecord(document.parameters) ? Object.values(document.parameters) : []];
+  const lists: unknown[] = [
+    isRecord(document.parameters) ? Object.values(document.parameters) : [],
+  ];
   for (const item of Object.values(isRecord(document.paths) ? document.paths : {})) {
     if (!isRecord(item)) continue;
     lists.push(item.parameters);
-    for (const operation of Object.values(item)) if (isRecord(operation)) lists.push(operation.parameters);
+    for (const operation of Object.values(item))
+      if (isRecord(operation)) lists.push(operation.parameters);
   }
   for (const list of lists) if (Array.isArray(list)) list.forEach(mark);
   return document;
 }
 
 /** `x-ms-pageable.nextLinkName: null` (one page only) must survive conversion as null. */
-function keepNullNextLinkNames(source: Record<string, unknown>, converted: Record<string, unknown>): void {
-  const sourcePaths = { ...(isRecord(source["x-ms-paths"]) ? source["x-ms-paths"] : {}), ...(isRecord(source.paths) ? source.paths : {}) };
+function keepNullNextLinkNames(
+  source: Record<string, unknown>,
+  converted: Record<string, unknown>,
+): void {
+  const sourcePaths = {
+    ...(isRecord(source["x-ms-paths"]) ? source["x-ms-paths"] : {}),
+    ...(isRecord(source.paths) ? source.paths : {}),
+  };
   const convertedPaths = isRecord(converted.paths) ? converted.paths : {};
   for (const [key, item] of Object.entries(sourcePaths)) {
     if (!isRecord(item)) continue;
@@ -102,7 +134,8 @@ function keepNullNextLinkNames(source: Record<string, unknown>, converted: Recor
       const pageable = isRecord(operation) ? operation["x-ms-pageable"] : undefined;
       if (!isRecord(pageable) || pageable.nextLinkName !== null) continue;
       const target = convertedPaths[key.split("?", 1)[0]!];
-      const convertedPageable = isRecord(target) && isRecord(target[method]) ? target[method]["x-ms-pageable"] : undefined;
+      const convertedPageable =
+        isRecord(target) && isRecord(target[method]) ? target[method]["x-ms-pageable"] : undefined;
       if (isRecord(convertedPageable)) convertedPageable.nextLinkName = null;
     }
   }
@@ -122,9 +155,13 @@ function withBodyParametersInline(document: Record<string, unknown>): Record<str
   const inline = (list: unknown): void => {
     if (!Array.isArray(list)) return;
     list.forEach((parameter, i) => {
-      const ref = isRecord(parameter) && typeof parameter.$ref === "string" ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref) : null;
+      const ref =
+        isRecord(parameter) && typeof parameter.$ref === "string"
+          ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref)
+          : null;
       const target = ref ? shared[ref[1].replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
-      if (isRecord(target) && (target.in === "body" || target.in === "formData")) list[i] = structuredClone(target);
+      if (isRecord(target) && (target.in === "body" || target.in === "formData"))
+        list[i] = structuredClone(target);
       else if (isSchemaRefParameter(parameter)) {
         const { $ref, ...rest } = parameter;
         list[i] = { ...rest, schema: { $ref } };
@@ -134,9 +171,15 @@ function withBodyParametersInline(document: Record<string, unknown>): Record<str
   for (const item of Object.values(isRecord(document.paths) ? document.paths : {})) {
     if (!isRecord(item)) continue;
     inline(item.parameters);
-    for (const operation of Object.values(item)) if (isRecord(operation)) inline(operation.parameters);
+    for (const operation of Object.values(item))
+      if (isRecord(operation)) inline(operation.parameters);
     for (const operation of Object.values(item)) {
-      if (isRecord(operation) && operation.consumes === undefined && document.consumes === undefined) withFormConsumes(operation, item.parameters);
+      if (
+        isRecord(operation) &&
+        operation.consumes === undefined &&
+        document.consumes === undefined
+      )
+        withFormConsumes(operation, item.parameters);
     }
   }
   return document;
@@ -144,10 +187,15 @@ function withBodyParametersInline(document: Record<string, unknown>): Record<str
 
 /** Form fields with no `consumes`: url-encoded, or multipart when a field is a file (the upgrader would pick multipart for both). */
 function withFormConsumes(operation: Record<string, unknown>, shared: unknown): void {
-  const parameters = [...(Array.isArray(shared) ? shared : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])].filter(isRecord);
+  const parameters = [
+    ...(Array.isArray(shared) ? shared : []),
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+  ].filter(isRecord);
   const fields = parameters.filter((parameter) => parameter.in === "formData");
   if (fields.length === 0) return;
-  const hasFile = fields.some((field) => field.type === "file" || (isRecord(field.items) && field.items.type === "file"));
+  const hasFile = fields.some(
+    (field) => field.type === "file" || (isRecord(field.items) && field.items.type === "file"),
+  );
   operation.consumes = [hasFile ? "multipart/form-data" : "application/x-www-form-urlencoded"];
 }
 
@@ -155,8 +203,16 @@ function withFormConsumes(operation: Record<string, unknown>, shared: unknown): 
  * `{name, in, $ref: "#/definitions/X"}`: invalid 2.0 (a `$ref` replaces the whole parameter), seen
  * in generated specs; the author meant a parameter of schema X.
  */
-function isSchemaRefParameter(parameter: unknown): parameter is Record<string, unknown> & { $ref: string } {
-  return isRecord(parameter) && typeof parameter.$ref === "string" && parameter.$ref.startsWith("#/definitions/") && typeof parameter.name === "string" && typeof parameter.in === "string";
+function isSchemaRefParameter(
+  parameter: unknown,
+): parameter is Record<string, unknown> & { $ref: string } {
+  return (
+    isRecord(parameter) &&
+    typeof parameter.$ref === "string" &&
+    parameter.$ref.startsWith("#/definitions/") &&
+    typeof parameter.name === "string" &&
+    typeof parameter.in === "string"
+  );
 }
 
 /**
@@ -165,34 +221,66 @@ function isSchemaRefParameter(parameter: unknown): parameter is Record<string, u
  * without is a value only the caller knows (clientgen has no client-level URL parameters yet):
  * LOAD009 says to pass `baseUrl`, and the template stays visible in the generated default.
  */
-function withParameterizedHost(source: Record<string, unknown>, converted: Record<string, unknown>, file: string): Problem[] {
+function withParameterizedHost(
+  source: Record<string, unknown>,
+  converted: Record<string, unknown>,
+  file: string,
+): Problem[] {
   const host = source["x-ms-parameterized-host"];
   if (!isRecord(host) || typeof host.hostTemplate !== "string") return [];
   const shared = isRecord(source.parameters) ? source.parameters : {};
   const resolve = (parameter: unknown) => {
-    const ref = isRecord(parameter) && typeof parameter.$ref === "string" ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref) : null;
+    const ref =
+      isRecord(parameter) && typeof parameter.$ref === "string"
+        ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref)
+        : null;
     return ref ? shared[ref[1]] : parameter;
   };
   const defaults = new Map<string, string>();
   for (const parameter of (Array.isArray(host.parameters) ? host.parameters : []).map(resolve)) {
-    if (isRecord(parameter) && typeof parameter.name === "string" && parameter.default !== undefined) defaults.set(parameter.name, String(parameter.default));
+    if (
+      isRecord(parameter) &&
+      typeof parameter.name === "string" &&
+      parameter.default !== undefined
+    )
+      defaults.set(parameter.name, String(parameter.default));
   }
-  const scheme = host.useSchemePrefix === false ? "" : `${Array.isArray(source.schemes) && typeof source.schemes[0] === "string" ? source.schemes[0] : "http"}://`;
-  const basePath = typeof source.basePath === "string" && source.basePath !== "/" ? source.basePath : "";
+  const scheme =
+    host.useSchemePrefix === false
+      ? ""
+      : `${Array.isArray(source.schemes) && typeof source.schemes[0] === "string" ? source.schemes[0] : "http"}://`;
+  const basePath =
+    typeof source.basePath === "string" && source.basePath !== "/" ? source.basePath : "";
   const url = `${scheme}${host.hostTemplate}${basePath}`;
-  const variables = Object.fromEntries([...defaults].filter(([name]) => url.includes(`{${name}}`)).map(([name, value]) => [name, { default: value }]));
+  const variables = Object.fromEntries(
+    [...defaults]
+      .filter(([name]) => url.includes(`{${name}}`))
+      .map(([name, value]) => [name, { default: value }]),
+  );
   converted.servers = [Object.keys(variables).length > 0 ? { url, variables } : { url }];
-  const missing = [...url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]).filter((name) => !defaults.has(name));
+  const missing = [...url.matchAll(/\{([^}]+)\}/g)]
+    .map((match) => match[1])
+    .filter((name) => !defaults.has(name));
   if (missing.length === 0) return [];
   const message = `Swagger 2.0 conversion: x-ms-parameterized-host ${missing.length === 1 ? "parameter" : "parameters"} ${missing.map((name) => `"${name}"`).join(", ")} ${missing.length === 1 ? "has" : "have"} no default, and clientgen has no client-level URL parameters yet`;
-  return [{ code: "LOAD009", file, hint: `pass baseUrl when creating the client; the server URL template is ${url}`, message, pointer: "#/x-ms-parameterized-host", severity: "warning" }];
+  return [
+    {
+      code: "LOAD009",
+      file,
+      hint: `pass baseUrl when creating the client; the server URL template is ${url}`,
+      message,
+      pointer: "#/x-ms-parameterized-host",
+      severity: "warning",
+    },
+  ];
 }
 
 /** `basePath: /` gives `http://host/`; paths start with "/" already, so the base URL ends without one. */
 function withServerUrlsTrimmed(converted: Record<string, unknown>): void {
   if (!Array.isArray(converted.servers)) return;
   for (const server of converted.servers) {
-    if (isRecord(server) && typeof server.url === "string" && /[^/]\/$/.test(server.url)) server.url = server.url.slice(0, -1);
+    if (isRecord(server) && typeof server.url === "string" && /[^/]\/$/.test(server.url))
+      server.url = server.url.slice(0, -1);
   }
 }
 
@@ -202,7 +290,11 @@ function withFormBodiesRequired(converted: Record<string, unknown>): void {
     const body = operation.requestBody;
     if (!isRecord(body) || body.required !== undefined || !isRecord(body.content)) continue;
     const isRequired = Object.values(body.content).some(
-      (media) => isRecord(media) && isRecord(media.schema) && Array.isArray(media.schema.required) && media.schema.required.length > 0,
+      (media) =>
+        isRecord(media) &&
+        isRecord(media.schema) &&
+        Array.isArray(media.schema.required) &&
+        media.schema.required.length > 0,
     );
     if (isRequired) body.required = true;
   }
@@ -210,14 +302,23 @@ function withFormBodiesRequired(converted: Record<string, unknown>): void {
 
 /** Azure's `x-ms-skip-url-encoding` on a query parameter is OpenAPI 3's `allowReserved`. */
 function withSkipUrlEncodingAllowed(converted: Record<string, unknown>): void {
-  const components = isRecord(converted.components) && isRecord(converted.components.parameters) ? Object.values(converted.components.parameters) : [];
+  const components =
+    isRecord(converted.components) && isRecord(converted.components.parameters)
+      ? Object.values(converted.components.parameters)
+      : [];
   const lists: unknown[] = [components];
-  for (const item of Object.values(isRecord(converted.paths) ? converted.paths : {})) if (isRecord(item)) lists.push(item.parameters);
+  for (const item of Object.values(isRecord(converted.paths) ? converted.paths : {}))
+    if (isRecord(item)) lists.push(item.parameters);
   for (const operation of operationsOf(converted)) lists.push(operation.parameters);
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
     for (const parameter of list) {
-      if (isRecord(parameter) && parameter.in === "query" && parameter["x-ms-skip-url-encoding"] === true) parameter.allowReserved = true;
+      if (
+        isRecord(parameter) &&
+        parameter.in === "query" &&
+        parameter["x-ms-skip-url-encoding"] === true
+      )
+        parameter.allowReserved = true;
     }
   }
 }
@@ -225,7 +326,8 @@ function withSkipUrlEncodingAllowed(converted: Record<string, unknown>): void {
 /** `responses` is required; an operation without it answers with no declared body (what swagger2openapi's patch mode did). */
 function withResponsesRequired(converted: Record<string, unknown>): void {
   for (const operation of operationsOf(converted)) {
-    if (operation.responses === undefined) operation.responses = { default: { description: "Default response" } };
+    if (operation.responses === undefined)
+      operation.responses = { default: { description: "Default response" } };
   }
 }
 
@@ -235,7 +337,8 @@ function operationsOf(converted: Record<string, unknown>): Record<string, unknow
   const operations: Record<string, unknown>[] = [];
   for (const item of Object.values(isRecord(converted.paths) ? converted.paths : {})) {
     if (!isRecord(item)) continue;
-    for (const [method, operation] of Object.entries(item)) if (httpMethods.has(method) && isRecord(operation)) operations.push(operation);
+    for (const [method, operation] of Object.entries(item))
+      if (httpMethods.has(method) && isRecord(operation)) operations.push(operation);
   }
   return operations;
 }

@@ -15,7 +15,10 @@ export function editDocument(root: Record<string, unknown>): EditableDocument {
 }
 
 /** The container at `segments`, copied along the way so it may be mutated; undefined if absent or primitive. */
-export function writableAt(doc: EditableDocument, segments: readonly string[]): Record<string, unknown> | unknown[] | undefined {
+export function writableAt(
+  doc: EditableDocument,
+  segments: readonly string[],
+): Record<string, unknown> | unknown[] | undefined {
   doc.root = own(doc, doc.root) as Record<string, unknown>;
   let node: Record<string, unknown> | unknown[] = doc.root;
   for (const segment of segments) {

@@ -13,15 +13,30 @@ export function detectVersion(document: unknown, file: string): DetectedVersion 
     problems: [{ code, file, hint, message, pointer, severity: "error" }],
   });
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
-    return fail("LOAD004", "#", "not an OpenAPI document: the top level is not a mapping", 'start the file with "openapi: 3.1.0"');
+    return fail(
+      "LOAD004",
+      "#",
+      "not an OpenAPI document: the top level is not a mapping",
+      'start the file with "openapi: 3.1.0"',
+    );
   }
   const record = document as Record<string, unknown>;
   if (!("openapi" in record)) {
     if (versionText(record.swagger) === "2.0") return { version: "2.0", problems: [] };
     if ("swagger" in record) {
-      return fail("LOAD005", "#/swagger", `unsupported version: swagger ${versionText(record.swagger)}`, "convert it to OpenAPI 3.0 or 3.1");
+      return fail(
+        "LOAD005",
+        "#/swagger",
+        `unsupported version: swagger ${versionText(record.swagger)}`,
+        "convert it to OpenAPI 3.0 or 3.1",
+      );
     }
-    return fail("LOAD004", "#", 'not an OpenAPI document: no "openapi" field', 'add "openapi: 3.1.0" (or 3.0.x) at the top');
+    return fail(
+      "LOAD004",
+      "#",
+      'not an OpenAPI document: no "openapi" field',
+      'add "openapi: 3.1.0" (or 3.0.x) at the top',
+    );
   }
   const text = versionText(record.openapi);
   const match = /^(\d+)\.(\d+)(?:\.\d+)?(?:[-+][\w.-]*)?$/.exec(text);
@@ -39,11 +54,16 @@ export function detectVersion(document: unknown, file: string): DetectedVersion 
     };
     return { version: "3.1", problems: [problem] };
   }
-  return fail("LOAD005", "#/openapi", `unsupported version: openapi ${JSON.stringify(text)}`, "clientgen reads OpenAPI 3.0.x and 3.1.x");
+  return fail(
+    "LOAD005",
+    "#/openapi",
+    `unsupported version: openapi ${JSON.stringify(text)}`,
+    "clientgen reads OpenAPI 3.0.x and 3.1.x",
+  );
 }
 
 /** Unquoted `openapi: 3.0` parses as the number 3; read it back as "3.0". */
 function versionText(value: unknown): string {
   if (typeof value === "number") return Number.isInteger(value) ? `${value}.0` : String(value);
-  return typeof value === "string" ? value.trim() : JSON.stringify(value) ?? "";
+  return typeof value === "string" ? value.trim() : (JSON.stringify(value) ?? "");
 }

@@ -45,9 +45,15 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   diagnostics.push(...overlaid.diagnostics);
   problems.push(...overlaid.problems);
 
-  const policy = { allowOutsideRefs: options.allowOutsideRefs ?? false, rootDir: path.dirname(rootFile) };
+  const policy = {
+    allowOutsideRefs: options.allowOutsideRefs ?? false,
+    rootDir: path.dirname(rootFile),
+  };
   const checkRefs = () => {
-    const refs = collectRefs(store, rootFile, { ...policy, allowRemoteRefs: options.allowRemoteRefs ?? false });
+    const refs = collectRefs(store, rootFile, {
+      ...policy,
+      allowRemoteRefs: options.allowRemoteRefs ?? false,
+    });
     diagnostics.push(...refs.diagnostics);
     problems.push(...refs.problems);
   };
@@ -83,10 +89,18 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 }
 
 /** Positions in a converted root: its pointers are mapped back to the Swagger 2.0 source first (swagger-pointer.ts). */
-function swaggerLocator(locate: Locate, rootFile: string, source: unknown, converted: unknown): Locate {
+function swaggerLocator(
+  locate: Locate,
+  rootFile: string,
+  source: unknown,
+  converted: unknown,
+): Locate {
   return (file, pointer) => {
     if (path.resolve(file) !== rootFile) return locate(file, pointer);
-    return locate(file, formatPointer(swaggerSegments(source, converted, parsePointer(pointer) ?? [])));
+    return locate(
+      file,
+      formatPointer(swaggerSegments(source, converted, parsePointer(pointer) ?? [])),
+    );
   };
 }
 

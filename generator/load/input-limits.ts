@@ -16,13 +16,20 @@ export const maxAliasExpansion = 100_000;
 
 /** Pointer of the first value nested deeper than `maxNestingDepth` (document order), or undefined. Iterative. */
 export function tooDeepPointer(root: unknown): string | undefined {
-  const pending: { value: unknown; pointer: string; depth: number }[] = [{ value: root, pointer: "#", depth: 0 }];
+  const pending: { value: unknown; pointer: string; depth: number }[] = [
+    { value: root, pointer: "#", depth: 0 },
+  ];
   while (pending.length > 0) {
     const { value, pointer, depth } = pending.pop()!;
     if (typeof value !== "object" || value === null) continue;
     if (depth >= maxNestingDepth) return pointer;
     const entries = Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) pending.push({ value: entries[i][1], pointer: childPointer(pointer, entries[i][0]), depth: depth + 1 });
+    for (let i = entries.length - 1; i >= 0; i--)
+      pending.push({
+        value: entries[i][1],
+        pointer: childPointer(pointer, entries[i][0]),
+        depth: depth + 1,
+      });
   }
   return undefined;
 }
@@ -42,7 +49,9 @@ export function aliasExpansionPointer(root: unknown): string | undefined {
     const known = sizes.get(value);
     if (known !== undefined) return known;
     let size = 1;
-    written += 1 + Object.values(value).filter((child) => typeof child !== "object" || child === null).length;
+    written +=
+      1 +
+      Object.values(value).filter((child) => typeof child !== "object" || child === null).length;
     // Depth is bounded by maxNestingDepth (js-yaml's maxDepth), so recursion is safe here.
     for (const child of Object.values(value)) size += sizeOf(child);
     sizes.set(value, size);
@@ -53,7 +62,10 @@ export function aliasExpansionPointer(root: unknown): string | undefined {
   let pointer = "#";
   let value = root as object;
   for (;;) {
-    const next = Object.entries(value).find(([, child]) => typeof child === "object" && child !== null && sizes.get(child)! > maxAliasExpansion);
+    const next = Object.entries(value).find(
+      ([, child]) =>
+        typeof child === "object" && child !== null && sizes.get(child)! > maxAliasExpansion,
+    );
     if (!next || uses.get(next[1] as object)! > 1) return pointer;
     pointer = childPointer(pointer, next[0]);
     value = next[1] as object;

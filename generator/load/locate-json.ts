@@ -6,7 +6,11 @@
  * Offset of the member's key (objects) or the item (arrays) the pointer names, or of the deepest
  * one that exists.
  */
-export function locateInJson(text: string, segments: string[], steps: JsonSteps = new Map()): number {
+export function locateInJson(
+  text: string,
+  segments: string[],
+  steps: JsonSteps = new Map(),
+): number {
   let at = skipSpace(text, 0);
   let found = at;
   let prefix = "";
@@ -14,7 +18,12 @@ export function locateInJson(text: string, segments: string[], steps: JsonSteps 
     prefix += `/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     let step = steps.get(prefix);
     if (step === undefined) {
-      step = text[at] === "{" ? memberOf(text, at, segment) : text[at] === "[" ? itemOf(text, at, segment) : undefined;
+      step =
+        text[at] === "{"
+          ? memberOf(text, at, segment)
+          : text[at] === "["
+            ? itemOf(text, at, segment)
+            : undefined;
       steps.set(prefix, step ?? null);
     }
     if (!step) return found;
@@ -28,7 +37,11 @@ export function locateInJson(text: string, segments: string[], steps: JsonSteps 
 export type JsonSteps = Map<string, { at: number; value: number } | null>;
 
 /** Where the member `name`'s key and value start, in the object opening at `open`. */
-function memberOf(text: string, open: number, name: string): { at: number; value: number } | undefined {
+function memberOf(
+  text: string,
+  open: number,
+  name: string,
+): { at: number; value: number } | undefined {
   let i = skipSpace(text, open + 1);
   while (text[i] === '"') {
     const keyEnd = stringEnd(text, i);
@@ -42,7 +55,11 @@ function memberOf(text: string, open: number, name: string): { at: number; value
 }
 
 /** Where item `index` starts, in the array opening at `open`. */
-function itemOf(text: string, open: number, index: string): { at: number; value: number } | undefined {
+function itemOf(
+  text: string,
+  open: number,
+  index: string,
+): { at: number; value: number } | undefined {
   if (!/^(0|[1-9]\d*)$/.test(index)) return undefined;
   let i = skipSpace(text, open + 1);
   for (let n = 0; i < text.length && text[i] !== "]"; n++) {

@@ -49,7 +49,8 @@ export function createLocator(): (file: string, pointer: string) => Position {
     const source = cache.get(absolute);
     if (!source) return UNKNOWN;
     const segments = parsePointer(pointer) ?? [];
-    if ("json" in source) return positionOf(source.lineStarts, locateInJson(source.json, segments, source.steps));
+    if ("json" in source)
+      return positionOf(source.lineStarts, locateInJson(source.json, segments, source.steps));
     return locateInSource(source, segments);
   };
 }
@@ -62,7 +63,9 @@ function readSource(absoluteFile: string): Source | undefined {
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return isJson(absoluteFile, text) ? { json: text, lineStarts: lineStartsOf(text), steps: new Map() } : parseYaml(text);
+  return isJson(absoluteFile, text)
+    ? { json: text, lineStarts: lineStartsOf(text), steps: new Map() }
+    : parseYaml(text);
 }
 
 /** As read-document.ts decides: a .json file, or any file that parses as JSON. */
@@ -89,7 +92,8 @@ function parseYaml(text: string): SourceMap {
     node.result = state.result;
     node.isKey = isFollowedByColon(text, state.position);
     stack[stack.length - 1].children.push(node);
-    if (typeof node.result === "object" && node.result !== null && !byValue.has(node.result)) byValue.set(node.result, node);
+    if (typeof node.result === "object" && node.result !== null && !byValue.has(node.result))
+      byValue.set(node.result, node);
   };
   try {
     // Tolerant: we only want offsets, whatever the loader thought of duplicates.
@@ -119,8 +123,13 @@ function locateInSource(source: SourceMap, segments: string[]): Position {
  */
 function unwrap(source: SourceMap, node: SourceNode): SourceNode {
   let current = node;
-  while (current.children.length === 1 && current.children[0].result === current.result) current = current.children[0];
-  if (current.children.length === 0 && typeof current.result === "object" && current.result !== null) {
+  while (current.children.length === 1 && current.children[0].result === current.result)
+    current = current.children[0];
+  if (
+    current.children.length === 0 &&
+    typeof current.result === "object" &&
+    current.result !== null
+  ) {
     const anchored = source.byValue.get(current.result);
     if (anchored && anchored !== current) return unwrap(source, anchored);
   }
@@ -128,10 +137,16 @@ function unwrap(source: SourceMap, node: SourceNode): SourceNode {
 }
 
 /** The child named `segment`, and the node a diagnostic should point at (the key, for maps). */
-function child(source: SourceMap, node: SourceNode, segment: string, depth: number): { at: SourceNode; node: SourceNode } | undefined {
+function child(
+  source: SourceMap,
+  node: SourceNode,
+  segment: string,
+  depth: number,
+): { at: SourceNode; node: SourceNode } | undefined {
   if (Array.isArray(node.result)) {
     // An empty item (`- ` alone) is composed without a node: then indexes cannot be trusted.
-    if (node.children.length !== node.result.length || !/^(0|[1-9]\d*)$/.test(segment)) return undefined;
+    if (node.children.length !== node.result.length || !/^(0|[1-9]\d*)$/.test(segment))
+      return undefined;
     const item = node.children[Number(segment)];
     return item && { at: item, node: item };
   }
@@ -143,7 +158,9 @@ function child(source: SourceMap, node: SourceNode, segment: string, depth: numb
   for (const [key, value] of pairs) {
     if (key.result !== "<<" || !value) continue;
     const merged = unwrap(source, value);
-    const sources = Array.isArray(merged.result) ? merged.children.map((c) => unwrap(source, c)) : [merged];
+    const sources = Array.isArray(merged.result)
+      ? merged.children.map((c) => unwrap(source, c))
+      : [merged];
     for (const from of sources) {
       const found = child(source, from, segment, depth + 1);
       if (found) return found;

@@ -3,7 +3,11 @@
 import { own, type EditableDocument } from "./copy-on-write.js";
 
 /** Apply `update` to the writable container `target`. */
-export function applyUpdate(doc: EditableDocument, target: Record<string, unknown> | unknown[], update: unknown): void {
+export function applyUpdate(
+  doc: EditableDocument,
+  target: Record<string, unknown> | unknown[],
+  update: unknown,
+): void {
   if (Array.isArray(target)) {
     // "If the target selects an array, the value MUST be an entry to append". A list is taken as
     // several entries (as tools do for `target: $.tags, update: [...]`), not one nested list.
@@ -13,7 +17,11 @@ export function applyUpdate(doc: EditableDocument, target: Record<string, unknow
   mergeObject(doc, target, update as Record<string, unknown>);
 }
 
-function mergeObject(doc: EditableDocument, target: Record<string, unknown>, update: Record<string, unknown>): void {
+function mergeObject(
+  doc: EditableDocument,
+  target: Record<string, unknown>,
+  update: Record<string, unknown>,
+): void {
   for (const [key, value] of Object.entries(update)) {
     // Own entries only, both ways: a key `__proto__` in an update is data, never the target's prototype.
     const existing = Object.hasOwn(target, key) ? target[key] : undefined;
@@ -32,7 +40,12 @@ function mergeObject(doc: EditableDocument, target: Record<string, unknown>, upd
 
 /** `target[key] = value` as an own data property: plain assignment to `__proto__` would call its setter. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { configurable: true, enumerable: true, value, writable: true });
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    value,
+    writable: true,
+  });
 }
 
 /** A private copy of overlay data: one update applied to several targets must not share objects. */

@@ -59,5 +59,7 @@ export function jsonErrorMessage(error: Error): string {
   const token = /^Unexpected token '([\s\S])', [\s\S]*is not valid JSON$/.exec(error.message);
   if (token) return `Unexpected token ${JSON.stringify(token[1])}`;
   // The position is printed as line:col already.
-  return error.message.split("\n")[0].replace(/ in JSON at position \d+| \(line \d+ column \d+\)/g, "");
+  return error.message
+    .split("\n")[0]
+    .replace(/ in JSON at position \d+| \(line \d+ column \d+\)/g, "");
 }

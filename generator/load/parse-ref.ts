@@ -25,7 +25,12 @@ export function createRefParser(policy: RefPolicy): (ref: string, fromFile: stri
 }
 
 /** Classify `ref` found in the document at `fromFile` (absolute). */
-export function parseRef(ref: string, fromFile: string, policy: RefPolicy, files?: Map<string, string | RefTarget>): RefTarget {
+export function parseRef(
+  ref: string,
+  fromFile: string,
+  policy: RefPolicy,
+  files?: Map<string, string | RefTarget>,
+): RefTarget {
   const hash = ref.indexOf("#");
   const location = hash === -1 ? ref : ref.slice(0, hash);
   const fragment = hash === -1 ? "" : ref.slice(hash + 1);
@@ -42,7 +47,8 @@ export function parseRef(ref: string, fromFile: string, policy: RefPolicy, files
   let file = files?.get(key);
   if (file === undefined) {
     file = locationToFile(location, fromFile);
-    if (typeof file === "string" && !policy.allowOutsideRefs && isOutside(file, policy.rootDir)) file = { kind: "outside", file };
+    if (typeof file === "string" && !policy.allowOutsideRefs && isOutside(file, policy.rootDir))
+      file = { kind: "outside", file };
     files?.set(key, file);
   }
   return typeof file === "string" ? { kind: "document", file, segments } : file;
@@ -55,7 +61,11 @@ function locationToFile(location: string, fromFile: string): string | RefTarget 
   if (/^https?:/i.test(location)) return { kind: "remote", url: location };
   if (/^file:/i.test(location)) return fileURLToPath(location);
   if (URI_SCHEME.test(location)) {
-    return { kind: "malformed", reason: `unsupported URI "${location}"`, hint: "use a relative file path" };
+    return {
+      kind: "malformed",
+      reason: `unsupported URI "${location}"`,
+      hint: "use a relative file path",
+    };
   }
   let decoded = location;
   try {

@@ -17,7 +17,10 @@ export interface Problem {
 }
 
 /** Attach file (as displayed), line and column. */
-export function toDiagnostic(problem: Problem, locate: (file: string, pointer: string) => Position): Diagnostic {
+export function toDiagnostic(
+  problem: Problem,
+  locate: (file: string, pointer: string) => Position,
+): Diagnostic {
   const { line, col } = locate(problem.file, problem.pointer);
   const diagnostic: Diagnostic = {
     code: problem.code,

@@ -3,13 +3,19 @@
 import yaml from "js-yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../diagnostics/display-path.js";
-import { aliasExpansionPointer, maxAliasExpansion, maxNestingDepth, tooDeepPointer } from "./input-limits.js";
+import {
+  aliasExpansionPointer,
+  maxAliasExpansion,
+  maxNestingDepth,
+  tooDeepPointer,
+} from "./input-limits.js";
 import { createLocator } from "./locate.js";
 import { jsonErrorMessage, jsonErrorPosition, offsetToLineCol } from "./parse-error-position.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { OPENAPI_YAML_SCHEMA } from "./yaml-schema.js";
 
-export type ReadResult = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic; isMissing: boolean };
+export type ReadResult =
+  { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic; isMissing: boolean };
 
 /** Read `absoluteFile` and parse it as JSON (by extension or a leading "{") or YAML. */
 export function readDocument(absoluteFile: string): ReadResult {
@@ -43,13 +49,22 @@ function parseJson(file: string, text: string): ReadResult {
   const deepAt = tooDeepOffset(text);
   if (deepAt >= 0) {
     const { line, col } = offsetToLineCol(text, deepAt);
-    return failure(file, "LOAD010", tooDeepMessage, tooDeepHint, line, col, tooDeepPointer(value) ?? "#");
+    return failure(
+      file,
+      "LOAD010",
+      tooDeepMessage,
+      tooDeepHint,
+      line,
+      col,
+      tooDeepPointer(value) ?? "#",
+    );
   }
   return { ok: true, value };
 }
 
 const tooDeepMessage = `nested deeper than ${maxNestingDepth} levels`;
-const tooDeepHint = "clientgen refuses documents nested this deep (a limit against hostile input); flatten the schema with $refs";
+const tooDeepHint =
+  "clientgen refuses documents nested this deep (a limit against hostile input); flatten the schema with $refs";
 
 /** Offset of the first bracket opening a level deeper than maxNestingDepth (strings skipped), or -1. */
 function tooDeepOffset(text: string): number {
@@ -75,13 +90,25 @@ function parseYaml(file: string, text: string): ReadResult {
   let value: unknown;
   try {
     // maxDepth is a js-yaml 4.x option @types/js-yaml does not declare.
-    value = yaml.load(text, { filename: file, maxDepth: maxNestingDepth, schema: OPENAPI_YAML_SCHEMA } as yaml.LoadOptions);
+    value = yaml.load(text, {
+      filename: file,
+      maxDepth: maxNestingDepth,
+      schema: OPENAPI_YAML_SCHEMA,
+    } as yaml.LoadOptions);
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
     const mark = error.mark as { line?: number; column?: number } | undefined;
     const [line, col] = [(mark?.line ?? -1) + 1, (mark?.column ?? -1) + 1];
-    if (/^nesting exceeded maxDepth/.test(error.reason)) return failure(file, "LOAD010", tooDeepMessage, tooDeepHint, line, col);
-    return failure(file, "LOAD002", `invalid YAML: ${error.reason}`, "fix the syntax error at this position", line, col);
+    if (/^nesting exceeded maxDepth/.test(error.reason))
+      return failure(file, "LOAD010", tooDeepMessage, tooDeepHint, line, col);
+    return failure(
+      file,
+      "LOAD002",
+      `invalid YAML: ${error.reason}`,
+      "fix the syntax error at this position",
+      line,
+      col,
+    );
   }
   // js-yaml shares an aliased node instead of copying it, but every later walk visits it once per
   // use: a few hundred bytes of nested aliases ("billion laughs") would take minutes and gigabytes.
@@ -90,7 +117,8 @@ function parseYaml(file: string, text: string): ReadResult {
   if (expanded !== undefined) {
     const { line, col } = createLocator()(file, expanded);
     const message = `YAML aliases expand this document by more than ${maxAliasExpansion} nodes`;
-    const hint = "clientgen refuses alias expansion this large (a limit against \"billion laughs\" documents); reuse schemas with $ref";
+    const hint =
+      'clientgen refuses alias expansion this large (a limit against "billion laughs" documents); reuse schemas with $ref';
     return failure(file, "LOAD011", message, hint, line, col, expanded);
   }
   return { ok: true, value };
@@ -99,12 +127,33 @@ function parseYaml(file: string, text: string): ReadResult {
 function readFailure(file: string, error: NodeJS.ErrnoException): ReadResult {
   const isMissing = error.code === "ENOENT" || error.code === "ENOTDIR";
   const kind = (error as { kind?: string }).kind;
-  const message = isMissing ? "file not found" : kind ? `${kind}, not a regular file: not read` : `cannot read file (${error.code ?? error.message})`;
+  const message = isMissing
+    ? "file not found"
+    : kind
+      ? `${kind}, not a regular file: not read`
+      : `cannot read file (${error.code ?? error.message})`;
   const hint = isMissing ? "check the path" : "check that the path is a readable file";
   return { ...failure(file, "LOAD001", message, hint, 0, 0), isMissing };
 }
 
-function failure(file: string, code: string, message: string, hint: string, line: number, col: number, pointer = "#") {
-  const diagnostic: Diagnostic = { code, col, file: displayPath(file), hint, line, message, pointer, severity: "error" };
+function failure(
+  file: string,
+  code: string,
+  message: string,
+  hint: string,
+  line: number,
+  col: number,
+  pointer = "#",
+) {
+  const diagnostic: Diagnostic = {
+    code,
+    col,
+    file: displayPath(file),
+    hint,
+    line,
+    message,
+    pointer,
+    severity: "error",
+  };
   return { ok: false as const, diagnostic, isMissing: false };
 }

@@ -13,22 +13,48 @@ export interface OverlayAction {
 }
 
 /** The actions of the overlay document at `file`, or why it is not one. */
-export function readOverlay(document: unknown, file: string): { actions: OverlayAction[]; problems: Problem[] } {
+export function readOverlay(
+  document: unknown,
+  file: string,
+): { actions: OverlayAction[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const fail = (segments: (string | number)[], message: string, hint: string) =>
-    problems.push({ code: "OVL001", file, hint, message: `invalid overlay: ${message}`, pointer: formatPointer(segments), severity: "error" });
+    problems.push({
+      code: "OVL001",
+      file,
+      hint,
+      message: `invalid overlay: ${message}`,
+      pointer: formatPointer(segments),
+      severity: "error",
+    });
   if (!isRecord(document)) {
     fail([], "the top level is not a mapping", 'start the file with "overlay: 1.0.0"');
     return { actions: [], problems };
   }
   if (typeof document.overlay !== "string" || !/^1\.\d+(\.\d+)?$/.test(document.overlay)) {
-    fail("overlay" in document ? ["overlay"] : [], '"overlay" must be a version string like "1.0.0"', 'add "overlay: 1.0.0"');
+    fail(
+      "overlay" in document ? ["overlay"] : [],
+      '"overlay" must be a version string like "1.0.0"',
+      'add "overlay: 1.0.0"',
+    );
   }
-  if (!isRecord(document.info) || typeof document.info.title !== "string" || typeof document.info.version !== "string") {
-    fail("info" in document ? ["info"] : [], '"info" needs a "title" and a "version"', "add info: {title, version}");
+  if (
+    !isRecord(document.info) ||
+    typeof document.info.title !== "string" ||
+    typeof document.info.version !== "string"
+  ) {
+    fail(
+      "info" in document ? ["info"] : [],
+      '"info" needs a "title" and a "version"',
+      "add info: {title, version}",
+    );
   }
   if (!Array.isArray(document.actions) || document.actions.length === 0) {
-    fail("actions" in document ? ["actions"] : [], '"actions" must be a non-empty list', "add at least one action");
+    fail(
+      "actions" in document ? ["actions"] : [],
+      '"actions" must be a non-empty list',
+      "add at least one action",
+    );
     return { actions: [], problems };
   }
   const actions: OverlayAction[] = [];
@@ -45,17 +71,31 @@ function readAction(
   fail: (segments: (string | number)[], message: string, hint: string) => void,
 ): OverlayAction | undefined {
   const at = ["actions", index];
-  if (!isRecord(raw)) return void fail(at, "an action must be a mapping", "give it a target and update or remove");
+  if (!isRecord(raw))
+    return void fail(at, "an action must be a mapping", "give it a target and update or remove");
   if (typeof raw.target !== "string") {
-    return void fail("target" in raw ? [...at, "target"] : at, 'an action needs a "target" JSONPath string', "e.g. target: $.info");
+    return void fail(
+      "target" in raw ? [...at, "target"] : at,
+      'an action needs a "target" JSONPath string',
+      "e.g. target: $.info",
+    );
   }
-  if ("copy" in raw) return void fail([...at, "copy"], '"copy" (Overlay 1.1) is not supported', "use update instead");
+  if ("copy" in raw)
+    return void fail(
+      [...at, "copy"],
+      '"copy" (Overlay 1.1) is not supported',
+      "use update instead",
+    );
   if ("remove" in raw && typeof raw.remove !== "boolean") {
     return void fail([...at, "remove"], '"remove" must be true or false', "write remove: true");
   }
   const isRemove = raw.remove === true;
   if (!isRemove && !("update" in raw)) {
-    return void fail(at, 'the action has neither "update" nor "remove: true"', "add one, or delete the action");
+    return void fail(
+      at,
+      'the action has neither "update" nor "remove: true"',
+      "add one, or delete the action",
+    );
   }
   return { index, isRemove, target: raw.target, update: raw.update };
 }

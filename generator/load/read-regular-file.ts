@@ -9,8 +9,17 @@ export function readRegularFile(file: string): string {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
-      const kind = stats.isFIFO() ? "a named pipe" : stats.isDirectory() ? "a folder" : stats.isSocket() ? "a socket" : "a device";
-      throw Object.assign(new Error(`${file} is ${kind}, not a regular file`), { code: "ENOTREG", kind });
+      const kind = stats.isFIFO()
+        ? "a named pipe"
+        : stats.isDirectory()
+          ? "a folder"
+          : stats.isSocket()
+            ? "a socket"
+            : "a device";
+      throw Object.assign(new Error(`${file} is ${kind}, not a regular file`), {
+        code: "ENOTREG",
+        kind,
+      });
     }
     return readFileSync(fd, "utf8");
   } finally {

@@ -15,6 +15,8 @@ export function createRefResolver(store: DocumentStore, policy: RefPolicy) {
     const loaded = store.load(target.file);
     if (!loaded.ok) return undefined;
     const { found, value } = valueAtPointer(loaded.value, target.segments);
-    return found ? { file: target.file, pointer: formatPointer(target.segments), value } : undefined;
+    return found
+      ? { file: target.file, pointer: formatPointer(target.segments), value }
+      : undefined;
   };
 }

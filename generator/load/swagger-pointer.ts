@@ -6,7 +6,11 @@
 import { valueAtPointer } from "../shared/json-pointer.js";
 
 /** The pointer segments in the Swagger 2.0 `source` that best match `segments` in the `converted` document. */
-export function swaggerSegments(source: unknown, converted: unknown, segments: readonly string[]): string[] {
+export function swaggerSegments(
+  source: unknown,
+  converted: unknown,
+  segments: readonly string[],
+): string[] {
   const [first, second, ...rest] = segments;
   if (first === "components") {
     const section = componentSections[second ?? ""];
@@ -14,7 +18,8 @@ export function swaggerSegments(source: unknown, converted: unknown, segments: r
     return [section, ...namedEntry(rest)];
   }
   if (first === "servers") return ["host"];
-  if (first === "paths" && second !== undefined) return ["paths", second, ...mapPathItem(source, converted, second, rest)];
+  if (first === "paths" && second !== undefined)
+    return ["paths", second, ...mapPathItem(source, converted, second, rest)];
   return [...segments];
 }
 
@@ -30,7 +35,8 @@ const componentSections: Record<string, string> = {
 function mapPathItem(source: unknown, converted: unknown, path: string, rest: string[]): string[] {
   const [method, ...inOperation] = rest;
   if (method === undefined) return [];
-  if (method === "parameters") return mapParameters(source, converted, ["paths", path], inOperation);
+  if (method === "parameters")
+    return mapParameters(source, converted, ["paths", path], inOperation);
   return [method, ...mapOperation(source, converted, ["paths", path, method], inOperation)];
 }
 
@@ -40,7 +46,9 @@ function mapOperation(source: unknown, converted: unknown, at: string[], rest: s
   if (key === "requestBody") {
     // The body (or formData) parameter the request body was made from.
     const parameters = valueAtPointer(source, [...at, "parameters"]).value;
-    const index = Array.isArray(parameters) ? parameters.findIndex((p) => isRecord(p) && (p.in === "body" || p.in === "formData")) : -1;
+    const index = Array.isArray(parameters)
+      ? parameters.findIndex((p) => isRecord(p) && (p.in === "body" || p.in === "formData"))
+      : -1;
     if (index === -1) return ["parameters"];
     const tail = dropContent(inner);
     return ["parameters", String(index), ...(tail[0] === "schema" ? tail : [])];
@@ -50,14 +58,23 @@ function mapOperation(source: unknown, converted: unknown, at: string[], rest: s
 }
 
 /** A parameter keeps its name and location, but not its index: body and formData parameters moved out. */
-function mapParameters(source: unknown, converted: unknown, at: string[], rest: string[]): string[] {
+function mapParameters(
+  source: unknown,
+  converted: unknown,
+  at: string[],
+  rest: string[],
+): string[] {
   const [index, ...inner] = rest;
   if (index === undefined) return ["parameters"];
   const wanted = valueAtPointer(converted, [...at, "parameters", index]).value;
   const parameters = valueAtPointer(source, [...at, "parameters"]).value;
   if (!isRecord(wanted) || !Array.isArray(parameters)) return ["parameters"];
-  const found = parameters.findIndex((p) =>
-    isRecord(p) && (typeof wanted.$ref === "string" ? p.$ref !== undefined : p.name === wanted.name && p.in === wanted.in),
+  const found = parameters.findIndex(
+    (p) =>
+      isRecord(p) &&
+      (typeof wanted.$ref === "string"
+        ? p.$ref !== undefined
+        : p.name === wanted.name && p.in === wanted.in),
   );
   if (found === -1) return ["parameters"];
   // 2.0 non-body parameters carry their type inline: the 3.0 `schema` is the parameter itself.

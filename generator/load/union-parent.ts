@@ -8,7 +8,12 @@ import { isObject } from "../shared/is-object.js";
 const unionKeywords = ["oneOf", "anyOf", "discriminator"];
 
 /** True when `parent` (in `parentFile`) lists, in its oneOf/anyOf, a $ref to `child`. */
-export function isUnionParentOf(spec: LoadedSpec, parent: unknown, parentFile: string, child: { file: string; pointer: string }): boolean {
+export function isUnionParentOf(
+  spec: LoadedSpec,
+  parent: unknown,
+  parentFile: string,
+  child: { file: string; pointer: string },
+): boolean {
   if (!isObject(parent)) return false;
   for (const keyword of ["oneOf", "anyOf"]) {
     const list = parent[keyword];
@@ -23,8 +28,14 @@ export function isUnionParentOf(spec: LoadedSpec, parent: unknown, parentFile: s
 }
 
 /** The parent's own fields: everything but the union; undefined when nothing is left to type. */
-export function baseOfUnionParent(parent: Record<string, unknown>): Record<string, unknown> | undefined {
-  const base = Object.fromEntries(Object.entries(parent).filter(([k]) => !unionKeywords.includes(k)));
-  const hasShape = ["properties", "allOf", "additionalProperties", "type", "required"].some((k) => base[k] !== undefined);
+export function baseOfUnionParent(
+  parent: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const base = Object.fromEntries(
+    Object.entries(parent).filter(([k]) => !unionKeywords.includes(k)),
+  );
+  const hasShape = ["properties", "allOf", "additionalProperties", "type", "required"].some(
+    (k) => base[k] !== undefined,
+  );
   return hasShape ? base : undefined;
 }

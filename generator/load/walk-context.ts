@@ -38,7 +38,11 @@ const NAME_MAP_KEYWORDS = new Set([
 const STRUCTURAL_EXTENSIONS = new Set(["x-ms-paths"]);
 
 /** Context for the value under `key` in an object walked in `context`; undefined means skip it. */
-export function childContext(context: WalkContext, key: string, value: unknown): WalkContext | undefined {
+export function childContext(
+  context: WalkContext,
+  key: string,
+  value: unknown,
+): WalkContext | undefined {
   if (context === "names") return "keywords";
   // An extension's value is the vendor's data (x-ms-examples holds `$ref`s to example files).
   if (key.startsWith("x-")) return STRUCTURAL_EXTENSIONS.has(key) ? "names" : undefined;

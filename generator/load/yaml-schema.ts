@@ -10,4 +10,6 @@ interface JsYamlTypes {
  * YAML 1.2 core schema: no timestamps turned into Dates (OpenAPI dates are strings), plus merge
  * keys (`<<: *base`), which hand-written specs use and which the core schema leaves out.
  */
-export const OPENAPI_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as JsYamlTypes).types.merge] });
+export const OPENAPI_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({
+  implicit: [(yaml as unknown as JsYamlTypes).types.merge],
+});

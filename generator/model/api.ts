@@ -158,7 +158,15 @@ export interface Parameter {
   name: string;
   schema: Schema;
   /** OpenAPI's styles, and tabDelimited for Swagger 2.0's `collectionFormat: tsv`. */
-  style: "deepObject" | "form" | "label" | "matrix" | "pipeDelimited" | "simple" | "spaceDelimited" | "tabDelimited";
+  style:
+    | "deepObject"
+    | "form"
+    | "label"
+    | "matrix"
+    | "pipeDelimited"
+    | "simple"
+    | "spaceDelimited"
+    | "tabDelimited";
 }
 
 export type BodyKind = "binary" | "form" | "json" | "multipart" | "text";
@@ -268,7 +276,13 @@ export type PaginationStyle =
       totalPath?: FieldPath;
     }
   | { cursorParam: string; itemsPath: FieldPath; nextCursorPath: FieldPath; style: "cursor" }
-  | { itemsPath: FieldPath; limitParam: string; offsetParam: string; style: "offset"; totalPath?: FieldPath }
+  | {
+      itemsPath: FieldPath;
+      limitParam: string;
+      offsetParam: string;
+      style: "offset";
+      totalPath?: FieldPath;
+    }
   /**
    * The next page's URL in a body field (Azure nextLink, Speakeasy url); no nextLinkPath: one page
    * only (Azure `nextLinkName: null`). linkQuery: query parameters of the call set on every next

@@ -60,4 +60,3 @@ export { childPointer, displayPath, isObject };
 export function child(at: Location, key: string | number): Location {
   return { file: at.file, pointer: childPointer(at.pointer, key) };
 }
-

@@ -23,7 +23,11 @@ import { sortDeclarations } from "./passes/sort-declarations.js";
 /** What normalize reads of the options (generator/options.ts): `dates`, `heuristics` (HEU001/HEU002). */
 export type NormalizeOptions = Partial<Pick<ResolvedOptions, "dates" | "heuristics">>;
 
-export function normalize(spec: LoadedSpec, name: string, options: NormalizeOptions = {}): { api: Api; diagnostics: Diagnostic[] } {
+export function normalize(
+  spec: LoadedSpec,
+  name: string,
+  options: NormalizeOptions = {},
+): { api: Api; diagnostics: Diagnostic[] } {
   const ctx = createContext(spec);
   let api = documentObject(ctx, name);
   // The passes below recurse through schema references: stop before a hostile depth overflows them.

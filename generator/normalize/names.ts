@@ -25,8 +25,13 @@ export function camelCase(text: string): string {
   const words = splitWords(text);
   if (words.length === 0) return safeIdentifier("", "operation");
   const [first, ...rest] = words;
-  const head = /^[A-Z0-9]+$/.test(first) ? first.toLowerCase() : first[0].toLowerCase() + first.slice(1);
-  return safeIdentifier(head + rest.map((w) => w[0].toUpperCase() + w.slice(1)).join(""), "operation");
+  const head = /^[A-Z0-9]+$/.test(first)
+    ? first.toLowerCase()
+    : first[0].toLowerCase() + first.slice(1);
+  return safeIdentifier(
+    head + rest.map((w) => w[0].toUpperCase() + w.slice(1)).join(""),
+    "operation",
+  );
 }
 
 /**

@@ -36,5 +36,8 @@ export function compareOutput(outDir: string, files: RenderedFile[]): StaleRepor
 /** The diff of every changed file: what is on disk (a/) against what would be written (b/). */
 export function diffsOf(outDir: string, stale: StaleReport, files: RenderedFile[]): FileDiff[] {
   const byPath = new Map(files.map((f) => [f.path, f.text]));
-  return stale.changed.map((file) => ({ file, ...unifiedDiff(file, readFileSync(path.join(outDir, file), "utf8"), byPath.get(file)!) }));
+  return stale.changed.map((file) => ({
+    file,
+    ...unifiedDiff(file, readFileSync(path.join(outDir, file), "utf8"), byPath.get(file)!),
+  }));
 }

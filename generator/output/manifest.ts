@@ -41,17 +41,25 @@ export interface FolderInput {
 }
 
 /** The folder's final files: the emitted ones, CHANGES.md when the surface changed (else the previous one), clientgen.json. */
-export function completeFolder(input: FolderInput): { changes: SurfaceChange[]; files: RenderedFile[] } {
+export function completeFolder(input: FolderInput): {
+  changes: SurfaceChange[];
+  files: RenderedFile[];
+} {
   let files = input.files;
   const surface = surfaceOf(input.api);
   const previous = readManifest(input.output);
   const changes = previous?.surface ? compareSurfaces(previous.surface, surface) : [];
   if (changes.length > 0) {
-    const text = changesMarkdown(input.api.name, { after: surface.version, before: previous!.surface.version }, changes);
+    const text = changesMarkdown(
+      input.api.name,
+      { after: surface.version, before: previous!.surface.version },
+      changes,
+    );
     files = [...files, { path: changesFile, text }];
   } else {
     const kept = readText(path.join(input.output, changesFile));
-    if (kept !== undefined && previous?.files[changesFile] === sha256(kept)) files = [...files, { path: changesFile, text: kept }];
+    if (kept !== undefined && previous?.files[changesFile] === sha256(kept))
+      files = [...files, { path: changesFile, text: kept }];
   }
   files = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
   files.push(manifestOf(input, files, surface));

@@ -2,7 +2,12 @@
 // Common head and tail are skipped first; the middle is diffed line by line (LCS) when small.
 
 /** `--- a/file` / `+++ b/file` and one hunk of at most `maxLines` lines, with added/removed counts. */
-export function unifiedDiff(file: string, before: string, after: string, maxLines = 20): { added: number; removed: number; text: string } {
+export function unifiedDiff(
+  file: string,
+  before: string,
+  after: string,
+  maxLines = 20,
+): { added: number; removed: number; text: string } {
   const a = before.split("\n");
   const b = after.split("\n");
   let start = 0;
@@ -25,8 +30,17 @@ export function unifiedDiff(file: string, before: string, after: string, maxLine
   const countB = lines.filter((l) => !l.startsWith("-")).length;
   const shown = lines.slice(0, maxLines);
   if (lines.length > maxLines) shown.push(`... ${lines.length - maxLines} more diff lines`);
-  const text = [`--- a/${file}`, `+++ b/${file}`, `@@ -${from + 1},${countA} +${from + 1},${countB} @@`, ...shown].join("\n");
-  return { added: ops.filter((l) => l.startsWith("+")).length, removed: ops.filter((l) => l.startsWith("-")).length, text };
+  const text = [
+    `--- a/${file}`,
+    `+++ b/${file}`,
+    `@@ -${from + 1},${countA} +${from + 1},${countB} @@`,
+    ...shown,
+  ].join("\n");
+  return {
+    added: ops.filter((l) => l.startsWith("+")).length,
+    removed: ops.filter((l) => l.startsWith("-")).length,
+    text,
+  };
 }
 
 /** Line diff by longest common subsequence; past ~4M cells, all old lines out and all new in. */
@@ -36,7 +50,10 @@ function middleDiff(a: string[], b: string[]): string[] {
   const lcs = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * width + j] = a[i] === b[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+      lcs[i * width + j] =
+        a[i] === b[j]
+          ? lcs[(i + 1) * width + j + 1] + 1
+          : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
   const out: string[] = [];
@@ -47,7 +64,10 @@ function middleDiff(a: string[], b: string[]): string[] {
       out.push(` ${a[i]}`);
       i++;
       j++;
-    } else if (i < a.length && (j === b.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
+    } else if (
+      i < a.length &&
+      (j === b.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])
+    ) {
       out.push(`-${a[i++]}`);
     } else {
       out.push(`+${b[j++]}`);

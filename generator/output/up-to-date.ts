@@ -34,14 +34,20 @@ export function isUpToDate(job: Job): boolean {
     const onDisk = listFiles(path.resolve(job.output));
     const expected = Object.keys(entry.outputs);
     if (onDisk.length !== expected.length) return false;
-    return expected.every((file) => sha256(readFileSync(path.join(job.output, file))) === entry.outputs[file]);
+    return expected.every(
+      (file) => sha256(readFileSync(path.join(job.output, file))) === entry.outputs[file],
+    );
   } catch {
     return false;
   }
 }
 
 /** Remember a finished generation of `job` from `inputs` (absolute) into `files`. */
-export function recordGeneration(job: Job, inputs: string[], files: { path: string; text: string }[]): void {
+export function recordGeneration(
+  job: Job,
+  inputs: string[],
+  files: { path: string; text: string }[],
+): void {
   const entry: Entry = {
     inputs,
     key: keyOf(job, inputs),
@@ -56,7 +62,17 @@ export function recordedInputs(job: Pick<Job, "output">): string[] | undefined {
 }
 
 function keyOf(job: Job, inputs: string[]): string {
-  const h = sha256Stream().update(buildHash()).update(JSON.stringify([job.name ?? "", path.resolve(job.output), job.overlays.map((o) => path.resolve(o)), path.resolve(job.spec), job.options ?? {}]));
+  const h = sha256Stream()
+    .update(buildHash())
+    .update(
+      JSON.stringify([
+        job.name ?? "",
+        path.resolve(job.output),
+        job.overlays.map((o) => path.resolve(o)),
+        path.resolve(job.spec),
+        job.options ?? {},
+      ]),
+    );
   for (const input of inputs) h.update(input).update("\0").update(readFileSync(input));
   return h.digest("hex");
 }
@@ -69,7 +85,8 @@ function buildHash(): string {
     const root = packageRoot();
     const h = sha256Stream();
     for (const dir of ["dist", "templates"]) {
-      for (const file of listFiles(path.join(root, dir))) h.update(file).update(readFileSync(path.join(root, dir, file)));
+      for (const file of listFiles(path.join(root, dir)))
+        h.update(file).update(readFileSync(path.join(root, dir, file)));
     }
     build = h.digest("hex");
   }

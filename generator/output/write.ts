@@ -49,10 +49,17 @@ export function recoverInterruptedWrite(outDir: string): void {
     return;
   }
   const leftovers = names
-    .map((name) => ({ name, match: name.startsWith(prefix) ? /^(new|old)-(\d+)$/.exec(name.slice(prefix.length)) : null }))
+    .map((name) => ({
+      name,
+      match: name.startsWith(prefix) ? /^(new|old)-(\d+)$/.exec(name.slice(prefix.length)) : null,
+    }))
     .filter((entry) => entry.match !== null && !isRunning(Number(entry.match[2])))
     // Retired folders first, so a missing output is restored before staging leftovers are dropped.
-    .sort((a, b) => Number(a.match![1] === "new") - Number(b.match![1] === "new") || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        Number(a.match![1] === "new") - Number(b.match![1] === "new") ||
+        a.name.localeCompare(b.name),
+    );
   for (const { name, match } of leftovers) {
     const full = path.join(parent, name);
     if (match![1] === "old" && !existsSync(target)) renameSync(full, target);

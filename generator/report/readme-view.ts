@@ -31,12 +31,20 @@ export function readmeView(api: Api): ReadmeView {
   const chosen = (id: string | undefined) => api.operations.find((op) => op.id === id);
   const featured = api.readmeExamples ?? {};
   const simple = chosen(featured.call) ?? [...api.operations].sort((a, b) => rank(a) - rank(b))[0];
-  const paginatedOps = featuredFirst(api.operations.filter((op) => op.pagination), chosen(featured.list));
-  const lroOps = featuredFirst(api.operations.filter((op) => op.lro), chosen(featured.wait));
+  const paginatedOps = featuredFirst(
+    api.operations.filter((op) => op.pagination),
+    chosen(featured.list),
+  );
+  const lroOps = featuredFirst(
+    api.operations.filter((op) => op.lro),
+    chosen(featured.wait),
+  );
   const poller = api.pollers[0];
   let pollerExample = "";
-  if (lroOps.length > 0) pollerExample = `const result = await ${clientVar}.${lroOps[0].lro!.waitMethodName}(${args(lroOps[0])}, { timeoutMs: 10 * 60_000 });`;
-  else if (poller) pollerExample = `const done = await ${clientVar}.waitFor${poller.name}("<id>", { onProgress: (status) => console.log(status) });`;
+  if (lroOps.length > 0)
+    pollerExample = `const result = await ${clientVar}.${lroOps[0].lro!.waitMethodName}(${args(lroOps[0])}, { timeoutMs: 10 * 60_000 });`;
+  else if (poller)
+    pollerExample = `const done = await ${clientVar}.waitFor${poller.name}("<id>", { onProgress: (status) => console.log(status) });`;
   return {
     apiName: api.name,
     callExample: simple ? `const result = await ${clientVar}.${simple.name}(${args(simple)});` : "",
@@ -46,8 +54,15 @@ export function readmeView(api: Api): ReadmeView {
     folderName: api.name.toLowerCase(),
     hasPagination: paginatedOps.length > 0,
     hasPollers: api.pollers.length > 0,
-    operations: api.operations.map((op) => ({ call: `\`${op.name}\``, route: `\`${op.method} ${tableText(op.path)}\``, summary: tableText(op.summary ?? "") })),
-    paginationExample: paginatedOps.length > 0 ? `for await (const item of ${clientVar}.${paginatedOps[0].name}(${args(paginatedOps[0], true)})) console.log(item);` : "",
+    operations: api.operations.map((op) => ({
+      call: `\`${op.name}\``,
+      route: `\`${op.method} ${tableText(op.path)}\``,
+      summary: tableText(op.summary ?? ""),
+    })),
+    paginationExample:
+      paginatedOps.length > 0
+        ? `for await (const item of ${clientVar}.${paginatedOps[0].name}(${args(paginatedOps[0], true)})) console.log(item);`
+        : "",
     paginated: paginatedOps.map((op) => `\`${op.name}\``),
     pollers: [
       ...api.pollers.map((p) => `\`poll${p.name}\` / \`waitFor${p.name}\``),
@@ -66,12 +81,18 @@ function featuredFirst(ops: Operation[], first: Operation | undefined): Operatio
 
 /** GET first, then fewest required arguments. */
 function rank(op: Operation): number {
-  return (op.method === "GET" ? 0 : 100) + op.parameters.filter((p) => p.isRequired).length + (op.requestBody?.isRequired ? 10 : 0);
+  return (
+    (op.method === "GET" ? 0 : 100) +
+    op.parameters.filter((p) => p.isRequired).length +
+    (op.requestBody?.isRequired ? 10 : 0)
+  );
 }
 
 /** The argument object with placeholder values for what is required. */
 function args(op: Operation, isPaginated = false): string {
-  const fields = op.parameters.filter((p) => p.isRequired).map((p) => `${key(p.name)}: ${placeholder(p)}`);
+  const fields = op.parameters
+    .filter((p) => p.isRequired)
+    .map((p) => `${key(p.name)}: ${placeholder(p)}`);
   if (op.requestBody?.isRequired) fields.push("body: { /* ... */ }");
   if (fields.length === 0) return isPaginated || !hasRequiredArgs(op) ? "" : "{}";
   return `{ ${fields.join(", ")} }`;
@@ -85,7 +106,8 @@ function placeholder(p: Parameter): string {
   const kind = p.schema.kind;
   if (kind === "integer" || kind === "number") return "1";
   if (kind === "boolean") return "true";
-  if (kind === "enum" && p.schema.kind === "enum") return plainText(JSON.stringify(p.schema.values[0]));
+  if (kind === "enum" && p.schema.kind === "enum")
+    return plainText(JSON.stringify(p.schema.values[0]));
   return plainText(JSON.stringify(`<${p.name}>`));
 }
 
@@ -95,5 +117,8 @@ function key(name: string): string {
 
 /** Spec text made safe for one Markdown table cell: one line, no pipes, no HTML, no backticks. */
 function tableText(text: string): string {
-  return plainText(text).replace(/[|`\\]/g, (c) => `\\${c}`).replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return plainText(text)
+    .replace(/[|`\\]/g, (c) => `\\${c}`)
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }

@@ -44,17 +44,25 @@ export function surfaceOf(api: Api): Surface {
   for (const op of api.operations) operations[op.name] = operationSurface(op, names);
   const usage = usageOf(api);
   const types: Record<string, SurfaceType> = {};
-  for (const named of api.schemas) types[named.name] = { ...typeSurface(named.schema, names), usage: usage.get(named.id) ?? [] };
+  for (const named of api.schemas)
+    types[named.name] = { ...typeSurface(named.schema, names), usage: usage.get(named.id) ?? [] };
   return { operations, types, version: api.version };
 }
 
 function operationSurface(op: Operation, names: Map<string, string>): SurfaceOperation {
   const params: Record<string, string> = {};
-  for (const p of op.parameters) params[p.argName ?? p.name] = `${p.isRequired ? "!" : ""}${typeText(p.schema, names)}`;
+  for (const p of op.parameters)
+    params[p.argName ?? p.name] = `${p.isRequired ? "!" : ""}${typeText(p.schema, names)}`;
   const success = op.responses.find((r) => /^2/.test(r.status));
   const schema = success?.schema;
-  const surface: SurfaceOperation = { method: op.method, params, path: op.path, result: schema ? typeText(schema, names) : "void" };
-  if (op.requestBody) surface.body = `${op.requestBody.isRequired ? "!" : ""}${typeText(op.requestBody.schema, names)}`;
+  const surface: SurfaceOperation = {
+    method: op.method,
+    params,
+    path: op.path,
+    result: schema ? typeText(schema, names) : "void",
+  };
+  if (op.requestBody)
+    surface.body = `${op.requestBody.isRequired ? "!" : ""}${typeText(op.requestBody.schema, names)}`;
   if (schema?.kind === "object") surface.resultFields = fieldsOf(schema, names);
   return surface;
 }
@@ -77,11 +85,21 @@ function usageOf(api: Api): Map<string, ("input" | "output")[]> {
     roots.forEach(visit);
     return seen;
   };
-  const inputs = reach(api.operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.requestBody ? [op.requestBody.schema] : [])]));
-  const outputs = reach(api.operations.flatMap((op) => op.responses.flatMap((r) => (r.schema ? [r.schema] : []))));
+  const inputs = reach(
+    api.operations.flatMap((op) => [
+      ...op.parameters.map((p) => p.schema),
+      ...(op.requestBody ? [op.requestBody.schema] : []),
+    ]),
+  );
+  const outputs = reach(
+    api.operations.flatMap((op) => op.responses.flatMap((r) => (r.schema ? [r.schema] : []))),
+  );
   const usage = new Map<string, ("input" | "output")[]>();
   for (const named of api.schemas) {
-    usage.set(named.id, [...(inputs.has(named.id) ? ["input" as const] : []), ...(outputs.has(named.id) ? ["output" as const] : [])]);
+    usage.set(named.id, [
+      ...(inputs.has(named.id) ? ["input" as const] : []),
+      ...(outputs.has(named.id) ? ["output" as const] : []),
+    ]);
   }
   return usage;
 }
@@ -93,7 +111,10 @@ function childrenOf(schema: Schema): Schema[] {
     case "tuple":
       return [...schema.items, ...(schema.rest ? [schema.rest] : [])];
     case "object":
-      return [...schema.properties.map((p) => p.schema), ...(typeof schema.additional === "object" ? [schema.additional] : [])];
+      return [
+        ...schema.properties.map((p) => p.schema),
+        ...(typeof schema.additional === "object" ? [schema.additional] : []),
+      ];
     case "union":
       return schema.variants;
     case "intersection":
@@ -109,9 +130,13 @@ function typeSurface(schema: Schema, names: Map<string, string>): Omit<SurfaceTy
   return { type: typeText(schema, names) };
 }
 
-function fieldsOf(schema: Schema & { kind: "object" }, names: Map<string, string>): Record<string, string> {
+function fieldsOf(
+  schema: Schema & { kind: "object" },
+  names: Map<string, string>,
+): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const p of schema.properties) fields[p.name] = `${p.isRequired ? "!" : ""}${typeText(p.schema, names)}`;
+  for (const p of schema.properties)
+    fields[p.name] = `${p.isRequired ? "!" : ""}${typeText(p.schema, names)}`;
   return fields;
 }
 
@@ -152,8 +177,13 @@ function bareText(schema: Schema, names: Map<string, string>, depth: number): st
       return schema.parts.map(wrap).join(" & ");
     case "object": {
       if (depth > 2) return "object";
-      const fields = schema.properties.map((p) => `${p.name}${p.isRequired ? "" : "?"}: ${inner(p.schema)}`);
-      if (schema.additional !== false) fields.push(`[key: string]: ${schema.additional === true ? "unknown" : inner(schema.additional)}`);
+      const fields = schema.properties.map(
+        (p) => `${p.name}${p.isRequired ? "" : "?"}: ${inner(p.schema)}`,
+      );
+      if (schema.additional !== false)
+        fields.push(
+          `[key: string]: ${schema.additional === true ? "unknown" : inner(schema.additional)}`,
+        );
       return `{ ${fields.join("; ")} }`;
     }
   }

@@ -42,12 +42,16 @@ export function formatPointer(segments: readonly (string | number)[]): string {
 }
 
 /** The value at `segments` inside `root`; `found` is false when a segment is missing. */
-export function valueAtPointer(root: unknown, segments: readonly string[]): { found: boolean; value: unknown } {
+export function valueAtPointer(
+  root: unknown,
+  segments: readonly string[],
+): { found: boolean; value: unknown } {
   let node = root;
   for (const segment of segments) {
     if (Array.isArray(node)) {
       // Only canonical indexes: "01" or "-" do not name an existing element.
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= node.length) return { found: false, value: undefined };
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= node.length)
+        return { found: false, value: undefined };
       node = node[Number(segment)];
     } else if (node !== null && typeof node === "object" && Object.hasOwn(node, segment)) {
       node = (node as Record<string, unknown>)[segment];

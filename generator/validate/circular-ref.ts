@@ -37,14 +37,20 @@ export function circularRef(spec: LoadedSpec): Diagnostic[] {
   const components = cyclicComponents(spec, starts);
   const traced = new Map<number, number>();
   const found: Diagnostic[] = [];
-  const name = (n: Node) => (n.file === spec.file ? n.pointer : `${displayPath(n.file)}${n.pointer}`);
+  const name = (n: Node) =>
+    n.file === spec.file ? n.pointer : `${displayPath(n.file)}${n.pointer}`;
   for (const { node, value } of starts) {
     const component = components.get(keyOf(node));
     if (component === undefined) continue;
     const count = (traced.get(component) ?? 0) + 1;
     traced.set(component, count);
-    const cycle = count <= tracedPerComponent ? cycleThrough(spec, node, value, (n) => components.get(keyOf(n)) === component) : undefined;
-    const path = cycle ? cycle.map(name).join(" -> ") : `${name(node)} is part of a cycle of schemas`;
+    const cycle =
+      count <= tracedPerComponent
+        ? cycleThrough(spec, node, value, (n) => components.get(keyOf(n)) === component)
+        : undefined;
+    const path = cycle
+      ? cycle.map(name).join(" -> ")
+      : `${name(node)} is part of a cycle of schemas`;
     const { line, col } = spec.locate(node.file, node.pointer);
     found.push({
       code: "REF004",
@@ -121,11 +127,18 @@ function cyclicComponents(spec: LoadedSpec, starts: Target[]): Map<string, numbe
 }
 
 /** The path back to `start` through direct references inside its component, or undefined when there is none. */
-function cycleThrough(spec: LoadedSpec, start: Node, schema: unknown, isInComponent: (node: Node) => boolean): Node[] | undefined {
+function cycleThrough(
+  spec: LoadedSpec,
+  start: Node,
+  schema: unknown,
+  isInComponent: (node: Node) => boolean,
+): Node[] | undefined {
   // Depth-first with an explicit stack: a chain of thousands of $refs must not overflow the call stack.
   const visited = new Set<string>();
   // The frames on the stack are the path from `start` to the node being searched.
-  const stack: { node: Node; targets: Target[]; next: number }[] = [{ next: 0, node: start, targets: directTargets(spec, start, schema) }];
+  const stack: { node: Node; targets: Target[]; next: number }[] = [
+    { next: 0, node: start, targets: directTargets(spec, start, schema) },
+  ];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (top.next === top.targets.length) {
@@ -133,21 +146,34 @@ function cycleThrough(spec: LoadedSpec, start: Node, schema: unknown, isInCompon
       continue;
     }
     const target = top.targets[top.next++];
-    if (keyOf(target.node) === keyOf(start)) return [...stack.map((frame) => frame.node), target.node];
+    if (keyOf(target.node) === keyOf(start))
+      return [...stack.map((frame) => frame.node), target.node];
     if (visited.has(keyOf(target.node)) || !isInComponent(target.node)) continue;
     visited.add(keyOf(target.node));
-    stack.push({ next: 0, node: target.node, targets: directTargets(spec, target.node, target.value) });
+    stack.push({
+      next: 0,
+      node: target.node,
+      targets: directTargets(spec, target.node, target.value),
+    });
   }
   return undefined;
 }
 
 /** The schemas `value` (at `node`) stands for directly: its `$ref` target and its composition members. */
-function directTargets(spec: LoadedSpec, node: Node, value: unknown): { node: Node; value: unknown }[] {
+function directTargets(
+  spec: LoadedSpec,
+  node: Node,
+  value: unknown,
+): { node: Node; value: unknown }[] {
   if (!isObject(value)) return [];
   const targets: { node: Node; value: unknown }[] = [];
   if (typeof value.$ref === "string") {
     const resolved = spec.resolveRef(value.$ref, node.file);
-    if (resolved) targets.push({ node: { file: resolved.file, pointer: resolved.pointer }, value: resolved.value });
+    if (resolved)
+      targets.push({
+        node: { file: resolved.file, pointer: resolved.pointer },
+        value: resolved.value,
+      });
   }
   for (const keyword of directKeywords) {
     const list = value[keyword];
@@ -159,7 +185,10 @@ function directTargets(spec: LoadedSpec, node: Node, value: unknown): { node: No
         if (parent && isUnionParentOf(spec, parent.value, parent.file, node)) return;
       }
       // A member is inline: look through it without making it a node of its own.
-      const memberNode = { file: node.file, pointer: childPointer(childPointer(node.pointer, keyword), i) };
+      const memberNode = {
+        file: node.file,
+        pointer: childPointer(childPointer(node.pointer, keyword), i),
+      };
       targets.push(...directTargets(spec, memberNode, member));
     });
   }

@@ -14,7 +14,8 @@ export function pathParameterNotRequired(spec: LoadedSpec): Diagnostic[] {
     const key = `${definedAt.file}\n${definedAt.pointer}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    const pointer = "required" in parameter ? childPointer(definedAt.pointer, "required") : definedAt.pointer;
+    const pointer =
+      "required" in parameter ? childPointer(definedAt.pointer, "required") : definedAt.pointer;
     const { line, col } = spec.locate(definedAt.file, pointer);
     found.push({
       code: "PAR004",

@@ -24,17 +24,27 @@ export function declaredParameters(spec: LoadedSpec): DeclaredParameter[] {
     const itemAt = { file: spec.file, pointer: childPointer("#/paths", path) };
     const item = follow(spec, rawItem, itemAt);
     if (!item) continue;
-    const lists = [{ list: item.value.parameters, pointer: childPointer(item.at.pointer, "parameters") }];
+    const lists = [
+      { list: item.value.parameters, pointer: childPointer(item.at.pointer, "parameters") },
+    ];
     for (const method of methods) {
-      const op = follow(spec, item.value[method], { file: item.at.file, pointer: childPointer(item.at.pointer, method) });
-      if (op) lists.push({ list: op.value.parameters, pointer: childPointer(op.at.pointer, "parameters") });
+      const op = follow(spec, item.value[method], {
+        file: item.at.file,
+        pointer: childPointer(item.at.pointer, method),
+      });
+      if (op)
+        lists.push({
+          list: op.value.parameters,
+          pointer: childPointer(op.at.pointer, "parameters"),
+        });
     }
     for (const { list, pointer } of lists) {
       if (!Array.isArray(list)) continue;
       list.forEach((entry, i) => {
         const at = { file: item.at.file, pointer: childPointer(pointer, i) };
         const parameter = follow(spec, entry, at);
-        if (parameter) found.push({ at, definedAt: parameter.at, parameter: parameter.value, path });
+        if (parameter)
+          found.push({ at, definedAt: parameter.at, parameter: parameter.value, path });
       });
     }
   }
@@ -55,5 +65,7 @@ function follow(
     current = resolved.value;
     where = { file: resolved.file, pointer: resolved.pointer };
   }
-  return isObject(current) && typeof current.$ref !== "string" ? { at: where, value: current } : undefined;
+  return isObject(current) && typeof current.$ref !== "string"
+    ? { at: where, value: current }
+    : undefined;
 }

@@ -8,14 +8,27 @@ import { childPointer } from "../shared/json-pointer.js";
 import { displayPath } from "../diagnostics/display-path.js";
 import { forEachSchema } from "./schema-walk.js";
 
-const documentationKeywords = new Set(["$ref", "description", "summary", "title", "example", "examples", "externalDocs", "$comment", "deprecated", "xml"]);
+const documentationKeywords = new Set([
+  "$ref",
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "$comment",
+  "deprecated",
+  "xml",
+]);
 
 export function refSiblings(spec: LoadedSpec): Diagnostic[] {
   if (spec.version !== "3.0") return [];
   const found: Diagnostic[] = [];
   forEachSchema(spec, ({ file, pointer, schema }) => {
     if (typeof schema.$ref !== "string") return;
-    const siblings = Object.keys(schema).filter((k) => !documentationKeywords.has(k) && !k.startsWith("x-"));
+    const siblings = Object.keys(schema).filter(
+      (k) => !documentationKeywords.has(k) && !k.startsWith("x-"),
+    );
     if (siblings.length === 0) return;
     const { line, col } = spec.locate(file, childPointer(pointer, siblings[0]));
     found.push({

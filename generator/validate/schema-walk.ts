@@ -13,7 +13,19 @@ export interface SchemaVisit {
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** Keywords holding one subschema. */
-const singleKeywords = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"];
+const singleKeywords = [
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "additionalItems",
+];
 /** Keywords holding a list of subschemas. */
 const listKeywords = ["allOf", "oneOf", "anyOf", "prefixItems"];
 /** Keywords holding a map of name -> subschema. */
@@ -37,15 +49,22 @@ export function forEachSchema(spec: LoadedSpec, visit: (at: SchemaVisit) => void
       if (target && target.file !== file) walk(target.value, target.file, target.pointer);
     }
     // Pointers are built only for keywords present: most schemas have none of them.
-    for (const k of singleKeywords) if (isObject(value[k])) walk(value[k], file, childPointer(pointer, k));
+    for (const k of singleKeywords)
+      if (isObject(value[k])) walk(value[k], file, childPointer(pointer, k));
     for (const k of listKeywords) {
       const list = value[k];
-      if (Array.isArray(list)) list.forEach((item, i) => walk(item, file, childPointer(childPointer(pointer, k), i)));
+      if (Array.isArray(list))
+        list.forEach((item, i) => walk(item, file, childPointer(childPointer(pointer, k), i)));
     }
-    if (Array.isArray(value.items)) value.items.forEach((item, i) => walk(item, file, childPointer(childPointer(pointer, "items"), i)));
+    if (Array.isArray(value.items))
+      value.items.forEach((item, i) =>
+        walk(item, file, childPointer(childPointer(pointer, "items"), i)),
+      );
     for (const k of mapKeywords) {
       const map = value[k];
-      if (isObject(map)) for (const [name, sub] of Object.entries(map)) walk(sub, file, childPointer(childPointer(pointer, k), name));
+      if (isObject(map))
+        for (const [name, sub] of Object.entries(map))
+          walk(sub, file, childPointer(childPointer(pointer, k), name));
     }
   };
   for (const { value, pointer } of schemaRoots(spec.document)) walk(value, spec.file, pointer);
@@ -62,15 +81,20 @@ function schemaRoots(document: Record<string, unknown>): Root[] {
   const components = isObject(document.components) ? document.components : {};
   const at = (section: string) => childPointer("#/components", section);
   if (isObject(components.schemas)) {
-    for (const [name, value] of Object.entries(components.schemas)) roots.push({ pointer: childPointer(at("schemas"), name), value });
+    for (const [name, value] of Object.entries(components.schemas))
+      roots.push({ pointer: childPointer(at("schemas"), name), value });
   }
   for (const section of ["parameters", "headers"]) {
     const map = components[section];
-    if (isObject(map)) for (const [name, value] of Object.entries(map)) roots.push(...parameterSchemas(value, childPointer(at(section), name)));
+    if (isObject(map))
+      for (const [name, value] of Object.entries(map))
+        roots.push(...parameterSchemas(value, childPointer(at(section), name)));
   }
   for (const section of ["responses", "requestBodies"]) {
     const map = components[section];
-    if (isObject(map)) for (const [name, value] of Object.entries(map)) roots.push(...bodySchemas(value, childPointer(at(section), name)));
+    if (isObject(map))
+      for (const [name, value] of Object.entries(map))
+        roots.push(...bodySchemas(value, childPointer(at(section), name)));
   }
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
@@ -84,7 +108,10 @@ function schemaRoots(document: Record<string, unknown>): Root[] {
       roots.push(...parameterListSchemas(op.parameters, childPointer(opAt, "parameters")));
       roots.push(...bodySchemas(op.requestBody, childPointer(opAt, "requestBody")));
       if (isObject(op.responses)) {
-        for (const [status, response] of Object.entries(op.responses)) roots.push(...bodySchemas(response, childPointer(childPointer(opAt, "responses"), status)));
+        for (const [status, response] of Object.entries(op.responses))
+          roots.push(
+            ...bodySchemas(response, childPointer(childPointer(opAt, "responses"), status)),
+          );
       }
     }
   }
@@ -92,13 +119,18 @@ function schemaRoots(document: Record<string, unknown>): Root[] {
 }
 
 function parameterListSchemas(list: unknown, pointer: string): Root[] {
-  return Array.isArray(list) ? list.flatMap((p, i) => parameterSchemas(p, childPointer(pointer, i))) : [];
+  return Array.isArray(list)
+    ? list.flatMap((p, i) => parameterSchemas(p, childPointer(pointer, i)))
+    : [];
 }
 
 /** A Parameter or Header Object: `schema`, or `content` with one media type. */
 function parameterSchemas(value: unknown, pointer: string): Root[] {
   if (!isObject(value)) return [];
-  const roots: Root[] = value.schema === undefined ? [] : [{ pointer: childPointer(pointer, "schema"), value: value.schema }];
+  const roots: Root[] =
+    value.schema === undefined
+      ? []
+      : [{ pointer: childPointer(pointer, "schema"), value: value.schema }];
   return [...roots, ...contentSchemas(value.content, childPointer(pointer, "content"))];
 }
 
@@ -107,7 +139,8 @@ function bodySchemas(value: unknown, pointer: string): Root[] {
   if (!isObject(value)) return [];
   const roots = contentSchemas(value.content, childPointer(pointer, "content"));
   if (isObject(value.headers)) {
-    for (const [name, header] of Object.entries(value.headers)) roots.push(...parameterSchemas(header, childPointer(childPointer(pointer, "headers"), name)));
+    for (const [name, header] of Object.entries(value.headers))
+      roots.push(...parameterSchemas(header, childPointer(childPointer(pointer, "headers"), name)));
   }
   return roots;
 }
@@ -115,6 +148,8 @@ function bodySchemas(value: unknown, pointer: string): Root[] {
 function contentSchemas(content: unknown, pointer: string): Root[] {
   if (!isObject(content)) return [];
   return Object.entries(content).flatMap(([type, media]) =>
-    isObject(media) && media.schema !== undefined ? [{ pointer: childPointer(childPointer(pointer, type), "schema"), value: media.schema }] : [],
+    isObject(media) && media.schema !== undefined
+      ? [{ pointer: childPointer(childPointer(pointer, type), "schema"), value: media.schema }]
+      : [],
   );
 }

@@ -3,7 +3,15 @@
 // tree-shaking can leave out) and one that keeps the whole client. Prints one JSON object.
 //
 //   node test/bench/bundle-size.mjs [--tools clientgen,hey-api,orval] [--clientgen-root <dir>]
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,7 +63,9 @@ globalThis.api = api;
 function exportedFunction(dir) {
   const wanted = OPERATION_ID.replace(/_/g, "").toLowerCase();
   for (const file of listFiles(dir).filter((f) => f.endsWith(".ts"))) {
-    for (const m of readFileSync(file, "utf8").matchAll(/export (?:const|function|async function) (\w+)/g))
+    for (const m of readFileSync(file, "utf8").matchAll(
+      /export (?:const|function|async function) (\w+)/g,
+    ))
       if (m[1].toLowerCase() === wanted) return m[1];
   }
   return undefined;
@@ -107,7 +117,10 @@ async function withVite(entry) {
 }
 
 /** Generates each peer's TensorPool client (clientgen's is the committed one) and bundles both pages. */
-export async function bundleSizes({ toolNames = ["clientgen", "hey-api", "orval"], clientgenRoot = repoRoot } = {}) {
+export async function bundleSizes({
+  toolNames = ["clientgen", "hey-api", "orval"],
+  clientgenRoot = repoRoot,
+} = {}) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "cg-bundle-"));
   const spec = path.join(clientgenRoot, "specs/tensorpool.yaml");
   const results = {};
@@ -136,11 +149,18 @@ export async function bundleSizes({ toolNames = ["clientgen", "hey-api", "orval"
         const entry = path.join(tmp, `${name}-${page}.ts`);
         writeFileSync(entry, source);
         results[name][page] = {};
-        for (const [bundler, bundle] of [["esbuild", withEsbuild], ["vite", withVite]]) {
+        for (const [bundler, bundle] of [
+          ["esbuild", withEsbuild],
+          ["vite", withVite],
+        ]) {
           try {
             results[name][page][bundler] = await bundle(entry);
           } catch (error) {
-            results[name][page][bundler] = { error: String(error?.message ?? error).split("\n")[0].slice(0, 200) };
+            results[name][page][bundler] = {
+              error: String(error?.message ?? error)
+                .split("\n")[0]
+                .slice(0, 200),
+            };
           }
         }
       }
@@ -158,6 +178,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       "clientgen-root": { type: "string", default: path.resolve(here, "../..") },
     },
   });
-  const results = await bundleSizes({ toolNames: values.tools.split(","), clientgenRoot: values["clientgen-root"] });
+  const results = await bundleSizes({
+    toolNames: values.tools.split(","),
+    clientgenRoot: values["clientgen-root"],
+  });
   process.stdout.write(`${JSON.stringify(results)}\n`);
 }

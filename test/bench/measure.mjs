@@ -35,10 +35,13 @@ export async function measure(cmd, args, opts = {}) {
   child.stdout.on("data", (d) => (stdout.length < 1e6 ? (stdout += d) : undefined));
   child.stderr.on("data", (d) => (stderr.length < 1e6 ? (stderr += d) : undefined));
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill("SIGKILL");
-  }, (opts.timeoutS ?? 600) * 1000);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    },
+    (opts.timeoutS ?? 600) * 1000,
+  );
   const code = await new Promise((resolve) => child.on("close", (c) => resolve(c)));
   clearTimeout(timer);
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
@@ -50,18 +53,37 @@ export async function measure(cmd, args, opts = {}) {
   } catch {}
   rmSync(dir, { recursive: true, force: true });
   const ok = code === 0;
-  return { ok, code, wallS, rssMiB, stdout, stderr, ...(ok ? {} : { error: timedOut ? `timed out after ${opts.timeoutS ?? 600} s` : firstErrorLine(stdout, stderr, code) }) };
+  return {
+    ok,
+    code,
+    wallS,
+    rssMiB,
+    stdout,
+    stderr,
+    ...(ok
+      ? {}
+      : {
+          error: timedOut
+            ? `timed out after ${opts.timeoutS ?? 600} s`
+            : firstErrorLine(stdout, stderr, code),
+        }),
+  };
 }
 
 /** The line a reader needs to know why a tool failed (not its banner, not a stack frame). */
 export function firstErrorLine(stdout, stderr, code) {
   // eslint-disable-next-line no-control-regex
-  const lines = `${stderr}\n${stdout}`.replace(/\x1b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim());
+  const lines = `${stderr}\n${stdout}`
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((l) => l.trim());
   const afterFailed = lines.findIndex((l) => /Failed with the message:?$/.test(l));
   const pick =
     (afterFailed >= 0 ? lines[afterFailed + 1] : undefined) ??
     lines.find((l) => /"message":/.test(l)) ??
-    lines.find((l) => /error|failed|not allowed|cannot|invalid|🛑|❌/i.test(l) && !/^at /.test(l)) ??
+    lines.find(
+      (l) => /error|failed|not allowed|cannot|invalid|🛑|❌/i.test(l) && !/^at /.test(l),
+    ) ??
     lines.find((l) => l && !/^at /.test(l));
   let text = (pick ?? `exit ${code}`).replace(/^\[Job \d+\]\s*/, "").replace(/^"message":\s*/, "");
   if (/^".*"$/.test(text)) {
@@ -81,5 +103,7 @@ export function median(xs) {
 
 /** @param {number[]} xs */
 export function summarize(xs) {
-  return xs.length === 0 ? null : { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
+  return xs.length === 0
+    ? null
+    : { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
 }

@@ -2,7 +2,8 @@
 import { summarize } from "./measure.mjs";
 
 const s = (x, d = 2) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(d));
-const range = (sum, d = 2) => (sum ? `${s(sum.median, d)} (${s(sum.min, d)}–${s(sum.max, d)})` : "–");
+const range = (sum, d = 2) =>
+  sum ? `${s(sum.median, d)} (${s(sum.min, d)}–${s(sum.max, d)})` : "–";
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
 const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
 const x = (r) => (r == null ? "–" : `${r.toFixed(2)}x`);
@@ -24,7 +25,11 @@ export function toolSummary(t) {
     tsc: Object.fromEntries(
       Object.entries(t.tsc ?? {}).map(([checker, runs]) => [
         checker,
-        { ...summarize(runs.map((r) => r.wallS)), errors: runs[0]?.errors ?? 0, firstError: runs[0]?.firstError },
+        {
+          ...summarize(runs.map((r) => r.wallS)),
+          errors: runs[0]?.errors ?? 0,
+          firstError: runs[0]?.firstError,
+        },
       ]),
     ),
   };
@@ -33,7 +38,9 @@ export function toolSummary(t) {
 /** Medians of the lib-only project's tsc runs on one spec, by checker. */
 function baselineOf(spec) {
   if (!spec.tscBaseline) return undefined;
-  return Object.fromEntries(Object.entries(spec.tscBaseline).map(([c, runs]) => [c, summarize(runs.map((r) => r.wallS))]));
+  return Object.fromEntries(
+    Object.entries(spec.tscBaseline).map(([c, runs]) => [c, summarize(runs.map((r) => r.wallS))]),
+  );
 }
 
 /** The part of a tsc time above the lib-only project (never below 0). */
@@ -48,7 +55,9 @@ export function toMarkdown(results) {
   lines.push(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB RAM, Node ${m.node}, ${m.os}; ${m.date}. ` +
       `clientgen ${m.clientgen.commit}${m.clientgen.dirty ? ` (+${m.clientgen.dirty} uncommitted files)` : ""} from \`${m.clientgen.root}\`; ` +
-      `${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
+      `${Object.entries(m.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}.`,
   );
   lines.push("");
   lines.push(
@@ -60,32 +69,76 @@ export function toMarkdown(results) {
     lines.push("");
     lines.push(`## ${spec.name}`);
     lines.push("");
-    lines.push(`${spec.source}: ${mib(spec.bytes)}${spec.runs !== results.options.runs ? ` (${spec.runs} round${spec.runs > 1 ? "s" : ""}, tsc ${spec.tscRuns}: \`--big-runs\`)` : ""}${spec.operations ? `, ${spec.operations} operations` : ""}${spec.schemas ? `, ${spec.schemas} schemas` : ""}`);
+    lines.push(
+      `${spec.source}: ${mib(spec.bytes)}${spec.runs !== results.options.runs ? ` (${spec.runs} round${spec.runs > 1 ? "s" : ""}, tsc ${spec.tscRuns}: \`--big-runs\`)` : ""}${spec.operations ? `, ${spec.operations} operations` : ""}${spec.schemas ? `, ${spec.schemas} schemas` : ""}`,
+    );
     lines.push("");
     const checkers = results.options.checkers;
     // Cells as arrays: with --no-tsc there are no checker columns at all.
     const blank = checkers.map(() => "");
-    const header = ["tool", "gen s", "peak RSS MiB", "output", ...checkers.map((c) => `${c} s`), "gen / o-ts", "RSS / o-ts", ...checkers.map((c) => `${c} / o-ts`)];
+    const header = [
+      "tool",
+      "gen s",
+      "peak RSS MiB",
+      "output",
+      ...checkers.map((c) => `${c} s`),
+      "gen / o-ts",
+      "RSS / o-ts",
+      ...checkers.map((c) => `${c} / o-ts`),
+    ];
     lines.push(row(header), row(header.map(() => "---")));
-    const base = spec.tools["openapi-typescript"] ? toolSummary(spec.tools["openapi-typescript"]) : undefined;
+    const base = spec.tools["openapi-typescript"]
+      ? toolSummary(spec.tools["openapi-typescript"])
+      : undefined;
     for (const [name, t] of Object.entries(spec.tools)) {
       const sum = toolSummary(t);
       if (sum.failed) {
-        lines.push(row([name, `failed: ${sum.failed.replace(/\|/g, "\\|")}`, "", "", ...blank, "", "", ...blank]));
+        lines.push(
+          row([
+            name,
+            `failed: ${sum.failed.replace(/\|/g, "\\|")}`,
+            "",
+            "",
+            ...blank,
+            "",
+            "",
+            ...blank,
+          ]),
+        );
         continue;
       }
-      const out = t.output ? `${(t.output.bytes / 1024).toFixed(0)} KB / ${t.output.files} files` : "–";
+      const out = t.output
+        ? `${(t.output.bytes / 1024).toFixed(0)} KB / ${t.output.files} files`
+        : "–";
       const tscCells = checkers.map((c) => {
         const r = sum.tsc[c];
         return r?.median == null ? "–" : `${range(r)}${r.errors ? ` **${r.errors} errors**` : ""}`;
       });
       const tscRatios = checkers.map((c) => x(ratio(sum.tsc[c]?.median, base?.tsc[c]?.median)));
       lines.push(
-        row([`${name} (cold)`, range(sum.gen), range(sum.rss, 0), out, ...tscCells, x(ratio(sum.gen?.median, base?.gen?.median)), x(ratio(sum.rss?.median, base?.rss?.median)), ...tscRatios]),
+        row([
+          `${name} (cold)`,
+          range(sum.gen),
+          range(sum.rss, 0),
+          out,
+          ...tscCells,
+          x(ratio(sum.gen?.median, base?.gen?.median)),
+          x(ratio(sum.rss?.median, base?.rss?.median)),
+          ...tscRatios,
+        ]),
       );
       if (sum.warm)
         lines.push(
-          row([`${name} (warm)`, range(sum.warm), range(sum.warmRss, 0), "", ...blank, x(ratio(sum.warm.median, base?.gen?.median)), x(ratio(sum.warmRss?.median, base?.rss?.median)), ...blank]),
+          row([
+            `${name} (warm)`,
+            range(sum.warm),
+            range(sum.warmRss, 0),
+            "",
+            ...blank,
+            x(ratio(sum.warm.median, base?.gen?.median)),
+            x(ratio(sum.warmRss?.median, base?.rss?.median)),
+            ...blank,
+          ]),
         );
     }
     const libOnly = baselineOf(spec);
@@ -97,11 +150,16 @@ export function toMarkdown(results) {
         .map((c) => {
           const mine = above(cg?.tsc[c]?.median, libOnly[c]?.median);
           const theirs = above(base?.tsc[c]?.median, libOnly[c]?.median);
-          return mine == null || theirs == null ? null : `${c} ${s(mine)} s vs ${s(theirs)} s (${x(ratio(mine, theirs))})`;
+          return mine == null || theirs == null
+            ? null
+            : `${c} ${s(mine)} s vs ${s(theirs)} s (${x(ratio(mine, theirs))})`;
         })
         .filter(Boolean);
       if (added.length)
-        lines.push("", `Above the lib-only project, the checker spends on clientgen's output vs openapi-typescript's: ${added.join("; ")}.`);
+        lines.push(
+          "",
+          `Above the lib-only project, the checker spends on clientgen's output vs openapi-typescript's: ${added.join("; ")}.`,
+        );
     }
     const errs = Object.entries(spec.tools).flatMap(([name, t]) =>
       Object.entries(toolSummary(t).tsc)
@@ -132,23 +190,33 @@ export function toMarkdown(results) {
           "Wall and client-process CPU µs per request, median (min–max). Overhead = median over rounds of the ratio to the bare-fetch sample of the same round.",
         "",
       );
-      lines.push(`| mode | contestant | wall µs / request | client CPU µs / request | wall overhead | CPU overhead |`, `|---|---|---|---|---|---|`);
+      lines.push(
+        `| mode | contestant | wall µs / request | client CPU µs / request | wall overhead | CPU overhead |`,
+        `|---|---|---|---|---|---|`,
+      );
       for (const mode of ["sequential", "16 in flight"]) {
         const bareCpu = summarize(rt.cpu?.[`${mode}|bare fetch`] ?? []);
         for (const name of ["bare fetch", "clientgen", "openapi-fetch"]) {
           const key = `${mode}|${name}`;
           const cpu = summarize(rt.cpu?.[key] ?? []);
           const isBare = name === "bare fetch";
-          const pairedOver = rt.paired ? `${((summarize(rt.paired[key]).median - 1) * 100).toFixed(1)}%` : "–";
-          const cpuOver = cpu && bareCpu ? `${((cpu.median / bareCpu.median - 1) * 100).toFixed(1)}%` : "–";
-          lines.push(`| ${mode} | ${name} | ${range(summarize(rt.samples[key]), 1)} | ${range(cpu, 1)} | ${isBare ? "" : pairedOver} | ${isBare ? "" : cpuOver} |`);
+          const pairedOver = rt.paired
+            ? `${((summarize(rt.paired[key]).median - 1) * 100).toFixed(1)}%`
+            : "–";
+          const cpuOver =
+            cpu && bareCpu ? `${((cpu.median / bareCpu.median - 1) * 100).toFixed(1)}%` : "–";
+          lines.push(
+            `| ${mode} | ${name} | ${range(summarize(rt.samples[key]), 1)} | ${range(cpu, 1)} | ${isBare ? "" : pairedOver} | ${isBare ? "" : cpuOver} |`,
+          );
         }
       }
       if (rt.own)
         lines.push(
           "",
           "The runtime's own CPU per call, over a stub fetch that answers at once (bare fetch's share subtracted): " +
-            Object.entries(rt.own).map(([name, us]) => `${name} ${us.toFixed(1)} µs`).join(", ") +
+            Object.entries(rt.own)
+              .map(([name, us]) => `${name} ${us.toFixed(1)} µs`)
+              .join(", ") +
             ". A caller's signal costs an AbortController and a timer per attempt (the default timeout shares one per 16 attempts); hooks build their contexts.",
         );
     }
@@ -164,13 +232,27 @@ export function toMarkdown(results) {
           "Bundled for the browser by esbuild and by Vite, minified; bytes raw / gzip -9.",
         "",
       );
-      lines.push("| tool | one operation, esbuild | one operation, Vite | full client, esbuild | full client, Vite |", "|---|---|---|---|---|");
-      const cell = (r) => (r == null ? "–" : r.error ? `failed: ${r.error.replace(/\|/g, "\\|")}` : `${kb(r.minBytes)} / **${kb(r.gzipBytes)}**`);
+      lines.push(
+        "| tool | one operation, esbuild | one operation, Vite | full client, esbuild | full client, Vite |",
+        "|---|---|---|---|---|",
+      );
+      const cell = (r) =>
+        r == null
+          ? "–"
+          : r.error
+            ? `failed: ${r.error.replace(/\|/g, "\\|")}`
+            : `${kb(r.minBytes)} / **${kb(r.gzipBytes)}**`;
       for (const [name, t] of Object.entries(b)) {
         if (t.error) lines.push(`| ${name} | failed: ${t.error.replace(/\|/g, "\\|")} | | | |`);
-        else lines.push(`| ${name} | ${cell(t.one?.esbuild)} | ${cell(t.one?.vite)} | ${cell(t.full?.esbuild)} | ${cell(t.full?.vite)} |`);
+        else
+          lines.push(
+            `| ${name} | ${cell(t.one?.esbuild)} | ${cell(t.one?.vite)} | ${cell(t.full?.esbuild)} | ${cell(t.full?.vite)} |`,
+          );
       }
-      lines.push("", "hey-api and orval generate from `specs/tensorpool.yaml` without its overlays; clientgen's is the committed `generated/tensorpool`.");
+      lines.push(
+        "",
+        "hey-api and orval generate from `specs/tensorpool.yaml` without its overlays; clientgen's is the committed `generated/tensorpool`.",
+      );
     }
   }
 
@@ -179,10 +261,18 @@ export function toMarkdown(results) {
     lines.push("", "## Streaming throughput (loopback, server-sent events of ~200 bytes)", "");
     if (st.error) lines.push(`Failed: ${st.error}`);
     else {
-      lines.push(`${st.megabytes} MB per sample, ${st.rounds} rounds alternating, after a warm-up; median. Paired = events/s over the bare contestant's in the same round, median over rounds.`, "");
-      lines.push("| contestant | events/s | MB/s | client CPU µs / event | paired |", "|---|---|---|---|---|");
+      lines.push(
+        `${st.megabytes} MB per sample, ${st.rounds} rounds alternating, after a warm-up; median. Paired = events/s over the bare contestant's in the same round, median over rounds.`,
+        "",
+      );
+      lines.push(
+        "| contestant | events/s | MB/s | client CPU µs / event | paired |",
+        "|---|---|---|---|---|",
+      );
       for (const [name, sum] of Object.entries(st.summary))
-        lines.push(`| ${name} | ${sum.eventsPerS} | ${sum.mbPerS} | ${sum.cpuUsPerEvent ?? "–"} | ${sum.pairedRatio == null ? "–" : x(sum.pairedRatio)} |`);
+        lines.push(
+          `| ${name} | ${sum.eventsPerS} | ${sum.mbPerS} | ${sum.cpuUsPerEvent ?? "–"} | ${sum.pairedRatio == null ? "–" : x(sum.pairedRatio)} |`,
+        );
     }
   }
 
@@ -208,22 +298,36 @@ export function targets(results) {
     const known = rs.filter((q) => q.r != null);
     out.push({
       target: label,
-      ok: known.length === 0 ? null : known.every((q) => q.r <= limit) && known.length === rs.length,
+      ok:
+        known.length === 0 ? null : known.every((q) => q.r <= limit) && known.length === rs.length,
       figures: rs.map((q) => `${q.name} ${x(q.r)}`).join(", "),
     });
   };
   const stretch = (limit) => {
     const row = out[out.length - 1];
     const ratios = [...row.figures.matchAll(/ ([\d.]+)x/g)].map((m) => Number(m[1]));
-    if (ratios.length) row.figures += `; stretch ${limit}x ${ratios.every((r) => r <= limit) ? "met" : "missed"}`;
+    if (ratios.length)
+      row.figures += `; stretch ${limit}x ${ratios.every((r) => r <= limit) ? "met" : "missed"}`;
   };
-  check("cold generation <= 0.5x openapi-typescript (corpus > 500 KB, GitHub, synthetic 16k; stretch 0.3x)", 0.5, (p) => ratio(p.cg.gen?.median, p.ot.gen?.median));
+  check(
+    "cold generation <= 0.5x openapi-typescript (corpus > 500 KB, GitHub, synthetic 16k; stretch 0.3x)",
+    0.5,
+    (p) => ratio(p.cg.gen?.median, p.ot.gen?.median),
+  );
   stretch(0.3);
-  check("peak RSS <= 0.6x openapi-typescript (same specs)", 0.6, (p) => ratio(p.cg.rss?.median, p.ot.rss?.median));
+  check("peak RSS <= 0.6x openapi-typescript (same specs)", 0.6, (p) =>
+    ratio(p.cg.rss?.median, p.ot.rss?.median),
+  );
   for (const c of results.options.checkers) {
     // What the checker spends on the output itself: above the lib-only project of the same spec.
-    check(`${c} above the lib-only project <= 0.7x openapi-typescript's (same specs; stretch 0.5x)`, 0.7, (p) =>
-      ratio(above(p.cg.tsc[c]?.median, p.lib?.[c]?.median), above(p.ot.tsc[c]?.median, p.lib?.[c]?.median)),
+    check(
+      `${c} above the lib-only project <= 0.7x openapi-typescript's (same specs; stretch 0.5x)`,
+      0.7,
+      (p) =>
+        ratio(
+          above(p.cg.tsc[c]?.median, p.lib?.[c]?.median),
+          above(p.ot.tsc[c]?.median, p.lib?.[c]?.median),
+        ),
     );
     stretch(0.5);
   }
@@ -240,13 +344,18 @@ export function targets(results) {
     out.push({
       target: "time per operation at 16k <= 1.5x that at 1k",
       ok: r == null ? null : r <= 1.5,
-      figures: `${s(per(small) * 1e3, 2)} ms/op at 1k, ${s(per(large) * 1e3, 2)} ms/op at 16k: ${x(r)}` +
+      figures:
+        `${s(per(small) * 1e3, 2)} ms/op at 1k, ${s(per(large) * 1e3, 2)} ms/op at 16k: ${x(r)}` +
         ` (openapi-typescript: ${x(ratio(toolSummary(large.tools["openapi-typescript"] ?? { runs: [] }).gen?.median / large.operations, toolSummary(small.tools["openapi-typescript"] ?? { runs: [] }).gen?.median / small.operations))})`,
     });
   }
   if (results.noop && !results.noop.skipped) {
     const med = summarize(results.noop.runs.map((r) => r.wallS))?.median;
-    out.push({ target: "no-op regeneration of all configured APIs <= 0.3 s", ok: med != null && med <= 0.3 && !results.noop.gitStatus, figures: `${s(med, 3)} s` });
+    out.push({
+      target: "no-op regeneration of all configured APIs <= 0.3 s",
+      ok: med != null && med <= 0.3 && !results.noop.gitStatus,
+      figures: `${s(med, 3)} s`,
+    });
   }
   if (results.runtime && !results.runtime.error) {
     const rt = results.runtime;
@@ -256,24 +365,45 @@ export function targets(results) {
       // Paired: each round's clientgen sample over that round's bare-fetch sample (older results: whole medians).
       const over = rt.paired
         ? summarize(rt.paired[`${mode}|clientgen`]).median - 1
-        : summarize(rt.samples[`${mode}|clientgen`]).median / summarize(rt.samples[`${mode}|bare fetch`]).median - 1;
-      const cpu = rt.cpu ? summarize(rt.cpu[`${mode}|clientgen`]).median / summarize(rt.cpu[`${mode}|bare fetch`]).median - 1 : null;
+        : summarize(rt.samples[`${mode}|clientgen`]).median /
+            summarize(rt.samples[`${mode}|bare fetch`]).median -
+          1;
+      const cpu = rt.cpu
+        ? summarize(rt.cpu[`${mode}|clientgen`]).median /
+            summarize(rt.cpu[`${mode}|bare fetch`]).median -
+          1
+        : null;
       ok &&= over <= 0.05;
-      figs.push(`${mode}: ${(over * 100).toFixed(1)}% wall${cpu == null ? "" : `, ${(cpu * 100).toFixed(1)}% client CPU`}`);
+      figs.push(
+        `${mode}: ${(over * 100).toFixed(1)}% wall${cpu == null ? "" : `, ${(cpu * 100).toFixed(1)}% client CPU`}`,
+      );
     }
     if (rt.own) figs.push(`own cost ${rt.own.default.toFixed(1)} µs CPU per call`);
-    out.push({ target: "per-request overhead <= 5% over bare fetch, sequential and 16 in flight", ok, figures: figs.join("; ") });
+    out.push({
+      target: "per-request overhead <= 5% over bare fetch, sequential and 16 in flight",
+      ok,
+      figures: figs.join("; "),
+    });
   }
-  if (results.bundle && !results.bundle.error && results.bundle.clientgen && !results.bundle.clientgen.error) {
+  if (
+    results.bundle &&
+    !results.bundle.error &&
+    results.bundle.clientgen &&
+    !results.bundle.clientgen.error
+  ) {
     const cg = results.bundle.clientgen;
-    const sizes = (page) => ["esbuild", "vite"].map((b) => cg[page]?.[b]?.gzipBytes).filter((n) => n != null);
+    const sizes = (page) =>
+      ["esbuild", "vite"].map((b) => cg[page]?.[b]?.gzipBytes).filter((n) => n != null);
     const bundleTarget = (label, page, limitKb) => {
       const got = sizes(page);
       out.push({
         target: label,
         ok: got.length === 0 ? null : got.every((n) => n <= limitKb * 1024),
-        figures: `esbuild ${kb(cg[page]?.esbuild?.gzipBytes ?? NaN)}, Vite ${kb(cg[page]?.vite?.gzipBytes ?? NaN)} gzip` +
-          (results.bundle["hey-api"]?.[page]?.esbuild ? ` (hey-api ${kb(results.bundle["hey-api"][page].esbuild.gzipBytes)})` : ""),
+        figures:
+          `esbuild ${kb(cg[page]?.esbuild?.gzipBytes ?? NaN)}, Vite ${kb(cg[page]?.vite?.gzipBytes ?? NaN)} gzip` +
+          (results.bundle["hey-api"]?.[page]?.esbuild
+            ? ` (hey-api ${kb(results.bundle["hey-api"][page].esbuild.gzipBytes)})`
+            : ""),
       });
     };
     bundleTarget("a page calling one operation <= 5 KB gzip (esbuild and Vite)", "one", 5);
@@ -284,7 +414,11 @@ export function targets(results) {
     const bare = summary["bare fetch + hand-written parser"].eventsPerS;
     const cg = summary.clientgen.eventsPerS;
     const r = summary.clientgen.pairedRatio ?? cg / bare;
-    out.push({ target: "streaming throughput within 10% of bare fetch + a hand-written parser", ok: r >= 0.9, figures: `${cg} vs ${bare} events/s; paired ${((r - 1) * 100).toFixed(1)}%` });
+    out.push({
+      target: "streaming throughput within 10% of bare fetch + a hand-written parser",
+      ok: r >= 0.9,
+      figures: `${cg} vs ${bare} events/s; paired ${((r - 1) * 100).toFixed(1)}%`,
+    });
   }
   return out;
 }

@@ -8,7 +8,16 @@
 //                    [--no-streaming] [--no-bundle]
 //                    [--clientgen-root <checkout>] [--no-build]
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,7 +25,15 @@ import YAML from "yaml";
 import { measure } from "./measure.mjs";
 import { targets, toMarkdown } from "./report.mjs";
 import { writeSyntheticSpec } from "./synthetic-spec.mjs";
-import { checkers, clientgenEnv, outputSize, repoRoot, tools, typecheck, writeTsconfig } from "./tools.mjs";
+import {
+  checkers,
+  clientgenEnv,
+  outputSize,
+  repoRoot,
+  tools,
+  typecheck,
+  writeTsconfig,
+} from "./tools.mjs";
 
 const { values: opt } = parseArgs({
   options: {
@@ -40,7 +57,7 @@ const { values: opt } = parseArgs({
     "no-tsc": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     "clientgen-root": { type: "string", default: repoRoot },
-    "timeout": { type: "string", default: "900" },
+    timeout: { type: "string", default: "900" },
   },
 });
 const runsDefault = opt.quick ? 1 : Number(opt.runs);
@@ -62,7 +79,10 @@ const corpus = [
   "digital-ocean-api/DigitalOcean-public.v2.yaml",
 ];
 /** The GitHub REST document (13 MB, ~1,200 operations) from its npm package, a devDependency. */
-const githubSpec = path.join(repoRoot, "node_modules/@octokit/openapi/generated/api.github.com.json");
+const githubSpec = path.join(
+  repoRoot,
+  "node_modules/@octokit/openapi/generated/api.github.com.json",
+);
 
 const activeTools = opt.tools ? tools.filter((t) => opt.tools.split(",").includes(t.name)) : tools;
 
@@ -78,18 +98,27 @@ if (clientgenTool) {
 }
 
 function machine() {
-  const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model;
+  const cpu =
+    readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ??
+    os.cpus()[0]?.model;
   const git = (...args) => {
     try {
-      return execFileSync("git", args, { cwd: cgRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      return execFileSync("git", args, {
+        cwd: cgRoot,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
     } catch {
       return "";
     }
   };
-  const version = (pkg) => JSON.parse(readFileSync(path.join(repoRoot, "node_modules", pkg, "package.json"), "utf8")).version;
+  const version = (pkg) =>
+    JSON.parse(readFileSync(path.join(repoRoot, "node_modules", pkg, "package.json"), "utf8"))
+      .version;
   let commit = git("rev-parse", "--short", "HEAD");
   const snapshot = path.join(cgRoot, ".bench-commit");
-  if (!commit && existsSync(snapshot)) commit = `${readFileSync(snapshot, "utf8").trim()} (snapshot)`;
+  if (!commit && existsSync(snapshot))
+    commit = `${readFileSync(snapshot, "utf8").trim()} (snapshot)`;
   return {
     node: process.version,
     cpu,
@@ -97,11 +126,16 @@ function machine() {
     memGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    loadavg: os.loadavg().map((l) => l.toFixed(2)).join(" "),
+    loadavg: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
     clientgen: {
       root: cgRoot,
       commit: commit || "unknown",
-      dirty: git("status", "--porcelain", "generator", "templates", "bin").split("\n").filter(Boolean).length,
+      dirty: git("status", "--porcelain", "generator", "templates", "bin")
+        .split("\n")
+        .filter(Boolean).length,
     },
     versions: {
       "openapi-typescript": version("openapi-typescript"),
@@ -119,13 +153,17 @@ function machine() {
 
 /** Count operations in an OpenAPI document (following path-item $refs one file deep). */
 function countOperations(file) {
-  const parse = (f) => (f.endsWith(".json") ? JSON.parse(readFileSync(f, "utf8")) : YAML.parse(readFileSync(f, "utf8"), { maxAliasCount: -1 }));
+  const parse = (f) =>
+    f.endsWith(".json")
+      ? JSON.parse(readFileSync(f, "utf8"))
+      : YAML.parse(readFileSync(f, "utf8"), { maxAliasCount: -1 });
   const doc = parse(file);
   const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
   let n = 0;
   for (const item of Object.values(doc.paths ?? {})) {
     let it = item;
-    if (it?.$ref && !it.$ref.startsWith("#")) it = parse(path.resolve(path.dirname(file), it.$ref.split("#")[0]));
+    if (it?.$ref && !it.$ref.startsWith("#"))
+      it = parse(path.resolve(path.dirname(file), it.$ref.split("#")[0]));
     n += methods.filter((m) => it?.[m]).length;
   }
   return { operations: n, schemas: Object.keys(doc.components?.schemas ?? {}).length };
@@ -133,7 +171,8 @@ function countOperations(file) {
 
 function dirBytes(dir) {
   let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? dirBytes(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size;
+  for (const e of readdirSync(dir, { withFileTypes: true }))
+    n += e.isDirectory() ? dirBytes(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size;
   return n;
 }
 
@@ -181,11 +220,22 @@ function specList() {
 const libOnly = "lib only";
 
 async function benchSpec(spec) {
-  const runs = spec.operations > 10_000 ? Math.min(Number(opt["big-runs"]), runsDefault) : runsDefault;
+  const runs =
+    spec.operations > 10_000 ? Math.min(Number(opt["big-runs"]), runsDefault) : runsDefault;
   const tscRuns = spec.operations > 10_000 ? Math.min(runs, tscRunsDefault) : tscRunsDefault;
   const big = spec.operations > 10_000;
-  const specTools = big && !opt["big-peers"] ? activeTools.filter((t) => t.name === "clientgen" || t.name === "openapi-typescript") : activeTools;
-  const result = { ...spec, runs, tscRuns, tools: Object.fromEntries(specTools.map((t) => [t.name, { runs: [], warm: t.cached ? [] : undefined }])) };
+  const specTools =
+    big && !opt["big-peers"]
+      ? activeTools.filter((t) => t.name === "clientgen" || t.name === "openapi-typescript")
+      : activeTools;
+  const result = {
+    ...spec,
+    runs,
+    tscRuns,
+    tools: Object.fromEntries(
+      specTools.map((t) => [t.name, { runs: [], warm: t.cached ? [] : undefined }]),
+    ),
+  };
   const dir = path.join(tmp, spec.name);
   const lastOut = {};
   for (let round = 0; round < runs; round++) {
@@ -202,14 +252,19 @@ async function benchSpec(spec) {
       const env = tool.cached ? clientgenEnv(work) : {};
       const r = await measure(cmd, args, { cwd: work, env, timeoutS });
       t.runs.push(slim(r));
-      log(`${spec.name} ${tool.name} round ${round + 1}: ${r.ok ? `${r.wallS.toFixed(2)} s, ${r.rssMiB?.toFixed(0)} MiB` : `failed: ${r.error}`}`);
+      log(
+        `${spec.name} ${tool.name} round ${round + 1}: ${r.ok ? `${r.wallS.toFixed(2)} s, ${r.rssMiB?.toFixed(0)} MiB` : `failed: ${r.error}`}`,
+      );
       if (r.ok && tool.cached) {
         const w = await measure(cmd, args, { cwd: work, env, timeoutS });
         t.warm.push(slim(w));
-        log(`${spec.name} ${tool.name} warm  ${round + 1}: ${w.ok ? `${w.wallS.toFixed(2)} s, ${w.rssMiB?.toFixed(0)} MiB` : `failed: ${w.error}`}`);
+        log(
+          `${spec.name} ${tool.name} warm  ${round + 1}: ${w.ok ? `${w.wallS.toFixed(2)} s, ${w.rssMiB?.toFixed(0)} MiB` : `failed: ${w.error}`}`,
+        );
       }
       if (r.ok) {
-        if (lastOut[tool.name]) rmSync(path.dirname(lastOut[tool.name]), { recursive: true, force: true });
+        if (lastOut[tool.name])
+          rmSync(path.dirname(lastOut[tool.name]), { recursive: true, force: true });
         lastOut[tool.name] = out;
       } else rmSync(work, { recursive: true, force: true });
     }
@@ -236,20 +291,31 @@ async function benchSpec(spec) {
       for (const c of checkers) {
         const r = await typecheck(c, lastOut[name]);
         (name === libOnly ? result.tscBaseline : result.tools[name].tsc)[c.name].push(r);
-        log(`${spec.name} ${name} ${c.name} round ${round + 1}: ${r.wallS.toFixed(2)} s${r.errors ? `, ${r.errors} errors` : ""}`);
+        log(
+          `${spec.name} ${name} ${c.name} round ${round + 1}: ${r.wallS.toFixed(2)} s${r.errors ? `, ${r.errors} errors` : ""}`,
+        );
       }
     }
   rmSync(dir, { recursive: true, force: true });
   return result;
 }
 
-const slim = (r) => ({ ok: r.ok, wallS: r.wallS, rssMiB: r.rssMiB, ...(r.ok ? {} : { error: r.error, code: r.code }) });
+const slim = (r) => ({
+  ok: r.ok,
+  wallS: r.wallS,
+  rssMiB: r.rssMiB,
+  ...(r.ok ? {} : { error: r.error, code: r.code }),
+});
 
 /** `node bin/clientgen.mjs generate` in the checkout, nothing changed: never lets it rewrite generated/. */
 async function noopRegeneration() {
   const bin = path.join(cgRoot, "bin/clientgen.mjs");
   const status = () =>
-    execFileSync("git", ["status", "--porcelain", "generated"], { cwd: cgRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    execFileSync("git", ["status", "--porcelain", "generated"], {
+      cwd: cgRoot,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   let before = "";
   try {
     before = status();
@@ -258,7 +324,9 @@ async function noopRegeneration() {
   }
   const check = await measure(process.execPath, [bin, "generate", "--check"], { cwd: cgRoot });
   if (!check.ok)
-    return { skipped: `generated/ does not match the generator in ${cgRoot} (\`generate --check\` exit ${check.code}): not regenerating over it` };
+    return {
+      skipped: `generated/ does not match the generator in ${cgRoot} (\`generate --check\` exit ${check.code}): not regenerating over it`,
+    };
   await measure(process.execPath, [bin, "generate"], { cwd: cgRoot }); // first run warms the format cache
   const results = [];
   for (let i = 0; i < Math.max(runsDefault, 3); i++) {
@@ -271,14 +339,27 @@ async function noopRegeneration() {
     after = status();
   } catch {}
   const recheck = await measure(process.execPath, [bin, "generate", "--check"], { cwd: cgRoot });
-  const changed = after !== before ? after || "(changed)" : recheck.ok ? "" : `generate --check exit ${recheck.code} afterwards`;
+  const changed =
+    after !== before
+      ? after || "(changed)"
+      : recheck.ok
+        ? ""
+        : `generate --check exit ${recheck.code} afterwards`;
   return { runs: results, gitStatus: changed };
 }
 
 async function runtimeOverhead() {
   const r = await measure(
     process.execPath,
-    [path.join(repoRoot, "test/bench/runtime-overhead.mjs"), "--requests", "250", "--rounds", opt.quick ? "4" : "30", "--clientgen-root", cgRoot],
+    [
+      path.join(repoRoot, "test/bench/runtime-overhead.mjs"),
+      "--requests",
+      "250",
+      "--rounds",
+      opt.quick ? "4" : "30",
+      "--clientgen-root",
+      cgRoot,
+    ],
     { cwd: repoRoot },
   );
   if (!r.ok) return { error: r.error };
@@ -288,7 +369,20 @@ async function runtimeOverhead() {
 async function bundleSizes() {
   const r = await measure(
     process.execPath,
-    [path.join(repoRoot, "test/bench/bundle-size.mjs"), "--clientgen-root", cgRoot, ...(opt.tools ? ["--tools", activeTools.filter((t) => t.name !== "openapi-typescript").map((t) => t.name).join(",")] : [])],
+    [
+      path.join(repoRoot, "test/bench/bundle-size.mjs"),
+      "--clientgen-root",
+      cgRoot,
+      ...(opt.tools
+        ? [
+            "--tools",
+            activeTools
+              .filter((t) => t.name !== "openapi-typescript")
+              .map((t) => t.name)
+              .join(","),
+          ]
+        : []),
+    ],
     { cwd: repoRoot, timeoutS },
   );
   if (!r.ok) return { error: r.error };
@@ -298,7 +392,15 @@ async function bundleSizes() {
 async function streamingThroughput() {
   const r = await measure(
     process.execPath,
-    [path.join(repoRoot, "test/bench/streaming-throughput.mjs"), "--mb", opt.quick ? "8" : "32", "--rounds", opt.quick ? "2" : "7", "--clientgen-root", cgRoot],
+    [
+      path.join(repoRoot, "test/bench/streaming-throughput.mjs"),
+      "--mb",
+      opt.quick ? "8" : "32",
+      "--rounds",
+      opt.quick ? "2" : "7",
+      "--clientgen-root",
+      cgRoot,
+    ],
     { cwd: repoRoot },
   );
   if (!r.ok) return { error: r.error };
@@ -306,10 +408,18 @@ async function streamingThroughput() {
 }
 
 try {
-  if (!opt["no-build"]) execFileSync("npm", ["run", "-s", "build"], { cwd: cgRoot, stdio: "inherit" });
+  if (!opt["no-build"])
+    execFileSync("npm", ["run", "-s", "build"], { cwd: cgRoot, stdio: "inherit" });
   const results = {
     machine: machine(),
-    options: { runs: runsDefault, tscRuns: tscRunsDefault, bigRuns: Number(opt["big-runs"]), quick: opt.quick, checkers: tscRunsDefault ? checkers.map((c) => c.name) : [], tools: activeTools.map((t) => t.name) },
+    options: {
+      runs: runsDefault,
+      tscRuns: tscRunsDefault,
+      bigRuns: Number(opt["big-runs"]),
+      quick: opt.quick,
+      checkers: tscRunsDefault ? checkers.map((c) => c.name) : [],
+      tools: activeTools.map((t) => t.name),
+    },
     tools: Object.fromEntries(activeTools.map((t) => [t.name, t.what])),
     specs: [],
   };
@@ -318,7 +428,8 @@ try {
     log(`== ${spec.name}: ${(spec.bytes / 2 ** 20).toFixed(2)} MB, ${spec.operations} operations`);
     results.specs.push(await benchSpec(spec));
   }
-  if (!opt["no-noop"] && activeTools.some((t) => t.name === "clientgen")) results.noop = await noopRegeneration();
+  if (!opt["no-noop"] && activeTools.some((t) => t.name === "clientgen"))
+    results.noop = await noopRegeneration();
   if (!opt["no-runtime"]) {
     log("== runtime overhead");
     results.runtime = await runtimeOverhead();

@@ -23,7 +23,10 @@ const body = JSON.stringify({ id: "thing_1", name: "A thing", count: 3, tags: ["
 
 if (process.argv[2] === "--server") {
   const server = http.createServer((req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+    });
     res.end(body);
   });
   server.keepAliveTimeout = 60_000;
@@ -36,12 +39,18 @@ if (process.argv[2] === "--server") {
       "clientgen-root": { type: "string", default: path.resolve(here, "../..") },
     },
   });
-  const result = await run(Number(values.requests), Number(values.rounds), values["clientgen-root"]);
+  const result = await run(
+    Number(values.requests),
+    Number(values.rounds),
+    values["clientgen-root"],
+  );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 async function run(requests, rounds, clientgenRoot) {
-  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), "--server"], { stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), "--server"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise((resolve, reject) => {
     server.stdout.once("data", (d) => resolve(Number(String(d).trim())));
     server.once("exit", (code) => reject(new Error(`server exited ${code}`)));
@@ -114,8 +123,19 @@ async function drive(call, requests, concurrency) {
  */
 async function ownCost(tmp) {
   const { createBenchClient } = await import(pathToFileURL(path.join(tmp, "client.mjs")).href);
-  const headers = new Headers({ "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
-  const response = { status: 200, ok: true, statusText: "OK", headers, body: {}, text: async () => body, json: async () => JSON.parse(body) };
+  const headers = new Headers({
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(body)),
+  });
+  const response = {
+    status: 200,
+    ok: true,
+    statusText: "OK",
+    headers,
+    body: {},
+    text: async () => body,
+    json: async () => JSON.parse(body),
+  };
   const stub = async () => response;
   const base = "http://127.0.0.1:1";
   const variants = {
@@ -123,14 +143,23 @@ async function ownCost(tmp) {
     default: createBenchClient({ baseUrl: base, fetch: stub }),
     "no timeout": createBenchClient({ baseUrl: base, fetch: stub, timeoutMs: Infinity }),
     "caller signal": createBenchClient({ baseUrl: base, fetch: stub }),
-    hooks: createBenchClient({ baseUrl: base, fetch: stub, onRequest: () => {}, onResponse: () => {} }),
+    hooks: createBenchClient({
+      baseUrl: base,
+      fetch: stub,
+      onRequest: () => {},
+      onResponse: () => {},
+    }),
     "api key": createBenchClient({ baseUrl: base, fetch: stub, apiKey: "key-123456" }),
   };
   const signal = new AbortController().signal;
   const calls = Object.fromEntries(
     Object.entries(variants).map(([name, v]) => [
       name,
-      typeof v === "function" ? v : name === "caller signal" ? (id) => v.getThing({ id }, { signal }) : (id) => v.getThing({ id }),
+      typeof v === "function"
+        ? v
+        : name === "caller signal"
+          ? (id) => v.getThing({ id }, { signal })
+          : (id) => v.getThing({ id }),
     ]),
   );
   const cpuUs = Object.fromEntries(Object.keys(calls).map((name) => [name, []]));
@@ -143,7 +172,9 @@ async function ownCost(tmp) {
     }
   const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const bare = med(cpuUs["bare fetch"]);
-  return Object.fromEntries(names.filter((n) => n !== "bare fetch").map((n) => [n, Math.max(0, med(cpuUs[n]) - bare)]));
+  return Object.fromEntries(
+    names.filter((n) => n !== "bare fetch").map((n) => [n, Math.max(0, med(cpuUs[n]) - bare)]),
+  );
 }
 
 async function load(baseUrl, tmp, clientgenRoot) {
@@ -151,12 +182,28 @@ async function load(baseUrl, tmp, clientgenRoot) {
   const out = path.join(tmp, "client");
   execFileSync(
     process.execPath,
-    [path.join(clientgenRoot, "bin/clientgen.mjs"), "generate", "--spec", path.join(here, "fixtures/runtime-api.yaml"), "--out", out, "--name", "Bench"],
+    [
+      path.join(clientgenRoot, "bin/clientgen.mjs"),
+      "generate",
+      "--spec",
+      path.join(here, "fixtures/runtime-api.yaml"),
+      "--out",
+      out,
+      "--name",
+      "Bench",
+    ],
     { cwd: tmp, stdio: ["ignore", "ignore", "inherit"] },
   );
   const esbuild = await import("esbuild");
   const bundle = path.join(tmp, "client.mjs");
-  await esbuild.build({ entryPoints: [path.join(out, "index.ts")], bundle: true, format: "esm", platform: "neutral", outfile: bundle, logLevel: "warning" });
+  await esbuild.build({
+    entryPoints: [path.join(out, "index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    outfile: bundle,
+    logLevel: "warning",
+  });
   const { createBenchClient } = await import(pathToFileURL(bundle).href);
   const generated = createBenchClient({ baseUrl });
 
@@ -170,6 +217,7 @@ async function load(baseUrl, tmp, clientgenRoot) {
       return res.json();
     },
     clientgen: (id) => generated.getThing({ id }),
-    "openapi-fetch": async (id) => (await openapiFetch.GET("/things/{id}", { params: { path: { id } } })).data,
+    "openapi-fetch": async (id) =>
+      (await openapiFetch.GET("/things/{id}", { params: { path: { id } } })).data,
   };
 }

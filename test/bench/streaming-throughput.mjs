@@ -19,12 +19,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 if (process.argv[2] === "--server") {
   const megabytes = Number(process.argv[3]);
   // One chunk of 256 events, written until the body holds `megabytes` MB.
-  const events = Array.from({ length: 256 }, (_, i) => `data: {"seq":${i},"delta":"${"x".repeat(180)}"}\n\n`).join("");
+  const events = Array.from(
+    { length: 256 },
+    (_, i) => `data: {"seq":${i},"delta":"${"x".repeat(180)}"}\n\n`,
+  ).join("");
   const chunk = Buffer.from(events);
   const chunks = Math.ceil((megabytes * 1024 * 1024) / chunk.length);
   const server = http.createServer(async (req, res) => {
-    res.writeHead(200, { "content-type": "text/event-stream", "x-events": String(chunks * 256), "x-bytes": String(chunks * chunk.length) });
-    for (let i = 0; i < chunks; i++) if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
+    res.writeHead(200, {
+      "content-type": "text/event-stream",
+      "x-events": String(chunks * 256),
+      "x-bytes": String(chunks * chunk.length),
+    });
+    for (let i = 0; i < chunks; i++)
+      if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
     res.end();
   });
   server.listen(0, "127.0.0.1", () => process.stdout.write(`${server.address().port}\n`));
@@ -36,11 +44,17 @@ if (process.argv[2] === "--server") {
       "clientgen-root": { type: "string", default: path.resolve(here, "../..") },
     },
   });
-  process.stdout.write(`${JSON.stringify(await run(Number(values.mb), Number(values.rounds), values["clientgen-root"]))}\n`);
+  process.stdout.write(
+    `${JSON.stringify(await run(Number(values.mb), Number(values.rounds), values["clientgen-root"]))}\n`,
+  );
 }
 
 async function run(megabytes, rounds, clientgenRoot) {
-  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), "--server", String(megabytes)], { stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(
+    process.execPath,
+    [fileURLToPath(import.meta.url), "--server", String(megabytes)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const port = await new Promise((resolve, reject) => {
     server.stdout.once("data", (d) => resolve(Number(String(d).trim())));
     server.once("exit", (code) => reject(new Error(`server exited ${code}`)));
@@ -55,7 +69,8 @@ async function run(megabytes, rounds, clientgenRoot) {
     for (const [name, consume] of Object.entries(contestants)) {
       const got = await consume();
       want[name] = got;
-      if (got.events !== got.expectedEvents) throw new Error(`${name} saw ${got.events} of ${got.expectedEvents} events`);
+      if (got.events !== got.expectedEvents)
+        throw new Error(`${name} saw ${got.events} of ${got.expectedEvents} events`);
     }
     const names = Object.keys(contestants);
     const paired = Object.fromEntries(names.map((name) => [name, []]));
@@ -67,7 +82,11 @@ async function run(megabytes, rounds, clientgenRoot) {
         const result = await contestants[name]();
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const used = process.cpuUsage(cpuBefore);
-        got[name] = { eventsPerS: result.events / seconds, mbPerS: result.bytes / 1024 / 1024 / seconds, cpuUsPerEvent: (used.user + used.system) / result.events };
+        got[name] = {
+          eventsPerS: result.events / seconds,
+          mbPerS: result.bytes / 1024 / 1024 / seconds,
+          cpuUsPerEvent: (used.user + used.system) / result.events,
+        };
         samples[name].push(got[name]);
       }
       for (const name of names) paired[name].push(got[name].eventsPerS / got[names[0]].eventsPerS);
@@ -96,12 +115,28 @@ async function load(baseUrl, tmp, clientgenRoot) {
   const out = path.join(tmp, "client");
   execFileSync(
     process.execPath,
-    [path.join(clientgenRoot, "bin/clientgen.mjs"), "generate", "--spec", path.join(here, "fixtures/streaming-api.yaml"), "--out", out, "--name", "StreamBench"],
+    [
+      path.join(clientgenRoot, "bin/clientgen.mjs"),
+      "generate",
+      "--spec",
+      path.join(here, "fixtures/streaming-api.yaml"),
+      "--out",
+      out,
+      "--name",
+      "StreamBench",
+    ],
     { cwd: tmp, stdio: ["ignore", "ignore", "inherit"] },
   );
   const esbuild = await import("esbuild");
   const bundle = path.join(tmp, "client.mjs");
-  await esbuild.build({ entryPoints: [path.join(out, "index.ts")], bundle: true, format: "esm", platform: "neutral", outfile: bundle, logLevel: "warning" });
+  await esbuild.build({
+    entryPoints: [path.join(out, "index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    outfile: bundle,
+    logLevel: "warning",
+  });
   const { createStreamBenchClient } = await import(pathToFileURL(bundle).href);
   const client = createStreamBenchClient({ baseUrl });
 
@@ -122,7 +157,12 @@ async function load(baseUrl, tmp, clientgenRoot) {
           events++;
         }
       }
-      return { events, checksum, expectedEvents: Number(res.headers.get("x-events")), bytes: Number(res.headers.get("x-bytes")) };
+      return {
+        events,
+        checksum,
+        expectedEvents: Number(res.headers.get("x-events")),
+        bytes: Number(res.headers.get("x-bytes")),
+      };
     },
     clientgen: async () => {
       const stream = await client.watchEvents();
@@ -132,7 +172,12 @@ async function load(baseUrl, tmp, clientgenRoot) {
         checksum += event.seq;
         events++;
       }
-      return { events, checksum, expectedEvents: Number(stream.headers.get("x-events")), bytes: Number(stream.headers.get("x-bytes")) };
+      return {
+        events,
+        checksum,
+        expectedEvents: Number(stream.headers.get("x-events")),
+        bytes: Number(stream.headers.get("x-bytes")),
+      };
     },
   };
 }

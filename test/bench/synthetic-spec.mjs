@@ -19,19 +19,30 @@ function prng(seed) {
   };
 }
 
-const nouns = `account invoice payment customer order shipment product price coupon refund dispute payout
+const nouns =
+  `account invoice payment customer order shipment product price coupon refund dispute payout
 transfer subscription plan meter usage cluster node volume snapshot image network firewall domain record
 certificate bucket object policy role member team project environment deployment build release artifact
 pipeline job runner secret token webhook event alert incident report dashboard widget query dataset
 model tuning batch file vector store thread message assistant run step note task comment label
 milestone board card ticket agent queue schedule calendar booking room venue seat device sensor reading`
-  .split(/\s+/)
-  .filter(Boolean);
-const groups = ["billing", "compute", "storage", "identity", "analytics", "commerce", "support", "ml"];
-const fieldWords = `title summary code region zone currency amount quantity weight priority owner source target
+    .split(/\s+/)
+    .filter(Boolean);
+const groups = [
+  "billing",
+  "compute",
+  "storage",
+  "identity",
+  "analytics",
+  "commerce",
+  "support",
+  "ml",
+];
+const fieldWords =
+  `title summary code region zone currency amount quantity weight priority owner source target
 reason note color locale timezone version revision checksum url email phone country city street postal`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 const statusSets = [
   ["active", "inactive", "archived"],
   ["pending", "running", "succeeded", "failed", "cancelled"],
@@ -53,7 +64,9 @@ export function syntheticSpec(operations, seed = 42) {
   const names = Array.from({ length: resources }, (_, i) => {
     const base = nouns[i % nouns.length];
     const round = Math.floor(i / nouns.length);
-    return round === 0 ? base : `${base}_${groups[round % groups.length]}${Math.floor(round / groups.length) || ""}`;
+    return round === 0
+      ? base
+      : `${base}_${groups[round % groups.length]}${Math.floor(round / groups.length) || ""}`;
   });
   const schemas = {
     Error: {
@@ -90,27 +103,45 @@ export function syntheticSpec(operations, seed = 42) {
     const word = `${pascal(pick(fieldWords))}${pascal(nouns[(i * 7) % nouns.length])}`;
     if (kind === 0) {
       const name = `${word}Status${i}`;
-      schemas[name] = { type: "string", enum: pick(statusSets), description: `Lifecycle state of a ${word}.` };
+      schemas[name] = {
+        type: "string",
+        enum: pick(statusSets),
+        description: `Lifecycle state of a ${word}.`,
+      };
       pool.push(name);
     } else if (kind === 5 && pool.length >= 4) {
       // A oneOf over two new variants, discriminated by `type`.
       const a = `${word}Card${i}`;
       const b = `${word}Transfer${i}`;
       for (const [variant, tag, extra] of [
-        [a, "card", { last4: { type: "string", pattern: "^[0-9]{4}$" }, brand: { type: "string", enum: ["visa", "mastercard", "amex"] } }],
+        [
+          a,
+          "card",
+          {
+            last4: { type: "string", pattern: "^[0-9]{4}$" },
+            brand: { type: "string", enum: ["visa", "mastercard", "amex"] },
+          },
+        ],
         [b, "transfer", { iban: { type: "string" }, reference: { type: ["string", "null"] } }],
       ]) {
         schemas[variant] = {
           type: "object",
           required: ["type"],
-          properties: { type: { type: "string", enum: [tag] }, ...extra, detail: { $ref: `#/components/schemas/${pick(pool)}` } },
+          properties: {
+            type: { type: "string", enum: [tag] },
+            ...extra,
+            detail: { $ref: `#/components/schemas/${pick(pool)}` },
+          },
         };
       }
       const name = `${word}Method${i}`;
       schemas[name] = {
         description: `Either a card or a transfer ${word}.`,
         oneOf: [{ $ref: `#/components/schemas/${a}` }, { $ref: `#/components/schemas/${b}` }],
-        discriminator: { propertyName: "type", mapping: { card: `#/components/schemas/${a}`, transfer: `#/components/schemas/${b}` } },
+        discriminator: {
+          propertyName: "type",
+          mapping: { card: `#/components/schemas/${a}`, transfer: `#/components/schemas/${b}` },
+        },
       };
       pool.push(name);
       i += 2;
@@ -137,8 +168,14 @@ export function syntheticSpec(operations, seed = 42) {
                       : { type: "string" };
         if (rand() < 0.4) required.push(field);
       }
-      if (pool.length > 0 && rand() < 0.5) properties.items = { type: "array", items: { $ref: `#/components/schemas/${pick(pool)}` } };
-      schemas[name] = { type: "object", description: `A ${word} record.`, ...(required.length ? { required } : {}), properties };
+      if (pool.length > 0 && rand() < 0.5)
+        properties.items = { type: "array", items: { $ref: `#/components/schemas/${pick(pool)}` } };
+      schemas[name] = {
+        type: "object",
+        description: `A ${word} record.`,
+        ...(required.length ? { required } : {}),
+        properties,
+      };
       pool.push(name);
     }
   }
@@ -148,7 +185,13 @@ export function syntheticSpec(operations, seed = 42) {
     400: { $ref: "#/components/responses/BadRequest" },
     404: { $ref: "#/components/responses/NotFound" },
   };
-  const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "Identifier." };
+  const idParam = {
+    name: "id",
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+    description: "Identifier.",
+  };
   names.forEach((name, i) => {
     const Type = pascal(name);
     const group = groups[i % groups.length];
@@ -165,9 +208,14 @@ export function syntheticSpec(operations, seed = 42) {
       tags: { type: "array", items: { type: "string" }, maxItems: 20 },
       metadata: { $ref: "#/components/schemas/Metadata" },
     };
-    for (let k = int(1, 3); k > 0; k--) properties[`${pick(fieldWords)}_ref_${k}`] = { $ref: `#/components/schemas/${pick(pool)}` };
-    if (rand() < 0.5) properties.lines = { type: "array", items: { $ref: `#/components/schemas/${pick(pool)}` } };
-    if (i > 0 && rand() < 0.3) properties.parent = { anyOf: [{ $ref: `#/components/schemas/${pascal(names[int(0, i - 1)])}` }, { type: "null" }] };
+    for (let k = int(1, 3); k > 0; k--)
+      properties[`${pick(fieldWords)}_ref_${k}`] = { $ref: `#/components/schemas/${pick(pool)}` };
+    if (rand() < 0.5)
+      properties.lines = { type: "array", items: { $ref: `#/components/schemas/${pick(pool)}` } };
+    if (i > 0 && rand() < 0.3)
+      properties.parent = {
+        anyOf: [{ $ref: `#/components/schemas/${pascal(names[int(0, i - 1)])}` }, { type: "null" }],
+      };
     schemas[Type] = {
       type: "object",
       description: `A ${name.replace(/_/g, " ")}.`,
@@ -185,7 +233,10 @@ export function syntheticSpec(operations, seed = 42) {
       },
     };
     const tag = [pascal(group)];
-    const json = (schema, description) => ({ description, content: { "application/json": { schema } } });
+    const json = (schema, description) => ({
+      description,
+      content: { "application/json": { schema } },
+    });
     paths[base] = {
       get: {
         operationId: `list${Type}s`,
@@ -194,14 +245,34 @@ export function syntheticSpec(operations, seed = 42) {
         tags: tag,
         parameters: [
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
-          { name: "status", in: "query", schema: { type: "string", enum: status }, description: "Only this status." },
-          { name: "sort", in: "query", schema: { type: "string", enum: ["created_at", "-created_at", "name"] } },
+          {
+            name: "limit",
+            in: "query",
+            schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+          },
+          {
+            name: "status",
+            in: "query",
+            schema: { type: "string", enum: status },
+            description: "Only this status.",
+          },
+          {
+            name: "sort",
+            in: "query",
+            schema: { type: "string", enum: ["created_at", "-created_at", "name"] },
+          },
           { name: "created_after", in: "query", schema: { type: "string", format: "date-time" } },
         ],
         responses: {
           200: json(
-            { type: "object", required: ["data", "page_info"], properties: { data: { type: "array", items: ref }, page_info: { $ref: "#/components/schemas/PageInfo" } } },
+            {
+              type: "object",
+              required: ["data", "page_info"],
+              properties: {
+                data: { type: "array", items: ref },
+                page_info: { $ref: "#/components/schemas/PageInfo" },
+              },
+            },
             "A page.",
           ),
           400: errorResponses[400],
@@ -217,30 +288,54 @@ export function syntheticSpec(operations, seed = 42) {
     };
     paths[`${base}/{id}`] = {
       parameters: [idParam],
-      get: { operationId: `get${Type}`, summary: `Get a ${name}`, tags: tag, responses: { 200: json(ref, "Found."), ...errorResponses } },
+      get: {
+        operationId: `get${Type}`,
+        summary: `Get a ${name}`,
+        tags: tag,
+        responses: { 200: json(ref, "Found."), ...errorResponses },
+      },
       patch: {
         operationId: `update${Type}`,
         summary: `Update a ${name}`,
         tags: tag,
-        requestBody: { required: true, content: { "application/json": { schema: { ...input, required: [] } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { ...input, required: [] } } },
+        },
         responses: { 200: json(ref, "Updated."), ...errorResponses },
       },
-      delete: { operationId: `delete${Type}`, summary: `Delete a ${name}`, tags: tag, responses: { 204: { description: "Deleted." }, ...errorResponses } },
+      delete: {
+        operationId: `delete${Type}`,
+        summary: `Delete a ${name}`,
+        tags: tag,
+        responses: { 204: { description: "Deleted." }, ...errorResponses },
+      },
     };
     paths[`${base}/{id}/archive`] = {
       post: {
         operationId: `archive${Type}`,
         summary: `Archive a ${name}`,
         tags: tag,
-        parameters: [idParam, { name: "Idempotency-Key", in: "header", schema: { type: "string" } }],
-        responses: { 200: json(ref, "Archived."), 409: json({ $ref: "#/components/schemas/Error" }, "Already archived."), ...errorResponses },
+        parameters: [
+          idParam,
+          { name: "Idempotency-Key", in: "header", schema: { type: "string" } },
+        ],
+        responses: {
+          200: json(ref, "Archived."),
+          409: json({ $ref: "#/components/schemas/Error" }, "Already archived."),
+          ...errorResponses,
+        },
       },
     };
   });
 
   return {
     openapi: "3.1.0",
-    info: { title: `Synthetic ${operations}`, version: "1.0.0", description: `Synthetic API with ${resources * 6} operations.` },
+    info: {
+      title: `Synthetic ${operations}`,
+      version: "1.0.0",
+      description: `Synthetic API with ${resources * 6} operations.`,
+    },
     servers: [{ url: "https://api.example.com" }],
     security: [{ bearer: [] }],
     tags: groups.map((g) => ({ name: pascal(g) })),
@@ -248,8 +343,14 @@ export function syntheticSpec(operations, seed = 42) {
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       responses: {
-        BadRequest: { description: "Bad request.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-        NotFound: { description: "Not found.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        BadRequest: {
+          description: "Bad request.",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        },
+        NotFound: {
+          description: "Not found.",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        },
       },
       schemas,
     },
@@ -261,10 +362,19 @@ export function writeSyntheticSpec(operations, file) {
   const spec = syntheticSpec(operations);
   const text = `${JSON.stringify(spec, null, 2)}\n`;
   writeFileSync(file, text);
-  const ops = Object.values(spec.paths).reduce((n, p) => n + Object.keys(p).filter((k) => k !== "parameters").length, 0);
-  return { bytes: Buffer.byteLength(text), operations: ops, schemas: Object.keys(spec.components.schemas).length };
+  const ops = Object.values(spec.paths).reduce(
+    (n, p) => n + Object.keys(p).filter((k) => k !== "parameters").length,
+    0,
+  );
+  return {
+    bytes: Buffer.byteLength(text),
+    operations: ops,
+    schemas: Object.keys(spec.components.schemas).length,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  process.stdout.write(`${JSON.stringify(syntheticSpec(Number(process.argv[2] ?? 1000)), null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify(syntheticSpec(Number(process.argv[2] ?? 1000)), null, 2)}\n`,
+  );
 }

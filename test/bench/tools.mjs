@@ -26,7 +26,10 @@ export const tools = [
   {
     name: "openapi-typescript",
     what: "types only (one .d.ts)",
-    command: (spec, out) => ({ cmd: bin("openapi-typescript"), args: [spec, "-o", path.join(out, "schema.d.ts")] }),
+    command: (spec, out) => ({
+      cmd: bin("openapi-typescript"),
+      args: [spec, "-o", path.join(out, "schema.d.ts")],
+    }),
   },
   {
     name: "hey-api",
@@ -72,8 +75,16 @@ export function outputSize(dir) {
 }
 
 export const checkers = [
-  { name: "tsc 5.9", cmd: process.execPath, args: [path.join(repoRoot, "node_modules/typescript/bin/tsc")] },
-  { name: "tsc 7", cmd: process.execPath, args: [path.join(repoRoot, "node_modules/typescript7/bin/tsc")] },
+  {
+    name: "tsc 5.9",
+    cmd: process.execPath,
+    args: [path.join(repoRoot, "node_modules/typescript/bin/tsc")],
+  },
+  {
+    name: "tsc 7",
+    cmd: process.execPath,
+    args: [path.join(repoRoot, "node_modules/typescript7/bin/tsc")],
+  },
 ];
 
 /** The options the issue asks for, as a tsconfig in the output folder (so every .ts/.d.ts is checked). */
@@ -97,7 +108,19 @@ export function writeTsconfig(dir) {
 
 /** Type-check one output folder; wall time, peak RSS and the number of errors reported. */
 export async function typecheck(checker, dir) {
-  const r = await measure(checker.cmd, [...checker.args, "-p", path.join(dir, "tsconfig.json")], { cwd: dir });
+  const r = await measure(checker.cmd, [...checker.args, "-p", path.join(dir, "tsconfig.json")], {
+    cwd: dir,
+  });
   const errors = (r.stdout.match(/error TS\d+/g) ?? []).length;
-  return { wallS: r.wallS, rssMiB: r.rssMiB, errors, firstError: errors ? r.stdout.split("\n").find((l) => /error TS/.test(l))?.slice(0, 160) : undefined };
+  return {
+    wallS: r.wallS,
+    rssMiB: r.rssMiB,
+    errors,
+    firstError: errors
+      ? r.stdout
+          .split("\n")
+          .find((l) => /error TS/.test(l))
+          ?.slice(0, 160)
+      : undefined,
+  };
 }

@@ -14,7 +14,11 @@ import { generate } from "../../generator/pipeline.js";
 import { startServers, type Servers } from "./server.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const clients: Record<string, string> = { tensorpool: "generated/tensorpool/index.ts", tensorone: "generated/tensorone/index.ts", operations: "generated/operations/index.ts" };
+const clients: Record<string, string> = {
+  tensorpool: "generated/tensorpool/index.ts",
+  tensorone: "generated/tensorone/index.ts",
+  operations: "generated/operations/index.ts",
+};
 /** A client with streaming operations (test/fixtures/streams), generated for this run. */
 const streamsDir = mkdtempSync(path.join(os.tmpdir(), "clientgen-browser-streams-"));
 
@@ -31,7 +35,12 @@ async function bundleClients(): Promise<string> {
     .map(([name, file]) => `export * as ${name} from ${JSON.stringify(path.resolve(file))};`)
     .join("\n");
   const result = await build({
-    stdin: { contents: entry, resolveDir: process.cwd(), loader: "ts", sourcefile: "browser-entry.ts" },
+    stdin: {
+      contents: entry,
+      resolveDir: process.cwd(),
+      loader: "ts",
+      sourcefile: "browser-entry.ts",
+    },
     bundle: true,
     write: false,
     format: "iife",
@@ -44,12 +53,16 @@ async function bundleClients(): Promise<string> {
 }
 
 beforeAll(async () => {
-  for (const f of (await generate({ overlays: [], spec: "test/fixtures/streams/streams.yaml" })).files) {
+  for (const f of (await generate({ overlays: [], spec: "test/fixtures/streams/streams.yaml" }))
+    .files) {
     mkdirSync(path.dirname(path.join(streamsDir, f.path)), { recursive: true });
     writeFileSync(path.join(streamsDir, f.path), f.text);
   }
   clients.streams = path.join(streamsDir, "index.ts");
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `${chromiumPath} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
   const bundle = await bundleClients();
   bundleBytes = bundle.length;
   servers = await startServers(bundle);
@@ -58,9 +71,17 @@ beforeAll(async () => {
     executablePath: chromiumPath,
     headless: true,
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-default-apps", "--disable-extensions", "--no-proxy-server",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-default-apps",
+      "--disable-extensions",
+      "--no-proxy-server",
     ],
   });
   page = context.pages()[0] ?? (await context.newPage());
@@ -69,7 +90,9 @@ beforeAll(async () => {
     if (message.type() === "error") pageErrors.push(message.text());
   });
   await page.goto(servers.pageUrl);
-  await page.waitForFunction(() => typeof (window as unknown as { clientgen?: unknown }).clientgen === "object");
+  await page.waitForFunction(
+    () => typeof (window as unknown as { clientgen?: unknown }).clientgen === "object",
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -85,13 +108,30 @@ describe("generated clients in headless Chromium", () => {
       process: typeof (globalThis as { process?: unknown }).process,
       require: typeof (globalThis as { require?: unknown }).require,
       Buffer: typeof (globalThis as { Buffer?: unknown }).Buffer,
-      exports: Object.keys((window as unknown as { clientgen: Record<string, Record<string, unknown>> }).clientgen).map(
-        (api) => `${api}:${Object.keys((window as unknown as { clientgen: Record<string, Record<string, unknown>> }).clientgen[api]).filter((k) => k.startsWith("create")).join(",")}`,
-      ).sort(),
+      exports: Object.keys(
+        (window as unknown as { clientgen: Record<string, Record<string, unknown>> }).clientgen,
+      )
+        .map(
+          (api) =>
+            `${api}:${Object.keys(
+              (window as unknown as { clientgen: Record<string, Record<string, unknown>> })
+                .clientgen[api],
+            )
+              .filter((k) => k.startsWith("create"))
+              .join(",")}`,
+        )
+        .sort(),
     }));
     expect(globals).toEqual({
-      process: "undefined", require: "undefined", Buffer: "undefined",
-      exports: ["operations:createLakeSailClient,createOperationsClient", "streams:createStreamsClient", "tensorone:createTensorOneClient", "tensorpool:createTensorPoolClient"],
+      process: "undefined",
+      require: "undefined",
+      Buffer: "undefined",
+      exports: [
+        "operations:createLakeSailClient,createOperationsClient",
+        "streams:createStreamsClient",
+        "tensorone:createTensorOneClient",
+        "tensorpool:createTensorPoolClient",
+      ],
     });
     expect(bundleBytes).toBeGreaterThan(10_000);
   });
@@ -108,7 +148,11 @@ describe("generated clients in headless Chromium", () => {
   it("throws a typed error with status, body and the exposed request id", async () => {
     const result = await page.evaluate(async (apiUrl) => {
       const { tensorpool } = (window as any).clientgen;
-      const client = tensorpool.createTensorPoolClient({ baseUrl: apiUrl, apiKey: "browser-key", retry: { maxRetries: 0 } });
+      const client = tensorpool.createTensorPoolClient({
+        baseUrl: apiUrl,
+        apiKey: "browser-key",
+        retry: { maxRetries: 0 },
+      });
       try {
         await client.getRequestInfo({ request_id: "missing" });
         return { thrown: false };
@@ -117,13 +161,21 @@ describe("generated clients in headless Chromium", () => {
           thrown: true,
           isNotFound: error instanceof tensorpool.NotFoundError,
           isApiError: error instanceof tensorpool.ApiError,
-          name: error.name, status: error.status, body: error.body, requestId: error.requestId,
+          name: error.name,
+          status: error.status,
+          body: error.body,
+          requestId: error.requestId,
         };
       }
     }, servers.apiUrl);
     expect(result).toEqual({
-      thrown: true, isNotFound: true, isApiError: true, name: "NotFoundError", status: 404,
-      body: { detail: "Request not found" }, requestId: "req-404",
+      thrown: true,
+      isNotFound: true,
+      isApiError: true,
+      name: "NotFoundError",
+      status: 404,
+      body: { detail: "Request not found" },
+      requestId: "req-404",
     });
   });
 
@@ -155,7 +207,10 @@ describe("generated clients in headless Chromium", () => {
       return { done, progress };
     }, servers.apiUrl);
     const elapsed = Date.now() - started;
-    expect(result.done).toMatchObject({ tracked: true, state: { request_id: "op-1", status: "COMPLETED" } });
+    expect(result.done).toMatchObject({
+      tracked: true,
+      state: { request_id: "op-1", status: "COMPLETED" },
+    });
     expect(result.progress).toEqual(["step 1", "step 2"]);
     const times = servers.polls.get("op-1") ?? [];
     expect(times).toHaveLength(3);
@@ -210,7 +265,11 @@ describe("generated clients in headless Chromium", () => {
       for await (const event of stream) events.push(event);
       return { events, status: stream.status, lastEventId: stream.lastEventId };
     }, servers.apiUrl);
-    expect(result).toEqual({ events: [{ kind: "héllo" }, { kind: "two" }], status: 200, lastEventId: "2" });
+    expect(result).toEqual({
+      events: [{ kind: "héllo" }, { kind: "two" }],
+      status: 200,
+      lastEventId: "2",
+    });
   });
 
   it("runs TensorPool's job workflow over the browser's own WebSocket: push with onCommand, listen to the end", async () => {
@@ -220,10 +279,18 @@ describe("generated clients in headless Chromium", () => {
       const commands: string[] = [];
       const jobId = await client.pushJob(
         { tp_config: "commands = []", cluster_id: "c-1", system: "Linux" },
-        { onCommand: async (message: any) => {
-          commands.push(message.command);
-          return { type: "command_result", command: message.command, exit_code: 0, command_stdout: "ok", command_stderr: "" };
-        } },
+        {
+          onCommand: async (message: any) => {
+            commands.push(message.command);
+            return {
+              type: "command_result",
+              command: message.command,
+              exit_code: 0,
+              command_stdout: "ok",
+              command_stderr: "",
+            };
+          },
+        },
       );
       const lines: string[] = [];
       const listening = client.listenJob(jobId);
@@ -236,7 +303,10 @@ describe("generated clients in headless Chromium", () => {
       lines: ["running: epoch 1", "success: Job completed"],
       end: { status: "success", message: "Job completed" },
     });
-    expect(servers.seen.filter((line) => line.startsWith("WS "))).toEqual(["WS /job/push", "WS /job/listen/j-browser"]);
+    expect(servers.seen.filter((line) => line.startsWith("WS "))).toEqual([
+      "WS /job/push",
+      "WS /job/listen/j-browser",
+    ]);
     expect(servers.received[0][0]).toEqual({ TENSORPOOL_KEY: "browser-key" });
     expect(servers.received[0][2]).toMatchObject({ type: "command_result", exit_code: 0 });
   });

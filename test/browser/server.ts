@@ -36,7 +36,9 @@ export async function startServers(bundle: string): Promise<Servers> {
       return;
     }
     res.writeHead(200, { "Content-Type": "text/html" });
-    res.end('<!doctype html><meta charset="utf-8"><title>clientgen</title><script src="/clients.js"></script>');
+    res.end(
+      '<!doctype html><meta charset="utf-8"><title>clientgen</title><script src="/clients.js"></script>',
+    );
   });
   const api = createServer((req, res) => handleApi(req, res, polls, seen));
   // TensorPool's job channels on the API origin (WebSockets are not bound by CORS).
@@ -44,22 +46,44 @@ export async function startServers(bundle: string): Promise<Servers> {
   const wss = new WebSocketServer({ server: api });
   wss.on("connection", (socket, req) => {
     seen.push(`WS ${req.url}`);
-    const script = req.url === "/job/push" ? tensorPoolPush({ jobId: "j-browser", commands: ["rsync ./ host:/job"], key: "browser-key" }) : tensorPoolListen(["epoch 1"]);
+    const script =
+      req.url === "/job/push"
+        ? tensorPoolPush({
+            jobId: "j-browser",
+            commands: ["rsync ./ host:/job"],
+            key: "browser-key",
+          })
+        : tensorPoolListen(["epoch 1"]);
     received.push(runScript(socket, req.url ?? "", script));
   });
   const [pageUrl, apiUrl] = await Promise.all([listen(page), listen(api)]);
-  const close = (server: Server) => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-  const closeSockets = () => new Promise<void>((resolve) => {
-    for (const client of wss.clients) client.terminate();
-    wss.close(() => resolve());
-  });
-  return { pageUrl, apiUrl, polls, seen, received, close: async () => void (await Promise.all([close(page), closeSockets().then(() => close(api))])) };
+  const close = (server: Server) =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  const closeSockets = () =>
+    new Promise<void>((resolve) => {
+      for (const client of wss.clients) client.terminate();
+      wss.close(() => resolve());
+    });
+  return {
+    pageUrl,
+    apiUrl,
+    polls,
+    seen,
+    received,
+    close: async () =>
+      void (await Promise.all([close(page), closeSockets().then(() => close(api))])),
+  };
 }
 
-function handleApi(req: IncomingMessage, res: ServerResponse, polls: Map<string, number[]>, seen: string[]): void {
+function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  polls: Map<string, number[]>,
+  seen: string[],
+): void {
   const origin = req.headers.origin ?? "*";
   const cors = {
     "Access-Control-Allow-Origin": origin,
@@ -92,7 +116,8 @@ function handleApi(req: IncomingMessage, res: ServerResponse, polls: Map<string,
     return;
   }
 
-  if (req.headers.authorization !== "Bearer browser-key") return json(401, { detail: "Not authenticated" });
+  if (req.headers.authorization !== "Bearer browser-key")
+    return json(401, { detail: "Not authenticated" });
 
   // ---- TensorPool: a plain call, an error, a long-running operation honouring Retry-After ----
   if (req.method === "GET" && url.pathname === "/cluster/list") {
@@ -119,15 +144,30 @@ function handleApi(req: IncomingMessage, res: ServerResponse, polls: Map<string,
     const times = polls.get(poll[1]) ?? [];
     times.push(Date.now());
     polls.set(poll[1], times);
-    if (times.length < 3) return json(200, { request_id: poll[1], status: "PENDING", external_message: `step ${times.length}` }, { "Retry-After": "1" });
+    if (times.length < 3)
+      return json(
+        200,
+        { request_id: poll[1], status: "PENDING", external_message: `step ${times.length}` },
+        { "Retry-After": "1" },
+      );
     return json(200, { request_id: poll[1], status: "COMPLETED", external_message: "done" });
   }
 
   // ---- TensorOne: page pagination, and a slow answer to abort ---------------------------------
   if (req.method === "GET" && url.pathname === "/v1/clusters") {
     const page = Number(url.searchParams.get("page") ?? "1");
-    const clusters = [1, 2].map((n) => ({ id: `cl-${page}-${n}`, name: `cluster ${page}.${n}`, status: "running" }));
-    return json(200, { success: true, data: { clusters, pagination: { page, limit: 2, total_count: 6, total_pages: 3, has_next: page < 3 } } });
+    const clusters = [1, 2].map((n) => ({
+      id: `cl-${page}-${n}`,
+      name: `cluster ${page}.${n}`,
+      status: "running",
+    }));
+    return json(200, {
+      success: true,
+      data: {
+        clusters,
+        pagination: { page, limit: 2, total_count: 6, total_pages: 3, has_next: page < 3 },
+      },
+    });
   }
   if (req.method === "GET" && url.pathname === "/v1/clusters/slow") {
     const timer = setTimeout(() => json(200, { success: true, data: { id: "slow" } }), 10_000);

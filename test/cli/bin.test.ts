@@ -16,14 +16,23 @@ describe("bin/clientgen.mjs installed under node_modules", () => {
     mkdirSync(path.join(pkg, "bin"), { recursive: true });
     mkdirSync(path.join(pkg, "generator"), { recursive: true });
     writeFileSync(path.join(pkg, "generator/cli.ts"), "export {};\n");
-    writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "clientgen", version: "0.0.0", type: "module" }));
+    writeFileSync(
+      path.join(pkg, "package.json"),
+      JSON.stringify({ name: "clientgen", version: "0.0.0", type: "module" }),
+    );
     copyFileSync("bin/clientgen.mjs", path.join(pkg, "bin/clientgen.mjs"));
-    const run = await promisify(execFile)(process.execPath, [path.join(pkg, "bin/clientgen.mjs"), "--version"], { cwd: dir }).then(
+    const run = await promisify(execFile)(
+      process.execPath,
+      [path.join(pkg, "bin/clientgen.mjs"), "--version"],
+      { cwd: dir },
+    ).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("dist/clientgen.mjs is missing: this copy of clientgen was installed without its build");
+    expect(run.stderr).toContain(
+      "dist/clientgen.mjs is missing: this copy of clientgen was installed without its build",
+    );
     expect(existsSync(path.join(pkg, "dist"))).toBe(false);
   });
 });

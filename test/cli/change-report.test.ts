@@ -6,8 +6,19 @@ import { documentWith, normalizeDocument } from "../helpers/normalize-document.j
 
 const base: Surface = {
   operations: {
-    getPet: { method: "GET", params: { petId: "!string", verbose: "boolean" }, path: "/pets/{petId}", result: "Pet" },
-    listOwners: { method: "GET", params: {}, path: "/owners", result: "{ owners: string[] }", resultFields: { owners: "!string[]", total: "number" } },
+    getPet: {
+      method: "GET",
+      params: { petId: "!string", verbose: "boolean" },
+      path: "/pets/{petId}",
+      result: "Pet",
+    },
+    listOwners: {
+      method: "GET",
+      params: {},
+      path: "/owners",
+      result: "{ owners: string[] }",
+      resultFields: { owners: "!string[]", total: "number" },
+    },
   },
   types: {
     NewPet: { fields: { name: "!string" }, usage: ["input"] },
@@ -26,8 +37,22 @@ function changed(edit: (s: Surface) => void) {
 describe("compareSurfaces", () => {
   it.each<[string, (s: Surface) => void, string[]]>([
     ["nothing", () => {}, []],
-    ["operation added", (s) => void (s.operations.deletePet = { method: "DELETE", params: {}, path: "/pets/{petId}", result: "void" }), ["operation `deletePet` added (`DELETE /pets/{petId}`)"]],
-    ["operation removed", (s) => void delete s.operations.listOwners, ["BREAKING operation `listOwners` removed (`GET /owners`)"]],
+    [
+      "operation added",
+      (s) =>
+        void (s.operations.deletePet = {
+          method: "DELETE",
+          params: {},
+          path: "/pets/{petId}",
+          result: "void",
+        }),
+      ["operation `deletePet` added (`DELETE /pets/{petId}`)"],
+    ],
+    [
+      "operation removed",
+      (s) => void delete s.operations.listOwners,
+      ["BREAKING operation `listOwners` removed (`GET /owners`)"],
+    ],
     [
       "operation renamed (same method and path)",
       (s) => {
@@ -36,19 +61,71 @@ describe("compareSurfaces", () => {
       },
       ["BREAKING operation `getPet` renamed to `fetchPet` (`GET /pets/{petId}`)"],
     ],
-    ["required parameter added", (s) => void (s.operations.getPet.params.tenant = "!string"), ["BREAKING `getPet` parameter `tenant` added (required)"]],
-    ["optional parameter added", (s) => void (s.operations.getPet.params.expand = "string"), ["`getPet` parameter `expand` added"]],
-    ["parameter now required", (s) => void (s.operations.getPet.params.verbose = "!boolean"), ["BREAKING `getPet` parameter `verbose` is now required"]],
-    ["parameter removed", (s) => void delete s.operations.getPet.params.verbose, ["BREAKING `getPet` parameter `verbose` removed"]],
-    ["response field removed", (s) => void delete s.types.Pet.fields!.age, ["BREAKING `Pet` field `age` removed"]],
-    ["response field retyped", (s) => void (s.types.Pet.fields!.id = "!number"), ["BREAKING `Pet` field `id` retyped from `string` to `number`"]],
-    ["response field now optional", (s) => void (s.types.Pet.fields!.name = "string"), ["BREAKING `Pet` field `name` is now optional"]],
-    ["response field added (required)", (s) => void (s.types.Pet.fields!.owner = "!string"), ["`Pet` field `owner` added (required)"]],
-    ["request field added (required)", (s) => void (s.types.NewPet.fields!.owner = "!string"), ["BREAKING `NewPet` field `owner` added (required)"]],
-    ["inline result field removed", (s) => void delete s.operations.listOwners.resultFields!.total, ["BREAKING `listOwners` result field `total` removed"]],
-    ["result retyped", (s) => void (s.operations.getPet.result = "Pet[]"), ["BREAKING `getPet` result retyped from `Pet` to `Pet[]`"]],
-    ["enum value removed", (s) => void (s.types.Status.enum = ['"available"']), ['BREAKING `Status` enum value `"sold"` removed']],
-    ["enum value added", (s) => void s.types.Status.enum!.push('"pending"'), ['`Status` enum value `"pending"` added']],
+    [
+      "required parameter added",
+      (s) => void (s.operations.getPet.params.tenant = "!string"),
+      ["BREAKING `getPet` parameter `tenant` added (required)"],
+    ],
+    [
+      "optional parameter added",
+      (s) => void (s.operations.getPet.params.expand = "string"),
+      ["`getPet` parameter `expand` added"],
+    ],
+    [
+      "parameter now required",
+      (s) => void (s.operations.getPet.params.verbose = "!boolean"),
+      ["BREAKING `getPet` parameter `verbose` is now required"],
+    ],
+    [
+      "parameter removed",
+      (s) => void delete s.operations.getPet.params.verbose,
+      ["BREAKING `getPet` parameter `verbose` removed"],
+    ],
+    [
+      "response field removed",
+      (s) => void delete s.types.Pet.fields!.age,
+      ["BREAKING `Pet` field `age` removed"],
+    ],
+    [
+      "response field retyped",
+      (s) => void (s.types.Pet.fields!.id = "!number"),
+      ["BREAKING `Pet` field `id` retyped from `string` to `number`"],
+    ],
+    [
+      "response field now optional",
+      (s) => void (s.types.Pet.fields!.name = "string"),
+      ["BREAKING `Pet` field `name` is now optional"],
+    ],
+    [
+      "response field added (required)",
+      (s) => void (s.types.Pet.fields!.owner = "!string"),
+      ["`Pet` field `owner` added (required)"],
+    ],
+    [
+      "request field added (required)",
+      (s) => void (s.types.NewPet.fields!.owner = "!string"),
+      ["BREAKING `NewPet` field `owner` added (required)"],
+    ],
+    [
+      "inline result field removed",
+      (s) => void delete s.operations.listOwners.resultFields!.total,
+      ["BREAKING `listOwners` result field `total` removed"],
+    ],
+    [
+      "result retyped",
+      (s) => void (s.operations.getPet.result = "Pet[]"),
+      ["BREAKING `getPet` result retyped from `Pet` to `Pet[]`"],
+    ],
+    [
+      "enum value removed",
+      (s) => void (s.types.Status.enum = ['"available"']),
+      ['BREAKING `Status` enum value `"sold"` removed'],
+    ],
+    [
+      "enum value added",
+      (s) => void s.types.Status.enum!.push('"pending"'),
+      ['`Status` enum value `"pending"` added'],
+    ],
     ["type removed", (s) => void delete s.types.NewPet, ["BREAKING type `NewPet` removed"]],
   ])("%s", (_, edit, want) => {
     expect(changed(edit)).toEqual(want);
@@ -59,7 +136,10 @@ describe("compareSurfaces", () => {
       s.operations.getPet.params.expand = "string";
       delete s.operations.listOwners;
     });
-    expect(messages).toEqual(["BREAKING operation `listOwners` removed (`GET /owners`)", "`getPet` parameter `expand` added"]);
+    expect(messages).toEqual([
+      "BREAKING operation `listOwners` removed (`GET /owners`)",
+      "`getPet` parameter `expand` added",
+    ]);
   });
 });
 
@@ -68,7 +148,11 @@ describe("surfaceOf", () => {
     const { api } = await normalizeDocument(
       documentWith({
         schemas: {
-          Pet: { type: "object", required: ["id"], properties: { id: { type: "string" }, status: { $ref: "#/components/schemas/Status" } } },
+          Pet: {
+            type: "object",
+            required: ["id"],
+            properties: { id: { type: "string" }, status: { $ref: "#/components/schemas/Status" } },
+          },
           Status: { type: "string", enum: ["a", "b"] },
           Query: { type: "object", properties: { q: { type: "string" } } },
         },
@@ -76,17 +160,40 @@ describe("surfaceOf", () => {
           "/pets": {
             post: {
               operationId: "findPets",
-              parameters: [{ name: "limit", in: "query", required: true, schema: { type: "integer" } }],
-              requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Query" } } } },
-              responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Pet" } } } } } },
+              parameters: [
+                { name: "limit", in: "query", required: true, schema: { type: "integer" } },
+              ],
+              requestBody: {
+                required: true,
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Query" } } },
+              },
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: {
+                    "application/json": {
+                      schema: { type: "array", items: { $ref: "#/components/schemas/Pet" } },
+                    },
+                  },
+                },
+              },
             },
           },
         },
       }),
     );
     const surface = surfaceOf(api);
-    expect(surface.operations.findPets).toEqual({ body: "!Query", method: "POST", params: { limit: "!number" }, path: "/pets", result: "Pet[]" });
-    expect(surface.types.Pet).toEqual({ fields: { id: "!string", status: "Status" }, usage: ["output"] });
+    expect(surface.operations.findPets).toEqual({
+      body: "!Query",
+      method: "POST",
+      params: { limit: "!number" },
+      path: "/pets",
+      result: "Pet[]",
+    });
+    expect(surface.types.Pet).toEqual({
+      fields: { id: "!string", status: "Status" },
+      usage: ["output"],
+    });
     expect(surface.types.Status).toEqual({ enum: ['"a"', '"b"'], usage: ["output"] });
     expect(surface.types.Query.usage).toEqual(["input"]);
   });

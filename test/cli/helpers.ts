@@ -2,7 +2,18 @@
 // folder beside a copy of bin/clientgen.mjs, package.json and a link to templates/, so the shared
 // dist/ is never rewritten under other test runs. Tests work in temp dirs and talk to 127.0.0.1 only.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
@@ -19,7 +30,8 @@ export function buildCli(options: { isCopyingTemplates?: boolean } = {}): Promis
     mkdirSync(path.dirname(binFile), { recursive: true });
     copyFileSync(path.join(repo, "bin/clientgen.mjs"), binFile);
     copyFileSync(path.join(repo, "package.json"), path.join(buildDir, "package.json"));
-    if (options.isCopyingTemplates) cpSync(path.join(repo, "templates"), builtTemplates, { recursive: true });
+    if (options.isCopyingTemplates)
+      cpSync(path.join(repo, "templates"), builtTemplates, { recursive: true });
     else if (!existsSync(builtTemplates)) symlinkSync(path.join(repo, "templates"), builtTemplates);
     await build({
       bundle: true,
@@ -54,20 +66,37 @@ export interface CliRun {
 }
 
 /** `clientgen <args>` in `cwd`, with its own cache folder (CLIENTGEN_CACHE_DIR) so runs never share state. */
-export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   await buildCli();
   return new Promise((resolve) => {
-    execFile(process.execPath, [binFile, ...args], { cwd, env: { ...cliEnv(cwd), ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : -1) : 0;
-      resolve({ code, stderr, stdout });
-    });
+    execFile(
+      process.execPath,
+      [binFile, ...args],
+      { cwd, env: { ...cliEnv(cwd), ...env } },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as { code?: unknown }).code === "number"
+            ? (error as { code: number }).code
+            : -1
+          : 0;
+        resolve({ code, stderr, stdout });
+      },
+    );
   });
 }
 
 /** A long-running `clientgen <args>` (--watch). */
 export async function spawnCli(args: string[], cwd: string): Promise<ChildProcess> {
   await buildCli();
-  return spawn(process.execPath, [binFile, ...args], { cwd, env: cliEnv(cwd), stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [binFile, ...args], {
+    cwd,
+    env: cliEnv(cwd),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 function cliEnv(cwd: string): NodeJS.ProcessEnv {
@@ -87,7 +116,10 @@ export const fixtures = path.join(import.meta.dirname, "fixtures");
  * Every file under `dir` (relative path -> content): a tree to compare byte for byte; with
  * `withDirectories`, folders too (as "name/" -> ""), so a stray empty folder shows.
  */
-export function readTree(dir: string, options: { withDirectories?: boolean } = {}): Record<string, string> {
+export function readTree(
+  dir: string,
+  options: { withDirectories?: boolean } = {},
+): Record<string, string> {
   const tree: Record<string, string> = {};
   const walk = (at: string, rel: string): void => {
     for (const name of readdirSync(at).sort()) {

@@ -12,7 +12,9 @@ const dir = tempDir("clientgen-readme-");
 
 /** The fenced block right after `<!-- readme-test: name -->`. */
 function block(name: string): string {
-  const match = readme.match(new RegExp(`<!-- readme-test: ${name} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\`\\n`));
+  const match = readme.match(
+    new RegExp(`<!-- readme-test: ${name} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\`\\n`),
+  );
   if (!match) throw new Error(`README has no block marked readme-test: ${name}`);
   return match[1];
 }
@@ -29,7 +31,10 @@ describe("README: using clientgen in a build", () => {
     copyFileSync(path.join(fixtures, "jobs.yaml"), path.join(dir, "specs/jobs.yaml"));
     writeFileSync(path.join(dir, "specs/jobs.overlay.yaml"), block("overlay"));
     writeFileSync(path.join(dir, "clientgen.config.ts"), block("config"));
-    const commands = block("tour").split("\n").map((line) => line.replace(/#.*$/, "").trim()).filter(Boolean);
+    const commands = block("tour")
+      .split("\n")
+      .map((line) => line.replace(/#.*$/, "").trim())
+      .filter(Boolean);
     expect(commands).toHaveLength(4);
     const outputs: string[] = [];
     for (const command of commands) {
@@ -42,11 +47,14 @@ describe("README: using clientgen in a build", () => {
     }
     expect(outputs[1]).toMatch(/up to date/);
     const client = readFileSync(path.join(dir, "generated/jobs/client.ts"), "utf8");
-    for (const method of ["createJobAndWait(", "waitForJob(", "pollJob(", "listJobs("]) expect(client).toContain(method);
+    for (const method of ["createJobAndWait(", "waitForJob(", "pollJob(", "listJobs("])
+      expect(client).toContain(method);
     expect(client).toMatch(/listJobs\([^)]*\): PagePromise</);
     const jobsReadme = readFileSync(path.join(dir, "generated/jobs/README.md"), "utf8");
     expect(jobsReadme).toContain("for await (const item of client.listJobs()) console.log(item);");
-    expect(jobsReadme).toContain("const result = await client.createJobAndWait({ body: { /* ... */ } }, { timeoutMs: 10 * 60_000 });");
+    expect(jobsReadme).toContain(
+      "const result = await client.createJobAndWait({ body: { /* ... */ } }, { timeoutMs: 10 * 60_000 });",
+    );
   });
 
   it("the CLI reference is the CLI's usage text", () => {

@@ -29,7 +29,10 @@ describe("progress", () => {
     setTty(true);
     vi.stubEnv("CI", "");
     expect(reporterOptions({})).toMatchObject({ showsProgress: true, showsStageLines: false });
-    expect(reporterOptions({ json: true })).toMatchObject({ showsProgress: false, showsStageLines: false });
+    expect(reporterOptions({ json: true })).toMatchObject({
+      showsProgress: false,
+      showsStageLines: false,
+    });
     vi.stubEnv("CI", "true");
     expect(reporterOptions({})).toMatchObject({ showsProgress: false, showsStageLines: true });
     setTty(false);
@@ -37,13 +40,25 @@ describe("progress", () => {
     expect(reporterOptions({})).toMatchObject({ showsProgress: false, showsStageLines: true });
   });
 
-  const pets = () => withDefaults({ name: "Pets", output: path.join(dir, "pets"), spec: path.join(fixtures, "pets.yaml") });
+  const pets = () =>
+    withDefaults({
+      name: "Pets",
+      output: path.join(dir, "pets"),
+      spec: path.join(fixtures, "pets.yaml"),
+    });
 
   it("not on a terminal: one line per finished stage with its time and counts", async () => {
     const err: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation(
+      (chunk) => (err.push(String(chunk)), true),
+    );
     vi.stubEnv("CLIENTGEN_CACHE_DIR", path.join(dir, ".cache"));
-    const reporter = new Reporter({ isJson: false, isVerbose: false, showsProgress: false, showsStageLines: true });
+    const reporter = new Reporter({
+      isJson: false,
+      isVerbose: false,
+      showsProgress: false,
+      showsStageLines: true,
+    });
     const outcome = await run(pets(), { isCheck: true }, reporter.stages("Pets"));
     expect(outcome.report.status).toBe("stale");
     expect(err.slice(0, 5).map((line) => line.replace(/\d+ ms/, "N ms"))).toEqual([
@@ -58,10 +73,19 @@ describe("progress", () => {
   it("one line per API, rewritten in place per stage, cleared before results", async () => {
     const err: string[] = [];
     const out: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation(
+      (chunk) => (err.push(String(chunk)), true),
+    );
+    vi.spyOn(process.stdout, "write").mockImplementation(
+      (chunk) => (out.push(String(chunk)), true),
+    );
     vi.stubEnv("CLIENTGEN_CACHE_DIR", path.join(dir, ".cache"));
-    const reporter = new Reporter({ isJson: false, isVerbose: false, showsProgress: true, showsStageLines: false });
+    const reporter = new Reporter({
+      isJson: false,
+      isVerbose: false,
+      showsProgress: true,
+      showsStageLines: false,
+    });
     const outcome = await run(pets(), { isCheck: true }, reporter.stages("Pets"));
     printRun(outcome, pets(), true, reporter);
     expect(outcome.report.status).toBe("stale");
@@ -78,10 +102,22 @@ describe("progress", () => {
 });
 
 describe("repeated warnings", () => {
-  const at = (code: string, line: number, severity: "error" | "warning" = "warning", file = "specs/a.yaml") =>
-    ({ code, col: 3, file, line, message: `m${line}`, pointer: `#/p${line}`, severity });
+  const at = (
+    code: string,
+    line: number,
+    severity: "error" | "warning" = "warning",
+    file = "specs/a.yaml",
+  ) => ({ code, col: 3, file, line, message: `m${line}`, pointer: `#/p${line}`, severity });
   const many = [1, 3, 4, 5, 7, 8].map((line) => at("REF005", line));
-  const list = [...many, at("SCH002", 2), at("REF005", 6, "warning", "specs/b.yaml"), at("REF001", 9, "error"), at("REF001", 10, "error"), at("NAME001", 11), at("NAME001", 12)];
+  const list = [
+    ...many,
+    at("SCH002", 2),
+    at("REF005", 6, "warning", "specs/b.yaml"),
+    at("REF001", 9, "error"),
+    at("REF001", 10, "error"),
+    at("NAME001", 11),
+    at("NAME001", 12),
+  ];
 
   it("more than a few of one code in one file: one line with a count; errors never grouped", () => {
     expect(diagnosticLines(sortDiagnostics(list), false)).toEqual([
@@ -98,10 +134,22 @@ describe("repeated warnings", () => {
   it("--verbose prints each one; the reporter prints what diagnosticLines gives", () => {
     expect(diagnosticLines(list, true)).toHaveLength(list.length);
     const err: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
-    new Reporter({ isJson: false, isVerbose: false, showsProgress: false, showsStageLines: false }).diagnostics(sortDiagnostics(list));
+    vi.spyOn(process.stderr, "write").mockImplementation(
+      (chunk) => (err.push(String(chunk)), true),
+    );
+    new Reporter({
+      isJson: false,
+      isVerbose: false,
+      showsProgress: false,
+      showsStageLines: false,
+    }).diagnostics(sortDiagnostics(list));
     expect(err).toHaveLength(7);
-    new Reporter({ isJson: true, isVerbose: false, showsProgress: false, showsStageLines: false }).diagnostics(list);
+    new Reporter({
+      isJson: true,
+      isVerbose: false,
+      showsProgress: false,
+      showsStageLines: false,
+    }).diagnostics(list);
     expect(err).toHaveLength(7);
   });
 });

@@ -5,7 +5,15 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCli, builtTemplates, fixtures, readTree, removeCli, spawnCli, tempDir } from "./helpers.js";
+import {
+  buildCli,
+  builtTemplates,
+  fixtures,
+  readTree,
+  removeCli,
+  spawnCli,
+  tempDir,
+} from "./helpers.js";
 
 const dir = tempDir("clientgen-watch-");
 const out = path.join(dir, "generated/pets");
@@ -15,7 +23,10 @@ let stderr = "";
 
 beforeAll(async () => {
   cpSync(fixtures, path.join(dir, "specs"), { recursive: true });
-  writeFileSync(path.join(dir, "clientgen.config.json"), JSON.stringify({ apis: [{ name: "Pets", spec: "specs/pets.yaml", output: "generated/pets" }] }));
+  writeFileSync(
+    path.join(dir, "clientgen.config.json"),
+    JSON.stringify({ apis: [{ name: "Pets", spec: "specs/pets.yaml", output: "generated/pets" }] }),
+  );
   await buildCli({ isCopyingTemplates: true });
 }, 120_000);
 
@@ -26,7 +37,12 @@ afterAll(() => {
 });
 
 /** Resolve when `stream`'s text after `from` matches `pattern`. */
-async function waitFor(get: () => string, from: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+async function waitFor(
+  get: () => string,
+  from: number,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = get().slice(from).match(pattern);
@@ -52,7 +68,11 @@ describe("clientgen generate --watch", () => {
     // The spec: one line per regeneration, with the time of day and how long it took.
     let mark = stdout.length;
     edit("pets.yaml", "summary: Get a pet", "summary: Fetch one pet");
-    const line = await waitFor(() => stdout, mark, /\[\d\d:\d\d:\d\d\] Pets: regenerated \d+ files -> generated\/pets in \d+ ms\n/);
+    const line = await waitFor(
+      () => stdout,
+      mark,
+      /\[\d\d:\d\d:\d\d\] Pets: regenerated \d+ files -> generated\/pets in \d+ ms\n/,
+    );
     expect(stdout.slice(mark)).toBe(line);
     expect(readFileSync(path.join(out, "client.ts"), "utf8")).toContain("Fetch one pet");
 
@@ -60,7 +80,11 @@ describe("clientgen generate --watch", () => {
     const before = readTree(out);
     mark = stderr.length;
     edit("pets.yaml", "paths:\n", "paths:\n  bad: [\n");
-    await waitFor(() => stderr, mark, /Pets: error; generated\/pets left unchanged, still watching\n/);
+    await waitFor(
+      () => stderr,
+      mark,
+      /Pets: error; generated\/pets left unchanged, still watching\n/,
+    );
     expect(stderr.slice(mark)).toMatch(/pets\.yaml:\d+:\d+ .* error LOAD002 invalid YAML/);
     expect(readTree(out)).toEqual(before);
 
@@ -70,7 +94,11 @@ describe("clientgen generate --watch", () => {
     await waitFor(() => stdout, mark, /Pets: (regenerated|up to date)/);
     mark = stdout.length;
     edit("pet.yaml", "enum: [available, pending, sold]", "enum: [available, pending]");
-    await waitFor(() => stdout, mark, /Pets: regenerated \d+ files -> generated\/pets in \d+ ms; 1 change for callers, 1 breaking\n {2}BREAKING Status enum value "sold" removed\n/);
+    await waitFor(
+      () => stdout,
+      mark,
+      /Pets: regenerated \d+ files -> generated\/pets in \d+ ms; 1 change for callers, 1 breaking\n {2}BREAKING Status enum value "sold" removed\n/,
+    );
 
     // A template.
     mark = stdout.length;
@@ -81,7 +109,12 @@ describe("clientgen generate --watch", () => {
 
     // The config: a new name regenerates with it.
     mark = stdout.length;
-    writeFileSync(path.join(dir, "clientgen.config.json"), JSON.stringify({ apis: [{ name: "Animals", spec: "specs/pets.yaml", output: "generated/pets" }] }));
+    writeFileSync(
+      path.join(dir, "clientgen.config.json"),
+      JSON.stringify({
+        apis: [{ name: "Animals", spec: "specs/pets.yaml", output: "generated/pets" }],
+      }),
+    );
     await waitFor(() => stdout, mark, /Animals: regenerated \d+ files/);
     expect(readFileSync(path.join(out, "index.ts"), "utf8")).toContain("createAnimalsClient");
     expect(child.exitCode).toBe(null);

@@ -31,12 +31,7 @@ function scenarios(values: Record<string, unknown>): Record<string, unknown>[] {
 const multibyte = "5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip";
 
 /** url.json's array value: ['ArrayQuery1', 'begin!*'();:@ &=+$,/?#[]end' , null, ''] (queries.js). */
-const urlArray = (first: string) => [
-  first,
-  "begin!*'();:@ &=+$,/?#[]end",
-  null,
-  "",
-];
+const urlArray = (first: string) => [first, "begin!*'();:@ &=+$,/?#[]end", null, ""];
 const pathItem = {
   globalStringPath: "globalStringPath",
   pathItemStringPath: "pathItemStringPath",
@@ -86,9 +81,7 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
       queries_byteMultiByte: [{ byteQuery: multibyte }],
       queries_ArrayStringCsvValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
       queries_ArrayStringCsvEmpty: [{ arrayQuery: [] }],
-      queries_ArrayStringNoCollectionFormatEmpty: [
-        { arrayQuery: ["hello", "nihao", "bonjour"] },
-      ],
+      queries_ArrayStringNoCollectionFormatEmpty: [{ arrayQuery: ["hello", "nihao", "bonjour"] }],
       queries_ArrayStringSsvValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
       queries_ArrayStringTsvValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
       queries_ArrayStringPipesValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
@@ -188,17 +181,13 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
       Paging_appendApiVersion: [{ "api-version": "1.0.0" }],
       Paging_replaceApiVersion: [{ "api-version": "1.0.0" }],
       // paging.js: api_version 1.6 and tenant test_user, else 400.
-      Paging_getMultiplePagesFragmentNextLink: [
-        { api_version: "1.6", tenant: "test_user" },
-      ],
+      Paging_getMultiplePagesFragmentNextLink: [{ api_version: "1.6", tenant: "test_user" }],
       Paging_getMultiplePagesFragmentWithGroupingNextLink: [
         { api_version: "1.6", tenant: "test_user" },
       ],
       Paging_getMultiplePagesWithOffset: [{ offset: 100 }],
       // "Put in value '100' to pass test"; queryConstant "Must be True".
-      Paging_getWithQueryParams: [
-        { requiredQueryParameter: 100, queryConstant: true },
-      ],
+      Paging_getWithQueryParams: [{ requiredQueryParameter: 100, queryConstant: true }],
     },
     skip: {
       Paging_nextFragment: nextOperation,

@@ -34,10 +34,7 @@ beforeAll(async () => {
           path.join(outDir, name),
         ]);
       } catch (error) {
-        generationErrors.set(
-          name,
-          String((error as { stderr?: string }).stderr ?? error),
-        );
+        generationErrors.set(name, String((error as { stderr?: string }).stderr ?? error));
       }
     }),
   );
@@ -65,7 +62,9 @@ describe.sequential("AutoRest test server", () => {
       callsBySwagger.set(swagger.name, calls);
       // header.json's response scenarios are read through `.withResponse()` (declaredHeaderProblem).
       if (swagger.name === "header") {
-        const checked = calls.filter((c) => c.headers && Object.keys(c.declaredHeaders ?? {}).length > 0);
+        const checked = calls.filter(
+          (c) => c.headers && Object.keys(c.declaredHeaders ?? {}).length > 0,
+        );
         expect(checked.length).toBeGreaterThanOrEqual(20);
       }
       if (process.env.CONFORMANCE_DEBUG)
@@ -77,9 +76,7 @@ describe.sequential("AutoRest test server", () => {
               ? `${c.value.length} items`
               : JSON.stringify(c.value)?.slice(0, 200),
           );
-      const slowest = [...calls]
-        .sort((a, b) => b.durationMs - a.durationMs)
-        .slice(0, 3);
+      const slowest = [...calls].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
       console.log(
         `${swagger.name}: slowest calls ${slowest.map((c) => `${c.method} ${c.durationMs} ms`).join(", ")}`,
       );
@@ -94,8 +91,7 @@ describe.sequential("AutoRest test server", () => {
       const expectError = driving[swagger.name]?.expectError;
       const checkFailures = calls.flatMap((call) => {
         const wantsError = expectError?.test(call.operationId) ?? false;
-        const wantsItems =
-          driving[swagger.name]?.expectItems?.[call.operationId];
+        const wantsItems = driving[swagger.name]?.expectItems?.[call.operationId];
         if (wantsItems !== undefined && call.outcome === "ok") {
           const got = Array.isArray(call.value) ? call.value.length : "no";
           return got === wantsItems
@@ -112,20 +108,14 @@ describe.sequential("AutoRest test server", () => {
       });
       return {
         swagger: swagger.name,
-        scenarios: new Map(
-          names.map((name) => [name, coverage.get(name) ?? 0]),
-        ),
+        scenarios: new Map(names.map((name) => [name, coverage.get(name) ?? 0])),
         checkFailures,
         calls: calls.length,
       };
     });
     const excepted = (swagger: string) => (scenario: string) =>
-      knownExceptions.some(
-        (entry) => entry.swagger === swagger && entry.scenario === scenario,
-      );
-    const rows = results.map((result) =>
-      rowOf(result, excepted(result.swagger)),
-    );
+      knownExceptions.some((entry) => entry.swagger === swagger && entry.scenario === scenario);
+    const rows = results.map((result) => rowOf(result, excepted(result.swagger)));
     console.log(`\n${formatTable(rows)}\n`);
     const unexpected: string[] = [];
     for (const result of results) {
@@ -145,9 +135,7 @@ describe.sequential("AutoRest test server", () => {
     for (const entry of knownExceptions) {
       const result = results.find((r) => r.swagger === entry.swagger);
       if (result?.scenarios.get(entry.scenario))
-        console.log(
-          `known exception now passes: ${entry.swagger} ${entry.scenario}`,
-        );
+        console.log(`known exception now passes: ${entry.swagger} ${entry.scenario}`);
     }
     expect(unexpected).toEqual([]);
   });
@@ -158,7 +146,12 @@ function declaredHeaderProblem(call: Call): string | undefined {
   if (call.outcome !== "ok" || !call.headers || !call.declaredHeaders) return undefined;
   for (const [name, type] of Object.entries(call.declaredHeaders)) {
     const value = call.headers[name];
-    const want = type === "integer" || type === "number" ? "number" : type === "boolean" ? "boolean" : "string";
+    const want =
+      type === "integer" || type === "number"
+        ? "number"
+        : type === "boolean"
+          ? "boolean"
+          : "string";
     if (typeof value !== want)
       return `withResponse().headers[${JSON.stringify(name)}] is ${JSON.stringify(value)}, want a ${want}`;
   }

@@ -6,10 +6,7 @@ export function cookieFetch(): typeof fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     if (jar.size > 0) {
-      headers.set(
-        "cookie",
-        [...jar].map(([name, value]) => `${name}=${value}`).join("; "),
-      );
+      headers.set("cookie", [...jar].map(([name, value]) => `${name}=${value}`).join("; "));
     }
     const response = await fetch(input, { ...init, headers });
     for (const line of response.headers.getSetCookie()) {
@@ -18,9 +15,7 @@ export function cookieFetch(): typeof fetch {
       const name = pair.slice(0, at).trim();
       const value = pair.slice(at + 1).trim();
       const isExpired = attributes.some((attribute) => {
-        const [key = "", setting = ""] = attribute
-          .split("=")
-          .map((part) => part.trim());
+        const [key = "", setting = ""] = attribute.split("=").map((part) => part.trim());
         if (/^max-age$/i.test(key)) return Number(setting) <= 0;
         return /^expires$/i.test(key) && Date.parse(setting) <= Date.now();
       });

@@ -32,8 +32,7 @@ export interface Call {
 }
 
 /** Arguments for one operation: one call per entry; a function may read the client first. */
-export type ArgsFor =
-  Args[] | ((client: Record<string, Function>) => Promise<Args[]>);
+export type ArgsFor = Args[] | ((client: Record<string, Function>) => Promise<Args[]>);
 
 export interface DriveOptions {
   readonly clientDir: string;
@@ -87,17 +86,13 @@ function swaggerOperations(file: string): Map<
     parameters: SwaggerParameter[];
   }
 > {
-  const document = JSON.parse(
-    readFileSync(file, "utf8").replace(/^\uFEFF/, ""),
-  ) as {
+  const document = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as {
     paths?: Record<string, Record<string, unknown>>;
     "x-ms-paths"?: Record<string, Record<string, unknown>>;
     parameters?: Record<string, SwaggerParameter>;
   };
   const resolve = (parameter: SwaggerParameter): SwaggerParameter =>
-    parameter.$ref
-      ? document.parameters![parameter.$ref.replace("#/parameters/", "")]!
-      : parameter;
+    parameter.$ref ? document.parameters![parameter.$ref.replace("#/parameters/", "")]! : parameter;
   const result = new Map();
   const all = { ...document.paths, ...document["x-ms-paths"] };
   for (const [template, item] of Object.entries(all)) {
@@ -107,13 +102,10 @@ function swaggerOperations(file: string): Map<
       const op = value as SwaggerOperation;
       const own = (op.parameters ?? []).map(resolve);
       const parameters = [
-        ...shared.filter(
-          (p) => !own.some((o) => o.name === p.name && o.in === p.in),
-        ),
+        ...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)),
         ...own,
       ];
-      if (op.operationId)
-        result.set(op.operationId, { path: template, verb, op, parameters });
+      if (op.operationId) result.set(op.operationId, { path: template, verb, op, parameters });
     }
   }
   return result;
@@ -132,29 +124,19 @@ function enumArgs(parameters: readonly SwaggerParameter[]): Args[] | undefined {
       if (parameter.required) return undefined;
       continue;
     }
-    sets = sets.flatMap((set) =>
-      values.map((value) => ({ ...set, [parameter.name]: value })),
-    );
+    sets = sets.flatMap((set) => values.map((value) => ({ ...set, [parameter.name]: value })));
   }
   return sets;
 }
 
-async function withTimeout<T>(
-  work: (signal: AbortSignal) => Promise<T>,
-  ms: number,
-): Promise<T> {
+async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new Error(`no answer within ${ms} ms`)),
-    ms,
-  );
+  const timer = setTimeout(() => controller.abort(new Error(`no answer within ${ms} ms`)), ms);
   try {
     return await Promise.race([
       work(controller.signal),
       new Promise<never>((_, reject) =>
-        controller.signal.addEventListener("abort", () =>
-          reject(controller.signal.reason),
-        ),
+        controller.signal.addEventListener("abort", () => reject(controller.signal.reason)),
       ),
     ]);
   } finally {
@@ -172,9 +154,9 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
   const index = (await import(
     pathToFileURL(path.join(options.clientDir, "index.ts")).href
   )) as Record<string, unknown>;
-  const create = Object.entries(index).find(([name]) =>
-    /^create.*Client$/.test(name),
-  )![1] as (options: object) => Record<string, Function>;
+  const create = Object.entries(index).find(([name]) => /^create.*Client$/.test(name))![1] as (
+    options: object,
+  ) => Record<string, Function>;
   // A client per operation, each with its own cookie jar: scenarios run concurrently and the
   // server keeps per-scenario state in a cookie.
   const clientFor = () =>
@@ -192,11 +174,7 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
     // Pollers, resumePoller and channels are reached through the calls that start them.
     if (!operation) continue;
     // Users wait for LROs: the bare start (plain or pageable) is not called.
-    if (
-      kind !== "startAndWait" &&
-      kind !== "startAndPaginate" &&
-      `${method}AndWait` in table
-    )
+    if (kind !== "startAndWait" && kind !== "startAndPaginate" && `${method}AndWait` in table)
       continue;
     if (options.skip?.[operation.id] !== undefined) continue;
     const swagger = operations.get(operation.id);
@@ -204,20 +182,12 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
       const client = clientFor();
       const override = options.args?.[operation.id];
       let argSets: (Args | undefined)[];
-      if (override)
-        argSets =
-          typeof override === "function" ? await override(client) : override;
+      if (override) argSets = typeof override === "function" ? await override(client) : override;
       else argSets = (swagger && enumArgs(swagger.parameters)) ?? [undefined];
       if (argSets.length === 0) argSets = [undefined];
       const calls: Call[] = [];
       for (const args of argSets) {
-        const withBody = await bodyFromGet(
-          client,
-          table,
-          operation,
-          swagger,
-          args,
-        );
+        const withBody = await bodyFromGet(client, table, operation, swagger, args);
         calls.push(
           await callOne(
             client,
@@ -255,8 +225,7 @@ async function bodyFromGet(
   args: Args | undefined,
 ): Promise<Args | undefined> {
   const body = swagger?.parameters.find((parameter) => parameter.in === "body");
-  if (!body || (args && "body" in args) || operation.method === "GET")
-    return args;
+  if (!body || (args && "body" in args) || operation.method === "GET") return args;
   const getter = Object.entries(table).find(
     ([, spec]) =>
       spec.kind === "request" &&
@@ -288,14 +257,12 @@ async function callOne(
       if (kind === "paginate" || kind === "startAndPaginate") {
         const items: unknown[] = [];
         const options = { signal, intervalMs: 100 };
-        for await (const item of client[method]!(args, options))
-          items.push(item);
+        for await (const item of client[method]!(args, options)) items.push(item);
         return items;
       }
       // Waits poll every 100 ms (the runtime's floor) instead of Azure's 2 s default when the
       // server sends no Retry-After: the suite's time, not the behaviour, changes.
-      if (kind === "startAndWait")
-        return client[method]!(args, { signal, intervalMs: 100 });
+      if (kind === "startAndWait") return client[method]!(args, { signal, intervalMs: 100 });
       // Plain calls go through `.withResponse()`: the body it gives is what the plain call gives.
       const response = await client[method]!(args, { signal }).withResponse();
       headers = response.headers;

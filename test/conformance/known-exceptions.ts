@@ -17,11 +17,7 @@ const dateText =
   "the PUT echoes the GET's date-time/duration text as received (lower-case t/z, P5DT1H0M0S); the server wants its canonical form, which a client sending strings (no --dates) does not produce";
 
 const entries: [swagger: string, scenarios: string[], reason: string][] = [
-  [
-    "paging",
-    ["PagingSingleWithBodyParams", "Paging_getSinglePagesWithBodyParams"],
-    getBody,
-  ],
+  ["paging", ["PagingSingleWithBodyParams", "Paging_getSinglePagesWithBodyParams"], getBody],
   [
     "httpInfrastructure",
     [
@@ -71,11 +67,7 @@ const entries: [swagger: string, scenarios: string[], reason: string][] = [
     ],
     dateText,
   ],
-  [
-    "body-dictionary",
-    ["putDictionaryDateTimeValid", "dictionary_putDateTimeValid"],
-    dateText,
-  ],
+  ["body-dictionary", ["putDictionaryDateTimeValid", "dictionary_putDateTimeValid"], dateText],
   [
     "body-complex",
     ["putComplexReadOnlyPropertyValid", "readonlyproperty_putValid"],
@@ -83,10 +75,7 @@ const entries: [swagger: string, scenarios: string[], reason: string][] = [
   ],
   [
     "body-complex",
-    [
-      "putComplexPolymorphismNoDiscriminator",
-      "polymorphism_putMissingDiscriminator",
-    ],
+    ["putComplexPolymorphismNoDiscriminator", "polymorphism_putMissingDiscriminator"],
     "no GET at that path to echo and no example in the swagger: the driver has no valid body to send",
   ],
   [
@@ -97,6 +86,5 @@ const entries: [swagger: string, scenarios: string[], reason: string][] = [
 ];
 
 export const knownExceptions: readonly KnownException[] = entries.flatMap(
-  ([swagger, scenarios, reason]) =>
-    scenarios.map((scenario) => ({ swagger, scenario, reason })),
+  ([swagger, scenarios, reason]) => scenarios.map((scenario) => ({ swagger, scenario, reason })),
 );

@@ -21,10 +21,7 @@ export interface Row {
   readonly checkFailures: number;
 }
 
-export function rowOf(
-  result: SwaggerResult,
-  isExcepted: (name: string) => boolean,
-): Row {
+export function rowOf(result: SwaggerResult, isExcepted: (name: string) => boolean): Row {
   const failedNames = [...result.scenarios]
     .filter(([, count]) => count === 0)
     .map(([name]) => name);
@@ -70,8 +67,7 @@ export function formatTable(rows: readonly Row[]): string {
   const widths = header.map((cell, i) =>
     Math.max(cell.length, ...lines.map((line) => line[i]!.length)),
   );
-  const format = (cells: string[]) =>
-    cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ");
+  const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ");
   return [
     format(header),
     ...lines.map(format),

@@ -54,14 +54,10 @@ let registry: Registry | undefined;
 
 function readRegistry(): Registry {
   registry ??= JSON.parse(
-    execFileSync(
-      process.execPath,
-      [path.resolve("test/conformance/enumerate.cjs")],
-      {
-        encoding: "utf8",
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    ),
+    execFileSync(process.execPath, [path.resolve("test/conformance/enumerate.cjs")], {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    }),
   ) as Registry;
   return registry;
 }
@@ -75,17 +71,13 @@ function pathShape(template: string): string {
 }
 
 function swaggerPaths(swaggerFile: string): Set<string> {
-  const document = JSON.parse(
-    readFileSync(swaggerFile, "utf8").replace(/^\uFEFF/, ""),
-  ) as {
+  const document = JSON.parse(readFileSync(swaggerFile, "utf8").replace(/^\uFEFF/, "")) as {
     paths?: Record<string, unknown>;
     "x-ms-paths"?: Record<string, unknown>;
   };
   const templates = [
     ...Object.keys(document.paths ?? {}),
-    ...Object.keys(document["x-ms-paths"] ?? {}).map(
-      (key) => key.split("?")[0]!,
-    ),
+    ...Object.keys(document["x-ms-paths"] ?? {}).map((key) => key.split("?")[0]!),
   ];
   return new Set(templates.map(pathShape));
 }
@@ -102,8 +94,7 @@ export function scenariosOf(
   const { routes, legacyModules } = readRegistry();
   const paths = swaggerPaths(path.join(swaggerDir, `${swagger.name}.json`));
   const names = new Set<string>();
-  for (const route of routes)
-    if (paths.has(pathShape(route.uri))) names.add(route.name);
+  for (const route of routes) if (paths.has(pathShape(route.uri))) names.add(route.name);
   for (const module of swagger.legacyModules ?? []) {
     for (const name of legacyModules[module] ?? []) names.add(name);
   }
@@ -113,8 +104,7 @@ export function scenariosOf(
       ...Object.values(legacyModules).flat(),
     ]);
     for (const name of allNames) {
-      if (!registered.has(name) && swagger.legacyNames.test(name))
-        names.add(name);
+      if (!registered.has(name) && swagger.legacyNames.test(name)) names.add(name);
     }
   }
   return [...names].filter((name) => !swagger.otherSwaggers?.test(name)).sort();

@@ -7,9 +7,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { freePort } from "../contract/prism.js";
 
-const packageDir = path.resolve(
-  "node_modules/@microsoft.azure/autorest.testserver",
-);
+const packageDir = path.resolve("node_modules/@microsoft.azure/autorest.testserver");
 const cli = path.join(packageDir, "dist/cli/cli.js");
 const loopback = path.resolve("test/conformance/loopback.cjs");
 
@@ -25,23 +23,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(
-  startTimeoutMs = 30_000,
-): Promise<TestServer> {
+export async function startTestServer(startTimeoutMs = 30_000): Promise<TestServer> {
   const port = await freePort();
   const coverageDir = await mkdtemp(path.join(tmpdir(), "autorest-coverage-"));
   const child = spawn(
     process.execPath,
-    [
-      "-r",
-      loopback,
-      cli,
-      "run",
-      "--port",
-      String(port),
-      "--coverageDirectory",
-      coverageDir,
-    ],
+    ["-r", loopback, cli, "run", "--port", String(port), "--coverageDirectory", coverageDir],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -50,9 +37,7 @@ export async function startTestServer(
   };
   child.stdout.on("data", append);
   child.stderr.on("data", append);
-  const exited = new Promise<void>((resolve) =>
-    child.once("exit", () => resolve()),
-  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, startTimeoutMs, () => output, exited);
   return {

@@ -14,7 +14,10 @@ export interface SpecParameter {
   style?: string;
   explode?: boolean;
   schema?: Schema;
-  content?: Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, unknown> }>;
+  content?: Record<
+    string,
+    { schema?: Schema; example?: unknown; examples?: Record<string, unknown> }
+  >;
   example?: unknown;
   examples?: Record<string, unknown>;
   deprecated?: boolean;
@@ -28,7 +31,11 @@ export interface SpecOperation {
 }
 
 /** The operation object for a descriptor's path and method, and its path item. */
-export function findOperation(document: JsonObject, path: string, method: string): { item: JsonObject; operation: SpecOperation } | undefined {
+export function findOperation(
+  document: JsonObject,
+  path: string,
+  method: string,
+): { item: JsonObject; operation: SpecOperation } | undefined {
   const paths = (document.paths ?? {}) as Record<string, Json>;
   const item = deref<JsonObject | undefined>(document, paths[path]);
   // An operation may itself be a $ref (DigitalOcean): not standard, but the generator follows it.
@@ -38,11 +45,16 @@ export function findOperation(document: JsonObject, path: string, method: string
 }
 
 /** Operation parameters after path-item ones, resolved; the operation's win on (name, in). */
-export function parametersOf(document: JsonObject, item: JsonObject, operation: SpecOperation): SpecParameter[] {
+export function parametersOf(
+  document: JsonObject,
+  item: JsonObject,
+  operation: SpecOperation,
+): SpecParameter[] {
   const byKey = new Map<string, SpecParameter>();
   for (const raw of [...((item.parameters as unknown[]) ?? []), ...(operation.parameters ?? [])]) {
     const param = deref<SpecParameter>(document, raw);
-    if (param && typeof param === "object" && typeof param.name === "string") byKey.set(`${param.in}:${param.name}`, param);
+    if (param && typeof param === "object" && typeof param.name === "string")
+      byKey.set(`${param.in}:${param.name}`, param);
   }
   return [...byKey.values()];
 }
@@ -52,23 +64,35 @@ export function parametersOf(document: JsonObject, item: JsonObject, operation: 
 const samplerOptions = { skipReadOnly: true, quiet: true } as const;
 
 /** The first example a parameter, media type or schema carries, if any. */
-function ownExample(document: JsonObject, holder: { example?: unknown; examples?: unknown } | undefined): { value: unknown } | undefined {
+function ownExample(
+  document: JsonObject,
+  holder: { example?: unknown; examples?: unknown } | undefined,
+): { value: unknown } | undefined {
   if (!holder) return undefined;
   if (holder.example !== undefined) return { value: holder.example };
   if (holder.examples && typeof holder.examples === "object" && !Array.isArray(holder.examples)) {
     for (const raw of Object.values(holder.examples as Record<string, unknown>)) {
       const example = deref<{ value?: unknown; externalValue?: unknown }>(document, raw);
-      if (example && typeof example === "object" && "value" in example) return { value: example.value };
+      if (example && typeof example === "object" && "value" in example)
+        return { value: example.value };
     }
   }
   return undefined;
 }
 
 /** A value for a schema: openapi-sampler (which prefers the schema's example/default/enum). */
-export function sampleSchema(document: JsonObject, schema: unknown, options: { xml?: boolean } = {}): unknown {
+export function sampleSchema(
+  document: JsonObject,
+  schema: unknown,
+  options: { xml?: boolean } = {},
+): unknown {
   if (schema === undefined) return undefined;
   try {
-    const value = sample(schema as never, { ...samplerOptions, ...(options.xml ? { format: "xml" as const } : {}) }, document);
+    const value = sample(
+      schema as never,
+      { ...samplerOptions, ...(options.xml ? { format: "xml" as const } : {}) },
+      document,
+    );
     return options.xml ? value : repair(document, schema, value, 0);
   } catch {
     return undefined;
@@ -83,7 +107,10 @@ export function sampleSchema(document: JsonObject, schema: unknown, options: { x
 function repair(document: JsonObject, raw: unknown, value: unknown, depth: number): unknown {
   const schema = deref<Schema | undefined>(document, raw);
   if (!schema || typeof schema !== "object" || depth > 12) return value;
-  const members = [...((schema.allOf as unknown[]) ?? []), ...(((schema.anyOf ?? schema.oneOf) as unknown[] | undefined)?.slice(0, 1) ?? [])];
+  const members = [
+    ...((schema.allOf as unknown[]) ?? []),
+    ...(((schema.anyOf ?? schema.oneOf) as unknown[] | undefined)?.slice(0, 1) ?? []),
+  ];
   let out = value;
   for (const member of members) out = repair(document, member, out, depth + 1);
   if (typeof out === "string") return fitString(schema, out);
@@ -92,13 +119,20 @@ function repair(document: JsonObject, raw: unknown, value: unknown, depth: numbe
     const properties = (schema.properties ?? {}) as Record<string, unknown>;
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(out)) {
-      const itemSchema = properties[key] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
+      const itemSchema =
+        properties[key] ??
+        (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
       result[key] = itemSchema === undefined ? item : repair(document, itemSchema, item, depth + 1);
     }
     // `required` naming a property no schema defines (DigitalOcean: uptime check `method`,
     // logtail `endpoint`): nothing to sample, so a string stands in.
     for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
-      if (!(name in result) && properties[name] === undefined && schema.additionalProperties !== false) result[name] = "string";
+      if (
+        !(name in result) &&
+        properties[name] === undefined &&
+        schema.additionalProperties !== false
+      )
+        result[name] = "string";
     }
     return result;
   }
@@ -114,16 +148,33 @@ function fitString(schema: Schema, value: string): string {
   } catch {
     pattern = undefined;
   }
-  const fits = (text: string | undefined): boolean => text !== undefined && text.length >= min && text.length <= max && (!pattern || pattern.test(text));
+  const fits = (text: string | undefined): boolean =>
+    text !== undefined &&
+    text.length >= min &&
+    text.length <= max &&
+    (!pattern || pattern.test(text));
   if (fits(value) || Array.isArray(schema.enum)) return value;
   const repeated = value === "" ? "" : value.repeat(Math.ceil(Math.max(min, 1) / value.length));
-  const fromPattern = typeof schema.pattern === "string" ? stringForPattern(schema.pattern, min) : undefined;
-  const candidates = [fromPattern, repeated, repeated.slice(0, Math.max(min, 1)), "string", "abc", "abc123", "x".repeat(Math.max(min, 1))];
+  const fromPattern =
+    typeof schema.pattern === "string" ? stringForPattern(schema.pattern, min) : undefined;
+  const candidates = [
+    fromPattern,
+    repeated,
+    repeated.slice(0, Math.max(min, 1)),
+    "string",
+    "abc",
+    "abc123",
+    "x".repeat(Math.max(min, 1)),
+  ];
   return candidates.find((candidate): candidate is string => fits(candidate)) ?? value;
 }
 
 /** A value for one parameter; never empty for a path parameter (the client refuses those). */
-export function parameterValue(document: JsonObject, param: SpecParameter, useExamples = true): unknown {
+export function parameterValue(
+  document: JsonObject,
+  param: SpecParameter,
+  useExamples = true,
+): unknown {
   const example = useExamples ? ownExample(document, param) : undefined;
   let value: unknown;
   let schema: unknown = param.schema;
@@ -131,7 +182,9 @@ export function parameterValue(document: JsonObject, param: SpecParameter, useEx
   else if (param.content) {
     const [media] = Object.values(param.content);
     schema = media?.schema;
-    value = (useExamples ? ownExample(document, media)?.value : undefined) ?? sampleSchema(document, media?.schema);
+    value =
+      (useExamples ? ownExample(document, media)?.value : undefined) ??
+      sampleSchema(document, media?.schema);
   } else value = sampleSchema(document, param.schema);
   if (param.in === "path" && (value === undefined || value === null || value === "")) {
     const resolved = deref<Schema | undefined>(document, schema);
@@ -149,14 +202,27 @@ export function parameterValue(document: JsonObject, param: SpecParameter, useEx
 function twoItems(document: JsonObject, rawSchema: unknown, value: unknown): unknown {
   if (!Array.isArray(value) || value.length !== 1) return value;
   const schema = deref<Schema | undefined>(document, rawSchema);
-  const arraySchema = [schema, ...(((schema?.anyOf ?? schema?.oneOf) as unknown[] | undefined) ?? []).map((s) => deref<Schema | undefined>(document, s))].find(
-    (candidate) => candidate?.type === "array" || (Array.isArray(candidate?.type) && candidate.type.includes("array")),
+  const arraySchema = [
+    schema,
+    ...(((schema?.anyOf ?? schema?.oneOf) as unknown[] | undefined) ?? []).map((s) =>
+      deref<Schema | undefined>(document, s),
+    ),
+  ].find(
+    (candidate) =>
+      candidate?.type === "array" ||
+      (Array.isArray(candidate?.type) && candidate.type.includes("array")),
   );
   if (typeof arraySchema?.maxItems === "number" && arraySchema.maxItems < 2) return value;
   const [item] = value;
   if (!arraySchema?.uniqueItems) return [item, item];
   const items = deref<Schema | undefined>(document, arraySchema.items);
-  const other = Array.isArray(items?.enum) ? items.enum.find((candidate) => candidate !== item) : typeof item === "number" ? item + 1 : typeof item === "string" ? `${item}2` : undefined;
+  const other = Array.isArray(items?.enum)
+    ? items.enum.find((candidate) => candidate !== item)
+    : typeof item === "number"
+      ? item + 1
+      : typeof item === "string"
+        ? `${item}2`
+        : undefined;
   return other === undefined ? value : [item, other];
 }
 
@@ -172,9 +238,16 @@ export function bodyValue(
   const example = useExamples ? ownExample(document, media) : undefined;
   let value = example ? example.value : sampleSchema(document, media?.schema, { xml: isXml });
   if (type.startsWith("multipart/")) value = withBlobs(document, media?.schema, value);
-  else if (!isJsonType(type) && !type.startsWith("text/") && type !== "application/x-www-form-urlencoded" && !isXml) {
+  else if (
+    !isJsonType(type) &&
+    !type.startsWith("text/") &&
+    type !== "application/x-www-form-urlencoded" &&
+    !isXml
+  ) {
     // A binary body (octet-stream, images, ...): real bytes, as a caller would pass them.
-    value = new Blob([typeof value === "string" && value !== "" ? value : "contract-test-bytes"], { type });
+    value = new Blob([typeof value === "string" && value !== "" ? value : "contract-test-bytes"], {
+      type,
+    });
   }
   if (value === undefined && isJsonType(type)) value = {};
   return value;
@@ -194,14 +267,21 @@ function withBlobs(document: JsonObject, rawSchema: unknown, value: unknown): un
     const property = flatten(document, rawProperty);
     if (!property) continue;
     const items = flatten(document, property.items);
-    if (isBinary(property)) out[name] = new Blob(["contract-test-bytes"], { type: "application/octet-stream" });
-    else if (property.type === "array" && items && isBinary(items)) out[name] = [new Blob(["contract-test-bytes"], { type: "application/octet-stream" })];
+    if (isBinary(property))
+      out[name] = new Blob(["contract-test-bytes"], { type: "application/octet-stream" });
+    else if (property.type === "array" && items && isBinary(items))
+      out[name] = [new Blob(["contract-test-bytes"], { type: "application/octet-stream" })];
   }
   return out;
 }
 
 function isBinary(schema: Schema): boolean {
-  return (schema.type === "string" || schema.type === undefined) && (schema.format === "binary" || schema.format === "base64" || typeof schema.contentMediaType === "string") ;
+  return (
+    (schema.type === "string" || schema.type === undefined) &&
+    (schema.format === "binary" ||
+      schema.format === "base64" ||
+      typeof schema.contentMediaType === "string")
+  );
 }
 
 /** A schema with $ref followed and allOf members' properties merged (enough to find binary parts). */

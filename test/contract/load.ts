@@ -46,7 +46,8 @@ export async function prepareSpec(spec: ContractSpec): Promise<PreparedSpec> {
     try {
       result = await generate({ spec: spec.spec, overlays: spec.overlays, name: spec.name });
     } catch (error) {
-      if (error instanceof DiagnosticsError) throw new Error(error.diagnostics.map(formatDiagnostic).join("\n"));
+      if (error instanceof DiagnosticsError)
+        throw new Error(error.diagnostics.map(formatDiagnostic).join("\n"));
       throw error;
     }
     warnings = result.diagnostics.length;
@@ -68,7 +69,8 @@ export function bundle(loaded: LoadedSpec): JsonObject {
     if (value !== null && typeof value === "object") {
       const out: JsonObject = {};
       for (const [key, item] of Object.entries(value)) {
-        out[key] = key === "$ref" && typeof item === "string" ? refTarget(item, file) : rewrite(item, file);
+        out[key] =
+          key === "$ref" && typeof item === "string" ? refTarget(item, file) : rewrite(item, file);
       }
       return out;
     }
@@ -105,7 +107,13 @@ function inlinePropertyMapRefs(document: JsonObject): void {
     seen.add(node);
     if (Array.isArray(node)) return node.forEach(walk);
     const properties = node.properties;
-    if (properties && typeof properties === "object" && !Array.isArray(properties) && Object.keys(properties).length === 1 && typeof properties.$ref === "string") {
+    if (
+      properties &&
+      typeof properties === "object" &&
+      !Array.isArray(properties) &&
+      Object.keys(properties).length === 1 &&
+      typeof properties.$ref === "string"
+    ) {
       node.properties = deref<Json>(document, properties);
     }
     Object.values(node).forEach(walk);
@@ -124,7 +132,10 @@ export function withoutExamples(document: JsonObject): JsonObject {
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
       if (!isPropertyMap && (key === "example" || key === "examples")) continue;
-      out[key] = copy(value, !isPropertyMap && (key === "properties" || key === "patternProperties"));
+      out[key] = copy(
+        value,
+        !isPropertyMap && (key === "properties" || key === "patternProperties"),
+      );
     }
     return out;
   };
@@ -133,14 +144,22 @@ export function withoutExamples(document: JsonObject): JsonObject {
 
 /** Follows `$ref`s inside a bundled document. */
 export function deref<T = unknown>(document: JsonObject, value: unknown, depth = 0): T {
-  if (depth < 50 && value !== null && typeof value === "object" && typeof (value as { $ref?: unknown }).$ref === "string") {
+  if (
+    depth < 50 &&
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { $ref?: unknown }).$ref === "string"
+  ) {
     const ref = (value as { $ref: string }).$ref;
     if (!ref.startsWith("#")) return value as T;
     let node: unknown = document;
     for (const raw of ref.slice(2).split("/")) {
       if (raw === "" && ref === "#/") break;
       const segment = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-      node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
+      node =
+        node !== null && typeof node === "object"
+          ? (node as Record<string, unknown>)[segment]
+          : undefined;
     }
     return deref<T>(document, node, depth + 1);
   }

@@ -4,7 +4,10 @@
 // "(ak|api_key)_[0-9A-F]{32}" wrong; this only has to be right, not random.
 // Returns undefined when the pattern uses something else (lookarounds, backreferences).
 
-type Node = { kind: "char"; text: string } | { kind: "group"; branches: Node[][] } | { kind: "repeat"; node: Node; min: number; max: number };
+type Node =
+  | { kind: "char"; text: string }
+  | { kind: "group"; branches: Node[][] }
+  | { kind: "repeat"; node: Node; min: number; max: number };
 
 export function stringForPattern(pattern: string, minLength = 0): string | undefined {
   try {
@@ -13,7 +16,8 @@ export function stringForPattern(pattern: string, minLength = 0): string | undef
     if (!parser.done()) return undefined;
     let text = render(branches[0]);
     // Pad through the first open-ended repeat if the result is too short.
-    for (let extra = 1; text.length < minLength && extra <= minLength; extra++) text = render(branches[0], extra);
+    for (let extra = 1; text.length < minLength && extra <= minLength; extra++)
+      text = render(branches[0], extra);
     const regex = new RegExp(pattern, "u");
     return regex.test(text) ? text : undefined;
   } catch {
@@ -125,7 +129,8 @@ class Parser {
         this.#i++;
         let end = this.source[this.#i++];
         if (end === "\\") end = escapeChar(this.source[this.#i++]);
-        for (let code = c.charCodeAt(0); code <= end.charCodeAt(0) && members.length < 500; code++) members.push(String.fromCharCode(code));
+        for (let code = c.charCodeAt(0); code <= end.charCodeAt(0) && members.length < 500; code++)
+          members.push(String.fromCharCode(code));
       } else members.push(c);
     }
     this.#i++;

@@ -42,17 +42,38 @@ export async function freePort(): Promise<number> {
 }
 
 /** `prism mock <document>` on a free port; resolves once Prism answers HTTP. */
-export async function startPrism(document: string, options: PrismOptions = {}): Promise<PrismServer> {
+export async function startPrism(
+  document: string,
+  options: PrismOptions = {},
+): Promise<PrismServer> {
   const port = await freePort();
-  const args = [prismCli, "mock", document, "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", "warn"];
+  const args = [
+    prismCli,
+    "mock",
+    document,
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--verboseLevel",
+    "warn",
+  ];
   if (options.dynamic) args.push("--dynamic");
   if (options.seed !== undefined) args.push("--seed", options.seed);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   let exited: number | null | undefined;
-  child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  const exit = new Promise<void>((resolve) => child.once("exit", (code) => ((exited = code), resolve())));
+  child.stdout?.on(
+    "data",
+    (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)),
+  );
+  child.stderr?.on(
+    "data",
+    (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)),
+  );
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", (code) => ((exited = code), resolve())),
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     if (exited === undefined && child.pid !== undefined) {
@@ -64,7 +85,8 @@ export async function startPrism(document: string, options: PrismOptions = {}): 
   };
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   for (;;) {
-    if (exited !== undefined) throw new Error(`prism exited with ${exited} before listening:\n${output}`);
+    if (exited !== undefined)
+      throw new Error(`prism exited with ${exited} before listening:\n${output}`);
     try {
       // Any HTTP answer (usually 404 for "/") means the server is up.
       await fetch(`${url}/__contract_probe__`, { signal: AbortSignal.timeout(2000) });
@@ -72,7 +94,9 @@ export async function startPrism(document: string, options: PrismOptions = {}): 
     } catch {
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`prism did not listen within ${options.startTimeoutMs ?? 120_000} ms:\n${output}`);
+        throw new Error(
+          `prism did not listen within ${options.startTimeoutMs ?? 120_000} ms:\n${output}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
@@ -98,13 +122,25 @@ export function parseViolations(header: string | null): PrismViolation[] {
     // Over 8 KB Prism sends "Too many violations! " and a cut JSON text. Request violations come
     // first, so every one of them that fits is still readable entry by entry.
     const found: PrismViolation[] = [];
-    const entry = /\{"location":(\[[^\]]*\]),"severity":"(\w+)","code":("(?:[^"\\]|\\.)*"|\d+),"message":("(?:[^"\\]|\\.)*")\}/g;
+    const entry =
+      /\{"location":(\[[^\]]*\]),"severity":"(\w+)","code":("(?:[^"\\]|\\.)*"|\d+),"message":("(?:[^"\\]|\\.)*")\}/g;
     for (const match of header.matchAll(entry)) {
-      found.push({ location: JSON.parse(match[1]) as string[], severity: match[2], code: JSON.parse(match[3]) as string, message: JSON.parse(match[4]) as string });
+      found.push({
+        location: JSON.parse(match[1]) as string[],
+        severity: match[2],
+        code: JSON.parse(match[3]) as string,
+        message: JSON.parse(match[4]) as string,
+      });
     }
     const last = found.at(-1);
     // Cut inside the request part: the rest is unknown, count it as one more error.
-    if (!last || last.location[0] === "request") found.push({ location: ["request"], severity: "Error", code: "truncated", message: "sl-violations truncated by Prism" });
+    if (!last || last.location[0] === "request")
+      found.push({
+        location: ["request"],
+        severity: "Error",
+        code: "truncated",
+        message: "sl-violations truncated by Prism",
+      });
     return found;
   }
 }

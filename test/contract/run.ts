@@ -38,8 +38,13 @@ export const contractCredential = "contract-user:contract-secret";
 
 interface LoadedClient {
   descriptors: [string, OperationSpec][];
-  create: (options: Record<string, unknown>) => Record<string, (args: unknown, options?: unknown) => Promise<unknown>>;
-  Transport: new (options: Record<string, unknown>, defaults: { baseUrl: string }) => {
+  create: (
+    options: Record<string, unknown>,
+  ) => Record<string, (args: unknown, options?: unknown) => Promise<unknown>>;
+  Transport: new (
+    options: Record<string, unknown>,
+    defaults: { baseUrl: string },
+  ) => {
     request(op: OperationSpec, args: unknown, options?: unknown): Promise<unknown>;
   };
   ApiError: new (...args: never[]) => Error & { status: number; body: unknown };
@@ -48,9 +53,16 @@ interface LoadedClient {
 
 /** Imports a generated folder: its client factory, every OperationSpec, the runtime Transport. */
 export async function loadClient(clientDir: string): Promise<LoadedClient> {
-  const load = (file: string) => import(pathToFileURL(path.join(clientDir, file)).href) as Promise<Record<string, unknown>>;
-  const [index, ops, transport] = await Promise.all([load("index.ts"), load("operations.ts"), load("runtime/transport.ts")]);
-  const factory = Object.entries(index).find(([name, value]) => /^create\w*Client$/.test(name) && typeof value === "function");
+  const load = (file: string) =>
+    import(pathToFileURL(path.join(clientDir, file)).href) as Promise<Record<string, unknown>>;
+  const [index, ops, transport] = await Promise.all([
+    load("index.ts"),
+    load("operations.ts"),
+    load("runtime/transport.ts"),
+  ]);
+  const factory = Object.entries(index).find(
+    ([name, value]) => /^create\w*Client$/.test(name) && typeof value === "function",
+  );
   if (!factory) throw new Error(`${clientDir}: no create*Client export`);
   const descriptors = Object.entries(ops)
     .filter(([, value]) => isOperationSpec(value))
@@ -65,7 +77,12 @@ export async function loadClient(clientDir: string): Promise<LoadedClient> {
 }
 
 function isOperationSpec(value: unknown): value is OperationSpec {
-  return value !== null && typeof value === "object" && typeof (value as OperationSpec).method === "string" && typeof (value as OperationSpec).path === "string";
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as OperationSpec).method === "string" &&
+    typeof (value as OperationSpec).path === "string"
+  );
 }
 
 /** Header parameters OpenAPI says to ignore (the client sets these itself). */
@@ -86,23 +103,40 @@ export interface PlannedCall {
 }
 
 /** Every call for one client: each operation with all its parameters, plus each extra body media type. */
-export function planCalls(document: JsonObject, client: LoadedClient): { calls: PlannedCall[]; problems: CallResult[] } {
+export function planCalls(
+  document: JsonObject,
+  client: LoadedClient,
+): { calls: PlannedCall[]; problems: CallResult[] } {
   const plain = withoutExamples(document);
   const calls: PlannedCall[] = [];
   const problems: CallResult[] = [];
   for (const [name, op] of client.descriptors) {
     const found = findOperation(document, op.path, op.method);
     if (!found) {
-      problems.push({ label: name, operationId: op.id, outcome: "client", detail: `no ${op.method} ${op.path} in the document`, violations: [], warnings: [] });
+      problems.push({
+        label: name,
+        operationId: op.id,
+        outcome: "client",
+        detail: `no ${op.method} ${op.path} in the document`,
+        violations: [],
+        warnings: [],
+      });
       continue;
     }
-    const requestBody = deref<{ content?: Record<string, { schema?: Record<string, unknown> }> } | undefined>(document, found.operation.requestBody);
+    const requestBody = deref<
+      { content?: Record<string, { schema?: Record<string, unknown> }> } | undefined
+    >(document, found.operation.requestBody);
     const content = requestBody?.content ?? {};
     const bodyArg = op.body?.bodyArg ?? "body";
     const plainFound = findOperation(plain, op.path, op.method) ?? found;
-    const plainContent = deref<{ content?: typeof content } | undefined>(plain, plainFound.operation.requestBody)?.content ?? {};
+    const plainContent =
+      deref<{ content?: typeof content } | undefined>(plain, plainFound.operation.requestBody)
+        ?.content ?? {};
     /** With the document's examples, or (for the fallback) from the schemas alone. */
-    const buildArgs = (useExamples: boolean, mediaType = op.body?.mediaType): Record<string, unknown> => {
+    const buildArgs = (
+      useExamples: boolean,
+      mediaType = op.body?.mediaType,
+    ): Record<string, unknown> => {
       const doc = useExamples ? document : plain;
       const where = useExamples ? found : plainFound;
       const args: Record<string, unknown> = {};
@@ -112,14 +146,28 @@ export function planCalls(document: JsonObject, client: LoadedClient): { calls: 
         if (value !== undefined) args[param.name] = value;
       }
       // Placeholders the document forgot to declare: the generator adds them as required strings.
-      for (const [, placeholder] of op.path.matchAll(/\{([^}]+)\}/g)) if (args[placeholder] === undefined) args[placeholder] = "x";
-      if (mediaType !== undefined) args[bodyArg] = bodyValue(doc, (useExamples ? content : plainContent)[mediaType], mediaType, useExamples);
+      for (const [, placeholder] of op.path.matchAll(/\{([^}]+)\}/g))
+        if (args[placeholder] === undefined) args[placeholder] = "x";
+      if (mediaType !== undefined)
+        args[bodyArg] = bodyValue(
+          doc,
+          (useExamples ? content : plainContent)[mediaType],
+          mediaType,
+          useExamples,
+        );
       return args;
     };
     const plan = (label: string, mediaType: string | undefined, variant?: OperationSpec): void => {
       const args = buildArgs(true, mediaType);
       const fallbackArgs = buildArgs(false, mediaType);
-      calls.push({ label, name, op, variant, args, fallbackArgs: sameArgs(args, fallbackArgs) ? undefined : fallbackArgs });
+      calls.push({
+        label,
+        name,
+        op,
+        variant,
+        args,
+        fallbackArgs: sameArgs(args, fallbackArgs) ? undefined : fallbackArgs,
+      });
     };
     plan(name, op.body?.mediaType);
     // Every other media type of the request body, sent through the same runtime (the client
@@ -128,7 +176,10 @@ export function planCalls(document: JsonObject, client: LoadedClient): { calls: 
     for (const mediaType of Object.keys(content)) {
       if (!op.body || mediaType.includes("*") || sentTypes.has(essence(mediaType))) continue;
       sentTypes.add(essence(mediaType));
-      plan(`${name} [${mediaType}]`, mediaType, { ...op, body: { ...op.body, kind: bodyKindOf(mediaType), mediaType } });
+      plan(`${name} [${mediaType}]`, mediaType, {
+        ...op,
+        body: { ...op.body, kind: bodyKindOf(mediaType), mediaType },
+      });
     }
   }
   return { calls, problems };
@@ -140,7 +191,10 @@ function essence(mediaType: string): string {
 
 function sameArgs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => (a[key] instanceof Blob && b[key] instanceof Blob) || isDeepStrictEqual(a[key], b[key]));
+  return [...keys].every(
+    (key) =>
+      (a[key] instanceof Blob && b[key] instanceof Blob) || isDeepStrictEqual(a[key], b[key]),
+  );
 }
 
 /** How Prism answers: from the document's examples, or generated by json-schema-faker from a seed. */
@@ -151,12 +205,19 @@ export type MockMode = { dynamic: false } | { dynamic: true; seed: string };
  * Prism's `Prefer` header (dynamic=true/false, seed=...), so one server answers both ways and a
  * dynamic response depends on the seed alone, not on the order of concurrent requests.
  */
-export async function runCalls(client: LoadedClient, calls: PlannedCall[], baseUrl: string, mode: MockMode, concurrency = 4): Promise<CallResult[]> {
+export async function runCalls(
+  client: LoadedClient,
+  calls: PlannedCall[],
+  baseUrl: string,
+  mode: MockMode,
+  concurrency = 4,
+): Promise<CallResult[]> {
   const prefer = mode.dynamic ? `dynamic=true, seed=${mode.seed}` : "dynamic=false";
   const results: CallResult[] = new Array(calls.length);
   let next = 0;
   const worker = async (): Promise<void> => {
-    for (let index = next++; index < calls.length; index = next++) results[index] = await runOne(client, calls[index], baseUrl, prefer);
+    for (let index = next++; index < calls.length; index = next++)
+      results[index] = await runOne(client, calls[index], baseUrl, prefer);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, calls.length) }, worker));
   return results;
@@ -166,7 +227,12 @@ export async function runCalls(client: LoadedClient, calls: PlannedCall[], baseU
  * One call; when Prism rejects a request built from the document's own examples, again with
  * arguments sampled from the schemas (documents' examples do not always match their schemas).
  */
-async function runOne(client: LoadedClient, call: PlannedCall, baseUrl: string, prefer: string): Promise<CallResult> {
+async function runOne(
+  client: LoadedClient,
+  call: PlannedCall,
+  baseUrl: string,
+  prefer: string,
+): Promise<CallResult> {
   const first = await runWith(client, call, call.args, baseUrl, prefer);
   if (first.outcome !== "violation" || !call.fallbackArgs) return first;
   const second = await runWith(client, call, call.fallbackArgs, baseUrl, prefer);
@@ -174,20 +240,51 @@ async function runOne(client: LoadedClient, call: PlannedCall, baseUrl: string, 
 }
 
 /** Prism now and then resets a kept-alive connection (ECONNRESET) under load: one more try. */
-async function runWith(client: LoadedClient, call: PlannedCall, args: Record<string, unknown>, baseUrl: string, prefer: string): Promise<CallResult> {
+async function runWith(
+  client: LoadedClient,
+  call: PlannedCall,
+  args: Record<string, unknown>,
+  baseUrl: string,
+  prefer: string,
+): Promise<CallResult> {
   const result = await runAttempt(client, call, args, baseUrl, prefer);
-  if (result.outcome !== "client" || !/ConnectionError: .*(ECONNRESET|socket hang up|other side closed)/.test(result.detail)) return result;
+  if (
+    result.outcome !== "client" ||
+    !/ConnectionError: .*(ECONNRESET|socket hang up|other side closed)/.test(result.detail)
+  )
+    return result;
   const again = await runAttempt(client, call, args, baseUrl, prefer);
-  return again.outcome === "client" && /ConnectionError/.test(again.detail) ? { ...again, outcome: "mock" } : again;
+  return again.outcome === "client" && /ConnectionError/.test(again.detail)
+    ? { ...again, outcome: "mock" }
+    : again;
 }
 
-async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<string, unknown>, baseUrl: string, prefer: string): Promise<CallResult> {
+async function runAttempt(
+  client: LoadedClient,
+  call: PlannedCall,
+  args: Record<string, unknown>,
+  baseUrl: string,
+  prefer: string,
+): Promise<CallResult> {
   let exchange: Exchange | undefined;
-  const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const recordingFetch = async (
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> => {
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-    const body = init?.body === undefined || init.body === null ? undefined : await new Response(init.body as BodyInit).text();
-    exchange = { request: { method: init?.method ?? "GET", url: String(input), headers, body: body?.slice(0, 4000) } };
+    const body =
+      init?.body === undefined || init.body === null
+        ? undefined
+        : await new Response(init.body as BodyInit).text();
+    exchange = {
+      request: {
+        method: init?.method ?? "GET",
+        url: String(input),
+        headers,
+        body: body?.slice(0, 4000),
+      },
+    };
     const response = await fetch(input, init);
     const text = await response.clone().text();
     const responseHeaders: Record<string, string> = {};
@@ -195,12 +292,20 @@ async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<
     exchange.response = { status: response.status, headers: responseHeaders, text };
     return response;
   };
-  const options = { baseUrl, apiKey: contractCredential, fetch: recordingFetch, retry: { maxRetries: 0 }, timeoutMs: 30_000, headers: { Prefer: prefer, ...call.headers } };
+  const options = {
+    baseUrl,
+    apiKey: contractCredential,
+    fetch: recordingFetch,
+    retry: { maxRetries: 0 },
+    timeoutMs: 30_000,
+    headers: { Prefer: prefer, ...call.headers },
+  };
   let value: unknown;
   let thrown: unknown;
   let isThrown = false;
   try {
-    if (call.variant) value = await new client.Transport(options, { baseUrl }).request(call.variant, args);
+    if (call.variant)
+      value = await new client.Transport(options, { baseUrl }).request(call.variant, args);
     else value = await client.create(options)[call.name](args);
   } catch (error) {
     isThrown = true;
@@ -210,20 +315,34 @@ async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<
   // Violations come in the sl-violations header when the document has a 422/400 response Prism can
   // answer with; otherwise only in Prism's own 422 problem+json body (`validation`, no header).
   const all = [
-    ...parseViolations(exchange?.response?.headers["sl-violations"] ?? null).filter((v) => v.location[0] === "request"),
-    ...(exchange?.response && !exchange.response.headers["sl-violations"] ? problemViolations(exchange.response) : []),
+    ...parseViolations(exchange?.response?.headers["sl-violations"] ?? null).filter(
+      (v) => v.location[0] === "request",
+    ),
+    ...(exchange?.response && !exchange.response.headers["sl-violations"]
+      ? problemViolations(exchange.response)
+      : []),
   ];
   const violations = all.filter((v) => v.severity === "Error");
   const warnings = all.filter((v) => v.severity !== "Error");
-  const result = (outcome: Outcome, detail: string): CallResult => ({ ...base, outcome, detail, violations, warnings });
+  const result = (outcome: Outcome, detail: string): CallResult => ({
+    ...base,
+    outcome,
+    detail,
+    violations,
+    warnings,
+  });
   if (violations.length > 0) {
-    return result("violation", violations.map((v) => `${v.location.join(".")}: ${v.message}`).join("; "));
+    return result(
+      "violation",
+      violations.map((v) => `${v.location.join(".")}: ${v.message}`).join("; "),
+    );
   }
   const response = exchange?.response;
   if (!response) return result("client", `threw before sending: ${describe(thrown)}`);
   const prismError = prismProblem(response);
   // The route or the Accept header did not match the document: the client sent the wrong request.
-  if (prismError && /NO_PATH_MATCHED|NO_METHOD_MATCHED|NOT_ACCEPTABLE/.test(prismError)) return result("violation", prismError);
+  if (prismError && /NO_PATH_MATCHED|NO_METHOD_MATCHED|NOT_ACCEPTABLE/.test(prismError))
+    return result("violation", prismError);
   if (prismError) return result("mock", prismError);
   if (isThrown) {
     if (thrown instanceof client.ResponseParseError) return result("parse", describe(thrown));
@@ -245,10 +364,25 @@ async function runAttempt(client: LoadedClient, call: PlannedCall, args: Record<
 function problemViolations(response: NonNullable<Exchange["response"]>): PrismViolation[] {
   if (!(response.headers["content-type"] ?? "").includes("application/problem+json")) return [];
   try {
-    const problem = JSON.parse(response.text) as { type?: string; detail?: string; validation?: PrismViolation[] };
-    if (problem.type?.endsWith("#UNAUTHORIZED")) return [{ location: ["request", "security"], severity: "Error", code: 401, message: problem.detail ?? "unauthorized" }];
+    const problem = JSON.parse(response.text) as {
+      type?: string;
+      detail?: string;
+      validation?: PrismViolation[];
+    };
+    if (problem.type?.endsWith("#UNAUTHORIZED"))
+      return [
+        {
+          location: ["request", "security"],
+          severity: "Error",
+          code: 401,
+          message: problem.detail ?? "unauthorized",
+        },
+      ];
     if (!problem.type?.endsWith("#UNPROCESSABLE_ENTITY")) return [];
-    return (problem.validation ?? []).map((v) => ({ ...v, location: ["request", ...(v.location ?? [])] }));
+    return (problem.validation ?? []).map((v) => ({
+      ...v,
+      location: ["request", ...(v.location ?? [])],
+    }));
   } catch {
     return [];
   }
@@ -256,7 +390,8 @@ function problemViolations(response: NonNullable<Exchange["response"]>): PrismVi
 
 /** Prism's own problem+json answers (routing, negotiation, generation), as "TYPE: detail". */
 function prismProblem(response: NonNullable<Exchange["response"]>): string | undefined {
-  if (!(response.headers["content-type"] ?? "").includes("application/problem+json")) return undefined;
+  if (!(response.headers["content-type"] ?? "").includes("application/problem+json"))
+    return undefined;
   try {
     const problem = JSON.parse(response.text) as { type?: string; detail?: string };
     const type = problem.type ?? "";
@@ -279,7 +414,12 @@ function parseErrorText(text: string): unknown {
 
 /** A streamed answer (text/event-stream, NDJSON): the client resolves to an async-iterable stream. */
 function isStream(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Symbol.asyncIterator in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Symbol.asyncIterator in value
+  );
 }
 
 /** Reads a stream to its end: every event must parse, and text events must be what Prism sent. */
@@ -295,30 +435,53 @@ async function drainStream(
     return result("parse", `stream failed after ${items.length} events: ${describe(error)}`);
   }
   const missing = items.find((item) => typeof item === "string" && !response.text.includes(item));
-  if (missing !== undefined) return result("parse", `stream event ${preview(missing)} is not in the body Prism sent`);
+  if (missing !== undefined)
+    return result("parse", `stream event ${preview(missing)} is not in the body Prism sent`);
   return result("ok", `${response.status}, stream of ${items.length} events`);
 }
 
 /** Why the value the client returned is not the body Prism sent, or undefined when it is. */
-function compareSuccess(op: OperationSpec, response: NonNullable<Exchange["response"]>, value: unknown): string | undefined {
+function compareSuccess(
+  op: OperationSpec,
+  response: NonNullable<Exchange["response"]>,
+  value: unknown,
+): string | undefined {
   const contentType = (response.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  const isEmpty = response.text === "" || op.method === "HEAD" || [204, 205, 304].includes(response.status);
-  if (isEmpty) return value === undefined || value === "" ? undefined : `expected no body, got ${preview(value)}`;
+  const isEmpty =
+    response.text === "" || op.method === "HEAD" || [204, 205, 304].includes(response.status);
+  if (isEmpty)
+    return value === undefined || value === ""
+      ? undefined
+      : `expected no body, got ${preview(value)}`;
   const isJson = contentType === "application/json" || contentType.endsWith("+json");
-  if (value instanceof Blob) return value.size === Buffer.byteLength(response.text) || !/json|text/.test(contentType) ? undefined : `Blob of ${value.size} bytes for ${response.text.length} chars`;
-  if (typeof value === "string" && !isJson) return value === response.text ? undefined : `text differs: ${preview(value)} vs ${preview(response.text)}`;
-  if (value === undefined) return `no value for a ${contentType || "untyped"} body ${preview(response.text)}`;
+  if (value instanceof Blob)
+    return value.size === Buffer.byteLength(response.text) || !/json|text/.test(contentType)
+      ? undefined
+      : `Blob of ${value.size} bytes for ${response.text.length} chars`;
+  if (typeof value === "string" && !isJson)
+    return value === response.text
+      ? undefined
+      : `text differs: ${preview(value)} vs ${preview(response.text)}`;
+  if (value === undefined)
+    return `no value for a ${contentType || "untyped"} body ${preview(response.text)}`;
   let expected: unknown;
   try {
     expected = JSON.parse(response.text);
   } catch {
     return `parsed ${preview(value)} from a body that is not JSON (${contentType})`;
   }
-  return isDeepStrictEqual(value, expected) ? undefined : `parsed value differs: ${preview(value)} vs ${preview(expected)}`;
+  return isDeepStrictEqual(value, expected)
+    ? undefined
+    : `parsed value differs: ${preview(value)} vs ${preview(expected)}`;
 }
 
 function preview(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : value instanceof Blob ? `Blob(${value.size})` : JSON.stringify(value);
+  const text =
+    typeof value === "string"
+      ? JSON.stringify(value)
+      : value instanceof Blob
+        ? `Blob(${value.size})`
+        : JSON.stringify(value);
   return (text ?? String(value)).slice(0, 120);
 }
 

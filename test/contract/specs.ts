@@ -15,13 +15,32 @@ export interface ContractSpec {
   name?: string;
 }
 
-const corpus = (key: string, file: string): ContractSpec => ({ key, spec: path.join(corpusDir, file), overlays: [] });
+const corpus = (key: string, file: string): ContractSpec => ({
+  key,
+  spec: path.join(corpusDir, file),
+  overlays: [],
+});
 
 /** Every document the suite calls, in run order. */
 export const contractSpecs: ContractSpec[] = [
-  { key: "tensorpool", spec: "specs/tensorpool.yaml", overlays: ["specs/tensorpool.overlay.yaml"], committed: "generated/tensorpool" },
-  { key: "tensorone", spec: "specs/tensorone.yaml", overlays: ["specs/tensorone.overlay.yaml"], committed: "generated/tensorone" },
-  { key: "operations", spec: "specs/operations.yaml", overlays: ["specs/operations.overlay.yaml"], committed: "generated/operations" },
+  {
+    key: "tensorpool",
+    spec: "specs/tensorpool.yaml",
+    overlays: ["specs/tensorpool.overlay.yaml"],
+    committed: "generated/tensorpool",
+  },
+  {
+    key: "tensorone",
+    spec: "specs/tensorone.yaml",
+    overlays: ["specs/tensorone.overlay.yaml"],
+    committed: "generated/tensorone",
+  },
+  {
+    key: "operations",
+    spec: "specs/operations.yaml",
+    overlays: ["specs/operations.overlay.yaml"],
+    committed: "generated/operations",
+  },
   // Our own document: every parameter style/explode and every request body media type once.
   { key: "coverage", spec: "test/contract/fixtures/coverage.yaml", overlays: [] },
   corpus("clerk", "clerk.yaml"),
@@ -29,8 +48,14 @@ export const contractSpecs: ContractSpec[] = [
   corpus("dutchie", "dutchie.json"),
   corpus("hey-api-3.0-full", "hey-api-features/3.0.x/full.yaml"),
   corpus("hey-api-3.1-full", "hey-api-features/3.1.x/full.yaml"),
-  corpus("hey-api-discriminator-allof-nested", "hey-api-features/3.0.x/discriminator-allof-nested.json"),
-  corpus("hey-api-discriminator-one-of-rw", "hey-api-features/3.1.x/discriminator-one-of-read-write.yaml"),
+  corpus(
+    "hey-api-discriminator-allof-nested",
+    "hey-api-features/3.0.x/discriminator-allof-nested.json",
+  ),
+  corpus(
+    "hey-api-discriminator-one-of-rw",
+    "hey-api-features/3.1.x/discriminator-one-of-read-write.yaml",
+  ),
   corpus("hey-api-pattern-properties", "hey-api-features/3.1.x/pattern-properties.json"),
   corpus("hey-api-transforms-read-write", "hey-api-features/3.1.x/transforms-read-write.yaml"),
   corpus("internal-accounting", "internal-accounting-api.yaml"),
@@ -48,13 +73,19 @@ export const contractSpecs: ContractSpec[] = [
 
 /** Corpus documents not run, with the reason (printed by the suite). */
 export const leftOut: Record<string, string> = {
-  "hey-api-features/2.0.x/full.yaml": "Swagger 2.0, not OpenAPI 3.x (the brief asks for 3.x; the generator converts it on load, so Prism would serve a different document than the one generated from)",
-  "oai-examples/uber-swagger2.yaml": "Swagger 2.0, not OpenAPI 3.x (the brief asks for 3.x; the generator converts it on load, so Prism would serve a different document than the one generated from)",
+  "hey-api-features/2.0.x/full.yaml":
+    "Swagger 2.0, not OpenAPI 3.x (the brief asks for 3.x; the generator converts it on load, so Prism would serve a different document than the one generated from)",
+  "oai-examples/uber-swagger2.yaml":
+    "Swagger 2.0, not OpenAPI 3.x (the brief asks for 3.x; the generator converts it on load, so Prism would serve a different document than the one generated from)",
   "hey-api-features/*/external-shared.json": "a fragment referenced by full.yaml, not a document",
-  "openapi-typescript-fixtures/_parameters-test-partial.yaml": "a fragment referenced by parameters-test.yaml, not a document",
+  "openapi-typescript-fixtures/_parameters-test-partial.yaml":
+    "a fragment referenced by parameters-test.yaml, not a document",
   "hey-api-features/3.1.x/circular.yaml": "no operations (schemas only): nothing to call",
-  "hey-api-features/3.1.x/discriminator-all-of.yaml": "no operations (schemas only): nothing to call",
-  "hey-api-features/3.1.x/discriminator-non-string.yaml": "no operations (schemas only): nothing to call",
+  "hey-api-features/3.1.x/discriminator-all-of.yaml":
+    "no operations (schemas only): nothing to call",
+  "hey-api-features/3.1.x/discriminator-non-string.yaml":
+    "no operations (schemas only): nothing to call",
   "hey-api-features/3.1.x/schema-const.yaml": "no operations (schemas only): nothing to call",
-  "openapi-typescript-fixtures/enum-root-types.yaml": "no operations (schemas only): nothing to call",
+  "openapi-typescript-fixtures/enum-root-types.yaml":
+    "no operations (schemas only): nothing to call",
 };

@@ -39,7 +39,8 @@ describe("corpus", () => {
     try {
       result = await generate({ overlays: [], spec: file });
     } catch (error) {
-      if (error instanceof DiagnosticsError) throw new Error(error.diagnostics.map(formatDiagnostic).join("\n"));
+      if (error instanceof DiagnosticsError)
+        throw new Error(error.diagnostics.map(formatDiagnostic).join("\n"));
       throw error;
     }
     const dir = path.join(outRoot, spec.replace(/[^A-Za-z0-9]+/g, "_"));
@@ -53,9 +54,13 @@ describe("corpus", () => {
     for (const f of result.files) {
       if (f.path.startsWith("runtime/") || !f.path.endsWith(".ts")) continue;
       const formatted = await prettier.format(f.text, prettierOptions);
-      if (formatted !== f.text) expect(firstDifference(formatted, f.text), `${spec} ${f.path}`).toBe("");
+      if (formatted !== f.text)
+        expect(firstDifference(formatted, f.text), `${spec} ${f.path}`).toBe("");
     }
-    if (swagger2.has(spec)) expect(result.diagnostics.filter((d) => d.code === "LOAD006")).toHaveLength(1);
-    summary.push(`  ${spec}: ${result.files.length} files, ${result.diagnostics.length} warnings, compiles`);
+    if (swagger2.has(spec))
+      expect(result.diagnostics.filter((d) => d.code === "LOAD006")).toHaveLength(1);
+    summary.push(
+      `  ${spec}: ${result.files.length} files, ${result.diagnostics.length} warnings, compiles`,
+    );
   });
 });

@@ -27,25 +27,35 @@ function roots(): string[] {
 const isSwagger2 = (file: string) => file.includes("/2.0.x/") || file.endsWith("swagger2.yaml");
 
 describe.skipIf(!existsSync(CORPUS))("corpus", () => {
-  test.each(existsSync(CORPUS) ? roots().map((f) => path.relative(CORPUS, f)) : [])("%s", async (relative) => {
-    const file = path.join(CORPUS, relative);
-    if (isSwagger2(file)) {
+  test.each(existsSync(CORPUS) ? roots().map((f) => path.relative(CORPUS, f)) : [])(
+    "%s",
+    async (relative) => {
+      const file = path.join(CORPUS, relative);
+      if (isSwagger2(file)) {
+        const spec = await loadSpec(file);
+        expect(spec.version).toBe("3.0");
+        expect(spec.document.openapi).toMatch(/^3\.0\./);
+        expect(spec.diagnostics.map((d) => `${d.code} ${d.severity} ${d.pointer}`)).toEqual([
+          "LOAD006 warning #/swagger",
+        ]);
+        return;
+      }
       const spec = await loadSpec(file);
-      expect(spec.version).toBe("3.0");
-      expect(spec.document.openapi).toMatch(/^3\.0\./);
-      expect(spec.diagnostics.map((d) => `${d.code} ${d.severity} ${d.pointer}`)).toEqual(["LOAD006 warning #/swagger"]);
-      return;
-    }
-    const spec = await loadSpec(file);
-    expect(spec.diagnostics).toEqual([]);
-    expect(["3.0", "3.1"]).toContain(spec.version);
-  });
+      expect(spec.diagnostics).toEqual([]);
+      expect(["3.0", "3.1"]).toContain(spec.version);
+    },
+  );
 
   test("DigitalOcean: every referenced fragment is read (x-codeSamples files are extension data, not read)", async () => {
     const spec = await loadSpec(path.join(CORPUS, "digital-ocean-api/DigitalOcean-public.v2.yaml"));
     expect(spec.files.length).toBeGreaterThan(900);
     expect(spec.files).toEqual([...spec.files].sort());
-    const target = spec.resolveRef("../../shared/responses/unauthorized.yml", path.join(CORPUS, "digital-ocean-api/resources/droplets/droplets_list.yml"));
-    expect(target?.file).toBe(path.join(CORPUS, "digital-ocean-api/shared/responses/unauthorized.yml"));
+    const target = spec.resolveRef(
+      "../../shared/responses/unauthorized.yml",
+      path.join(CORPUS, "digital-ocean-api/resources/droplets/droplets_list.yml"),
+    );
+    expect(target?.file).toBe(
+      path.join(CORPUS, "digital-ocean-api/shared/responses/unauthorized.yml"),
+    );
   });
 });

@@ -13,9 +13,14 @@ import { corpusDir } from "./corpus.js";
 const out = mkdtempSync(path.join(os.tmpdir(), "clientgen-openai-stream-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-interface Chunk { id: string; choices: { delta: { content?: string } }[] }
+interface Chunk {
+  id: string;
+  choices: { delta: { content?: string } }[];
+}
 interface OpenAIClient {
-  createChatCompletion(params: { body: Record<string, unknown> }): Promise<AsyncIterable<Chunk> | { choices: unknown[] }>;
+  createChatCompletion(params: {
+    body: Record<string, unknown>;
+  }): Promise<AsyncIterable<Chunk> | { choices: unknown[] }>;
 }
 
 it("generates a typed stream for createChatCompletion and streams it", async () => {
@@ -34,23 +39,38 @@ it("generates a typed stream for createChatCompletion and streams it", async () 
     '  const whole: CreateChatCompletionResponse = await client.createChatCompletion({ body: { model: "m", messages: [] } });',
     '  const stream = await client.createChatCompletion({ body: { model: "m", messages: [], stream: true } });',
     '  let text = "";',
-    "  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? \"\";",
+    '  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";',
     "  return text + whole.id;",
     "}",
   ].join("\n");
   const factory = /export function (create\w+Client)/.exec(client)![1];
-  const compiled = await compileAlone({ client: path.join(out, "client") }, { "usage.ts": usage.replace(/createOpenAiClient/g, factory) });
+  const compiled = await compileAlone(
+    { client: path.join(out, "client") },
+    { "usage.ts": usage.replace(/createOpenAiClient/g, factory) },
+  );
   expect(compiled.output).toBe("");
 
-  const chunk = (content: string) => JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+  const chunk = (content: string) =>
+    JSON.stringify({
+      id: "c1",
+      object: "chat.completion.chunk",
+      created: 1,
+      model: "m",
+      choices: [{ index: 0, delta: { content }, finish_reason: null }],
+    });
   const server = await startServer((res: http.ServerResponse) => {
     res.writeHead(200, { "content-type": "text/event-stream" });
     res.end(`data: ${chunk("Hel")}\n\ndata: ${chunk("lo")}\n\ndata: [DONE]\n\n`);
   });
   try {
-    const mod = (await import(path.join(out, "client", "index.ts"))) as Record<string, (o: object) => OpenAIClient>;
+    const mod = (await import(path.join(out, "client", "index.ts"))) as Record<
+      string,
+      (o: object) => OpenAIClient
+    >;
     const api = mod[factory]({ baseUrl: server.url, apiKey: "sk-test" });
-    const stream = (await api.createChatCompletion({ body: { model: "m", messages: [], stream: true } })) as AsyncIterable<Chunk>;
+    const stream = (await api.createChatCompletion({
+      body: { model: "m", messages: [], stream: true },
+    })) as AsyncIterable<Chunk>;
     let text = "";
     for await (const c of stream) text += c.choices[0].delta.content ?? "";
     expect(text).toBe("Hello");

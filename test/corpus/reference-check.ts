@@ -37,16 +37,30 @@ export interface Comparison {
  * conversion to 3.0 (openapi-typescript reads 3.x only); 3.x files are given to openapi-typescript
  * by path, so it resolves their external $refs itself.
  */
-export async function compareWithReference(specFile: string, isSwagger2: boolean): Promise<Comparison> {
+export async function compareWithReference(
+  specFile: string,
+  isSwagger2: boolean,
+): Promise<Comparison> {
   const spec = await loadSpec(specFile);
   const { api } = normalize(spec, "Api");
   // types.ts alone: the rest of the client plays no part in the comparison.
-  const [types] = await formatFiles([{ path: "types.ts", text: render("types.ts.hbs", { header: "//", ...typesView(api) }) }]);
+  const [types] = await formatFiles([
+    { path: "types.ts", text: render("types.ts.hbs", { header: "//", ...typesView(api) }) },
+  ]);
   const source = isSwagger2 ? (withoutExamples(spec.document) as never) : pathToFileURL(specFile);
-  const reference = astToString(await openapiTS(source, { cwd: pathToFileURL(specFile), defaultNonNullable: false, silent: true }));
+  const reference = astToString(
+    await openapiTS(source, {
+      cwd: pathToFileURL(specFile),
+      defaultNonNullable: false,
+      silent: true,
+    }),
+  );
   const compared = api.schemas
     .filter((s) => /^#\/components\/schemas\/[^/#]+$/.test(s.id))
-    .map((s) => ({ key: s.id.split("/")[3].replace(/~1/g, "/").replace(/~0/g, "~"), name: s.name }));
+    .map((s) => ({
+      key: s.id.split("/")[3].replace(/~1/g, "/").replace(/~0/g, "~"),
+      name: s.name,
+    }));
   const lines = [
     'import type { components } from "./reference.js";',
     'import type * as Ours from "./types.js";',
@@ -76,9 +90,18 @@ export async function compareWithReference(specFile: string, isSwagger2: boolean
     for (const d of program.getSemanticDiagnostics(file)) {
       const line = file.getLineAndCharacterOfPosition(d.start ?? 0).line;
       const found = checkLine[line];
-      if (!found) throw new Error(`check.ts:${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-      const chain = ts.flattenDiagnosticMessageText(d.messageText, "\n").split("\n").map((l) => l.trim());
-      differences.set(`${found.schema}\u0000${found.direction}`, { ...found, detail: chain.map((l) => (l.length > 160 ? `${l.slice(0, 157)}...` : l)).join(" / ") });
+      if (!found)
+        throw new Error(
+          `check.ts:${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+        );
+      const chain = ts
+        .flattenDiagnosticMessageText(d.messageText, "\n")
+        .split("\n")
+        .map((l) => l.trim());
+      differences.set(`${found.schema}\u0000${found.direction}`, {
+        ...found,
+        detail: chain.map((l) => (l.length > 160 ? `${l.slice(0, 157)}...` : l)).join(" / "),
+      });
     }
     const unsatisfiable = unsatisfiableTypes(program, [path.join(dir, "types.ts")]);
     return { differences: [...differences.values()], total: compared.length, unsatisfiable };
@@ -94,5 +117,9 @@ export async function compareWithReference(specFile: string, isSwagger2: boolean
 function withoutExamples(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutExamples);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "x-ms-examples").map(([key, child]) => [key, withoutExamples(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "x-ms-examples")
+      .map(([key, child]) => [key, withoutExamples(child)]),
+  );
 }

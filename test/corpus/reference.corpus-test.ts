@@ -16,15 +16,36 @@ const swagger2 = new Set(["hey-api-features/2.0.x/full.yaml", "oai-examples/uber
  * The AutoRest test server's Swagger 2.0 documents, when its package is installed (a devDependency
  * of the conformance suite) or CLIENTGEN_AUTOREST_SWAGGERS names their folder.
  */
-const autorestDir = process.env.CLIENTGEN_AUTOREST_SWAGGERS ?? path.resolve("node_modules/@microsoft.azure/autorest.testserver/swagger");
-const autorest = existsSync(autorestDir) ? readdirSync(autorestDir).filter((f) => f.endsWith(".json")).sort() : [];
+const autorestDir =
+  process.env.CLIENTGEN_AUTOREST_SWAGGERS ??
+  path.resolve("node_modules/@microsoft.azure/autorest.testserver/swagger");
+const autorest = existsSync(autorestDir)
+  ? readdirSync(autorestDir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+  : [];
 
 /** Documents clientgen does not generate today, with the reason; compared once they are. */
 const unloadable: Record<string, string> = {};
 
-const specs = [...corpusSpecs().map((spec) => ({ file: path.join(corpusDir, spec), isSwagger2: swagger2.has(spec), spec })), ...autorest.map((f) => ({ file: path.join(autorestDir, f), isSwagger2: true, spec: `autorest/${f}` }))];
+const specs = [
+  ...corpusSpecs().map((spec) => ({
+    file: path.join(corpusDir, spec),
+    isSwagger2: swagger2.has(spec),
+    spec,
+  })),
+  ...autorest.map((f) => ({
+    file: path.join(autorestDir, f),
+    isSwagger2: true,
+    spec: `autorest/${f}`,
+  })),
+];
 const summary: string[] = [];
-afterAll(() => console.log(`reference (openapi-typescript), mutually assignable component schemas:\n${summary.join("\n")}`));
+afterAll(() =>
+  console.log(
+    `reference (openapi-typescript), mutually assignable component schemas:\n${summary.join("\n")}`,
+  ),
+);
 
 describe("component schema types match openapi-typescript", () => {
   it("has documents to compare", () => expect(specs.length).toBeGreaterThan(10));
@@ -45,7 +66,9 @@ describe("component schema types match openapi-typescript", () => {
     summary.push(`  ${spec}: ${total - differing}/${total} (${rate.toFixed(1)}%)`);
     const listed = new Set(knownDifferences.flatMap((k) => k.schemas[spec] ?? []));
     // Unlisted ones with the compiler's explanation: what differs and how.
-    const unlisted = differences.filter((d) => !listed.has(`${d.schema} (${d.direction})`)).map((d) => `${d.schema} (${d.direction}): ${d.detail}`);
+    const unlisted = differences
+      .filter((d) => !listed.has(`${d.schema} (${d.direction})`))
+      .map((d) => `${d.schema} (${d.direction}): ${d.detail}`);
     expect(unlisted).toEqual([]);
   });
 });

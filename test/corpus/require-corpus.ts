@@ -5,5 +5,7 @@ import { corpusDir } from "./corpus.js";
 
 export default function requireCorpus(): void {
   if (existsSync(corpusDir)) return;
-  throw new Error(`npm run test:corpus needs the public spec corpus at ${corpusDir} (not part of the repository; npm test does not need it)`);
+  throw new Error(
+    `npm run test:corpus needs the public spec corpus at ${corpusDir} (not part of the repository; npm test does not need it)`,
+  );
 }

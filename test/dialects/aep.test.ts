@@ -24,23 +24,42 @@ describe("x-aep-long-running-operation", () => {
     );
     const result = await clientFor(server).archiveBookAndWait({ book: "b1" }, { intervalMs: 1 });
     expect(result).toEqual({ archived_path: "/cold/b1" });
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /v1/books/b1:archive", "GET /v1/operations/op1", "GET /v1/operations/op1"]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /v1/books/b1:archive",
+      "GET /v1/operations/op1",
+      "GET /v1/operations/op1",
+    ]);
   });
 
   it("an operation done with an error rejects with OperationFailedError", async () => {
-    server = await startServer(json(202, { path: "operations/op2", done: false }), json(200, { path: "operations/op2", done: true, error: { code: 9, message: "book is on loan" } }));
-    const error = await clientFor(server).archiveBookAndWait({ book: "b1" }, { intervalMs: 1 }).catch((e: unknown) => e);
+    server = await startServer(
+      json(202, { path: "operations/op2", done: false }),
+      json(200, {
+        path: "operations/op2",
+        done: true,
+        error: { code: 9, message: "book is on loan" },
+      }),
+    );
+    const error = await clientFor(server)
+      .archiveBookAndWait({ book: "b1" }, { intervalMs: 1 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(aep.mod.OperationFailedError);
     expect(error.message).toContain("book is on loan");
   });
 
   it("an operation already done in the first answer needs no poll", async () => {
-    server = await startServer(json(202, { path: "operations/op3", done: true, response: { archived_path: "/x" } }));
-    expect(await clientFor(server).archiveBookAndWait({ book: "b1" })).toEqual({ archived_path: "/x" });
+    server = await startServer(
+      json(202, { path: "operations/op3", done: true, response: { archived_path: "/x" } }),
+    );
+    expect(await clientFor(server).archiveBookAndWait({ book: "b1" })).toEqual({
+      archived_path: "/x",
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it("types the result from the extension's response schema", () => {
-    expect(aep.client).toMatch(/archiveBookAndWait\([^)]*PollOptions<T\.ArchiveResult>[^)]*\): Promise<T\.ArchiveResult>/);
+    expect(aep.client).toMatch(
+      /archiveBookAndWait\([^)]*PollOptions<T\.ArchiveResult>[^)]*\): Promise<T\.ArchiveResult>/,
+    );
   });
 });

@@ -9,7 +9,9 @@ import { generateClient, generatedRoot } from "./helpers.js";
 describe("dialect diagnostics", () => {
   it("broken.yaml: DIA001 poll operation missing, DIA002 status field absent, DIA003 items not an array, DIA004 unsupported", async () => {
     const broken = await generateClient("broken.yaml");
-    expect(broken.diagnostics.join("\n") + "\n").toBe(readFileSync("test/fixtures/dialects/broken.warnings.txt", "utf8"));
+    expect(broken.diagnostics.join("\n") + "\n").toBe(
+      readFileSync("test/fixtures/dialects/broken.warnings.txt", "utf8"),
+    );
     expect(broken.client).toContain("listJobs(");
     expect(broken.client).not.toMatch(/waitFor|PagePromise/);
   });
@@ -18,9 +20,12 @@ describe("dialect diagnostics", () => {
 describe("dialect clients compile", () => {
   it("every fixture's client passes strict tsc alone", async () => {
     const fixtures = ["azure", "speakeasy", "fern", "aep", "http"];
-    for (const fixture of fixtures) await generateClient(`${fixture}.yaml`, { folder: `compile-${fixture}` });
+    for (const fixture of fixtures)
+      await generateClient(`${fixture}.yaml`, { folder: `compile-${fixture}` });
     await generateClient("heuristics.yaml", { heuristics: true, folder: "compile-heuristics" });
-    const folders = Object.fromEntries([...fixtures, "heuristics"].map((f) => [f, path.join(generatedRoot, `compile-${f}`)]));
+    const folders = Object.fromEntries(
+      [...fixtures, "heuristics"].map((f) => [f, path.join(generatedRoot, `compile-${f}`)]),
+    );
     const result = await compileAlone(folders);
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);

@@ -13,7 +13,8 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-const clientFor = (s: TestServer) => fern.mod.createFernNotesClient({ baseUrl: s.url, retry: { initialDelayMs: 1, maxDelayMs: 5 } });
+const clientFor = (s: TestServer) =>
+  fern.mod.createFernNotesClient({ baseUrl: s.url, retry: { initialDelayMs: 1, maxDelayMs: 5 } });
 const collect = async (iterable: AsyncIterable<unknown>) => {
   const items: unknown[] = [];
   for await (const item of iterable) items.push(item);
@@ -22,13 +23,19 @@ const collect = async (iterable: AsyncIterable<unknown>) => {
 
 describe("x-fern-pagination", () => {
   it("cursor: $request.cursor <- $response.next_cursor until null", async () => {
-    server = await startServer(json(200, { data: [{ id: "1" }], next_cursor: "c2" }), json(200, { data: [{ id: "2" }], next_cursor: null }));
+    server = await startServer(
+      json(200, { data: [{ id: "1" }], next_cursor: "c2" }),
+      json(200, { data: [{ id: "2" }], next_cursor: null }),
+    );
     expect(await collect(clientFor(server).listNotes())).toEqual([{ id: "1" }, { id: "2" }]);
     expect(server.requests.map((r) => r.url)).toEqual(["/notes", "/notes?cursor=c2"]);
   });
 
   it("offset without step counts pages while has-next-page is true", async () => {
-    server = await startServer(json(200, { tags: ["a"], has_more: true }), json(200, { tags: ["b"], has_more: false }));
+    server = await startServer(
+      json(200, { tags: ["a"], has_more: true }),
+      json(200, { tags: ["b"], has_more: false }),
+    );
     expect(await collect(clientFor(server).listTags())).toEqual(["a", "b"]);
     expect(server.requests.map((r) => r.url)).toEqual(["/tags", "/tags?page=2"]);
   });

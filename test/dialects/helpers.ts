@@ -21,8 +21,15 @@ export interface GeneratedClient {
   client: string;
 }
 
-export async function generateClient(fixture: string, options: { heuristics?: boolean; folder?: string } = {}): Promise<GeneratedClient> {
-  const result = await generate({ overlays: [], spec: `test/fixtures/dialects/${fixture}`, heuristics: options.heuristics });
+export async function generateClient(
+  fixture: string,
+  options: { heuristics?: boolean; folder?: string } = {},
+): Promise<GeneratedClient> {
+  const result = await generate({
+    overlays: [],
+    spec: `test/fixtures/dialects/${fixture}`,
+    heuristics: options.heuristics,
+  });
   const dir = path.join(generatedRoot, options.folder ?? path.basename(fixture, ".yaml"));
   rmSync(dir, { recursive: true, force: true });
   for (const file of result.files) {

@@ -19,7 +19,10 @@ describe("heuristics", () => {
   });
 
   it("on: reports each guess and the guessed poller and iterator work", async () => {
-    const guessed = await generateClient("heuristics.yaml", { heuristics: true, folder: "heuristics-on" });
+    const guessed = await generateClient("heuristics.yaml", {
+      heuristics: true,
+      folder: "heuristics-on",
+    });
     expect(guessed.diagnostics).toEqual([
       "test/fixtures/dialects/heuristics.yaml:6:5 #/paths/~1tasks~1{task_id}/get warning HEU001 heuristics: GET /tasks/{task_id} (getTask) looks like a status endpoint (status: completed, failed); added waitForTask. Confirm it with x-clientgen-pollers in an overlay",
       "test/fixtures/dialects/heuristics.yaml:20:5 #/paths/~1records/get warning HEU002 heuristics: GET /records (listRecords) looks paginated (cursor style); its method now iterates pages. Confirm it with x-clientgen-pagination in an overlay",
@@ -31,10 +34,18 @@ describe("heuristics", () => {
       json(200, { records: [3] }),
     );
     const client = guessed.mod.createPlainTasksClient({ baseUrl: server.url });
-    expect(await client.waitForTask("t1", { intervalMs: 1 })).toEqual({ id: "t1", status: "completed" });
+    expect(await client.waitForTask("t1", { intervalMs: 1 })).toEqual({
+      id: "t1",
+      status: "completed",
+    });
     const records: number[] = [];
     for await (const record of client.listRecords()) records.push(record);
     expect(records).toEqual([1, 2, 3]);
-    expect(server.requests.map((r) => r.url)).toEqual(["/tasks/t1", "/tasks/t1", "/records", "/records?cursor=n2"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/tasks/t1",
+      "/tasks/t1",
+      "/records",
+      "/records?cursor=n2",
+    ]);
   });
 });

@@ -21,13 +21,26 @@ describe("nextLinkOf (RFC 8288)", () => {
 
 describe("resolveSameOrigin", () => {
   it("keeps same-origin and relative links (relative to the base URL's path)", () => {
-    expect(resolveSameOrigin("operations/1", "https://a.test/v1", "link", "op")).toBe("https://a.test/v1/operations/1");
-    expect(resolveSameOrigin("/x?y=1", "https://a.test/v1/", "link", "op")).toBe("https://a.test/x?y=1");
-    expect(resolveSameOrigin("https://a.test/v1/p2", "https://a.test/v1", "link", "op")).toBe("https://a.test/v1/p2");
+    expect(resolveSameOrigin("operations/1", "https://a.test/v1", "link", "op")).toBe(
+      "https://a.test/v1/operations/1",
+    );
+    expect(resolveSameOrigin("/x?y=1", "https://a.test/v1/", "link", "op")).toBe(
+      "https://a.test/x?y=1",
+    );
+    expect(resolveSameOrigin("https://a.test/v1/p2", "https://a.test/v1", "link", "op")).toBe(
+      "https://a.test/v1/p2",
+    );
   });
 
-  it.each(["https://evil.test/v1/p2", "//evil.test/p2", "http://a.test/v1/p2", "https://a.test:8443/p2"])("refuses %s", (link) => {
-    expect(() => resolveSameOrigin(link, "https://a.test/v1", "next page link", "listThings")).toThrow(/refusing to follow the next page link/);
+  it.each([
+    "https://evil.test/v1/p2",
+    "//evil.test/p2",
+    "http://a.test/v1/p2",
+    "https://a.test:8443/p2",
+  ])("refuses %s", (link) => {
+    expect(() =>
+      resolveSameOrigin(link, "https://a.test/v1", "next page link", "listThings"),
+    ).toThrow(/refusing to follow the next page link/);
   });
 });
 

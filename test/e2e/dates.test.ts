@@ -15,27 +15,50 @@ afterEach(async () => {
   server = undefined;
 });
 
-interface Event { id: string; at: Date; day?: string; parent?: Event; history?: Date[]; labels?: Record<string, Date> }
-interface Reminder { id: string; dueAt: Date; parent?: Reminder }
+interface Event {
+  id: string;
+  at: Date;
+  day?: string;
+  parent?: Event;
+  history?: Date[];
+  labels?: Record<string, Date>;
+}
+interface Reminder {
+  id: string;
+  dueAt: Date;
+  parent?: Reminder;
+}
 interface EventsClient {
-  getFeedItem(params: { id: string }): Promise<{ item?: Event | Reminder; note?: Reminder | { editedAt?: Date } }>;
+  getFeedItem(params: {
+    id: string;
+  }): Promise<{ item?: Event | Reminder; note?: Reminder | { editedAt?: Date } }>;
   listEvents(params?: { since?: Date }): Promise<Event[]>;
   createEvent(params: { body: Event }): Promise<Event | { queuedAt?: Date }>;
 }
 
 async function client(baseUrl: string): Promise<EventsClient> {
-  const result = await generate({ dates: true, overlays: [], spec: "test/fixtures/dates/events.yaml" });
+  const result = await generate({
+    dates: true,
+    overlays: [],
+    spec: "test/fixtures/dates/events.yaml",
+  });
   for (const f of result.files) {
     mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
     writeFileSync(path.join(dir, f.path), f.text);
   }
-  const mod = (await import(path.join(dir, "index.ts"))) as { createEventsClient(o: object): EventsClient };
+  const mod = (await import(path.join(dir, "index.ts"))) as {
+    createEventsClient(o: object): EventsClient;
+  };
   return mod.createEventsClient({ baseUrl });
 }
 
 describe("dates option", () => {
   it("types date-time fields as Date and the folder compiles", async () => {
-    const result = await generate({ dates: true, overlays: [], spec: "test/fixtures/dates/events.yaml" });
+    const result = await generate({
+      dates: true,
+      overlays: [],
+      spec: "test/fixtures/dates/events.yaml",
+    });
     const types = result.files.find((f) => f.path === "types.ts")!.text;
     expect(types).toContain("at: Date;");
     expect(types).toContain("history?: Date[];");
@@ -50,7 +73,19 @@ describe("dates option", () => {
 
   it("revives Dates in responses: nested, recursive, arrays, maps; calendar dates stay strings", async () => {
     const at = "2026-11-22T10:00:00.000Z";
-    server = await startServer(json(200, [{ id: "e1", at, day: "2026-11-22", parent: { id: "e0", at }, history: [at, at], labels: { first: at }, extra: at }]));
+    server = await startServer(
+      json(200, [
+        {
+          id: "e1",
+          at,
+          day: "2026-11-22",
+          parent: { id: "e0", at },
+          history: [at, at],
+          labels: { first: at },
+          extra: at,
+        },
+      ]),
+    );
     const [event] = await (await client(server.url)).listEvents();
     expect(event.at).toBeInstanceOf(Date);
     expect(event.at.toISOString()).toBe(at);
@@ -64,7 +99,10 @@ describe("dates option", () => {
   it("revives union variants whose fields name different schemas at the same place", async () => {
     const at = "2026-11-22T10:00:00.000Z";
     server = await startServer(
-      json(200, { item: { id: "r1", dueAt: at, parent: { id: "r0", dueAt: at } }, note: { id: "n", dueAt: at, editedAt: at } }),
+      json(200, {
+        item: { id: "r1", dueAt: at, parent: { id: "r0", dueAt: at } },
+        note: { id: "n", dueAt: at, editedAt: at },
+      }),
       json(200, { item: { id: "e1", at, parent: { id: "e0", at } } }),
     );
     const events = await client(server.url);
@@ -81,12 +119,20 @@ describe("dates option", () => {
   });
 
   it("sends Dates as ISO strings in queries and bodies; revives union variants; keeps unparseable text", async () => {
-    server = await startServer(json(200, []), json(201, { queuedAt: "2026-11-22T10:00:00Z", at: "not a date", id: "x" }));
+    server = await startServer(
+      json(200, []),
+      json(201, { queuedAt: "2026-11-22T10:00:00Z", at: "not a date", id: "x" }),
+    );
     const events = await client(server.url);
     await events.listEvents({ since: new Date("2026-01-02T03:04:05.000Z") });
     expect(server.requests[0].url).toBe("/events?since=2026-01-02T03%3A04%3A05.000Z");
-    const created = (await events.createEvent({ body: { id: "e", at: new Date("2026-01-02T03:04:05.000Z") } })) as { queuedAt?: Date; at?: unknown };
-    expect(JSON.parse(server.requests[1].text)).toEqual({ id: "e", at: "2026-01-02T03:04:05.000Z" });
+    const created = (await events.createEvent({
+      body: { id: "e", at: new Date("2026-01-02T03:04:05.000Z") },
+    })) as { queuedAt?: Date; at?: unknown };
+    expect(JSON.parse(server.requests[1].text)).toEqual({
+      id: "e",
+      at: "2026-01-02T03:04:05.000Z",
+    });
     expect(created.queuedAt).toBeInstanceOf(Date);
     expect(created.at).toBe("not a date");
   });

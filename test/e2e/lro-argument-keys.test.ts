@@ -20,7 +20,10 @@ describe("LRO ids under renamed argument keys", () => {
     const server = await serve(json(200, { state: "running" }), json(200, { state: "done" }));
     const client = generated.mod.createRenamedIdsClient({ baseUrl: server.url });
     expect(await client.waitForJob("j 1", { intervalMs: 1 })).toEqual({ state: "done" });
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /jobs/lookup?body=j%201", "POST /jobs/lookup?body=j%201"]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /jobs/lookup?body=j%201",
+      "POST /jobs/lookup?body=j%201",
+    ]);
   });
 
   it("createJobAndWait polls the id it was given", async () => {
@@ -33,7 +36,15 @@ describe("LRO ids under renamed argument keys", () => {
   it("rerunJobAndWait waits on its own renamed path argument (idArg)", async () => {
     const server = await serve(json(202, {}), json(200, { state: "done" }));
     const client = generated.mod.createRenamedIdsClient({ baseUrl: server.url });
-    expect(await client.rerunJobAndWait({ bodyInPath: "j3", body: { reason: "flaky" } }, { intervalMs: 1 })).toEqual({ state: "done" });
-    expect(server.requests.map((r) => `${r.method} ${r.url} ${r.text}`)).toEqual(["POST /jobs/j3/rerun {\"reason\":\"flaky\"}", "POST /jobs/lookup?body=j3 "]);
+    expect(
+      await client.rerunJobAndWait(
+        { bodyInPath: "j3", body: { reason: "flaky" } },
+        { intervalMs: 1 },
+      ),
+    ).toEqual({ state: "done" });
+    expect(server.requests.map((r) => `${r.method} ${r.url} ${r.text}`)).toEqual([
+      'POST /jobs/j3/rerun {"reason":"flaky"}',
+      "POST /jobs/lookup?body=j3 ",
+    ]);
   });
 });

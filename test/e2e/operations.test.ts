@@ -1,7 +1,12 @@
 // The generated LakeSail operations client: operation polling with progress, failures with
 // error details, marker and page pagination.
 import { afterEach, describe, expect, it } from "vitest";
-import { NotFoundError, OperationFailedError, createLakeSailClient, createOperationsClient } from "../../generated/operations/index.js";
+import {
+  NotFoundError,
+  OperationFailedError,
+  createLakeSailClient,
+  createOperationsClient,
+} from "../../generated/operations/index.js";
 import { poller_Operation } from "../../generated/operations/descriptors.js";
 import { json, startServer, type TestServer } from "../runtime/helpers/http-server.js";
 
@@ -11,7 +16,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-const client = (s: TestServer) => createOperationsClient({ baseUrl: s.url, apiKey: "ls-token", retry: { initialDelayMs: 1, maxDelayMs: 50 } });
+const client = (s: TestServer) =>
+  createOperationsClient({
+    baseUrl: s.url,
+    apiKey: "ls-token",
+    retry: { initialDelayMs: 1, maxDelayMs: 50 },
+  });
 
 const operation = (status: string, extra: object = {}) => ({
   id: "A1B2C3D4E5",
@@ -24,13 +34,21 @@ const operation = (status: string, extra: object = {}) => ({
   ...extra,
 });
 const progress = (stage: string, succeeded: number) => ({
-  progress: { stage, message: `stage ${stage}`, resources: [], summary: { total: 3, pending: 3 - succeeded, running: 0, succeeded, failed: 0, unchanged: 0 } },
+  progress: {
+    stage,
+    message: `stage ${stage}`,
+    resources: [],
+    summary: { total: 3, pending: 3 - succeeded, running: 0, succeeded, failed: 0, unchanged: 0 },
+  },
 });
 
 describe("LakeSail operations", () => {
   it("gets an operation with bearer auth under the versioned base path", async () => {
     server = await startServer(json(200, operation("running", progress("network", 1))));
-    const op = await createOperationsClient({ baseUrl: `${server.url}/api/v1`, apiKey: "ls-token" }).getOperation({ operationId: "A1B2C3D4E5" });
+    const op = await createOperationsClient({
+      baseUrl: `${server.url}/api/v1`,
+      apiKey: "ls-token",
+    }).getOperation({ operationId: "A1B2C3D4E5" });
     expect(op.progress?.summary?.succeeded).toBe(1);
     expect(server.requests[0].url).toBe("/api/v1/operations/A1B2C3D4E5");
     expect(server.requests[0].headers.authorization).toBe("Bearer ls-token");
@@ -54,9 +72,16 @@ describe("LakeSail operations", () => {
   });
 
   it("a failed operation rejects with its error code, message and details", async () => {
-    const error = { code: "QUOTA_EXCEEDED", message: "vCPU quota exceeded in us-east-1", errorType: "provider", details: { retryable: false, requestId: "rq-9" } };
+    const error = {
+      code: "QUOTA_EXCEEDED",
+      message: "vCPU quota exceeded in us-east-1",
+      errorType: "provider",
+      details: { retryable: false, requestId: "rq-9" },
+    };
     server = await startServer(json(200, operation("failed", { error })));
-    const thrown = await client(server).waitForOperation("A1B2C3D4E5", { intervalMs: 1 }).catch((e: unknown) => e);
+    const thrown = await client(server)
+      .waitForOperation("A1B2C3D4E5", { intervalMs: 1 })
+      .catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(OperationFailedError);
     const failed = thrown as OperationFailedError;
     expect(failed.message).toContain("vCPU quota exceeded in us-east-1");
@@ -65,7 +90,9 @@ describe("LakeSail operations", () => {
 
   it("throws NotFoundError for an unknown operation", async () => {
     server = await startServer(json(404, { message: "operation not found" }));
-    await expect(client(server).getOperation({ operationId: "nope" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client(server).getOperation({ operationId: "nope" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -81,11 +108,22 @@ describe("LakeSail waits end on what the service documents, not only on listed s
   });
 
   it("an unpublished status with an error object fails; error.details.retryAfter is on the error for the caller", async () => {
-    const error = { code: "THROTTLED", message: "provider throttled", errorType: "provider", details: { retryable: true, retryAfter: 120 } };
-    server = await startServer(json(200, operation("Aborted", { error, completedAt: "2026-11-01T00:05:00Z" })));
-    const thrown = await client(server).waitForOperation("A1B2C3D4E5", { intervalMs: 1 }).catch((e: unknown) => e);
+    const error = {
+      code: "THROTTLED",
+      message: "provider throttled",
+      errorType: "provider",
+      details: { retryable: true, retryAfter: 120 },
+    };
+    server = await startServer(
+      json(200, operation("Aborted", { error, completedAt: "2026-11-01T00:05:00Z" })),
+    );
+    const thrown = await client(server)
+      .waitForOperation("A1B2C3D4E5", { intervalMs: 1 })
+      .catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(OperationFailedError);
-    expect((thrown as OperationFailedError).error).toMatchObject({ details: { retryable: true, retryAfter: 120 } });
+    expect((thrown as OperationFailedError).error).toMatchObject({
+      details: { retryable: true, retryAfter: 120 },
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -97,7 +135,13 @@ describe("LakeSail waits end on what the service documents, not only on listed s
   it("the client is named after the product; createOperationsClient still works", async () => {
     expect(createOperationsClient).toBe(createLakeSailClient);
     server = await startServer(json(200, operation("running")));
-    expect((await createLakeSailClient({ baseUrl: server.url, apiKey: "k" }).getOperation({ operationId: "A1B2C3D4E5" })).status).toBe("running");
+    expect(
+      (
+        await createLakeSailClient({ baseUrl: server.url, apiKey: "k" }).getOperation({
+          operationId: "A1B2C3D4E5",
+        })
+      ).status,
+    ).toBe("running");
   });
 });
 
@@ -105,8 +149,16 @@ describe("LakeSail pagination", () => {
   it("pages() keeps the sideloaded included records with their items", async () => {
     const cluster = { id: "CL1", name: "prod", operationId: "OP1" };
     server = await startServer(
-      json(200, { total: 2, items: [{ id: "CL1", connectionId: "CN1" }], included: { clusters: [cluster], connections: [{ id: "CN1", name: "aws" }] } }),
-      json(200, { total: 2, items: [{ id: "CL2", connectionId: "CN1" }], included: { clusters: [{ id: "CL2", name: "dev" }], connections: [] } }),
+      json(200, {
+        total: 2,
+        items: [{ id: "CL1", connectionId: "CN1" }],
+        included: { clusters: [cluster], connections: [{ id: "CN1", name: "aws" }] },
+      }),
+      json(200, {
+        total: 2,
+        items: [{ id: "CL2", connectionId: "CN1" }],
+        included: { clusters: [{ id: "CL2", name: "dev" }], connections: [] },
+      }),
     );
     const pages = [];
     for await (const page of client(server).listMyClusters({ limit: 1 }).pages()) pages.push(page);
@@ -121,9 +173,14 @@ describe("LakeSail pagination", () => {
       json(200, { items: [{ id: "4" }] }),
     );
     const ids: string[] = [];
-    for await (const connection of client(server).listConnections({ limit: 2 })) ids.push(connection.id!);
+    for await (const connection of client(server).listConnections({ limit: 2 }))
+      ids.push(connection.id!);
     expect(ids).toEqual(["1", "2", "3", "4"]);
-    expect(server.requests.map((r) => r.url)).toEqual(["/infra/connections?limit=2", "/infra/connections?limit=2&marker=m2", "/infra/connections?limit=2&marker=m3"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/infra/connections?limit=2",
+      "/infra/connections?limit=2&marker=m2",
+      "/infra/connections?limit=2&marker=m3",
+    ]);
   });
 
   it("pages() yields page bodies; page + total ends on the last page", async () => {
@@ -133,13 +190,17 @@ describe("LakeSail pagination", () => {
       json(200, { total: 5, items: [{ id: "e" }] }),
     );
     const sizes: number[] = [];
-    for await (const body of client(server).listMyClusters({ limit: 2 }).pages()) sizes.push(body.items.length);
+    for await (const body of client(server).listMyClusters({ limit: 2 }).pages())
+      sizes.push(body.items.length);
     expect(sizes).toEqual([2, 2, 1]);
     expect(server.requests).toHaveLength(3);
   });
 
   it("an aborted signal stops iteration", async () => {
-    server = await startServer(json(200, { items: [{ id: "1" }], marker: "m2" }), json(200, { items: [{ id: "2" }], marker: "m3" }));
+    server = await startServer(
+      json(200, { items: [{ id: "1" }], marker: "m2" }),
+      json(200, { items: [{ id: "2" }], marker: "m3" }),
+    );
     const controller = new AbortController();
     const ids: string[] = [];
     const iterate = async () => {

@@ -27,16 +27,24 @@ afterEach(async () => {
   server = undefined;
 });
 
-interface Stream<T> extends AsyncIterable<T> { status: number; headers: Headers; abort(reason?: unknown): void }
+interface Stream<T> extends AsyncIterable<T> {
+  status: number;
+  headers: Headers;
+  abort(reason?: unknown): void;
+}
 interface StreamsClient {
-  createChat(params: { body: { prompt: string; stream?: boolean | null } }): Promise<{ text: string } | Stream<{ delta: string }>>;
+  createChat(params: {
+    body: { prompt: string; stream?: boolean | null };
+  }): Promise<{ text: string } | Stream<{ delta: string }>>;
   tailLines(params?: { tail?: number }): Promise<Stream<{ line: string }>>;
   watchTicks(): Promise<Stream<{ n: number }>>;
   watchText(): Promise<Stream<string>>;
 }
 
 async function client(baseUrl: string): Promise<StreamsClient> {
-  const mod = (await import(path.join(dir, "client", "index.ts"))) as { createStreamsClient(o: object): StreamsClient };
+  const mod = (await import(path.join(dir, "client", "index.ts"))) as {
+    createStreamsClient(o: object): StreamsClient;
+  };
   return mod.createStreamsClient({ baseUrl });
 }
 
@@ -71,12 +79,15 @@ describe("generated streaming methods", () => {
       "  void whole; void either;",
       "}",
       "export async function wrong(): Promise<void> {",
-      '  // @ts-expect-error a streamed call is not the whole answer',
+      "  // @ts-expect-error a streamed call is not the whole answer",
       '  const whole: Chat = await client.createChat({ body: { prompt: "a", stream: true } });',
       "  void whole;",
       "}",
     ].join("\n");
-    const compiled = await compileAlone({ client: path.join(dir, "client") }, { "usage.ts": usage });
+    const compiled = await compileAlone(
+      { client: path.join(dir, "client") },
+      { "usage.ts": usage },
+    );
     expect(compiled.output).toBe("");
     for (const f of files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("runtime/"))) {
       expect(await prettier.format(f.text, prettierOptions), f.path).toBe(f.text);
@@ -100,12 +111,15 @@ describe("generated streaming methods", () => {
   it("answers JSON or a stream by the body's stream field", async () => {
     server = await startServer((res, req, index) => {
       const body = JSON.parse(req.text) as { stream?: boolean };
-      if (body.stream) return sse('data: {"delta":"he"}\n\ndata: {"delta":"llo"}\n\ndata: [DONE]\n\n')(res);
+      if (body.stream)
+        return sse('data: {"delta":"he"}\n\ndata: {"delta":"llo"}\n\ndata: [DONE]\n\n')(res);
       return json(200, { text: "hello" })(res, req, index);
     });
     const api = await client(server.url);
     expect(await api.createChat({ body: { prompt: "p" } })).toEqual({ text: "hello" });
-    const stream = (await api.createChat({ body: { prompt: "p", stream: true } })) as Stream<{ delta: string }>;
+    const stream = (await api.createChat({ body: { prompt: "p", stream: true } })) as Stream<{
+      delta: string;
+    }>;
     expect(stream.status).toBe(200);
     expect((await collect(stream)).map((c) => c.delta).join("")).toBe("hello");
     expect(server.requests[1].headers.accept).toContain("text/event-stream");
@@ -120,8 +134,12 @@ describe("the dates option", () => {
       writeFileSync(path.join(out, f.path), f.text);
     }
     server = await startServer(sse('data: {"kind":"a","at":"2026-11-29T10:00:00.000Z"}\n\n'));
-    const mod = (await import(path.join(out, "index.ts"))) as { createStreamsClient(o: object): { watchEvents(): Promise<AsyncIterable<{ at?: Date }>> } };
-    const events = await collect(await mod.createStreamsClient({ baseUrl: server.url }).watchEvents());
+    const mod = (await import(path.join(out, "index.ts"))) as {
+      createStreamsClient(o: object): { watchEvents(): Promise<AsyncIterable<{ at?: Date }>> };
+    };
+    const events = await collect(
+      await mod.createStreamsClient({ baseUrl: server.url }).watchEvents(),
+    );
     expect(events[0].at).toBeInstanceOf(Date);
     expect(events[0].at?.toISOString()).toBe("2026-11-29T10:00:00.000Z");
   });
@@ -130,23 +148,36 @@ describe("the dates option", () => {
 describe("which requests stream", () => {
   it("reports an operation answering JSON or a stream with nothing naming the field, and a bad x-clientgen-stream", async () => {
     const { DiagnosticsError } = await import("../../generator/diagnostics/diagnostic.js");
-    const error = await generate({ overlays: [], spec: "test/fixtures/streams/ambiguous.yaml" }).catch((e: unknown) => e);
+    const error = await generate({
+      overlays: [],
+      spec: "test/fixtures/streams/ambiguous.yaml",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiagnosticsError);
-    const found = (error as InstanceType<typeof DiagnosticsError>).diagnostics.map((d) => `${d.severity} ${d.code} ${d.pointer}`);
+    const found = (error as InstanceType<typeof DiagnosticsError>).diagnostics.map(
+      (d) => `${d.severity} ${d.code} ${d.pointer}`,
+    );
     expect(found).toContain("error STR001 #/paths/~1c/get/x-clientgen-stream");
     expect(found).toContain("warning STR003 #/paths/~1a/post");
   });
 
   it("takes a field named by x-clientgen-stream, NDJSON under application/jsonl, and reads error statuses whole", async () => {
-    const fixed = (await import("node:fs")).readFileSync("test/fixtures/streams/ambiguous.yaml", "utf8").replace("x-clientgen-stream: yes", "x-clientgen-idempotent: true");
+    const fixed = (await import("node:fs"))
+      .readFileSync("test/fixtures/streams/ambiguous.yaml", "utf8")
+      .replace("x-clientgen-stream: yes", "x-clientgen-idempotent: true");
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "ambiguous.yaml"), fixed);
     const result = await generate({ overlays: [], spec: path.join(dir, "ambiguous.yaml") });
     const descriptors = result.files.find((f) => f.path === "descriptors.ts")!.text;
-    expect(descriptors).toContain('stream: { format: "ndjson", mediaType: "application/jsonl", isJson: true, field: "live" }');
-    expect(descriptors).toContain('{ status: "500", kind: "text", mediaType: "text/event-stream" }');
+    expect(descriptors).toContain(
+      'stream: { format: "ndjson", mediaType: "application/jsonl", isJson: true, field: "live" }',
+    );
+    expect(descriptors).toContain(
+      '{ status: "500", kind: "text", mediaType: "text/event-stream" }',
+    );
     const client = result.files.find((f) => f.path === "client.ts")!.text;
-    expect(client).toContain("noField(params?: op.NoFieldParams, options?: RequestOptions): ApiPromise<Record<string, unknown>>;");
+    expect(client).toContain(
+      "noField(params?: op.NoFieldParams, options?: RequestOptions): ApiPromise<Record<string, unknown>>;",
+    );
     expect(result.diagnostics.map((d) => d.code)).toEqual(["STR003"]);
   });
 });
@@ -154,9 +185,14 @@ describe("which requests stream", () => {
 describe("x-clientgen-channels that cannot work", () => {
   it("reports each at its own pointer", async () => {
     const { DiagnosticsError } = await import("../../generator/diagnostics/diagnostic.js");
-    const error = await generate({ overlays: [], spec: "test/fixtures/streams/channels.yaml" }).catch((e: unknown) => e);
+    const error = await generate({
+      overlays: [],
+      spec: "test/fixtures/streams/channels.yaml",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiagnosticsError);
-    const found = (error as InstanceType<typeof DiagnosticsError>).diagnostics.map((d) => `${d.code} ${d.pointer} ${d.message}`).sort();
+    const found = (error as InstanceType<typeof DiagnosticsError>).diagnostics
+      .map((d) => `${d.code} ${d.pointer} ${d.message}`)
+      .sort();
     expect(found).toEqual([
       "CHN002 #/x-clientgen-channels/idWithoutField a channel resolving to an id (`result: id`) needs `id`: the server message field holding it",
       "CHN002 #/x-clientgen-channels/noEnd a channel resolving to its ending message (`result: end`) needs `end`",

@@ -20,8 +20,18 @@ function filesIn(dir: string, prefix = ""): string[] {
 
 describe.each(config.apis)("golden output of $output", (api) => {
   it("matches the committed files byte for byte, twice", async () => {
-    const first = await generate({ name: api.name, output: api.output, overlays: api.overlays, spec: api.spec });
-    const second = await generate({ name: api.name, output: api.output, overlays: api.overlays, spec: api.spec });
+    const first = await generate({
+      name: api.name,
+      output: api.output,
+      overlays: api.overlays,
+      spec: api.spec,
+    });
+    const second = await generate({
+      name: api.name,
+      output: api.output,
+      overlays: api.overlays,
+      spec: api.spec,
+    });
     expect(second.files).toEqual(first.files);
     expect(existsSync(api.output)).toBe(true);
     expect(filesIn(api.output).sort()).toEqual(first.files.map((f) => f.path).sort());

@@ -17,7 +17,11 @@ export async function normalizeDocument(document: object, name = "Test") {
 }
 
 /** A minimal 3.1 document around some component schemas and paths. */
-export function documentWith(parts: { schemas?: object; paths?: object; openapi?: string }): object {
+export function documentWith(parts: {
+  schemas?: object;
+  paths?: object;
+  openapi?: string;
+}): object {
   return {
     openapi: parts.openapi ?? "3.1.0",
     info: { title: "Test", version: "1" },

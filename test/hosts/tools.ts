@@ -13,8 +13,15 @@ export function installed(packages: string[]): string {
   const done = path.join(dir, ".installed");
   if (!existsSync(done)) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "hosts-tools", private: true }));
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error", ...packages], { cwd: dir, stdio: "inherit" });
+    writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: "hosts-tools", private: true }),
+    );
+    execFileSync(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error", ...packages],
+      { cwd: dir, stdio: "inherit" },
+    );
     writeFileSync(done, "");
   }
   return path.join(dir, "node_modules");

@@ -15,7 +15,14 @@ describe("stringLiteral", () => {
   ];
   it.each(cases)("$want", ({ given, want }) => {
     expect(stringLiteral(given)).toBe(want);
-    expect(JSON.parse(stringLiteral(given).replace(/\\u(2028|2029|202e|202c|2066|2069|200f|feff)/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))).toBe(given);
+    expect(
+      JSON.parse(
+        stringLiteral(given).replace(
+          /\\u(2028|2029|202e|202c|2066|2069|200f|feff)/g,
+          (_, h: string) => String.fromCharCode(parseInt(h, 16)),
+        ),
+      ),
+    ).toBe(given);
   });
 });
 
@@ -38,7 +45,9 @@ describe("propertyKey and valueLiteral", () => {
 describe("docComment", () => {
   it("writes control and bidi characters as visible escapes", () => {
     expect(docComment(["a\u0000b\u001bc\u007f"])).toBe("/** a\\u0000b\\u001bc\\u007f */");
-    expect(docComment(["x \u202E}; evil(); //\u202C"])).toBe("/** x \\u202e}; evil(); //\\u202c */");
+    expect(docComment(["x \u202E}; evil(); //\u202C"])).toBe(
+      "/** x \\u202e}; evil(); //\\u202c */",
+    );
     expect(docComment(["tab\tstays"])).toBe("/** tab\tstays */");
   });
 
@@ -51,7 +60,9 @@ describe("docComment", () => {
 describe("NameRegistry", () => {
   it("hands out identifiers whatever it is asked for (x-name arrives raw)", () => {
     const names = new NameRegistry(["then"]);
-    expect(names.claim("getThing(): void; } evil(); interface X {")).toBe("getThingvoidevilinterfaceX");
+    expect(names.claim("getThing(): void; } evil(); interface X {")).toBe(
+      "getThingvoidevilinterfaceX",
+    );
     expect(names.claim("*/ process.exit(7) /*")).toBe("processexit7");
     expect(names.claim("delete")).toBe("delete_");
     expect(names.claim("then")).toBe("then2");

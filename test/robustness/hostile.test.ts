@@ -39,11 +39,15 @@ beforeAll(async () => {
     seen.push({ headers: req.headers, method: req.method ?? "", url: req.url ?? "" });
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname.startsWith("/things/") && req.method === "GET") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "done", constructor: "c", __proto__x: 1 }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: "done", constructor: "c", __proto__x: 1 }));
     } else if (req.method === "POST") {
       res.writeHead(202, { "content-type": "application/json" }).end('{"id":"job-1"}');
     } else if (url.pathname.startsWith("/payload/")) {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify("*/ globalThis.__pwned = 1; /*"));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify("*/ globalThis.__pwned = 1; /*"));
     } else {
       res.writeHead(204).end();
     }
@@ -73,7 +77,9 @@ describe("hostile spec", () => {
   it("(c) no spec text became code: no line starts with an injected statement", () => {
     for (const file of result.files) {
       const lines = file.text.split(/\r\n|\r|\n|\u2028|\u2029/);
-      const injected = lines.filter((line) => /^\s*(globalThis\.__pwned|process\.exit|<\/script>)/.test(line));
+      const injected = lines.filter((line) =>
+        /^\s*(globalThis\.__pwned|process\.exit|<\/script>)/.test(line),
+      );
       expect(injected, file.path).toEqual([]);
     }
   });
@@ -97,7 +103,10 @@ describe("hostile spec", () => {
     const out = path.join(tmp, "bundle");
     await build({
       bundle: true,
-      entryPoints: { index: path.join(dir, "index.ts"), operations: path.join(dir, "operations.ts") },
+      entryPoints: {
+        index: path.join(dir, "index.ts"),
+        operations: path.join(dir, "operations.ts"),
+      },
       format: "esm",
       logLevel: "silent",
       outdir: out,
@@ -110,26 +119,40 @@ describe("hostile spec", () => {
       throw new Error(`process.exit(${code}) called by generated code`);
     });
     try {
-      const index = (await import(pathToFileURL(path.join(out, "index.mjs")).href)) as Record<string, unknown>;
-      const operations = (await import(pathToFileURL(path.join(out, "operations.mjs")).href)) as Record<string, unknown>;
+      const index = (await import(pathToFileURL(path.join(out, "index.mjs")).href)) as Record<
+        string,
+        unknown
+      >;
+      const operations = (await import(
+        pathToFileURL(path.join(out, "operations.mjs")).href
+      )) as Record<string, unknown>;
       const factoryName = Object.keys(index).find((k) => /^create\w+Client$/.test(k))!;
-      const client = (index[factoryName] as (o: object) => Record<string, unknown>)({ baseUrl, retry: { maxRetries: 0 } });
+      const client = (index[factoryName] as (o: object) => Record<string, unknown>)({
+        baseUrl,
+        retry: { maxRetries: 0 },
+      });
 
       // A poller's `until` targets keep `__proto__` as a key, not as the prototype.
       const targets = Object.entries(operations).find(([k]) => /targets/i.test(k))?.[1] as object;
       expect(Object.getPrototypeOf(targets)).toBe(Object.prototype);
-      expect(Object.keys(targets).sort()).toEqual(["*/ globalThis.__pwned = 1; /*", "__proto__", "constructor"]);
+      expect(Object.keys(targets).sort()).toEqual([
+        "*/ globalThis.__pwned = 1; /*",
+        "__proto__",
+        "constructor",
+      ]);
 
       const args: Record<string, unknown> = {
         id: "a/b c",
-        'a"b\'c': "p1",
+        "a\"b'c": "p1",
         "`x`": "p2",
         q: "hello",
         "*/ globalThis.__pwned = 1; /*": "*/",
         "${globalThis.__pwned = 1}": "${x}",
         body: {},
       };
-      const methods = Object.keys(client).filter((k) => typeof client[k] === "function" && !/^(poll|waitFor|resumePoller)|AndWait$/.test(k));
+      const methods = Object.keys(client).filter(
+        (k) => typeof client[k] === "function" && !/^(poll|waitFor|resumePoller)|AndWait$/.test(k),
+      );
       expect(methods.length).toBeGreaterThan(30);
       for (const name of methods) {
         // Some calls fail by design (TRACE is forbidden by fetch); none may run spec text.

@@ -28,8 +28,18 @@ const cases: { spec: string; codes: string[]; exit: number; overlays?: string[] 
   { spec: "ref-siblings.yaml", codes: ["REF005"], exit: 0 },
   { spec: "duplicate-operation-id.yaml", codes: ["OP001"], exit: 0 },
   { spec: "path-parameters.yaml", codes: ["PAR003", "PAR004"], exit: 0 },
-  { spec: "overlay-target-nothing.yaml", codes: ["OVL002"], exit: 2, overlays: ["overlay-target-nothing.overlay.yaml"] },
-  { spec: "invalid-overlay.yaml", codes: ["OVL001"], exit: 2, overlays: ["invalid-overlay.overlay.yaml"] },
+  {
+    spec: "overlay-target-nothing.yaml",
+    codes: ["OVL002"],
+    exit: 2,
+    overlays: ["overlay-target-nothing.overlay.yaml"],
+  },
+  {
+    spec: "invalid-overlay.yaml",
+    codes: ["OVL001"],
+    exit: 2,
+    overlays: ["invalid-overlay.overlay.yaml"],
+  },
   { spec: "lro-missing-poller.yaml", codes: ["LRO001"], exit: 2 },
   { spec: "lro-poller-fields.yaml", codes: ["LRO002"], exit: 2 },
   { spec: "lro-unknown-operation.yaml", codes: ["LRO003"], exit: 2 },
@@ -60,7 +70,10 @@ function prefill(out: string): void {
   writeFileSync(path.join(out, "index.ts"), "export const previous = 1;\r\n");
   writeFileSync(path.join(out, "runtime/blob.bin"), Buffer.from([0, 255, 254, 10, 13]));
   const files = { "SENTINEL.txt": "", "index.ts": "", "runtime/blob.bin": "" };
-  writeFileSync(path.join(out, "clientgen.json"), JSON.stringify({ files, generator: { name: "clientgen", version: "0.0.0" }, inputs: [] }));
+  writeFileSync(
+    path.join(out, "clientgen.json"),
+    JSON.stringify({ files, generator: { name: "clientgen", version: "0.0.0" }, inputs: [] }),
+  );
 }
 
 describe("invalid specs: CLI diagnostics baselines", () => {
@@ -68,7 +81,14 @@ describe("invalid specs: CLI diagnostics baselines", () => {
     const out = path.join(tmp, spec.replace(/[^A-Za-z0-9]+/g, "_"));
     prefill(out);
     const before = readTree(out);
-    const args = ["generate", "--spec", `${F}/${spec}`, "--out", out, ...(overlays ?? []).flatMap((o) => ["--overlay", `${F}/${o}`])];
+    const args = [
+      "generate",
+      "--spec",
+      `${F}/${spec}`,
+      "--out",
+      out,
+      ...(overlays ?? []).flatMap((o) => ["--overlay", `${F}/${o}`]),
+    ];
     const run = await runCli(args);
     // The baseline is the diagnostics: the per-stage timing lines vary from run to run.
     const stderr = withoutStageLines(run.stderr).split(out).join("<out>");

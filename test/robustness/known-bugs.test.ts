@@ -39,7 +39,15 @@ describe("known bugs", () => {
     const spec = specFile("inherited-param", {
       openapi: "3.1.0",
       info,
-      paths: { "/a": { get: { operationId: "getA", parameters: [{ name: "constructor", in: "query", schema: { type: "string" } }], responses: { "204": { description: "ok" } } } } },
+      paths: {
+        "/a": {
+          get: {
+            operationId: "getA",
+            parameters: [{ name: "constructor", in: "query", schema: { type: "string" } }],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
     });
     const result = await generate({ overlays: [], spec });
     const dir = path.join(tmp, "inherited-param-client");
@@ -47,7 +55,14 @@ describe("known bugs", () => {
       mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
       writeFileSync(path.join(dir, f.path), f.text);
     }
-    await build({ bundle: true, entryPoints: [path.join(dir, "index.ts")], format: "esm", logLevel: "silent", outfile: path.join(dir, "bundle.mjs"), platform: "neutral" });
+    await build({
+      bundle: true,
+      entryPoints: [path.join(dir, "index.ts")],
+      format: "esm",
+      logLevel: "silent",
+      outfile: path.join(dir, "bundle.mjs"),
+      platform: "neutral",
+    });
     const urls: string[] = [];
     const server = createServer((req, res) => {
       urls.push(req.url ?? "");
@@ -55,8 +70,12 @@ describe("known bugs", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const mod = (await import(pathToFileURL(path.join(dir, "bundle.mjs")).href)) as { createBugClient(o: object): { getA(p?: object): Promise<void> } };
-      const client = mod.createBugClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const mod = (await import(pathToFileURL(path.join(dir, "bundle.mjs")).href)) as {
+        createBugClient(o: object): { getA(p?: object): Promise<void> };
+      };
+      const client = mod.createBugClient({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      });
       await client.getA({});
       // Today: "/a?constructor=function%20Object()%20%7B%20%5Bnative%20code%5D%20%7D"
       expect(urls).toEqual(["/a"]);
@@ -85,7 +104,9 @@ describe("known bugs", () => {
       openapi: "3.1.0",
       info,
       paths: {},
-      components: { schemas: { Thing: { type: "object", properties: { "a\nb": { type: "strange" } } } } },
+      components: {
+        schemas: { Thing: { type: "object", properties: { "a\nb": { type: "strange" } } } },
+      },
     });
     const lines = await diagnosticsOf(spec);
     expect(lines.some((l) => l.includes("SCH003"))).toBe(true);
@@ -101,7 +122,10 @@ describe("known bugs", () => {
       paths: {},
       components: { schemas: { Shared: { $ref: "../shared.json#/Shared" } } },
     });
-    writeFileSync(path.join(tmp, "outside/shared.json"), JSON.stringify({ Shared: { type: "string" } }));
+    writeFileSync(
+      path.join(tmp, "outside/shared.json"),
+      JSON.stringify({ Shared: { type: "string" } }),
+    );
     const result = await generate({ overlays: [], spec: root, allowOutsideRefs: true });
     expect(result.files.length).toBeGreaterThan(0);
   });
@@ -117,8 +141,19 @@ describe("known bugs", () => {
       paths: {},
       components: {
         schemas: {
-          Pet: { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind" } },
-          Cat: { allOf: [{ $ref: "#/components/schemas/Pet" }, { type: "object", properties: { kind: { type: "string" }, meow: { type: "boolean" } } }] },
+          Pet: {
+            oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }],
+            discriminator: { propertyName: "kind" },
+          },
+          Cat: {
+            allOf: [
+              { $ref: "#/components/schemas/Pet" },
+              {
+                type: "object",
+                properties: { kind: { type: "string" }, meow: { type: "boolean" } },
+              },
+            ],
+          },
           Dog: { type: "object", required: ["kind"], properties: { kind: { type: "string" } } },
         },
       },

@@ -19,7 +19,12 @@ let result: GenerateResult;
 let server: Server;
 const seen: { body: string; headers: IncomingHttpHeaders; url: string }[] = [];
 
-const param = (name: string, location: string, required = false) => ({ name, in: location, required, schema: { type: "string" } });
+const param = (name: string, location: string, required = false) => ({
+  name,
+  in: location,
+  required,
+  schema: { type: "string" },
+});
 
 beforeAll(async () => {
   const spec = {
@@ -30,8 +35,20 @@ beforeAll(async () => {
         post: {
           operationId: "saveItem",
           // Declared header first: the order of declaration must not decide the keys.
-          parameters: [param("id", "header"), param("body", "query"), param("id", "query"), param("id", "path", true)],
-          requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { x: { type: "integer" } } } } } },
+          parameters: [
+            param("id", "header"),
+            param("body", "query"),
+            param("id", "query"),
+            param("id", "path", true),
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { x: { type: "integer" } } },
+              },
+            },
+          },
           responses: { "204": { description: "ok" } },
         },
       },
@@ -62,7 +79,9 @@ afterAll(async () => {
 
 describe("parameter names that collide across locations", () => {
   it("each renamed argument is a PAR005 warning at the operation", () => {
-    const lines = result.diagnostics.map(formatDiagnostic).map((line) => line.replace(/^.*?openapi\.json:\d+:\d+ /, ""));
+    const lines = result.diagnostics
+      .map(formatDiagnostic)
+      .map((line) => line.replace(/^.*?openapi\.json:\d+:\d+ /, ""));
     expect(lines).toEqual([
       '#/paths/~1items~1{id}/post warning PAR005 query parameter "body" has the same name as the request body; it is passed as "bodyInQuery" in the call\'s arguments',
       '#/paths/~1items~1{id}/post warning PAR005 query parameter "id" has the same name as another parameter; it is passed as "idInQuery" in the call\'s arguments',
@@ -73,7 +92,13 @@ describe("parameter names that collide across locations", () => {
   it("the argument type has one member per parameter and the body", () => {
     const operations = result.files.find((f) => f.path === "operations.ts")!.text;
     const params = /export interface SaveItemParams \{[\s\S]*?\n\}/.exec(operations)![0];
-    expect(params.match(/^  (\w+)\??:/gm)!.map((m) => m.trim())).toEqual(["idInHeader?:", "bodyInQuery?:", "idInQuery?:", "id:", "body:"]);
+    expect(params.match(/^  (\w+)\??:/gm)!.map((m) => m.trim())).toEqual([
+      "idInHeader?:",
+      "bodyInQuery?:",
+      "idInQuery?:",
+      "id:",
+      "body:",
+    ]);
   });
 
   it("compiles alone under tsc --strict", async () => {
@@ -83,14 +108,34 @@ describe("parameter names that collide across locations", () => {
   }, 120_000);
 
   it("sends each argument to its own location and the body as the body", async () => {
-    await build({ bundle: true, entryPoints: [path.join(dir, "index.ts")], format: "esm", logLevel: "silent", outfile: path.join(tmp, "bundle.mjs"), platform: "neutral" });
-    const mod = (await import(pathToFileURL(path.join(tmp, "bundle.mjs")).href)) as { createClashClient(o: object): { saveItem(p: object): Promise<void> } };
-    const client = mod.createClashClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-    await client.saveItem({ body: { x: 1 }, bodyInQuery: "b", id: "p", idInHeader: "h", idInQuery: "q" });
+    await build({
+      bundle: true,
+      entryPoints: [path.join(dir, "index.ts")],
+      format: "esm",
+      logLevel: "silent",
+      outfile: path.join(tmp, "bundle.mjs"),
+      platform: "neutral",
+    });
+    const mod = (await import(pathToFileURL(path.join(tmp, "bundle.mjs")).href)) as {
+      createClashClient(o: object): { saveItem(p: object): Promise<void> };
+    };
+    const client = mod.createClashClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    });
+    await client.saveItem({
+      body: { x: 1 },
+      bodyInQuery: "b",
+      id: "p",
+      idInHeader: "h",
+      idInQuery: "q",
+    });
     expect(seen).toHaveLength(1);
     const url = new URL(seen[0].url, "http://x");
     expect(url.pathname).toBe("/items/p");
-    expect([...url.searchParams]).toEqual([["body", "b"], ["id", "q"]]);
+    expect([...url.searchParams]).toEqual([
+      ["body", "b"],
+      ["id", "q"],
+    ]);
     expect(seen[0].headers.id).toBe("h");
     expect(JSON.parse(seen[0].body)).toEqual({ x: 1 });
   });

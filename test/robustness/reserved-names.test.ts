@@ -15,11 +15,19 @@ import { compileAlone } from "../types/compile.js";
 
 /** The lists the test holds the generator to, written out here rather than read from it. */
 const words = [
-  ..."break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with".split(" "),
-  ..."implements interface let package private protected public static yield await arguments eval".split(" "),
-  ..."abstract accessor any as assert asserts async bigint boolean constructor declare from get global infer intrinsic is keyof module namespace never number object of out override readonly require satisfies set string symbol type undefined unique unknown using".split(" "),
+  ..."break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with".split(
+    " ",
+  ),
+  ..."implements interface let package private protected public static yield await arguments eval".split(
+    " ",
+  ),
+  ..."abstract accessor any as assert asserts async bigint boolean constructor declare from get global infer intrinsic is keyof module namespace never number object of out override readonly require satisfies set string symbol type undefined unique unknown using".split(
+    " ",
+  ),
   // globals and names generated code relies on
-  ..."Object Array Promise Error Record Date Blob JSON globalThis then toString valueOf hasOwnProperty __proto__".split(" "),
+  ..."Object Array Promise Error Record Date Blob JSON globalThis then toString valueOf hasOwnProperty __proto__".split(
+    " ",
+  ),
 ];
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "clientgen-reserved-"));
@@ -30,20 +38,43 @@ const urls: string[] = [];
 
 beforeAll(async () => {
   // fromEntries: own entries even for `__proto__`.
-  const schemas = Object.fromEntries(words.map((word) => [word, { type: "object", properties: Object.fromEntries([[word, { type: "string", enum: [word] }]]) }]));
-  const paths = Object.fromEntries(words.map((word) => [
-    `/w/${encodeURIComponent(word)}`,
-    {
-      get: {
-        operationId: word,
-        tags: [word],
-        parameters: [{ name: word, in: "query", schema: { type: "string" } }],
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/${word}` } } } } },
+  const schemas = Object.fromEntries(
+    words.map((word) => [
+      word,
+      {
+        type: "object",
+        properties: Object.fromEntries([[word, { type: "string", enum: [word] }]]),
       },
-    },
-  ]));
+    ]),
+  );
+  const paths = Object.fromEntries(
+    words.map((word) => [
+      `/w/${encodeURIComponent(word)}`,
+      {
+        get: {
+          operationId: word,
+          tags: [word],
+          parameters: [{ name: word, in: "query", schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: `#/components/schemas/${word}` } } },
+            },
+          },
+        },
+      },
+    ]),
+  );
   const file = path.join(tmp, "openapi.json");
-  writeFileSync(file, JSON.stringify({ openapi: "3.1.0", info: { title: "Reserved", version: "1" }, paths, components: { schemas } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "Reserved", version: "1" },
+      paths,
+      components: { schemas },
+    }),
+  );
   result = await generate({ overlays: [], spec: file });
   for (const f of result.files) {
     mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
@@ -63,7 +94,11 @@ afterAll(async () => {
 
 describe("reserved words as names", () => {
   it("the generator's list covers every reserved word", () => {
-    for (const word of words.filter((w) => /^[a-z]/.test(w) && !["then", "toString", "valueOf", "hasOwnProperty", "globalThis"].includes(w))) {
+    for (const word of words.filter(
+      (w) =>
+        /^[a-z]/.test(w) &&
+        !["then", "toString", "valueOf", "hasOwnProperty", "globalThis"].includes(w),
+    )) {
       expect(reservedWords.has(word), word).toBe(true);
     }
   });
@@ -75,10 +110,25 @@ describe("reserved words as names", () => {
   }, 120_000);
 
   it("loads as an ES module and calls every operation", async () => {
-    await build({ bundle: true, entryPoints: [path.join(dir, "index.ts")], format: "esm", logLevel: "silent", outfile: path.join(tmp, "bundle.mjs"), platform: "neutral" });
-    const mod = (await import(pathToFileURL(path.join(tmp, "bundle.mjs")).href)) as Record<string, (o: object) => Record<string, (p: object) => Promise<unknown>>>;
-    const client = mod.createReservedClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-    const methods = Object.keys(Object.getPrototypeOf(client)).length > 0 ? Object.keys(Object.getPrototypeOf(client)) : Object.keys(client);
+    await build({
+      bundle: true,
+      entryPoints: [path.join(dir, "index.ts")],
+      format: "esm",
+      logLevel: "silent",
+      outfile: path.join(tmp, "bundle.mjs"),
+      platform: "neutral",
+    });
+    const mod = (await import(pathToFileURL(path.join(tmp, "bundle.mjs")).href)) as Record<
+      string,
+      (o: object) => Record<string, (p: object) => Promise<unknown>>
+    >;
+    const client = mod.createReservedClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    });
+    const methods =
+      Object.keys(Object.getPrototypeOf(client)).length > 0
+        ? Object.keys(Object.getPrototypeOf(client))
+        : Object.keys(client);
     expect(methods).toContain("arguments_");
     expect(methods).toContain("eval_");
     await client.arguments_({ arguments: "a" });

@@ -3,7 +3,12 @@
 // handler, ending messages, close codes, aborts, bad JSON and a refused key.
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { ChannelError, ChannelFailedError, ChannelLostError, ChannelRefusedError } from "../../templates/runtime/channel-errors.js";
+import {
+  ChannelError,
+  ChannelFailedError,
+  ChannelLostError,
+  ChannelRefusedError,
+} from "../../templates/runtime/channel-errors.js";
 import type { Channel } from "../../templates/runtime/channel.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { ChannelSpec } from "../../templates/runtime/types.js";
@@ -46,24 +51,43 @@ const listen: ChannelSpec = {
   closeCodes,
 };
 
-const job = { tp_config: "commands = []", cluster_id: "c1", teardown_cluster: false, system: "Linux" };
+const job = {
+  tp_config: "commands = []",
+  cluster_id: "c1",
+  teardown_cluster: false,
+  system: "Linux",
+};
 
 function transport(url: string, apiKey = "tp-secret-key"): Transport {
   return new Transport({ apiKey, WebSocket }, { baseUrl: url });
 }
 
-interface CommandMessage { command: string; command_show_stdout?: boolean }
+interface CommandMessage {
+  command: string;
+  command_show_stdout?: boolean;
+}
 
 describe("push (commands answered by the caller)", () => {
   it("sends the key first, never in the URL, then the job; answers each command with the handler's result; resolves to the job id", async () => {
-    server = await startWsServer(tensorPoolPush({ jobId: "job-42", commands: ["rsync a b", "echo hi"] }));
+    server = await startWsServer(
+      tensorPoolPush({ jobId: "job-42", commands: ["rsync a b", "echo hi"] }),
+    );
     const seen: string[] = [];
     const onCommand = async (message: CommandMessage) => {
       seen.push(message.command);
-      return { type: "command_result", command: message.command, exit_code: 0, command_stdout: `ran ${message.command}`, command_stderr: "" };
+      return {
+        type: "command_result",
+        command: message.command,
+        exit_code: 0,
+        command_stdout: `ran ${message.command}`,
+        command_stderr: "",
+      };
     };
     const messages: unknown[] = [];
-    const channel = transport(server.url).channel<unknown, unknown, string>(push, job, { onCommand, onMessage: (m) => messages.push(m) });
+    const channel = transport(server.url).channel<unknown, unknown, string>(push, job, {
+      onCommand,
+      onMessage: (m) => messages.push(m),
+    });
     expect(await channel).toBe("job-42");
     expect(channel.id).toBe("job-42");
     expect(seen).toEqual(["rsync a b", "echo hi"]);
@@ -71,17 +95,36 @@ describe("push (commands answered by the caller)", () => {
     expect(server.received[0]).toEqual([
       { TENSORPOOL_KEY: "tp-secret-key" },
       job,
-      { type: "command_result", command: "rsync a b", exit_code: 0, command_stdout: "ran rsync a b", command_stderr: "" },
-      { type: "command_result", command: "echo hi", exit_code: 0, command_stdout: "ran echo hi", command_stderr: "" },
+      {
+        type: "command_result",
+        command: "rsync a b",
+        exit_code: 0,
+        command_stdout: "ran rsync a b",
+        command_stderr: "",
+      },
+      {
+        type: "command_result",
+        command: "echo hi",
+        exit_code: 0,
+        command_stdout: "ran echo hi",
+        command_stderr: "",
+      },
     ]);
     expect(messages).toHaveLength(4);
   });
 
   it("fails with a clear error when the server sends a command and no handler was given", async () => {
     server = await startWsServer(tensorPoolPush({ commands: ["rm -rf /tmp/x"] }));
-    const error = await transport(server.url).channel(push, job).then(() => undefined, (e: unknown) => e);
+    const error = await transport(server.url)
+      .channel(push, job)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(ChannelError);
-    expect((error as Error).message).toMatch(/no onCommand handler was given \(the client never runs anything itself\)/);
+    expect((error as Error).message).toMatch(
+      /no onCommand handler was given \(the client never runs anything itself\)/,
+    );
     expect((error as ChannelError).id).toBe("job-1");
     // Nothing was sent back for the command.
     expect(server.received[0]).toHaveLength(2);
@@ -94,7 +137,12 @@ describe("push (commands answered by the caller)", () => {
       connection.send({ message: "Job submitted", job_id: "job-7" });
       setTimeout(() => connection.drop(), 20);
     });
-    const error = await transport(server.url).channel(push, job).then(() => undefined, (e: unknown) => e);
+    const error = await transport(server.url)
+      .channel(push, job)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(ChannelLostError);
     expect((error as ChannelLostError).code).toBe(1006);
     expect((error as ChannelLostError).id).toBe("job-7");
@@ -104,7 +152,12 @@ describe("push (commands answered by the caller)", () => {
 
   it("raises ChannelRefusedError when the server refuses the key, which never shows in the error", async () => {
     server = await startWsServer(tensorPoolPush({ key: "the-right-key" }));
-    const error = await transport(server.url, "a-wrong-key-123").channel(push, job).then(() => undefined, (e: unknown) => e);
+    const error = await transport(server.url, "a-wrong-key-123")
+      .channel(push, job)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(ChannelRefusedError);
     expect((error as ChannelRefusedError).code).toBe(1008);
     expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain("a-wrong-key-123");
@@ -116,14 +169,24 @@ describe("push (commands answered by the caller)", () => {
       await connection.next();
       connection.sendRaw("<html>oops");
     });
-    const error = await transport(server.url).channel(push, job).then(() => undefined, (e: unknown) => e);
+    const error = await transport(server.url)
+      .channel(push, job)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as Error).message).toContain("not a JSON object");
   });
 
   it("refuses to open without a key", async () => {
     server = await startWsServer(tensorPoolPush());
-    const error = await transport(server.url, "").channel(push, job).then(() => undefined, (e: unknown) => e);
+    const error = await transport(server.url, "")
+      .channel(push, job)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(ChannelRefusedError);
     expect(server.urls).toHaveLength(0);
   });
@@ -132,7 +195,11 @@ describe("push (commands answered by the caller)", () => {
 describe("listen (messages until an ending one)", () => {
   it("yields {status, message} until success, then resolves to the ending message and closes", async () => {
     server = await startWsServer(tensorPoolListen(["step 1", "step 2"]));
-    const channel = transport(server.url).channel<{ status: string; message: string }, never, unknown>(listen, "job-9");
+    const channel = transport(server.url).channel<
+      { status: string; message: string },
+      never,
+      unknown
+    >(listen, "job-9");
     const seen: string[] = [];
     for await (const message of channel) seen.push(`${message.status}: ${message.message}`);
     expect(seen).toEqual(["running: step 1", "running: step 2", "success: Job completed"]);
@@ -150,7 +217,10 @@ describe("listen (messages until an ending one)", () => {
     })().catch((e: unknown) => e);
     expect(seen).toHaveLength(2);
     expect(error).toBeInstanceOf(ChannelFailedError);
-    expect((error as ChannelFailedError).data).toEqual({ status: "error", message: "Job failed: exit code 1" });
+    expect((error as ChannelFailedError).data).toEqual({
+      status: "error",
+      message: "Job failed: exit code 1",
+    });
   });
 
   it("raises ChannelLostError mid-stream (1006) after the messages that arrived", async () => {
@@ -174,7 +244,9 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "running", message: "step 1" });
       connection.close(1000);
     });
-    await expect(transport(server.url).channel(listen, "job-9")).rejects.toThrow(/ending message never came/);
+    await expect(transport(server.url).channel(listen, "job-9")).rejects.toThrow(
+      /ending message never came/,
+    );
   });
 
   it("aborts with an AbortSignal: the socket closes, iteration rejects with the reason", async () => {
@@ -200,7 +272,10 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "running", message: "step 1" });
       connection.send({ status: "running", message: "step 2" });
     });
-    const channel: Channel<unknown, never, unknown> = transport(server.url).channel(listen, "job-9");
+    const channel: Channel<unknown, never, unknown> = transport(server.url).channel(
+      listen,
+      "job-9",
+    );
     const seen: unknown[] = [];
     for await (const message of channel) {
       seen.push(message);
@@ -217,7 +292,10 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "success", message: "done" });
     });
     const quick = { ...listen, pingIntervalMs: 20, pingTimeoutMs: 40 };
-    expect(await transport(server.url).channel(quick, "job-9")).toEqual({ status: "success", message: "done" });
+    expect(await transport(server.url).channel(quick, "job-9")).toEqual({
+      status: "success",
+      message: "done",
+    });
   });
 
   it("counts the connection as lost (1006) when pings go unanswered", async () => {
@@ -230,7 +308,12 @@ describe("listen (messages until an ending one)", () => {
       { autoPong: false },
     );
     const quick = { ...listen, pingIntervalMs: 20, pingTimeoutMs: 40 };
-    const error = await transport(server.url).channel(quick, "job-9").then(() => undefined, (e: unknown) => e);
+    const error = await transport(server.url)
+      .channel(quick, "job-9")
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(ChannelLostError);
     expect((error as ChannelLostError).code).toBe(1006);
   });
@@ -239,6 +322,8 @@ describe("listen (messages until an ending one)", () => {
     const bare = new Transport({ apiKey: "k" }, { baseUrl: "http://127.0.0.1:9" });
     const hasGlobal = typeof (globalThis as { WebSocket?: unknown }).WebSocket === "function";
     if (hasGlobal) return;
-    await expect(bare.channel(listen, "job-9")).rejects.toThrow(/pass one as the WebSocket client option/);
+    await expect(bare.channel(listen, "job-9")).rejects.toThrow(
+      /pass one as the WebSocket client option/,
+    );
   });
 });

@@ -13,26 +13,66 @@ afterEach(() => server?.close());
 
 const cases: { given: ResponseSpec[]; status: number; want: "result" | string }[] = [
   { given: [{ status: "200", kind: "json" }], status: 200, want: "result" },
-  { given: [{ status: "200", kind: "json" }, { status: "404", kind: "json", isError: false }], status: 404, want: "result" },
-  { given: [{ status: "200", kind: "json" }, { status: "404", kind: "json" }], status: 404, want: "NotFoundError" },
-  { given: [{ status: "200", kind: "json" }, { status: "300", kind: "json" }], status: 300, want: "result" },
+  {
+    given: [
+      { status: "200", kind: "json" },
+      { status: "404", kind: "json", isError: false },
+    ],
+    status: 404,
+    want: "result",
+  },
+  {
+    given: [
+      { status: "200", kind: "json" },
+      { status: "404", kind: "json" },
+    ],
+    status: 404,
+    want: "NotFoundError",
+  },
+  {
+    given: [
+      { status: "200", kind: "json" },
+      { status: "300", kind: "json" },
+    ],
+    status: 300,
+    want: "result",
+  },
   { given: [{ status: "200", kind: "json" }], status: 201, want: "UnexpectedStatusError" },
   { given: [{ status: "2XX", kind: "json" }], status: 201, want: "result" },
-  { given: [{ status: "200", kind: "json" }, { status: "default", kind: "json" }], status: 202, want: "UnexpectedStatusError" },
+  {
+    given: [
+      { status: "200", kind: "json" },
+      { status: "default", kind: "json" },
+    ],
+    status: 202,
+    want: "UnexpectedStatusError",
+  },
   { given: [{ status: "default", kind: "json" }], status: 202, want: "result" },
   { given: [{ status: "default", kind: "json" }], status: 404, want: "NotFoundError" },
   { given: [], status: 200, want: "result" },
-  { given: [{ status: "200", kind: "json" }, { status: "500", kind: "json", isError: false }], status: 500, want: "result" },
+  {
+    given: [
+      { status: "200", kind: "json" },
+      { status: "500", kind: "json", isError: false },
+    ],
+    status: 500,
+    want: "result",
+  },
 ];
 
 describe("declared responses decide success", () => {
-  it.each(cases)("$status against $given.length declared responses: $want", async ({ given, status, want }) => {
-    server = await startServer(json(status, { at: status }));
-    const transport = new Transport({ retry: { maxRetries: 0 } }, { baseUrl: server.url });
-    const outcome = await transport.request(op({ responses: given }), undefined).catch((caught: unknown) => caught);
-    if (want === "result") expect(outcome).toEqual({ at: status });
-    else expect((outcome as Error).name).toBe(want);
-  });
+  it.each(cases)(
+    "$status against $given.length declared responses: $want",
+    async ({ given, status, want }) => {
+      server = await startServer(json(status, { at: status }));
+      const transport = new Transport({ retry: { maxRetries: 0 } }, { baseUrl: server.url });
+      const outcome = await transport
+        .request(op({ responses: given }), undefined)
+        .catch((caught: unknown) => caught);
+      if (want === "result") expect(outcome).toEqual({ at: status });
+      else expect((outcome as Error).name).toBe(want);
+    },
+  );
 
   it("an undeclared 2xx names the status and operation and is never retried", async () => {
     server = await startServer(json(201, { id: 1 }));

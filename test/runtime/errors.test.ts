@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  ApiError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, PermissionDeniedError,
-  RateLimitError, SdkError, UnprocessableEntityError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  SdkError,
+  UnprocessableEntityError,
 } from "../../templates/runtime/errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { AuthSpec } from "../../templates/runtime/types.js";
@@ -14,10 +22,16 @@ afterEach(() => server?.close());
 
 const noRetry = { retry: { maxRetries: 0 } };
 
-async function failWith(reply: Parameters<typeof startServer>[0], apiKey?: string, auth: AuthSpec[] = []): Promise<ApiError> {
+async function failWith(
+  reply: Parameters<typeof startServer>[0],
+  apiKey?: string,
+  auth: AuthSpec[] = [],
+): Promise<ApiError> {
   server = await startServer(reply);
   const transport = new Transport({ ...noRetry, apiKey }, { baseUrl: server.url });
-  const error = await transport.request(op({ auth, params: [{ name: "q", in: "query" }] }), { q: "1" }).catch((caught: unknown) => caught);
+  const error = await transport
+    .request(op({ auth, params: [{ name: "q", in: "query" }] }), { q: "1" })
+    .catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -36,22 +50,44 @@ describe("ApiError classes", () => {
     [418, ApiError, "418 I'm a Teapot: name is required"],
   ];
   it.each(table)("%i -> %o", async (status, ErrorClass, message) => {
-    const error = await failWith(json(status, { error: { message: "name is required", code: "E1" } }, { "x-request-id": "req-9" }));
+    const error = await failWith(
+      json(
+        status,
+        { error: { message: "name is required", code: "E1" } },
+        { "x-request-id": "req-9" },
+      ),
+    );
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(SdkError);
     expect(error.message).toBe(message);
     expect(error.status).toBe(status);
     expect(error.body).toEqual({ error: { message: "name is required", code: "E1" } });
     expect(error.requestId).toBe("req-9");
-    expect(error).toMatchObject({ operationId: "getThings", method: "GET", url: `${server.url}/things?q=1` });
+    expect(error).toMatchObject({
+      operationId: "getThings",
+      method: "GET",
+      url: `${server.url}/things?q=1`,
+    });
     expect(error.name).toBe(ErrorClass.name);
   });
 
   const messages: [string, unknown, string][] = [
     ["message", { message: "m1" }, "400 Bad Request: m1"],
-    ["TensorPool external_message", { external_message: "Cluster quota exceeded" }, "400 Bad Request: Cluster quota exceeded"],
-    ["FastAPI detail list", { detail: [{ loc: ["body"], msg: "field required" }] }, "400 Bad Request: field required"],
-    ["OAuth error_description", { error: "invalid_grant", error_description: "expired" }, "400 Bad Request: expired"],
+    [
+      "TensorPool external_message",
+      { external_message: "Cluster quota exceeded" },
+      "400 Bad Request: Cluster quota exceeded",
+    ],
+    [
+      "FastAPI detail list",
+      { detail: [{ loc: ["body"], msg: "field required" }] },
+      "400 Bad Request: field required",
+    ],
+    [
+      "OAuth error_description",
+      { error: "invalid_grant", error_description: "expired" },
+      "400 Bad Request: expired",
+    ],
     ["plain text", "bad things happened\nmore", "400 Bad Request: bad things happened"],
     ["HTML page", "<html>502</html>", "400 Bad Request"],
     ["no body", undefined, "400 Bad Request"],
@@ -62,20 +98,46 @@ describe("ApiError classes", () => {
   });
 
   it("finds request ids in other headers and in the body", async () => {
-    expect((await failWith(json(400, {}, { "x-amzn-requestid": "amz-1" }))).requestId).toBe("amz-1");
+    expect((await failWith(json(400, {}, { "x-amzn-requestid": "amz-1" }))).requestId).toBe(
+      "amz-1",
+    );
     await server.close();
     expect((await failWith(json(400, { meta: { request_id: "m-1" } }))).requestId).toBe("m-1");
     await server.close();
-    expect((await failWith(json(400, { error: { details: { requestId: "d-1" } } }))).requestId).toBe("d-1");
+    expect(
+      (await failWith(json(400, { error: { details: { requestId: "d-1" } } }))).requestId,
+    ).toBe("d-1");
     await server.close();
     expect((await failWith(json(400, {}))).requestId).toBeUndefined();
   });
 
   it("reads rate-limit headers (X-RateLimit-* and RateLimit-*)", async () => {
-    const error = await failWith(json(429, {}, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "30", "retry-after": "20" }));
+    const error = await failWith(
+      json(
+        429,
+        {},
+        {
+          "x-ratelimit-limit": "100",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": "30",
+          "retry-after": "20",
+        },
+      ),
+    );
     expect(error.rateLimit).toEqual({ limit: 100, remaining: 0, reset: 30, retryAfterMs: 20_000 });
     await server.close();
-    const ietf = await failWith(json(429, {}, { "ratelimit-limit": "50", "ratelimit-remaining": "3", "ratelimit-reset": "7", "ratelimit-policy": "50;w=60" }));
+    const ietf = await failWith(
+      json(
+        429,
+        {},
+        {
+          "ratelimit-limit": "50",
+          "ratelimit-remaining": "3",
+          "ratelimit-reset": "7",
+          "ratelimit-policy": "50;w=60",
+        },
+      ),
+    );
     expect(ietf.rateLimit).toEqual({ limit: 50, remaining: 3, reset: 7, window: 60 });
     await server.close();
     expect((await failWith(json(400, {}))).rateLimit).toBeUndefined();
@@ -90,17 +152,37 @@ describe("credentials never leak into errors", () => {
     ["header key", { type: "apiKey", in: "header", name: "X-Api-Key" }],
   ];
   it.each(schemes)("%s, even when the server echoes the key", async (_, scheme) => {
-    const error = await failWith(json(401, { message: `Invalid key ${secret}`, echo: { key: secret } }), secret, [scheme]);
-    for (const text of [error.message, String(error), error.stack ?? "", JSON.stringify(error), error.url]) {
+    const error = await failWith(
+      json(401, { message: `Invalid key ${secret}`, echo: { key: secret } }),
+      secret,
+      [scheme],
+    );
+    for (const text of [
+      error.message,
+      String(error),
+      error.stack ?? "",
+      JSON.stringify(error),
+      error.url,
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(error.message).toBe("401 Unauthorized: Invalid key [redacted]");
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "AuthenticationError", status: 401, url: `${server.url}/things?q=1` });
-    expect(server.requests[0].url.includes("api_key") || server.requests[0].headers.authorization || server.requests[0].headers["x-api-key"]).toBeTruthy();
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "AuthenticationError",
+      status: 401,
+      url: `${server.url}/things?q=1`,
+    });
+    expect(
+      server.requests[0].url.includes("api_key") ||
+        server.requests[0].headers.authorization ||
+        server.requests[0].headers["x-api-key"],
+    ).toBeTruthy();
   });
 
   it("basic auth: neither the password nor its base64 appear", async () => {
-    const error = await failWith(json(401, { message: "bad" }), "alice:hunter2-pass", [{ type: "basic" }]);
+    const error = await failWith(json(401, { message: "bad" }), "alice:hunter2-pass", [
+      { type: "basic" },
+    ]);
     const serialized = JSON.stringify(error) + String(error) + error.stack;
     expect(serialized).not.toContain("hunter2-pass");
     expect(serialized).not.toContain(btoa("alice:hunter2-pass"));

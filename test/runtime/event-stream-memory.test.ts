@@ -29,7 +29,10 @@ it("consumes a 50 MB SSE stream with flat heap", async () => {
     res.end();
   });
   const transport = new Transport({}, { baseUrl: server.url });
-  const spec = op({ stream: { format: "sse", mediaType: "text/event-stream", isJson: true }, responses: [{ status: "200", kind: "stream" }] });
+  const spec = op({
+    stream: { format: "sse", mediaType: "text/event-stream", isJson: true },
+    responses: [{ status: "200", kind: "stream" }],
+  });
   gc();
   const baseline = process.memoryUsage().heapUsed;
   const stream = (await transport.stream(spec, undefined)) as EventStream<{ delta: string }>;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { decodeBase64Url, encodeBase64, encodeBase64Url } from "../../templates/runtime/base64.js";
 import { delay, sleepUnlessAborted } from "../../templates/runtime/delay.js";
-import { findServerMessage, readRateLimit, redactValue } from "../../templates/runtime/error-details.js";
+import {
+  findServerMessage,
+  readRateLimit,
+  redactValue,
+} from "../../templates/runtime/error-details.js";
 import { formatFieldPath, readFieldPath } from "../../templates/runtime/field-path.js";
 import { unhintedIntervalMs } from "../../templates/runtime/lro-status.js";
 import { linkSignals } from "../../templates/runtime/signals.js";
@@ -90,8 +94,14 @@ describe("base64", () => {
 
 describe("error details", () => {
   it("reads the IETF combined RateLimit header", () => {
-    expect(readRateLimit(new Headers({ ratelimit: "limit=100, remaining=40, reset=12" }))).toEqual({ limit: 100, remaining: 40, reset: 12 });
-    expect(readRateLimit(new Headers({ "x-ratelimit-limit": "10", "x-ratelimit-window": "60" }))).toEqual({ limit: 10, window: 60 });
+    expect(readRateLimit(new Headers({ ratelimit: "limit=100, remaining=40, reset=12" }))).toEqual({
+      limit: 100,
+      remaining: 40,
+      reset: 12,
+    });
+    expect(
+      readRateLimit(new Headers({ "x-ratelimit-limit": "10", "x-ratelimit-window": "60" })),
+    ).toEqual({ limit: 10, window: 60 });
   });
 
   it("finds messages in common error shapes and truncates long ones", () => {
@@ -103,13 +113,17 @@ describe("error details", () => {
   });
 
   it("scrubs secrets from nested bodies without touching other values", () => {
-    expect(redactValue({ a: ["key-1234 here"], n: 1, nested: { k: "key-1234" } }, ["key-1234"])).toEqual({ a: ["[redacted] here"], n: 1, nested: { k: "[redacted]" } });
+    expect(
+      redactValue({ a: ["key-1234 here"], n: 1, nested: { k: "key-1234" } }, ["key-1234"]),
+    ).toEqual({ a: ["[redacted] here"], n: 1, nested: { k: "[redacted]" } });
   });
 });
 
 describe("poll intervals", () => {
   it("grow x1.5 to the cap, default cap 30 s, with up to 20% jitter", () => {
-    expect([0, 1, 2, 3].map((n) => unhintedIntervalMs(n, 1000, 2000, () => 0))).toEqual([1000, 1500, 2000, 2000]);
+    expect([0, 1, 2, 3].map((n) => unhintedIntervalMs(n, 1000, 2000, () => 0))).toEqual([
+      1000, 1500, 2000, 2000,
+    ]);
     expect(unhintedIntervalMs(50, 1000, undefined, () => 0)).toBe(30_000);
     expect(unhintedIntervalMs(0, 1000, undefined, () => 0.999999)).toBe(800);
   });

@@ -39,19 +39,31 @@ describe("maxResponseBytes", () => {
     const transport = new Transport({ maxResponseBytes: 1024 * 1024 }, { baseUrl: server.url });
     const error = await transport.request(op(), undefined).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error).toMatchObject({ status: 200, maxResponseBytes: 1024 * 1024, operationId: "getThings" });
+    expect(error).toMatchObject({
+      status: 200,
+      maxResponseBytes: 1024 * 1024,
+      operationId: "getThings",
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it("a declared Content-Length over the limit is refused before reading; per call overrides the client", async () => {
-    server = await startServer(raw(200, JSON.stringify({ blob: "x".repeat(5000) }), { "content-type": "application/json" }));
+    server = await startServer(
+      raw(200, JSON.stringify({ blob: "x".repeat(5000) }), { "content-type": "application/json" }),
+    );
     const transport = new Transport({ maxResponseBytes: 1000 }, { baseUrl: server.url });
     await expect(transport.request(op(), undefined)).rejects.toBeInstanceOf(ResponseTooLargeError);
-    const body = await transport.request<{ blob: string }>(op(), undefined, { maxResponseBytes: 10_000 });
+    const body = await transport.request<{ blob: string }>(op(), undefined, {
+      maxResponseBytes: 10_000,
+    });
     expect(body.blob).toHaveLength(5000);
     const binary = op({ responses: [{ status: "200", kind: "binary" }] });
-    await expect(transport.request(binary, undefined)).rejects.toBeInstanceOf(ResponseTooLargeError);
-    expect(await transport.request<Blob>(binary, undefined, { maxResponseBytes: Infinity })).toBeInstanceOf(Blob);
+    await expect(transport.request(binary, undefined)).rejects.toBeInstanceOf(
+      ResponseTooLargeError,
+    );
+    expect(
+      await transport.request<Blob>(binary, undefined, { maxResponseBytes: Infinity }),
+    ).toBeInstanceOf(Blob);
   });
 
   it("bounds error bodies too", async () => {
@@ -67,7 +79,10 @@ describe("abort during the runtime's own awaits", () => {
     server = await startServer(json(200, {}));
     const never = new Promise<never>(() => undefined);
     const auth = [{ type: "bearer" as const }];
-    for (const options of [{ apiKey: () => never }, { apiKey: "sk-1234", onRequest: () => never }]) {
+    for (const options of [
+      { apiKey: () => never },
+      { apiKey: "sk-1234", onRequest: () => never },
+    ]) {
       const transport = new Transport(options, { baseUrl: server.url });
       const controller = new AbortController();
       const reason = new Error("gave up");
@@ -80,7 +95,10 @@ describe("abort during the runtime's own awaits", () => {
 
   it("ends a call whose onResponse hook never settles", async () => {
     server = await startServer(json(200, {}));
-    const transport = new Transport({ onResponse: () => new Promise<never>(() => undefined) }, { baseUrl: server.url });
+    const transport = new Transport(
+      { onResponse: () => new Promise<never>(() => undefined) },
+      { baseUrl: server.url },
+    );
     const controller = new AbortController();
     const reason = new Error("gave up");
     const call = transport.request(op(), undefined, { signal: controller.signal });
@@ -100,9 +118,12 @@ describe("abort during the runtime's own awaits", () => {
         added++;
         add(...args);
       }) as typeof add;
-      const fetch = (): Promise<Response> => new Promise((resolve) => setTimeout(() => resolve(Response.json({})), 20));
+      const fetch = (): Promise<Response> =>
+        new Promise((resolve) => setTimeout(() => resolve(Response.json({})), 20));
       const transport = new Transport({ fetch }, { baseUrl: "http://127.0.0.1:9" });
-      const calls = Array.from({ length: 1000 }, () => transport.request(op(), undefined, { signal: controller.signal }));
+      const calls = Array.from({ length: 1000 }, () =>
+        transport.request(op(), undefined, { signal: controller.signal }),
+      );
       await Promise.all(calls);
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(added).toBe(1);
@@ -128,7 +149,9 @@ describe("pollers cap the server's wait hint", () => {
     const pendingThenDone = (): Reply => {
       let polls = 0;
       return (res, req, index) =>
-        (polls++ % 2 === 0 ? json(200, { status: "RUNNING" }, { "retry-after": days }) : json(200, { status: "DONE" }))(res, req, index);
+        (polls++ % 2 === 0
+          ? json(200, { status: "RUNNING" }, { "retry-after": days })
+          : json(200, { status: "DONE" }))(res, req, index);
     };
     server = await startServer(pendingThenDone());
     const time = fakeTime();
@@ -140,19 +163,22 @@ describe("pollers cap the server's wait hint", () => {
 });
 
 describe('"." and ".." as path values', () => {
-  it.each([".", "..", "%2e%2e"])("%j cannot walk out of the path: refused (or encoded), nothing sent", async (id) => {
-    server = await startServer(json(200, {}));
-    const transport = new Transport({}, { baseUrl: `${server.url}/api` });
-    const spec = op({ path: "/jobs/{id}", params: [{ name: "id", in: "path" }] });
-    const outcome = await transport.request(spec, { id }).catch((caught: unknown) => caught);
-    if (id.startsWith("%")) {
-      expect(server.requests.map((seen) => seen.url)).toEqual(["/api/jobs/%252e%252e"]);
-    } else {
-      expect(outcome).toBeInstanceOf(TypeError);
-      expect((outcome as Error).message).toContain('path parameter "id"');
-      expect(server.requests).toHaveLength(0);
-    }
-  });
+  it.each([".", "..", "%2e%2e"])(
+    "%j cannot walk out of the path: refused (or encoded), nothing sent",
+    async (id) => {
+      server = await startServer(json(200, {}));
+      const transport = new Transport({}, { baseUrl: `${server.url}/api` });
+      const spec = op({ path: "/jobs/{id}", params: [{ name: "id", in: "path" }] });
+      const outcome = await transport.request(spec, { id }).catch((caught: unknown) => caught);
+      if (id.startsWith("%")) {
+        expect(server.requests.map((seen) => seen.url)).toEqual(["/api/jobs/%252e%252e"]);
+      } else {
+        expect(outcome).toBeInstanceOf(TypeError);
+        expect((outcome as Error).message).toContain('path parameter "id"');
+        expect(server.requests).toHaveLength(0);
+      }
+    },
+  );
 
   it("ids inside a resume token are refused the same way", async () => {
     server = await startServer(json(200, { status: "DONE" }));
@@ -166,7 +192,9 @@ describe('"." and ".." as path values', () => {
       defaultIntervalMs: 1,
     };
     const token = encodeResumeToken({ name: "job", ids: [".."], isMulti: false });
-    await expect(transport.resumePoller(token, { job: lro }).pollUntilDone()).rejects.toThrow(/"\." or "\.\."/);
+    await expect(transport.resumePoller(token, { job: lro }).pollUntilDone()).rejects.toThrow(
+      /"\." or "\.\."/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 });

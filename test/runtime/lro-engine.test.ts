@@ -18,7 +18,11 @@ import { linkSignals } from "../../templates/runtime/signals.js";
 import { fakeTime } from "./helpers/fixtures.js";
 
 const info = { operationId: "getOperation", method: "GET" as const, url: "/ops/1" };
-const pending = (hintMs?: number, isUsable = true): LroAnswer => ({ phase: "pending", isUsable, hintMs });
+const pending = (hintMs?: number, isUsable = true): LroAnswer => ({
+  phase: "pending",
+  isUsable,
+  hintMs,
+});
 const done: LroAnswer = { phase: "succeeded", isUsable: true, hintMs: undefined };
 
 /** A strategy answering `script` in order (an Error is thrown); counts its polls. */
@@ -40,9 +44,13 @@ async function run(strategy: LroStrategy, loop: Partial<LroLoopSpec> = {}) {
   const linked = linkSignals([]);
   const context = { ...time, random: () => 0 };
   const answers: LroAnswer[] = [];
-  const onTimeout = () => new PollTimeoutError({ pollerName: "Job", ids: ["j"], timeoutMs: 0, state: undefined });
+  const onTimeout = () =>
+    new PollTimeoutError({ pollerName: "Job", ids: ["j"], timeoutMs: 0, state: undefined });
   try {
-    for await (const answer of runLro(context, {}, { defaultIntervalMs: 1000, ...loop }, strategy, { linked, onTimeout }))
+    for await (const answer of runLro(context, {}, { defaultIntervalMs: 1000, ...loop }, strategy, {
+      linked,
+      onTimeout,
+    }))
       answers.push(answer);
     return { answers, waits: time.waits };
   } finally {
@@ -52,7 +60,9 @@ async function run(strategy: LroStrategy, loop: Partial<LroLoopSpec> = {}) {
 
 describe("runLro", () => {
   it("yields every answer up to the success; hints are waited, floors win over Retry-After: 0", async () => {
-    const { answers, waits } = await run(scripted([pending(2000), pending(0), pending(), done]), { minIntervalMs: 500 });
+    const { answers, waits } = await run(scripted([pending(2000), pending(0), pending(), done]), {
+      minIntervalMs: 500,
+    });
     expect(answers.map((a) => a.phase)).toEqual(["pending", "pending", "pending", "succeeded"]);
     expect(waits).toEqual([2000, 500, 1000]);
   });
@@ -72,7 +82,15 @@ describe("runLro", () => {
   });
 
   it("a non-transient failure and the operation's own failure end the wait at once", async () => {
-    const failed = new OperationFailedError({ pollerName: "Job", id: "j", status: "failed", state: {}, error: undefined, statusMessage: undefined, isCanceled: false });
+    const failed = new OperationFailedError({
+      pollerName: "Job",
+      id: "j",
+      status: "failed",
+      state: {},
+      error: undefined,
+      statusMessage: undefined,
+      isCanceled: false,
+    });
     const strategy = scripted([failed]);
     await expect(run(strategy)).rejects.toBe(failed);
     expect(strategy.polls).toBe(1);
@@ -94,16 +112,56 @@ describe("runLro", () => {
 describe("afterAcceptedStart: the accepted-start rule", () => {
   const start = { id: "j" };
   const aborted = AbortSignal.abort();
-  const table: { given: string; error: unknown; signal?: AbortSignal; want: "as is" | "untracked" }[] = [
-    { given: "the operation's failure", error: new OperationFailedError({ pollerName: "Job", id: "j", status: "failed", state: {}, error: undefined, statusMessage: undefined, isCanceled: false }), want: "as is" },
-    { given: "the wait's timeout", error: new PollTimeoutError({ pollerName: "Job", ids: ["j"], timeoutMs: 1, state: undefined }), want: "as is" },
+  const table: {
+    given: string;
+    error: unknown;
+    signal?: AbortSignal;
+    want: "as is" | "untracked";
+  }[] = [
+    {
+      given: "the operation's failure",
+      error: new OperationFailedError({
+        pollerName: "Job",
+        id: "j",
+        status: "failed",
+        state: {},
+        error: undefined,
+        statusMessage: undefined,
+        isCanceled: false,
+      }),
+      want: "as is",
+    },
+    {
+      given: "the wait's timeout",
+      error: new PollTimeoutError({
+        pollerName: "Job",
+        ids: ["j"],
+        timeoutMs: 1,
+        state: undefined,
+      }),
+      want: "as is",
+    },
     { given: "the caller's abort", error: new Error("aborted"), signal: aborted, want: "as is" },
-    { given: "a status call's 500", error: new ApiError({ ...info, status: 500, headers: new Headers(), body: "" }), want: "untracked" },
-    { given: "a monitor that never reports", error: new SdkError("never reported a status"), want: "untracked" },
+    {
+      given: "a status call's 500",
+      error: new ApiError({ ...info, status: 500, headers: new Headers(), body: "" }),
+      want: "untracked",
+    },
+    {
+      given: "a monitor that never reports",
+      error: new SdkError("never reported a status"),
+      want: "untracked",
+    },
   ];
   it.each(table)("$given -> $want", ({ error, signal, want }) => {
     const settled = afterAcceptedStart(error, signal, "Job", start);
     if (want === "as is") expect(settled).toBe(error);
-    else expect(settled).toMatchObject({ constructor: UntrackedOperationError, isAccepted: true, start, cause: error });
+    else
+      expect(settled).toMatchObject({
+        constructor: UntrackedOperationError,
+        isAccepted: true,
+        start,
+        cause: error,
+      });
   });
 });

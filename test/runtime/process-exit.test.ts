@@ -11,8 +11,16 @@ const transportUrl = pathToFileURL(path.resolve("dist/runtime/transport.js")).hr
 function runScript(body: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const script = `import { Transport } from ${JSON.stringify(transportUrl)};\n${body}`;
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--input-type=module", "-e", script], { timeout: 30_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? -1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ["--input-type=module", "-e", script],
+      { timeout: 30_000 },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? Number((error as { code?: unknown }).code ?? -1) : 0,
+          stdout,
+          stderr,
+        }),
     );
   });
 }

@@ -41,7 +41,9 @@ describe("cross-origin redirects", () => {
     const other = await start(json(200, { stolen: true }));
     const api = await start(redirect(302, () => `${other.url}/collect?from=api`));
     const transport = new Transport({ apiKey: KEY }, { baseUrl: api.url });
-    const error = await transport.request(op({ auth: [scheme] }), undefined).catch((caught: unknown) => caught);
+    const error = await transport
+      .request(op({ auth: [scheme] }), undefined)
+      .catch((caught: unknown) => caught);
     expect(other.requests).toHaveLength(0);
     expect(error).toBeInstanceOf(UnexpectedStatusError);
     expect(error).toMatchObject({ status: 302, location: `${other.url}/collect?from=api` });
@@ -53,8 +55,14 @@ describe("cross-origin redirects", () => {
     const other = await start(json(200, {}));
     const api = await start(redirect(307, () => `${other.url}/collect`));
     const transport = new Transport({ apiKey: KEY }, { baseUrl: api.url });
-    const post = op({ method: "POST", body: { kind: "json", mediaType: "application/json" }, auth: [schemes[0][1]] });
-    await expect(transport.request(post, { body: { card: "4111" } })).rejects.toBeInstanceOf(UnexpectedStatusError);
+    const post = op({
+      method: "POST",
+      body: { kind: "json", mediaType: "application/json" },
+      auth: [schemes[0][1]],
+    });
+    await expect(transport.request(post, { body: { card: "4111" } })).rejects.toBeInstanceOf(
+      UnexpectedStatusError,
+    );
     expect(other.requests).toHaveLength(0);
     expect(api.requests).toHaveLength(1);
   });
@@ -64,7 +72,9 @@ describe("cross-origin redirects", () => {
     const api = await start(redirect(303, () => `${other.url}/status`));
     const transport = new Transport({ apiKey: KEY }, { baseUrl: api.url });
     const poll = op({ auth: [schemes[0][1]], responses: [] });
-    await expect(transport.sendUrl(poll, "/operations/1", {}, "status URL")).rejects.toMatchObject({ status: 303 });
+    await expect(transport.sendUrl(poll, "/operations/1", {}, "status URL")).rejects.toMatchObject({
+      status: 303,
+    });
     expect(api.requests.map((seen) => seen.url)).toEqual(["/operations/1"]);
     expect(other.requests).toHaveLength(0);
   });
@@ -72,9 +82,14 @@ describe("cross-origin redirects", () => {
 
 describe("same-origin redirects", () => {
   it("are followed for GET, keeping the credential", async () => {
-    const api = await start(redirect(301, () => "/v2/things"), json(200, { moved: true }));
+    const api = await start(
+      redirect(301, () => "/v2/things"),
+      json(200, { moved: true }),
+    );
     const transport = new Transport({ apiKey: KEY }, { baseUrl: api.url });
-    expect(await transport.request(op({ auth: [schemes[0][1]] }), undefined)).toEqual({ moved: true });
+    expect(await transport.request(op({ auth: [schemes[0][1]] }), undefined)).toEqual({
+      moved: true,
+    });
     expect(api.requests.map((seen) => [seen.url, seen.headers["x-api-key"]])).toEqual([
       ["/things", KEY],
       ["/v2/things", KEY],
@@ -83,7 +98,10 @@ describe("same-origin redirects", () => {
 
   it("307/308 keep method and body; 301/302/303 after a POST are not followed", async () => {
     const post = op({ method: "POST", body: { kind: "json", mediaType: "application/json" } });
-    const api = await start(redirect(307, () => "/retry-here"), json(200, { ok: 1 }));
+    const api = await start(
+      redirect(307, () => "/retry-here"),
+      json(200, { ok: 1 }),
+    );
     const transport = new Transport({}, { baseUrl: api.url });
     expect(await transport.request(post, { body: { n: 1 } })).toEqual({ ok: 1 });
     expect(api.requests.map((seen) => [seen.method, seen.url, seen.text])).toEqual([
@@ -91,9 +109,14 @@ describe("same-origin redirects", () => {
       ["POST", "/retry-here", '{"n":1}'],
     ]);
 
-    const api2 = await start(redirect(303, () => "/result"), json(200, {}));
+    const api2 = await start(
+      redirect(303, () => "/result"),
+      json(200, {}),
+    );
     const transport2 = new Transport({}, { baseUrl: api2.url });
-    const error = await transport2.request(post, { body: { n: 1 } }).catch((caught: unknown) => caught);
+    const error = await transport2
+      .request(post, { body: { n: 1 } })
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 303, location: "/result" });
     expect((error as Error).message).toContain("only 307/308");
     expect(api2.requests).toHaveLength(1);
@@ -102,7 +125,12 @@ describe("same-origin redirects", () => {
   it("a declared 3xx is a result, handed to the caller unfollowed", async () => {
     const api = await start(redirect(302, () => "/elsewhere"));
     const transport = new Transport({}, { baseUrl: api.url });
-    const spec: OperationSpec = op({ responses: [{ status: "200", kind: "json" }, { status: "302", kind: "empty" }] });
+    const spec: OperationSpec = op({
+      responses: [
+        { status: "200", kind: "json" },
+        { status: "302", kind: "empty" },
+      ],
+    });
     const result = await transport.send(spec, undefined);
     expect(result).toMatchObject({ status: 302, body: undefined });
     expect(result.headers.get("location")).toBe("/elsewhere");
@@ -135,7 +163,9 @@ describe("browsers (opaque redirects)", () => {
       return init?.redirect === "manual" ? opaque() : Response.json({ followed: true });
     };
     const transport = new Transport({ apiKey: KEY, fetch }, { baseUrl: "https://api.example" });
-    expect(await transport.request(op({ auth: [{ type: "bearer" }] }), undefined)).toEqual({ followed: true });
+    expect(await transport.request(op({ auth: [{ type: "bearer" }] }), undefined)).toEqual({
+      followed: true,
+    });
     expect(calls).toEqual(["manual", "follow"]);
   });
 
@@ -146,7 +176,9 @@ describe("browsers (opaque redirects)", () => {
       return opaque();
     };
     const transport = new Transport({ apiKey: KEY, fetch }, { baseUrl: "https://api.example" });
-    const error = await transport.request(op({ auth: [schemes[0][1]] }), undefined).catch((caught: unknown) => caught);
+    const error = await transport
+      .request(op({ auth: [schemes[0][1]] }), undefined)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnexpectedStatusError);
     expect((error as Error).message).toContain("browser hides the redirect");
     const post = op({ method: "POST" });

@@ -13,7 +13,11 @@ describe("request bodies", () => {
   it("sends JSON with its media type", async () => {
     server = await startServer(json(201, { id: 1 }));
     const transport = new Transport({}, { baseUrl: server.url });
-    const spec = op({ method: "POST", body: { kind: "json", mediaType: "application/json" }, responses: [{ status: "201", kind: "json" }] });
+    const spec = op({
+      method: "POST",
+      body: { kind: "json", mediaType: "application/json" },
+      responses: [{ status: "201", kind: "json" }],
+    });
     expect(await transport.request(spec, { body: { name: "x", tags: ["a"] } })).toEqual({ id: 1 });
     expect(server.requests[0].headers["content-type"]).toBe("application/json");
     expect(JSON.parse(server.requests[0].text)).toEqual({ name: "x", tags: ["a"] });
@@ -22,8 +26,19 @@ describe("request bodies", () => {
   it("sends form bodies with arrays repeated and objects exploded", async () => {
     server = await startServer(json(200, {}));
     const transport = new Transport({}, { baseUrl: server.url });
-    const spec = op({ method: "POST", body: { kind: "form", mediaType: "application/x-www-form-urlencoded" } });
-    await transport.request(spec, { body: { grant_type: "password", scope: ["a", "b"], extra: { x: 1 }, skip: undefined, empty: null } });
+    const spec = op({
+      method: "POST",
+      body: { kind: "form", mediaType: "application/x-www-form-urlencoded" },
+    });
+    await transport.request(spec, {
+      body: {
+        grant_type: "password",
+        scope: ["a", "b"],
+        extra: { x: 1 },
+        skip: undefined,
+        empty: null,
+      },
+    });
     expect(server.requests[0].headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(server.requests[0].text).toBe("grant_type=password&scope=a&scope=b&x=1");
   });
@@ -31,7 +46,10 @@ describe("request bodies", () => {
   it("sends multipart with Blobs as files, arrays repeated, objects as JSON; fetch sets the boundary", async () => {
     server = await startServer(json(200, {}));
     const transport = new Transport({}, { baseUrl: server.url });
-    const spec = op({ method: "POST", body: { kind: "multipart", mediaType: "multipart/form-data" } });
+    const spec = op({
+      method: "POST",
+      body: { kind: "multipart", mediaType: "multipart/form-data" },
+    });
     const file = new File(["hello file"], "a.txt", { type: "text/plain" });
     await transport.request(spec, { body: { file, tags: ["x", "y"], meta: { k: 1 }, n: 5 } });
     const seen = server.requests[0];
@@ -46,7 +64,10 @@ describe("request bodies", () => {
   it("sends binary bodies as is, including streams (which are never retried)", async () => {
     server = await startServer(json(200, {}), json(500, {}), json(200, {}));
     const transport = new Transport({ retry: { initialDelayMs: 0 } }, { baseUrl: server.url });
-    const spec = op({ method: "PUT", body: { kind: "binary", mediaType: "application/octet-stream" } });
+    const spec = op({
+      method: "PUT",
+      body: { kind: "binary", mediaType: "application/octet-stream" },
+    });
     await transport.request(spec, { body: new Uint8Array([0, 1, 2, 255]) });
     expect([...server.requests[0].body]).toEqual([0, 1, 2, 255]);
     expect(server.requests[0].headers["content-type"]).toBe("application/octet-stream");
@@ -64,7 +85,10 @@ describe("request bodies", () => {
   it("sends text bodies with String(value), and honours bodyArg", async () => {
     server = await startServer(json(200, {}));
     const transport = new Transport({}, { baseUrl: server.url });
-    const spec = op({ method: "POST", body: { kind: "text", mediaType: "text/plain", bodyArg: "content" } });
+    const spec = op({
+      method: "POST",
+      body: { kind: "text", mediaType: "text/plain", bodyArg: "content" },
+    });
     await transport.request(spec, { content: 42 });
     expect(server.requests[0].text).toBe("42");
     expect(server.requests[0].headers["content-type"]).toBe("text/plain");
@@ -72,13 +96,55 @@ describe("request bodies", () => {
 });
 
 describe("auth", () => {
-  const cases: [string, AuthSpec[], string, (seen: TestServer["requests"][number]) => unknown, unknown][] = [
-    ["bearer", [{ type: "bearer" }], "sk-secret-1", (seen) => seen.headers.authorization, "Bearer sk-secret-1"],
-    ["basic (UTF-8)", [{ type: "basic" }], "zoë:pässword", (seen) => seen.headers.authorization, `Basic ${Buffer.from("zoë:pässword").toString("base64")}`],
-    ["apiKey header", [{ type: "apiKey", in: "header", name: "X-Api-Key" }], "k-123456", (seen) => seen.headers["x-api-key"], "k-123456"],
-    ["apiKey query", [{ type: "apiKey", in: "query", name: "api_key" }], "k 1&2", (seen) => seen.url, "/things?page=2&api_key=k%201%262"],
-    ["apiKey cookie", [{ type: "apiKey", in: "cookie", name: "sid" }], "c-123456", (seen) => seen.headers.cookie, "sid=c-123456"],
-    ["first satisfiable: basic skipped for a key without ':'", [{ type: "basic" }, { type: "bearer" }], "tok-1234", (seen) => seen.headers.authorization, "Bearer tok-1234"],
+  const cases: [
+    string,
+    AuthSpec[],
+    string,
+    (seen: TestServer["requests"][number]) => unknown,
+    unknown,
+  ][] = [
+    [
+      "bearer",
+      [{ type: "bearer" }],
+      "sk-secret-1",
+      (seen) => seen.headers.authorization,
+      "Bearer sk-secret-1",
+    ],
+    [
+      "basic (UTF-8)",
+      [{ type: "basic" }],
+      "zoë:pässword",
+      (seen) => seen.headers.authorization,
+      `Basic ${Buffer.from("zoë:pässword").toString("base64")}`,
+    ],
+    [
+      "apiKey header",
+      [{ type: "apiKey", in: "header", name: "X-Api-Key" }],
+      "k-123456",
+      (seen) => seen.headers["x-api-key"],
+      "k-123456",
+    ],
+    [
+      "apiKey query",
+      [{ type: "apiKey", in: "query", name: "api_key" }],
+      "k 1&2",
+      (seen) => seen.url,
+      "/things?page=2&api_key=k%201%262",
+    ],
+    [
+      "apiKey cookie",
+      [{ type: "apiKey", in: "cookie", name: "sid" }],
+      "c-123456",
+      (seen) => seen.headers.cookie,
+      "sid=c-123456",
+    ],
+    [
+      "first satisfiable: basic skipped for a key without ':'",
+      [{ type: "basic" }, { type: "bearer" }],
+      "tok-1234",
+      (seen) => seen.headers.authorization,
+      "Bearer tok-1234",
+    ],
   ];
   it.each(cases)("%s", async (_, auth, apiKey, read, want) => {
     server = await startServer(json(200, {}));
@@ -90,10 +156,19 @@ describe("auth", () => {
   it("calls an async key function per attempt and sends nothing without a key", async () => {
     server = await startServer(json(503, {}), json(200, {}), json(200, {}));
     let calls = 0;
-    const transport = new Transport({ apiKey: async () => `tok-${++calls}`, retry: { initialDelayMs: 0 } }, { baseUrl: server.url });
+    const transport = new Transport(
+      { apiKey: async () => `tok-${++calls}`, retry: { initialDelayMs: 0 } },
+      { baseUrl: server.url },
+    );
     await transport.request(op({ auth: [{ type: "bearer" }] }), undefined);
-    expect(server.requests.map((seen) => seen.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-2"]);
-    await new Transport({}, { baseUrl: server.url }).request(op({ auth: [{ type: "bearer" }] }), undefined);
+    expect(server.requests.map((seen) => seen.headers.authorization)).toEqual([
+      "Bearer tok-1",
+      "Bearer tok-2",
+    ]);
+    await new Transport({}, { baseUrl: server.url }).request(
+      op({ auth: [{ type: "bearer" }] }),
+      undefined,
+    );
     expect(server.requests[2].headers.authorization).toBeUndefined();
   });
 });
@@ -104,14 +179,32 @@ describe("hooks", () => {
     const requests: RequestContext[] = [];
     const responses: ResponseContext[] = [];
     const transport = new Transport(
-      { apiKey: "sk-very-secret", retry: { initialDelayMs: 0 }, onRequest: (context) => void requests.push(context), onResponse: (context) => void responses.push(context) },
+      {
+        apiKey: "sk-very-secret",
+        retry: { initialDelayMs: 0 },
+        onRequest: (context) => void requests.push(context),
+        onResponse: (context) => void responses.push(context),
+      },
       { baseUrl: server.url },
     );
     const auth: AuthSpec[] = [{ type: "bearer" }];
-    await transport.request(op({ auth, params: [{ name: "s", in: "cookie" }] }), { s: "1" }, { headers: { "X-Custom": "c" } });
+    await transport.request(
+      op({ auth, params: [{ name: "s", in: "cookie" }] }),
+      { s: "1" },
+      { headers: { "X-Custom": "c" } },
+    );
     expect(requests.map((context) => context.attempt)).toEqual([1, 2]);
-    expect(requests[0]).toMatchObject({ operationId: "getThings", method: "GET", url: `${server.url}/things` });
-    expect(requests[0].headers).toEqual({ accept: "application/json", authorization: "[redacted]", cookie: "s=1", "x-custom": "c" });
+    expect(requests[0]).toMatchObject({
+      operationId: "getThings",
+      method: "GET",
+      url: `${server.url}/things`,
+    });
+    expect(requests[0].headers).toEqual({
+      accept: "application/json",
+      authorization: "[redacted]",
+      cookie: "s=1",
+      "x-custom": "c",
+    });
     expect(responses.map((context) => context.status)).toEqual([500, 200]);
     expect(responses[1].responseHeaders.get("x-request-id")).toBe("r1");
     expect(responses[1].durationMs).toBeGreaterThanOrEqual(0);
@@ -124,11 +217,17 @@ describe("hooks", () => {
     server = await startServer(json(200, {}));
     const seen: RequestContext[] = [];
     const auth: AuthSpec[] = [{ type: "apiKey", in: "cookie", name: "sid" }];
-    const transport = new Transport({ apiKey: "cookie-secret", onRequest: (context) => void seen.push(context) }, { baseUrl: server.url });
+    const transport = new Transport(
+      { apiKey: "cookie-secret", onRequest: (context) => void seen.push(context) },
+      { baseUrl: server.url },
+    );
     await transport.request(op({ auth }), undefined);
     expect(seen[0].headers.cookie).toBe("sid=[redacted]");
     const queryAuth: AuthSpec[] = [{ type: "apiKey", in: "query", name: "key" }];
-    await new Transport({ apiKey: "query-secret", onRequest: (context) => void seen.push(context) }, { baseUrl: server.url }).request(op({ auth: queryAuth }), undefined);
+    await new Transport(
+      { apiKey: "query-secret", onRequest: (context) => void seen.push(context) },
+      { baseUrl: server.url },
+    ).request(op({ auth: queryAuth }), undefined);
     expect(seen[1].url).toBe(`${server.url}/things`);
     expect(server.requests[1].url).toBe("/things?key=query-secret");
   });
@@ -136,25 +235,46 @@ describe("hooks", () => {
 
 describe("responses", () => {
   it("parses per declared kind: text, binary, empty, empty JSON", async () => {
-    server = await startServer(raw(200, "plain"), raw(200, "\x00\x01", { "content-type": "application/octet-stream" }), raw(204, ""), raw(200, ""));
+    server = await startServer(
+      raw(200, "plain"),
+      raw(200, "\x00\x01", { "content-type": "application/octet-stream" }),
+      raw(204, ""),
+      raw(200, ""),
+    );
     const transport = new Transport({}, { baseUrl: server.url });
-    expect(await transport.request(op({ responses: [{ status: "2XX", kind: "text" }] }), undefined)).toBe("plain");
-    const blob = await transport.request<Blob>(op({ responses: [{ status: "default", kind: "binary" }] }), undefined);
+    expect(
+      await transport.request(op({ responses: [{ status: "2XX", kind: "text" }] }), undefined),
+    ).toBe("plain");
+    const blob = await transport.request<Blob>(
+      op({ responses: [{ status: "default", kind: "binary" }] }),
+      undefined,
+    );
     expect(blob).toBeInstanceOf(Blob);
     expect(blob.size).toBe(2);
-    expect(await transport.request(op({ responses: [{ status: "204", kind: "empty" }] }), undefined)).toBeUndefined();
+    expect(
+      await transport.request(op({ responses: [{ status: "204", kind: "empty" }] }), undefined),
+    ).toBeUndefined();
     expect(await transport.request(op(), undefined)).toBeUndefined();
   });
 
   it("prefers the exact status over the range over default", async () => {
     server = await startServer(raw(201, '{"a":1}', { "content-type": "application/json" }));
     const transport = new Transport({}, { baseUrl: server.url });
-    const spec = op({ responses: [{ status: "default", kind: "text" }, { status: "2XX", kind: "text" }, { status: "201", kind: "json" }] });
+    const spec = op({
+      responses: [
+        { status: "default", kind: "text" },
+        { status: "2XX", kind: "text" },
+        { status: "201", kind: "json" },
+      ],
+    });
     expect(await transport.request(spec, undefined)).toEqual({ a: 1 });
   });
 
   it("parses 2xx statuses by content type when the operation declares no result", async () => {
-    server = await startServer(json(202, { queued: true }), raw(203, "hi", { "content-type": "text/plain" }));
+    server = await startServer(
+      json(202, { queued: true }),
+      raw(203, "hi", { "content-type": "text/plain" }),
+    );
     const transport = new Transport({}, { baseUrl: server.url });
     const spec = op({ responses: [{ status: "default", kind: "json" }] });
     expect(await transport.request(spec, undefined)).toEqual({ queued: true });
@@ -208,7 +328,15 @@ describe("requests fetch refuses", () => {
       },
       { baseUrl: "http://127.0.0.1:9" },
     );
-    await transport.request(op({ responses: [{ status: "400", kind: "json" }, { status: "200", kind: "text", mediaType: "text/event-stream" }] }), undefined);
+    await transport.request(
+      op({
+        responses: [
+          { status: "400", kind: "json" },
+          { status: "200", kind: "text", mediaType: "text/event-stream" },
+        ],
+      }),
+      undefined,
+    );
     expect(accept).toBe("text/event-stream, application/json");
   });
 });
@@ -227,9 +355,13 @@ describe("request headers", () => {
         { name: "session", in: "cookie" },
       ],
     });
-    await transport.request(spec, { "X-Trace": "t1", session: "s 1" }, {
-      headers: { authorization: "Bearer override", Cookie: "a=b" },
-    });
+    await transport.request(
+      spec,
+      { "X-Trace": "t1", session: "s 1" },
+      {
+        headers: { authorization: "Bearer override", Cookie: "a=b" },
+      },
+    );
     const seen = server.requests[0].headers;
     expect(seen.accept).toBe("application/x-custom");
     expect(seen.authorization).toBe("Bearer override");
@@ -241,7 +373,9 @@ describe("request headers", () => {
   it("a header value that cannot be sent is a TypeError at once: nothing sent, nothing retried", async () => {
     server = await startServer(json(200, {}));
     const transport = new Transport({}, { baseUrl: server.url });
-    const error = await transport.request(op(), undefined, { headers: { "X-Bad": "a\r\nInjected: 1" } }).catch((e: unknown) => e);
+    const error = await transport
+      .request(op(), undefined, { headers: { "X-Bad": "a\r\nInjected: 1" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(server.requests).toHaveLength(0);
   });
@@ -259,7 +393,11 @@ describe("text bodies", () => {
       },
       { baseUrl: "http://127.0.0.1:9" },
     );
-    const spec = op({ method: "POST", body: { kind: "text", mediaType: "text/plain" }, responses: [{ status: "204", kind: "empty" }] });
+    const spec = op({
+      method: "POST",
+      body: { kind: "text", mediaType: "text/plain" },
+      responses: [{ status: "204", kind: "empty" }],
+    });
     await transport.request(spec, { body: { a: 1 } });
     expect(sent).toBe('{"a":1}');
     await transport.request(spec, { body: "plain" });

@@ -1,7 +1,17 @@
 import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, InternalServerError, RateLimitError } from "../../templates/runtime/errors.js";
-import { backoffMs, decideRetry, parseRetryAfterMs, resolveRetryOptions } from "../../templates/runtime/retry.js";
+import {
+  ApiError,
+  ConnectionError,
+  InternalServerError,
+  RateLimitError,
+} from "../../templates/runtime/errors.js";
+import {
+  backoffMs,
+  decideRetry,
+  parseRetryAfterMs,
+  resolveRetryOptions,
+} from "../../templates/runtime/retry.js";
 import type { AttemptFailure } from "../../templates/runtime/retry.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
@@ -12,11 +22,19 @@ let server: TestServer;
 afterEach(() => server?.close());
 
 const get = op();
-const post = op({ id: "createThing", method: "POST", body: { kind: "json", mediaType: "application/json" }, responses: [{ status: "2XX", kind: "json" }] });
+const post = op({
+  id: "createThing",
+  method: "POST",
+  body: { kind: "json", mediaType: "application/json" },
+  responses: [{ status: "2XX", kind: "json" }],
+});
 
 function transportFor(url: string, retry?: object) {
   const time = fakeTime();
-  const transport = new Transport({ retry }, { baseUrl: url, sleep: time.sleep, now: time.now, random: () => 0.5 });
+  const transport = new Transport(
+    { retry },
+    { baseUrl: url, sleep: time.sleep, now: time.now, random: () => 0.5 },
+  );
   return { transport, time };
 }
 
@@ -40,13 +58,21 @@ describe("retry policy (unit)", () => {
 
   it("backs off exponentially with equal jitter, capped", () => {
     const policy = resolveRetryOptions({ initialDelayMs: 100, maxDelayMs: 1000, maxRetries: 9 });
-    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, policy, () => 0))).toEqual([50, 100, 200, 400, 500]);
-    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, policy, () => 0.999999))).toEqual([100, 200, 400, 800, 1000]);
+    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, policy, () => 0))).toEqual([
+      50, 100, 200, 400, 500,
+    ]);
+    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, policy, () => 0.999999))).toEqual([
+      100, 200, 400, 800, 1000,
+    ]);
   });
 
   it("merges defaults, client and call options", () => {
     expect(resolveRetryOptions()).toEqual({ maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000 });
-    expect(resolveRetryOptions({ maxRetries: 5 }, { initialDelayMs: 1 })).toEqual({ maxRetries: 5, initialDelayMs: 1, maxDelayMs: 8000 });
+    expect(resolveRetryOptions({ maxRetries: 5 }, { initialDelayMs: 1 })).toEqual({
+      maxRetries: 5,
+      initialDelayMs: 1,
+      maxDelayMs: 8000,
+    });
   });
 
   const failures: [string, AttemptFailure, boolean, boolean][] = [
@@ -80,10 +106,16 @@ describe("retries on the wire", () => {
   });
 
   it("429 with Retry-After on POST is retried once, same body", async () => {
-    server = await startServer(json(429, { message: "slow down" }, { "retry-after": "1" }), json(201, { id: 7 }));
+    server = await startServer(
+      json(429, { message: "slow down" }, { "retry-after": "1" }),
+      json(201, { id: 7 }),
+    );
     const { transport, time } = transportFor(server.url);
     expect(await transport.request(post, { body: { n: 1 } })).toEqual({ id: 7 });
-    expect(server.requests.map((seen) => [seen.method, seen.text])).toEqual([["POST", '{"n":1}'], ["POST", '{"n":1}']]);
+    expect(server.requests.map((seen) => [seen.method, seen.text])).toEqual([
+      ["POST", '{"n":1}'],
+      ["POST", '{"n":1}'],
+    ]);
     expect(time.waits).toEqual([1000]);
   });
 
@@ -105,7 +137,9 @@ describe("retries on the wire", () => {
   it("500 on GET is retried maxRetries times with growing backoff, then thrown", async () => {
     server = await startServer(json(500, { message: "boom" }));
     const { transport, time } = transportFor(server.url);
-    await expect(transport.request(get, undefined)).rejects.toThrow("500 Internal Server Error: boom");
+    await expect(transport.request(get, undefined)).rejects.toThrow(
+      "500 Internal Server Error: boom",
+    );
     expect(server.requests).toHaveLength(3);
     expect(time.waits).toEqual([375, 750]);
   });
@@ -113,9 +147,13 @@ describe("retries on the wire", () => {
   it("per-call retry options override the client's; maxRetries 0 turns retrying off", async () => {
     server = await startServer(json(502, {}));
     const { transport } = transportFor(server.url, { maxRetries: 4 });
-    await expect(transport.request(get, undefined, { retry: { maxRetries: 0 } })).rejects.toBeInstanceOf(ApiError);
+    await expect(
+      transport.request(get, undefined, { retry: { maxRetries: 0 } }),
+    ).rejects.toBeInstanceOf(ApiError);
     expect(server.requests).toHaveLength(1);
-    await expect(transport.request(get, undefined, { retry: { maxRetries: 1 } })).rejects.toBeInstanceOf(ApiError);
+    await expect(
+      transport.request(get, undefined, { retry: { maxRetries: 1 } }),
+    ).rejects.toBeInstanceOf(ApiError);
     expect(server.requests).toHaveLength(3);
   });
 
@@ -126,7 +164,10 @@ describe("retries on the wire", () => {
       json(503, {}, { "retry-after": "later, maybe" }),
       json(200, {}),
     );
-    const transport = new Transport({}, { baseUrl: server.url, sleep: time.sleep, now: time.now, random: () => 0.5 });
+    const transport = new Transport(
+      {},
+      { baseUrl: server.url, sleep: time.sleep, now: time.now, random: () => 0.5 },
+    );
     await transport.request(get, undefined);
     expect(time.waits).toEqual([3000, 750]);
   });
@@ -139,11 +180,17 @@ describe("retries on the wire", () => {
   });
 
   it("a hint above maxDelayMs is not waited: thrown at once with retryAfterMs", async () => {
-    server = await startServer(json(429, { message: "quota" }, { "retry-after": "60", "x-ratelimit-remaining": "0" }), json(200, {}));
+    server = await startServer(
+      json(429, { message: "quota" }, { "retry-after": "60", "x-ratelimit-remaining": "0" }),
+      json(200, {}),
+    );
     const { transport, time } = transportFor(server.url);
     const error = await transport.request(get, undefined).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ retryAfterMs: 60_000, rateLimit: { remaining: 0, retryAfterMs: 60_000 } });
+    expect(error).toMatchObject({
+      retryAfterMs: 60_000,
+      rateLimit: { remaining: 0, retryAfterMs: 60_000 },
+    });
     expect(server.requests).toHaveLength(1);
     expect(time.waits).toEqual([]);
   });
@@ -160,14 +207,20 @@ describe("retries on the wire", () => {
 
   it("connection refused then the server comes up: succeeds", async () => {
     const port = await closedPort();
-    const late = http.createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"up":true}'));
+    const late = http.createServer((_, res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end('{"up":true}'),
+    );
     const time = fakeTime();
     const sleep = async (ms: number) => {
       await time.sleep(ms);
-      if (!late.listening) await new Promise<void>((resolve) => late.listen(port, "127.0.0.1", resolve));
+      if (!late.listening)
+        await new Promise<void>((resolve) => late.listen(port, "127.0.0.1", resolve));
     };
     try {
-      const transport = new Transport({}, { baseUrl: `http://127.0.0.1:${port}`, sleep, random: () => 0 });
+      const transport = new Transport(
+        {},
+        { baseUrl: `http://127.0.0.1:${port}`, sleep, random: () => 0 },
+      );
       expect(await transport.request(get, undefined)).toEqual({ up: true });
       expect(time.waits).toHaveLength(1);
     } finally {

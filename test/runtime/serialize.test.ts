@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { serializeCookieParam, serializePathParam, serializeQueryParam, serializeParams } from "../../templates/runtime/serialize.js";
+import {
+  serializeCookieParam,
+  serializePathParam,
+  serializeQueryParam,
+  serializeParams,
+} from "../../templates/runtime/serialize.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { ParameterSpec } from "../../templates/runtime/types.js";
 import { op } from "./helpers/fixtures.js";
@@ -33,30 +38,83 @@ describe("path parameters (OpenAPI style examples)", () => {
   });
 
   it("fills the template and rejects missing path parameters before any request", () => {
-    const spec = op({ path: "/users/{userId}/posts/{postId}", params: [{ name: "userId", in: "path" }, { name: "postId", in: "path" }] });
+    const spec = op({
+      path: "/users/{userId}/posts/{postId}",
+      params: [
+        { name: "userId", in: "path" },
+        { name: "postId", in: "path" },
+      ],
+    });
     expect(serializeParams(spec, { userId: 7, postId: "x y" }).path).toBe("/users/7/posts/x%20y");
     expect(() => serializeParams(spec, { userId: 7 })).toThrow(TypeError);
-    expect(() => serializeParams(spec, { userId: 7 })).toThrow(/getThings: missing required path parameter "postId"/);
+    expect(() => serializeParams(spec, { userId: 7 })).toThrow(
+      /getThings: missing required path parameter "postId"/,
+    );
     expect(() => serializeParams(spec, { userId: null, postId: 1 })).toThrow(/"userId"/);
     expect(() => serializeParams(spec, { userId: "", postId: 1 })).toThrow(/empty string/);
   });
 
-  it("an empty path value is sent when the parameter declares it (allowsEmpty: enum with \"\")", () => {
-    const spec = op({ path: "/paths/string/empty/{stringPath}", params: [{ name: "stringPath", in: "path", allowsEmpty: true }] });
+  it('an empty path value is sent when the parameter declares it (allowsEmpty: enum with "")', () => {
+    const spec = op({
+      path: "/paths/string/empty/{stringPath}",
+      params: [{ name: "stringPath", in: "path", allowsEmpty: true }],
+    });
     expect(serializeParams(spec, { stringPath: "" }).path).toBe("/paths/string/empty/");
   });
 });
 
 describe("query parameters (OpenAPI style examples)", () => {
   const table: [ParameterSpec["style"], boolean | undefined, string[], string[], string[]][] = [
-    ["form", undefined, ["color=blue"], ["color=blue", "color=black", "color=brown"], ["R=100", "G=200", "B=150"]],
-    ["form", true, ["color=blue"], ["color=blue", "color=black", "color=brown"], ["R=100", "G=200", "B=150"]],
+    [
+      "form",
+      undefined,
+      ["color=blue"],
+      ["color=blue", "color=black", "color=brown"],
+      ["R=100", "G=200", "B=150"],
+    ],
+    [
+      "form",
+      true,
+      ["color=blue"],
+      ["color=blue", "color=black", "color=brown"],
+      ["R=100", "G=200", "B=150"],
+    ],
     ["form", false, ["color=blue"], ["color=blue,black,brown"], ["color=R,100,G,200,B,150"]],
-    ["spaceDelimited", false, ["color=blue"], ["color=blue%20black%20brown"], ["color=R%20100%20G%20200%20B%20150"]],
-    ["spaceDelimited", true, ["color=blue"], ["color=blue", "color=black", "color=brown"], ["R=100", "G=200", "B=150"]],
-    ["pipeDelimited", false, ["color=blue"], ["color=blue|black|brown"], ["color=R|100|G|200|B|150"]],
-    ["pipeDelimited", true, ["color=blue"], ["color=blue", "color=black", "color=brown"], ["R=100", "G=200", "B=150"]],
-    ["deepObject", true, ["color=blue"], ["color=blue", "color=black", "color=brown"], ["color[R]=100", "color[G]=200", "color[B]=150"]],
+    [
+      "spaceDelimited",
+      false,
+      ["color=blue"],
+      ["color=blue%20black%20brown"],
+      ["color=R%20100%20G%20200%20B%20150"],
+    ],
+    [
+      "spaceDelimited",
+      true,
+      ["color=blue"],
+      ["color=blue", "color=black", "color=brown"],
+      ["R=100", "G=200", "B=150"],
+    ],
+    [
+      "pipeDelimited",
+      false,
+      ["color=blue"],
+      ["color=blue|black|brown"],
+      ["color=R|100|G|200|B|150"],
+    ],
+    [
+      "pipeDelimited",
+      true,
+      ["color=blue"],
+      ["color=blue", "color=black", "color=brown"],
+      ["R=100", "G=200", "B=150"],
+    ],
+    [
+      "deepObject",
+      true,
+      ["color=blue"],
+      ["color=blue", "color=black", "color=brown"],
+      ["color[R]=100", "color[G]=200", "color[B]=150"],
+    ],
   ];
   it.each(table)("%s explode=%s", (style, explode, wantPrimitive, wantArray, wantObject) => {
     const param: ParameterSpec = { name: "color", in: "query", style, explode };
@@ -66,28 +124,63 @@ describe("query parameters (OpenAPI style examples)", () => {
   });
 
   it("nests deepObject values and skips null/undefined members", () => {
-    const param: ParameterSpec = { name: "filter", in: "query", style: "deepObject", explode: true };
-    expect(serializeQueryParam(param, { status: "open", tags: ["a", "b"], owner: { id: 3 }, gone: undefined, none: null })).toEqual([
-      "filter[status]=open", "filter[tags][0]=a", "filter[tags][1]=b", "filter[owner][id]=3",
+    const param: ParameterSpec = {
+      name: "filter",
+      in: "query",
+      style: "deepObject",
+      explode: true,
+    };
+    expect(
+      serializeQueryParam(param, {
+        status: "open",
+        tags: ["a", "b"],
+        owner: { id: 3 },
+        gone: undefined,
+        none: null,
+      }),
+    ).toEqual([
+      "filter[status]=open",
+      "filter[tags][0]=a",
+      "filter[tags][1]=b",
+      "filter[owner][id]=3",
     ]);
   });
 
   it("encodes values, Dates, booleans, JSON-content params and allowReserved", () => {
-    expect(serializeQueryParam({ name: "q", in: "query" }, "a&b=c d+é")).toEqual(["q=a%26b%3Dc%20d%2B%C3%A9"]);
-    expect(serializeQueryParam({ name: "at", in: "query" }, new Date("2024-05-06T07:08:09Z"))).toEqual(["at=2024-05-06T07%3A08%3A09.000Z"]);
+    expect(serializeQueryParam({ name: "q", in: "query" }, "a&b=c d+é")).toEqual([
+      "q=a%26b%3Dc%20d%2B%C3%A9",
+    ]);
+    expect(
+      serializeQueryParam({ name: "at", in: "query" }, new Date("2024-05-06T07:08:09Z")),
+    ).toEqual(["at=2024-05-06T07%3A08%3A09.000Z"]);
     expect(serializeQueryParam({ name: "on", in: "query" }, false)).toEqual(["on=false"]);
-    expect(serializeQueryParam({ name: "f", in: "query", isJson: true }, { a: [1] })).toEqual(["f=%7B%22a%22%3A%5B1%5D%7D"]);
-    expect(serializeQueryParam({ name: "p", in: "query", allowReserved: true }, "/a/b:c,d&e")).toEqual(["p=/a/b:c,d%26e"]);
+    expect(serializeQueryParam({ name: "f", in: "query", isJson: true }, { a: [1] })).toEqual([
+      "f=%7B%22a%22%3A%5B1%5D%7D",
+    ]);
+    expect(
+      serializeQueryParam({ name: "p", in: "query", allowReserved: true }, "/a/b:c,d&e"),
+    ).toEqual(["p=/a/b:c,d%26e"]);
     expect(serializeQueryParam({ name: "ids", in: "query" }, [])).toEqual([]);
   });
 
   it("an empty delimited list is the empty value; tabDelimited (Swagger 2.0 tsv) joins with %09", () => {
     expect(serializeQueryParam({ name: "ids", in: "query", explode: false }, [])).toEqual(["ids="]);
-    expect(serializeQueryParam({ name: "ids", in: "query", style: "tabDelimited", explode: false }, ["a b", "c"])).toEqual(["ids=a%20b%09c"]);
+    expect(
+      serializeQueryParam({ name: "ids", in: "query", style: "tabDelimited", explode: false }, [
+        "a b",
+        "c",
+      ]),
+    ).toEqual(["ids=a%20b%09c"]);
   });
 
   it("omits undefined and null query values, keeps empty strings", () => {
-    const spec = op({ params: [{ name: "a", in: "query" }, { name: "b", in: "query" }, { name: "c", in: "query" }] });
+    const spec = op({
+      params: [
+        { name: "a", in: "query" },
+        { name: "b", in: "query" },
+        { name: "c", in: "query" },
+      ],
+    });
     expect(serializeParams(spec, { a: undefined, b: null, c: "" }).query).toEqual(["c="]);
   });
 });
@@ -95,7 +188,9 @@ describe("query parameters (OpenAPI style examples)", () => {
 describe("cookie and header parameters", () => {
   it("serializes cookies in form style", () => {
     expect(serializeCookieParam({ name: "id", in: "cookie" }, 5)).toEqual(["id=5"]);
-    expect(serializeCookieParam({ name: "ids", in: "cookie", explode: false }, [3, 4])).toEqual(["ids=3,4"]);
+    expect(serializeCookieParam({ name: "ids", in: "cookie", explode: false }, [3, 4])).toEqual([
+      "ids=3,4",
+    ]);
     expect(serializeCookieParam({ name: "ids", in: "cookie" }, [3, 4])).toEqual(["ids=3", "ids=4"]);
     expect(serializeCookieParam({ name: "s", in: "cookie" }, "a b;c")).toEqual(["s=a%20b%3Bc"]);
   });
@@ -108,8 +203,13 @@ describe("cookie and header parameters", () => {
         { name: "X-Plain", in: "header" },
       ],
     });
-    expect(serializeParams(spec, { "X-Ids": [1, 2], "X-Obj": { a: 1, b: "x y" }, "X-Plain": "a/b" }).headers).toEqual([
-      ["X-Ids", "1,2"], ["X-Obj", "a=1,b=x y"], ["X-Plain", "a/b"],
+    expect(
+      serializeParams(spec, { "X-Ids": [1, 2], "X-Obj": { a: 1, b: "x y" }, "X-Plain": "a/b" })
+        .headers,
+    ).toEqual([
+      ["X-Ids", "1,2"],
+      ["X-Obj", "a=1,b=x y"],
+      ["X-Plain", "a/b"],
     ]);
   });
 });
@@ -120,7 +220,10 @@ describe("parameters on the wire", () => {
 
   it("sends path, query, header and cookie parameters as the server sees them", async () => {
     server = await startServer(json(200, { ok: true }));
-    const transport = new Transport({ headers: { "X-Client": "1", Cookie: "pref=dark" } }, { baseUrl: `${server.url}/v1/` });
+    const transport = new Transport(
+      { headers: { "X-Client": "1", Cookie: "pref=dark" } },
+      { baseUrl: `${server.url}/v1/` },
+    );
     const spec = op({
       path: "/items/{id}{rev}",
       params: [
@@ -133,7 +236,19 @@ describe("parameters on the wire", () => {
         { name: "theme", in: "cookie" },
       ],
     });
-    const body = await transport.request(spec, { id: "a b", rev: 3, tag: ["x", "y"], filter: { n: 1 }, "X-Trace": "t-1", session: "s1", theme: "blue" }, { headers: { "x-client": "2" } });
+    const body = await transport.request(
+      spec,
+      {
+        id: "a b",
+        rev: 3,
+        tag: ["x", "y"],
+        filter: { n: 1 },
+        "X-Trace": "t-1",
+        session: "s1",
+        theme: "blue",
+      },
+      { headers: { "x-client": "2" } },
+    );
     expect(body).toEqual({ ok: true });
     const [seen] = server.requests;
     expect(seen.method).toBe("GET");

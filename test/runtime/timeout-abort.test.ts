@@ -17,7 +17,11 @@ describe("timeouts", () => {
     const time = fakeTime();
     const attempts: number[] = [];
     const transport = new Transport(
-      { timeoutMs: 50, retry: { maxRetries: 1 }, onRequest: (context) => void attempts.push(context.attempt) },
+      {
+        timeoutMs: 50,
+        retry: { maxRetries: 1 },
+        onRequest: (context) => void attempts.push(context.attempt),
+      },
       { baseUrl: server.url, sleep: time.sleep },
     );
     const error = await transport.request(get, undefined).catch((caught: unknown) => caught);
@@ -36,7 +40,9 @@ describe("timeouts", () => {
       { timeoutMs: 10_000, onRequest: (context) => void attempts.push(context.attempt) },
       { baseUrl: server.url, sleep: fakeTime().sleep },
     );
-    await expect(transport.request(post, undefined, { timeoutMs: 40 })).rejects.toThrow(/timed out after 40 ms/);
+    await expect(transport.request(post, undefined, { timeoutMs: 40 })).rejects.toThrow(
+      /timed out after 40 ms/,
+    );
     // Counted on the client, as above: a 40 ms attempt may end before it reaches the server.
     expect(attempts).toEqual([1]);
   });
@@ -48,7 +54,10 @@ describe("timeouts", () => {
       const timer = setTimeout(() => res.end("1}"), 2000);
       res.on("close", () => clearTimeout(timer));
     });
-    const transport = new Transport({ timeoutMs: 60, retry: { maxRetries: 0 } }, { baseUrl: server.url });
+    const transport = new Transport(
+      { timeoutMs: 60, retry: { maxRetries: 0 } },
+      { baseUrl: server.url },
+    );
     await expect(transport.request(get, undefined)).rejects.toBeInstanceOf(TimeoutError);
   });
 });
@@ -61,7 +70,9 @@ describe("abort", () => {
     const reason = new Error("user navigated away");
     setTimeout(() => controller.abort(reason), 30);
     const startedAt = Date.now();
-    await expect(transport.request(get, undefined, { signal: controller.signal })).rejects.toBe(reason);
+    await expect(transport.request(get, undefined, { signal: controller.signal })).rejects.toBe(
+      reason,
+    );
     expect(Date.now() - startedAt).toBeLessThan(1000);
   });
 
@@ -74,7 +85,9 @@ describe("abort", () => {
       return abortOnArrival(res, req, index);
     });
     const transport = new Transport({}, { baseUrl: server.url });
-    const error = await transport.request(get, undefined, { signal: controller.signal }).catch((caught: unknown) => caught);
+    const error = await transport
+      .request(get, undefined, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe("AbortError");
     expect(server.requests).toHaveLength(1);
@@ -105,7 +118,9 @@ describe("abort", () => {
   it("an already-aborted signal sends nothing", async () => {
     server = await startServer(json(200, {}));
     const transport = new Transport({}, { baseUrl: server.url });
-    await expect(transport.request(get, undefined, { signal: AbortSignal.abort(new Error("early")) })).rejects.toThrow("early");
+    await expect(
+      transport.request(get, undefined, { signal: AbortSignal.abort(new Error("early")) }),
+    ).rejects.toThrow("early");
     expect(server.requests).toHaveLength(0);
   });
 });

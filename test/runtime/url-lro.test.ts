@@ -28,13 +28,28 @@ const azure: UrlLroSpec = {
 
 // Starts declare every 2xx they may answer (200, 201, 202): only declared statuses succeed.
 const started = [{ status: "2XX", kind: "json" as const }];
-const put = op({ id: "putThing", method: "PUT", path: "/things/1", body: { kind: "json", mediaType: "application/json" }, responses: started });
-const post = op({ id: "postThing", method: "POST", path: "/things", isIdempotent: false, responses: started });
+const put = op({
+  id: "putThing",
+  method: "PUT",
+  path: "/things/1",
+  body: { kind: "json", mediaType: "application/json" },
+  responses: started,
+});
+const post = op({
+  id: "postThing",
+  method: "POST",
+  path: "/things",
+  isIdempotent: false,
+  responses: started,
+});
 
 async function setup(...replies: Reply[]) {
   const time = fakeTime();
   server = await startServer(...replies);
-  const transport = new Transport({}, { baseUrl: server.url, sleep: time.sleep, now: time.now, random: () => 0.5 });
+  const transport = new Transport(
+    {},
+    { baseUrl: server.url, sleep: time.sleep, now: time.now, random: () => 0.5 },
+  );
   return { transport, time, seen: () => server.requests.map((r) => `${r.method} ${r.url}`) };
 }
 
@@ -46,7 +61,10 @@ describe("interval floor", () => {
       json(200, { status: "InProgress" }),
       json(200, { status: "Succeeded" }),
     );
-    await transport.startAndWait(post, undefined, { intervalMs: 1 }, "postThing", { ...azure, finalStateVia: "azure-async-operation" });
+    await transport.startAndWait(post, undefined, { intervalMs: 1 }, "postThing", {
+      ...azure,
+      finalStateVia: "azure-async-operation",
+    });
     expect(time.waits).toHaveLength(3);
     expect(Math.min(...time.waits)).toBeGreaterThanOrEqual(MIN_POLL_INTERVAL_MS);
   });
@@ -60,7 +78,11 @@ describe("interval floor", () => {
       failureValues: ["failed"],
       defaultIntervalMs: 0,
     };
-    const { transport, time } = await setup(json(200, { status: "running" }, { "retry-after": "0" }), json(200, { status: "running" }), json(200, { status: "done" }));
+    const { transport, time } = await setup(
+      json(200, { status: "running" }, { "retry-after": "0" }),
+      json(200, { status: "running" }),
+      json(200, { status: "done" }),
+    );
     await transport.poller("Job", lro, ["j1"]).pollUntilDone({ intervalMs: 0 });
     expect(time.waits).toEqual([MIN_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS]);
   });
@@ -68,8 +90,13 @@ describe("interval floor", () => {
 
 describe("a monitor that answers nothing usable", () => {
   it("ends with a clear error after MAX_USELESS_POLLS answers without a status", async () => {
-    const { transport, seen } = await setup(json(202, undefined, { "azure-asyncoperation": "/ops/1", "retry-after": "0" }), json(200, {}, { "retry-after": "0" }));
-    const error = await transport.startAndWait(post, undefined, {}, "postThing", azure).catch((e: unknown) => e);
+    const { transport, seen } = await setup(
+      json(202, undefined, { "azure-asyncoperation": "/ops/1", "retry-after": "0" }),
+      json(200, {}, { "retry-after": "0" }),
+    );
+    const error = await transport
+      .startAndWait(post, undefined, {}, "postThing", azure)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SdkError);
     expect((error as Error).message).toMatch(/status monitor \/ops\/1 never reported a status/);
     expect(seen()).toHaveLength(1 + MAX_USELESS_POLLS);
@@ -85,7 +112,9 @@ describe("a monitor that answers nothing usable", () => {
       defaultIntervalMs: 1000,
     };
     const { transport, seen } = await setup(json(200, {}));
-    await expect(transport.poller("Job", lro, ["j1"]).pollUntilDone()).rejects.toThrow(/never reported a status/);
+    await expect(transport.poller("Job", lro, ["j1"]).pollUntilDone()).rejects.toThrow(
+      /never reported a status/,
+    );
     expect(seen()).toHaveLength(MAX_USELESS_POLLS);
   });
 });
@@ -93,11 +122,16 @@ describe("a monitor that answers nothing usable", () => {
 describe("strategies", () => {
   it("reads status answers and the final GET as JSON when they carry no Content-Type", async () => {
     const { transport, seen } = await setup(
-      raw(201, '{"properties":{"provisioningState":"Creating"}}', { "azure-asyncoperation": "/ops/1" }),
+      raw(201, '{"properties":{"provisioningState":"Creating"}}', {
+        "azure-asyncoperation": "/ops/1",
+      }),
       raw(200, '{"status":"Succeeded"}'),
       raw(200, '{"id":"1","properties":{"provisioningState":"Succeeded"}}'),
     );
-    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({ id: "1", properties: { provisioningState: "Succeeded" } });
+    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({
+      id: "1",
+      properties: { provisioningState: "Succeeded" },
+    });
     expect(seen()).toEqual(["PUT /things/1", "GET /ops/1", "GET /things/1"]);
   });
 
@@ -107,13 +141,24 @@ describe("strategies", () => {
       json(202, undefined, { location: "/ops/b" }),
       json(200, { id: "1", name: "done" }),
     );
-    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({ id: "1", name: "done" });
+    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({
+      id: "1",
+      name: "done",
+    });
     expect(seen()).toEqual(["PUT /things/1", "GET /ops/a", "GET /ops/b"]);
   });
 
   it("a 200 start whose body is already terminal ends there, whatever headers it carries", async () => {
-    const { transport, seen } = await setup(json(200, { properties: { provisioningState: "Succeeded" } }, { "azure-asyncoperation": "http://localhost:1/elsewhere" }));
-    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({ properties: { provisioningState: "Succeeded" } });
+    const { transport, seen } = await setup(
+      json(
+        200,
+        { properties: { provisioningState: "Succeeded" } },
+        { "azure-asyncoperation": "http://localhost:1/elsewhere" },
+      ),
+    );
+    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({
+      properties: { provisioningState: "Succeeded" },
+    });
     expect(seen()).toEqual(["PUT /things/1"]);
   });
 

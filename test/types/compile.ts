@@ -26,9 +26,12 @@ export async function compileAlone(
   { checksEverything = false } = {},
 ): Promise<CompileResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-tsc-"));
-  for (const [name, source] of Object.entries(folders)) cpSync(source, path.join(dir, name), { recursive: true });
+  for (const [name, source] of Object.entries(folders))
+    cpSync(source, path.join(dir, name), { recursive: true });
   if (checksEverything) {
-    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".ts"),
+    )) {
       const full = path.join(dir, file);
       writeFileSync(full, readFileSync(full, "utf8").replace(`\n${noCheckDirective}\n`, "\n"));
     }
@@ -36,9 +39,18 @@ export async function compileAlone(
   for (const [name, text] of Object.entries(extraFiles)) writeFileSync(path.join(dir, name), text);
   const tsconfig = {
     compilerOptions: {
-      strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext",
-      lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: false, noUnusedLocals: false,
-      exactOptionalPropertyTypes: false, noImplicitOverride: true, noFallthroughCasesInSwitch: true,
+      strict: true,
+      noEmit: true,
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: [],
+      skipLibCheck: false,
+      noUnusedLocals: false,
+      exactOptionalPropertyTypes: false,
+      noImplicitOverride: true,
+      noFallthroughCasesInSwitch: true,
       ...extraOptions,
     },
     include: extraOptions.allowJs ? ["**/*.ts", "**/*.js"] : ["**/*.ts"],
@@ -46,7 +58,9 @@ export async function compileAlone(
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsc, "-p", dir], { cwd: dir });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsc, "-p", dir], {
+      cwd: dir,
+    });
     return { ok: true, output: stdout + stderr };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };

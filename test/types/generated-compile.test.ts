@@ -14,14 +14,24 @@ describe("generated clients compile alone with tsc --strict", () => {
 
 describe("the runtime and descriptors.ts match their declared types (@ts-nocheck dropped: what host checkers skip, we check)", () => {
   it.each(["tensorpool", "tensorone", "operations"])("%s", async (api) => {
-    const result = await compileAlone({ [api]: `generated/${api}` }, {}, {}, { checksEverything: true });
+    const result = await compileAlone(
+      { [api]: `generated/${api}` },
+      {},
+      {},
+      { checksEverything: true },
+    );
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
   });
 
   it("the check is real: a wrong descriptor is an error", async () => {
     const wrong = `import type { OperationSpec } from "./operations/runtime/types.js";\n${noCheckDirective}\nexport const bad: OperationSpec = { id: "x", method: "FETCH", path: "/", params: [], responses: [] };\n`;
-    const result = await compileAlone({ operations: "generated/operations" }, { "bad.ts": wrong }, {}, { checksEverything: true });
+    const result = await compileAlone(
+      { operations: "generated/operations" },
+      { "bad.ts": wrong },
+      {},
+      { checksEverything: true },
+    );
     expect(result.output).toContain("bad.ts");
   });
 });
@@ -98,7 +108,11 @@ export async function operations(): Promise<void> {
 describe("wrong calls are type errors", () => {
   it("accepts right calls and rejects each wrong one", async () => {
     const result = await compileAlone(
-      { tensorpool: "generated/tensorpool", tensorone: "generated/tensorone", operations: "generated/operations" },
+      {
+        tensorpool: "generated/tensorpool",
+        tensorone: "generated/tensorone",
+        operations: "generated/operations",
+      },
       { "usage.ts": usage },
     );
     expect(result.output).toBe("");

@@ -13,15 +13,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The API's own TypeScript files (not the runtime) of a client folder. */
 function clientFiles(folder: string): string[] {
-  return readdirSync(folder).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")).map((f) => path.join(folder, f));
+  return readdirSync(folder)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .map((f) => path.join(folder, f));
 }
 
-const fixtures = ["types/satisfiable.yaml", "dates/events.yaml", "dialects/azure.yaml", "dialects/aep.yaml", "dialects/fern.yaml", "dialects/speakeasy.yaml"];
+const fixtures = [
+  "types/satisfiable.yaml",
+  "dates/events.yaml",
+  "dialects/azure.yaml",
+  "dialects/aep.yaml",
+  "dialects/fern.yaml",
+  "dialects/speakeasy.yaml",
+];
 
 describe("no emitted type admits nothing", () => {
   // One program for every folder: the compiler's libraries are loaded and checked once.
   it("in generated/ and in the client of every fixture", async () => {
-    const folders = ["tensorpool", "tensorone", "operations"].map((api) => path.resolve("generated", api));
+    const folders = ["tensorpool", "tensorone", "operations"].map((api) =>
+      path.resolve("generated", api),
+    );
     for (const fixture of fixtures) {
       const result = await generate({ overlays: [], spec: path.join("test/fixtures", fixture) });
       const out = path.join(dir, fixture.replace(/\W+/g, "_"));
@@ -47,7 +58,11 @@ describe("no emitted type admits nothing", () => {
         'export interface D { tag: "x" & "y"; ok: never }',
       ].join("\n"),
     );
-    expect(unsatisfiableTypes(checkProgram([file]), [file]).map((f) => f.split(": ").slice(1, 3).join(": "))).toEqual([
+    expect(
+      unsatisfiableTypes(checkProgram([file]), [file]).map((f) =>
+        f.split(": ").slice(1, 3).join(": "),
+      ),
+    ).toEqual([
       "A: intersection with Record<string, never>",
       "B: an array intersected with an object map",
       "C: a primitive intersected with an object",

@@ -17,7 +17,9 @@ describe.each(apis)("schema types of $spec match openapi-typescript", (api) => {
     const spec = await loadSpec(api.spec, { overlays: api.overlays });
     const { api: model } = normalize(spec, api.name ?? "Api");
     // defaultNonNullable: false — a property with a `default` is still optional to send (our reading).
-    const reference = astToString(await openapiTS(spec.document as never, { defaultNonNullable: false }));
+    const reference = astToString(
+      await openapiTS(spec.document as never, { defaultNonNullable: false }),
+    );
     const checks = model.schemas
       .filter((s) => /^#\/components\/schemas\/[^/]+$/.test(s.id))
       .map((s) => {
@@ -34,10 +36,15 @@ describe.each(apis)("schema types of $spec match openapi-typescript", (api) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-ref-"));
     try {
       writeFileSync(path.join(dir, "reference.ts"), reference);
-      const result = await compileAlone({ client: api.output }, { "reference.ts": reference, "check.ts": check });
+      const result = await compileAlone(
+        { client: api.output },
+        { "reference.ts": reference, "check.ts": check },
+      );
       // Name the schemas that differ, not just the line numbers.
       const lines = check.split("\n");
-      const mismatches = [...result.output.matchAll(/check\.ts\((\d+),/g)].map((m) => lines[Number(m[1]) - 1].split(":")[0]);
+      const mismatches = [...result.output.matchAll(/check\.ts\((\d+),/g)].map(
+        (m) => lines[Number(m[1]) - 1].split(":")[0],
+      );
       expect(mismatches).toEqual([]);
       expect(result.output).toBe("");
     } finally {

@@ -14,7 +14,10 @@ const repo = path.resolve(import.meta.dirname, "../..");
  * are folders (`load/`) or single files (`pipeline.ts`) under generator/.
  */
 const layers: { name: string; members: string[] }[] = [
-  { name: "shared", members: ["shared/", "define-config.ts", "options.ts", "package-root.ts", "version.ts"] },
+  {
+    name: "shared",
+    members: ["shared/", "define-config.ts", "options.ts", "package-root.ts", "version.ts"],
+  },
   { name: "model", members: ["model/"] },
   { name: "diagnostics", members: ["diagnostics/"] },
   { name: "cache", members: ["cache/"] },
@@ -43,16 +46,26 @@ function sources(dir: string): string[] {
 
 /** The repository files `file` imports (static, type-only and dynamic imports), relative ones only. */
 function importsOf(file: string): string[] {
-  const { importedFiles } = ts.preProcessFile(readFileSync(path.join(repo, file), "utf8"), true, true);
+  const { importedFiles } = ts.preProcessFile(
+    readFileSync(path.join(repo, file), "utf8"),
+    true,
+    true,
+  );
   return importedFiles
     .map((i) => i.fileName)
     .filter((specifier) => specifier.startsWith("."))
-    .map((specifier) => path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier.replace(/\.js$/, ".ts"))));
+    .map((specifier) =>
+      path.posix.normalize(
+        path.posix.join(path.posix.dirname(file), specifier.replace(/\.js$/, ".ts")),
+      ),
+    );
 }
 
 function layerOf(file: string): number {
   const inside = file.slice("generator/".length);
-  const index = layers.findIndex((layer) => layer.members.some((m) => (m.endsWith("/") ? inside.startsWith(m) : inside === m)));
+  const index = layers.findIndex((layer) =>
+    layer.members.some((m) => (m.endsWith("/") ? inside.startsWith(m) : inside === m)),
+  );
   return index;
 }
 
@@ -72,19 +85,28 @@ describe("import layers", () => {
           const to = layerOf(target);
           return to > from || (selfContained.has(layers[from].name) && to !== from);
         })
-        .map((target) => `${file} (${layers[layerOf(file)].name}) imports ${target} (${layers[layerOf(target)]?.name ?? "?"})`),
+        .map(
+          (target) =>
+            `${file} (${layers[layerOf(file)].name}) imports ${target} (${layers[layerOf(target)]?.name ?? "?"})`,
+        ),
     );
     expect(violations).toEqual([]);
   });
 
   it("the client runtime imports nothing outside templates/runtime/", () => {
-    const outside = sources("templates/runtime").flatMap((file) => importsOf(file).filter((target) => !target.startsWith("templates/runtime/")).map((target) => `${file} imports ${target}`));
+    const outside = sources("templates/runtime").flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !target.startsWith("templates/runtime/"))
+        .map((target) => `${file} imports ${target}`),
+    );
     expect(outside).toEqual([]);
   });
 
   it("the rule sees a violation (a stage importing a later one) and a runtime import of the generator", () => {
     // The checks above pass on an empty list: prove the two functions they rest on do their job.
-    expect(layerOf("generator/normalize/context.ts")).toBeLessThan(layerOf("generator/emit/index.ts"));
+    expect(layerOf("generator/normalize/context.ts")).toBeLessThan(
+      layerOf("generator/emit/index.ts"),
+    );
     expect(layerOf("generator/cli/args.ts")).toBeGreaterThan(layerOf("generator/pipeline.ts"));
     expect(importsOf("generator/pipeline.ts")).toContain("generator/output/write.ts");
     expect(importsOf("generator/cli.ts")).toContain("generator/cli/generate-command.ts");

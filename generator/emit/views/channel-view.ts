@@ -11,24 +11,59 @@ import { typeExpression, type TypeNames } from "./type-expression.js";
 export const channelConstName = (channel: Channel): string => `channel_${channel.name}`;
 
 /** Names of a channel's exported types in operations.ts. */
-export function channelTypeNames(channel: Channel): { client: string; open: string; request: string; server: string } {
+export function channelTypeNames(channel: Channel): {
+  client: string;
+  open: string;
+  request: string;
+  server: string;
+} {
   const base = pascalCase(channel.name);
-  return { client: `${base}ClientMessage`, open: `${base}OpenMessage`, request: `${base}Request`, server: `${base}ServerMessage` };
+  return {
+    client: `${base}ClientMessage`,
+    open: `${base}OpenMessage`,
+    request: `${base}Request`,
+    server: `${base}ServerMessage`,
+  };
 }
 
 /** The type declarations of operations.ts for one channel. */
 export function channelDeclarations(api: Api, channel: Channel, names: TypeNames): Declaration[] {
   const typeNames = channelTypeNames(channel);
   const method = `\`${api.name}Client.${channel.name}\``;
-  const declare = (name: string, what: string, type: string): Declaration => aliasDeclaration(docComment([`${what} (${method}).`]), name, typeAlias(name, type));
-  const declarations = [declare(typeNames.server, "A message the server sends", typeExpression(channel.serverMessage, names))];
-  if (channel.openMessage) declarations.push(declare(typeNames.open, "The message that opens the channel", typeExpression(channel.openMessage, names)));
-  if (channel.clientMessage) declarations.push(declare(typeNames.client, "A message the client sends", typeExpression(channel.clientMessage, names)));
+  const declare = (name: string, what: string, type: string): Declaration =>
+    aliasDeclaration(docComment([`${what} (${method}).`]), name, typeAlias(name, type));
+  const declarations = [
+    declare(
+      typeNames.server,
+      "A message the server sends",
+      typeExpression(channel.serverMessage, names),
+    ),
+  ];
+  if (channel.openMessage)
+    declarations.push(
+      declare(
+        typeNames.open,
+        "The message that opens the channel",
+        typeExpression(channel.openMessage, names),
+      ),
+    );
+  if (channel.clientMessage)
+    declarations.push(
+      declare(
+        typeNames.client,
+        "A message the client sends",
+        typeExpression(channel.clientMessage, names),
+      ),
+    );
   if (channel.request) {
     const field = propertyKey(channel.request.field);
     const type = `${typeNames.server} & {\n  ${field}: NonNullable<${typeNames.server}[${JSON.stringify(channel.request.field)}]>;\n}`;
-    const doc = docComment([`A server message asking \`${channel.request.handler}\` for an answer (its \`${channel.request.field}\` is set).`]);
-    declarations.push(aliasDeclaration(doc, typeNames.request, `export type ${typeNames.request} = ${type};`));
+    const doc = docComment([
+      `A server message asking \`${channel.request.handler}\` for an answer (its \`${channel.request.field}\` is set).`,
+    ]);
+    declarations.push(
+      aliasDeclaration(doc, typeNames.request, `export type ${typeNames.request} = ${type};`),
+    );
   }
   return declarations;
 }
@@ -41,8 +76,11 @@ export function channelFirstParameter(channel: Channel, names: TypeNames): strin
     const name = /^[A-Za-z_$][\w$]*$/.test(only.name) ? only.name : "id";
     return `${name}: ${typeExpression(only.schema, names)}`;
   }
-  if (channel.parameters.length === 0 && channel.openMessage) return `message: op.${typeNames.open}`;
-  const members = channel.parameters.map((p) => `${propertyKey(p.name)}: ${typeExpression(p.schema, names)}`);
+  if (channel.parameters.length === 0 && channel.openMessage)
+    return `message: op.${typeNames.open}`;
+  const members = channel.parameters.map(
+    (p) => `${propertyKey(p.name)}: ${typeExpression(p.schema, names)}`,
+  );
   if (channel.openMessage) members.push(`body: op.${typeNames.open}`);
   return `params: { ${members.join("; ")} }`;
 }

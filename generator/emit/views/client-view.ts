@@ -1,12 +1,31 @@
 // The view of client.ts: one method per operation, plus paging, waiting and poller methods, each
 // as an interface member and an implementation, laid out as prettier prints them.
 import type { Api, Channel, Operation, Poller } from "../../model/api.js";
-import { channelConstName, channelFirstParameter, channelOptionsParameter, channelReturnType } from "./channel-view.js";
+import {
+  channelConstName,
+  channelFirstParameter,
+  channelOptionsParameter,
+  channelReturnType,
+} from "./channel-view.js";
 import { docComment } from "./doc-comment.js";
 import { argumentList, indentLines } from "./layout.js";
 import { literalType, propertyKey, stringLiteral } from "./literal.js";
-import { clientResultType, hasRequiredArgs, methodDoc, streamItemType, streamResponseOf } from "./operation-types.js";
-import { methodTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
+import {
+  clientResultType,
+  hasRequiredArgs,
+  methodDoc,
+  streamItemType,
+  streamResponseOf,
+} from "./operation-types.js";
+import {
+  methodTableName,
+  paginationConstName,
+  pollerConstName,
+  pollerTableName,
+  startConstName,
+  targetsConstName,
+  urlLroConstName,
+} from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
 import type { MethodDescriptor } from "./descriptor-specs.js";
@@ -72,14 +91,26 @@ export function clientView(api: Api): ClientView {
   const hasPagination = api.operations.some((op) => op.pagination);
   const hasPollers = api.pollers.length > 0;
   const hasStreams = api.operations.some((op) => !op.pagination && streamResponseOf(op));
-  const hasRequests = api.operations.some((op) => !op.pagination && !(streamResponseOf(op) && op.streamField === undefined)) || hasPollers;
+  const hasRequests =
+    api.operations.some(
+      (op) => !op.pagination && !(streamResponseOf(op) && op.streamField === undefined),
+    ) || hasPollers;
   const isWaiting = hasPollers || api.operations.some((op) => op.urlLro);
-  const runtimeTypes = ["ClientOptions", hasPagination ? "PaginationOptions" : "", isWaiting ? "PollOptions" : "", hasRequests ? "RequestOptions" : "", hasStreams ? "StreamOptions" : "", api.channels.length > 0 ? "ChannelOptions" : ""].sort();
+  const runtimeTypes = [
+    "ClientOptions",
+    hasPagination ? "PaginationOptions" : "",
+    isWaiting ? "PollOptions" : "",
+    hasRequests ? "RequestOptions" : "",
+    hasStreams ? "StreamOptions" : "",
+    api.channels.length > 0 ? "ChannelOptions" : "",
+  ].sort();
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
     defaultBaseUrl: stringLiteral(api.servers[0]?.url ?? ""),
-    doc: docComment([`${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`]),
+    doc: docComment([
+      `${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`,
+    ]),
     factoryName: `create${api.name}Client`,
     hasMethods: methods.length > 0,
     hasPagination,
@@ -115,14 +146,17 @@ function member(m: MethodParts): ClientMember {
   const signatures = [...(m.overloads ?? []), m].map((s) => {
     const signature = argumentList(2, m.name, s.parameters, `: ${s.returnType};`);
     // A multi-line return type is laid out by prettier, not here.
-    return s.returnType.includes("\n") || m.isLaidOutByPrettier ? `${unsureMark}${signature}` : signature;
+    return s.returnType.includes("\n") || m.isLaidOutByPrettier
+      ? `${unsureMark}${signature}`
+      : signature;
   });
   return { doc: m.doc ? indentLines(m.doc, 2) : "", signatures };
 }
 
-
 function argsParameter(op: Operation): string {
-  return hasRequiredArgs(op) ? `params: op.${op.paramsTypeName}` : `params?: op.${op.paramsTypeName}`;
+  return hasRequiredArgs(op)
+    ? `params: op.${op.paramsTypeName}`
+    : `params?: op.${op.paramsTypeName}`;
 }
 
 function operationMethod(op: Operation, names: TypeNames): MethodParts {
@@ -134,7 +168,9 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
     return {
       ...base,
       spec: { kind: "paginate", operation: ref(op.name), pagination: ref(paginationConstName(op)) },
-      doc: methodDoc(op, ["Await it for the first page, or iterate it (`for await`) for every item across pages."]),
+      doc: methodDoc(op, [
+        "Await it for the first page, or iterate it (`for await`) for every item across pages.",
+      ]),
       parameters: [argsParameter(op), "options?: PaginationOptions"],
       returnType: `PagePromise<${result}, ${item}${headers}>`,
     };
@@ -155,18 +191,37 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
 function streamMethod(op: Operation, names: TypeNames, result: string): MethodParts {
   const stream = `Promise<EventStream<${streamItemType(op, names)}>>`;
   const base = { name: op.name, spec: { kind: "stream", operation: ref(op.name) } } as const;
-  const extra = streamResponseOf(op)?.kind === "sse" ? "Resolves to a stream of server-sent events: iterate it (`for await`) for each event's data." : "Resolves to a stream of JSON lines: iterate it (`for await`) for each parsed line.";
+  const extra =
+    streamResponseOf(op)?.kind === "sse"
+      ? "Resolves to a stream of server-sent events: iterate it (`for await`) for each event's data."
+      : "Resolves to a stream of JSON lines: iterate it (`for await`) for each parsed line.";
   if (op.streamField === undefined) {
-    return { ...base, doc: methodDoc(op, [extra]), parameters: [argsParameter(op), "options?: StreamOptions"], returnType: stream };
+    return {
+      ...base,
+      doc: methodDoc(op, [extra]),
+      parameters: [argsParameter(op), "options?: StreamOptions"],
+      returnType: stream,
+    };
   }
   const field = propertyKey(op.streamField);
   const params = `params: op.${op.paramsTypeName}`;
   return {
     ...base,
-    doc: methodDoc(op, [`With \`body.${op.streamField}: true\` it streams: ${extra.charAt(0).toLowerCase()}${extra.slice(1)} Otherwise it resolves to the whole answer.`]),
+    doc: methodDoc(op, [
+      `With \`body.${op.streamField}: true\` it streams: ${extra.charAt(0).toLowerCase()}${extra.slice(1)} Otherwise it resolves to the whole answer.`,
+    ]),
     overloads: [
-      { parameters: [`${params} & { body: { ${field}: true } }`, "options?: StreamOptions"], returnType: stream },
-      { parameters: [`${params} & { body: { ${field}?: false | null } }`, "options?: RequestOptions"], returnType: `Promise<${result}>` },
+      {
+        parameters: [`${params} & { body: { ${field}: true } }`, "options?: StreamOptions"],
+        returnType: stream,
+      },
+      {
+        parameters: [
+          `${params} & { body: { ${field}?: false | null } }`,
+          "options?: RequestOptions",
+        ],
+        returnType: `Promise<${result}>`,
+      },
     ],
     parameters: [params, "options?: StreamOptions"],
     returnType: `Promise<${result} | EventStream<${streamItemType(op, names)}>>`,
@@ -181,16 +236,28 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
   // Several ids (idsPath) resolve to one final state per id, in id order.
   const isGone = poller.targets?.some((t) => t.name === lro.until && t.isGoneSuccess) === true;
   // A wait for the resource to be gone ends on a 404: there is no final state to resolve with.
-  const state = isGone ? "undefined" : isMany ? `${/^[\w.$]+$/.test(one) ? one : `(${one})`}[]` : one;
+  const state = isGone
+    ? "undefined"
+    : isMany
+      ? `${/^[\w.$]+$/.test(one) ? one : `(${one})`}[]`
+      : one;
   // An id the spec lets be null: the wait cannot always track the work, and says so in its type.
   const result = lro.isIdOptional ? `LroOutcome<${state}, ${clientResultType(op, names)}>` : state;
   return {
-    spec: { kind: "startAndWait", operation: ref(op.name), pollerName: poller.name, lro: ref(pollerConstName(poller)), start: ref(startConstName(op)) },
+    spec: {
+      kind: "startAndWait",
+      operation: ref(op.name),
+      pollerName: poller.name,
+      lro: ref(pollerConstName(poller)),
+      start: ref(startConstName(op)),
+    },
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls with \`${api.name}Client.poll${poller.name}\`${lro.until ? ` until \`${lro.until}\`` : ""}).`,
       lro.isIdOptional
         ? "The server may accept the call without an id to track: resolves `{ tracked: true, state, start }`, or `{ tracked: false, start, reason }` (the work goes on; do not send the call again)."
-        : isMany ? "Waits for every started request; resolves with their final states." : "Resolves with the final state.",
+        : isMany
+          ? "Waits for every started request; resolves with their final states."
+          : "Resolves with the final state.",
       `\`${op.method} ${op.path}\``,
     ]),
     name: lro.waitMethodName,
@@ -202,13 +269,23 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
 /** `<method>AndWait` of an operation polled at the URL its response names; resolves with the final result. */
 function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
   const lro = op.urlLro!;
-  const state = lro.resultSchema ? typeExpression(lro.resultSchema, names) : lro.resultPath ? "unknown" : clientResultType(op, names);
+  const state = lro.resultSchema
+    ? typeExpression(lro.resultSchema, names)
+    : lro.resultPath
+      ? "unknown"
+      : clientResultType(op, names);
   if (op.pagination) {
     // A pageable LRO (Azure x-ms-pageable + x-ms-long-running-operation): the final result is the
     // first page; iterating the wait goes on through the next links.
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
-      spec: { kind: "startAndPaginate", operation: ref(op.name), pollerName: op.name, lro: ref(urlLroConstName(op)), pagination: ref(paginationConstName(op)) },
+      spec: {
+        kind: "startAndPaginate",
+        operation: ref(op.name),
+        pollerName: op.name,
+        lro: ref(urlLroConstName(op)),
+        pagination: ref(paginationConstName(op)),
+      },
       doc: docComment([
         `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
         "Await it for the final result (the first page), or iterate it (`for await`) for every item across pages.",
@@ -220,7 +297,12 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
     };
   }
   return {
-    spec: { kind: "startAndWait", operation: ref(op.name), pollerName: op.name, lro: ref(urlLroConstName(op)) },
+    spec: {
+      kind: "startAndWait",
+      operation: ref(op.name),
+      pollerName: op.name,
+      lro: ref(urlLroConstName(op)),
+    },
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
       "Resolves with the final result.",
@@ -241,19 +323,31 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
   return [
     {
       spec: { kind: "poller", pollerName: poller.name, lro },
-      doc: docComment([`A poller on ${poller.name} \`id\`: \`poll()\` once, \`pollUntilDone()\`, iterate states, or \`serialize()\` to resume later.`]),
+      doc: docComment([
+        `A poller on ${poller.name} \`id\`: \`poll()\` once, \`pollUntilDone()\`, iterate states, or \`serialize()\` to resume later.`,
+      ]),
       name: `poll${poller.name}`,
       parameters: ["id: string", "options?: RequestOptions"],
       returnType: `Poller<${state}>`,
     },
     {
-      spec: { kind: "waitFor", pollerName: poller.name, lro, targets: poller.targets && ref(targetsConstName(poller)) },
+      spec: {
+        kind: "waitFor",
+        pollerName: poller.name,
+        lro,
+        targets: poller.targets && ref(targetsConstName(poller)),
+      },
       doc: docComment([
         `Wait until ${poller.name} \`id\` reaches a terminal state; rejects with OperationFailedError on failure.`,
         until ? "`until` picks which state counts as done." : undefined,
       ]),
       name: `waitFor${poller.name}`,
-      parameters: ["id: string", until ? `options?: PollOptions<${waitState}> & { until?: ${until} }` : `options?: PollOptions<${waitState}>`],
+      parameters: [
+        "id: string",
+        until
+          ? `options?: PollOptions<${waitState}> & { until?: ${until} }`
+          : `options?: PollOptions<${waitState}>`,
+      ],
       returnType: `Promise<${waitState}>`,
     },
   ];
@@ -261,8 +355,18 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
 
 /** A WebSocket channel: iterate its server messages, send client messages, await its result. */
 function channelMethod(channel: Channel, names: TypeNames): MethodParts {
-  const paragraphs = [channel.summary, channel.description === channel.summary ? undefined : channel.description, "Iterate it (`for await`) for the server's messages; await it for the result.", `\`WebSocket ${channel.path}\``];
-  const doc = docComment(paragraphs.filter((p) => p !== undefined).join("\n\n").split("\n"));
+  const paragraphs = [
+    channel.summary,
+    channel.description === channel.summary ? undefined : channel.description,
+    "Iterate it (`for await`) for the server's messages; await it for the result.",
+    `\`WebSocket ${channel.path}\``,
+  ];
+  const doc = docComment(
+    paragraphs
+      .filter((p) => p !== undefined)
+      .join("\n\n")
+      .split("\n"),
+  );
   return {
     spec: { kind: "channel", channel: ref(channelConstName(channel)) },
     doc,

@@ -35,7 +35,11 @@ export function datePlans(api: Api): DatePlans {
   return { planOf, table };
 }
 
-function plan(schema: Schema, dated: Set<string>, byId: Map<string, NamedSchema>): DatePlan | undefined {
+function plan(
+  schema: Schema,
+  dated: Set<string>,
+  byId: Map<string, NamedSchema>,
+): DatePlan | undefined {
   const recurse = (s: Schema) => plan(s, dated, byId);
   switch (schema.kind) {
     case "date":
@@ -45,7 +49,10 @@ function plan(schema: Schema, dated: Set<string>, byId: Map<string, NamedSchema>
     case "array":
       return wrap("items", recurse(schema.items));
     case "tuple":
-      return wrap("items", merge([...schema.items, ...(schema.rest ? [schema.rest] : [])].map(recurse)));
+      return wrap(
+        "items",
+        merge([...schema.items, ...(schema.rest ? [schema.rest] : [])].map(recurse)),
+      );
     case "object": {
       const fields: Record<string, DatePlan> = {};
       for (const p of schema.properties) {
@@ -54,7 +61,10 @@ function plan(schema: Schema, dated: Set<string>, byId: Map<string, NamedSchema>
       }
       const values = typeof schema.additional === "object" ? recurse(schema.additional) : undefined;
       if (Object.keys(fields).length === 0 && !values) return undefined;
-      return { ...(Object.keys(fields).length > 0 ? { fields } : {}), ...(values ? { values } : {}) };
+      return {
+        ...(Object.keys(fields).length > 0 ? { fields } : {}),
+        ...(values ? { values } : {}),
+      };
     }
     case "union":
       return merge(schema.variants.map((v) => inlined(v, dated, byId)));
@@ -66,7 +76,11 @@ function plan(schema: Schema, dated: Set<string>, byId: Map<string, NamedSchema>
 }
 
 /** A member's plan with a ref replaced by the referenced schema's own plan, so members can merge. */
-function inlined(schema: Schema, dated: Set<string>, byId: Map<string, NamedSchema>): DatePlan | undefined {
+function inlined(
+  schema: Schema,
+  dated: Set<string>,
+  byId: Map<string, NamedSchema>,
+): DatePlan | undefined {
   if (schema.kind !== "ref") return plan(schema, dated, byId);
   const target = byId.get(schema.target);
   return target && dated.has(schema.target) ? plan(target.schema, dated, byId) : undefined;
@@ -110,7 +124,7 @@ function merge(plans: (DatePlan | undefined)[]): DatePlan | undefined {
 /** Ids of named schemas holding a Date, directly or through refs (fixed point). */
 function datedSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
   const found = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const named of schemas) {
       if (found.has(named.id) || !holdsDate(named.schema, found, byId)) continue;
@@ -133,7 +147,10 @@ function holdsDate(schema: Schema, found: Set<string>, byId: Map<string, NamedSc
     case "tuple":
       return schema.items.some(recurse) || (schema.rest !== undefined && recurse(schema.rest));
     case "object":
-      return schema.properties.some((p) => recurse(p.schema)) || (typeof schema.additional === "object" && recurse(schema.additional));
+      return (
+        schema.properties.some((p) => recurse(p.schema)) ||
+        (typeof schema.additional === "object" && recurse(schema.additional))
+      );
     case "union":
       return schema.variants.some(recurse);
     case "intersection":

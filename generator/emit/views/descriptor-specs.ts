@@ -1,7 +1,15 @@
 // Model -> the runtime's descriptors, typed by the runtime's own contract (templates/runtime):
 // a field the runtime renames or drops fails the type check here, not a generated client.
 // Defaults the runtime applies itself are left out (undefined), to keep descriptors short.
-import type { Api, Channel, Operation, Parameter, Poller, PollerTarget, UrlLro } from "../../model/api.js";
+import type {
+  Api,
+  Channel,
+  Operation,
+  Parameter,
+  Poller,
+  PollerTarget,
+  UrlLro,
+} from "../../model/api.js";
 import type {
   ChannelSpec,
   LroSpec,
@@ -24,7 +32,9 @@ import { RawCode } from "./value-layout.js";
 export type ConstantRef = RawCode;
 
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
-export type OperationDescriptor = Omit<OperationSpec, "dateTable"> & { readonly dateTable?: ConstantRef };
+export type OperationDescriptor = Omit<OperationSpec, "dateTable"> & {
+  readonly dateTable?: ConstantRef;
+};
 
 /** The runtime's LroSpec; its poll operation is that operation's constant. */
 export type LroDescriptor = Omit<LroSpec, "poll"> & { readonly poll: ConstantRef };
@@ -32,7 +42,11 @@ export type LroDescriptor = Omit<LroSpec, "poll"> & { readonly poll: ConstantRef
 /** One entry of the method table: the runtime's MethodSpec, every descriptor in it a constant. */
 export type MethodDescriptor = MethodSpec extends infer M
   ? M extends MethodSpec
-    ? { readonly [K in keyof M]: NonNullable<M[K]> extends object ? ConstantRef | Extract<M[K], undefined> : M[K] }
+    ? {
+        readonly [K in keyof M]: NonNullable<M[K]> extends object
+          ? ConstantRef | Extract<M[K], undefined>
+          : M[K];
+      }
     : never
   : never;
 
@@ -46,24 +60,32 @@ function parameterSpecOf(p: Parameter): ParameterSpec {
     explode: p.explode === (p.style === "form") ? undefined : p.explode,
     allowReserved: p.allowReserved || undefined,
     isJson: p.isJson || undefined,
-    allowsEmpty: (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
+    allowsEmpty:
+      (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
   };
 }
 
 export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): OperationDescriptor {
   const responses = wholeResponses(op);
-  const responseDates = responses.map((r) => (r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined));
+  const responseDates = responses.map((r) =>
+    r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined,
+  );
   const stream = streamSpecOf(op, dates);
   return {
     id: op.id,
     method: op.method,
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
-    body: op.requestBody ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType } : undefined,
+    body: op.requestBody
+      ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType }
+      : undefined,
     responses: responses.map((r, i) => ({
       status: r.status,
       kind: r.kind,
-      mediaType: r.kind === "json" || r.kind === "empty" || r.mediaType === undefined ? undefined : r.mediaType,
+      mediaType:
+        r.kind === "json" || r.kind === "empty" || r.mediaType === undefined
+          ? undefined
+          : r.mediaType,
       dates: responseDates[i],
       headers: headersDescriptor(api, op, r),
     })),
@@ -73,7 +95,8 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
       return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
     }),
-    dateTable: responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
+    dateTable:
+      responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
     isIdempotent: op.isIdempotent,
     retry: op.retry,
     stream,
@@ -98,7 +121,8 @@ export function startSpecOf(api: Api, op: Operation): StartSpec | undefined {
   const lro = op.lro;
   if (!lro) return undefined;
   const poller = api.pollers.find((p) => p.name === lro.poller);
-  const target = lro.until === undefined ? undefined : poller?.targets?.find((t) => t.name === lro.until);
+  const target =
+    lro.until === undefined ? undefined : poller?.targets?.find((t) => t.name === lro.until);
   return {
     idPath: lro.idPath,
     idsPath: lro.idsPath,
@@ -126,7 +150,13 @@ function streamSpecOf(op: Operation, dates: DatePlans | undefined): StreamSpec |
   if (!stream || stream.mediaType === undefined) return undefined;
   const isJson = stream.kind === "ndjson" || stream.schema?.kind !== "string";
   const plan = isJson && stream.schema && dates ? dates.planOf(stream.schema) : undefined;
-  return { format: stream.kind as StreamSpec["format"], mediaType: stream.mediaType, isJson, field: op.streamField, dates: plan };
+  return {
+    format: stream.kind as StreamSpec["format"],
+    mediaType: stream.mediaType,
+    isJson,
+    field: op.streamField,
+    dates: plan,
+  };
 }
 
 /** The runtime's UrlLroSpec: the model's fields minus what only the generator needs. */
@@ -187,7 +217,14 @@ export function channelSpecOf(channel: Channel): ChannelSpec {
     idField: channel.idField,
     end: channel.end,
     result: channel.result,
-    closeCodes: channel.closeCodes.length > 0 ? channel.closeCodes.map((c) => ({ code: Number(c.code), outcome: c.outcome, meaning: c.meaning })) : undefined,
+    closeCodes:
+      channel.closeCodes.length > 0
+        ? channel.closeCodes.map((c) => ({
+            code: Number(c.code),
+            outcome: c.outcome,
+            meaning: c.meaning,
+          }))
+        : undefined,
     pingIntervalMs: channel.pingIntervalMs,
     pingTimeoutMs: channel.pingTimeoutMs,
   };

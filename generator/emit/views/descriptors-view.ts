@@ -4,8 +4,24 @@ import type { Api } from "../../model/api.js";
 import { channelConstName } from "./channel-view.js";
 import { methodSpecs } from "./client-view.js";
 import { datePlans } from "./date-plans.js";
-import { dateTableName, paginationConstName, pollerConstName, pollerTableName, startConstName, targetsConstName, urlLroConstName } from "./descriptor-names.js";
-import { channelSpecOf, lroSpecOf, operationSpecOf, paginationSpecOf, startSpecOf, urlLroSpecOf, waitTargetOf } from "./descriptor-specs.js";
+import {
+  dateTableName,
+  paginationConstName,
+  pollerConstName,
+  pollerTableName,
+  startConstName,
+  targetsConstName,
+  urlLroConstName,
+} from "./descriptor-names.js";
+import {
+  channelSpecOf,
+  lroSpecOf,
+  operationSpecOf,
+  paginationSpecOf,
+  startSpecOf,
+  urlLroSpecOf,
+  waitTargetOf,
+} from "./descriptor-specs.js";
 import { printWidth } from "./layout.js";
 import { stringLiteral } from "./literal.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
@@ -41,13 +57,25 @@ export interface DescriptorsView {
 }
 
 /** Runtime types a constant may be declared with, in import order. */
-const runtimeTypeNames = ["ChannelSpec", "DatePlan", "LroSpec", "OperationSpec", "PaginationSpec", "StartSpec", "UrlLroSpec", "WaitTargets"];
+const runtimeTypeNames = [
+  "ChannelSpec",
+  "DatePlan",
+  "LroSpec",
+  "OperationSpec",
+  "PaginationSpec",
+  "StartSpec",
+  "UrlLroSpec",
+  "WaitTargets",
+];
 
 export function descriptorsView(api: Api): DescriptorsView {
   const constants: DescriptorConstant[] = [];
-  const constant = (name: string, type: string, literal: string) => constants.push({ literal, name, type });
+  const constant = (name: string, type: string, literal: string) =>
+    constants.push({ literal, name, type });
   const dates = datePlans(api);
-  const hasDates = Object.keys(dates.table).length > 0 || api.operations.some((op) => op.responses.some((r) => r.schema && dates.planOf(r.schema)));
+  const hasDates =
+    Object.keys(dates.table).length > 0 ||
+    api.operations.some((op) => op.responses.some((r) => r.schema && dates.planOf(r.schema)));
   // First in the file: descriptors below refer to it while the module initialises.
   if (hasDates) constant(dateTableName, "Record<string, DatePlan>", expandedObject(dates.table, 0));
   for (const op of api.operations) {
@@ -59,7 +87,12 @@ export function descriptorsView(api: Api): DescriptorsView {
     }
     const start = startSpecOf(api, op);
     if (start) constant(startConstName(op), "StartSpec", expandedObject({ ...start }, 0));
-    if (op.urlLro) constant(urlLroConstName(op), "UrlLroSpec", expandedObject({ ...urlLroSpecOf(op.urlLro) }, 0));
+    if (op.urlLro)
+      constant(
+        urlLroConstName(op),
+        "UrlLroSpec",
+        expandedObject({ ...urlLroSpecOf(op.urlLro) }, 0),
+      );
   }
   for (const poller of api.pollers) {
     constant(pollerConstName(poller), "LroSpec", expandedObject(lroSpecOf(api, poller), 0));
@@ -69,10 +102,17 @@ export function descriptorsView(api: Api): DescriptorsView {
     }
   }
   if (api.pollers.length > 0) {
-    const table = Object.fromEntries(api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]));
+    const table = Object.fromEntries(
+      api.pollers.map((p) => [p.name, new RawCode(pollerConstName(p))]),
+    );
     constant(pollerTableName, "Record<string, LroSpec>", expandedObject(table, 0));
   }
-  for (const channel of api.channels) constant(channelConstName(channel), "ChannelSpec", expandedObject({ ...channelSpecOf(channel) }, 0));
+  for (const channel of api.channels)
+    constant(
+      channelConstName(channel),
+      "ChannelSpec",
+      expandedObject({ ...channelSpecOf(channel) }, 0),
+    );
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
   return {
     constants,
@@ -84,7 +124,10 @@ export function descriptorsView(api: Api): DescriptorsView {
 function methodEntry(name: string, spec: object): MethodEntry {
   const fields = Object.entries(spec)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ key, value: value instanceof RawCode ? value.text : stringLiteral(String(value)) }));
+    .map(([key, value]) => ({
+      key,
+      value: value instanceof RawCode ? value.text : stringLiteral(String(value)),
+    }));
   const inline = `  ${name}: { ${fields.map((f) => `${f.key}: ${f.value}`).join(", ")} },`;
   return { fields, isInline: inline.length <= printWidth, name };
 }

@@ -6,14 +6,17 @@ import type { SchemaCommon } from "../../model/schema.js";
 import { unicodeEscape } from "./literal.js";
 
 /** C0 controls except tab, DEL, C1 controls, bidi controls, BOM and other invisible format characters. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Lines of text -> a JSDoc block ("" when there is nothing to say). */
 export function docComment(lines: (string | undefined)[]): string {
   const text = lines
     .filter((line): line is string => line !== undefined)
     .flatMap((line) => line.split(/\r\n|\r|\n|\u2028|\u2029/))
-    .map((line) => line.replace(INVISIBLE, unicodeEscape).replace(/\*\//g, "*\\/").replace(/\s+$/, ""))
+    .map((line) =>
+      line.replace(INVISIBLE, unicodeEscape).replace(/\*\//g, "*\\/").replace(/\s+$/, ""),
+    )
     .filter((line, i, all) => line !== "" || (i > 0 && all[i - 1] !== ""));
   while (text.length > 0 && text[text.length - 1] === "") text.pop();
   while (text.length > 0 && text[0] === "") text.shift();
@@ -29,7 +32,10 @@ export function schemaDocLines(schema: SchemaCommon): string[] {
   if (schema.description) lines.push(schema.description);
   if (schema.format) lines.push(`@format ${schema.format}`);
   if (schema.default !== undefined) lines.push(`@default ${JSON.stringify(schema.default)}`);
-  if (schema.example !== undefined && (JSON.stringify(schema.example) ?? "").length <= maxExampleLength) {
+  if (
+    schema.example !== undefined &&
+    (JSON.stringify(schema.example) ?? "").length <= maxExampleLength
+  ) {
     lines.push(`@example ${exampleText(schema.example)}`);
   }
   if (schema.externalDocs) lines.push(seeLine(schema.externalDocs));

@@ -6,21 +6,46 @@ import { fitsOneLine } from "./layout.js";
 const runtimeValueExports: [string[], string][] = [
   [
     [
-      "ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "CredentialError",
-      "InternalServerError", "NotFoundError", "OperationFailedError", "PermissionDeniedError", "PollTimeoutError",
-      "RateLimitError", "ResponseParseError", "ResponseTooLargeError", "SdkError", "TimeoutError",
-      "UnexpectedStatusError", "UnprocessableEntityError",
+      "ApiError",
+      "AuthenticationError",
+      "BadRequestError",
+      "ConflictError",
+      "ConnectionError",
+      "CredentialError",
+      "InternalServerError",
+      "NotFoundError",
+      "OperationFailedError",
+      "PermissionDeniedError",
+      "PollTimeoutError",
+      "RateLimitError",
+      "ResponseParseError",
+      "ResponseTooLargeError",
+      "SdkError",
+      "TimeoutError",
+      "UnexpectedStatusError",
+      "UnprocessableEntityError",
     ],
     '"./runtime/errors.js"',
   ],
   [["StreamParseError"], '"./runtime/stream-errors.js"'],
-  [["ChannelError", "ChannelFailedError", "ChannelLostError", "ChannelRefusedError"], '"./runtime/channel-errors.js"'],
+  [
+    ["ChannelError", "ChannelFailedError", "ChannelLostError", "ChannelRefusedError"],
+    '"./runtime/channel-errors.js"',
+  ],
 ];
 const runtimeTypeExports: [string[], string][] = [
   [
     [
-      "ChannelOptions", "ClientOptions", "PaginationOptions", "PollOptions", "RequestContext", "RequestOptions", "ResponseContext",
-      "RetryOptions", "StreamOptions", "WebSocketConstructor",
+      "ChannelOptions",
+      "ClientOptions",
+      "PaginationOptions",
+      "PollOptions",
+      "RequestContext",
+      "RequestOptions",
+      "ResponseContext",
+      "RetryOptions",
+      "StreamOptions",
+      "WebSocketConstructor",
     ],
     '"./runtime/types.js"',
   ],
@@ -43,7 +68,12 @@ export interface ExportList {
 }
 
 function exportList(keyword: string, names: string[], from: string): ExportList {
-  return { from, isInline: fitsOneLine(`${keyword} { ${names.join(", ")} } from ${from};`), keyword, names };
+  return {
+    from,
+    isInline: fitsOneLine(`${keyword} { ${names.join(", ")} } from ${from};`),
+    keyword,
+    names,
+  };
 }
 
 const outcomeExports = [

@@ -60,12 +60,15 @@ export function typedLine(column: number, head: string, type: string, end = ";")
   if (arrayOf && inner) {
     // `(A | B)[]` breaks inside its parentheses: the union on one line, or one variant per line.
     const oneLine = `${pad(column + 2)}${arrayOf[1]}`;
-    const body = fitsOneLine(oneLine) ? oneLine : inner.map((v) => `${pad(column + 2)}| ${v}`).join("\n");
+    const body = fitsOneLine(oneLine)
+      ? oneLine
+      : inner.map((v) => `${pad(column + 2)}| ${v}`).join("\n");
     return `${pad(column)}${head} (\n${body}\n${pad(column)})[]${end}`;
   }
   const variants = unionVariants(type);
   // `X | null` is hugged: prettier breaks inside X, which is not reproduced here (prettier formats it).
-  if (variants?.length === 2 && (variants[1] === "null" || variants[1] === "undefined")) return line;
+  if (variants?.length === 2 && (variants[1] === "null" || variants[1] === "undefined"))
+    return line;
   const next = `${pad(column + 2)}${type}${end}`;
   // A long union moves to the next line; so does a long name on the right of a type alias.
   const isName = /^[\w.$]+$/.test(type) && head.endsWith("=");
@@ -79,7 +82,8 @@ export function typedLine(column: number, head: string, type: string, end = ";")
  * each multi-line variant shifted under its `| `; an object with `| null` stays hugged.
  */
 function multiLineTyped(column: number, head: string, type: string, end: string): string {
-  const known = brokenArrayOfUnion(column, head, type, end) ?? brokenRecord(column, head, type, end);
+  const known =
+    brokenArrayOfUnion(column, head, type, end) ?? brokenRecord(column, head, type, end);
   if (known !== undefined) return known;
   const variants = unionVariants(type);
   if (!variants || isHuggedNull(variants)) return `${pad(column)}${head} ${type}${end}`;
@@ -90,9 +94,15 @@ function multiLineTyped(column: number, head: string, type: string, end: string)
  * `(A | {...})[]`, which type-expression.ts marks unsure because its layout depends on where it
  * stands: as a property or alias type prettier breaks inside the parentheses, one variant a line.
  */
-function brokenArrayOfUnion(column: number, head: string, type: string, end: string): string | undefined {
+function brokenArrayOfUnion(
+  column: number,
+  head: string,
+  type: string,
+  end: string,
+): string | undefined {
   const inner = /^\u0000\(([^]*)\)\[\]$/.exec(type)?.[1];
-  if (inner === undefined || inner.includes(unsureMark) || !isSingleTerm(type.slice(1))) return undefined;
+  if (inner === undefined || inner.includes(unsureMark) || !isSingleTerm(type.slice(1)))
+    return undefined;
   const variants = unionVariants(inner);
   if (!variants) return undefined;
   return `${pad(column)}${head} (\n${unionLines(column + 2, variants)}\n${pad(column)})[]${end}`;
@@ -101,9 +111,13 @@ function brokenArrayOfUnion(column: number, head: string, type: string, end: str
 /** `Record<string, V>` with a multi-line V (marked unsure): prettier puts each type argument on its own line. */
 function brokenRecord(column: number, head: string, type: string, end: string): string | undefined {
   const value = /^\u0000Record<string, ([^]*)>$/.exec(type)?.[1];
-  if (value === undefined || value.includes(unsureMark) || !isSingleTerm(type.slice(1))) return undefined;
+  if (value === undefined || value.includes(unsureMark) || !isSingleTerm(type.slice(1)))
+    return undefined;
   const variants = unionVariants(value);
-  const argument = variants && !isHuggedNull(variants) ? unionLines(column + 2, variants) : `${pad(column + 2)}${value.split("\n").join(`\n${pad(2)}`)}`;
+  const argument =
+    variants && !isHuggedNull(variants)
+      ? unionLines(column + 2, variants)
+      : `${pad(column + 2)}${value.split("\n").join(`\n${pad(2)}`)}`;
   return `${pad(column)}${head} Record<\n${pad(column + 2)}string,\n${argument}\n${pad(column)}>${end}`;
 }
 

@@ -40,9 +40,12 @@ export function literalType(value: boolean | null | number | string): string {
 export function valueLiteral(value: unknown): string {
   if (value === undefined) return "undefined";
   if (typeof value === "string") return stringLiteral(value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null)
+    return String(value);
   if (Array.isArray(value)) return `[${value.map(valueLiteral).join(", ")}]`;
   if (typeof value !== "object") return "undefined";
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined,
+  );
   return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${valueLiteral(v)}`).join(", ")} }`;
 }

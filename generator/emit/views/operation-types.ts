@@ -9,14 +9,25 @@ import { typeExpression, type TypeNames, unionMember } from "./type-expression.j
 /** Members of `<Op>Params` at `column`, fully indented: every parameter by its argument key (distinct per operation), then `body`. */
 export function paramsMembers(op: Operation, names: TypeNames, column: number): string[] {
   const members = op.parameters.map((p) => {
-    const doc = docComment([p.description ?? schemaDocLines(p.schema).join("\n"), p.deprecated ? "@deprecated" : undefined]);
-    const line = typedLine(column, `${propertyKey(p.argName ?? p.name)}${p.isRequired ? "" : "?"}:`, typeExpression(p.schema, names, column));
+    const doc = docComment([
+      p.description ?? schemaDocLines(p.schema).join("\n"),
+      p.deprecated ? "@deprecated" : undefined,
+    ]);
+    const line = typedLine(
+      column,
+      `${propertyKey(p.argName ?? p.name)}${p.isRequired ? "" : "?"}:`,
+      typeExpression(p.schema, names, column),
+    );
     return doc ? `${indentLines(doc, column)}\n${line}` : line;
   });
   if (op.requestBody) {
     const body = op.requestBody;
     const doc = docComment([body.description]);
-    const line = typedLine(column, `body${body.isRequired ? "" : "?"}:`, typeExpression(body.schema, names, column));
+    const line = typedLine(
+      column,
+      `body${body.isRequired ? "" : "?"}:`,
+      typeExpression(body.schema, names, column),
+    );
     members.push(doc ? `${indentLines(doc, column)}\n${line}` : line);
   }
   return members;
@@ -29,7 +40,9 @@ export function hasRequiredArgs(op: Operation): boolean {
 
 /** The success response that streams (SSE, NDJSON), if the operation has one. */
 export function streamResponseOf(op: Operation): Response | undefined {
-  return op.responses.find((r) => r.status.startsWith("2") && (r.kind === "sse" || r.kind === "ndjson"));
+  return op.responses.find(
+    (r) => r.status.startsWith("2") && (r.kind === "sse" || r.kind === "ndjson"),
+  );
 }
 
 /** A response read as a whole: any kind but a stream. */
@@ -59,9 +72,16 @@ export function isDefaultResult(op: Operation): boolean {
 export function resultType(op: Operation, names: TypeNames): string {
   const responses = wholeResponses(op);
   const success = responses.filter((r) => r.status.startsWith("2"));
-  const chosen = success.length > 0 ? success : isDefaultResult(op) ? responses.filter((r) => r.status === "default") : [];
+  const chosen =
+    success.length > 0
+      ? success
+      : isDefaultResult(op)
+        ? responses.filter((r) => r.status === "default")
+        : [];
   if (chosen.length === 0) return "unknown";
-  const types = chosen.map((r) => (r.kind === "empty" ? "void" : r.schema ? typeExpression(r.schema, names) : "unknown"));
+  const types = chosen.map((r) =>
+    r.kind === "empty" ? "void" : r.schema ? typeExpression(r.schema, names) : "unknown",
+  );
   const unique = [...new Set(types)];
   return unique.length === 1 ? unique[0] : unique.map(unionMember).join(" | ");
 }
@@ -90,16 +110,31 @@ export function resultDeclaration(
 
 /** The body type of declared error responses (4XX/5XX/default), for ApiError<...>. */
 export function errorType(op: Operation, names: TypeNames): string {
-  const errors = op.responses.filter((r) => !r.status.startsWith("2") && !r.status.startsWith("1") && !r.status.startsWith("3"));
-  const types = errors.map((r) => (r.kind === "empty" ? "undefined" : r.schema ? typeExpression(r.schema, names) : "unknown"));
+  const errors = op.responses.filter(
+    (r) => !r.status.startsWith("2") && !r.status.startsWith("1") && !r.status.startsWith("3"),
+  );
+  const types = errors.map((r) =>
+    r.kind === "empty" ? "undefined" : r.schema ? typeExpression(r.schema, names) : "unknown",
+  );
   return types.length === 0 ? "unknown" : [...new Set(types)].join(" | ");
 }
 
 /** JSDoc of a client method. */
 export function methodDoc(op: Operation, extra: string[] = []): string {
-  const paragraphs = [op.summary, op.description === op.summary ? undefined : op.description, ...extra, `\`${op.method} ${op.path}\``];
+  const paragraphs = [
+    op.summary,
+    op.description === op.summary ? undefined : op.description,
+    ...extra,
+    `\`${op.method} ${op.path}\``,
+  ];
   if (op.externalDocs) paragraphs.push(seeLine(op.externalDocs));
-  return docComment([...paragraphs.filter((p) => p !== undefined).join("\n\n").split("\n"), op.deprecated ? "@deprecated" : undefined]);
+  return docComment([
+    ...paragraphs
+      .filter((p) => p !== undefined)
+      .join("\n\n")
+      .split("\n"),
+    op.deprecated ? "@deprecated" : undefined,
+  ]);
 }
 
 export { schemaDocLines };

@@ -24,13 +24,18 @@ export function operationsView(api: Api): OperationsView {
     declarations.push(
       members.length > 0
         ? interfaceDeclaration(doc, op.paramsTypeName, members)
-        : aliasDeclaration(doc, op.paramsTypeName, typeAlias(op.paramsTypeName, "Record<string, never>")),
+        : aliasDeclaration(
+            doc,
+            op.paramsTypeName,
+            typeAlias(op.paramsTypeName, "Record<string, never>"),
+          ),
     );
     const result = resultDeclaration(op, names, `${api.name}Client`);
     if (result) declarations.push(result);
     const headers = headersDeclaration(api, op);
     if (headers) declarations.push(headers);
   }
-  for (const channel of api.channels) declarations.push(...channelDeclarations(api, channel, names));
+  for (const channel of api.channels)
+    declarations.push(...channelDeclarations(api, channel, names));
   return { declarations, hasTypes: names.isUsed() };
 }

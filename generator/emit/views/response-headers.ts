@@ -18,15 +18,22 @@ function isResult(op: Operation, response: Response): boolean {
 }
 
 function headerKind(api: Api, schema: Schema): HeaderKind {
-  const resolved = schema.kind === "ref" ? api.schemas.find((s) => s.id === schema.target)?.schema : schema;
+  const resolved =
+    schema.kind === "ref" ? api.schemas.find((s) => s.id === schema.target)?.schema : schema;
   if (resolved?.kind === "integer" || resolved?.kind === "number") return "number";
   return resolved?.kind === "boolean" ? "boolean" : "string";
 }
 
 /** ResponseSpec.headers of `response`: declared name -> how it is parsed; undefined when none. */
-export function headersDescriptor(api: Api, op: Operation, response: Response): Record<string, HeaderKind> | undefined {
+export function headersDescriptor(
+  api: Api,
+  op: Operation,
+  response: Response,
+): Record<string, HeaderKind> | undefined {
   if (!isResult(op, response) || response.headers.length === 0) return undefined;
-  const sorted = [...response.headers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...response.headers].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   return Object.fromEntries(sorted.map((h) => [h.name, headerKind(api, h.schema)]));
 }
 
@@ -53,6 +60,8 @@ export function headersDeclaration(api: Api, op: Operation): Declaration | undef
     }
   }
   const body = [...members.keys()].sort().map((name) => members.get(name)!);
-  const doc = docComment([`Declared response headers of \`${api.name}Client.${op.name}\`, as \`.withResponse()\` parses them.`]);
+  const doc = docComment([
+    `Declared response headers of \`${api.name}Client.${op.name}\`, as \`.withResponse()\` parses them.`,
+  ]);
   return interfaceDeclaration(doc, headersTypeName(op), body);
 }

@@ -2,7 +2,17 @@
 // else is written inline. Only `literal.ts` puts spec text into the result.
 import type { Property, Schema } from "../../model/schema.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
-import { indentLines, isHuggedNull, isObjectLiteral, isSingleTerm, pad, splitTopLevel, typedLine, unionVariants, unsureMark } from "./layout.js";
+import {
+  indentLines,
+  isHuggedNull,
+  isObjectLiteral,
+  isSingleTerm,
+  pad,
+  splitTopLevel,
+  typedLine,
+  unionVariants,
+  unsureMark,
+} from "./layout.js";
 
 export { unsureMark };
 import { literalType, propertyKey } from "./literal.js";
@@ -45,7 +55,9 @@ function baseExpression(schema: Schema, names: TypeNames, column: number): strin
     case "never":
       return "never";
     case "enum":
-      return schema.values.length === 0 ? "never" : [...new Set(schema.values.map(literalType))].join(" | ");
+      return schema.values.length === 0
+        ? "never"
+        : [...new Set(schema.values.map(literalType))].join(" | ");
     case "array": {
       const items = typeExpression(schema.items, names, column);
       const text = `${group(items)}[]`;
@@ -92,7 +104,11 @@ function isHuggedArrayItem(items: string): boolean {
   return isObjectLiteral(items) || splitTopLevel(items, " & ").length > 1;
 }
 
-function unionExpression(schema: Extract<Schema, { kind: "union" }>, names: TypeNames, column: number): string {
+function unionExpression(
+  schema: Extract<Schema, { kind: "union" }>,
+  names: TypeNames,
+  column: number,
+): string {
   const variants = schema.variants.map((variant, i) => {
     const type = typeExpression(variant, names, column);
     const values = schema.discriminator?.valuesByVariant[i] ?? [];
@@ -115,7 +131,12 @@ function unsure(text: string): string {
 }
 
 /** `{ a: string; "b-c"?: number }` expanded, with JSDoc per property, and an index signature when open. */
-export function objectLiteralType(properties: Property[], additional: boolean | Schema, names: TypeNames, column = 0): string {
+export function objectLiteralType(
+  properties: Property[],
+  additional: boolean | Schema,
+  names: TypeNames,
+  column = 0,
+): string {
   if (properties.length === 0) {
     if (additional === false) return "Record<string, never>";
     const value = additional === true ? "unknown" : typeExpression(additional, names, column);
@@ -125,16 +146,28 @@ export function objectLiteralType(properties: Property[], additional: boolean | 
 }
 
 /** Member declarations of an object type at `column` (interfaces and inline object types alike), fully indented. */
-export function objectMembers(properties: Property[], additional: boolean | Schema, names: TypeNames, column: number): string[] {
+export function objectMembers(
+  properties: Property[],
+  additional: boolean | Schema,
+  names: TypeNames,
+  column: number,
+): string[] {
   const members = properties.map((p) => {
     const doc = docComment(schemaDocLines(p.schema));
-    const line = typedLine(column, `${propertyKey(p.name)}${p.isRequired ? "" : "?"}:`, typeExpression(p.schema, names, column));
+    const line = typedLine(
+      column,
+      `${propertyKey(p.name)}${p.isRequired ? "" : "?"}:`,
+      typeExpression(p.schema, names, column),
+    );
     return doc ? `${indentLines(doc, column)}\n${line}` : line;
   });
   if (additional !== false) {
     const valueType = additional === true ? "unknown" : typeExpression(additional, names, column);
     // An index signature must admit every declared property's type too.
-    const all = valueType === "unknown" ? ["unknown"] : [valueType, ...properties.map((p) => typeExpression(p.schema, names, column))];
+    const all =
+      valueType === "unknown"
+        ? ["unknown"]
+        : [valueType, ...properties.map((p) => typeExpression(p.schema, names, column))];
     if (properties.some((p) => !p.isRequired) && valueType !== "unknown") all.push("undefined");
     const unique = [...new Set(all)];
     members.push(typedLine(column, "[key: string]:", flatOrUnsure(unique.join(" | "), unique)));

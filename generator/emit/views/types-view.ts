@@ -29,14 +29,21 @@ export function typeNamesOf(api: Api, prefix: string): TypeNames & { isUsed(): b
 
 export function typesView(api: Api): TypesView {
   const names = typeNamesOf(api, "");
-  return { declarations: api.schemas.map((s) => declarationOf(s, names)), isEmpty: api.schemas.length === 0 };
+  return {
+    declarations: api.schemas.map((s) => declarationOf(s, names)),
+    isEmpty: api.schemas.length === 0,
+  };
 }
 
 function declarationOf(named: NamedSchema, names: TypeNames): string {
   const { schema } = named;
   const doc = docComment(schemaDocLines(schema));
   const head = doc ? `${doc}\n` : "";
-  if (schema.kind === "object" && !schema.isNullable && (schema.properties.length > 0 || schema.additional !== false)) {
+  if (
+    schema.kind === "object" &&
+    !schema.isNullable &&
+    (schema.properties.length > 0 || schema.additional !== false)
+  ) {
     const members = objectMembers(schema.properties, schema.additional, names, 2);
     return `${head}export interface ${named.name} {\n${members.join("\n")}\n}`;
   }

@@ -26,12 +26,17 @@ export function expandedObject(value: Record<string, unknown>, column: number): 
 export function printValue(value: unknown, column: number, start: number, suffix: number): string {
   if (value === null || typeof value !== "object") return valueLiteral(value);
   const isArray = Array.isArray(value);
-  const entries = isArray ? value : Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const entries = isArray
+    ? value
+    : Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return isArray ? "[]" : "{}";
   const inline = valueLiteral(value);
-  if (start + inline.length + suffix <= printWidth && !(isArray && mustBreakArray(value))) return inline;
+  if (start + inline.length + suffix <= printWidth && !(isArray && mustBreakArray(value)))
+    return inline;
   if (isArray) {
-    const items = value.map((item) => `${pad(column + 2)}${printValue(item, column + 2, column + 2, 1)},`);
+    const items = value.map(
+      (item) => `${pad(column + 2)}${printValue(item, column + 2, column + 2, 1)},`,
+    );
     return `[\n${items.join("\n")}\n${pad(column)}]`;
   }
   return expandedObject(value as Record<string, unknown>, column);
@@ -45,7 +50,11 @@ function mustBreakArray(items: unknown[]): boolean {
   if (items.length < 2) return false;
   return items.every((item) => {
     if (Array.isArray(item)) return item.length > 1;
-    return typeof item === "object" && item !== null && Object.values(item).filter((v) => v !== undefined).length > 1;
+    return (
+      typeof item === "object" &&
+      item !== null &&
+      Object.values(item).filter((v) => v !== undefined).length > 1
+    );
   });
 }
 

@@ -7,17 +7,30 @@ import { pascalCase } from "../names.js";
 /** `data.pagination.has_next` -> ["data", "pagination", "has_next"]; arrays are taken as they are. */
 export function fieldPathOf(value: unknown): FieldPath | undefined {
   if (typeof value === "string" && value !== "") return value.split(".");
-  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number"))
+    return value;
   return undefined;
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean").map(String) : [];
+  return Array.isArray(value)
+    ? value
+        .filter((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+        .map(String)
+    : [];
 }
 
-export function lroStartOf(ctx: NormalizeContext, raw: unknown, at: Location): LroStart | undefined {
+export function lroStartOf(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: Location,
+): LroStart | undefined {
   if (raw === undefined) return undefined;
-  if (!isObject(raw) || typeof raw.poller !== "string" || (raw.id === undefined && raw.ids === undefined && typeof raw.idArg !== "string")) {
+  if (
+    !isObject(raw) ||
+    typeof raw.poller !== "string" ||
+    (raw.id === undefined && raw.ids === undefined && typeof raw.idArg !== "string")
+  ) {
     report(ctx, at, "error", "LRO001", "x-clientgen-lro needs `poller` and `id`, `ids` or `idArg`");
     return undefined;
   }
@@ -36,13 +49,29 @@ export function lroStartOf(ctx: NormalizeContext, raw: unknown, at: Location): L
  * `x-clientgen-server-wait: { flag: body.wait_for_ready, duration: body.timeout_minutes, unit: minutes, default: 10 }`:
  * the server holds the call open while it waits, so the attempt timeout follows the wait asked for.
  */
-export function serverWaitOf(ctx: NormalizeContext, raw: unknown, at: Location): ServerWait | undefined {
+export function serverWaitOf(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: Location,
+): ServerWait | undefined {
   if (raw === undefined) return undefined;
   const flagPath = isObject(raw) ? fieldPathOf(raw.flag) : undefined;
   const durationPath = isObject(raw) ? fieldPathOf(raw.duration) : undefined;
   const unitMs = isObject(raw) ? UNIT_MS[String(raw.unit)] : undefined;
-  if (!isObject(raw) || !flagPath || !durationPath || unitMs === undefined || typeof raw.default !== "number") {
-    report(ctx, at, "error", "LRO006", "x-clientgen-server-wait needs `flag`, `duration`, `unit` (seconds or minutes) and a numeric `default`");
+  if (
+    !isObject(raw) ||
+    !flagPath ||
+    !durationPath ||
+    unitMs === undefined ||
+    typeof raw.default !== "number"
+  ) {
+    report(
+      ctx,
+      at,
+      "error",
+      "LRO006",
+      "x-clientgen-server-wait needs `flag`, `duration`, `unit` (seconds or minutes) and a numeric `default`",
+    );
     return undefined;
   }
   return { defaultDuration: raw.default, durationPath, flagPath, unitMs };
@@ -53,7 +82,11 @@ const UNIT_MS: Record<string, number> = { minutes: 60_000, seconds: 1000 };
 /** Filled in by the attach-pagination pass, once all schemas are known. */
 const unknownItem = { kind: "unknown" } as const;
 
-export function paginationOf(ctx: NormalizeContext, raw: unknown, at: Location): Pagination | undefined {
+export function paginationOf(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: Location,
+): Pagination | undefined {
   if (raw === undefined) return undefined;
   const fail = (message: string): undefined => {
     report(ctx, at, "error", "PAG001", message);
@@ -78,14 +111,31 @@ export function paginationOf(ctx: NormalizeContext, raw: unknown, at: Location):
       };
     case "cursor": {
       const nextCursorPath = fieldPathOf(raw.nextCursor);
-      if (typeof raw.cursorParam !== "string" || !nextCursorPath) return fail("cursor pagination needs `cursorParam` and `nextCursor`");
-      return { cursorParam: raw.cursorParam, itemSchema: unknownItem, itemsPath, nextCursorPath, style: "cursor" };
+      if (typeof raw.cursorParam !== "string" || !nextCursorPath)
+        return fail("cursor pagination needs `cursorParam` and `nextCursor`");
+      return {
+        cursorParam: raw.cursorParam,
+        itemSchema: unknownItem,
+        itemsPath,
+        nextCursorPath,
+        style: "cursor",
+      };
     }
     case "offset":
-      if (typeof raw.offsetParam !== "string" || typeof raw.limitParam !== "string") return fail("offset pagination needs `offsetParam` and `limitParam`");
-      return { itemSchema: unknownItem, itemsPath, limitParam: raw.limitParam, offsetParam: raw.offsetParam, style: "offset", totalPath: fieldPathOf(raw.total) };
+      if (typeof raw.offsetParam !== "string" || typeof raw.limitParam !== "string")
+        return fail("offset pagination needs `offsetParam` and `limitParam`");
+      return {
+        itemSchema: unknownItem,
+        itemsPath,
+        limitParam: raw.limitParam,
+        offsetParam: raw.offsetParam,
+        style: "offset",
+        totalPath: fieldPathOf(raw.total),
+      };
     default:
-      return fail(`unknown pagination style ${JSON.stringify(raw.style)}; use page, cursor or offset`);
+      return fail(
+        `unknown pagination style ${JSON.stringify(raw.style)}; use page, cursor or offset`,
+      );
   }
 }
 
@@ -100,13 +150,19 @@ export function pollersOf(ctx: NormalizeContext, raw: unknown, at: Location): Po
   for (const [name, value] of Object.entries(raw)) {
     const where = child(at, name);
     const statusPath = isObject(value) ? fieldPathOf(value.status) : undefined;
-    if (!isObject(value) || typeof value.operation !== "string" || typeof value.idParam !== "string" || !statusPath) {
+    if (
+      !isObject(value) ||
+      typeof value.operation !== "string" ||
+      typeof value.idParam !== "string" ||
+      !statusPath
+    ) {
       report(ctx, where, "error", "LRO002", "a poller needs `operation`, `idParam` and `status`");
       continue;
     }
     pollers.push({
       canceledValues: strings(value.canceled),
-      defaultIntervalMs: typeof value.intervalMs === "number" && value.intervalMs >= 0 ? value.intervalMs : 2000,
+      defaultIntervalMs:
+        typeof value.intervalMs === "number" && value.intervalMs >= 0 ? value.intervalMs : 2000,
       errorPath: fieldPathOf(value.error),
       failureValues: strings(value.failure),
       idParam: value.idParam,
@@ -135,7 +191,8 @@ function pollerExtras(value: Record<string, unknown>): Partial<Poller> {
     failurePath: fieldPathOf(value.failedWhen),
     minIntervalMs: ms(value.minIntervalMs),
     pollArgs: isObject(value.pollArgs) ? { ...value.pollArgs } : undefined,
-    unreachableValues: strings(value.unreachable).length > 0 ? strings(value.unreachable) : undefined,
+    unreachableValues:
+      strings(value.unreachable).length > 0 ? strings(value.unreachable) : undefined,
   };
 }
 
@@ -156,9 +213,19 @@ function targetsOf(raw: unknown): Poller["targets"] {
 }
 
 /** `x-clientgen-stream: { field: stream }`: the JSON body field whose `true` asks for the stream. */
-export function streamFieldOf(ctx: NormalizeContext, raw: unknown, at: Location): string | undefined {
+export function streamFieldOf(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: Location,
+): string | undefined {
   if (raw === undefined) return undefined;
   if (isObject(raw) && typeof raw.field === "string" && raw.field !== "") return raw.field;
-  report(ctx, at, "error", "STR001", "x-clientgen-stream needs `field`: the JSON body field that asks for the stream (e.g. { field: stream })");
+  report(
+    ctx,
+    at,
+    "error",
+    "STR001",
+    "x-clientgen-stream needs `field`: the JSON body field that asks for the stream (e.g. { field: stream })",
+  );
   return undefined;
 }

@@ -17,7 +17,13 @@ export function deref(
     }
     const resolved = ctx.spec.resolveRef(current.$ref, where.file);
     if (!resolved) {
-      report(ctx, where, "error", "REF001", `$ref ${JSON.stringify(current.$ref)} does not resolve`);
+      report(
+        ctx,
+        where,
+        "error",
+        "REF001",
+        `$ref ${JSON.stringify(current.$ref)} does not resolve`,
+      );
       return undefined;
     }
     current = resolved.value;

@@ -30,10 +30,17 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
       operations.push(...pathItemOperations(ctx, path, item, child(pathsAt, path), globalSecurity));
     }
   }
-  const aliases = Array.isArray(doc["x-clientgen-aliases"]) ? doc["x-clientgen-aliases"].filter((a): a is string => typeof a === "string").map(pascalCase) : [];
+  const aliases = Array.isArray(doc["x-clientgen-aliases"])
+    ? doc["x-clientgen-aliases"].filter((a): a is string => typeof a === "string").map(pascalCase)
+    : [];
   const readme = isObject(doc["x-clientgen-readme"]) ? doc["x-clientgen-readme"] : {};
-  const pick = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
-  const readmeExamples = { call: pick(readme.call), list: pick(readme.list), wait: pick(readme.wait) };
+  const pick = (value: unknown): string | undefined =>
+    typeof value === "string" ? value : undefined;
+  const readmeExamples = {
+    call: pick(readme.call),
+    list: pick(readme.list),
+    wait: pick(readme.wait),
+  };
   return {
     aliases: aliases.length > 0 ? aliases : undefined,
     readmeExamples: Object.values(readmeExamples).some(Boolean) ? readmeExamples : undefined,
@@ -41,9 +48,16 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
     description: typeof info.description === "string" ? info.description : undefined,
     name,
     operations,
-    pollers: [...pollersOf(ctx, doc["x-clientgen-pollers"], child(root, "x-clientgen-pollers")), ...takeDialectPollers(ctx)],
+    pollers: [
+      ...pollersOf(ctx, doc["x-clientgen-pollers"], child(root, "x-clientgen-pollers")),
+      ...takeDialectPollers(ctx),
+    ],
     schemas: [...ctx.named.values()],
-    securitySchemes: securitySchemesOf(ctx, components.securitySchemes, child(child(root, "components"), "securitySchemes")),
+    securitySchemes: securitySchemesOf(
+      ctx,
+      components.securitySchemes,
+      child(child(root, "components"), "securitySchemes"),
+    ),
     servers: serversOf(doc.servers),
     title: typeof info.title === "string" ? info.title : name,
     version: typeof info.version === "string" ? info.version : "",
@@ -58,9 +72,13 @@ function serversOf(raw: unknown): Server[] {
     // Server variables take their defaults: the client's baseUrl option covers other choices.
     const url = server.url.replace(/\{([^}]+)\}/g, (whole, key: string) => {
       const variable = variables[key];
-      return isObject(variable) && variable.default !== undefined ? String(variable.default) : whole;
+      return isObject(variable) && variable.default !== undefined
+        ? String(variable.default)
+        : whole;
     });
-    return [{ description: typeof server.description === "string" ? server.description : undefined, url }];
+    return [
+      { description: typeof server.description === "string" ? server.description : undefined, url },
+    ];
   });
 }
 
@@ -72,10 +90,27 @@ function securitySchemesOf(ctx: NormalizeContext, raw: unknown, at: Location): S
     const scheme = value.type === "http" ? String(value.scheme ?? "").toLowerCase() : "";
     if (value.type === "http" && scheme === "bearer") schemes.push({ key, type: "bearer" });
     else if (value.type === "http" && scheme === "basic") schemes.push({ key, type: "basic" });
-    else if (value.type === "apiKey" && typeof value.name === "string" && ["cookie", "header", "query"].includes(value.in as string)) {
-      schemes.push({ in: value.in as "cookie" | "header" | "query", key, name: value.name, type: "apiKey" });
-    } else if (value.type === "oauth2" || value.type === "openIdConnect") schemes.push({ key, type: "oauth2" });
-    else report(ctx, child(at, key), "warning", "SEC001", `security scheme type ${JSON.stringify(value.type)} is not supported; requests go without it`);
+    else if (
+      value.type === "apiKey" &&
+      typeof value.name === "string" &&
+      ["cookie", "header", "query"].includes(value.in as string)
+    ) {
+      schemes.push({
+        in: value.in as "cookie" | "header" | "query",
+        key,
+        name: value.name,
+        type: "apiKey",
+      });
+    } else if (value.type === "oauth2" || value.type === "openIdConnect")
+      schemes.push({ key, type: "oauth2" });
+    else
+      report(
+        ctx,
+        child(at, key),
+        "warning",
+        "SEC001",
+        `security scheme type ${JSON.stringify(value.type)} is not supported; requests go without it`,
+      );
   }
   return schemes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -31,7 +31,8 @@ export function pathItemOperations(
     const op = deref(ctx, item[method], child(itemAt, method));
     // x-clientgen-internal: a route the vendor's own tools call but users should not (TensorPool's
     // POST /health version gate) stays in the spec, documented, and out of the client.
-    if (op && op.value["x-clientgen-internal"] !== true) operations.push(operationObject(ctx, path, method, op.value, op.at, shared, globalSecurity));
+    if (op && op.value["x-clientgen-internal"] !== true)
+      operations.push(operationObject(ctx, path, method, op.value, op.at, shared, globalSecurity));
   }
   return operations;
 }
@@ -48,18 +49,28 @@ function operationObject(
   const upper = method.toUpperCase() as HttpMethod;
   const own = parametersOf(ctx, raw.parameters, child(at, "parameters"));
   // Operation-level parameters override path-level ones with the same name and location.
-  const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
+  const parameters = [
+    ...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)),
+    ...own,
+  ];
   parameters.push(...missingPathParameters(ctx, path, parameters, at));
   return withDialects(ctx, raw, at, {
     deprecated: raw.deprecated === true,
     description: typeof raw.description === "string" ? raw.description : undefined,
     externalDocs: externalDocsOf(raw.externalDocs),
-    id: typeof raw.operationId === "string" && raw.operationId !== "" ? raw.operationId : derivedId(method, path),
+    id:
+      typeof raw.operationId === "string" && raw.operationId !== ""
+        ? raw.operationId
+        : derivedId(method, path),
     isIdempotent: idempotentMethods.has(upper) || raw["x-clientgen-idempotent"] === true,
     lro: lroStartOf(ctx, raw["x-clientgen-lro"], child(at, "x-clientgen-lro")),
     method: upper,
     name: typeof raw["x-name"] === "string" ? raw["x-name"] : "",
-    pagination: paginationOf(ctx, raw["x-clientgen-pagination"], child(at, "x-clientgen-pagination")),
+    pagination: paginationOf(
+      ctx,
+      raw["x-clientgen-pagination"],
+      child(at, "x-clientgen-pagination"),
+    ),
     parameters,
     paramsTypeName: "",
     resultTypeName: "",
@@ -68,10 +79,16 @@ function operationObject(
     requestBody: requestBodyOf(ctx, upper, raw.requestBody, child(at, "requestBody")),
     responses: responsesObject(ctx, raw.responses, child(at, "responses")),
     security: Array.isArray(raw.security) ? securityOf(raw.security) : globalSecurity,
-    serverWait: serverWaitOf(ctx, raw["x-clientgen-server-wait"], child(at, "x-clientgen-server-wait")),
+    serverWait: serverWaitOf(
+      ctx,
+      raw["x-clientgen-server-wait"],
+      child(at, "x-clientgen-server-wait"),
+    ),
     streamField: streamFieldOf(ctx, raw["x-clientgen-stream"], child(at, "x-clientgen-stream")),
     summary: typeof raw.summary === "string" ? raw.summary : undefined,
-    tags: Array.isArray(raw.tags) ? [...new Set(raw.tags.filter((t): t is string => typeof t === "string"))] : [],
+    tags: Array.isArray(raw.tags)
+      ? [...new Set(raw.tags.filter((t): t is string => typeof t === "string"))]
+      : [],
   });
 }
 
@@ -79,7 +96,13 @@ function operationObject(
 function requestBodyOf(ctx: NormalizeContext, method: HttpMethod, raw: unknown, at: Location) {
   if (raw === undefined) return undefined;
   if (method === "GET" || method === "HEAD") {
-    report(ctx, at, "warning", "BODY002", `a ${method} request cannot carry a body in fetch; the body is not part of the client`);
+    report(
+      ctx,
+      at,
+      "warning",
+      "BODY002",
+      `a ${method} request cannot carry a body in fetch; the body is not part of the client`,
+    );
     return undefined;
   }
   return requestBodyObject(ctx, raw, at);
@@ -99,14 +122,36 @@ function parametersOf(ctx: NormalizeContext, raw: unknown, at: Location): Parame
  * A `{name}` in the path that no parameter declares (a common spec bug) still has to be filled in:
  * it becomes a required string parameter, with a warning.
  */
-function missingPathParameters(ctx: NormalizeContext, path: string, parameters: Parameter[], at: Location): Parameter[] {
+function missingPathParameters(
+  ctx: NormalizeContext,
+  path: string,
+  parameters: Parameter[],
+  at: Location,
+): Parameter[] {
   const missing: Parameter[] = [];
   for (const match of path.matchAll(/\{([^}]+)\}/g)) {
-    if (parameters.some((p) => p.in === "path" && p.name === match[1]) || missing.some((p) => p.name === match[1])) continue;
-    report(ctx, at, "warning", "PAR002", `path parameter {${match[1]}} is not declared; it is added as a required string`);
+    if (
+      parameters.some((p) => p.in === "path" && p.name === match[1]) ||
+      missing.some((p) => p.name === match[1])
+    )
+      continue;
+    report(
+      ctx,
+      at,
+      "warning",
+      "PAR002",
+      `path parameter {${match[1]}} is not declared; it is added as a required string`,
+    );
     missing.push({
-      allowReserved: false, deprecated: false, explode: false, in: "path", isJson: false, isRequired: true,
-      name: match[1], schema: { kind: "string" }, style: "simple",
+      allowReserved: false,
+      deprecated: false,
+      explode: false,
+      in: "path",
+      isJson: false,
+      isRequired: true,
+      name: match[1],
+      schema: { kind: "string" },
+      style: "simple",
     });
   }
   return missing;

@@ -5,24 +5,43 @@ import { deref } from "./deref.js";
 import { toSchema } from "./schema-object/index.js";
 
 const locations = new Set(["cookie", "header", "path", "query"]);
-const styles = new Set(["deepObject", "form", "label", "matrix", "pipeDelimited", "simple", "spaceDelimited"]);
+const styles = new Set([
+  "deepObject",
+  "form",
+  "label",
+  "matrix",
+  "pipeDelimited",
+  "simple",
+  "spaceDelimited",
+]);
 
-export function parameterObject(ctx: NormalizeContext, raw: unknown, at: Location): Parameter | undefined {
+export function parameterObject(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: Location,
+): Parameter | undefined {
   const found = deref(ctx, raw, at);
   if (!found) return undefined;
   const { value, at: where } = found;
   if (typeof value.name !== "string" || !locations.has(value.in as string)) {
-    report(ctx, where, "error", "PAR001", "parameter needs a name and an `in` of path, query, header or cookie");
+    report(
+      ctx,
+      where,
+      "error",
+      "PAR001",
+      "parameter needs a name and an `in` of path, query, header or cookie",
+    );
     return undefined;
   }
   const location = value.in as Parameter["in"];
-  const style = value["x-clientgen-tsv"] === true
-    ? "tabDelimited"
-    : styles.has(value.style as string)
-    ? (value.style as Parameter["style"])
-    : location === "path" || location === "header"
-      ? "simple"
-      : "form";
+  const style =
+    value["x-clientgen-tsv"] === true
+      ? "tabDelimited"
+      : styles.has(value.style as string)
+        ? (value.style as Parameter["style"])
+        : location === "path" || location === "header"
+          ? "simple"
+          : "form";
   let schemaAt = child(where, "schema");
   let rawSchema = value.schema;
   let isJson = false;

@@ -5,7 +5,11 @@ import { deref } from "./deref.js";
 import { bodyKindOf, pickMediaType } from "./media-type.js";
 import { toSchema } from "./schema-object/index.js";
 
-export function requestBodyObject(ctx: NormalizeContext, raw: unknown, at: Location): RequestBody | undefined {
+export function requestBodyObject(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: Location,
+): RequestBody | undefined {
   const found = deref(ctx, raw, at);
   if (!found) return undefined;
   const { value, at: where } = found;
@@ -24,6 +28,11 @@ export function requestBodyObject(ctx: NormalizeContext, raw: unknown, at: Locat
     isRequired: value.required === true,
     kind,
     mediaType,
-    schema: kind === "binary" ? { kind: "binary" } : kind === "text" && rawSchema === undefined ? { kind: "string" } : toSchema(ctx, rawSchema, schemaAt),
+    schema:
+      kind === "binary"
+        ? { kind: "binary" }
+        : kind === "text" && rawSchema === undefined
+          ? { kind: "string" }
+          : toSchema(ctx, rawSchema, schemaAt),
   };
 }

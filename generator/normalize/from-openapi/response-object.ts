@@ -10,7 +10,14 @@ export function responsesObject(ctx: NormalizeContext, raw: unknown, at: Locatio
   const responses: Response[] = [];
   for (const [status, value] of Object.entries(raw)) {
     if (!/^([1-5][0-9X]{2}|default)$/i.test(status)) continue;
-    responses.push(...responseObject(ctx, status.toUpperCase() === "DEFAULT" ? "default" : status.toUpperCase(), value, child(at, status)));
+    responses.push(
+      ...responseObject(
+        ctx,
+        status.toUpperCase() === "DEFAULT" ? "default" : status.toUpperCase(),
+        value,
+        child(at, status),
+      ),
+    );
   }
   // Stable: a status's stream entry stays after its other media type.
   return responses.sort((a, b) => statusRank(a.status) - statusRank(b.status));
@@ -24,28 +31,50 @@ function statusRank(status: string): number {
 }
 
 /** The response of one status; a second entry for a stream media type offered beside another. */
-function responseObject(ctx: NormalizeContext, status: string, raw: unknown, at: Location): Response[] {
+function responseObject(
+  ctx: NormalizeContext,
+  status: string,
+  raw: unknown,
+  at: Location,
+): Response[] {
   const found = deref(ctx, raw, at);
   if (!found) return [];
   const { value, at: where } = found;
   const content = isObject(value.content) ? value.content : {};
   const mediaTypes = Object.keys(content);
-  const streamType = mediaTypes.filter((m) => streamFormatOf(m) !== undefined).sort(byStreamPreference)[0];
+  const streamType = mediaTypes
+    .filter((m) => streamFormatOf(m) !== undefined)
+    .sort(byStreamPreference)[0];
   const mediaType = pickMediaType(mediaTypes.filter((m) => streamFormatOf(m) === undefined));
   const description = typeof value.description === "string" ? value.description : undefined;
   const headers = headersOf(ctx, value.headers, child(where, "headers"));
   const contentAt = child(where, "content");
-  if (status === "204" || (mediaType === undefined && streamType === undefined)) return [{ description, headers, kind: "empty", status }];
+  if (status === "204" || (mediaType === undefined && streamType === undefined))
+    return [{ description, headers, kind: "empty", status }];
   const responses: Response[] = [];
   if (mediaType !== undefined) {
     const kind = responseKindOf(mediaType);
     const media = content[mediaType];
     const rawSchema = isObject(media) ? media.schema : undefined;
     const schemaAt = child(child(contentAt, mediaType), "schema");
-    const schema = kind === "binary" ? { kind: "binary" as const } : kind === "text" && rawSchema === undefined ? { kind: "string" as const } : toSchema(ctx, rawSchema, schemaAt);
+    const schema =
+      kind === "binary"
+        ? { kind: "binary" as const }
+        : kind === "text" && rawSchema === undefined
+          ? { kind: "string" as const }
+          : toSchema(ctx, rawSchema, schemaAt);
     responses.push({ description, headers, kind, mediaType, schema, status });
   }
-  if (streamType !== undefined) responses.push(streamResponse(ctx, { description, headers, status }, streamType, content[streamType], child(contentAt, streamType)));
+  if (streamType !== undefined)
+    responses.push(
+      streamResponse(
+        ctx,
+        { description, headers, status },
+        streamType,
+        content[streamType],
+        child(contentAt, streamType),
+      ),
+    );
   return responses;
 }
 
@@ -60,7 +89,13 @@ function byStreamPreference(a: string, b: string): number {
  * `data` is what the client yields), else `schema` (the usual 3.0/3.1 way: one event's data).
  * Without either, SSE data is text and NDJSON lines are any JSON.
  */
-function streamResponse(ctx: NormalizeContext, base: Pick<Response, "description" | "headers" | "status">, mediaType: string, media: unknown, at: Location): Response {
+function streamResponse(
+  ctx: NormalizeContext,
+  base: Pick<Response, "description" | "headers" | "status">,
+  mediaType: string,
+  media: unknown,
+  at: Location,
+): Response {
   const kind = streamFormatOf(mediaType) ?? "sse";
   const fallback = kind === "sse" ? { kind: "string" as const } : { kind: "unknown" as const };
   if (!isObject(media)) return { ...base, kind, mediaType, schema: fallback };
@@ -68,22 +103,33 @@ function streamResponse(ctx: NormalizeContext, base: Pick<Response, "description
     const item = child(at, "itemSchema");
     if (kind === "sse") {
       const data = sseDataSchema(ctx, media.itemSchema, item);
-      return { ...base, kind, mediaType, schema: data ? toSchema(ctx, data.value, data.at) : fallback };
+      return {
+        ...base,
+        kind,
+        mediaType,
+        schema: data ? toSchema(ctx, data.value, data.at) : fallback,
+      };
     }
     return { ...base, kind, mediaType, schema: toSchema(ctx, media.itemSchema, item) };
   }
-  if (media.schema !== undefined) return { ...base, kind, mediaType, schema: toSchema(ctx, media.schema, child(at, "schema")) };
+  if (media.schema !== undefined)
+    return { ...base, kind, mediaType, schema: toSchema(ctx, media.schema, child(at, "schema")) };
   return { ...base, kind, mediaType, schema: fallback };
 }
 
 /** The `data` of an SSE event object schema: its contentSchema (JSON carried as text) or its own schema. */
-function sseDataSchema(ctx: NormalizeContext, itemSchema: unknown, at: Location): { value: unknown; at: Location } | undefined {
+function sseDataSchema(
+  ctx: NormalizeContext,
+  itemSchema: unknown,
+  at: Location,
+): { value: unknown; at: Location } | undefined {
   const event = deref(ctx, itemSchema, at);
   const properties = event && isObject(event.value.properties) ? event.value.properties : undefined;
   if (!event || !properties || properties.data === undefined) return undefined;
   const dataAt = child(child(event.at, "properties"), "data");
   const data = deref(ctx, properties.data, dataAt);
-  if (data && data.value.contentSchema !== undefined) return { value: data.value.contentSchema, at: child(data.at, "contentSchema") };
+  if (data && data.value.contentSchema !== undefined)
+    return { value: data.value.contentSchema, at: child(data.at, "contentSchema") };
   return { value: properties.data, at: dataAt };
 }
 
@@ -94,7 +140,8 @@ function headersOf(ctx: NormalizeContext, raw: unknown, at: Location): Response[
     const found = deref(ctx, header, child(at, name));
     if (!found) continue;
     headers.push({
-      description: typeof found.value.description === "string" ? found.value.description : undefined,
+      description:
+        typeof found.value.description === "string" ? found.value.description : undefined,
       name: name.toLowerCase(),
       schema: toSchema(ctx, found.value.schema, child(found.at, "schema")),
     });

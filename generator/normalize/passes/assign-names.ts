@@ -4,7 +4,13 @@ import type { Api, Operation } from "../../model/api.js";
 import { camelCase } from "../names.js";
 
 export function assignNames(api: Api): Api {
-  return { ...api, operations: api.operations.map((op) => ({ ...op, name: camelCase(op.name ? op.name : withoutFastApiSuffix(op)) })) };
+  return {
+    ...api,
+    operations: api.operations.map((op) => ({
+      ...op,
+      name: camelCase(op.name ? op.name : withoutFastApiSuffix(op)),
+    })),
+  };
 }
 
 /**

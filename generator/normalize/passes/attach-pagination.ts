@@ -14,7 +14,13 @@ export function attachPagination(ctx: NormalizeContext, api: Api): Api {
     const itemSchema = list?.kind === "array" ? list.items : undefined;
     if (!itemSchema) {
       const where = { file: ctx.spec.file, pointer: `${op.pointer}/x-clientgen-pagination` };
-      report(ctx, where, "error", "PAG002", `items path ${op.pagination.itemsPath.join(".")} is not an array in the ${op.id} response`);
+      report(
+        ctx,
+        where,
+        "error",
+        "PAG002",
+        `items path ${op.pagination.itemsPath.join(".")} is not an array in the ${op.id} response`,
+      );
       return { ...op, pagination: undefined };
     }
     return { ...op, pagination: { ...op.pagination, itemSchema } };

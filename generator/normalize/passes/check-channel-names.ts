@@ -15,7 +15,13 @@ export function checkChannelNames(ctx: NormalizeContext, api: Api): Api {
   if (api.pollers.length > 0) taken.add("resumePoller");
   const channels = api.channels.filter((channel) => {
     if (!taken.has(channel.name)) return true;
-    report(ctx, { file: ctx.spec.file, pointer: channel.pointer }, "error", "CHN004", `channel ${channel.name} takes the name of another client method; rename it`);
+    report(
+      ctx,
+      { file: ctx.spec.file, pointer: channel.pointer },
+      "error",
+      "CHN004",
+      `channel ${channel.name} takes the name of another client method; rename it`,
+    );
     return false;
   });
   return { ...api, channels };

@@ -11,13 +11,28 @@ export function checkDialects(ctx: NormalizeContext, api: Api): Api {
   const at = (pointer: string) => ({ file: ctx.spec.file, pointer });
   const operations = api.operations.map((op) => {
     let pagination = op.pagination ?? linkHeaderPagination(op, byId);
-    if (pagination?.source !== undefined && itemsOf(op, pagination.itemsPath, byId)?.kind !== "array") {
-      report(ctx, at(pagination.source), "warning", "DIA003", `${op.id}: the items path ${pagination.itemsPath.join(".") || "(body)"} is not an array in its response; it is not paginated`);
+    if (
+      pagination?.source !== undefined &&
+      itemsOf(op, pagination.itemsPath, byId)?.kind !== "array"
+    ) {
+      report(
+        ctx,
+        at(pagination.source),
+        "warning",
+        "DIA003",
+        `${op.id}: the items path ${pagination.itemsPath.join(".") || "(body)"} is not an array in its response; it is not paginated`,
+      );
       pagination = undefined;
     }
     const status = op.urlLro?.statusPaths[0];
     if (op.urlLro?.urlPath && status && !hasField(successSchema(op), status, byId)) {
-      report(ctx, at(op.urlLro.source), "warning", "DIA002", `${op.id}: its response has no ${status.join(".")} field to tell when the operation is done`);
+      report(
+        ctx,
+        at(op.urlLro.source),
+        "warning",
+        "DIA002",
+        `${op.id}: its response has no ${status.join(".")} field to tell when the operation is done`,
+      );
     }
     return { ...op, pagination };
   });
@@ -26,16 +41,33 @@ export function checkDialects(ctx: NormalizeContext, api: Api): Api {
 }
 
 /** Pollers from our own extension are checked by link-pollers; dialect ones here, as warnings. */
-function isUsable(ctx: NormalizeContext, poller: Poller, operations: Operation[], byId: Map<string, Schema>): boolean {
+function isUsable(
+  ctx: NormalizeContext,
+  poller: Poller,
+  operations: Operation[],
+  byId: Map<string, Schema>,
+): boolean {
   if (poller.pointer.startsWith("#/x-clientgen-pollers")) return true;
   const at = { file: ctx.spec.file, pointer: poller.pointer };
   const op = operations.find((o) => o.id === poller.operationId);
   if (!op) {
-    report(ctx, at, "warning", "DIA001", `poller ${poller.name}: no operation ${poller.operationId} to poll`);
+    report(
+      ctx,
+      at,
+      "warning",
+      "DIA001",
+      `poller ${poller.name}: no operation ${poller.operationId} to poll`,
+    );
     return false;
   }
   if (!hasField(successSchema(op), poller.statusPath, byId)) {
-    report(ctx, at, "warning", "DIA002", `poller ${poller.name}: the ${op.id} response has no ${poller.statusPath.join(".")} field; no poller is generated`);
+    report(
+      ctx,
+      at,
+      "warning",
+      "DIA002",
+      `poller ${poller.name}: the ${op.id} response has no ${poller.statusPath.join(".")} field; no poller is generated`,
+    );
     return false;
   }
   return true;
@@ -56,7 +88,9 @@ function itemsOf(op: Operation, path: FieldPath, byId: Map<string, Schema>): Sch
 /** A GET documenting a `Link` header on success pages by it; items: the array body or its one array property. */
 function linkHeaderPagination(op: Operation, byId: Map<string, Schema>): Pagination | undefined {
   if (op.method !== "GET") return undefined;
-  const response = op.responses.find((r) => r.status.startsWith("2") && r.headers.some((h) => h.name === "link"));
+  const response = op.responses.find(
+    (r) => r.status.startsWith("2") && r.headers.some((h) => h.name === "link"),
+  );
   const body = response?.schema && dereference(response.schema, byId);
   if (!body) return undefined;
   const base = { itemSchema: { kind: "unknown" } as const, style: "linkHeader" as const };

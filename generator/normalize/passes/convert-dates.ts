@@ -8,7 +8,9 @@ import { mapChildren } from "./map-schema.js";
 export function convertDates(api: Api): Api {
   const convert = (schema: Schema): Schema => {
     const mapped = mapChildren(schema, convert);
-    return mapped.kind === "string" && mapped.format === "date-time" ? { ...mapped, kind: "date" } : mapped;
+    return mapped.kind === "string" && mapped.format === "date-time"
+      ? { ...mapped, kind: "date" }
+      : mapped;
   };
   const operations = api.operations.map((op): Operation => ({
     ...op,
@@ -16,5 +18,9 @@ export function convertDates(api: Api): Api {
     requestBody: op.requestBody && { ...op.requestBody, schema: convert(op.requestBody.schema) },
     responses: op.responses.map((r) => ({ ...r, schema: r.schema && convert(r.schema) })),
   }));
-  return { ...api, operations, schemas: api.schemas.map((s) => ({ ...s, schema: convert(s.schema) })) };
+  return {
+    ...api,
+    operations,
+    schemas: api.schemas.map((s) => ({ ...s, schema: convert(s.schema) })),
+  };
 }

@@ -8,12 +8,49 @@ import { pascalCase } from "../names.js";
 import { successSchema } from "./check-dialects.js";
 import { dereference, schemaAtPath } from "./schema-lookup.js";
 
-const successWords = ["succeeded", "success", "successful", "completed", "complete", "done", "finished"];
+const successWords = [
+  "succeeded",
+  "success",
+  "successful",
+  "completed",
+  "complete",
+  "done",
+  "finished",
+];
 const failureWords = ["failed", "failure", "error", "errored"];
 const canceledWords = ["canceled", "cancelled", "aborted"];
-const statusPaths: FieldPath[] = [["status"], ["state"], ["phase"], ["properties", "provisioningState"], ["properties", "status"]];
-const limitNames = ["limit", "per_page", "perPage", "page_size", "pageSize", "size", "count", "max_results", "maxResults"];
-const cursorFields = ["next_cursor", "nextCursor", "next_marker", "nextMarker", "next_page_token", "nextPageToken", "end_cursor", "endCursor", "cursor", "next", "after", "marker"];
+const statusPaths: FieldPath[] = [
+  ["status"],
+  ["state"],
+  ["phase"],
+  ["properties", "provisioningState"],
+  ["properties", "status"],
+];
+const limitNames = [
+  "limit",
+  "per_page",
+  "perPage",
+  "page_size",
+  "pageSize",
+  "size",
+  "count",
+  "max_results",
+  "maxResults",
+];
+const cursorFields = [
+  "next_cursor",
+  "nextCursor",
+  "next_marker",
+  "nextMarker",
+  "next_page_token",
+  "nextPageToken",
+  "end_cursor",
+  "endCursor",
+  "cursor",
+  "next",
+  "after",
+  "marker",
+];
 const cursorParents: FieldPath[] = [[], ["meta"], ["pagination"], ["page_info"], ["pageInfo"]];
 
 export function detectHeuristics(ctx: NormalizeContext, api: Api): Api {
@@ -23,15 +60,25 @@ export function detectHeuristics(ctx: NormalizeContext, api: Api): Api {
     const poller = pollerFor(op, byId);
     if (!poller || pollers.some((p) => p.operationId === op.id || p.name === poller.name)) continue;
     pollers.push(poller);
-    report(ctx, { file: ctx.spec.file, pointer: op.pointer }, "warning", "HEU001",
-      `heuristics: ${op.method} ${op.path} (${op.id}) looks like a status endpoint (${poller.statusPath.join(".")}: ${[...poller.successValues, ...poller.failureValues].join(", ")}); added waitFor${poller.name}. Confirm it with x-clientgen-pollers in an overlay`);
+    report(
+      ctx,
+      { file: ctx.spec.file, pointer: op.pointer },
+      "warning",
+      "HEU001",
+      `heuristics: ${op.method} ${op.path} (${op.id}) looks like a status endpoint (${poller.statusPath.join(".")}: ${[...poller.successValues, ...poller.failureValues].join(", ")}); added waitFor${poller.name}. Confirm it with x-clientgen-pollers in an overlay`,
+    );
   }
   const operations = api.operations.map((op) => {
     if (op.pagination || op.method !== "GET") return op;
     const pagination = paginationFor(op, byId);
     if (!pagination) return op;
-    report(ctx, { file: ctx.spec.file, pointer: op.pointer }, "warning", "HEU002",
-      `heuristics: ${op.method} ${op.path} (${op.id}) looks paginated (${pagination.style} style); its method now iterates pages. Confirm it with x-clientgen-pagination in an overlay`);
+    report(
+      ctx,
+      { file: ctx.spec.file, pointer: op.pointer },
+      "warning",
+      "HEU002",
+      `heuristics: ${op.method} ${op.path} (${op.id}) looks paginated (${pagination.style} style); its method now iterates pages. Confirm it with x-clientgen-pagination in an overlay`,
+    );
     return { ...op, pagination };
   });
   return { ...api, operations, pollers };
@@ -49,9 +96,16 @@ function pollerFor(op: Operation, byId: Map<string, Schema>): Poller | undefined
     const [successValues, failureValues] = [pick(successWords), pick(failureWords)];
     if (successValues.length === 0 || failureValues.length === 0) continue;
     return {
-      canceledValues: pick(canceledWords), defaultIntervalMs: 2000, failureValues, idParam: pathParams[0].name,
-      isCaseInsensitive: false, name: pascalCase(op.id.replace(/^get_?/i, "")) || "Status", operationId: op.id,
-      pointer: op.pointer, statusPath, successValues,
+      canceledValues: pick(canceledWords),
+      defaultIntervalMs: 2000,
+      failureValues,
+      idParam: pathParams[0].name,
+      isCaseInsensitive: false,
+      name: pascalCase(op.id.replace(/^get_?/i, "")) || "Status",
+      operationId: op.id,
+      pointer: op.pointer,
+      statusPath,
+      successValues,
     };
   }
   return undefined;
@@ -59,7 +113,8 @@ function pollerFor(op: Operation, byId: Map<string, Schema>): Poller | undefined
 
 function paginationFor(op: Operation, byId: Map<string, Schema>): Pagination | undefined {
   const query = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
-  const named = (names: string[]) => query.find((q) => names.includes(q.toLowerCase()) || names.includes(q));
+  const named = (names: string[]) =>
+    query.find((q) => names.includes(q.toLowerCase()) || names.includes(q));
   const body = successSchema(op);
   const itemsPath = body && itemsPathOf(body, byId);
   if (!body || !itemsPath) return undefined;
@@ -71,7 +126,9 @@ function paginationFor(op: Operation, byId: Map<string, Schema>): Pagination | u
   if (offset && limitParam) return { ...base, limitParam, offsetParam: offset, style: "offset" };
   const cursor = named(["cursor", "marker", "after"]);
   const nextCursorPath = cursor ? cursorPathOf(body, byId) : undefined;
-  return cursor && nextCursorPath ? { ...base, cursorParam: cursor, nextCursorPath, style: "cursor" } : undefined;
+  return cursor && nextCursorPath
+    ? { ...base, cursorParam: cursor, nextCursorPath, style: "cursor" }
+    : undefined;
 }
 
 function itemsPathOf(body: Schema, byId: Map<string, Schema>): FieldPath | undefined {

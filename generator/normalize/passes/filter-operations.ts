@@ -12,23 +12,31 @@ export interface OperationFilters {
 export function filterOperations(api: Api, filters: OperationFilters): Api {
   if (!filters.include && !filters.exclude) return api;
   const isKept = (op: Operation) =>
-    (!filters.include || matches(op, filters.include)) && !(filters.exclude && matches(op, filters.exclude));
+    (!filters.include || matches(op, filters.include)) &&
+    !(filters.exclude && matches(op, filters.exclude));
   const kept = new Set(api.operations.filter(isKept).map((op) => op.id));
-  const usedPollers = new Set(api.operations.filter((op) => kept.has(op.id) && op.lro).map((op) => op.lro!.poller));
+  const usedPollers = new Set(
+    api.operations.filter((op) => kept.has(op.id) && op.lro).map((op) => op.lro!.poller),
+  );
   for (const poller of api.pollers) if (usedPollers.has(poller.name)) kept.add(poller.operationId);
   const pollers = api.pollers.filter((p) => kept.has(p.operationId));
   return { ...api, operations: api.operations.filter((op) => kept.has(op.id)), pollers };
 }
 
 function matches(op: Operation, filter: OperationFilter): boolean {
-  return (filter.tags ?? []).some((tag) => op.tags.includes(tag)) || (filter.paths ?? []).some((pattern) => pathPattern(pattern).test(op.path));
+  return (
+    (filter.tags ?? []).some((tag) => op.tags.includes(tag)) ||
+    (filter.paths ?? []).some((pattern) => pathPattern(pattern).test(op.path))
+  );
 }
 
 /** "/clusters/*" matches one segment, "/clusters/**" any number (also none); otherwise exact. */
 export function pathPattern(pattern: string): RegExp {
   const source = pattern
     .split(/(\*\*|\*)/)
-    .map((part) => (part === "**" ? ".*" : part === "*" ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")))
+    .map((part) =>
+      part === "**" ? ".*" : part === "*" ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"),
+    )
     .join("");
   return new RegExp(`^${source.replace(/\/\.\*$/, "(?:/.*)?")}$`);
 }

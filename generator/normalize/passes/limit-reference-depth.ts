@@ -16,7 +16,11 @@ export function exceedsReferenceDepth(ctx: NormalizeContext, api: Api): boolean 
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
   const seen = new Set<string>();
   const roots = [
-    ...api.operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.requestBody ? [op.requestBody.schema] : []), ...op.responses.flatMap((r) => (r.schema ? [r.schema] : []))]),
+    ...api.operations.flatMap((op) => [
+      ...op.parameters.map((p) => p.schema),
+      ...(op.requestBody ? [op.requestBody.schema] : []),
+      ...op.responses.flatMap((r) => (r.schema ? [r.schema] : [])),
+    ]),
     ...api.schemas.map((s): Schema => ({ kind: "ref", target: s.id })),
   ];
   for (const root of roots) {
@@ -34,7 +38,14 @@ export function exceedsReferenceDepth(ctx: NormalizeContext, api: Api): boolean 
       if (!named) continue;
       if (stack.length > maxReferenceDepth) {
         const at = { file: ctx.spec.file, pointer: named.pointer };
-        report(ctx, at, "error", "REF006", `schemas reference each other more than ${maxReferenceDepth} levels deep (through properties, items or compositions); clientgen stops here to stay within bounded work`, "shorten the chain of schemas that contain each other");
+        report(
+          ctx,
+          at,
+          "error",
+          "REF006",
+          `schemas reference each other more than ${maxReferenceDepth} levels deep (through properties, items or compositions); clientgen stops here to stay within bounded work`,
+          "shorten the chain of schemas that contain each other",
+        );
         return true;
       }
       stack.push(refsIn(named.schema));
@@ -60,7 +71,10 @@ function refsIn(schema: Schema): string[] {
         pending.push(...s.items, ...(s.rest ? [s.rest] : []));
         break;
       case "object":
-        pending.push(...s.properties.map((p) => p.schema), ...(typeof s.additional === "object" ? [s.additional] : []));
+        pending.push(
+          ...s.properties.map((p) => p.schema),
+          ...(typeof s.additional === "object" ? [s.additional] : []),
+        );
         break;
       case "union":
         pending.push(...s.variants);

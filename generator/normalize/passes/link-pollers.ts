@@ -11,11 +11,23 @@ export function linkPollers(ctx: NormalizeContext, api: Api): Api {
     const at = { file: root, pointer: poller.pointer };
     const op = api.operations.find((o) => o.id === poller.operationId);
     if (!op) {
-      report(ctx, at, "error", "LRO003", `poller ${poller.name}: no operation has operationId ${JSON.stringify(poller.operationId)}`);
+      report(
+        ctx,
+        at,
+        "error",
+        "LRO003",
+        `poller ${poller.name}: no operation has operationId ${JSON.stringify(poller.operationId)}`,
+      );
       return false;
     }
     if (!op.parameters.some((p) => p.name === poller.idParam)) {
-      report(ctx, at, "error", "LRO004", `poller ${poller.name}: operation ${op.id} has no parameter ${JSON.stringify(poller.idParam)}`);
+      report(
+        ctx,
+        at,
+        "error",
+        "LRO004",
+        `poller ${poller.name}: operation ${op.id} has no parameter ${JSON.stringify(poller.idParam)}`,
+      );
       return false;
     }
     return true;
@@ -31,16 +43,29 @@ export function linkPollers(ctx: NormalizeContext, api: Api): Api {
     }
     const until = op.lro.until;
     if (until !== undefined && !poller.targets?.some((t) => t.name === until)) {
-      report(ctx, at, "error", "LRO007", `poller ${poller.name} has no target ${JSON.stringify(until)}`);
+      report(
+        ctx,
+        at,
+        "error",
+        "LRO007",
+        `poller ${poller.name} has no target ${JSON.stringify(until)}`,
+      );
       return { ...op, lro: undefined };
     }
     if (op.lro.idArg !== undefined && !op.parameters.some((p) => p.name === op.lro?.idArg)) {
-      report(ctx, at, "error", "LRO008", `operation ${op.id} has no parameter ${JSON.stringify(op.lro.idArg)}`);
+      report(
+        ctx,
+        at,
+        "error",
+        "LRO008",
+        `operation ${op.id} has no parameter ${JSON.stringify(op.lro.idArg)}`,
+      );
       return { ...op, lro: undefined };
     }
     const path = op.lro.idsPath ?? op.lro.idPath;
     const body = op.responses.find((r) => r.status.startsWith("2") && r.schema)?.schema;
-    const isIdOptional = path !== undefined && body !== undefined && isFieldOptional(body, path, byId);
+    const isIdOptional =
+      path !== undefined && body !== undefined && isFieldOptional(body, path, byId);
     return isIdOptional ? { ...op, lro: { ...op.lro, isIdOptional } } : op;
   });
   return { ...api, operations, pollers };

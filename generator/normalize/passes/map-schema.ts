@@ -11,7 +11,8 @@ export function mapChildren(schema: Schema, fn: (child: Schema) => Schema): Sche
     case "object":
       return {
         ...schema,
-        additional: typeof schema.additional === "object" ? fn(schema.additional) : schema.additional,
+        additional:
+          typeof schema.additional === "object" ? fn(schema.additional) : schema.additional,
         properties: schema.properties.map((p) => ({ ...p, schema: fn(p.schema) })),
       };
     case "union":
@@ -31,15 +32,22 @@ export function mapChildren(schema: Schema, fn: (child: Schema) => Schema): Sche
 export function withoutEmptyParts(schema: IntersectionSchema): Schema {
   const parts = schema.parts.filter((p) => !isEmptyClosedObject(p));
   if (parts.length === schema.parts.length) return schema;
-  if (parts.length === 0) return { ...schema, kind: "object", additional: false, properties: [] } as Schema;
+  if (parts.length === 0)
+    return { ...schema, kind: "object", additional: false, properties: [] } as Schema;
   if (parts.length > 1) return { ...schema, parts };
   // One part left: it is the schema, keeping the intersection's annotations it has none of.
   const { kind: _kind, parts: _parts, ...common } = schema;
   const merged: Record<string, unknown> = { ...parts[0] };
-  for (const [key, value] of Object.entries(common)) if (merged[key] === undefined) merged[key] = value;
+  for (const [key, value] of Object.entries(common))
+    if (merged[key] === undefined) merged[key] = value;
   return merged as unknown as Schema;
 }
 
 function isEmptyClosedObject(schema: Schema): boolean {
-  return schema.kind === "object" && schema.properties.length === 0 && schema.additional === false && !schema.isNullable;
+  return (
+    schema.kind === "object" &&
+    schema.properties.length === 0 &&
+    schema.additional === false &&
+    !schema.isNullable
+  );
 }

@@ -27,7 +27,11 @@ export function pinDiscriminators(api: Api): Api {
 }
 
 /** The literal values a variant allows for the property; undefined when it is not a literal type. */
-function declaredLiterals(variant: Schema, property: string, byId: Map<string, Schema>): unknown[] | undefined {
+function declaredLiterals(
+  variant: Schema,
+  property: string,
+  byId: Map<string, Schema>,
+): unknown[] | undefined {
   const own = schemaAtPath(variant, [property], byId);
   return own?.kind === "enum" ? own.values : undefined;
 }

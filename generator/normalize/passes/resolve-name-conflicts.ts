@@ -11,46 +11,118 @@ import { NameRegistry, pascalCase } from "../names.js";
 /** Names the generated index exports or the emitted types use: a schema may not take them. */
 export const reservedTypeNames = [
   // runtime exports
-  "ApiError", "AuthenticationError", "BadRequestError", "ClientOptions", "ConflictError", "ConnectionError",
-  "CredentialError", "InternalServerError", "NotFoundError", "OperationFailedError", "PagePromise", "PaginationOptions",
-  "PermissionDeniedError", "PollTimeoutError", "Poller", "PollOptions", "RateLimitError", "RequestOptions",
-  "ResponseParseError", "ResponseTooLargeError", "RetryOptions", "TimeoutError", "Transport",
-  "UnexpectedStatusError", "UnprocessableEntityError",
+  "ApiError",
+  "AuthenticationError",
+  "BadRequestError",
+  "ClientOptions",
+  "ConflictError",
+  "ConnectionError",
+  "CredentialError",
+  "InternalServerError",
+  "NotFoundError",
+  "OperationFailedError",
+  "PagePromise",
+  "PaginationOptions",
+  "PermissionDeniedError",
+  "PollTimeoutError",
+  "Poller",
+  "PollOptions",
+  "RateLimitError",
+  "RequestOptions",
+  "ResponseParseError",
+  "ResponseTooLargeError",
+  "RetryOptions",
+  "TimeoutError",
+  "Transport",
+  "UnexpectedStatusError",
+  "UnprocessableEntityError",
   // globals that emitted type expressions refer to (a schema named `Error` is fine: types.ts never uses the global)
-  "Blob", "Record",
+  "Blob",
+  "Record",
 ];
 
 /** Client members that are not operations. */
-const reservedMethodNames = ["resumePoller", "then", "constructor", "toString", "toJSON", "valueOf", "hasOwnProperty"];
+const reservedMethodNames = [
+  "resumePoller",
+  "then",
+  "constructor",
+  "toString",
+  "toJSON",
+  "valueOf",
+  "hasOwnProperty",
+];
 
 export function resolveNameConflicts(ctx: NormalizeContext, api: Api): Api {
-  const types = new NameRegistry([...reservedTypeNames, `${api.name}Client`, `create${api.name}Client`]);
-  const renamed = (what: string, wanted: string, given: string, at: { file: string; pointer: string }) => {
-    if (given !== wanted) report(ctx, at, "warning", "NAME001", `${what} ${JSON.stringify(wanted)} is taken (a reserved word, a runtime export or another name); it is named ${JSON.stringify(given)}`, "rename it (x-name in an overlay for operations) to choose the name yourself");
+  const types = new NameRegistry([
+    ...reservedTypeNames,
+    `${api.name}Client`,
+    `create${api.name}Client`,
+  ]);
+  const renamed = (
+    what: string,
+    wanted: string,
+    given: string,
+    at: { file: string; pointer: string },
+  ) => {
+    if (given !== wanted)
+      report(
+        ctx,
+        at,
+        "warning",
+        "NAME001",
+        `${what} ${JSON.stringify(wanted)} is taken (a reserved word, a runtime export or another name); it is named ${JSON.stringify(given)}`,
+        "rename it (x-name in an overlay for operations) to choose the name yourself",
+      );
     return given;
   };
   // Component schemas claim first, so `#/components/schemas/Pet` keeps `Pet` over an inline `pet.yml`.
   const schemas = [...api.schemas]
     .sort((a, b) => rankOf(a.id) - rankOf(b.id) || compare(a.name, b.name) || compare(a.id, b.id))
-    .map((schema) => ({ ...schema, name: renamed("schema type", schema.name, types.claim(schema.name), schemaLocation(ctx, schema.id, schema.pointer)) }));
+    .map((schema) => ({
+      ...schema,
+      name: renamed(
+        "schema type",
+        schema.name,
+        types.claim(schema.name),
+        schemaLocation(ctx, schema.id, schema.pointer),
+      ),
+    }));
   const pollerMethods = api.pollers.flatMap((p) => [`poll${p.name}`, `waitFor${p.name}`]);
   const methods = new NameRegistry([...reservedMethodNames, ...pollerMethods]);
   const operations = [...api.operations]
-    .sort((a, b) => compare(a.name, b.name) || compare(a.path, b.path) || compare(a.method, b.method))
+    .sort(
+      (a, b) => compare(a.name, b.name) || compare(a.path, b.path) || compare(a.method, b.method),
+    )
     .map((op) => {
       const at = { file: ctx.spec.file, pointer: op.pointer };
-      const claim = (registry: NameRegistry, what: string, wanted: string) => renamed(what, wanted, registry.claim(wanted), at);
+      const claim = (registry: NameRegistry, what: string, wanted: string) =>
+        renamed(what, wanted, registry.claim(wanted), at);
       const name = claim(methods, "method", op.name);
-      const lro = op.lro ? { ...op.lro, waitMethodName: claim(methods, "method", `${name}AndWait`) } : undefined;
-      const urlLro = op.urlLro ? { ...op.urlLro, waitMethodName: claim(methods, "method", `${name}AndWait`) } : undefined;
+      const lro = op.lro
+        ? { ...op.lro, waitMethodName: claim(methods, "method", `${name}AndWait`) }
+        : undefined;
+      const urlLro = op.urlLro
+        ? { ...op.urlLro, waitMethodName: claim(methods, "method", `${name}AndWait`) }
+        : undefined;
       const paramsTypeName = claim(types, "type", `${pascalCase(name)}Params`);
-      return { ...op, lro, name, paramsTypeName, urlLro, resultTypeName: claim(types, "type", `${pascalCase(name)}Result`) };
+      return {
+        ...op,
+        lro,
+        name,
+        paramsTypeName,
+        urlLro,
+        resultTypeName: claim(types, "type", `${pascalCase(name)}Result`),
+      };
     });
   return { ...api, operations, schemas };
 }
 
 /** A schema's file and pointer: its id is the pointer in the root, `file#pointer` for other files. */
-function schemaLocation(ctx: NormalizeContext, id: string, pointer: string): { file: string; pointer: string } {
+function schemaLocation(
+  ctx: NormalizeContext,
+  id: string,
+  pointer: string,
+): { file: string; pointer: string } {
   const hash = id.indexOf("#");
   return { file: hash > 0 ? path.resolve(id.slice(0, hash)) : ctx.spec.file, pointer };
 }

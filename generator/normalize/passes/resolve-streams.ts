@@ -18,7 +18,11 @@ export function isStreamResponse(response: Response): boolean {
   return response.kind === "sse" || response.kind === "ndjson";
 }
 
-function resolveOperation(ctx: NormalizeContext, op: Operation, byId: Map<string, Schema>): Operation {
+function resolveOperation(
+  ctx: NormalizeContext,
+  op: Operation,
+  byId: Map<string, Schema>,
+): Operation {
   const responses = withoutErrorStreams(op.responses);
   const streams = responses.filter(isStreamResponse);
   // At the extension when the spec has one, else at the operation: a pointer to a key the document
@@ -26,17 +30,43 @@ function resolveOperation(ctx: NormalizeContext, op: Operation, byId: Map<string
   const pointer = op.streamField === undefined ? op.pointer : `${op.pointer}/x-clientgen-stream`;
   const where = { file: ctx.spec.file, pointer };
   if (streams.length === 0) {
-    if (op.streamField !== undefined) report(ctx, where, "warning", "STR002", `${op.id} declares no text/event-stream or NDJSON success response; x-clientgen-stream is ignored`);
+    if (op.streamField !== undefined)
+      report(
+        ctx,
+        where,
+        "warning",
+        "STR002",
+        `${op.id} declares no text/event-stream or NDJSON success response; x-clientgen-stream is ignored`,
+      );
     return { ...op, responses, streamField: undefined };
   }
-  const hasOtherSuccess = responses.some((r) => r.status.startsWith("2") && !isStreamResponse(r) && r.kind !== "empty");
+  const hasOtherSuccess = responses.some(
+    (r) => r.status.startsWith("2") && !isStreamResponse(r) && r.kind !== "empty",
+  );
   if (!hasOtherSuccess) return { ...op, responses, streamField: undefined };
   // A field of an object body: JSON, or the fields of a multipart or urlencoded form.
-  const body = op.requestBody && op.requestBody.kind !== "binary" && op.requestBody.kind !== "text" ? op.requestBody.schema : undefined;
-  const field = op.streamField ?? (body && schemaAtPath(body, [CONVENTIONAL_FIELD], byId)?.kind === "boolean" ? CONVENTIONAL_FIELD : undefined);
+  const body =
+    op.requestBody && op.requestBody.kind !== "binary" && op.requestBody.kind !== "text"
+      ? op.requestBody.schema
+      : undefined;
+  const field =
+    op.streamField ??
+    (body && schemaAtPath(body, [CONVENTIONAL_FIELD], byId)?.kind === "boolean"
+      ? CONVENTIONAL_FIELD
+      : undefined);
   if (field === undefined || body === undefined) {
-    report(ctx, where, "warning", "STR003", `${op.id} answers JSON or a stream, but nothing says which request asks for the stream; the client takes the JSON answer. Name the JSON body field with x-clientgen-stream: { field: <name> } in an overlay`);
-    return { ...op, responses: responses.filter((r) => !isStreamResponse(r)), streamField: undefined };
+    report(
+      ctx,
+      where,
+      "warning",
+      "STR003",
+      `${op.id} answers JSON or a stream, but nothing says which request asks for the stream; the client takes the JSON answer. Name the JSON body field with x-clientgen-stream: { field: <name> } in an overlay`,
+    );
+    return {
+      ...op,
+      responses: responses.filter((r) => !isStreamResponse(r)),
+      streamField: undefined,
+    };
   }
   return { ...op, responses, streamField: field };
 }

@@ -2,7 +2,8 @@
 import type { Api } from "../../model/api.js";
 
 export function sortDeclarations(api: Api): Api {
-  const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const byName = <T extends { name: string }>(a: T, b: T): number =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   return {
     ...api,
     operations: [...api.operations].sort(byName),

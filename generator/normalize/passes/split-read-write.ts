@@ -11,21 +11,34 @@ type View = "read" | "write";
 
 export function splitReadWrite(api: Api): Api {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
-  const needsWritable = schemasWith(api.schemas, byId, (s) => s.isReadOnly === true || s.isWriteOnly === true);
+  const needsWritable = schemasWith(
+    api.schemas,
+    byId,
+    (s) => s.isReadOnly === true || s.isWriteOnly === true,
+  );
   if (needsWritable.size === 0) return api;
   const writableId = (id: string) => `${id}#writable`;
-  const view = (schema: Schema, mode: View): Schema => viewOf(schema, mode, needsWritable, writableId);
+  const view = (schema: Schema, mode: View): Schema =>
+    viewOf(schema, mode, needsWritable, writableId);
   const schemas: NamedSchema[] = [];
   for (const named of api.schemas) {
     schemas.push({ ...named, schema: view(named.schema, "read") });
     if (needsWritable.has(named.id)) {
-      schemas.push({ id: writableId(named.id), name: `${named.name}Writable`, pointer: named.pointer, schema: view(named.schema, "write") });
+      schemas.push({
+        id: writableId(named.id),
+        name: `${named.name}Writable`,
+        pointer: named.pointer,
+        schema: view(named.schema, "write"),
+      });
     }
   }
   const operations = api.operations.map((op): Operation => ({
     ...op,
     parameters: op.parameters.map((p) => ({ ...p, schema: view(p.schema, "write") })),
-    requestBody: op.requestBody && { ...op.requestBody, schema: view(op.requestBody.schema, "write") },
+    requestBody: op.requestBody && {
+      ...op.requestBody,
+      schema: view(op.requestBody.schema, "write"),
+    },
     responses: op.responses.map((r) => ({
       ...r,
       headers: r.headers.map((h) => ({ ...h, schema: view(h.schema, "read") })),
@@ -36,14 +49,23 @@ export function splitReadWrite(api: Api): Api {
 }
 
 /** Ids of named schemas containing a node that matches, directly or through refs (fixed point). */
-function schemasWith(schemas: NamedSchema[], byId: Map<string, NamedSchema>, matches: (s: Schema) => boolean): Set<string> {
+function schemasWith(
+  schemas: NamedSchema[],
+  byId: Map<string, NamedSchema>,
+  matches: (s: Schema) => boolean,
+): Set<string> {
   const found = new Set<string>();
   let changed = true;
   while (changed) {
     changed = false;
     for (const named of schemas) {
       if (found.has(named.id)) continue;
-      if (contains(named.schema, (s) => matches(s) || (s.kind === "ref" && found.has(s.target) && byId.has(s.target)))) {
+      if (
+        contains(
+          named.schema,
+          (s) => matches(s) || (s.kind === "ref" && found.has(s.target) && byId.has(s.target)),
+        )
+      ) {
         found.add(named.id);
         changed = true;
       }
@@ -59,7 +81,10 @@ function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
     case "array":
       return contains(schema.items, matches);
     case "tuple":
-      return schema.items.some((i) => contains(i, matches)) || (schema.rest !== undefined && contains(schema.rest, matches));
+      return (
+        schema.items.some((i) => contains(i, matches)) ||
+        (schema.rest !== undefined && contains(schema.rest, matches))
+      );
     case "object":
       return (
         schema.properties.some((p) => contains(p.schema, matches)) ||
@@ -75,13 +100,24 @@ function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
 }
 
 /** The schema as seen in one direction: properties that do not travel that way dropped. */
-function viewOf(schema: Schema, mode: View, needsWritable: Set<string>, writableId: (id: string) => string): Schema {
+function viewOf(
+  schema: Schema,
+  mode: View,
+  needsWritable: Set<string>,
+  writableId: (id: string) => string,
+): Schema {
   const recurse = (s: Schema): Schema => viewOf(s, mode, needsWritable, writableId);
-  const isHidden = (s: Schema) => (mode === "write" ? s.isReadOnly === true : s.isWriteOnly === true);
+  const isHidden = (s: Schema) =>
+    mode === "write" ? s.isReadOnly === true : s.isWriteOnly === true;
   if (schema.kind === "ref") {
-    return mode === "write" && needsWritable.has(schema.target) ? { ...schema, target: writableId(schema.target) } : schema;
+    return mode === "write" && needsWritable.has(schema.target)
+      ? { ...schema, target: writableId(schema.target) }
+      : schema;
   }
-  const viewed = mapChildren(schema.kind === "object" ? withoutHidden(schema, isHidden) : schema, recurse);
+  const viewed = mapChildren(
+    schema.kind === "object" ? withoutHidden(schema, isHidden) : schema,
+    recurse,
+  );
   return viewed.kind === "intersection" ? withoutEmptyParts(viewed) : viewed;
 }
 

@@ -18,7 +18,11 @@ export function op(overrides: Partial<OperationSpec> = {}): OperationSpec {
 }
 
 /** A sleep that records requested waits and advances a fake clock instead of waiting. */
-export function fakeTime(start = Date.parse("2030-01-01T00:00:00Z")): { sleep: Sleep; now: () => number; waits: number[] } {
+export function fakeTime(start = Date.parse("2030-01-01T00:00:00Z")): {
+  sleep: Sleep;
+  now: () => number;
+  waits: number[];
+} {
   let clock = start;
   const waits: number[] = [];
   return {

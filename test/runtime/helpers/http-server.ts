@@ -12,7 +12,11 @@ export interface SeenRequest {
 }
 
 /** Writes the reply to the index-th request. */
-export type Reply = (res: http.ServerResponse, req: SeenRequest, index: number) => void | Promise<void>;
+export type Reply = (
+  res: http.ServerResponse,
+  req: SeenRequest,
+  index: number,
+) => void | Promise<void>;
 
 /** A running test server. */
 export interface TestServer {
@@ -29,7 +33,13 @@ export async function startServer(...replies: Reply[]): Promise<TestServer> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      const seen: SeenRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body, text: body.toString("utf8") };
+      const seen: SeenRequest = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body,
+        text: body.toString("utf8"),
+      };
       const index = requests.push(seen) - 1;
       const reply = replies[Math.min(index, replies.length - 1)] ?? json(200, {});
       void Promise.resolve(reply(res, seen, index)).catch(() => res.destroy());

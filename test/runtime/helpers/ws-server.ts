@@ -31,7 +31,8 @@ export interface TestWsServer {
 /** Starts the server; `http` answers plain HTTP requests on the same port (a REST + WebSocket API). */
 export async function startWsServer(
   script: (connection: WsConnection) => Promise<void>,
-  http: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(404).end(),
+  http: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
+    res.writeHead(404).end(),
   options: { autoPong?: boolean } = {},
 ): Promise<TestWsServer> {
   const server = createServer(http);
@@ -61,10 +62,13 @@ export async function startWsServer(
 }
 
 /** The official CLI's push protocol (apis.md §1.4), scripted: key, job, commands, close 1000. */
-export function tensorPoolPush(options: { jobId?: string; commands?: string[]; key?: string } = {}) {
+export function tensorPoolPush(
+  options: { jobId?: string; commands?: string[]; key?: string } = {},
+) {
   return async (connection: WsConnection): Promise<void> => {
     const auth = (await connection.next()) as { TENSORPOOL_KEY?: string };
-    if (options.key !== undefined && auth.TENSORPOOL_KEY !== options.key) return connection.close(1008, "invalid API key");
+    if (options.key !== undefined && auth.TENSORPOOL_KEY !== options.key)
+      return connection.close(1008, "invalid API key");
     await connection.next(); // the job: tp_config, cluster_id, teardown_cluster, system
     connection.send({ message: "Job submitted", job_id: options.jobId ?? "job-1" });
     for (const command of options.commands ?? []) {
@@ -81,12 +85,19 @@ export function tensorPoolListen(lines: string[], final: "error" | "success" = "
   return async (connection: WsConnection): Promise<void> => {
     await connection.next();
     for (const line of lines) connection.send({ status: "running", message: line });
-    connection.send({ status: final, message: final === "success" ? "Job completed" : "Job failed: exit code 1" });
+    connection.send({
+      status: final,
+      message: final === "success" ? "Job completed" : "Job failed: exit code 1",
+    });
   };
 }
 
 /** Runs `script` on one accepted socket; returns the log of messages it receives (filled as they come). */
-export function runScript(socket: WebSocket, url: string, script: (connection: WsConnection) => Promise<void>): unknown[] {
+export function runScript(
+  socket: WebSocket,
+  url: string,
+  script: (connection: WsConnection) => Promise<void>,
+): unknown[] {
   const log: unknown[] = [];
   const inbox: unknown[] = [];
   let waiting: ((message: unknown) => void) | undefined;
@@ -101,7 +112,10 @@ export function runScript(socket: WebSocket, url: string, script: (connection: W
   });
   const connection: WsConnection = {
     url,
-    next: () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise((resolve) => (waiting = resolve))),
+    next: () =>
+      inbox.length > 0
+        ? Promise.resolve(inbox.shift())
+        : new Promise((resolve) => (waiting = resolve)),
     send: (message) => socket.send(JSON.stringify(message)),
     sendRaw: (text) => socket.send(text),
     close: (code, reason) => socket.close(code, reason),

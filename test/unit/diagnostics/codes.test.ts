@@ -4,7 +4,12 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { diagnosticCode, diagnosticCodes, diagnosticsMarkdown, whyNotSilenceable } from "../../../generator/diagnostics/codes.js";
+import {
+  diagnosticCode,
+  diagnosticCodes,
+  diagnosticsMarkdown,
+  whyNotSilenceable,
+} from "../../../generator/diagnostics/codes.js";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
 const docsFile = path.join(repo, "docs/diagnostics.md");
@@ -16,7 +21,9 @@ const sources = readdirSync(path.join(repo, "generator"), { recursive: true, enc
 
 describe("diagnostic codes", () => {
   it("the table lists exactly the codes the sources report, sorted", () => {
-    const reported = [...new Set([...sources.matchAll(/"([A-Z]{2,5}\d{3})"/g)].map((m) => m[1]))].sort();
+    const reported = [
+      ...new Set([...sources.matchAll(/"([A-Z]{2,5}\d{3})"/g)].map((m) => m[1])),
+    ].sort();
     const listed = diagnosticCodes.map((d) => d.code);
     expect(listed).toEqual([...listed].sort());
     expect(listed).toEqual(reported);
@@ -24,11 +31,17 @@ describe("diagnostic codes", () => {
 
   it("each code has the severity the sources report it with", () => {
     const seen: [string, string][] = [
-      ...[...sources.matchAll(/"(error|warning)",\s*"([A-Z]{2,5}\d{3})"/g)].map((m): [string, string] => [m[2], m[1]]),
-      ...[...sources.matchAll(/code: "([A-Z]{2,5}\d{3})",[^}]*?severity: "(error|warning)"/gs)].map((m): [string, string] => [m[1], m[2]]),
+      ...[...sources.matchAll(/"(error|warning)",\s*"([A-Z]{2,5}\d{3})"/g)].map(
+        (m): [string, string] => [m[2], m[1]],
+      ),
+      ...[...sources.matchAll(/code: "([A-Z]{2,5}\d{3})",[^}]*?severity: "(error|warning)"/gs)].map(
+        (m): [string, string] => [m[1], m[2]],
+      ),
     ];
     expect(seen.length).toBeGreaterThan(40);
-    expect(seen.filter(([code, severity]) => diagnosticCode(code)?.severity !== severity)).toEqual([]);
+    expect(seen.filter(([code, severity]) => diagnosticCode(code)?.severity !== severity)).toEqual(
+      [],
+    );
   });
 
   it("docs/diagnostics.md is the table rendered", () => {

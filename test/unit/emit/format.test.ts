@@ -8,7 +8,10 @@ import { planFile } from "../../../generator/emit/format-plan.js";
 const long = (n: number) => `"${"x".repeat(n)}"`;
 
 const files: { name: string; given: string }[] = [
-  { name: "stable declarations", given: "export type A = string;\n\nexport interface B {\n  a: string;\n}\n" },
+  {
+    name: "stable declarations",
+    given: "export type A = string;\n\nexport interface B {\n  a: string;\n}\n",
+  },
   {
     name: "one long member in an interface",
     given: `export interface B {\n  /** doc */\n  a: string;\n  b: ${long(50)} | ${long(50)};\n  c: number;\n}\n`,
@@ -21,16 +24,23 @@ const files: { name: string; given: string }[] = [
     name: "a member whose object sits inside generics (its inner lines look like members)",
     given: `export interface C {\n  \u0000list(\n    a: string,\n  ): PagePromise<T.A, {\n  id?: number;\n  ref?: string;\n}>;\n  b: string;\n}\n`,
   },
-  { name: "a whole declaration", given: `export const x: PaginationSpec = { style: "linkHeader", itemsPath: ["secrets"], more: 123456789 };\n` },
+  {
+    name: "a whole declaration",
+    given: `export const x: PaginationSpec = { style: "linkHeader", itemsPath: ["secrets"], more: 123456789 };\n`,
+  },
   { name: "single quotes", given: "export type A = 'a' | 'b';\n\nexport type B = \"c\";\n" },
-  { name: "blank lines between members", given: `export interface B {\n  a: string;\n\n  b: ${long(50)} | ${long(50)};\n}\n` },
+  {
+    name: "blank lines between members",
+    given: `export interface B {\n  a: string;\n\n  b: ${long(50)} | ${long(50)};\n}\n`,
+  },
   { name: "nothing to do", given: "" },
 ];
 
 describe("formatText", () => {
   it.each(files)("prints what prettier prints: $name", async ({ given }) => {
     // The views mark (NUL) what they could not lay out; prettier reads the text without it.
-    const want = given === "" ? "\n" : await prettier.format(given.replaceAll("\u0000", ""), prettierOptions);
+    const want =
+      given === "" ? "\n" : await prettier.format(given.replaceAll("\u0000", ""), prettierOptions);
     expect(await formatText(given)).toBe(want);
   });
 
@@ -42,12 +52,17 @@ describe("formatText", () => {
 
 describe("planFile", () => {
   it("keeps stable declarations whole", () => {
-    expect(planFile("type A = 1;\n\ntype B = 2;\n").map((d) => d.pieces)).toEqual([["type A = 1;"], ["type B = 2;"]]);
+    expect(planFile("type A = 1;\n\ntype B = 2;\n").map((d) => d.pieces)).toEqual([
+      ["type A = 1;"],
+      ["type B = 2;"],
+    ]);
   });
 
   it("cuts an unstable block down to its unstable member, with the lines around it", () => {
     const member = `    b: ${long(100)};`;
-    const [plan] = planFile(`/** doc */\nexport type B = {\n  a: {\n${member}\n    c: string;\n  };\n};\n`);
+    const [plan] = planFile(
+      `/** doc */\nexport type B = {\n  a: {\n${member}\n    c: string;\n  };\n};\n`,
+    );
     expect(plan.pieces).toEqual([
       "/** doc */\nexport type B = {",
       "  a: {",
@@ -61,6 +76,10 @@ describe("planFile", () => {
   it("never cuts a member at a line inside its brackets", () => {
     const member = "  f(): P<A, {\n  id?: number;\n  ref?: string;\n}> & \u0000X;";
     const [plan] = planFile(`export interface C {\n${member}\n}\n`);
-    expect(plan.pieces).toEqual(["export interface C {", { closes: ["}"], member, opens: ["export interface C {"] }, "}"]);
+    expect(plan.pieces).toEqual([
+      "export interface C {",
+      { closes: ["}"], member, opens: ["export interface C {"] },
+      "}",
+    ]);
   });
 });

@@ -7,7 +7,10 @@ describe("withTsSpecifiers", () => {
     { given: 'import { a } from "./runtime/a.js";', want: 'import { a } from "./runtime/a.ts";' },
     { given: 'export type * from "./types.js";', want: 'export type * from "./types.ts";' },
     { given: '} from "../x/y.js";', want: '} from "../x/y.ts";' },
-    { given: 'type T = import("./runtime/types.js").LroSpec;', want: 'type T = import("./runtime/types.ts").LroSpec;' },
+    {
+      given: 'type T = import("./runtime/types.js").LroSpec;',
+      want: 'type T = import("./runtime/types.ts").LroSpec;',
+    },
     // Not relative, not an import, or not .js: left alone.
     { given: 'import { z } from "zod.js";', want: 'import { z } from "zod.js";' },
     { given: 'const path = "./a.js";', want: 'const path = "./a.js";' },

@@ -34,26 +34,51 @@ describe("index.ts.hbs", () => {
   });
 
   it("refuses a view without a field the template uses", () => {
-    expect(() => render("index.ts.hbs", { header: "//" })).toThrow(/index\.ts\.hbs:\d+:\d+: template failed to render: "factoryName" not defined/);
+    expect(() => render("index.ts.hbs", { header: "//" })).toThrow(
+      /index\.ts\.hbs:\d+:\d+: template failed to render: "factoryName" not defined/,
+    );
   });
 });
 
 describe("createRenderer", () => {
   it("names the partial, with line and column, when a field its view lacks is used there", () => {
-    const view = { constants: [{ name: "a", type: "T" }], header: "", methodTable: "t", methods: [], noCheck: "", runtimeTypes: "" };
-    expect(() => render("descriptors.ts.hbs", view)).toThrow(/partials\/descriptor\.hbs:1:\d+: template failed to render: "literal" not defined/);
+    const view = {
+      constants: [{ name: "a", type: "T" }],
+      header: "",
+      methodTable: "t",
+      methods: [],
+      noCheck: "",
+      runtimeTypes: "",
+    };
+    expect(() => render("descriptors.ts.hbs", view)).toThrow(
+      /partials\/descriptor\.hbs:1:\d+: template failed to render: "literal" not defined/,
+    );
   });
 });
 
 describe("descriptors.ts.hbs", () => {
   it("lists each constant, then the method table: short entries inline, long ones one field per line", () => {
     const view = {
-      constants: [{ literal: "{\n  id: \"a\",\n}", name: "getA", type: "OperationSpec" }],
+      constants: [{ literal: '{\n  id: "a",\n}', name: "getA", type: "OperationSpec" }],
       header: "// header",
       methodTable: "table_methods",
       methods: [
-        { fields: [{ key: "kind", value: '"request"' }, { key: "operation", value: "getA" }], isInline: true, name: "getA" },
-        { fields: [{ key: "kind", value: '"poller"' }, { key: "lro", value: "poller_A" }], isInline: false, name: "pollA" },
+        {
+          fields: [
+            { key: "kind", value: '"request"' },
+            { key: "operation", value: "getA" },
+          ],
+          isInline: true,
+          name: "getA",
+        },
+        {
+          fields: [
+            { key: "kind", value: '"poller"' },
+            { key: "lro", value: "poller_A" },
+          ],
+          isInline: false,
+          name: "pollA",
+        },
       ],
       noCheck: "// @ts-nocheck",
       runtimeTypes: "OperationSpec",

@@ -2,14 +2,29 @@
 import { describe, expect, it } from "vitest";
 import type { Api, Operation, Response } from "../../../generator/model/api.js";
 import type { Schema } from "../../../generator/model/schema.js";
-import { headersDeclaration, headersDescriptor, headersTypeName } from "../../../generator/emit/views/response-headers.js";
+import {
+  headersDeclaration,
+  headersDescriptor,
+  headersTypeName,
+} from "../../../generator/emit/views/response-headers.js";
 import { isDefaultResult } from "../../../generator/emit/views/operation-types.js";
 import { isDeclaredResult } from "../../../templates/runtime/response.js";
 
-const primitive = (kind: "boolean" | "integer" | "number" | "string"): Schema => ({ kind }) as Schema;
-const api = { name: "Demo", schemas: [{ id: "#/components/schemas/Count", name: "Count", pointer: "", schema: primitive("integer") }] } as unknown as Api;
-const response = (status: string, headers: Response["headers"]): Response => ({ status, kind: "json", headers });
-const operation = (responses: Response[]): Operation => ({ name: "getThing", resultTypeName: "GetThingResult", responses }) as unknown as Operation;
+const primitive = (kind: "boolean" | "integer" | "number" | "string"): Schema =>
+  ({ kind }) as Schema;
+const api = {
+  name: "Demo",
+  schemas: [
+    { id: "#/components/schemas/Count", name: "Count", pointer: "", schema: primitive("integer") },
+  ],
+} as unknown as Api;
+const response = (status: string, headers: Response["headers"]): Response => ({
+  status,
+  kind: "json",
+  headers,
+});
+const operation = (responses: Response[]): Operation =>
+  ({ name: "getThing", resultTypeName: "GetThingResult", responses }) as unknown as Operation;
 
 describe("headersDescriptor: how the runtime parses each declared header", () => {
   const table: { given: Schema; want: string }[] = [
@@ -32,7 +47,12 @@ describe("headersDescriptor: how the runtime parses each declared header", () =>
     const failed = response("404", header);
     const fallback = response("default", header);
     const op = operation([created, moved, failed, fallback]);
-    expect([created, moved, failed, fallback].map((r) => headersDescriptor(api, op, r))).toEqual([{ "x-a": "string" }, { "x-a": "string" }, undefined, undefined]);
+    expect([created, moved, failed, fallback].map((r) => headersDescriptor(api, op, r))).toEqual([
+      { "x-a": "string" },
+      { "x-a": "string" },
+      undefined,
+      undefined,
+    ]);
     expect(headersDescriptor(api, operation([fallback]), fallback)).toEqual({ "x-a": "string" });
   });
 });
@@ -49,19 +69,31 @@ describe("default as the result: the generator's types and the runtime agree", (
     { given: ["101", "default"], want: false },
   ];
   it.each(table)("$given -> default is the result: $want", ({ given, want }) => {
-    const responses = given.map((status) => response(status, [{ name: "x-a", schema: primitive("string") }]));
+    const responses = given.map((status) =>
+      response(status, [{ name: "x-a", schema: primitive("string") }]),
+    );
     const op = operation(responses);
     expect(isDefaultResult(op)).toBe(want);
     expect(headersDescriptor(api, op, responses.at(-1)!) !== undefined).toBe(want);
-    expect(isDeclaredResult(given.map((status) => ({ status, kind: "json" as const })), 299)).toBe(want);
+    expect(
+      isDeclaredResult(
+        given.map((status) => ({ status, kind: "json" as const })),
+        299,
+      ),
+    ).toBe(want);
   });
 });
 
 describe("headersDeclaration: the operation's typed headers", () => {
   it("merges the success responses' headers, sorted, optional, documented", () => {
     const op = operation([
-      response("200", [{ name: "x-rate", schema: primitive("integer"), description: "Left */ now" }]),
-      response("202", [{ name: "location", schema: primitive("string") }, { name: "x-rate", schema: primitive("integer") }]),
+      response("200", [
+        { name: "x-rate", schema: primitive("integer"), description: "Left */ now" },
+      ]),
+      response("202", [
+        { name: "location", schema: primitive("string") },
+        { name: "x-rate", schema: primitive("integer") },
+      ]),
       response("500", [{ name: "x-trace", schema: primitive("string") }]),
     ]);
     expect(headersTypeName(op)).toBe("GetThingResponseHeaders");
@@ -69,7 +101,10 @@ describe("headersDeclaration: the operation's typed headers", () => {
       alias: "",
       doc: "/** Declared response headers of `DemoClient.getThing`, as `.withResponse()` parses them. */",
       isInterface: true,
-      members: ["  readonly location?: string;", '  /** Left *\\/ now */\n  readonly "x-rate"?: number;'],
+      members: [
+        "  readonly location?: string;",
+        '  /** Left *\\/ now */\n  readonly "x-rate"?: number;',
+      ],
       name: "GetThingResponseHeaders",
     });
   });

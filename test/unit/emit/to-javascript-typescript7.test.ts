@@ -10,6 +10,8 @@ describe("--emit js with TypeScript 7 installed", () => {
     const { toJavaScript } = await import("../../../generator/emit/to-javascript.js");
     const attempt = toJavaScript([{ path: "index.ts", text: "export const a = 1;\n" }]);
     await expect(attempt).rejects.toBeInstanceOf(InputError);
-    await expect(attempt).rejects.toThrow("--emit js needs the TypeScript compiler API (typescript 5.x or 6.x), and the installed typescript 7.0.2 has none");
+    await expect(attempt).rejects.toThrow(
+      "--emit js needs the TypeScript compiler API (typescript 5.x or 6.x), and the installed typescript 7.0.2 has none",
+    );
   });
 });

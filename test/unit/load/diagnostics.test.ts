@@ -14,7 +14,9 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   {
     name: "LOAD001 a directory is not a readable file",
     given: { file: "errors" },
-    want: [`${F}/errors:0:0 # error LOAD001 a folder, not a regular file: not read (check that the path is a readable file)`],
+    want: [
+      `${F}/errors:0:0 # error LOAD001 a folder, not a regular file: not read (check that the path is a readable file)`,
+    ],
   },
   {
     name: "LOAD002 invalid YAML, position from the js-yaml mark",
@@ -40,7 +42,9 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   {
     name: "LOAD003 invalid JSON, message without a position",
     given: { file: "errors/bad-token.json" },
-    want: [`${F}/errors/bad-token.json:3:14 # error LOAD003 invalid JSON: Unexpected token "\\n" (fix the syntax error at this position)`],
+    want: [
+      `${F}/errors/bad-token.json:3:14 # error LOAD003 invalid JSON: Unexpected token "\\n" (fix the syntax error at this position)`,
+    ],
   },
   {
     name: "LOAD004 no openapi key",
@@ -94,7 +98,9 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   {
     name: "LOAD007 3.2 is read as 3.1 (warning, load succeeds)",
     given: { file: "errors/openapi-3.2.yaml" },
-    want: [`${F}/errors/openapi-3.2.yaml:1:1 #/openapi warning LOAD007 OpenAPI 3.2.0 is read as 3.1 (3.2-only features are ignored)`],
+    want: [
+      `${F}/errors/openapi-3.2.yaml:1:1 #/openapi warning LOAD007 OpenAPI 3.2.0 is read as 3.1 (3.2-only features are ignored)`,
+    ],
   },
   {
     name: "REF001/REF002/REF003 and a broken referenced file, all reported at once",
@@ -112,7 +118,10 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   },
   {
     name: "REF002 stays an error with allowRemoteRefs (not supported yet); REF003 lifted by allowOutsideRefs",
-    given: { file: "refs-broken/root.yaml", options: { allowRemoteRefs: true, allowOutsideRefs: true } },
+    given: {
+      file: "refs-broken/root.yaml",
+      options: { allowRemoteRefs: true, allowOutsideRefs: true },
+    },
     want: [
       `${F}/refs-broken/root.yaml:10:11 #/paths/~1a/get/responses/200/$ref error REF001 unresolved $ref "#/components/responses/Missing": no "Missing" in #/components/responses (check the name, or define the target)`,
       `${F}/refs-broken/root.yaml:12:11 #/paths/~1a/get/responses/201/$ref error REF001 unresolved $ref "sub/missing-file.yaml": file not found (${F}/refs-broken/sub/missing-file.yaml) (the path is relative to the file containing the $ref)`,
@@ -145,7 +154,10 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   },
   {
     name: "OVL001 invalid overlay document, every problem",
-    given: { file: "overlays/base.yaml", options: { overlays: [fixture("overlays/invalid.yaml")] } },
+    given: {
+      file: "overlays/base.yaml",
+      options: { overlays: [fixture("overlays/invalid.yaml")] },
+    },
     want: [
       `${F}/overlays/invalid.yaml:1:1 #/overlay error OVL001 invalid overlay: "overlay" must be a version string like "1.0.0" (add "overlay: 1.0.0")`,
       `${F}/overlays/invalid.yaml:2:1 #/info error OVL001 invalid overlay: "info" needs a "title" and a "version" (add info: {title, version})`,
@@ -156,14 +168,20 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   },
   {
     name: "OVL002 a target that matches nothing is an error",
-    given: { file: "overlays/base.yaml", options: { overlays: [fixture("overlays/not-found.yaml")] } },
+    given: {
+      file: "overlays/base.yaml",
+      options: { overlays: [fixture("overlays/not-found.yaml")] },
+    },
     want: [
       `${F}/overlays/not-found.yaml:6:5 #/actions/1/target error OVL002 overlay target matches nothing: $.paths['/cluster/delete'].delete (the spec may have changed; fix or delete this action)`,
     ],
   },
   {
     name: "OVL003 invalid JSONPath",
-    given: { file: "overlays/base.yaml", options: { overlays: [fixture("overlays/bad-path.yaml")] } },
+    given: {
+      file: "overlays/base.yaml",
+      options: { overlays: [fixture("overlays/bad-path.yaml")] },
+    },
     want: [
       `${F}/overlays/bad-path.yaml:4:5 #/actions/0/target error OVL003 invalid JSONPath "paths['/cluster/create']": a JSONPath must start with "$" (see RFC 9535, e.g. $.paths['/pets'].get)`,
       `${F}/overlays/bad-path.yaml:6:5 #/actions/1/target error OVL003 invalid JSONPath "$.paths['/cluster/create'": unexpected end of path at character 26 (see RFC 9535, e.g. $.paths['/pets'].get)`,
@@ -171,7 +189,10 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
   },
   {
     name: "refs added by an overlay are checked; located at the deepest node in the source",
-    given: { file: "overlays/base.yaml", options: { overlays: [fixture("overlays/adds-ref.yaml")] } },
+    given: {
+      file: "overlays/base.yaml",
+      options: { overlays: [fixture("overlays/adds-ref.yaml")] },
+    },
     want: [
       `${F}/overlays/base.yaml:19:7 #/paths/~1cluster~1create/post/responses/400/$ref error REF001 unresolved $ref "#/components/responses/BadRequest": no "components" in # (check the name, or define the target)`,
     ],
@@ -180,7 +201,9 @@ const cases: { name: string; given: { file: string; options?: LoadOptions }; wan
     name: "unreadable overlays are reported with the usual read codes",
     given: {
       file: "overlays/base.yaml",
-      options: { overlays: [fixture("overlays/missing.yaml"), fixture("errors/invalid-yaml.yaml")] },
+      options: {
+        overlays: [fixture("overlays/missing.yaml"), fixture("errors/invalid-yaml.yaml")],
+      },
     },
     want: [
       `${F}/errors/invalid-yaml.yaml:4:11 # error LOAD002 invalid YAML: bad indentation of a mapping entry (fix the syntax error at this position)`,

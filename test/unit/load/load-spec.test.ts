@@ -6,10 +6,22 @@ import { fixture } from "./helpers.js";
 
 describe("loadSpec reads YAML and JSON", () => {
   const cases = [
-    { given: "basic/petstore.yaml", want: { version: "3.1", title: "Petstore", files: ["basic/petstore.yaml"] } },
-    { given: "basic/petstore.json", want: { version: "3.0", title: "Petstore", files: ["basic/petstore.json"] } },
-    { given: "basic/merge-keys.yaml", want: { version: "3.0", title: "Merge keys", files: ["basic/merge-keys.yaml"] } },
-    { given: "errors/unquoted-version.yaml", want: { version: "3.0", title: "Unquoted version", files: ["errors/unquoted-version.yaml"] } },
+    {
+      given: "basic/petstore.yaml",
+      want: { version: "3.1", title: "Petstore", files: ["basic/petstore.yaml"] },
+    },
+    {
+      given: "basic/petstore.json",
+      want: { version: "3.0", title: "Petstore", files: ["basic/petstore.json"] },
+    },
+    {
+      given: "basic/merge-keys.yaml",
+      want: { version: "3.0", title: "Merge keys", files: ["basic/merge-keys.yaml"] },
+    },
+    {
+      given: "errors/unquoted-version.yaml",
+      want: { version: "3.0", title: "Unquoted version", files: ["errors/unquoted-version.yaml"] },
+    },
   ];
   test.each(cases)("$given", async ({ given, want }) => {
     const spec = await loadSpec(fixture(given));
@@ -24,7 +36,9 @@ describe("loadSpec reads YAML and JSON", () => {
 
   test("dates stay strings (YAML 1.2 core schema, no timestamps)", async () => {
     const spec = await loadSpec(fixture("basic/petstore.yaml"));
-    expect(spec.resolveRef("#/components/schemas/Pet/properties/born/example", spec.file)?.value).toBe("2024-01-01");
+    expect(
+      spec.resolveRef("#/components/schemas/Pet/properties/born/example", spec.file)?.value,
+    ).toBe("2024-01-01");
   });
 
   test("merge keys are applied", async () => {
@@ -67,7 +81,11 @@ describe("multi-file specs", () => {
     {
       name: "local ref in the root",
       given: { ref: "#/components/schemas/Pet", from: "multi/root.yaml" },
-      want: { file: "multi/root.yaml", pointer: "#/components/schemas/Pet", value: { $ref: "schemas/pet.yaml#/Pet" } },
+      want: {
+        file: "multi/root.yaml",
+        pointer: "#/components/schemas/Pet",
+        value: { $ref: "schemas/pet.yaml#/Pet" },
+      },
     },
     {
       name: "file + pointer, relative to the root",
@@ -77,7 +95,11 @@ describe("multi-file specs", () => {
     {
       name: "nested relative ref, relative to the file holding it",
       given: { ref: "../../shared/common.yaml#/Id", from: "multi/schemas/nested/tag.yaml" },
-      want: { file: "multi/shared/common.yaml", pointer: "#/Id", value: { type: "string", format: "uuid" } },
+      want: {
+        file: "multi/shared/common.yaml",
+        pointer: "#/Id",
+        value: { type: "string", format: "uuid" },
+      },
     },
     {
       name: "local ref inside another file points into that file",
@@ -87,7 +109,11 @@ describe("multi-file specs", () => {
     {
       name: "whole file",
       given: { ref: "./shared/text.yaml", from: "multi/root.yaml" },
-      want: { file: "multi/shared/text.yaml", pointer: "#", value: { intro: "A spec split over several files.\n" } },
+      want: {
+        file: "multi/shared/text.yaml",
+        pointer: "#",
+        value: { intro: "A spec split over several files.\n" },
+      },
     },
     {
       name: "~1, ~0 and percent-encoding in the pointer",
@@ -97,12 +123,19 @@ describe("multi-file specs", () => {
     {
       name: "single step: a target that is itself a $ref is returned as is",
       given: { ref: "#/paths/~1pets", from: "multi/root.yaml" },
-      want: { file: "multi/root.yaml", pointer: "#/paths/~1pets", value: { $ref: "./paths/pets.yaml" } },
+      want: {
+        file: "multi/root.yaml",
+        pointer: "#/paths/~1pets",
+        value: { $ref: "./paths/pets.yaml" },
+      },
     },
   ];
   test.each(resolveCases)("resolveRef: $name", async ({ given, want }) => {
     const spec = await loadSpec(fixture("multi/root.yaml"));
-    expect(spec.resolveRef(given.ref, fixture(given.from))).toEqual({ ...want, file: fixture(want.file) });
+    expect(spec.resolveRef(given.ref, fixture(given.from))).toEqual({
+      ...want,
+      file: fixture(want.file),
+    });
   });
 
   const unresolvedCases = [

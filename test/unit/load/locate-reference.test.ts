@@ -12,9 +12,18 @@ import { createLocator } from "../../../generator/load/locate.js";
 
 /** The repository's own specs, a public example, and one of them as indented JSON (the layout JSON specs ship in). */
 function specFiles(): string[] {
-  const json = path.join(mkdtempSync(path.join(os.tmpdir(), "clientgen-locate-")), "tensorone.json");
+  const json = path.join(
+    mkdtempSync(path.join(os.tmpdir(), "clientgen-locate-")),
+    "tensorone.json",
+  );
   writeFileSync(json, JSON.stringify(parse(readFileSync("specs/tensorone.yaml", "utf8")), null, 2));
-  return ["specs/tensorpool.yaml", "specs/tensorone.yaml", "specs/operations.yaml", "test/fixtures/corpus/petstore-expanded.yaml", json];
+  return [
+    "specs/tensorpool.yaml",
+    "specs/tensorone.yaml",
+    "specs/operations.yaml",
+    "test/fixtures/corpus/petstore-expanded.yaml",
+    json,
+  ];
 }
 
 /** Every pointer of a document down to `depth`, in document order, sampled every `step`. */
@@ -23,7 +32,8 @@ function pointers(value: unknown, depth: number, step: number): string[] {
   const walk = (v: unknown, pointer: string, d: number) => {
     out.push(pointer);
     if (d === 0 || typeof v !== "object" || v === null) return;
-    for (const [k, child] of Object.entries(v)) walk(child, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, d - 1);
+    for (const [k, child] of Object.entries(v))
+      walk(child, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, d - 1);
   };
   walk(value, "#", depth);
   return out.filter((_, i) => i % step === 0);
@@ -32,7 +42,10 @@ function pointers(value: unknown, depth: number, step: number): string[] {
 /** The reference: walk the `yaml` AST. */
 function referenceLocator(file: string): (pointer: string) => string {
   const lines = new LineCounter();
-  const document = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, uniqueKeys: false });
+  const document = parseDocument(readFileSync(file, "utf8"), {
+    lineCounter: lines,
+    uniqueKeys: false,
+  });
   return (pointer) => {
     let node: unknown = document.contents;
     let offset = (node as Node).range![0];
@@ -41,7 +54,9 @@ function referenceLocator(file: string): (pointer: string) => string {
         node = node.items[Number(segment)];
         offset = (node as Node).range![0];
       } else if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment)!;
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment,
+        )!;
         node = pair.value;
         offset = (pair.key as Node).range![0];
       }

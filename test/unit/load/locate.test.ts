@@ -23,7 +23,11 @@ const cases = [
   { file: "locate/doc.json", pointer: "#/paths/~1pets~1{id}/get/tags/1", want: "5:49" },
   { file: "locate/doc.json", pointer: "#/paths/a~0b", want: "7:5" },
   { file: "locate/doc.json", pointer: "#/paths/a~0b/missing", want: "7:5" },
-  { file: "basic/merge-keys.yaml", pointer: "#/components/schemas/Derived/description", want: "8:7" },
+  {
+    file: "basic/merge-keys.yaml",
+    pointer: "#/components/schemas/Derived/description",
+    want: "8:7",
+  },
   { file: "locate/missing-file.yaml", pointer: "#/a", want: "0:0" },
 ];
 

@@ -9,7 +9,9 @@ import { fixture } from "./helpers.js";
 type Doc = Record<string, any>;
 
 async function loadWith(overlay: string): Promise<Doc> {
-  const spec = await loadSpec(fixture("overlays/base.yaml"), { overlays: [fixture(`overlays/${overlay}`)] });
+  const spec = await loadSpec(fixture("overlays/base.yaml"), {
+    overlays: [fixture(`overlays/${overlay}`)],
+  });
   expect(spec.files).toContain(fixture(`overlays/${overlay}`));
   return spec.document;
 }
@@ -26,13 +28,19 @@ describe("overlays applied by loadSpec", () => {
   test("remove deletes a map entry and array items matched by an RFC 9535 filter", async () => {
     const doc = await loadWith("remove.yaml");
     expect(Object.keys(doc.paths)).toEqual(["/cluster/create"]);
-    expect(doc.paths["/cluster/create"].post.parameters.map((p: Doc) => p.name)).toEqual(["dryRun"]);
+    expect(doc.paths["/cluster/create"].post.parameters.map((p: Doc) => p.name)).toEqual([
+      "dryRun",
+    ]);
   });
 
   test("an array target gets the update appended: a list as several entries, an object as one", async () => {
     const doc = await loadWith("append-array.yaml");
     expect(doc.tags.map((t: Doc) => t.name)).toEqual(["clusters", "internal", "beta"]);
-    expect(doc.paths["/cluster/create"].post.parameters.map((p: Doc) => p.name)).toEqual(["dryRun", "debug", "traceId"]);
+    expect(doc.paths["/cluster/create"].post.parameters.map((p: Doc) => p.name)).toEqual([
+      "dryRun",
+      "debug",
+      "traceId",
+    ]);
   });
 
   test("an update key __proto__ is an own entry, not the target's prototype", async () => {
@@ -45,7 +53,11 @@ describe("overlays applied by loadSpec", () => {
 
   test("target $ updates the root", async () => {
     const doc = await loadWith("root-target.yaml");
-    expect(doc.info).toEqual({ title: "Cluster API", version: "1.0.0", "x-generated-by": "clientgen" });
+    expect(doc.info).toEqual({
+      title: "Cluster API",
+      version: "1.0.0",
+      "x-generated-by": "clientgen",
+    });
     expect(doc.servers).toEqual([{ url: "https://api.example.com" }]);
   });
 
@@ -55,16 +67,30 @@ describe("overlays applied by loadSpec", () => {
     });
     expect(Object.keys(spec.document.paths as Doc)).toEqual(["/cluster/create"]);
     expect((spec.document.paths as Doc)["/cluster/create"].post["x-lro"]).toBeDefined();
-    expect(spec.resolveRef("#/paths/~1cluster~1create/post/x-lro/status", spec.file)?.value).toBe("$.status");
+    expect(spec.resolveRef("#/paths/~1cluster~1create/post/x-lro/status", spec.file)?.value).toBe(
+      "$.status",
+    );
   });
 });
 
 describe("applyOverlay", () => {
-  const action = (target: string, update: unknown, isRemove = false): OverlayAction => ({ index: 0, isRemove, target, update });
+  const action = (target: string, update: unknown, isRemove = false): OverlayAction => ({
+    index: 0,
+    isRemove,
+    target,
+    update,
+  });
 
   test("never mutates its input (deep-frozen) and shares untouched subtrees", () => {
-    const input = deepFreeze({ info: { title: "t" }, paths: { "/a": { get: { tags: ["x"] } }, "/b": { get: {} } } });
-    const { document, problems } = applyOverlay(input, [action("$.paths['/a'].get", { tags: ["y"], summary: "s" })], "o.yaml");
+    const input = deepFreeze({
+      info: { title: "t" },
+      paths: { "/a": { get: { tags: ["x"] } }, "/b": { get: {} } },
+    });
+    const { document, problems } = applyOverlay(
+      input,
+      [action("$.paths['/a'].get", { tags: ["y"], summary: "s" })],
+      "o.yaml",
+    );
     expect(problems).toEqual([]);
     expect((document as Doc).paths["/a"].get).toEqual({ tags: ["x", "y"], summary: "s" });
     expect(input.paths["/a"].get).toEqual({ tags: ["x"] });
@@ -75,35 +101,71 @@ describe("applyOverlay", () => {
   test("an object shared in two places (a YAML alias) changes only where targeted", () => {
     const shared = { responses: {} };
     const input = { paths: { "/a": { get: shared }, "/b": { get: shared } } };
-    const { document } = applyOverlay(input, [action("$.paths['/a'].get", { "x-a": true })], "o.yaml");
+    const { document } = applyOverlay(
+      input,
+      [action("$.paths['/a'].get", { "x-a": true })],
+      "o.yaml",
+    );
     expect((document as Doc).paths["/a"].get).toEqual({ responses: {}, "x-a": true });
     expect((document as Doc).paths["/b"].get).toEqual({ responses: {} });
   });
 
   test("one update applied to several targets does not share objects between them", () => {
     const input = { paths: { "/a": { get: {} }, "/b": { get: {} } } };
-    const { document } = applyOverlay(input, [action("$.paths.*.get", { "x-meta": { n: 1 } })], "o.yaml");
+    const { document } = applyOverlay(
+      input,
+      [action("$.paths.*.get", { "x-meta": { n: 1 } })],
+      "o.yaml",
+    );
     const paths = (document as Doc).paths;
     expect(paths["/a"].get["x-meta"]).toEqual({ n: 1 });
     expect(paths["/a"].get["x-meta"]).not.toBe(paths["/b"].get["x-meta"]);
   });
 
   const problemCases = [
-    { name: "a primitive target", given: action("$.info.title", { x: 1 }), want: "OVL001 #/actions/0/target" },
-    { name: "a non-object update on an object", given: action("$.info", "text"), want: "OVL001 #/actions/0/update" },
-    { name: "removing the root", given: action("$", undefined, true), want: "OVL001 #/actions/0/target" },
+    {
+      name: "a primitive target",
+      given: action("$.info.title", { x: 1 }),
+      want: "OVL001 #/actions/0/target",
+    },
+    {
+      name: "a non-object update on an object",
+      given: action("$.info", "text"),
+      want: "OVL001 #/actions/0/update",
+    },
+    {
+      name: "removing the root",
+      given: action("$", undefined, true),
+      want: "OVL001 #/actions/0/target",
+    },
     { name: "no match", given: action("$.nothing", { x: 1 }), want: "OVL002 #/actions/0/target" },
-    { name: "a syntax error a forgiving JSONPath library would accept", given: action("$[", { x: 1 }), want: "OVL003 #/actions/0/target" },
-    { name: "a member name RFC 9535 does not allow unquoted", given: action("$.x-y", { x: 1 }), want: "OVL003 #/actions/0/target" },
+    {
+      name: "a syntax error a forgiving JSONPath library would accept",
+      given: action("$[", { x: 1 }),
+      want: "OVL003 #/actions/0/target",
+    },
+    {
+      name: "a member name RFC 9535 does not allow unquoted",
+      given: action("$.x-y", { x: 1 }),
+      want: "OVL003 #/actions/0/target",
+    },
   ];
   test("an invalid path names the character where it stops", () => {
-    const { problems } = applyOverlay({ info: { title: "t" } }, [action("$.info)", { x: 1 })], "o.yaml");
+    const { problems } = applyOverlay(
+      { info: { title: "t" } },
+      [action("$.info)", { x: 1 })],
+      "o.yaml",
+    );
     expect(problems[0].message).toBe('invalid JSONPath "$.info)": unexpected ")" at character 7');
   });
 
   test("keys the library escapes (quote, backslash, newline) are matched and edited as written", () => {
     const input = { paths: { "/a'b\\c\n": { get: {} } } };
-    const { document, problems } = applyOverlay(input, [action("$.paths.*.get", { "x-a": 1 })], "o.yaml");
+    const { document, problems } = applyOverlay(
+      input,
+      [action("$.paths.*.get", { "x-a": 1 })],
+      "o.yaml",
+    );
     expect(problems).toEqual([]);
     expect((document as Doc).paths).toEqual({ "/a'b\\c\n": { get: { "x-a": 1 } } });
   });

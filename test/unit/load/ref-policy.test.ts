@@ -38,13 +38,18 @@ afterAll(async () => {
 /** A root document whose one schema is `{$ref: ref}`. */
 function specWithRef(name: string, ref: string): string {
   const file = path.join(specDir, `${name}.yaml`);
-  writeFileSync(file, `openapi: 3.1.0\ninfo: {title: Policy, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: ${JSON.stringify(ref)}}\n`);
+  writeFileSync(
+    file,
+    `openapi: 3.1.0\ninfo: {title: Policy, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: ${JSON.stringify(ref)}}\n`,
+  );
   return file;
 }
 
 /** Codes of the diagnostics a load reports. */
 async function codes(file: string, options?: LoadOptions): Promise<string[]> {
-  return (await diagnosticLines(file, options)).map((line) => / (?:error|warning) (\w+) /.exec(line)?.[1] ?? line);
+  return (await diagnosticLines(file, options)).map(
+    (line) => / (?:error|warning) (\w+) /.exec(line)?.[1] ?? line,
+  );
 }
 
 describe("remote refs", () => {

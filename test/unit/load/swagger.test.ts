@@ -49,20 +49,32 @@ definitions:
 
 describe("Swagger 2.0", () => {
   const root = file("pets/root.yaml", petstore);
-  file("pets/shared/common.json", JSON.stringify({ definitions: { Shared: { type: "object", properties: { id: { type: "string" } } } } }));
+  file(
+    "pets/shared/common.json",
+    JSON.stringify({
+      definitions: { Shared: { type: "object", properties: { id: { type: "string" } } } },
+    }),
+  );
 
   test("is converted to 3.0; external refs are kept and resolve", async () => {
     const spec = await loadSpec(root);
     expect(spec.version).toBe("3.0");
     expect(spec.document.servers).toEqual([{ url: "https://pets.example.com/v1" }]);
     const op = (spec.document.paths as any)["/pets/{id}"].post;
-    expect(op.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Pet" });
+    expect(op.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Pet",
+    });
     const shared = op.responses["200"].content["application/json"].schema.$ref;
     expect(shared).toBe("shared/common.json#/definitions/Shared");
-    expect(spec.resolveRef(shared, spec.file)?.value).toEqual({ type: "object", properties: { id: { type: "string" } } });
+    expect(spec.resolveRef(shared, spec.file)?.value).toEqual({
+      type: "object",
+      properties: { id: { type: "string" } },
+    });
     expect(spec.files).toEqual([root, path.join(dir, "pets/shared/common.json")]);
     expect(spec.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringMatching(/root\.yaml:1:1 #\/swagger warning LOAD006 Swagger 2\.0 converted to OpenAPI 3\.0 /),
+      expect.stringMatching(
+        /root\.yaml:1:1 #\/swagger warning LOAD006 Swagger 2\.0 converted to OpenAPI 3\.0 /,
+      ),
     ]);
   });
 
@@ -70,27 +82,66 @@ describe("Swagger 2.0", () => {
     const spec = await loadSpec(root);
     const at = (pointer: string) => spec.locate(spec.file, pointer);
     expect(at("#/components/schemas/Pet/properties/name")).toEqual({ line: 25, col: 7 });
-    expect(at("#/paths/~1pets~1{id}/post/requestBody/content/application~1json/schema")).toEqual({ line: 15, col: 34 });
+    expect(at("#/paths/~1pets~1{id}/post/requestBody/content/application~1json/schema")).toEqual({
+      line: 15,
+      col: 34,
+    });
     expect(at("#/paths/~1pets~1{id}/post/parameters/0/schema")).toEqual({ line: 16, col: 11 });
-    expect(at("#/paths/~1pets~1{id}/post/responses/200/content/application~1json/schema")).toEqual({ line: 20, col: 11 });
+    expect(at("#/paths/~1pets~1{id}/post/responses/200/content/application~1json/schema")).toEqual({
+      line: 20,
+      col: 11,
+    });
     expect(at("#/servers/0/url")).toEqual({ line: 3, col: 1 });
   });
 
   test("swaggerSegments: the mapping table", () => {
-    const source = { paths: { "/a": { get: { parameters: [{ in: "body", name: "b" }, { in: "query", name: "q" }] } } } };
+    const source = {
+      paths: {
+        "/a": {
+          get: {
+            parameters: [
+              { in: "body", name: "b" },
+              { in: "query", name: "q" },
+            ],
+          },
+        },
+      },
+    };
     const converted = { paths: { "/a": { get: { parameters: [{ in: "query", name: "q" }] } } } };
     const cases: [string[], string[]][] = [
-      [["components", "schemas", "X", "properties", "y"], ["definitions", "X", "properties", "y"]],
-      [["components", "securitySchemes", "k"], ["securityDefinitions", "k"]],
-      [["components", "responses", "R", "content", "application/json", "schema"], ["responses", "R", "schema"]],
+      [
+        ["components", "schemas", "X", "properties", "y"],
+        ["definitions", "X", "properties", "y"],
+      ],
+      [
+        ["components", "securitySchemes", "k"],
+        ["securityDefinitions", "k"],
+      ],
+      [
+        ["components", "responses", "R", "content", "application/json", "schema"],
+        ["responses", "R", "schema"],
+      ],
       [["components", "callbacks", "c"], []],
-      [["paths", "/a", "get", "parameters", "0", "schema", "enum"], ["paths", "/a", "get", "parameters", "1", "enum"]],
-      [["paths", "/a", "get", "requestBody", "content", "application/json", "schema", "type"], ["paths", "/a", "get", "parameters", "0", "schema", "type"]],
-      [["paths", "/a", "get", "responses", "200", "content", "text/plain", "schema"], ["paths", "/a", "get", "responses", "200", "schema"]],
+      [
+        ["paths", "/a", "get", "parameters", "0", "schema", "enum"],
+        ["paths", "/a", "get", "parameters", "1", "enum"],
+      ],
+      [
+        ["paths", "/a", "get", "requestBody", "content", "application/json", "schema", "type"],
+        ["paths", "/a", "get", "parameters", "0", "schema", "type"],
+      ],
+      [
+        ["paths", "/a", "get", "responses", "200", "content", "text/plain", "schema"],
+        ["paths", "/a", "get", "responses", "200", "schema"],
+      ],
       [["servers", "0"], ["host"]],
-      [["info", "title"], ["info", "title"]],
+      [
+        ["info", "title"],
+        ["info", "title"],
+      ],
     ];
-    for (const [given, want] of cases) expect(swaggerSegments(source, converted, given)).toEqual(want);
+    for (const [given, want] of cases)
+      expect(swaggerSegments(source, converted, given)).toEqual(want);
   });
 
   test("refs are checked in the source, so positions are exact and broken refs are not dropped by the converter", async () => {
@@ -134,7 +185,11 @@ x-ms-paths:
 `,
     );
     const lines = await diagnosticLines(root);
-    expect(lines.filter((l) => l.includes(" error ")).map((l) => l.replace(/^.*?root\.yaml/, "root.yaml"))).toEqual([
+    expect(
+      lines
+        .filter((l) => l.includes(" error "))
+        .map((l) => l.replace(/^.*?root\.yaml/, "root.yaml")),
+    ).toEqual([
       'root.yaml:14:43 #/x-ms-paths/~1a?mode=b/get/responses/200/schema/$ref error REF001 unresolved $ref "#/definitions/Gone": no "definitions" in # (check the name, or define the target)',
     ]);
   });
@@ -158,7 +213,9 @@ paths:
     try {
       const lines = await diagnosticLines(bad);
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/root\.yaml:1:1 # error LOAD008 cannot convert Swagger 2\.0 to OpenAPI 3\.0: .*filter is not a function \(fix the document/);
+      expect(lines[0]).toMatch(
+        /root\.yaml:1:1 # error LOAD008 cannot convert Swagger 2\.0 to OpenAPI 3\.0: .*filter is not a function \(fix the document/,
+      );
       expect(seen).toEqual([]);
     } finally {
       console.warn = warn;
@@ -188,7 +245,10 @@ paths:
 });
 
 describe("Swagger 2.0 conversion fills what the upgrader leaves", () => {
-  const convert = async (name: string, body: string) => (await loadSpec(file(`${name}/root.yaml`, `swagger: "2.0"\ninfo: {title: T, version: "1"}\n${body}`))) as any;
+  const convert = async (name: string, body: string) =>
+    (await loadSpec(
+      file(`${name}/root.yaml`, `swagger: "2.0"\ninfo: {title: T, version: "1"}\n${body}`),
+    )) as any;
 
   test("a body parameter shared through #/parameters becomes the request body", async () => {
     const spec = await convert(
@@ -205,7 +265,10 @@ paths:
     );
     const post = spec.document.paths["/a"].post;
     expect(post.parameters ?? []).toEqual([]);
-    expect(post.requestBody).toEqual({ content: { "application/json": { schema: { type: "object" } } }, required: true });
+    expect(post.requestBody).toEqual({
+      content: { "application/json": { schema: { type: "object" } } },
+      required: true,
+    });
   });
 
   test("form fields without consumes: url-encoded, multipart with a file; required when a field is", async () => {
@@ -222,9 +285,13 @@ paths:
       responses: {"200": {description: ok}}
 `,
     );
-    expect(Object.keys(spec.document.paths["/a"].post.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
+    expect(Object.keys(spec.document.paths["/a"].post.requestBody.content)).toEqual([
+      "application/x-www-form-urlencoded",
+    ]);
     expect(spec.document.paths["/a"].post.requestBody.required).toBe(true);
-    expect(Object.keys(spec.document.paths["/b"].post.requestBody.content)).toEqual(["multipart/form-data"]);
+    expect(Object.keys(spec.document.paths["/b"].post.requestBody.content)).toEqual([
+      "multipart/form-data",
+    ]);
     expect(spec.document.paths["/b"].post.requestBody.required).toBeUndefined();
   });
 
@@ -262,7 +329,9 @@ paths:
 `,
     );
     const spec = (await loadSpec(root)) as any;
-    expect(spec.document.servers).toEqual([{ url: "https://{account}.{domain}/v2", variables: { domain: { default: "example.com" } } }]);
+    expect(spec.document.servers).toEqual([
+      { url: "https://{account}.{domain}/v2", variables: { domain: { default: "example.com" } } },
+    ]);
     const lines = await diagnosticLines(root);
     expect(lines.map((l) => l.replace(/^.*?root\.yaml/, "root.yaml"))).toContain(
       'root.yaml:6:1 #/x-ms-parameterized-host warning LOAD009 Swagger 2.0 conversion: x-ms-parameterized-host parameter "account" has no default, and clientgen has no client-level URL parameters yet (pass baseUrl when creating the client; the server URL template is https://{account}.{domain}/v2)',

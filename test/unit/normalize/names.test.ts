@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { camelCase, NameRegistry, pascalCase, safeIdentifier } from "../../../generator/normalize/names.js";
+import {
+  camelCase,
+  NameRegistry,
+  pascalCase,
+  safeIdentifier,
+} from "../../../generator/normalize/names.js";
 import { withoutFastApiSuffix } from "../../../generator/normalize/passes/assign-names.js";
 
 describe("camelCase", () => {
@@ -40,18 +45,34 @@ describe("NameRegistry", () => {
   it("numbers collisions, case-insensitively, and never hands out reserved names", () => {
     const names = new NameRegistry(["ApiError"]);
     expect(["Pet", "pet", "PET", "ApiError", "ApiError"].map((n) => names.claim(n))).toEqual([
-      "Pet", "pet2", "PET3", "ApiError2", "ApiError3",
+      "Pet",
+      "pet2",
+      "PET3",
+      "ApiError2",
+      "ApiError3",
     ]);
   });
 });
 
 describe("withoutFastApiSuffix", () => {
   it.each([
-    ["get_request_info_request_info__request_id__get", "GET", "/request/info/{request_id}", "get_request_info"],
-    ["cluster_operations_cluster_operations__cluster__get", "GET", "/cluster/operations/{cluster}", "cluster_operations"],
+    [
+      "get_request_info_request_info__request_id__get",
+      "GET",
+      "/request/info/{request_id}",
+      "get_request_info",
+    ],
+    [
+      "cluster_operations_cluster_operations__cluster__get",
+      "GET",
+      "/cluster/operations/{cluster}",
+      "cluster_operations",
+    ],
     ["create_cluster_cluster_create_post", "POST", "/cluster/create", "create_cluster"],
     ["listPets", "GET", "/pets", "listPets"],
     // the whole id is the suffix: nothing would be left, so keep it
     ["_pets_get", "GET", "/pets", "_pets_get"],
-  ] as const)("%s", (id, method, path, want) => expect(withoutFastApiSuffix({ id, method, path })).toBe(want));
+  ] as const)("%s", (id, method, path, want) =>
+    expect(withoutFastApiSuffix({ id, method, path })).toBe(want),
+  );
 });

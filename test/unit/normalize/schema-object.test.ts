@@ -5,7 +5,9 @@ import { documentWith, normalizeDocument } from "../../helpers/normalize-documen
 
 async function declarationOf(schemas: object, name: string, openapi?: string): Promise<string> {
   const { api } = await normalizeDocument(documentWith({ schemas, openapi }));
-  const declaration = typesView(api).declarations.find((d) => new RegExp(`export (interface|type) ${name}\\b`).test(d));
+  const declaration = typesView(api).declarations.find((d) =>
+    new RegExp(`export (interface|type) ${name}\\b`).test(d),
+  );
   if (!declaration) throw new Error(`no declaration ${name}`);
   const text = declaration
     .replace(/\/\*\*.*?\*\/\s*/gs, "")
@@ -29,70 +31,208 @@ describe("schema translation", () => {
     ["const", { const: "fixed" }, '"fixed"'],
     ["hostile enum", { enum: ['"; evil(); "', "*/"] }, '"\\"; evil(); \\"" | "*/"'],
     ["array", { type: "array", items: { type: "string" } }, "string[]"],
-    ["array of union", { type: "array", items: { oneOf: [{ type: "string" }, { type: "number" }] } }, "(string | number)[]"],
-    ["tuple", { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false }, "[string, number]"],
+    [
+      "array of union",
+      { type: "array", items: { oneOf: [{ type: "string" }, { type: "number" }] } },
+      "(string | number)[]",
+    ],
+    [
+      "tuple",
+      { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false },
+      "[string, number]",
+    ],
     ["open tuple", { type: "array", prefixItems: [{ type: "string" }] }, "[string, ...unknown[]]"],
-    ["tuple closed by maxItems", { type: "array", prefixItems: [{ type: "string" }], maxItems: 1 }, "[string]"],
-    ["const array: typed by its type, not as JSON text", { type: "array", const: [1, "a"] }, "unknown[]"],
+    [
+      "tuple closed by maxItems",
+      { type: "array", prefixItems: [{ type: "string" }], maxItems: 1 },
+      "[string]",
+    ],
+    [
+      "const array: typed by its type, not as JSON text",
+      { type: "array", const: [1, "a"] },
+      "unknown[]",
+    ],
     ["enum with an object member", { enum: ["a", { b: 1 }] }, "unknown"],
     ["empty object", { type: "object" }, "interface { [key: string]: unknown; }"],
-    ["closed empty object", { type: "object", additionalProperties: false }, "Record<string, never>"],
-    ["map", { type: "object", additionalProperties: { type: "integer" } }, "interface { [key: string]: number; }"],
-    ["object", { type: "object", required: ["a"], properties: { a: { type: "string" }, "b-c": { type: "number" } } }, 'interface { a: string; "b-c"?: number; }'],
-    ["object + extra", { type: "object", properties: { a: { type: "string" } }, additionalProperties: true }, "interface { a?: string; [key: string]: unknown; }"],
-    ["object + typed extra", { type: "object", required: ["a"], properties: { a: { type: "string" } }, additionalProperties: { type: "number" } }, "interface { a: string; [key: string]: number | string; }"],
-    ["patternProperties", { type: "object", patternProperties: { "^x-": { type: "string" } } }, "interface { [key: string]: string; }"],
-    ["inline map", { type: "array", items: { type: "object", additionalProperties: { type: "integer" } } }, "Record<string, number>[]"],
-    ["allOf", { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", properties: { b: { type: "string" } } }] }, "Base & { b?: string; }"],
-    ["ref with 3.1 sibling constraint", { $ref: "#/components/schemas/Base", required: ["a"], type: "object", properties: { x: { type: "integer" } } }, "Base & { x?: number; }"],
+    [
+      "closed empty object",
+      { type: "object", additionalProperties: false },
+      "Record<string, never>",
+    ],
+    [
+      "map",
+      { type: "object", additionalProperties: { type: "integer" } },
+      "interface { [key: string]: number; }",
+    ],
+    [
+      "object",
+      {
+        type: "object",
+        required: ["a"],
+        properties: { a: { type: "string" }, "b-c": { type: "number" } },
+      },
+      'interface { a: string; "b-c"?: number; }',
+    ],
+    [
+      "object + extra",
+      { type: "object", properties: { a: { type: "string" } }, additionalProperties: true },
+      "interface { a?: string; [key: string]: unknown; }",
+    ],
+    [
+      "object + typed extra",
+      {
+        type: "object",
+        required: ["a"],
+        properties: { a: { type: "string" } },
+        additionalProperties: { type: "number" },
+      },
+      "interface { a: string; [key: string]: number | string; }",
+    ],
+    [
+      "patternProperties",
+      { type: "object", patternProperties: { "^x-": { type: "string" } } },
+      "interface { [key: string]: string; }",
+    ],
+    [
+      "inline map",
+      { type: "array", items: { type: "object", additionalProperties: { type: "integer" } } },
+      "Record<string, number>[]",
+    ],
+    [
+      "allOf",
+      {
+        allOf: [
+          { $ref: "#/components/schemas/Base" },
+          { type: "object", properties: { b: { type: "string" } } },
+        ],
+      },
+      "Base & { b?: string; }",
+    ],
+    [
+      "ref with 3.1 sibling constraint",
+      {
+        $ref: "#/components/schemas/Base",
+        required: ["a"],
+        type: "object",
+        properties: { x: { type: "integer" } },
+      },
+      "Base & { x?: number; }",
+    ],
     ["boolean schema", true, "unknown"],
     ["false schema", false, "never"],
   ])("%s", async (_, schema, want) => {
-    const schemas = { Subject: schema, Base: { type: "object", properties: { a: { type: "string" } } } };
+    const schemas = {
+      Subject: schema,
+      Base: { type: "object", properties: { a: { type: "string" } } },
+    };
     expect(await declarationOf(schemas, "Subject")).toBe(want);
   });
 
   it("3.0 allOf + nullable ref", async () => {
-    const schemas = { Subject: { allOf: [{ $ref: "#/components/schemas/Base" }], nullable: true }, Base: { type: "object" } };
+    const schemas = {
+      Subject: { allOf: [{ $ref: "#/components/schemas/Base" }], nullable: true },
+      Base: { type: "object" },
+    };
     expect(await declarationOf(schemas, "Subject", "3.0.3")).toBe("Base | null");
   });
 
   it("recursive and mutually recursive schemas refer to each other by name", async () => {
     const schemas = {
-      Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, other: { $ref: "#/components/schemas/Other" } } },
+      Node: {
+        type: "object",
+        properties: {
+          children: { type: "array", items: { $ref: "#/components/schemas/Node" } },
+          other: { $ref: "#/components/schemas/Other" },
+        },
+      },
       Other: { type: "object", properties: { node: { $ref: "#/components/schemas/Node" } } },
     };
-    expect(await declarationOf(schemas, "Node")).toBe("interface { children?: Node[]; other?: Other; }");
+    expect(await declarationOf(schemas, "Node")).toBe(
+      "interface { children?: Node[]; other?: Other; }",
+    );
     expect(await declarationOf(schemas, "Other")).toBe("interface { node?: Node; }");
   });
 });
 
 describe("discriminators", () => {
-  const cat = { type: "object", required: ["kind"], properties: { kind: { type: "string" }, meow: { type: "boolean" } } };
-  const dog = { type: "object", required: ["kind"], properties: { kind: { type: "string" }, bark: { type: "boolean" } } };
+  const cat = {
+    type: "object",
+    required: ["kind"],
+    properties: { kind: { type: "string" }, meow: { type: "boolean" } },
+  };
+  const dog = {
+    type: "object",
+    required: ["kind"],
+    properties: { kind: { type: "string" }, bark: { type: "boolean" } },
+  };
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
   it("pins mapping values onto variants whose property is a plain string", async () => {
-    const schemas = { Cat: cat, Dog: dog, Pet: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Cat", dog: "Dog", hound: "#/components/schemas/Dog" } } } };
-    expect(await declarationOf(schemas, "Pet")).toBe('(Cat & { kind: "cat" }) | (Dog & { kind: "dog" | "hound" })');
+    const schemas = {
+      Cat: cat,
+      Dog: dog,
+      Pet: {
+        oneOf: [ref("Cat"), ref("Dog")],
+        discriminator: {
+          propertyName: "kind",
+          mapping: {
+            cat: "#/components/schemas/Cat",
+            dog: "Dog",
+            hound: "#/components/schemas/Dog",
+          },
+        },
+      },
+    };
+    expect(await declarationOf(schemas, "Pet")).toBe(
+      '(Cat & { kind: "cat" }) | (Dog & { kind: "dog" | "hound" })',
+    );
   });
 
   it("uses the schema name without a mapping (implicit mapping)", async () => {
-    const schemas = { Cat: cat, Dog: dog, Pet: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } } };
-    expect(await declarationOf(schemas, "Pet")).toBe('(Cat & { kind: "Cat" }) | (Dog & { kind: "Dog" })');
+    const schemas = {
+      Cat: cat,
+      Dog: dog,
+      Pet: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } },
+    };
+    expect(await declarationOf(schemas, "Pet")).toBe(
+      '(Cat & { kind: "Cat" }) | (Dog & { kind: "Dog" })',
+    );
   });
 
   it("leaves variants alone that declare their own literal (no `never` intersections)", async () => {
-    const literalCat = { ...cat, properties: { ...cat.properties, kind: { type: "string", enum: ["cat"] } } };
-    const schemas = { Cat: literalCat, Dog: dog, Pet: { anyOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } } };
+    const literalCat = {
+      ...cat,
+      properties: { ...cat.properties, kind: { type: "string", enum: ["cat"] } },
+    };
+    const schemas = {
+      Cat: literalCat,
+      Dog: dog,
+      Pet: { anyOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } },
+    };
     expect(await declarationOf(schemas, "Pet")).toBe('Cat | (Dog & { kind: "Dog" })');
   });
 });
 
 describe("names", () => {
   it("gives schemas that clash with runtime exports or each other distinct names", async () => {
-    const { api } = await normalizeDocument(documentWith({ schemas: { ApiError: { type: "string" }, pet: { type: "string" }, Pet: { type: "number" }, "1st": { type: "string" }, class: { type: "string" } } }));
-    expect(api.schemas.map((s) => s.name).sort()).toEqual(["ApiError2", "Class", "Pet", "Pet2", "_1st"]);
+    const { api } = await normalizeDocument(
+      documentWith({
+        schemas: {
+          ApiError: { type: "string" },
+          pet: { type: "string" },
+          Pet: { type: "number" },
+          "1st": { type: "string" },
+          class: { type: "string" },
+        },
+      }),
+    );
+    expect(api.schemas.map((s) => s.name).sort()).toEqual([
+      "ApiError2",
+      "Class",
+      "Pet",
+      "Pet2",
+      "_1st",
+    ]);
   });
 });
 
@@ -110,13 +250,26 @@ describe("readOnly and writeOnly", () => {
   it("responses leave out writeOnly fields; requests use a Writable type without readOnly fields", async () => {
     const { api } = await normalizeDocument(
       documentWith({
-        schemas: { User: user, Team: { type: "object", properties: { owner: { $ref: "#/components/schemas/User" } } } },
+        schemas: {
+          User: user,
+          Team: { type: "object", properties: { owner: { $ref: "#/components/schemas/User" } } },
+        },
         paths: {
           "/users": {
             post: {
               operationId: "createUser",
-              requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } },
-              responses: { "201": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } } },
+              requestBody: {
+                required: true,
+                content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } },
+              },
+              responses: {
+                "201": {
+                  description: "ok",
+                  content: {
+                    "application/json": { schema: { $ref: "#/components/schemas/User" } },
+                  },
+                },
+              },
             },
           },
         },
@@ -124,13 +277,19 @@ describe("readOnly and writeOnly", () => {
     );
     const declarations = typesView(api).declarations.join("\n");
     expect(declarations).toMatch(/export interface User \{\n  id: string;\n  name: string;\n\}/);
-    expect(declarations).toMatch(/export interface UserWritable \{\n  name: string;\n  password: string;\n\}/);
+    expect(declarations).toMatch(
+      /export interface UserWritable \{\n  name: string;\n  password: string;\n\}/,
+    );
     expect(declarations).toMatch(/export interface TeamWritable \{\n  owner\?: UserWritable;\n\}/);
     const op = api.operations[0];
     const body = op.requestBody!.schema;
-    expect(body.kind === "ref" && api.schemas.find((s) => s.id === body.target)?.name).toBe("UserWritable");
+    expect(body.kind === "ref" && api.schemas.find((s) => s.id === body.target)?.name).toBe(
+      "UserWritable",
+    );
     const result = op.responses[0].schema!;
-    expect(result.kind === "ref" && api.schemas.find((s) => s.id === result.target)?.name).toBe("User");
+    expect(result.kind === "ref" && api.schemas.find((s) => s.id === result.target)?.name).toBe(
+      "User",
+    );
   });
 });
 
@@ -142,7 +301,10 @@ describe("documentation from the spec", () => {
           Job: {
             type: "object",
             externalDocs: { url: "https://docs.example.com/jobs", description: "Jobs guide" },
-            properties: { name: { type: "string", examples: ["nightly */ evil()"] }, size: { type: "integer", example: 4 } },
+            properties: {
+              name: { type: "string", examples: ["nightly */ evil()"] },
+              size: { type: "integer", example: 4 },
+            },
           },
         },
       }),

@@ -1,6 +1,14 @@
 // Output is swapped in with two renames; a run killed between them must not lose the client.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -28,9 +36,15 @@ function folder(name: string, files: Record<string, string>): string {
 
 describe("writeOutput", () => {
   it("replaces the folder as a whole and leaves nothing beside it", () => {
-    const manifest = JSON.stringify({ files: { "old.ts": "", "index.ts": "" }, generator: { name: "clientgen", version: "0" } });
+    const manifest = JSON.stringify({
+      files: { "old.ts": "", "index.ts": "" },
+      generator: { name: "clientgen", version: "0" },
+    });
     folder("client", { "old.ts": "old", "index.ts": "v1", "clientgen.json": manifest });
-    writeOutput(path.join(dir, "client"), [{ path: "index.ts", text: "v2" }, { path: "runtime/a.js", text: "a" }]);
+    writeOutput(path.join(dir, "client"), [
+      { path: "index.ts", text: "v2" },
+      { path: "runtime/a.js", text: "a" },
+    ]);
     expect(readdirSync(path.join(dir, "client")).sort()).toEqual(["index.ts", "runtime"]);
     expect(readFileSync(path.join(dir, "client/index.ts"), "utf8")).toBe("v2");
     expect(readdirSync(dir)).toEqual(["client"]);
@@ -38,7 +52,9 @@ describe("writeOutput", () => {
 
   it("refuses a folder it did not generate, before making anything beside it", () => {
     folder("client", { "notes.txt": "mine" });
-    expect(() => writeOutput(path.join(dir, "client"), [{ path: "index.ts", text: "v2" }])).toThrow(UnsafeOutputError);
+    expect(() => writeOutput(path.join(dir, "client"), [{ path: "index.ts", text: "v2" }])).toThrow(
+      UnsafeOutputError,
+    );
     expect(readdirSync(path.join(dir, "client"))).toEqual(["notes.txt"]);
     expect(readdirSync(dir)).toEqual(["client"]);
   });
@@ -58,11 +74,17 @@ describe("recoverInterruptedWrite", () => {
     const pid = deadPid();
     folder("client", { "index.ts": "current" });
     folder(`.client.clientgen-old-${pid}`, { "index.ts": "stale" });
-    folder(`.client.clientgen-new-${process.ppid}`, { "index.ts": "someone else's, still running" });
+    folder(`.client.clientgen-new-${process.ppid}`, {
+      "index.ts": "someone else's, still running",
+    });
     folder(".other.clientgen-old-1", { "index.ts": "another output's" });
     recoverInterruptedWrite(path.join(dir, "client"));
     expect(readFileSync(path.join(dir, "client/index.ts"), "utf8")).toBe("current");
-    expect(readdirSync(dir).sort()).toEqual([".client.clientgen-new-" + process.ppid, ".other.clientgen-old-1", "client"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      ".client.clientgen-new-" + process.ppid,
+      ".other.clientgen-old-1",
+      "client",
+    ]);
   });
 
   it("is a no-op when the parent folder does not exist", () => {

@@ -1,6 +1,10 @@
 // JSON pointers: decoding (~1, ~0, percent-encoding), encoding, and lookup.
 import { describe, expect, test } from "vitest";
-import { formatPointer, parsePointer, valueAtPointer } from "../../../generator/shared/json-pointer.js";
+import {
+  formatPointer,
+  parsePointer,
+  valueAtPointer,
+} from "../../../generator/shared/json-pointer.js";
 
 describe("parsePointer", () => {
   const cases = [

@@ -14,8 +14,12 @@ let n = 0;
 async function findings(document: object, files: Record<string, object> = {}): Promise<string[]> {
   const at = path.join(dir, String(n++));
   mkdirSync(at, { recursive: true });
-  for (const [name, value] of Object.entries(files)) writeFileSync(path.join(at, name), JSON.stringify(value));
-  writeFileSync(path.join(at, "openapi.json"), JSON.stringify({ info: { title: "V", version: "1" }, paths: {}, ...document }));
+  for (const [name, value] of Object.entries(files))
+    writeFileSync(path.join(at, name), JSON.stringify(value));
+  writeFileSync(
+    path.join(at, "openapi.json"),
+    JSON.stringify({ info: { title: "V", version: "1" }, paths: {}, ...document }),
+  );
   const spec = await loadSpec(path.join(at, "openapi.json"));
   return validate(spec).map((d) => `${d.code} ${d.pointer}`);
 }
@@ -24,10 +28,26 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 describe("REF004 circular-ref", () => {
   const cases = [
-    { name: "recursion through a property is fine", schemas: { T: { type: "object", properties: { next: ref("T") } } }, want: [] },
-    { name: "recursion through array items is fine", schemas: { L: { type: "array", items: ref("L") } }, want: [] },
-    { name: "an alias chain that ends is fine", schemas: { A: ref("B"), B: ref("C"), C: { type: "string" } }, want: [] },
-    { name: "anyOf back to itself", schemas: { U: { anyOf: [{ type: "string" }, { allOf: [ref("U")] }] } }, want: ["REF004 #/components/schemas/U"] },
+    {
+      name: "recursion through a property is fine",
+      schemas: { T: { type: "object", properties: { next: ref("T") } } },
+      want: [],
+    },
+    {
+      name: "recursion through array items is fine",
+      schemas: { L: { type: "array", items: ref("L") } },
+      want: [],
+    },
+    {
+      name: "an alias chain that ends is fine",
+      schemas: { A: ref("B"), B: ref("C"), C: { type: "string" } },
+      want: [],
+    },
+    {
+      name: "anyOf back to itself",
+      schemas: { U: { anyOf: [{ type: "string" }, { allOf: [ref("U")] }] } },
+      want: ["REF004 #/components/schemas/U"],
+    },
     {
       name: "a cycle entered from outside is reported at its members only",
       schemas: { Outer: { type: "object", properties: { x: ref("A") } }, A: ref("B"), B: ref("A") },
@@ -35,7 +55,11 @@ describe("REF004 circular-ref", () => {
     },
   ];
   test.each(cases)("$name", async ({ schemas, want }) => {
-    expect((await findings({ openapi: "3.1.0", components: { schemas } })).filter((f) => f.startsWith("REF004")).sort()).toEqual(want);
+    expect(
+      (await findings({ openapi: "3.1.0", components: { schemas } }))
+        .filter((f) => f.startsWith("REF004"))
+        .sort(),
+    ).toEqual(want);
   });
 
   test("a cycle through another file", async () => {
@@ -43,14 +67,23 @@ describe("REF004 circular-ref", () => {
       { openapi: "3.1.0", components: { schemas: { A: { $ref: "other.json#/B" } } } },
       { "other.json": { B: { $ref: "openapi.json#/components/schemas/A" } } },
     );
-    expect(found.filter((f) => f.startsWith("REF004")).sort()).toEqual(["REF004 #/B", "REF004 #/components/schemas/A"]);
+    expect(found.filter((f) => f.startsWith("REF004")).sort()).toEqual([
+      "REF004 #/B",
+      "REF004 #/components/schemas/A",
+    ]);
   });
 });
 
 describe("REF005 ref-siblings", () => {
   test("3.0 only, documentation keywords and x- extensions are fine", async () => {
-    const schemas = { P: { type: "string" }, Q: { $ref: "#/components/schemas/P", description: "d", "x-a": 1 }, R: { $ref: "#/components/schemas/P", nullable: true } };
-    expect(await findings({ openapi: "3.0.3", components: { schemas } })).toEqual(["REF005 #/components/schemas/R/nullable"]);
+    const schemas = {
+      P: { type: "string" },
+      Q: { $ref: "#/components/schemas/P", description: "d", "x-a": 1 },
+      R: { $ref: "#/components/schemas/P", nullable: true },
+    };
+    expect(await findings({ openapi: "3.0.3", components: { schemas } })).toEqual([
+      "REF005 #/components/schemas/R/nullable",
+    ]);
     expect(await findings({ openapi: "3.1.0", components: { schemas } })).toEqual([]);
   });
 });
@@ -61,10 +94,17 @@ describe("PAR003/PAR004 path parameters", () => {
       openapi: "3.1.0",
       components: { parameters: { Id: { name: "id", in: "path", schema: { type: "string" } } } },
       paths: {
-        "/a/{id}": { parameters: [{ $ref: "#/components/parameters/Id" }], get: { responses: {} }, put: { parameters: [{ $ref: "#/components/parameters/Id" }], responses: {} } },
+        "/a/{id}": {
+          parameters: [{ $ref: "#/components/parameters/Id" }],
+          get: { responses: {} },
+          put: { parameters: [{ $ref: "#/components/parameters/Id" }], responses: {} },
+        },
         "/b": { get: { parameters: [{ $ref: "#/components/parameters/Id" }], responses: {} } },
       },
     });
-    expect(found.sort()).toEqual(["PAR003 #/paths/~1b/get/parameters/0", "PAR004 #/components/parameters/Id"]);
+    expect(found.sort()).toEqual([
+      "PAR003 #/paths/~1b/get/parameters/0",
+      "PAR004 #/components/parameters/Id",
+    ]);
   });
 });

@@ -16,12 +16,22 @@ const AEP_STATUS: StatusRule = {
   successValues: ["true"],
 };
 
-export function aepLro(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): UrlLro | undefined {
+export function aepLro(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): UrlLro | undefined {
   const value = raw["x-aep-long-running-operation"];
   if (value === undefined) return undefined;
   const where = child(at, "x-aep-long-running-operation");
   if (!isObject(value)) {
-    report(ctx, where, "warning", "DIA004", "x-aep-long-running-operation must be an object; no waiting method is generated");
+    report(
+      ctx,
+      where,
+      "warning",
+      "DIA004",
+      "x-aep-long-running-operation must be an object; no waiting method is generated",
+    );
     return undefined;
   }
   const response = isObject(value.response) ? value.response : undefined;
@@ -30,7 +40,10 @@ export function aepLro(ctx: NormalizeContext, raw: Record<string, unknown>, at: 
     ...AEP_STATUS,
     finalStateVia: "operation-location",
     resultPath: ["response"],
-    resultSchema: response && response.schema !== undefined ? toSchema(ctx, response.schema, schemaAt) : undefined,
+    resultSchema:
+      response && response.schema !== undefined
+        ? toSchema(ctx, response.schema, schemaAt)
+        : undefined,
     source: where.pointer,
     statusPaths: [["done"]],
     urlHeaders: [],

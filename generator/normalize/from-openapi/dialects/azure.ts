@@ -4,7 +4,12 @@ import type { HttpMethod, Operation, Pagination, StatusRule, UrlLro } from "../.
 import { child, isObject, report, type Location, type NormalizeContext } from "../../context.js";
 import { deref } from "../deref.js";
 
-const finalStates = ["azure-async-operation", "location", "operation-location", "original-uri"] as const;
+const finalStates = [
+  "azure-async-operation",
+  "location",
+  "operation-location",
+  "original-uri",
+] as const;
 type FinalStateVia = (typeof finalStates)[number];
 
 /** Azure's default when `final-state-via` is absent: a PUT/PATCH ends at its own URL, the rest at the poll answer or Location. */
@@ -25,16 +30,30 @@ const AZURE_STATUS: StatusRule = {
   successValues: ["Succeeded"],
 };
 
-export function azureLro(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location, op: Operation): UrlLro | undefined {
+export function azureLro(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+  op: Operation,
+): UrlLro | undefined {
   const flag = raw["x-ms-long-running-operation"];
   if (flag !== true) return undefined;
   const optionsAt = child(at, "x-ms-long-running-operation-options");
-  const options = isObject(raw["x-ms-long-running-operation-options"]) ? raw["x-ms-long-running-operation-options"] : {};
+  const options = isObject(raw["x-ms-long-running-operation-options"])
+    ? raw["x-ms-long-running-operation-options"]
+    : {};
   const via = options["final-state-via"];
   let finalStateVia = defaultFinalStateVia(op.method);
-  if (typeof via === "string" && (finalStates as readonly string[]).includes(via)) finalStateVia = via as FinalStateVia;
+  if (typeof via === "string" && (finalStates as readonly string[]).includes(via))
+    finalStateVia = via as FinalStateVia;
   else if (via !== undefined) {
-    report(ctx, child(optionsAt, "final-state-via"), "warning", "DIA004", `final-state-via ${JSON.stringify(via)} is not one of ${finalStates.join(", ")}; using ${finalStateVia}`);
+    report(
+      ctx,
+      child(optionsAt, "final-state-via"),
+      "warning",
+      "DIA004",
+      `final-state-via ${JSON.stringify(via)} is not one of ${finalStates.join(", ")}; using ${finalStateVia}`,
+    );
   }
   return {
     ...AZURE_STATUS,
@@ -52,26 +71,50 @@ export function azureLro(ctx: NormalizeContext, raw: Record<string, unknown>, at
  * parameter marked `x-ms-skip-url-encoding` (or named nextLink), its query parameters from the
  * call's arguments. An `api-version` query parameter is kept on every next link, as Azure's SDKs do.
  */
-export function azurePageable(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Pagination | undefined {
+export function azurePageable(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): Pagination | undefined {
   const value = raw["x-ms-pageable"];
   if (value === undefined) return undefined;
   const where = child(at, "x-ms-pageable");
   if (!isObject(value)) {
-    report(ctx, where, "warning", "DIA004", "x-ms-pageable must be an object; the operation is not paginated");
+    report(
+      ctx,
+      where,
+      "warning",
+      "DIA004",
+      "x-ms-pageable must be an object; the operation is not paginated",
+    );
     return undefined;
   }
-  const itemName = typeof value.itemName === "string" && value.itemName !== "" ? value.itemName : "value";
+  const itemName =
+    typeof value.itemName === "string" && value.itemName !== "" ? value.itemName : "value";
   const itemSchema = { kind: "unknown" as const };
-  if (value.nextLinkName === null) return { itemSchema, itemsPath: [itemName], source: where.pointer, style: "nextLink" };
+  if (value.nextLinkName === null)
+    return { itemSchema, itemsPath: [itemName], source: where.pointer, style: "nextLink" };
   // Names, not paths: OData's `@odata.nextLink` is one property.
-  const nextLinkName = typeof value.nextLinkName === "string" && value.nextLinkName !== "" ? value.nextLinkName : "nextLink";
+  const nextLinkName =
+    typeof value.nextLinkName === "string" && value.nextLinkName !== ""
+      ? value.nextLinkName
+      : "nextLink";
   const own = parametersOf(ctx, raw, at);
-  const next = typeof value.operationName === "string" ? findOperation(ctx, value.operationName) : undefined;
+  const next =
+    typeof value.operationName === "string" ? findOperation(ctx, value.operationName) : undefined;
   if (typeof value.operationName === "string" && next === undefined)
-    report(ctx, child(where, "operationName"), "warning", "DIA004", `operationName ${JSON.stringify(value.operationName)} names no operation; next links are fetched as given`);
+    report(
+      ctx,
+      child(where, "operationName"),
+      "warning",
+      "DIA004",
+      `operationName ${JSON.stringify(value.operationName)} names no operation; next links are fetched as given`,
+    );
   const isOther = next !== undefined && next.raw !== raw;
   const nextParameters = isOther ? parametersOf(ctx, next.raw, next.at) : [];
-  const linkParam = nextParameters.find((p) => p.in === "path" && (p.skipsEncoding || p.name === "nextLink"))?.name;
+  const linkParam = nextParameters.find(
+    (p) => p.in === "path" && (p.skipsEncoding || p.name === "nextLink"),
+  )?.name;
   const linkQuery = [
     ...new Set([
       ...own.filter((p) => p.in === "query" && p.name === "api-version").map((p) => p.name),
@@ -96,19 +139,40 @@ interface ParameterInfo {
 }
 
 /** An operation's parameters (path-level ones included), $refs read through. */
-function parametersOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): ParameterInfo[] {
+function parametersOf(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): ParameterInfo[] {
   const pathItemPointer = at.pointer.slice(0, at.pointer.lastIndexOf("/"));
   const pathItem = ctx.spec.resolveRef(pathItemPointer, at.file)?.value;
-  const listed = [...(isObject(pathItem) && Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(raw.parameters) ? raw.parameters : [])];
+  const listed = [
+    ...(isObject(pathItem) && Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+    ...(Array.isArray(raw.parameters) ? raw.parameters : []),
+  ];
   return listed.flatMap((entry, index) => {
     const resolved = deref(ctx, entry, child(child(at, "parameters"), index));
-    if (!resolved || typeof resolved.value.name !== "string" || typeof resolved.value.in !== "string") return [];
-    return [{ in: resolved.value.in, name: resolved.value.name, skipsEncoding: resolved.value["x-ms-skip-url-encoding"] === true }];
+    if (
+      !resolved ||
+      typeof resolved.value.name !== "string" ||
+      typeof resolved.value.in !== "string"
+    )
+      return [];
+    return [
+      {
+        in: resolved.value.in,
+        name: resolved.value.name,
+        skipsEncoding: resolved.value["x-ms-skip-url-encoding"] === true,
+      },
+    ];
   });
 }
 
 /** The operation with this operationId, its path and location. */
-function findOperation(ctx: NormalizeContext, operationId: string): { at: Location; path: string; raw: Record<string, unknown> } | undefined {
+function findOperation(
+  ctx: NormalizeContext,
+  operationId: string,
+): { at: Location; path: string; raw: Record<string, unknown> } | undefined {
   const paths = ctx.spec.document.paths;
   if (!isObject(paths)) return undefined;
   for (const [path, item] of Object.entries(paths)) {

@@ -21,7 +21,10 @@ export function responsePathOf(expression: unknown): FieldPath | undefined {
 }
 
 /** `$request.cursor`, `$request.query.cursor` or a bare name -> the query parameter it names. */
-export function requestParameterOf(expression: unknown, parameters: Parameter[]): string | undefined {
+export function requestParameterOf(
+  expression: unknown,
+  parameters: Parameter[],
+): string | undefined {
   if (typeof expression !== "string") return undefined;
   const name = expression.replace(/^\$request\.(query\.)?/, "");
   return parameters.some((p) => p.in === "query" && p.name === name) ? name : undefined;
@@ -55,5 +58,7 @@ function dottedPath(text: string): FieldPath | undefined {
 
 /** A number of seconds (Speakeasy delays) as milliseconds, or undefined. */
 export function secondsToMs(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.round(value * 1000) : undefined;
+  return typeof value === "number" && Number.isFinite(value) && value >= 0
+    ? Math.round(value * 1000)
+    : undefined;
 }

@@ -12,12 +12,22 @@ const JOB_STATUS: StatusRule = {
   errorPath: ["error"],
   failureValues: ["failed", "failure", "error", "errored"],
   isCaseInsensitive: true,
-  successValues: ["succeeded", "success", "successful", "completed", "complete", "done", "finished"],
+  successValues: [
+    "succeeded",
+    "success",
+    "successful",
+    "completed",
+    "complete",
+    "done",
+    "finished",
+  ],
 };
 
 export function acceptedLro(op: Operation, at: Location): UrlLro | undefined {
   const accepted = op.responses.find((r) => r.status === "202");
-  const header = accepted?.headers.find((h) => h.name === "location" || h.name === "operation-location");
+  const header = accepted?.headers.find(
+    (h) => h.name === "location" || h.name === "operation-location",
+  );
   if (!accepted || !header) return undefined;
   return {
     ...JOB_STATUS,

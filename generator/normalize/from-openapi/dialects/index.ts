@@ -15,17 +15,28 @@ const rootRetries = new WeakMap<NormalizeContext, { policy: RetryPolicy | undefi
 const pollersByContext = new WeakMap<NormalizeContext, Poller[]>();
 
 /** Fill in what the operation's vendor extensions say, where x-clientgen-* says nothing. */
-export function withDialects(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location, op: Operation): Operation {
+export function withDialects(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+  op: Operation,
+): Operation {
   const pollers = pollersByContext.get(ctx) ?? [];
   pollers.push(...speakeasyPollers(ctx, raw, at, op));
   pollersByContext.set(ctx, pollers);
   const pagination =
-    op.pagination ?? azurePageable(ctx, raw, at) ?? speakeasyPagination(ctx, raw, at, op) ?? fernPagination(ctx, raw, at, op);
-  const urlLro = op.lro ? undefined : (azureLro(ctx, raw, at, op) ?? aepLro(ctx, raw, at) ?? acceptedLro(op, at));
+    op.pagination ??
+    azurePageable(ctx, raw, at) ??
+    speakeasyPagination(ctx, raw, at, op) ??
+    fernPagination(ctx, raw, at, op);
+  const urlLro = op.lro
+    ? undefined
+    : (azureLro(ctx, raw, at, op) ?? aepLro(ctx, raw, at) ?? acceptedLro(op, at));
   const retry = retryOf(ctx, raw, at);
   // Azure's LRO contract makes a start retry-safe (ARM RPC: PUT/PATCH/DELETE idempotent, a
   // long-running POST tracked by its monitor): its 5xx and timeouts are retried like a GET's.
-  const isIdempotent = op.isIdempotent || (urlLro !== undefined && raw["x-ms-long-running-operation"] === true);
+  const isIdempotent =
+    op.isIdempotent || (urlLro !== undefined && raw["x-ms-long-running-operation"] === true);
   return { ...op, isIdempotent, pagination, retry, urlLro };
 }
 
@@ -37,7 +48,11 @@ export function takeDialectPollers(ctx: NormalizeContext): Poller[] {
 }
 
 /** The operation's own policy, else the document's; Speakeasy's before Fern's. */
-function retryOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): RetryPolicy | undefined {
+function retryOf(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): RetryPolicy | undefined {
   const root: Location = { file: ctx.spec.file, pointer: "#" };
   const doc = ctx.spec.document;
   const compact = (policy: RetryPolicy | undefined): RetryPolicy | undefined =>
@@ -45,7 +60,9 @@ function retryOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locati
   return (
     compact(speakeasyRetries(ctx, raw["x-speakeasy-retries"], child(at, "x-speakeasy-retries"))) ??
     compact(fernRetries(ctx, raw["x-fern-retries"], child(at, "x-fern-retries"))) ??
-    (raw["x-speakeasy-retries"] === undefined && raw["x-fern-retries"] === undefined ? rootRetry() : undefined)
+    (raw["x-speakeasy-retries"] === undefined && raw["x-fern-retries"] === undefined
+      ? rootRetry()
+      : undefined)
   );
 
   function rootRetry(): RetryPolicy | undefined {
@@ -53,8 +70,9 @@ function retryOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locati
     if (!cached) {
       cached = {
         policy:
-          compact(speakeasyRetries(ctx, doc["x-speakeasy-retries"], child(root, "x-speakeasy-retries"))) ??
-          compact(fernRetries(ctx, doc["x-fern-retries"], child(root, "x-fern-retries"))),
+          compact(
+            speakeasyRetries(ctx, doc["x-speakeasy-retries"], child(root, "x-speakeasy-retries")),
+          ) ?? compact(fernRetries(ctx, doc["x-fern-retries"], child(root, "x-fern-retries"))),
       };
       rootRetries.set(ctx, cached);
     }

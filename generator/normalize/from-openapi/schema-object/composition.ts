@@ -6,7 +6,11 @@ import { declaredType, namedSchemaId } from "./ref.js";
 import { baseOfUnionParent, isUnionParentOf } from "../../../load/union-parent.js";
 import { unescapeSegment } from "../../../shared/json-pointer.js";
 
-export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
+export function compositionSchema(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): Schema {
   const parts: Schema[] = [];
   if (Array.isArray(raw.allOf)) {
     const allOfAt = child(at, "allOf");
@@ -21,7 +25,13 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
     if (types.length > 1 && allOf.length > 1) {
       // No value has two JSON types: taken literally the schema admits nothing. The widest honest
       // reading is "a value of one of the parts", reported so the spec can be fixed.
-      report(ctx, allOfAt, "warning", "SCH008", `allOf parts of types ${types.map((t) => JSON.stringify(t)).join(" and ")} admit no value; typed as any one of them`);
+      report(
+        ctx,
+        allOfAt,
+        "warning",
+        "SCH008",
+        `allOf parts of types ${types.map((t) => JSON.stringify(t)).join(" and ")} admit no value; typed as any one of them`,
+      );
       parts.push({ kind: "union", variants: allOf });
     } else {
       parts.push(...allOf);
@@ -33,22 +43,36 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
   }
   // Keywords beside the composition (properties, type, ...) constrain the value too.
   const rest = Object.fromEntries(
-    Object.entries(raw).filter(([k]) => !["allOf", "oneOf", "anyOf", "discriminator", "description", "title"].includes(k)),
+    Object.entries(raw).filter(
+      ([k]) => !["allOf", "oneOf", "anyOf", "discriminator", "description", "title"].includes(k),
+    ),
   );
   if (closesOverComposition(rest)) {
     // JSON Schema applies additionalProperties to this object's own properties only, so beside a
     // composition with none it rejects every property of the variants: taken literally nothing but
     // `{}` passes. What authors mean is "no keys beyond the variant's", which types cannot express.
-    report(ctx, child(at, "additionalProperties"), "warning", "SCH006", "additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored");
+    report(
+      ctx,
+      child(at, "additionalProperties"),
+      "warning",
+      "SCH006",
+      "additionalProperties: false beside allOf/oneOf/anyOf without properties of its own would reject every variant's properties; ignored",
+    );
     delete rest.additionalProperties;
   }
   requireInherited(ctx, rest, raw, at);
-  if (rest.properties !== undefined || rest.additionalProperties !== undefined || rest.items !== undefined) {
+  if (
+    rest.properties !== undefined ||
+    rest.additionalProperties !== undefined ||
+    rest.items !== undefined
+  ) {
     parts.push(typedSchema(ctx, rest, at, rest.type));
   }
   const schema: Schema = parts.length === 1 ? parts[0] : { kind: "intersection", parts };
   // `type: [object, "null"]` beside the composition: null is valid too.
-  return Array.isArray(raw.type) && raw.type.includes("null") ? { ...schema, isNullable: true } : schema;
+  return Array.isArray(raw.type) && raw.type.includes("null")
+    ? { ...schema, isNullable: true }
+    : schema;
 }
 
 /**
@@ -56,7 +80,12 @@ export function compositionSchema(ctx: NormalizeContext, raw: Record<string, unk
  * each is declared here again with the part's schema, so the intersection requires it. (TypeScript
  * keeps `undefined` in `{ a?: T } & { a: unknown }`: the part's own schema is what works.)
  */
-function requireInherited(ctx: NormalizeContext, rest: Record<string, unknown>, raw: Record<string, unknown>, at: Location): void {
+function requireInherited(
+  ctx: NormalizeContext,
+  rest: Record<string, unknown>,
+  raw: Record<string, unknown>,
+  at: Location,
+): void {
   if (!Array.isArray(rest.required) || !Array.isArray(raw.allOf)) return;
   const own = isObject(rest.properties) ? rest.properties : {};
   const added: Record<string, unknown> = {};
@@ -69,7 +98,14 @@ function requireInherited(ctx: NormalizeContext, rest: Record<string, unknown>, 
 }
 
 /** The raw schema of property `name` in allOf parts (through $refs and nested allOf); undefined when none declares it. */
-function propertyInParts(ctx: NormalizeContext, parts: unknown[], file: string, origin: string, name: string, depth: number): unknown {
+function propertyInParts(
+  ctx: NormalizeContext,
+  parts: unknown[],
+  file: string,
+  origin: string,
+  name: string,
+  depth: number,
+): unknown {
   if (depth > 8) return undefined;
   for (const part of parts) {
     let value = part;
@@ -81,7 +117,8 @@ function propertyInParts(ctx: NormalizeContext, parts: unknown[], file: string, 
     }
     if (!isObject(value)) continue;
     // Copied here, a schema from another file would resolve its $refs against this one: not used.
-    if (isObject(value.properties) && Object.hasOwn(value.properties, name)) return from === origin ? value.properties[name] : undefined;
+    if (isObject(value.properties) && Object.hasOwn(value.properties, name))
+      return from === origin ? value.properties[name] : undefined;
     if (Array.isArray(value.allOf)) {
       const found = propertyInParts(ctx, value.allOf, from, origin, name, depth + 1);
       if (found !== undefined) return found;
@@ -101,7 +138,11 @@ function conflictingTypes(ctx: NormalizeContext, parts: unknown[], file: string)
 }
 
 function closesOverComposition(rest: Record<string, unknown>): boolean {
-  return rest.additionalProperties === false && rest.properties === undefined && rest.patternProperties === undefined;
+  return (
+    rest.additionalProperties === false &&
+    rest.properties === undefined &&
+    rest.patternProperties === undefined
+  );
 }
 
 /**
@@ -123,12 +164,21 @@ function unionParentBase(
   return base ? { at: { file: parent.file, pointer: parent.pointer }, raw: base } : null;
 }
 
-function unionSchema(ctx: NormalizeContext, raw: Record<string, unknown>, list: unknown[], at: Location): Schema {
+function unionSchema(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  list: unknown[],
+  at: Location,
+): Schema {
   let isNullable = false;
   const variants: Schema[] = [];
   const rawVariants: unknown[] = [];
   list.forEach((item, i) => {
-    if (isObject(item) && item.type === "null" && Object.keys(item).every((k) => k === "type" || k === "description")) {
+    if (
+      isObject(item) &&
+      item.type === "null" &&
+      Object.keys(item).every((k) => k === "type" || k === "description")
+    ) {
       isNullable = true;
       return;
     }

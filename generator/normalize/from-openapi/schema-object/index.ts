@@ -8,7 +8,15 @@ import { refSchema } from "./ref.js";
 import { typeArraySchema } from "./type-array.js";
 
 /** Keywords the generator reads; anything else that changes a type is reported as ignored. */
-const ignoredStructuralKeywords = ["not", "if", "then", "else", "dependentSchemas", "$dynamicRef", "unevaluatedItems"];
+const ignoredStructuralKeywords = [
+  "not",
+  "if",
+  "then",
+  "else",
+  "dependentSchemas",
+  "$dynamicRef",
+  "unevaluatedItems",
+];
 
 /** Translate one raw schema found at `at`. Never throws: unusable input becomes `unknown` plus a diagnostic. */
 export function toSchema(ctx: NormalizeContext, raw: unknown, at: Location): Schema {
@@ -22,7 +30,13 @@ export function toSchema(ctx: NormalizeContext, raw: unknown, at: Location): Sch
   if (typeof raw.$ref === "string") return refSchema(ctx, raw, at, common);
   for (const keyword of ignoredStructuralKeywords) {
     if (raw[keyword] !== undefined) {
-      report(ctx, child(at, keyword), "warning", "SCH002", `"${keyword}" is not supported and is ignored`);
+      report(
+        ctx,
+        child(at, keyword),
+        "warning",
+        "SCH002",
+        `"${keyword}" is not supported and is ignored`,
+      );
     }
   }
   return withCommon(bodyOf(ctx, raw, at), common);
@@ -47,7 +61,12 @@ function bodyOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locatio
 }
 
 /** The schema for one `type` value (or none: inferred from the keywords present). */
-export function typedSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location, type: unknown): Schema {
+export function typedSchema(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+  type: unknown,
+): Schema {
   switch (type) {
     case "string":
       return isBinary(raw) ? { kind: "binary" } : { kind: "string" };
@@ -61,13 +80,24 @@ export function typedSchema(ctx: NormalizeContext, raw: Record<string, unknown>,
     case "object":
       return objectSchema(ctx, raw, at);
     case undefined:
-      if (raw.properties !== undefined || raw.additionalProperties !== undefined || raw.patternProperties !== undefined) {
+      if (
+        raw.properties !== undefined ||
+        raw.additionalProperties !== undefined ||
+        raw.patternProperties !== undefined
+      ) {
         return objectSchema(ctx, raw, at);
       }
-      if (raw.items !== undefined || raw.prefixItems !== undefined) return arraySchema(ctx, raw, at);
+      if (raw.items !== undefined || raw.prefixItems !== undefined)
+        return arraySchema(ctx, raw, at);
       return { kind: "unknown" };
     default:
-      report(ctx, child(at, "type"), "warning", "SCH003", `unknown type ${JSON.stringify(type)}; typed as unknown`);
+      report(
+        ctx,
+        child(at, "type"),
+        "warning",
+        "SCH003",
+        `unknown type ${JSON.stringify(type)}; typed as unknown`,
+      );
       return { kind: "unknown" };
   }
 }
@@ -80,22 +110,43 @@ function isBinary(raw: Record<string, unknown>): boolean {
  * Integers beyond 2^53 were already rounded when the document was parsed (JSON.parse and YAML
  * both give JavaScript numbers): the literal type would silently name another value.
  */
-function reportInexactIntegers(ctx: NormalizeContext, values: unknown[], at: Location, isList: boolean): void {
+function reportInexactIntegers(
+  ctx: NormalizeContext,
+  values: unknown[],
+  at: Location,
+  isList: boolean,
+): void {
   values.forEach((value, i) => {
-    if (typeof value !== "number" || !Number.isInteger(value) || Number.isSafeInteger(value)) return;
+    if (typeof value !== "number" || !Number.isInteger(value) || Number.isSafeInteger(value))
+      return;
     const message = `integer beyond 2^53 (Number.MAX_SAFE_INTEGER): it is read rounded, as ${value}, so the literal type may name another value`;
-    report(ctx, isList ? child(at, i) : at, "warning", "SCH005", message, "write the value as a string, or use type: string with a pattern");
+    report(
+      ctx,
+      isList ? child(at, i) : at,
+      "warning",
+      "SCH005",
+      message,
+      "write the value as a string, or use type: string with a pattern",
+    );
   });
 }
 
-function enumSchema(literals: (boolean | null | number | string)[], raw: Record<string, unknown>): Schema {
+function enumSchema(
+  literals: (boolean | null | number | string)[],
+  raw: Record<string, unknown>,
+): Schema {
   const schema: Schema = { kind: "enum", values: literals };
   if (raw.nullable === true && !literals.includes(null)) schema.isNullable = true;
   return schema;
 }
 
 function isScalar(value: unknown): value is boolean | null | number | string {
-  return value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string";
+  return (
+    value === null ||
+    typeof value === "boolean" ||
+    typeof value === "number" ||
+    typeof value === "string"
+  );
 }
 
 /** Annotations every schema may carry. */
@@ -118,7 +169,8 @@ export function commonOf(raw: Record<string, unknown>): SchemaCommon {
 
 /** OpenAPI externalDocs -> the model's link; anything without a string url is dropped. */
 export function externalDocsOf(raw: unknown): ExternalDocs | undefined {
-  if (typeof raw !== "object" || raw === null || typeof (raw as { url?: unknown }).url !== "string") return undefined;
+  if (typeof raw !== "object" || raw === null || typeof (raw as { url?: unknown }).url !== "string")
+    return undefined;
   const { url, description } = raw as { url: string; description?: unknown };
   return typeof description === "string" ? { description, url } : { url };
 }

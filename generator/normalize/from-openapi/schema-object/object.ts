@@ -3,18 +3,33 @@ import type { ObjectSchema, Property, Schema } from "../../../model/schema.js";
 import { child, isObject, type Location, type NormalizeContext } from "../../context.js";
 import { toSchema } from "./index.js";
 
-export function objectSchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): ObjectSchema {
-  const required = new Set(Array.isArray(raw.required) ? raw.required.filter((r) => typeof r === "string") : []);
+export function objectSchema(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): ObjectSchema {
+  const required = new Set(
+    Array.isArray(raw.required) ? raw.required.filter((r) => typeof r === "string") : [],
+  );
   const properties: Property[] = [];
   if (isObject(raw.properties)) {
     const propertiesAt = child(at, "properties");
     for (const [name, value] of Object.entries(raw.properties)) {
-      properties.push({ isRequired: required.has(name), name, schema: toSchema(ctx, value, child(propertiesAt, name)) });
+      properties.push({
+        isRequired: required.has(name),
+        name,
+        schema: toSchema(ctx, value, child(propertiesAt, name)),
+      });
     }
   }
   const additional = additionalOf(ctx, raw, at, properties.length > 0);
   const schema: ObjectSchema = { additional, kind: "object", properties };
-  if (additional === false && raw.additionalProperties === undefined && !isObject(raw.patternProperties)) schema.isClosedByDefault = true;
+  if (
+    additional === false &&
+    raw.additionalProperties === undefined &&
+    !isObject(raw.patternProperties)
+  )
+    schema.isClosedByDefault = true;
   return schema;
 }
 

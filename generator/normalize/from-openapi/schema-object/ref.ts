@@ -1,15 +1,35 @@
 // `$ref` schemas: every referenced schema becomes a named schema, emitted once and referred to by
 // name. Naming before translating the body is what makes recursive schemas terminate.
 import type { Schema, SchemaCommon } from "../../../model/schema.js";
-import { child, displayPath, isObject, report, type Location, type NormalizeContext } from "../../context.js";
+import {
+  child,
+  displayPath,
+  isObject,
+  report,
+  type Location,
+  type NormalizeContext,
+} from "../../context.js";
 import { unescapeSegment } from "../../../shared/json-pointer.js";
 import { pascalCase } from "../../names.js";
 import { commonOf, toSchema, withCommon } from "./index.js";
 
 /** Keywords that may sit beside `$ref` without changing the type (3.1 allows siblings). */
 const annotationKeywords = new Set([
-  "$ref", "description", "title", "deprecated", "readOnly", "writeOnly", "default", "example", "examples",
-  "$comment", "summary", "nullable", "format", "externalDocs", "xml",
+  "$ref",
+  "description",
+  "title",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "default",
+  "example",
+  "examples",
+  "$comment",
+  "summary",
+  "nullable",
+  "format",
+  "externalDocs",
+  "xml",
 ]);
 
 export function refSchema(
@@ -22,17 +42,31 @@ export function refSchema(
   if (target === undefined) return withCommon({ kind: "unknown" }, common);
   const ref: Schema = withCommon({ kind: "ref", target }, common);
   const siblings = siblingsBesideTarget(ctx, raw, at);
-  const structural = Object.keys(siblings).filter((k) => !annotationKeywords.has(k) && !k.startsWith("x-"));
+  const structural = Object.keys(siblings).filter(
+    (k) => !annotationKeywords.has(k) && !k.startsWith("x-"),
+  );
   if (structural.length === 0) return ref;
   // A 3.1 `$ref` with constraining siblings means "both": intersect the target with the rest.
   const rest = Object.fromEntries(Object.entries(siblings).filter(([k]) => k !== "$ref"));
-  return { kind: "intersection", parts: [{ kind: "ref", target }, toSchema(ctx, rest, at)], ...commonOf(raw) };
+  return {
+    kind: "intersection",
+    parts: [{ kind: "ref", target }, toSchema(ctx, rest, at)],
+    ...commonOf(raw),
+  };
 }
 
 /** Keywords that only mean something for values of one type. */
 const keywordsOfType: Record<string, string[]> = {
   array: ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains"],
-  object: ["properties", "additionalProperties", "patternProperties", "required", "minProperties", "maxProperties", "propertyNames"],
+  object: [
+    "properties",
+    "additionalProperties",
+    "patternProperties",
+    "required",
+    "minProperties",
+    "maxProperties",
+    "propertyNames",
+  ],
 };
 
 /**
@@ -41,16 +75,28 @@ const keywordsOfType: Record<string, string[]> = {
  * beside an array): the spec contradicts itself, so the `type` and its keywords are reported and
  * dropped, and the target alone (the widest honest type) remains.
  */
-function siblingsBesideTarget(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Record<string, unknown> {
+function siblingsBesideTarget(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): Record<string, unknown> {
   if (typeof raw.type !== "string") return raw;
   const targetType = typeOfTarget(ctx, raw.$ref as string, at);
   if (targetType === undefined) return raw;
   const dropped = new Set(["type"]);
   // integer is a kind of number: the sibling narrows nothing the emitted type can show.
-  const isCompatible = targetType === raw.type || (["integer", "number"].includes(targetType) && ["integer", "number"].includes(raw.type));
+  const isCompatible =
+    targetType === raw.type ||
+    (["integer", "number"].includes(targetType) && ["integer", "number"].includes(raw.type));
   if (!isCompatible) {
     for (const keyword of keywordsOfType[raw.type] ?? []) dropped.add(keyword);
-    report(ctx, child(at, "type"), "warning", "SCH007", `type ${JSON.stringify(raw.type)} beside a $ref to a schema of type ${JSON.stringify(targetType)} admits no value; the type and its keywords are ignored`);
+    report(
+      ctx,
+      child(at, "type"),
+      "warning",
+      "SCH007",
+      `type ${JSON.stringify(raw.type)} beside a $ref to a schema of type ${JSON.stringify(targetType)} admits no value; the type and its keywords are ignored`,
+    );
   }
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !dropped.has(k)));
 }
@@ -61,7 +107,11 @@ function typeOfTarget(ctx: NormalizeContext, ref: string, at: Location): string 
 }
 
 /** The one JSON type a raw schema declares, through $refs (declared or implied by its keywords); undefined when it has none or several. */
-export function declaredType(ctx: NormalizeContext, raw: unknown, file: string): string | undefined {
+export function declaredType(
+  ctx: NormalizeContext,
+  raw: unknown,
+  file: string,
+): string | undefined {
   let value = raw;
   let from = file;
   for (let hops = 0; isObject(value) && typeof value.$ref === "string" && hops < 32; hops++) {
@@ -71,17 +121,31 @@ export function declaredType(ctx: NormalizeContext, raw: unknown, file: string):
   }
   if (!isObject(value)) return undefined;
   if (typeof value.type === "string") return value.type;
-  if (value.allOf !== undefined || value.oneOf !== undefined || value.anyOf !== undefined || value.type !== undefined) return undefined;
+  if (
+    value.allOf !== undefined ||
+    value.oneOf !== undefined ||
+    value.anyOf !== undefined ||
+    value.type !== undefined
+  )
+    return undefined;
   if (value.properties !== undefined || value.additionalProperties !== undefined) return "object";
   if (value.items !== undefined || value.prefixItems !== undefined) return "array";
   return undefined;
 }
 
 /** Register (once) the schema a `$ref` points at and return its id; undefined when it does not resolve. */
-export function namedSchemaId(ctx: NormalizeContext, ref: string, at: Location): string | undefined {
+export function namedSchemaId(
+  ctx: NormalizeContext,
+  ref: string,
+  at: Location,
+): string | undefined {
   let resolved = ctx.spec.resolveRef(ref, at.file);
   // Follow a chain of refs (`A: {$ref: B}`) so aliases share one named type.
-  for (let hops = 0; resolved && isObject(resolved.value) && isPureRef(resolved.value) && hops < 32; hops++) {
+  for (
+    let hops = 0;
+    resolved && isObject(resolved.value) && isPureRef(resolved.value) && hops < 32;
+    hops++
+  ) {
     resolved = ctx.spec.resolveRef(resolved.value.$ref as string, resolved.file);
   }
   if (!resolved) {
@@ -98,9 +162,19 @@ export function namedSchemaId(ctx: NormalizeContext, ref: string, at: Location):
  * another body are queued, not translated inside it: a ring or chain of thousands of schemas
  * linked by $refs is then a loop here, not a recursion as deep as the chain.
  */
-export function registerNamedSchema(ctx: NormalizeContext, id: string, raw: unknown, at: Location): void {
+export function registerNamedSchema(
+  ctx: NormalizeContext,
+  id: string,
+  raw: unknown,
+  at: Location,
+): void {
   if (ctx.named.has(id)) return;
-  const entry = { id, name: suggestName(at), pointer: at.pointer, schema: { kind: "unknown" } as Schema };
+  const entry = {
+    id,
+    name: suggestName(at),
+    pointer: at.pointer,
+    schema: { kind: "unknown" } as Schema,
+  };
   ctx.named.set(id, entry);
   ctx.untranslated.push({ entry, raw, at });
   if (ctx.defining.length > 0) return;
@@ -118,20 +192,38 @@ export function idOf(ctx: NormalizeContext, file: string, pointer: string): stri
 }
 
 function isPureRef(value: Record<string, unknown>): boolean {
-  return typeof value.$ref === "string" && Object.keys(value).every((k) => annotationKeywords.has(k));
+  return (
+    typeof value.$ref === "string" && Object.keys(value).every((k) => annotationKeywords.has(k))
+  );
 }
 
 /** Pointer segments that say where a schema sits, not what it is. */
 const noiseSegments = new Set([
-  "#", "", "components", "schemas", "definitions", "properties", "items", "content", "schema",
-  "application~1json", "responses", "requestBodies", "parameters", "paths", "allOf", "oneOf", "anyOf",
+  "#",
+  "",
+  "components",
+  "schemas",
+  "definitions",
+  "properties",
+  "items",
+  "content",
+  "schema",
+  "application~1json",
+  "responses",
+  "requestBodies",
+  "parameters",
+  "paths",
+  "allOf",
+  "oneOf",
+  "anyOf",
 ]);
 
 /** A readable name from where the schema lives: the components key, else the last telling segments. */
 function suggestName(at: Location): string {
   const segments = at.pointer.split("/");
   const schemasIndex = segments.indexOf("schemas");
-  if (segments[1] === "components" && schemasIndex === 2 && segments.length === 4) return pascalCase(decode(segments[3]));
+  if (segments[1] === "components" && schemasIndex === 2 && segments.length === 4)
+    return pascalCase(decode(segments[3]));
   const telling = segments.filter((s) => !noiseSegments.has(s) && !/^[0-9]+$/.test(s)).map(decode);
   if (telling.length === 0) {
     const base = at.file.split(/[\\/]/).pop() ?? "Schema";

@@ -3,7 +3,11 @@ import type { Schema } from "../../../model/schema.js";
 import type { Location, NormalizeContext } from "../../context.js";
 import { typedSchema } from "./index.js";
 
-export function typeArraySchema(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
+export function typeArraySchema(
+  ctx: NormalizeContext,
+  raw: Record<string, unknown>,
+  at: Location,
+): Schema {
   const types = (raw.type as unknown[]).filter((t, i, all) => all.indexOf(t) === i);
   const isNullable = types.includes("null");
   const rest = types.filter((t) => t !== "null");

@@ -11,7 +11,11 @@ import type { Property, Schema } from "../../../../generator/model/schema.js";
 const names = { nameOf: (id: string) => id, prefix: "" };
 const str: Schema = { kind: "string" };
 const ref = (target: string): Schema => ({ kind: "ref", target });
-const obj = (...keys: string[]): Schema => ({ additional: false, kind: "object", properties: keys.map((name): Property => ({ isRequired: true, name, schema: str })) });
+const obj = (...keys: string[]): Schema => ({
+  additional: false,
+  kind: "object",
+  properties: keys.map((name): Property => ({ isRequired: true, name, schema: str })),
+});
 const union = (...variants: Schema[]): Schema => ({ kind: "union", variants });
 const and = (...parts: Schema[]): Schema => ({ kind: "intersection", parts });
 const array = (items: Schema): Schema => ({ items, kind: "array" });
@@ -25,7 +29,10 @@ const shapes: { name: string; schema: Schema }[] = [
   { name: "name & object & object", schema: and(ref("Base"), obj("a"), obj("b")) },
   { name: "nullable object & object", schema: nullable(and(obj("a"), obj("b"))) },
   { name: "(string | object)[]", schema: array(union(str, obj("a", "b"))) },
-  { name: "(object | object | null)[]", schema: array(union(obj("a"), obj("b"), { kind: "null" })) },
+  {
+    name: "(object | object | null)[]",
+    schema: array(union(obj("a"), obj("b"), { kind: "null" })),
+  },
   { name: "(object | null)[]", schema: array(nullable(obj("a"))) },
   { name: "(name & object)[]", schema: array(and(ref("Base"), obj("a"))) },
   { name: "Record<string, object>", schema: record(obj("a")) },
@@ -33,7 +40,10 @@ const shapes: { name: string; schema: Schema }[] = [
   { name: "Record<string, object | string>", schema: record(union(obj("a"), str)) },
   { name: "Record<string, object[]>", schema: record(array(obj("a"))) },
   { name: "Record<string, object[] | null>", schema: record(nullable(array(obj("a")))) },
-  { name: "(object & (object | object))[]", schema: array(and(obj("a"), union(obj("b"), obj("c")))) },
+  {
+    name: "(object & (object | object))[]",
+    schema: array(and(obj("a"), union(obj("b"), obj("c")))),
+  },
   { name: "name & name & object", schema: and(ref("Base"), ref("Other"), obj("a")) },
 ];
 
@@ -49,7 +59,15 @@ describe.each(shapes)("layout of $name", ({ schema }) => {
   });
 
   it("as a nested property is prettier's, or marked unsure", async () => {
-    const members = objectMembers([{ isRequired: false, name: "outer", schema: obj("x") }, { isRequired: true, name: "value", schema }], false, names, 4);
+    const members = objectMembers(
+      [
+        { isRequired: false, name: "outer", schema: obj("x") },
+        { isRequired: true, name: "value", schema },
+      ],
+      false,
+      names,
+      4,
+    );
     const text = `export interface X {\n  inner: {\n${members.join("\n")}\n  };\n}`;
     if (!text.includes(unsureMark)) expect(text).toBe(await prettierOf(text));
   });
