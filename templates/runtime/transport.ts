@@ -28,7 +28,6 @@ import { decideRetry, resolveRetryOptions } from "./retry.js";
 import type {
   ChannelSpec,
   ClientOptions,
-  FieldPath,
   LroSpec,
   OperationSpec,
   PaginationOptions,

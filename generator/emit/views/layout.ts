@@ -149,13 +149,6 @@ export function typeAlias(name: string, type: string): string {
   return typedLine(0, `export type ${name} =`, type);
 }
 
-/** `export { a, b } from "x";`, one name per line when too long. */
-export function exportList(keyword: string, names: string[], from: string): string {
-  const line = `${keyword} { ${names.join(", ")} } from ${from};`;
-  if (fitsOneLine(line)) return line;
-  return `${keyword} {\n${names.map((n) => `  ${n},`).join("\n")}\n} from ${from};`;
-}
-
 /** True when `line` (possibly several lines) has no line longer than the print width. */
 export function fitsOneLine(text: string): boolean {
   return text.split("\n").every((l) => l.length <= printWidth);
