@@ -3,9 +3,10 @@
 import { createRequire } from "node:module";
 import { editDocument, writableAt } from "./copy-on-write.js";
 import { formatPointer, parsePointer } from "../shared/json-pointer.js";
-import { applyUpdate, isRecord } from "./merge-update.js";
+import { applyUpdate } from "./merge-update.js";
 import type { OverlayAction } from "./read-overlay.js";
 import type { Problem } from "./problem.js";
+import { isObject } from "../shared/is-object.js";
 
 type JsonPathModule = typeof import("jsonpath-rfc9535");
 let jsonPathModule: JsonPathModule | undefined;
@@ -131,7 +132,7 @@ function updateAll(
         hint,
       };
     }
-    if (!Array.isArray(match.value) && !isRecord(update)) {
+    if (!Array.isArray(match.value) && !isObject(update)) {
       return {
         key: "update",
         message: "the target is an object, so update must be a mapping",

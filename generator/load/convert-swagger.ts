@@ -7,6 +7,7 @@
 // converter, did that the upgrader does not (required form bodies and responses, `x-ms-skip-url-encoding`).
 import { formatPointer } from "../shared/json-pointer.js";
 import type { Problem } from "./problem.js";
+import { isObject } from "../shared/is-object.js";
 
 type Upgrader = typeof import("@scalar/openapi-upgrader/2.0-to-3.0");
 let upgraderModule: Upgrader | undefined;
@@ -69,11 +70,11 @@ export async function convertSwagger(
  */
 function withMsPaths(document: Record<string, unknown>): Record<string, unknown> {
   const extra = document["x-ms-paths"];
-  if (!isRecord(extra)) return document;
-  const paths: Record<string, unknown> = isRecord(document.paths) ? { ...document.paths } : {};
+  if (!isObject(extra)) return document;
+  const paths: Record<string, unknown> = isObject(document.paths) ? { ...document.paths } : {};
   for (const [key, item] of Object.entries(extra)) {
     const [path = key, query] = key.split("?", 2);
-    if (path in paths || !isRecord(item)) continue;
+    if (path in paths || !isObject(item)) continue;
     const constants = new URLSearchParams(query ?? "");
     const fixed = [...constants].map(([name, value]) => ({
       name,
@@ -100,19 +101,19 @@ function withMsPaths(document: Record<string, unknown>): Record<string, unknown>
  */
 function withTsvMarked(document: Record<string, unknown>): Record<string, unknown> {
   const mark = (parameter: unknown): void => {
-    if (isRecord(parameter) && parameter.collectionFormat === "tsv") {
+    if (isObject(parameter) && parameter.collectionFormat === "tsv") {
       parameter.collectionFormat = "csv";
       parameter["x-clientgen-tsv"] = true;
     }
   };
   const lists: unknown[] = [
-    isRecord(document.parameters) ? Object.values(document.parameters) : [],
+    isObject(document.parameters) ? Object.values(document.parameters) : [],
   ];
-  for (const item of Object.values(isRecord(document.paths) ? document.paths : {})) {
-    if (!isRecord(item)) continue;
+  for (const item of Object.values(isObject(document.paths) ? document.paths : {})) {
+    if (!isObject(item)) continue;
     lists.push(item.parameters);
     for (const operation of Object.values(item))
-      if (isRecord(operation)) lists.push(operation.parameters);
+      if (isObject(operation)) lists.push(operation.parameters);
   }
   for (const list of lists) if (Array.isArray(list)) list.forEach(mark);
   return document;
@@ -124,25 +125,21 @@ function keepNullNextLinkNames(
   converted: Record<string, unknown>,
 ): void {
   const sourcePaths = {
-    ...(isRecord(source["x-ms-paths"]) ? source["x-ms-paths"] : {}),
-    ...(isRecord(source.paths) ? source.paths : {}),
+    ...(isObject(source["x-ms-paths"]) ? source["x-ms-paths"] : {}),
+    ...(isObject(source.paths) ? source.paths : {}),
   };
-  const convertedPaths = isRecord(converted.paths) ? converted.paths : {};
+  const convertedPaths = isObject(converted.paths) ? converted.paths : {};
   for (const [key, item] of Object.entries(sourcePaths)) {
-    if (!isRecord(item)) continue;
+    if (!isObject(item)) continue;
     for (const [method, operation] of Object.entries(item)) {
-      const pageable = isRecord(operation) ? operation["x-ms-pageable"] : undefined;
-      if (!isRecord(pageable) || pageable.nextLinkName !== null) continue;
+      const pageable = isObject(operation) ? operation["x-ms-pageable"] : undefined;
+      if (!isObject(pageable) || pageable.nextLinkName !== null) continue;
       const target = convertedPaths[key.split("?", 1)[0]!];
       const convertedPageable =
-        isRecord(target) && isRecord(target[method]) ? target[method]["x-ms-pageable"] : undefined;
-      if (isRecord(convertedPageable)) convertedPageable.nextLinkName = null;
+        isObject(target) && isObject(target[method]) ? target[method]["x-ms-pageable"] : undefined;
+      if (isObject(convertedPageable)) convertedPageable.nextLinkName = null;
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -151,16 +148,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * parameter that names a schema by `$ref` gets it as its schema.
  */
 function withBodyParametersInline(document: Record<string, unknown>): Record<string, unknown> {
-  const shared = isRecord(document.parameters) ? document.parameters : {};
+  const shared = isObject(document.parameters) ? document.parameters : {};
   const inline = (list: unknown): void => {
     if (!Array.isArray(list)) return;
     list.forEach((parameter, i) => {
       const ref =
-        isRecord(parameter) && typeof parameter.$ref === "string"
+        isObject(parameter) && typeof parameter.$ref === "string"
           ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref)
           : null;
       const target = ref ? shared[ref[1].replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
-      if (isRecord(target) && (target.in === "body" || target.in === "formData"))
+      if (isObject(target) && (target.in === "body" || target.in === "formData"))
         list[i] = structuredClone(target);
       else if (isSchemaRefParameter(parameter)) {
         const { $ref, ...rest } = parameter;
@@ -168,14 +165,14 @@ function withBodyParametersInline(document: Record<string, unknown>): Record<str
       }
     });
   };
-  for (const item of Object.values(isRecord(document.paths) ? document.paths : {})) {
-    if (!isRecord(item)) continue;
+  for (const item of Object.values(isObject(document.paths) ? document.paths : {})) {
+    if (!isObject(item)) continue;
     inline(item.parameters);
     for (const operation of Object.values(item))
-      if (isRecord(operation)) inline(operation.parameters);
+      if (isObject(operation)) inline(operation.parameters);
     for (const operation of Object.values(item)) {
       if (
-        isRecord(operation) &&
+        isObject(operation) &&
         operation.consumes === undefined &&
         document.consumes === undefined
       )
@@ -190,11 +187,11 @@ function withFormConsumes(operation: Record<string, unknown>, shared: unknown): 
   const parameters = [
     ...(Array.isArray(shared) ? shared : []),
     ...(Array.isArray(operation.parameters) ? operation.parameters : []),
-  ].filter(isRecord);
+  ].filter(isObject);
   const fields = parameters.filter((parameter) => parameter.in === "formData");
   if (fields.length === 0) return;
   const hasFile = fields.some(
-    (field) => field.type === "file" || (isRecord(field.items) && field.items.type === "file"),
+    (field) => field.type === "file" || (isObject(field.items) && field.items.type === "file"),
   );
   operation.consumes = [hasFile ? "multipart/form-data" : "application/x-www-form-urlencoded"];
 }
@@ -207,7 +204,7 @@ function isSchemaRefParameter(
   parameter: unknown,
 ): parameter is Record<string, unknown> & { $ref: string } {
   return (
-    isRecord(parameter) &&
+    isObject(parameter) &&
     typeof parameter.$ref === "string" &&
     parameter.$ref.startsWith("#/definitions/") &&
     typeof parameter.name === "string" &&
@@ -227,11 +224,11 @@ function withParameterizedHost(
   file: string,
 ): Problem[] {
   const host = source["x-ms-parameterized-host"];
-  if (!isRecord(host) || typeof host.hostTemplate !== "string") return [];
-  const shared = isRecord(source.parameters) ? source.parameters : {};
+  if (!isObject(host) || typeof host.hostTemplate !== "string") return [];
+  const shared = isObject(source.parameters) ? source.parameters : {};
   const resolve = (parameter: unknown) => {
     const ref =
-      isRecord(parameter) && typeof parameter.$ref === "string"
+      isObject(parameter) && typeof parameter.$ref === "string"
         ? /^#\/parameters\/([^/]+)$/.exec(parameter.$ref)
         : null;
     return ref ? shared[ref[1]] : parameter;
@@ -239,7 +236,7 @@ function withParameterizedHost(
   const defaults = new Map<string, string>();
   for (const parameter of (Array.isArray(host.parameters) ? host.parameters : []).map(resolve)) {
     if (
-      isRecord(parameter) &&
+      isObject(parameter) &&
       typeof parameter.name === "string" &&
       parameter.default !== undefined
     )
@@ -279,7 +276,7 @@ function withParameterizedHost(
 function withServerUrlsTrimmed(converted: Record<string, unknown>): void {
   if (!Array.isArray(converted.servers)) return;
   for (const server of converted.servers) {
-    if (isRecord(server) && typeof server.url === "string" && /[^/]\/$/.test(server.url))
+    if (isObject(server) && typeof server.url === "string" && /[^/]\/$/.test(server.url))
       server.url = server.url.slice(0, -1);
   }
 }
@@ -288,11 +285,11 @@ function withServerUrlsTrimmed(converted: Record<string, unknown>): void {
 function withFormBodiesRequired(converted: Record<string, unknown>): void {
   for (const operation of operationsOf(converted)) {
     const body = operation.requestBody;
-    if (!isRecord(body) || body.required !== undefined || !isRecord(body.content)) continue;
+    if (!isObject(body) || body.required !== undefined || !isObject(body.content)) continue;
     const isRequired = Object.values(body.content).some(
       (media) =>
-        isRecord(media) &&
-        isRecord(media.schema) &&
+        isObject(media) &&
+        isObject(media.schema) &&
         Array.isArray(media.schema.required) &&
         media.schema.required.length > 0,
     );
@@ -303,18 +300,18 @@ function withFormBodiesRequired(converted: Record<string, unknown>): void {
 /** Azure's `x-ms-skip-url-encoding` on a query parameter is OpenAPI 3's `allowReserved`. */
 function withSkipUrlEncodingAllowed(converted: Record<string, unknown>): void {
   const components =
-    isRecord(converted.components) && isRecord(converted.components.parameters)
+    isObject(converted.components) && isObject(converted.components.parameters)
       ? Object.values(converted.components.parameters)
       : [];
   const lists: unknown[] = [components];
-  for (const item of Object.values(isRecord(converted.paths) ? converted.paths : {}))
-    if (isRecord(item)) lists.push(item.parameters);
+  for (const item of Object.values(isObject(converted.paths) ? converted.paths : {}))
+    if (isObject(item)) lists.push(item.parameters);
   for (const operation of operationsOf(converted)) lists.push(operation.parameters);
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
     for (const parameter of list) {
       if (
-        isRecord(parameter) &&
+        isObject(parameter) &&
         parameter.in === "query" &&
         parameter["x-ms-skip-url-encoding"] === true
       )
@@ -335,10 +332,10 @@ const httpMethods = new Set(["get", "put", "post", "delete", "options", "head", 
 
 function operationsOf(converted: Record<string, unknown>): Record<string, unknown>[] {
   const operations: Record<string, unknown>[] = [];
-  for (const item of Object.values(isRecord(converted.paths) ? converted.paths : {})) {
-    if (!isRecord(item)) continue;
+  for (const item of Object.values(isObject(converted.paths) ? converted.paths : {})) {
+    if (!isObject(item)) continue;
     for (const [method, operation] of Object.entries(item))
-      if (httpMethods.has(method) && isRecord(operation)) operations.push(operation);
+      if (httpMethods.has(method) && isObject(operation)) operations.push(operation);
   }
   return operations;
 }

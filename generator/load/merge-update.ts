@@ -1,6 +1,7 @@
 // The Overlay 1.0 `update` semantics: objects merge recursively (update wins), arrays are
 // appended to, anything else is replaced.
 import { own, type EditableDocument } from "./copy-on-write.js";
+import { isObject } from "../shared/is-object.js";
 
 /** Apply `update` to the writable container `target`. */
 export function applyUpdate(
@@ -25,7 +26,7 @@ function mergeObject(
   for (const [key, value] of Object.entries(update)) {
     // Own entries only, both ways: a key `__proto__` in an update is data, never the target's prototype.
     const existing = Object.hasOwn(target, key) ? target[key] : undefined;
-    if (isRecord(value) && isRecord(existing)) {
+    if (isObject(value) && isObject(existing)) {
       const child = own(doc, existing) as Record<string, unknown>;
       setOwn(target, key, child);
       mergeObject(doc, child, value);
@@ -51,9 +52,4 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 /** A private copy of overlay data: one update applied to several targets must not share objects. */
 function fresh(value: unknown): unknown {
   return value !== null && typeof value === "object" ? structuredClone(value) : value;
-}
-
-/** A mapping (not a list, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@
 // (OVL001) instead of being silently skipped.
 import type { Problem } from "./problem.js";
 import { formatPointer } from "../shared/json-pointer.js";
+import { isObject } from "../shared/is-object.js";
 
 /** One action, as validated. */
 export interface OverlayAction {
@@ -27,7 +28,7 @@ export function readOverlay(
       pointer: formatPointer(segments),
       severity: "error",
     });
-  if (!isRecord(document)) {
+  if (!isObject(document)) {
     fail([], "the top level is not a mapping", 'start the file with "overlay: 1.0.0"');
     return { actions: [], problems };
   }
@@ -39,7 +40,7 @@ export function readOverlay(
     );
   }
   if (
-    !isRecord(document.info) ||
+    !isObject(document.info) ||
     typeof document.info.title !== "string" ||
     typeof document.info.version !== "string"
   ) {
@@ -71,7 +72,7 @@ function readAction(
   fail: (segments: (string | number)[], message: string, hint: string) => void,
 ): OverlayAction | undefined {
   const at = ["actions", index];
-  if (!isRecord(raw))
+  if (!isObject(raw))
     return void fail(at, "an action must be a mapping", "give it a target and update or remove");
   if (typeof raw.target !== "string") {
     return void fail(
@@ -98,8 +99,4 @@ function readAction(
     );
   }
   return { index, isRemove, target: raw.target, update: raw.update };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
 // schemas without `content`), and the locator then takes the deepest node that exists. Best
 // effort by design: the printed pointer stays the converted one, only line:col come from here.
 import { valueAtPointer } from "../shared/json-pointer.js";
+import { isObject } from "../shared/is-object.js";
 
 /** The pointer segments in the Swagger 2.0 `source` that best match `segments` in the `converted` document. */
 export function swaggerSegments(
@@ -47,7 +48,7 @@ function mapOperation(source: unknown, converted: unknown, at: string[], rest: s
     // The body (or formData) parameter the request body was made from.
     const parameters = valueAtPointer(source, [...at, "parameters"]).value;
     const index = Array.isArray(parameters)
-      ? parameters.findIndex((p) => isRecord(p) && (p.in === "body" || p.in === "formData"))
+      ? parameters.findIndex((p) => isObject(p) && (p.in === "body" || p.in === "formData"))
       : -1;
     if (index === -1) return ["parameters"];
     const tail = dropContent(inner);
@@ -68,10 +69,10 @@ function mapParameters(
   if (index === undefined) return ["parameters"];
   const wanted = valueAtPointer(converted, [...at, "parameters", index]).value;
   const parameters = valueAtPointer(source, [...at, "parameters"]).value;
-  if (!isRecord(wanted) || !Array.isArray(parameters)) return ["parameters"];
+  if (!isObject(wanted) || !Array.isArray(parameters)) return ["parameters"];
   const found = parameters.findIndex(
     (p) =>
-      isRecord(p) &&
+      isObject(p) &&
       (typeof wanted.$ref === "string"
         ? p.$ref !== undefined
         : p.name === wanted.name && p.in === wanted.in),
@@ -88,8 +89,4 @@ function namedEntry(rest: string[]): string[] {
 
 function dropContent(segments: string[]): string[] {
   return segments[0] === "content" && segments[2] === "schema" ? segments.slice(2) : segments;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
