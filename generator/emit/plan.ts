@@ -6,7 +6,9 @@ import type { Api } from "../model/api.js";
 import { readmeView } from "../report/readme-view.js";
 import { packageRoot } from "../package-root.js";
 import { clientView } from "./views/client-view.js";
+import { coreView } from "./views/core-view.js";
 import { descriptorsView } from "./views/descriptors-view.js";
+import { functionsView } from "./views/functions-view.js";
 import { methodTableName } from "./views/descriptor-names.js";
 import { indexView } from "./views/index-view.js";
 import { operationsView } from "./views/operations-view.js";
@@ -36,6 +38,12 @@ export function plan(api: Api): PlannedFile[] {
   const header = { header: generatedHeader };
   const files: PlannedFile[] = [
     { path: "client.ts", template: "client.ts.hbs", view: { ...header, ...clientView(api) } },
+    { path: "core.ts", template: "core.ts.hbs", view: { ...header, ...coreView(api) } },
+    {
+      path: "functions.ts",
+      template: "functions.ts.hbs",
+      view: { ...header, noCheck: noCheckDirective, ...functionsView(api) },
+    },
     { path: "index.ts", template: "index.ts.hbs", view: { ...header, ...indexView(api) } },
     {
       path: "operations.ts",

@@ -1,6 +1,6 @@
-// Builds a client object from its method table (descriptors.ts): one small closure per method.
-// Generated code then declares the client's interface but carries no method bodies, which keeps
-// a host's type checker from checking thousands of them.
+// Builds a client object from the standalone functions (functions.ts): one small closure per
+// function, passing the client's core. Generated code then declares the client's interface but
+// carries no method bodies, and the client and the functions share every line of behaviour.
 import type { Transport } from "./transport.js";
 import type {
   ChannelSpec,
@@ -12,7 +12,11 @@ import type {
   WaitTargets,
 } from "./types.js";
 
-/** What one client method does (`kind`), and the descriptors it hands the transport, by name. */
+/**
+ * What one client method does (`kind`), and the descriptors it hands the runtime: the method
+ * table of descriptors.ts, for tools and tests that walk a client's calls (the client itself is
+ * built from functions.ts; bundlers drop the table when nothing reads it).
+ */
 export type MethodSpec =
   | { readonly kind: "request"; readonly operation: OperationSpec }
   | { readonly kind: "stream"; readonly operation: OperationSpec }
@@ -47,64 +51,19 @@ export type MethodSpec =
   /** `resumePoller`: every poller of the client by name. */
   | { readonly kind: "resume"; readonly pollers: Readonly<Record<string, LroSpec>> };
 
+/** A standalone function of functions.ts: the client core first, then the method's arguments. */
+export type StandaloneFunction = (core: Transport, first?: never, options?: never) => unknown;
+
 type Method = (first?: never, options?: never) => unknown;
 
-/** The client: for each table entry a method calling the transport with its descriptors. */
-export function buildClient<TClient>(
-  transport: Transport,
-  methods: Readonly<Record<string, MethodSpec>>,
-): TClient {
+/** The client: for each standalone function a method calling it with this client's core. */
+export function buildClient<TClient>(core: Transport, functions: object): TClient {
+  // `object`: a host's checker would otherwise compare every function with StandaloneFunction.
+  const table = functions as Readonly<Record<string, StandaloneFunction>>;
   const client: Record<string, Method> = {};
-  for (const name of Object.keys(methods))
-    client[name] = methodOf(transport, methods[name]) as Method;
-  return client as TClient;
-}
-
-function methodOf(
-  transport: Transport,
-  spec: MethodSpec,
-): (first: never, options?: never) => unknown {
-  switch (spec.kind) {
-    case "request":
-      return (params: object | undefined, options?: object) =>
-        transport.request(spec.operation, params, options);
-    case "channel":
-      return (first: unknown, options?: object) =>
-        transport.channel(spec.channel, first, options as Record<string, unknown>);
-    case "stream":
-      return (params: object | undefined, options?: object) =>
-        transport.stream(spec.operation, params, options);
-    case "paginate":
-      return (params: object | undefined, options?: object) =>
-        transport.paginate(spec.operation, params, options, spec.pagination);
-    case "startAndWait":
-      return (params: object | undefined, options?: object) =>
-        transport.startAndWait(
-          spec.operation,
-          params,
-          options,
-          spec.pollerName,
-          spec.lro,
-          spec.start,
-        );
-    case "startAndPaginate":
-      return (params: object | undefined, options?: object) =>
-        transport.startAndPaginate(
-          spec.operation,
-          params,
-          options,
-          spec.pollerName,
-          spec.lro,
-          spec.pagination,
-        );
-    case "poller":
-      return (id: string, options?: object) =>
-        transport.poller(spec.pollerName, spec.lro, [id], options);
-    case "waitFor":
-      return (id: string, options?: object) =>
-        transport.waitFor(spec.pollerName, spec.lro, [id], options, spec.targets);
-    case "resume":
-      return (token: string, options?: object) =>
-        transport.resumePoller(token, spec.pollers, options);
+  for (const name of Object.keys(table)) {
+    const call = table[name];
+    client[name] = (first, options) => call(core, first, options);
   }
+  return client as TClient;
 }

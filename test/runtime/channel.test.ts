@@ -11,6 +11,7 @@ import {
 } from "../../templates/runtime/channel-errors.js";
 import type { Channel } from "../../templates/runtime/channel.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { openChannel } from "../../templates/runtime/call-channel.js";
 import type { ChannelSpec } from "../../templates/runtime/types.js";
 import { startWsServer, tensorPoolListen, tensorPoolPush } from "./helpers/ws-server.js";
 import type { TestWsServer } from "./helpers/ws-server.js";
@@ -84,7 +85,7 @@ describe("push (commands answered by the caller)", () => {
       };
     };
     const messages: unknown[] = [];
-    const channel = transport(server.url).channel<unknown, unknown, string>(push, job, {
+    const channel = openChannel<unknown, unknown, string>(transport(server.url), push, job, {
       onCommand,
       onMessage: (m) => messages.push(m),
     });
@@ -115,12 +116,10 @@ describe("push (commands answered by the caller)", () => {
 
   it("fails with a clear error when the server sends a command and no handler was given", async () => {
     server = await startWsServer(tensorPoolPush({ commands: ["rm -rf /tmp/x"] }));
-    const error = await transport(server.url)
-      .channel(push, job)
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await openChannel(transport(server.url), push, job).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as Error).message).toMatch(
       /no onCommand handler was given \(the client never runs anything itself\)/,
@@ -137,12 +136,10 @@ describe("push (commands answered by the caller)", () => {
       connection.send({ message: "Job submitted", job_id: "job-7" });
       setTimeout(() => connection.drop(), 20);
     });
-    const error = await transport(server.url)
-      .channel(push, job)
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await openChannel(transport(server.url), push, job).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChannelLostError);
     expect((error as ChannelLostError).code).toBe(1006);
     expect((error as ChannelLostError).id).toBe("job-7");
@@ -152,12 +149,10 @@ describe("push (commands answered by the caller)", () => {
 
   it("raises ChannelRefusedError when the server refuses the key, which never shows in the error", async () => {
     server = await startWsServer(tensorPoolPush({ key: "the-right-key" }));
-    const error = await transport(server.url, "a-wrong-key-123")
-      .channel(push, job)
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await openChannel(transport(server.url, "a-wrong-key-123"), push, job).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChannelRefusedError);
     expect((error as ChannelRefusedError).code).toBe(1008);
     expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain("a-wrong-key-123");
@@ -169,24 +164,20 @@ describe("push (commands answered by the caller)", () => {
       await connection.next();
       connection.sendRaw("<html>oops");
     });
-    const error = await transport(server.url)
-      .channel(push, job)
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await openChannel(transport(server.url), push, job).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as Error).message).toContain("not a JSON object");
   });
 
   it("refuses to open without a key", async () => {
     server = await startWsServer(tensorPoolPush());
-    const error = await transport(server.url, "")
-      .channel(push, job)
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await openChannel(transport(server.url, ""), push, job).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChannelRefusedError);
     expect(server.urls).toHaveLength(0);
   });
@@ -195,11 +186,11 @@ describe("push (commands answered by the caller)", () => {
 describe("listen (messages until an ending one)", () => {
   it("yields {status, message} until success, then resolves to the ending message and closes", async () => {
     server = await startWsServer(tensorPoolListen(["step 1", "step 2"]));
-    const channel = transport(server.url).channel<
-      { status: string; message: string },
-      never,
-      unknown
-    >(listen, "job-9");
+    const channel = openChannel<{ status: string; message: string }, never, unknown>(
+      transport(server.url),
+      listen,
+      "job-9",
+    );
     const seen: string[] = [];
     for await (const message of channel) seen.push(`${message.status}: ${message.message}`);
     expect(seen).toEqual(["running: step 1", "running: step 2", "success: Job completed"]);
@@ -210,7 +201,7 @@ describe("listen (messages until an ending one)", () => {
 
   it("rejects with ChannelFailedError carrying the message when the job ends in error, after yielding it", async () => {
     server = await startWsServer(tensorPoolListen(["step 1"], "error"));
-    const channel = transport(server.url).channel(listen, "job-9");
+    const channel = openChannel(transport(server.url), listen, "job-9");
     const seen: unknown[] = [];
     const error = await (async () => {
       for await (const message of channel) seen.push(message);
@@ -229,7 +220,7 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "running", message: "step 1" });
       setTimeout(() => connection.drop(), 20);
     });
-    const channel = transport(server.url).channel(listen, "job-9");
+    const channel = openChannel(transport(server.url), listen, "job-9");
     const seen: unknown[] = [];
     const error = await (async () => {
       for await (const message of channel) seen.push(message);
@@ -244,7 +235,7 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "running", message: "step 1" });
       connection.close(1000);
     });
-    await expect(transport(server.url).channel(listen, "job-9")).rejects.toThrow(
+    await expect(openChannel(transport(server.url), listen, "job-9")).rejects.toThrow(
       /ending message never came/,
     );
   });
@@ -255,7 +246,9 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "running", message: "step 1" });
     });
     const controller = new AbortController();
-    const channel = transport(server.url).channel(listen, "job-9", { signal: controller.signal });
+    const channel = openChannel(transport(server.url), listen, "job-9", {
+      signal: controller.signal,
+    });
     const error = await (async () => {
       for await (const message of channel) {
         void message;
@@ -272,7 +265,8 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "running", message: "step 1" });
       connection.send({ status: "running", message: "step 2" });
     });
-    const channel: Channel<unknown, never, unknown> = transport(server.url).channel(
+    const channel: Channel<unknown, never, unknown> = openChannel(
+      transport(server.url),
       listen,
       "job-9",
     );
@@ -292,7 +286,7 @@ describe("listen (messages until an ending one)", () => {
       connection.send({ status: "success", message: "done" });
     });
     const quick = { ...listen, pingIntervalMs: 20, pingTimeoutMs: 40 };
-    expect(await transport(server.url).channel(quick, "job-9")).toEqual({
+    expect(await openChannel(transport(server.url), quick, "job-9")).toEqual({
       status: "success",
       message: "done",
     });
@@ -308,12 +302,10 @@ describe("listen (messages until an ending one)", () => {
       { autoPong: false },
     );
     const quick = { ...listen, pingIntervalMs: 20, pingTimeoutMs: 40 };
-    const error = await transport(server.url)
-      .channel(quick, "job-9")
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await openChannel(transport(server.url), quick, "job-9").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChannelLostError);
     expect((error as ChannelLostError).code).toBe(1006);
   });
@@ -322,7 +314,7 @@ describe("listen (messages until an ending one)", () => {
     const bare = new Transport({ apiKey: "k" }, { baseUrl: "http://127.0.0.1:9" });
     const hasGlobal = typeof (globalThis as { WebSocket?: unknown }).WebSocket === "function";
     if (hasGlobal) return;
-    await expect(bare.channel(listen, "job-9")).rejects.toThrow(
+    await expect(openChannel(bare, listen, "job-9")).rejects.toThrow(
       /pass one as the WebSocket client option/,
     );
   });

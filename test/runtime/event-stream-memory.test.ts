@@ -5,6 +5,7 @@ import * as vm from "node:vm";
 import { afterEach, expect, it } from "vitest";
 import type { EventStream } from "../../templates/runtime/event-stream.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { requestStream } from "../../templates/runtime/call-stream.js";
 import { op } from "./helpers/fixtures.js";
 import { startServer } from "./helpers/http-server.js";
 import type { TestServer } from "./helpers/http-server.js";
@@ -35,7 +36,9 @@ it("consumes a 50 MB SSE stream with flat heap", async () => {
   });
   gc();
   const baseline = process.memoryUsage().heapUsed;
-  const stream = (await transport.stream(spec, undefined)) as EventStream<{ delta: string }>;
+  const stream = (await requestStream(transport, spec, undefined)) as EventStream<{
+    delta: string;
+  }>;
   let count = 0;
   let peak = 0;
   for await (const data of stream) {

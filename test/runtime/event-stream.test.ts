@@ -10,6 +10,7 @@ import {
 import type { EventStream } from "../../templates/runtime/event-stream.js";
 import { StreamParseError } from "../../templates/runtime/stream-errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { requestStream } from "../../templates/runtime/call-stream.js";
 import type { OperationSpec, StreamSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, startServer } from "./helpers/http-server.js";
@@ -65,7 +66,8 @@ describe("SSE responses", () => {
     server = await startServer(
       parts("text/event-stream", [body], { headers: { "x-request-id": "r1" } }),
     );
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(sse),
       undefined,
     )) as EventStream<{ text: string }>;
@@ -87,7 +89,11 @@ describe("SSE responses", () => {
     );
     const transport = transportFor(server.url);
     for (cut = 1; cut < body.length; cut++) {
-      const stream = (await transport.stream(streamOp(sse), undefined)) as EventStream<unknown>;
+      const stream = (await requestStream(
+        transport,
+        streamOp(sse),
+        undefined,
+      )) as EventStream<unknown>;
       expect(await collect(stream), `split at byte ${cut}`).toEqual([
         { text: "héllo €" },
         { text: "two" },
@@ -102,7 +108,8 @@ describe("SSE responses", () => {
         [...body].map((b) => Buffer.from([b])),
       ),
     );
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(sse),
       undefined,
     )) as EventStream<unknown>;
@@ -114,7 +121,8 @@ describe("SSE responses", () => {
 
   it("yields text data when the schema is a string", async () => {
     server = await startServer(parts("text/event-stream", ["data: plain\n\ndata: [DONE]\n\n"]));
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp({ ...sse, isJson: false }),
       undefined,
     )) as EventStream<string>;
@@ -125,7 +133,8 @@ describe("SSE responses", () => {
     server = await startServer(
       parts("text/event-stream", ['data: {"n":1}\n\nevent: delta\nid: 9\ndata: {oops\n\n']),
     );
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(sse),
       undefined,
     )) as EventStream<unknown>;
@@ -145,7 +154,8 @@ describe("SSE responses", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       res.socket?.destroy();
     });
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(sse),
       undefined,
     )) as EventStream<unknown>;
@@ -164,7 +174,8 @@ describe("SSE responses", () => {
       json(503, { message: "busy" }),
       parts("text/event-stream", ['data: {"n":1}\n\n']),
     );
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(sse),
       undefined,
     )) as EventStream<unknown>;
@@ -175,7 +186,7 @@ describe("SSE responses", () => {
   it("rejects with the typed API error when the server refuses", async () => {
     server = await startServer(json(500, { message: "down" }));
     const transport = new Transport({ retry: { maxRetries: 0 } }, { baseUrl: server.url });
-    await expect(transport.stream(streamOp(sse), undefined)).rejects.toBeInstanceOf(
+    await expect(requestStream(transport, streamOp(sse), undefined)).rejects.toBeInstanceOf(
       InternalServerError,
     );
   });
@@ -184,7 +195,8 @@ describe("SSE responses", () => {
     server = await startServer(
       parts("text/event-stream", ['data: {"n":1}\n\n'], { isEnded: false }),
     );
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(sse),
       undefined,
     )) as EventStream<unknown>;
@@ -200,7 +212,7 @@ describe("SSE responses", () => {
     expect(stream.signal.aborted).toBe(true);
 
     const controller = new AbortController();
-    const second = (await transportFor(server.url).stream(streamOp(sse), undefined, {
+    const second = (await requestStream(transportFor(server.url), streamOp(sse), undefined, {
       signal: controller.signal,
     })) as EventStream<unknown>;
     const pending = collect(second);
@@ -212,7 +224,7 @@ describe("SSE responses", () => {
     server = await startServer(
       parts("text/event-stream", ['data: {"n":1}\n\n'], { isEnded: false }),
     );
-    const stream = (await transportFor(server.url).stream(streamOp(sse), undefined, {
+    const stream = (await requestStream(transportFor(server.url), streamOp(sse), undefined, {
       idleTimeoutMs: 100,
     })) as EventStream<unknown>;
     const seen: unknown[] = [];
@@ -236,7 +248,7 @@ describe("SSE responses", () => {
       parts("text/event-stream", ['id: a2\ndata: {"n":2}\n\n']),
     );
     const transport = new Transport({}, { baseUrl: server.url, sleep: time.sleep });
-    const stream = (await transport.stream(streamOp(sse), undefined, {
+    const stream = (await requestStream(transport, streamOp(sse), undefined, {
       reconnect: true,
     })) as EventStream<unknown>;
     expect(await collect(stream)).toEqual([{ n: 1 }, { n: 2 }]);
@@ -251,7 +263,8 @@ describe("SSE responses", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       res.socket?.destroy();
     });
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(sse),
       undefined,
     )) as EventStream<unknown>;
@@ -269,7 +282,8 @@ describe("NDJSON responses", () => {
         [...Buffer.from(text)].map((b) => Buffer.from([b])),
       ),
     );
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(ndjson),
       undefined,
     )) as EventStream<unknown>;
@@ -279,7 +293,8 @@ describe("NDJSON responses", () => {
 
   it("names the line that does not parse", async () => {
     server = await startServer(parts("application/x-ndjson", ['{"n":1}\nnope\n']));
-    const stream = (await transportFor(server.url).stream(
+    const stream = (await requestStream(
+      transportFor(server.url),
       streamOp(ndjson),
       undefined,
     )) as EventStream<unknown>;
@@ -304,13 +319,15 @@ describe("streaming on request (StreamSpec.field)", () => {
       return json(200, { whole: "a" })(res, req, 0);
     });
     const transport = transportFor(server.url);
-    const stream = (await transport.stream(chat, {
+    const stream = (await requestStream(transport, chat, {
       body: { stream: true },
     })) as EventStream<unknown>;
     expect(await collect(stream)).toEqual([{ delta: "a" }]);
     expect(server.requests[0].headers.accept).toContain("text/event-stream");
-    expect(await transport.stream(chat, { body: { stream: false } })).toEqual({ whole: "a" });
-    expect(await transport.stream(chat, { body: {} })).toEqual({ whole: "a" });
+    expect(await requestStream(transport, chat, { body: { stream: false } })).toEqual({
+      whole: "a",
+    });
+    expect(await requestStream(transport, chat, { body: {} })).toEqual({ whole: "a" });
     expect(server.requests[2].headers.accept).toBe("application/json");
   });
 });

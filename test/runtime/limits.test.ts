@@ -6,6 +6,7 @@ import { DEFAULT_MAX_HINT_MS } from "../../templates/runtime/lro-status.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../templates/runtime/response.js";
 import { encodeResumeToken } from "../../templates/runtime/resume-token.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { resumePoller, waitFor } from "../../templates/runtime/call-lro.js";
 import type { LroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, raw, startServer } from "./helpers/http-server.js";
@@ -156,8 +157,8 @@ describe("pollers cap the server's wait hint", () => {
     server = await startServer(pendingThenDone());
     const time = fakeTime();
     const transport = new Transport({}, { baseUrl: server.url, sleep: time.sleep, now: time.now });
-    await transport.waitFor("job", lro, ["j1"]);
-    await transport.waitFor("job", lro, ["j2"], { maxIntervalMs: 5000 });
+    await waitFor(transport, "job", lro, ["j1"]);
+    await waitFor(transport, "job", lro, ["j2"], { maxIntervalMs: 5000 });
     expect(time.waits).toEqual([DEFAULT_MAX_HINT_MS, 5000]);
   });
 });
@@ -192,7 +193,7 @@ describe('"." and ".." as path values', () => {
       defaultIntervalMs: 1,
     };
     const token = encodeResumeToken({ name: "job", ids: [".."], isMulti: false });
-    await expect(transport.resumePoller(token, { job: lro }).pollUntilDone()).rejects.toThrow(
+    await expect(resumePoller(transport, token, { job: lro }).pollUntilDone()).rejects.toThrow(
       /"\." or "\.\."/,
     );
     expect(server.requests).toHaveLength(0);

@@ -10,6 +10,8 @@ import {
 import { UntrackedOperationError } from "../../templates/runtime/lro-outcome.js";
 import type { LroOutcome } from "../../templates/runtime/lro-outcome.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";
+import { startAndWait, waitFor } from "../../templates/runtime/call-lro.js";
 import type { LroSpec, OperationSpec, UrlLroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, slow, startServer } from "./helpers/http-server.js";
@@ -67,7 +69,7 @@ describe("waits between polls", () => {
       json(200, { status: "running" }, { "retry-after": "0" }),
       json(200, { status: "done" }),
     );
-    await transport.waitFor("Job", { ...base, minIntervalMs: 1000 }, ["j"]);
+    await waitFor(transport, "Job", { ...base, minIntervalMs: 1000 }, ["j"]);
     expect(time.waits).toEqual([1000, 1000]);
   });
 
@@ -76,7 +78,7 @@ describe("waits between polls", () => {
       json(200, { status: "running" }, { "x-ratelimit-remaining": "1", "x-ratelimit-reset": "10" }),
       json(200, { status: "done" }),
     );
-    await transport.waitFor("Job", base, ["j"]);
+    await waitFor(transport, "Job", base, ["j"]);
     expect(time.waits).toEqual([5000]); // 10 s until reset / (1 remaining + 1)
   });
 });
@@ -104,7 +106,7 @@ describe("terminal markers", () => {
   ];
   it.each(table)("%s", async (_, body, want) => {
     const { transport } = await setup(json(200, body), json(200, { status: "succeeded" }));
-    const outcome = await transport.waitFor("Op", lakesail, ["o"]).then(
+    const outcome = await waitFor(transport, "Op", lakesail, ["o"]).then(
       (state) =>
         state === body || JSON.stringify(state) === JSON.stringify(body) ? "succeeded" : "pending",
       (error: unknown) => (error instanceof OperationFailedError ? "failed" : String(error)),
@@ -129,9 +131,9 @@ describe("targets", () => {
       json(200, { status: "starting" }),
       json(200, { status: "stopped" }),
     );
-    const error = await transport
-      .waitFor("Job", base, ["j"], { until: "running" }, targets)
-      .catch((e: unknown) => e);
+    const error = await waitFor(transport, "Job", base, ["j"], { until: "running" }, targets).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(OperationFailedError);
     expect(server.requests).toHaveLength(3);
   });
@@ -141,14 +143,19 @@ describe("targets", () => {
       json(200, { status: "stopping" }),
       json(404, { message: "not found" }),
     );
-    expect(await transport.waitFor("Job", base, ["j"], { until: "gone" }, targets)).toBeUndefined();
+    expect(
+      await waitFor(transport, "Job", base, ["j"], { until: "gone" }, targets),
+    ).toBeUndefined();
   });
 
   it("pollArgs go with every status request; defaultTimeoutMs bounds a wait the caller left open", async () => {
     const { transport, time } = await setup(json(200, { status: "running" }));
-    const error = await transport
-      .waitFor("Job", { ...base, pollArgs: { light: true }, defaultTimeoutMs: 1000 }, ["j"])
-      .catch((e: unknown) => e);
+    const error = await waitFor(
+      transport,
+      "Job",
+      { ...base, pollArgs: { light: true }, defaultTimeoutMs: 1000 },
+      ["j"],
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PollTimeoutError);
     expect(server.requests[0].url).toBe("/jobs/j?light=true");
     expect(time.waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
@@ -158,7 +165,7 @@ describe("targets", () => {
 describe("accepted starts", () => {
   type Outcome = LroOutcome<unknown, unknown>;
   const wait = (transport: Transport, isIdOptional: boolean) =>
-    transport.startAndWait<Outcome>(start, undefined, {}, "Job", base, {
+    startAndWait<Outcome>(transport, start, undefined, {}, "Job", base, {
       idPath: ["id"],
       isIdOptional,
     });
@@ -209,9 +216,14 @@ describe("accepted starts", () => {
       json(202, { accepted: true }, { location: "/ops/1" }),
       json(404, { message: "gone" }),
     );
-    const error = await transport
-      .startAndWait(start, undefined, {}, "startJob", urlLro)
-      .catch((e: unknown) => e);
+    const error = await startAndWaitAtUrl(
+      transport,
+      start,
+      undefined,
+      {},
+      "startJob",
+      urlLro,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UntrackedOperationError);
     expect(error).toMatchObject({
       isAccepted: true,
@@ -224,7 +236,7 @@ describe("accepted starts", () => {
   it("a URL-polled wait: a refused start, a failed operation and a timeout stay what they are", async () => {
     let { transport } = await setup(json(409, { message: "conflict" }));
     await expect(
-      transport.startAndWait(start, undefined, {}, "startJob", urlLro),
+      startAndWaitAtUrl(transport, start, undefined, {}, "startJob", urlLro),
     ).rejects.toMatchObject({ status: 409 });
     await server.close();
     ({ transport } = await setup(
@@ -232,7 +244,7 @@ describe("accepted starts", () => {
       json(200, { status: "Failed" }),
     ));
     await expect(
-      transport.startAndWait(start, undefined, {}, "startJob", urlLro),
+      startAndWaitAtUrl(transport, start, undefined, {}, "startJob", urlLro),
     ).rejects.toBeInstanceOf(OperationFailedError);
     await server.close();
     ({ transport } = await setup(
@@ -240,7 +252,7 @@ describe("accepted starts", () => {
       json(202, { status: "Running" }),
     ));
     await expect(
-      transport.startAndWait(start, undefined, { timeoutMs: 1000 }, "startJob", urlLro),
+      startAndWaitAtUrl(transport, start, undefined, { timeoutMs: 1000 }, "startJob", urlLro),
     ).rejects.toBeInstanceOf(PollTimeoutError);
   });
 
@@ -252,7 +264,7 @@ describe("accepted starts", () => {
       params: [{ name: "id", in: "path" }],
     });
     const { transport } = await setup(json(200, {}), json(200, { status: "done" }));
-    await transport.startAndWait(startOne, { id: "j7" }, {}, "Job", base, { idArg: "id" });
+    await startAndWait(transport, startOne, { id: "j7" }, {}, "Job", base, { idArg: "id" });
     expect(server.requests.map((r) => r.url)).toEqual(["/jobs/j7/start", "/jobs/j7"]);
   });
 });

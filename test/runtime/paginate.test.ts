@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { PagePromise } from "../../templates/runtime/paginate.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { paginate } from "../../templates/runtime/call-paginate.js";
 import type { PaginationSpec } from "../../templates/runtime/types.js";
 import { op } from "./helpers/fixtures.js";
 import { startServer } from "./helpers/http-server.js";
@@ -105,7 +106,13 @@ describe.each(pageStyles)("%s", (_, paging, reply, args) => {
   it("iterates every item across 3 pages, fetching each page once", async () => {
     server = await startServer(reply);
     const transport = new Transport({}, { baseUrl: server.url });
-    const pages = transport.paginate<unknown, number>(spec, { ...args, q: "x" }, undefined, paging);
+    const pages = paginate<unknown, number>(
+      transport,
+      spec,
+      { ...args, q: "x" },
+      undefined,
+      paging,
+    );
     expect(await collect(pages)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(server.requests).toHaveLength(3);
     expect(server.requests.every((seen) => seen.url.includes("q=x"))).toBe(true);
@@ -114,11 +121,11 @@ describe.each(pageStyles)("%s", (_, paging, reply, args) => {
   it("stops at maxItems without fetching a page it does not need", async () => {
     server = await startServer(reply);
     const transport = new Transport({}, { baseUrl: server.url });
-    expect(await collect(transport.paginate(spec, args, { maxItems: 4 }, paging))).toEqual([
+    expect(await collect(paginate(transport, spec, args, { maxItems: 4 }, paging))).toEqual([
       1, 2, 3, 4,
     ]);
     expect(server.requests).toHaveLength(2);
-    expect(await collect(transport.paginate(spec, args, { maxItems: 3 }, paging))).toEqual([
+    expect(await collect(paginate(transport, spec, args, { maxItems: 3 }, paging))).toEqual([
       1, 2, 3,
     ]);
     expect(server.requests).toHaveLength(4);
@@ -131,7 +138,8 @@ describe("PagePromise", () => {
   it("awaits to the first page, shared with later iteration (fetched once)", async () => {
     server = await startServer(cursorStyle[2]);
     const transport = new Transport({}, { baseUrl: server.url });
-    const pages = transport.paginate<{ items: number[] }, number>(
+    const pages = paginate<{ items: number[] }, number>(
+      transport,
       spec,
       {},
       undefined,
@@ -150,7 +158,7 @@ describe("PagePromise", () => {
     server = await startServer(cursorStyle[2]);
     const transport = new Transport({}, { baseUrl: server.url });
     const bodies = await collect(
-      transport.paginate<{ items: number[] }, number>(spec, {}, undefined, cursorStyle[1]).pages(),
+      paginate<{ items: number[] }, number>(transport, spec, {}, undefined, cursorStyle[1]).pages(),
     );
     expect(bodies.map((body) => body.items)).toEqual([
       [1, 2],
@@ -170,7 +178,8 @@ describe("PagePromise", () => {
     const controller = new AbortController();
     const seen: number[] = [];
     const iterate = async () => {
-      for await (const item of transport.paginate<unknown, number>(
+      for await (const item of paginate<unknown, number>(
+        transport,
         spec,
         {},
         { signal: controller.signal },
@@ -188,7 +197,7 @@ describe("PagePromise", () => {
   it("throws a clear error when the server repeats a cursor", async () => {
     server = await startServer(listing(() => ({ items: [1], next: "same" })));
     const transport = new Transport({}, { baseUrl: server.url });
-    await expect(collect(transport.paginate(spec, {}, undefined, cursorStyle[1]))).rejects.toThrow(
+    await expect(collect(paginate(transport, spec, {}, undefined, cursorStyle[1]))).rejects.toThrow(
       /listThings: the server returned cursor "same" a second time/,
     );
     expect(server.requests).toHaveLength(2);
@@ -203,10 +212,10 @@ describe("PagePromise", () => {
       pageParam: "page",
       hasNextPath: ["meta", "has_next"],
     };
-    expect(await collect(transport.paginate(spec, {}, undefined, paging))).toEqual([]);
+    expect(await collect(paginate(transport, spec, {}, undefined, paging))).toEqual([]);
     expect(server.requests).toHaveLength(1);
     const wrong: PaginationSpec = { ...paging, itemsPath: ["meta"] };
-    await expect(collect(transport.paginate(spec, {}, undefined, wrong))).rejects.toThrow(
+    await expect(collect(paginate(transport, spec, {}, undefined, wrong))).rejects.toThrow(
       /expected an array of items at meta/,
     );
   });
@@ -227,7 +236,7 @@ describe("PagePromise", () => {
       offsetParam: "offset",
       limitParam: "limit",
     };
-    expect(await collect(transport.paginate(spec, { limit: 2 }, undefined, paging))).toEqual([
+    expect(await collect(paginate(transport, spec, { limit: 2 }, undefined, paging))).toEqual([
       0, 1, 2, 3, 4,
     ]);
     expect(server.requests.map((seen) => seen.url)).toEqual([
@@ -253,7 +262,7 @@ describe("hostile cursor servers", () => {
     );
     const transport = new Transport({}, { baseUrl: server.url });
     expect(
-      await collect(transport.paginate<unknown, number>(spec, {}, { maxItems: 10 }, cursorPaging)),
+      await collect(paginate<unknown, number>(transport, spec, {}, { maxItems: 10 }, cursorPaging)),
     ).toEqual([1]);
     expect(server.requests).toHaveLength(2);
   });
@@ -263,7 +272,7 @@ describe("hostile cursor servers", () => {
     server = await startServer(listing(() => ({ items: [++n], next: `c${n}` })));
     const transport = new Transport({}, { baseUrl: server.url });
     expect(
-      await collect(transport.paginate<unknown, number>(spec, {}, { maxPages: 3 }, cursorPaging)),
+      await collect(paginate<unknown, number>(transport, spec, {}, { maxPages: 3 }, cursorPaging)),
     ).toEqual([1, 2, 3]);
     expect(server.requests).toHaveLength(3);
   });
@@ -274,7 +283,7 @@ describe("hostile cursor servers", () => {
     );
     const transport = new Transport({}, { baseUrl: server.url });
     await expect(
-      collect(transport.paginate<unknown, number>(spec, {}, undefined, cursorPaging)),
+      collect(paginate<unknown, number>(transport, spec, {}, undefined, cursorPaging)),
     ).rejects.toThrow(/is an object/);
     expect(server.requests).toHaveLength(1);
   });
@@ -301,7 +310,7 @@ describe("next links relative to the page that gave them (RFC 3986)", () => {
       nextLinkPath: ["nextLink"],
     };
     expect(
-      await collect(transport.paginate(tenantItems, { tenant: "t1" }, undefined, paging)),
+      await collect(paginate(transport, tenantItems, { tenant: "t1" }, undefined, paging)),
     ).toEqual([1, 2, 3]);
     expect(seen()).toEqual([
       "/api/tenants/t1/items",
@@ -328,7 +337,7 @@ describe("next links relative to the page that gave them (RFC 3986)", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const paging: PaginationSpec = { style: "linkHeader", itemsPath: [] };
     expect(
-      await collect(transport.paginate(tenantItems, { tenant: "t2" }, undefined, paging)),
+      await collect(paginate(transport, tenantItems, { tenant: "t2" }, undefined, paging)),
     ).toEqual([1, 2, 3]);
     expect(seen()).toEqual([
       "/tenants/t2/items",
@@ -349,7 +358,7 @@ describe("next links relative to the page that gave them (RFC 3986)", () => {
       nextLinkPath: ["nextLink"],
     };
     expect(
-      await collect(transport.paginate(tenantItems, { tenant: "t3" }, undefined, paging)),
+      await collect(paginate(transport, tenantItems, { tenant: "t3" }, undefined, paging)),
     ).toEqual([2]);
   });
 });

@@ -8,6 +8,7 @@ import {
 import { MAX_CONSECUTIVE_POLL_FAILURES, Poller } from "../../templates/runtime/poller.js";
 import { PollerPromise } from "../../templates/runtime/poller-promise.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { pollerFor, resumePoller, startLro } from "../../templates/runtime/call-lro.js";
 import type { LroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, startServer } from "./helpers/http-server.js";
@@ -71,7 +72,7 @@ describe("Poller", () => {
         json(200, { status: "COMPLETED", progress: 100, result: "ok" }),
       ],
     });
-    const poller = transport.poller<Job>("Job", lro, ["j1"]);
+    const poller = pollerFor<Job>(transport, "Job", lro, ["j1"]);
     const progress: [unknown, Job][] = [];
     const final = await poller.pollUntilDone({
       onProgress: (value, state) => progress.push([value, state]),
@@ -103,9 +104,10 @@ describe("Poller", () => {
       },
       () => 0,
     );
-    await transport
-      .poller<Job>("Job", lro, ["j1"])
-      .pollUntilDone({ intervalMs: 100, maxIntervalMs: 300 });
+    await pollerFor<Job>(transport, "Job", lro, ["j1"]).pollUntilDone({
+      intervalMs: 100,
+      maxIntervalMs: 300,
+    });
     expect(time.waits).toEqual([100, 150, 225, 300, 300]);
   });
 
@@ -113,7 +115,7 @@ describe("Poller", () => {
     const { transport, time } = await setup({
       j1: [json(200, { status: "RUNNING", retry_after: 7 }), json(200, { status: "COMPLETED" })],
     });
-    await transport.poller<Job>("Job", { ...lro, retryAfterPath: ["retry_after"] }, ["j1"]);
+    await pollerFor<Job>(transport, "Job", { ...lro, retryAfterPath: ["retry_after"] }, ["j1"]);
     expect(time.waits).toEqual([7000]);
   });
 
@@ -125,8 +127,7 @@ describe("Poller", () => {
     const { transport } = await setup({
       j1: [json(200, { status: "RUNNING" }), json(200, failed)],
     });
-    const error = await transport
-      .poller<Job>("Job", lro, ["j1"])
+    const error = await pollerFor<Job>(transport, "Job", lro, ["j1"])
       .pollUntilDone()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationFailedError);
@@ -148,11 +149,10 @@ describe("Poller", () => {
       j1: [json(200, { status: "FAILED", external_message: "GPU node lost" })],
       j2: [json(200, { status: "CANCELED", message: "canceled by user" })],
     });
-    await expect(transport.poller("Job", { ...lro, errorPath: undefined }, ["j1"])).rejects.toThrow(
-      "Job j1 failed (status FAILED): GPU node lost",
-    );
-    const canceled = await transport
-      .poller("Job", lro, ["j2"])
+    await expect(
+      pollerFor(transport, "Job", { ...lro, errorPath: undefined }, ["j1"]),
+    ).rejects.toThrow("Job j1 failed (status FAILED): GPU node lost");
+    const canceled = await pollerFor(transport, "Job", lro, ["j2"])
       .pollUntilDone()
       .catch((caught: unknown) => caught);
     expect(canceled).toMatchObject({
@@ -167,7 +167,7 @@ describe("Poller", () => {
       j1: [json(200, { status: "FAILED", info: { text: "quota exceeded" } })],
     });
     await expect(
-      transport.poller("Job", { ...lro, messagePath: ["info", "text"] }, ["j1"]),
+      pollerFor(transport, "Job", { ...lro, messagePath: ["info", "text"] }, ["j1"]),
     ).rejects.toThrow(/: quota exceeded$/);
   });
 
@@ -180,20 +180,20 @@ describe("Poller", () => {
         json(200, { status: "COMPLETED" }),
       ],
     });
-    expect(await transport.poller<Job>("Job", lro, ["j1"])).toEqual({ status: "COMPLETED" });
+    expect(await pollerFor<Job>(transport, "Job", lro, ["j1"])).toEqual({ status: "COMPLETED" });
     expect(time.waits).toEqual([900, 1350, 2000]);
     expect(server.requests).toHaveLength(4);
   });
 
   it(`gives up after ${MAX_CONSECUTIVE_POLL_FAILURES} consecutive failures; non-transient errors are thrown at once`, async () => {
     const { transport } = await setup({ j1: [json(500, { message: "down" })] });
-    await expect(transport.poller("Job", lro, ["j1"]).pollUntilDone()).rejects.toBeInstanceOf(
+    await expect(pollerFor(transport, "Job", lro, ["j1"]).pollUntilDone()).rejects.toBeInstanceOf(
       InternalServerError,
     );
     expect(server.requests).toHaveLength(MAX_CONSECUTIVE_POLL_FAILURES);
-    await expect(transport.poller("Job", lro, ["missing"]).pollUntilDone()).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      pollerFor(transport, "Job", lro, ["missing"]).pollUntilDone(),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(server.requests).toHaveLength(MAX_CONSECUTIVE_POLL_FAILURES + 1);
   });
 
@@ -202,8 +202,7 @@ describe("Poller", () => {
       { j1: [json(200, { status: "RUNNING", progress: 1 })] },
       () => 0,
     );
-    const error = await transport
-      .poller<Job>("Job", lro, ["j1"])
+    const error = await pollerFor<Job>(transport, "Job", lro, ["j1"])
       .pollUntilDone({ timeoutMs: 2500 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PollTimeoutError);
@@ -224,7 +223,7 @@ describe("Poller", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const startedAt = Date.now();
     await expect(
-      transport.poller("Job", lro, ["j1"]).pollUntilDone({ timeoutMs: 80 }),
+      pollerFor(transport, "Job", lro, ["j1"]).pollUntilDone({ timeoutMs: 80 }),
     ).rejects.toBeInstanceOf(PollTimeoutError);
     expect(Date.now() - startedAt).toBeLessThan(1500);
   });
@@ -234,9 +233,10 @@ describe("Poller", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const controller = new AbortController();
     const startedAt = Date.now();
-    const waiting = transport
-      .poller("Job", lro, ["j1"])
-      .pollUntilDone({ signal: controller.signal, intervalMs: 60_000 });
+    const waiting = pollerFor(transport, "Job", lro, ["j1"]).pollUntilDone({
+      signal: controller.signal,
+      intervalMs: 60_000,
+    });
     setTimeout(() => controller.abort(new Error("user gave up")), 100);
     await expect(waiting).rejects.toThrow("user gave up");
     expect(Date.now() - startedAt).toBeLessThan(1500);
@@ -245,11 +245,11 @@ describe("Poller", () => {
 
   it("compares status values case-insensitively when asked", async () => {
     const { transport } = await setup({ j1: [json(200, { status: "completed" })] });
-    expect(await transport.poller<Job>("Job", { ...lro, isCaseInsensitive: true }, ["j1"])).toEqual(
-      { status: "completed" },
-    );
+    expect(
+      await pollerFor<Job>(transport, "Job", { ...lro, isCaseInsensitive: true }, ["j1"]),
+    ).toEqual({ status: "completed" });
     await expect(
-      transport.poller("Job", lro, ["j1"]).pollUntilDone({ timeoutMs: 1 }),
+      pollerFor(transport, "Job", lro, ["j1"]).pollUntilDone({ timeoutMs: 1 }),
     ).rejects.toBeInstanceOf(PollTimeoutError);
   });
 
@@ -262,7 +262,7 @@ describe("Poller", () => {
       ],
     });
     const statuses: string[] = [];
-    for await (const state of transport.poller<Job>("Job", lro, ["j1"]))
+    for await (const state of pollerFor<Job>(transport, "Job", lro, ["j1"]))
       statuses.push(state.status);
     expect(statuses).toEqual(["QUEUED", "RUNNING", "COMPLETED"]);
   });
@@ -271,7 +271,7 @@ describe("Poller", () => {
     const { transport } = await setup({
       j1: [json(200, { status: "RUNNING" }), json(200, { status: "COMPLETED" })],
     });
-    const poller = transport.poller<Job>("Job", lro, ["j1"]);
+    const poller = pollerFor<Job>(transport, "Job", lro, ["j1"]);
     expect(poller.state).toBeUndefined();
     expect(await poller.poll()).toEqual({ status: "RUNNING" });
     expect(poller.isDone).toBe(false);
@@ -286,7 +286,7 @@ describe("resume tokens", () => {
     const { transport } = await setup({
       j1: [json(200, { status: "RUNNING" }), json(200, { status: "COMPLETED" })],
     });
-    const poller = transport.poller<Job>("Job", lro, ["j1"]);
+    const poller = pollerFor<Job>(transport, "Job", lro, ["j1"]);
     await poller.poll();
     const token = poller.serialize();
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -301,7 +301,7 @@ describe("resume tokens", () => {
       { apiKey: "other-key" },
       { baseUrl: server.url, sleep: fakeTime().sleep },
     );
-    const resumed = fresh.resumePoller<Job>(token, { Job: lro });
+    const resumed = resumePoller<Job>(fresh, token, { Job: lro });
     expect(resumed).toBeInstanceOf(Poller);
     expect(await resumed).toEqual({ status: "COMPLETED" });
     expect(server.requests[1].headers.authorization).toBeUndefined();
@@ -309,17 +309,18 @@ describe("resume tokens", () => {
 
   it("rejects garbled and foreign tokens clearly", async () => {
     const transport = new Transport({}, { baseUrl: "http://127.0.0.1:9" });
-    expect(() => transport.resumePoller("not a token!", { Job: lro })).toThrow(
+    expect(() => resumePoller(transport, "not a token!", { Job: lro })).toThrow(
       /Invalid resume token/,
     );
     expect(() =>
-      transport.resumePoller(
+      resumePoller(
+        transport,
         Buffer.from('{"v":2,"name":"Job","ids":["a"]}').toString("base64url"),
         { Job: lro },
       ),
     ).toThrow(/unsupported version 2/);
     const foreign = Buffer.from('{"v":1,"name":"Cluster","ids":["a"]}').toString("base64url");
-    expect(() => transport.resumePoller(foreign, { Job: lro, Deploy: lro })).toThrow(
+    expect(() => resumePoller(transport, foreign, { Job: lro, Deploy: lro })).toThrow(
       'no poller named "Cluster" (known: Job, Deploy)',
     );
   });
@@ -332,9 +333,9 @@ describe("several ids and startLro", () => {
       b: [json(200, { status: "COMPLETED", n: "b" })],
     });
     const progress: unknown[] = [];
-    const states = await transport
-      .poller<Job[]>("Job", lro, ["a", "b"])
-      .pollUntilDone({ onProgress: (value) => progress.push(value) });
+    const states = await pollerFor<Job[]>(transport, "Job", lro, ["a", "b"]).pollUntilDone({
+      onProgress: (value) => progress.push(value),
+    });
     expect(states).toEqual([
       { status: "COMPLETED", n: "a" },
       { status: "COMPLETED", n: "b" },
@@ -348,7 +349,7 @@ describe("several ids and startLro", () => {
       a: [json(200, { status: "RUNNING" })],
       b: [json(200, { status: "FAILED", error: { message: "bad input" } })],
     });
-    await expect(transport.poller<Job[]>("Job", lro, ["a", "b"])).rejects.toThrow(
+    await expect(pollerFor<Job[]>(transport, "Job", lro, ["a", "b"])).rejects.toThrow(
       "Job b failed (status FAILED): bad input",
     );
   });
@@ -366,7 +367,7 @@ describe("several ids and startLro", () => {
       path: "/jobs",
       responses: [{ status: "202", kind: "json" }],
     });
-    const started = transport.startLro<Job>(start, { body: { n: 1 } }, undefined, "Job", lro, {
+    const started = startLro<Job>(transport, start, { body: { n: 1 } }, undefined, "Job", lro, {
       idPath: ["job", "id"],
     });
     expect(started).toBeInstanceOf(PollerPromise);
@@ -385,7 +386,7 @@ describe("several ids and startLro", () => {
       "GET /jobs/j7",
     ]);
     // Awaiting it goes all the way to the final state, as TypeScript's Awaited<> says.
-    const state: Job = await transport.startLro<Job>(start, undefined, undefined, "Job", lro, {
+    const state: Job = await startLro<Job>(transport, start, undefined, undefined, "Job", lro, {
       idPath: ["job", "id"],
     });
     expect(state).toEqual({ status: "COMPLETED" });
@@ -400,11 +401,11 @@ describe("several ids and startLro", () => {
     const transport = new Transport({}, { baseUrl: server.url, sleep: fakeTime().sleep });
     const start = op({ id: "createJobs", method: "POST", path: "/jobs" });
     expect(
-      await transport.startLro<Job[]>(start, undefined, undefined, "Job", lro, {
+      await startLro<Job[]>(transport, start, undefined, undefined, "Job", lro, {
         idsPath: ["ids"],
       }),
     ).toEqual([{ status: "COMPLETED" }]);
-    const missing = transport.startLro(start, undefined, undefined, "Job", lro, {
+    const missing = startLro(transport, start, undefined, undefined, "Job", lro, {
       idPath: ["other", "id"],
     });
     await expect(missing.poller.submitted()).rejects.toThrow(

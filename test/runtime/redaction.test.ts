@@ -8,6 +8,7 @@ import {
   ResponseParseError,
 } from "../../templates/runtime/errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { waitFor } from "../../templates/runtime/call-lro.js";
 import type { AuthSpec, LroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { closedPort, json, raw, startServer } from "./helpers/http-server.js";
@@ -116,7 +117,7 @@ describe("errors never carry the key", () => {
       errorPath: ["error"],
       defaultIntervalMs: 10,
     };
-    const error = await transport.waitFor("job", lro, ["j1"]).catch((caught: unknown) => caught);
+    const error = await waitFor(transport, "job", lro, ["j1"]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationFailedError);
     expect((error as OperationFailedError).message).toContain("[redacted]");
     expect(everything(error)).not.toContain(KEY);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, UnexpectedStatusError } from "../../templates/runtime/errors.js";
 import { MAX_REDIRECTS } from "../../templates/runtime/redirects.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { sendUrl } from "../../templates/runtime/send-url.js";
 import type { AuthSpec, OperationSpec } from "../../templates/runtime/types.js";
 import { op } from "./helpers/fixtures.js";
 import { json, startServer } from "./helpers/http-server.js";
@@ -72,9 +73,11 @@ describe("cross-origin redirects", () => {
     const api = await start(redirect(303, () => `${other.url}/status`));
     const transport = new Transport({ apiKey: KEY }, { baseUrl: api.url });
     const poll = op({ auth: [schemes[0][1]], responses: [] });
-    await expect(transport.sendUrl(poll, "/operations/1", {}, "status URL")).rejects.toMatchObject({
-      status: 303,
-    });
+    await expect(sendUrl(transport, poll, "/operations/1", {}, "status URL")).rejects.toMatchObject(
+      {
+        status: 303,
+      },
+    );
     expect(api.requests.map((seen) => seen.url)).toEqual(["/operations/1"]);
     expect(other.requests).toHaveLength(0);
   });

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SdkError } from "../../templates/runtime/errors.js";
 import { MAX_USELESS_POLLS, MIN_POLL_INTERVAL_MS } from "../../templates/runtime/poll-pacing.js";
 import { Transport } from "../../templates/runtime/transport.js";
+import { pollerFor } from "../../templates/runtime/call-lro.js";
+import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";
 import type { LroSpec, UrlLroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, raw, startServer } from "./helpers/http-server.js";
@@ -61,7 +63,7 @@ describe("interval floor", () => {
       json(200, { status: "InProgress" }),
       json(200, { status: "Succeeded" }),
     );
-    await transport.startAndWait(post, undefined, { intervalMs: 1 }, "postThing", {
+    await startAndWaitAtUrl(transport, post, undefined, { intervalMs: 1 }, "postThing", {
       ...azure,
       finalStateVia: "azure-async-operation",
     });
@@ -83,7 +85,7 @@ describe("interval floor", () => {
       json(200, { status: "running" }),
       json(200, { status: "done" }),
     );
-    await transport.poller("Job", lro, ["j1"]).pollUntilDone({ intervalMs: 0 });
+    await pollerFor(transport, "Job", lro, ["j1"]).pollUntilDone({ intervalMs: 0 });
     expect(time.waits).toEqual([MIN_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS]);
   });
 });
@@ -94,9 +96,9 @@ describe("a monitor that answers nothing usable", () => {
       json(202, undefined, { "azure-asyncoperation": "/ops/1", "retry-after": "0" }),
       json(200, {}, { "retry-after": "0" }),
     );
-    const error = await transport
-      .startAndWait(post, undefined, {}, "postThing", azure)
-      .catch((e: unknown) => e);
+    const error = await startAndWaitAtUrl(transport, post, undefined, {}, "postThing", azure).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SdkError);
     expect((error as Error).message).toMatch(/status monitor \/ops\/1 never reported a status/);
     expect(seen()).toHaveLength(1 + MAX_USELESS_POLLS);
@@ -112,7 +114,7 @@ describe("a monitor that answers nothing usable", () => {
       defaultIntervalMs: 1000,
     };
     const { transport, seen } = await setup(json(200, {}));
-    await expect(transport.poller("Job", lro, ["j1"]).pollUntilDone()).rejects.toThrow(
+    await expect(pollerFor(transport, "Job", lro, ["j1"]).pollUntilDone()).rejects.toThrow(
       /never reported a status/,
     );
     expect(seen()).toHaveLength(MAX_USELESS_POLLS);
@@ -128,7 +130,7 @@ describe("strategies", () => {
       raw(200, '{"status":"Succeeded"}'),
       raw(200, '{"id":"1","properties":{"provisioningState":"Succeeded"}}'),
     );
-    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({
+    expect(await startAndWaitAtUrl(transport, put, { body: {} }, {}, "putThing", azure)).toEqual({
       id: "1",
       properties: { provisioningState: "Succeeded" },
     });
@@ -141,7 +143,7 @@ describe("strategies", () => {
       json(202, undefined, { location: "/ops/b" }),
       json(200, { id: "1", name: "done" }),
     );
-    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({
+    expect(await startAndWaitAtUrl(transport, put, { body: {} }, {}, "putThing", azure)).toEqual({
       id: "1",
       name: "done",
     });
@@ -156,7 +158,7 @@ describe("strategies", () => {
         { "azure-asyncoperation": "http://localhost:1/elsewhere" },
       ),
     );
-    expect(await transport.startAndWait(put, { body: {} }, {}, "putThing", azure)).toEqual({
+    expect(await startAndWaitAtUrl(transport, put, { body: {} }, {}, "putThing", azure)).toEqual({
       properties: { provisioningState: "Succeeded" },
     });
     expect(seen()).toEqual(["PUT /things/1"]);
@@ -164,7 +166,9 @@ describe("strategies", () => {
 
   it("a start with nothing to poll is done (a 202 without a monitor, as Azure's generators read it)", async () => {
     const { transport, seen } = await setup(json(202, undefined));
-    expect(await transport.startAndWait(post, undefined, {}, "postThing", azure)).toBeUndefined();
+    expect(
+      await startAndWaitAtUrl(transport, post, undefined, {}, "postThing", azure),
+    ).toBeUndefined();
     expect(seen()).toEqual(["POST /things"]);
   });
 });

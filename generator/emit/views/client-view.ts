@@ -33,7 +33,7 @@ import { RawCode } from "./value-layout.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
 
 /** One client method: its signature and its entry in the method table. */
-interface MethodParts {
+export interface MethodParts {
   doc: string;
   name: string;
   /** Parameters of the signature, with types. */
@@ -43,16 +43,32 @@ interface MethodParts {
   isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
   overloads?: { parameters: string[]; returnType: string }[];
-  /** What buildClient (runtime/client-factory) makes of it: the kind of call and its descriptors. */
+  /** Its entry in descriptors.ts's method table: the kind of call and its descriptors. */
   spec: MethodDescriptor;
+  /** What its standalone function (functions.ts) calls; see standaloneCall. */
+  call: StandaloneCall;
 }
+
+/**
+ * The body of a standalone function: `core.request(args)` when `runtime` is undefined, else the
+ * runtime entry point `runtime(core, args)`. Descriptors are `$d.<name>` (functions.ts imports
+ * descriptors.ts as `$d`); runtime entry points are imported as `$<name>`.
+ */
+export interface StandaloneCall {
+  readonly runtime?: string;
+  readonly args: readonly string[];
+}
+
+/** A descriptor constant as functions.ts names it. */
+const d = (name: string): string => `$d.${name}`;
 
 export interface ClientView {
   clientName: string;
   hasMethods: boolean;
-  defaultBaseUrl: string;
   doc: string;
   factoryName: string;
+  /** `create<Api>Core` of core.ts. */
+  coreFactoryName: string;
   hasTypes: boolean;
   /** The method table constant in descriptors.ts. */
   methodTable: string;
@@ -72,7 +88,7 @@ export interface ClientView {
 }
 
 /** Every method of the client, in order: operations (and their waits), pollers, resume. */
-function clientMethods(api: Api, names: TypeNames = typeNamesOf(api, "T.")): MethodParts[] {
+export function clientMethods(api: Api, names: TypeNames = typeNamesOf(api, "T.")): MethodParts[] {
   const methods: MethodParts[] = [];
   for (const op of api.operations) {
     methods.push(operationMethod(op, names));
@@ -107,11 +123,11 @@ export function clientView(api: Api): ClientView {
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
-    defaultBaseUrl: stringLiteral(api.servers[0]?.url ?? ""),
     doc: docComment([
       `${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`,
     ]),
     factoryName: `create${api.name}Client`,
+    coreFactoryName: `create${api.name}Core`,
     hasMethods: methods.length > 0,
     hasPagination,
     hasOutcome: api.operations.some((op) => op.lro?.isIdOptional),
@@ -168,6 +184,10 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
     return {
       ...base,
       spec: { kind: "paginate", operation: ref(op.name), pagination: ref(paginationConstName(op)) },
+      call: {
+        runtime: "paginate",
+        args: [d(op.name), "params", "options", d(paginationConstName(op))],
+      },
       doc: methodDoc(op, [
         "Await it for the first page, or iterate it (`for await`) for every item across pages.",
       ]),
@@ -179,6 +199,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
   return {
     ...base,
     spec: { kind: "request", operation: ref(op.name) },
+    call: { args: [d(op.name), "params", "options"] },
     parameters: [argsParameter(op), "options?: RequestOptions"],
     returnType: `ApiPromise<${result}${headers}>`,
   };
@@ -190,7 +211,11 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
  */
 function streamMethod(op: Operation, names: TypeNames, result: string): MethodParts {
   const stream = `Promise<EventStream<${streamItemType(op, names)}>>`;
-  const base = { name: op.name, spec: { kind: "stream", operation: ref(op.name) } } as const;
+  const base = {
+    name: op.name,
+    spec: { kind: "stream", operation: ref(op.name) },
+    call: { runtime: "requestStream", args: [d(op.name), "params", "options"] },
+  } as const;
   const extra =
     streamResponseOf(op)?.kind === "sse"
       ? "Resolves to a stream of server-sent events: iterate it (`for await`) for each event's data."
@@ -251,6 +276,17 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
       lro: ref(pollerConstName(poller)),
       start: ref(startConstName(op)),
     },
+    call: {
+      runtime: "startAndWait",
+      args: [
+        d(op.name),
+        "params",
+        "options",
+        stringLiteral(poller.name),
+        d(pollerConstName(poller)),
+        d(startConstName(op)),
+      ],
+    },
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls with \`${api.name}Client.poll${poller.name}\`${lro.until ? ` until \`${lro.until}\`` : ""}).`,
       lro.isIdOptional
@@ -286,6 +322,17 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
         lro: ref(urlLroConstName(op)),
         pagination: ref(paginationConstName(op)),
       },
+      call: {
+        runtime: "startAndPaginate",
+        args: [
+          d(op.name),
+          "params",
+          "options",
+          stringLiteral(op.name),
+          d(urlLroConstName(op)),
+          d(paginationConstName(op)),
+        ],
+      },
       doc: docComment([
         `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
         "Await it for the final result (the first page), or iterate it (`for await`) for every item across pages.",
@@ -302,6 +349,10 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
       operation: ref(op.name),
       pollerName: op.name,
       lro: ref(urlLroConstName(op)),
+    },
+    call: {
+      runtime: "startAndWaitAtUrl",
+      args: [d(op.name), "params", "options", stringLiteral(op.name), d(urlLroConstName(op))],
     },
     doc: docComment([
       `${op.summary ?? op.name}, then wait until it has finished (polls the status URL its response names).`,
@@ -323,6 +374,10 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
   return [
     {
       spec: { kind: "poller", pollerName: poller.name, lro },
+      call: {
+        runtime: "pollerFor",
+        args: [stringLiteral(poller.name), d(pollerConstName(poller)), "[id]", "options"],
+      },
       doc: docComment([
         `A poller on ${poller.name} \`id\`: \`poll()\` once, \`pollUntilDone()\`, iterate states, or \`serialize()\` to resume later.`,
       ]),
@@ -336,6 +391,16 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
         pollerName: poller.name,
         lro,
         targets: poller.targets && ref(targetsConstName(poller)),
+      },
+      call: {
+        runtime: "waitFor",
+        args: [
+          stringLiteral(poller.name),
+          d(pollerConstName(poller)),
+          "[id]",
+          "options",
+          ...(poller.targets ? [d(targetsConstName(poller))] : []),
+        ],
       },
       doc: docComment([
         `Wait until ${poller.name} \`id\` reaches a terminal state; rejects with OperationFailedError on failure.`,
@@ -355,6 +420,7 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
 
 /** A WebSocket channel: iterate its server messages, send client messages, await its result. */
 function channelMethod(channel: Channel, names: TypeNames): MethodParts {
+  const first = channelFirstParameter(channel, names);
   const paragraphs = [
     channel.summary,
     channel.description === channel.summary ? undefined : channel.description,
@@ -369,9 +435,13 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
   );
   return {
     spec: { kind: "channel", channel: ref(channelConstName(channel)) },
+    call: {
+      runtime: "openChannel",
+      args: [d(channelConstName(channel)), parameterName(first), "options"],
+    },
     doc,
     name: channel.name,
-    parameters: [channelFirstParameter(channel, names), channelOptionsParameter(channel)],
+    parameters: [first, channelOptionsParameter(channel)],
     returnType: channelReturnType(channel, names),
     isLaidOutByPrettier: true,
   };
@@ -380,11 +450,17 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
 function resumeMethod(): MethodParts {
   return {
     spec: { kind: "resume", pollers: ref(pollerTableName) },
+    call: { runtime: "resumePoller", args: ["token", d(pollerTableName), "options"] },
     doc: "/** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */",
     name: "resumePoller<TState = unknown>",
     parameters: ["token: string", "options?: RequestOptions"],
     returnType: "Poller<TState>",
   };
+}
+
+/** `name` of a parameter `name?: type`. */
+function parameterName(parameter: string): string {
+  return /^[\w$]+/.exec(parameter)![0];
 }
 
 /** The poll operation's success body: the state pollers observe. */

@@ -85,6 +85,9 @@ export interface IndexView {
   /** Former names of the client (`api.aliases`): exported as `create<alias>Client` and `<alias>Client` too. */
   aliases: string[];
   clientName: string;
+  /** The core standalone functions take (core.ts), and its factory. */
+  coreName: string;
+  coreFactoryName: string;
   factoryName: string;
   hasTypes: boolean;
   runtimeExports: ExportList[];
@@ -94,6 +97,8 @@ export function indexView(api: Api): IndexView {
   return {
     aliases: api.aliases ?? [],
     clientName: `${api.name}Client`,
+    coreName: `${api.name}Core`,
+    coreFactoryName: `create${api.name}Core`,
     factoryName: `create${api.name}Client`,
     hasTypes: api.schemas.length > 0,
     runtimeExports: [

@@ -41,9 +41,11 @@ export const reservedTypeNames = [
   "Record",
 ];
 
-/** Client members that are not operations. */
+/** Client members that are not operations, and the type namespaces functions.ts binds beside its functions. */
 const reservedMethodNames = [
   "resumePoller",
+  "T",
+  "op",
   "then",
   "constructor",
   "toString",
@@ -57,6 +59,8 @@ export function resolveNameConflicts(ctx: NormalizeContext, api: Api): Api {
     ...reservedTypeNames,
     `${api.name}Client`,
     `create${api.name}Client`,
+    `${api.name}Core`,
+    `create${api.name}Core`,
   ]);
   const renamed = (
     what: string,

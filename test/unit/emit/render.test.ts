@@ -7,6 +7,8 @@ describe("index.ts.hbs", () => {
     const view = {
       aliases: ["OldPets"],
       clientName: "PetsClient",
+      coreFactoryName: "createPetsCore",
+      coreName: "PetsCore",
       factoryName: "createPetsClient",
       hasTypes: false,
       header: "// header",
@@ -20,6 +22,8 @@ describe("index.ts.hbs", () => {
         "// header",
         'export { createPetsClient } from "./client.js";',
         'export type { PetsClient } from "./client.js";',
+        'export { createPetsCore } from "./core.js";',
+        'export type { PetsCore } from "./core.js";',
         'export { createPetsClient as createOldPetsClient } from "./client.js";',
         'export type { PetsClient as OldPetsClient } from "./client.js";',
         'export type * from "./operations.js";',

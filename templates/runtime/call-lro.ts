@@ -1,0 +1,220 @@
+// The entry points of operations polled by id (a status endpoint and the ids a starting call
+// returned): pollers, start-and-wait, wait-for and resume, over the client core.
+import { formatFieldPath, readFieldPath } from "./field-path.js";
+import { afterAcceptedStart, isOwnLroFailure } from "./lro-engine.js";
+import { lroContext } from "./lro-context.js";
+import { UntrackedOperationError } from "./lro-outcome.js";
+import type { LroOutcome } from "./lro-outcome.js";
+import { matchesStatus } from "./lro-status.js";
+import { Poller } from "./poller.js";
+import type { PollerTarget } from "./poller.js";
+import { PollerPromise } from "./poller-promise.js";
+import { decodeResumeToken } from "./resume-token.js";
+import { isServerWaited } from "./transport.js";
+import type { Transport } from "./transport.js";
+import type {
+  LroSpec,
+  OperationSpec,
+  PollOptions,
+  RequestOptions,
+  StartSpec,
+  WaitTargets,
+} from "./types.js";
+
+/**
+ * A poller on existing ids (all must succeed). One id resolves to its state; several ids (or
+ * `isMulti`) resolve to an array of states: create it as Poller<Item[]> then.
+ */
+export function pollerFor<TState>(
+  transport: Transport,
+  name: string,
+  lro: LroSpec,
+  ids: readonly string[],
+  options?: RequestOptions,
+  isMulti: boolean = ids.length > 1,
+): Poller<TState> {
+  if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id === "")) {
+    throw new TypeError(`${name}: a poller needs at least one non-empty id`);
+  }
+  return new Poller<TState>(lroContext(transport), name, lro, { ids: [...ids], isMulti }, options);
+}
+
+/**
+ * Calls the starting operation at once, reads the id(s) from its body at idPath / idsPath, and
+ * gives the poller: `.then((poller) => poller.pollUntilDone(options))`. `await` on the result is
+ * the final state (the poller is awaitable; see PollerPromise). idsPath makes a multi-id poller
+ * (create it as startLro<Item[]>), even when the server returns a single id.
+ */
+export function startLro<TState>(
+  transport: Transport,
+  op: OperationSpec,
+  args: object | undefined,
+  options: RequestOptions | undefined,
+  name: string,
+  lro: LroSpec,
+  start: StartSpec,
+): PollerPromise<TState> {
+  const target = transport.send(op, args, options).then(({ body }): PollerTarget => {
+    const status = readFieldPath(body, lro.statusPath);
+    return {
+      ids: readStartIds(op, body, args, start),
+      isMulti: start.idsPath !== undefined,
+      startBody: body,
+      isMoving: isMovingStatus(lro, status),
+      isChangeAwaited: start.isChangeAwaited,
+      hasChanged: isServerWaited(op, args) || isOtherStatus(lro, status),
+    };
+  });
+  return new PollerPromise(new Poller<TState>(lroContext(transport), name, lro, target, options));
+}
+
+/**
+ * Start a long-running operation and wait for its end: what generated `<method>AndWait` calls.
+ * Only the signal of `options` applies to the starting request; the rest is about the wait
+ * (its timeoutMs bounds the whole wait, not the request). With `start.isIdOptional` it resolves an
+ * LroOutcome of TState (TResult).
+ */
+export function startAndWait<TState, TResult = TState>(
+  transport: Transport,
+  op: OperationSpec,
+  args: object | undefined,
+  options: PollOptions<TState> | undefined,
+  name: string,
+  lro: LroSpec,
+  start: StartSpec = {},
+): Promise<TResult> {
+  const spec = start.target ? { ...lro, ...start.target } : lro;
+  const poller = startLro<TState>(
+    transport,
+    op,
+    args,
+    { signal: options?.signal },
+    name,
+    spec,
+    start,
+  ).poller;
+  if (start.isIdOptional) return trackAccepted(poller, options) as Promise<TResult>;
+  const state = poller
+    .submitted()
+    .then((accepted) =>
+      poller
+        .pollUntilDone(options)
+        .catch((error: unknown) =>
+          Promise.reject(afterAcceptedStart(error, options?.signal, name, accepted)),
+        ),
+    );
+  return state as Promise<unknown> as Promise<TResult>;
+}
+
+/**
+ * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
+ * picks an alternative success/failure set from `targets` (e.g. a cluster "running" or "stopped").
+ */
+export function waitFor<TState>(
+  transport: Transport,
+  name: string,
+  lro: LroSpec,
+  ids: readonly string[],
+  options?: PollOptions<TState> & { until?: string },
+  targets?: WaitTargets,
+): Promise<TState> {
+  const until = options?.until;
+  if (until !== undefined && !(targets && Object.prototype.hasOwnProperty.call(targets, until))) {
+    return Promise.reject(
+      new TypeError(
+        `${name}: unknown until ${JSON.stringify(until)}; expected one of ${Object.keys(targets ?? {}).join(", ")}`,
+      ),
+    );
+  }
+  const spec = until !== undefined && targets ? { ...lro, ...targets[until] } : lro;
+  return pollerFor<TState>(transport, name, spec, ids, {
+    signal: options?.signal,
+  }).pollUntilDone(options);
+}
+
+/** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
+export function resumePoller<TState>(
+  transport: Transport,
+  token: string,
+  lros: Readonly<Record<string, LroSpec>>,
+  options?: RequestOptions,
+): Poller<TState> {
+  const data = decodeResumeToken(token);
+  if (!Object.prototype.hasOwnProperty.call(lros, data.name)) {
+    const known = Object.keys(lros).join(", ") || "none";
+    throw new TypeError(
+      `Invalid resume token: this client has no poller named "${data.name}" (known: ${known})`,
+    );
+  }
+  return pollerFor<TState>(transport, data.name, lros[data.name], data.ids, options, data.isMulti);
+}
+
+/**
+ * The id(s) a starting call returned (or the argument it was called with, idArg). None usable:
+ * UntrackedOperationError, as the server accepted the call and it must not be sent again.
+ */
+function readStartIds(
+  op: OperationSpec,
+  body: unknown,
+  args: object | undefined,
+  start: StartSpec,
+): string[] {
+  if (start.idArg !== undefined) {
+    const id = (args as Record<string, unknown> | undefined)?.[start.idArg];
+    if (typeof id === "string" && id !== "") return [id];
+    throw new TypeError(`${op.id}: argument ${start.idArg} is needed to wait`);
+  }
+  const path = start.idsPath ?? start.idPath;
+  if (path === undefined) throw new TypeError(`${op.id}: startLro needs an idPath or idsPath`);
+  const value = readFieldPath(body, path);
+  const values = start.idsPath !== undefined && Array.isArray(value) ? value : [value];
+  const isUsable = (id: unknown): boolean =>
+    (typeof id === "string" && id !== "") || typeof id === "number";
+  if (values.length === 0 || !values.every(isUsable)) {
+    throw new UntrackedOperationError(
+      `${op.id} started an operation but its response has no usable id at ${formatFieldPath(path)}`,
+      body,
+    );
+  }
+  return values.map(String);
+}
+
+/**
+ * The wait of a start whose id may be missing: the accepted-start rule (isOwnLroFailure) with an
+ * outcome instead of UntrackedOperationError. A missing id, or a status endpoint that keeps
+ * failing, resolves `{ tracked: false, start }`.
+ */
+async function trackAccepted<TState>(
+  poller: Poller<TState>,
+  options: PollOptions<TState> | undefined,
+): Promise<LroOutcome<TState, unknown>> {
+  let start: unknown;
+  try {
+    start = await poller.submitted();
+  } catch (error) {
+    if (!(error instanceof UntrackedOperationError)) throw error; // not accepted: nothing started
+    return { tracked: false, start: error.start, reason: error.message };
+  }
+  try {
+    return { tracked: true, state: await poller.pollUntilDone(options), start };
+  } catch (error) {
+    if (isOwnLroFailure(error, options?.signal)) throw error;
+    const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
+    return { tracked: false, start, reason };
+  }
+}
+
+/** True when a starting call's own body shows a status that is not a success one. */
+function isOtherStatus(lro: LroSpec, value: unknown): boolean {
+  return (
+    value !== undefined && value !== null && !matchesStatus(lro, lro.successValues, String(value))
+  );
+}
+
+/** True when a starting call's own body shows a pending status (the resource is moving). */
+function isMovingStatus(lro: LroSpec, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  const status = String(value);
+  const listed = [lro.successValues, lro.failureValues, lro.canceledValues, lro.unreachableValues];
+  return !listed.some((values) => matchesStatus(lro, values, status));
+}
