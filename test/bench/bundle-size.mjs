@@ -1,6 +1,8 @@
 // Bytes a browser page ships: each tool's TensorPool client bundled by esbuild and by Vite,
 // minified, raw and gzip. Two pages per tool: one that calls a single operation (what
-// tree-shaking can leave out) and one that keeps the whole client. Prints one JSON object.
+// tree-shaking can leave out) and one that keeps the whole client; for clientgen the single
+// operation is its standalone function, and a third page (`clientOne`) makes the same call
+// through the client object. Prints one JSON object.
 //
 //   node test/bench/bundle-size.mjs [--tools clientgen,hey-api,orval] [--clientgen-root <dir>]
 import {
@@ -33,7 +35,12 @@ const CLIENTGEN_METHOD = "getClusterInfo";
  */
 const pages = {
   clientgen: (out) => ({
-    one: `import { createTensorPoolClient } from "./${out}/index.ts";
+    one: `import { createTensorPoolCore } from "./${out}/core.ts";
+import { ${CLIENTGEN_METHOD} } from "./${out}/functions.ts";
+const core = createTensorPoolCore({ baseUrl: location.origin, apiKey: "key" });
+${CLIENTGEN_METHOD}(core, { cluster: "c-1" }).then((info) => console.log(info), (error) => console.error(error));
+`,
+    clientOne: `import { createTensorPoolClient } from "./${out}/index.ts";
 const client = createTensorPoolClient({ baseUrl: location.origin, apiKey: "key" });
 client.${CLIENTGEN_METHOD}({ cluster: "c-1" }).then((info) => console.log(info), (error) => console.error(error));
 `,

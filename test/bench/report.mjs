@@ -229,6 +229,7 @@ export function toMarkdown(results) {
     else {
       lines.push(
         "Two pages per tool: one calls a single operation (`get_cluster_info`: a path parameter and typed errors), the other keeps the whole client. " +
+          "clientgen's single operation is its standalone function (`getClusterInfo(core, params)`); its row `client object` makes the same call through `createTensorPoolClient`. " +
           "Bundled for the browser by esbuild and by Vite, minified; bytes raw / gzip -9.",
         "",
       );
@@ -247,6 +248,10 @@ export function toMarkdown(results) {
         else
           lines.push(
             `| ${name} | ${cell(t.one?.esbuild)} | ${cell(t.one?.vite)} | ${cell(t.full?.esbuild)} | ${cell(t.full?.vite)} |`,
+          );
+        if (t.clientOne)
+          lines.push(
+            `| ${name}, client object | ${cell(t.clientOne.esbuild)} | ${cell(t.clientOne.vite)} | – | – |`,
           );
       }
       lines.push(
