@@ -7,6 +7,10 @@ export interface ReadmeView {
   apiName: string;
   /** `await client.x({ ... })` for a simple operation. */
   callExample: string;
+  /** The same call as a standalone function: `await x(core, { ... })`; "" when there is none. */
+  functionExample: string;
+  /** The standalone function `functionExample` imports. */
+  functionName: string;
   clientVar: string;
   defaultBaseUrl: string;
   factoryName: string;
@@ -48,6 +52,10 @@ export function readmeView(api: Api): ReadmeView {
   return {
     apiName: api.name,
     callExample: simple ? `const result = await ${clientVar}.${simple.name}(${args(simple)});` : "",
+    functionExample: simple
+      ? `const result = await ${simple.name}(${["core", args(simple)].filter(Boolean).join(", ")});`
+      : "",
+    functionName: simple?.name ?? "",
     clientVar,
     defaultBaseUrl: plainText(JSON.stringify(api.servers[0]?.url ?? "")).slice(1, -1),
     factoryName: `create${api.name}Client`,
