@@ -16,6 +16,8 @@ import { startServers, type Servers } from "./server.js";
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const clients: Record<string, string> = {
   tensorpool: "generated/tensorpool/index.ts",
+  /** The standalone functions (functions.ts), called with a core from the index. */
+  tensorpoolFunctions: "generated/tensorpool/functions.ts",
   tensorone: "generated/tensorone/index.ts",
   operations: "generated/operations/index.ts",
 };
@@ -127,10 +129,11 @@ describe("generated clients in headless Chromium", () => {
       require: "undefined",
       Buffer: "undefined",
       exports: [
-        "operations:createLakeSailClient,createOperationsClient",
-        "streams:createStreamsClient",
-        "tensorone:createTensorOneClient",
-        "tensorpool:createTensorPoolClient",
+        "operations:createLakeSailClient,createLakeSailCore,createOperationsClient",
+        "streams:createStreamsClient,createStreamsCore",
+        "tensorone:createTensorOneClient,createTensorOneCore",
+        "tensorpool:createTensorPoolClient,createTensorPoolCore",
+        "tensorpoolFunctions:createBucket,createCluster,createClusterAndWait,createStorage,createStorageAndWait",
       ],
     });
     expect(bundleBytes).toBeGreaterThan(10_000);
@@ -141,6 +144,15 @@ describe("generated clients in headless Chromium", () => {
       const { tensorpool } = (window as any).clientgen;
       const client = tensorpool.createTensorPoolClient({ baseUrl: apiUrl, apiKey: "browser-key" });
       return client.listClusters({});
+    }, servers.apiUrl);
+    expect(result).toEqual([{ cluster_id: "c-1", status: "running" }]);
+  });
+
+  it("makes the same call with a standalone function and the core", async () => {
+    const result = await page.evaluate(async (apiUrl) => {
+      const { tensorpool, tensorpoolFunctions } = (window as any).clientgen;
+      const core = tensorpool.createTensorPoolCore({ baseUrl: apiUrl, apiKey: "browser-key" });
+      return tensorpoolFunctions.listClusters(core, {});
     }, servers.apiUrl);
     expect(result).toEqual([{ cluster_id: "c-1", status: "running" }]);
   });
