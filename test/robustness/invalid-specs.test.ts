@@ -51,6 +51,7 @@ const cases: { spec: string; codes: string[]; exit: number; overlays?: string[] 
   { spec: "swagger2-broken-ref.yaml", codes: ["REF001"], exit: 2 },
   { spec: "big-enum-integer.yaml", codes: ["SCH005"], exit: 0 },
   { spec: "name-collisions.yaml", codes: ["NAME001"], exit: 0 },
+  { spec: "standalone-name-collisions.yaml", codes: ["NAME001"], exit: 0 },
   { spec: "alias-bomb.yaml", codes: ["LOAD011"], exit: 2 },
   { spec: "deep-nesting.json", codes: ["LOAD010"], exit: 2 },
   { spec: "deep-nesting-flow.yaml", codes: ["LOAD010"], exit: 2 },
