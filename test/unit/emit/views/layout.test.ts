@@ -86,9 +86,12 @@ describe.each(shapes)("layout of $name", ({ schema }) => {
 });
 
 describe("shapes the views lay out themselves", () => {
-  it.each([...shapes.slice(0, 14), ...shapes.slice(15)])("$name is not left to prettier", ({ schema }) => {
-    expect(typeAlias("X", typeExpression(schema, names, 0))).not.toContain(unsureMark);
-  });
+  it.each([...shapes.slice(0, 14), ...shapes.slice(15)])(
+    "$name is not left to prettier",
+    ({ schema }) => {
+      expect(typeAlias("X", typeExpression(schema, names, 0))).not.toContain(unsureMark);
+    },
+  );
 });
 
 describe("type aliases prettier breaks in their type arguments", () => {
