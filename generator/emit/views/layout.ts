@@ -116,33 +116,50 @@ function brokenArrayOfUnion(
   type: string,
   end: string,
 ): string | undefined {
+  const inner = arrayOfUnion(type);
+  if (inner === undefined) return undefined;
+  return `${pad(column)}${head} ${brokenUnionGroup(column, inner)}[]${end}`;
+}
+
+/** The variants of a marked `(A | {...})[]` whose own parts prettier need not lay out. */
+function arrayOfUnion(type: string): string[] | undefined {
   const inner = /^\u0000\(([^]*)\)\[\]$/.exec(type)?.[1];
   if (inner === undefined || inner.includes(unsureMark) || !isSingleTerm(type.slice(1)))
     return undefined;
-  const variants = unionVariants(inner);
-  if (!variants) return undefined;
-  return `${pad(column)}${head} (\n${unionLines(column + 2, variants)}\n${pad(column)})[]${end}`;
+  return unionVariants(inner);
 }
 
 /** `Record<string, V>` with a multi-line V (marked unsure): prettier puts each type argument on its own line. */
 function brokenRecord(column: number, head: string, type: string, end: string): string | undefined {
   const value = /^\u0000Record<string, ([^]*)>$/.exec(type)?.[1];
-  if (value === undefined || value.includes(unsureMark) || !isSingleTerm(type.slice(1)))
-    return undefined;
+  if (value === undefined || !isSingleTerm(type.slice(1))) return undefined;
+  const arrayVariants = arrayOfUnion(value);
+  if (value.includes(unsureMark) && arrayVariants === undefined) return undefined;
   const variants = unionVariants(value);
-  const argument =
-    variants && !isHuggedNull(variants)
+  const argument = arrayVariants
+    ? `${pad(column + 2)}${brokenUnionGroup(column + 2, arrayVariants, column)}[]`
+    : variants && !isHuggedNull(variants)
       ? unionLines(column + 2, variants)
       : `${pad(column + 2)}${value.split("\n").join(`\n${pad(2)}`)}`;
   return `${pad(column)}${head} Record<\n${pad(column + 2)}string,\n${argument}\n${pad(column)}>${end}`;
 }
 
 /**
- * Union variants one per line at `column`, each behind `| `; a multi-line variant (laid out two
- * columns left of here) moves right under its `| `, as prettier aligns it.
+ * `(` union `)` broken inside its parentheses, which open on a line indented `column`: one
+ * variant a line, variants laid out for a line indented `computedAt`.
  */
-function unionLines(column: number, variants: string[]): string {
-  return variants.map((v) => `${pad(column)}| ${v.split("\n").join(`\n${pad(4)}`)}`).join("\n");
+export function brokenUnionGroup(column: number, variants: string[], computedAt = column): string {
+  return `(\n${unionLines(column + 2, variants, computedAt)}\n${pad(column)})`;
+}
+
+/**
+ * Union variants one per line at `column`, each behind `| `; a multi-line variant (laid out for
+ * a line indented `computedAt`, by default two columns left of here) moves right under its `| `,
+ * as prettier aligns it.
+ */
+function unionLines(column: number, variants: string[], computedAt = column - 2): string {
+  const shift = pad(column + 2 - computedAt);
+  return variants.map((v) => `${pad(column)}| ${v.split("\n").join(`\n${shift}`)}`).join("\n");
 }
 
 /**
@@ -154,7 +171,10 @@ function unionLines(column: number, variants: string[]): string {
 export function intersectionLines(parts: string[], column: number): string | undefined {
   if (parts.every((part) => !part.includes("\n"))) return parts.join(" & ");
   const isObject = parts.map(isObjectLiteral);
-  if (parts.some((part, i) => part.includes("\n") && !isObject[i])) return undefined;
+  // Besides object types, a union broken inside its parentheses; on a line of its own no part spans lines.
+  const isKnown = (part: string, i: number) =>
+    !part.includes("\n") || isObject[i] || (part.startsWith("(\n") && (i === 0 || isObject[i - 1]));
+  if (!parts.every(isKnown)) return undefined;
   const indented = (part: string) => part.split("\n").join(`\n${pad(2)}`);
   let text = parts[0];
   let wasIndented = false;

@@ -3,6 +3,7 @@
 import type { Property, Schema } from "../../model/schema.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
 import {
+  brokenUnionGroup,
   indentLines,
   intersectionLines,
   isHuggedNull,
@@ -76,10 +77,23 @@ function baseExpression(schema: Schema, names: TypeNames, column: number): strin
     case "union":
       return unionExpression(schema, names, column);
     case "intersection": {
-      const parts = schema.parts.map((part) => group(typeExpression(part, names, column)));
+      const parts = schema.parts.map((part) =>
+        intersectionPart(typeExpression(part, names, column), column),
+      );
       return intersectionLines(parts, column) ?? unsure(parts.join(" & "));
     }
   }
+}
+
+/** A part of an intersection: a union spanning lines breaks inside its parentheses. */
+function intersectionPart(type: string, column: number): string {
+  const variants = unionVariants(type);
+  const isBroken =
+    variants !== undefined &&
+    type.includes("\n") &&
+    !type.includes(unsureMark) &&
+    !isHuggedNull(variants);
+  return isBroken ? brokenUnionGroup(column, variants) : group(type);
 }
 
 /** Array items prettier hugs inside `(` ... `)[]` (or `{` ... `}[]`) without re-indenting them. */

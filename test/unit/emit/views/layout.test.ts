@@ -57,6 +57,13 @@ const shapes: { name: string; schema: Schema }[] = [
     schema: union(and(obj("a"), ref("Base"), ref("Other")), str),
   },
   { name: "(object & name & name)[]", schema: array(and(obj("a"), ref("Base"), ref("Other"))) },
+  { name: "(object | object) & object", schema: and(union(obj("a"), obj("b")), obj("c")) },
+  { name: "(object | object) & name", schema: and(union(obj("a"), obj("b")), ref("Base")) },
+  { name: "object & (object | object)", schema: and(obj("c"), union(obj("a"), obj("b"))) },
+  {
+    name: "Record<string, (string | object | object)[]>",
+    schema: record(array(union(str, obj("a"), obj("b")))),
+  },
 ];
 
 /** prettier's layout of a declaration, the mark removed (prettier never sees it). */
