@@ -3,7 +3,13 @@
 // keeps what a page calls and drops the rest; the client object (client.ts) is built from them.
 import type { Api } from "../../model/api.js";
 import { clientMethods, type MethodParts } from "./client-view.js";
-import { argumentList, fitsOneLine } from "./layout.js";
+import {
+  argumentList,
+  fitsOneLine,
+  flatGeneric,
+  methodSignature,
+  type GenericType,
+} from "./layout.js";
 import { typeNamesOf } from "./types-view.js";
 import { unsureMark } from "./type-expression.js";
 
@@ -67,10 +73,14 @@ export function functionsView(api: Api): FunctionsView {
 function standaloneFunction(m: MethodParts, coreName: string): string {
   const core = `core: ${coreName}`;
   const head = `export function ${m.name}`;
-  const signature = (parameters: string[], returnType: string, tail: string): string => {
-    const text = argumentList(0, head, [core, ...parameters], `: ${returnType}${tail}`);
-    // A multi-line return type or an inline handler type is laid out by prettier, not here.
-    return returnType.includes("\n") || m.isLaidOutByPrettier ? `${unsureMark}${text}` : text;
+  const signature = (
+    parameters: string[],
+    returnType: string | GenericType,
+    end: string,
+  ): string => {
+    const text = methodSignature(0, head, [core, ...parameters], returnType, end);
+    // An inline handler type is laid out by prettier, not here.
+    return m.isLaidOutByPrettier && !text.startsWith(unsureMark) ? `${unsureMark}${text}` : text;
   };
   const overloads = m.overloads
     ? [...m.overloads, m].map((s) => signature(s.parameters, s.returnType, ";"))
@@ -86,7 +96,11 @@ function standaloneFunction(m: MethodParts, coreName: string): string {
 function importsOf(methods: MethodParts[]): ImportLine[] {
   const text = methods
     .flatMap((m) => [m, ...(m.overloads ?? [])])
-    .map((s) => `${s.parameters.join(", ")} ${s.returnType}`)
+    .map((s) => {
+      const returnType =
+        typeof s.returnType === "string" ? s.returnType : flatGeneric(s.returnType);
+      return `${s.parameters.join(", ")} ${returnType}`;
+    })
     .join("\n");
   const byModule = new Map<string, { values: Set<string>; types: Set<string> }>();
   const entry = (module: string) => {

@@ -255,27 +255,33 @@ export function flatGeneric(type: GenericType, column = 0): string {
  * A method signature `head(parameters): returnType;` at `column`, as prettier prints it: on one
  * line when it fits, else one parameter per line; then, if `): returnType;` is still too long (or
  * an argument spans lines), a generic return type breaks one type argument per line. A layout
- * prettier would choose differently comes back marked unsure.
+ * prettier would choose differently comes back marked unsure. `end` replaces the `;` (a function
+ * declaration's ` {`).
  */
 export function methodSignature(
   column: number,
   head: string,
   parameters: string[],
   returnType: string | GenericType,
+  end = ";",
 ): string {
   const flat = typeof returnType === "string" ? returnType : flatGeneric(returnType);
-  const line = `${pad(column)}${head}(${parameters.join(", ")}): ${flat};`;
+  const line = `${pad(column)}${head}(${parameters.join(", ")}): ${flat}${end}`;
   if (!flat.includes("\n") && fitsOneLine(line)) return line;
   const params =
     parameters.length === 0
       ? `${pad(column)}${head}(`
       : `${pad(column)}${head}(\n${parameters.map((p) => `${pad(column + 2)}${p},`).join("\n")}\n${pad(column)}`;
-  const tail = `${pad(column)}): ${flat};`;
+  const tail = `${pad(column)}): ${flat}${end}`;
   if (typeof returnType === "string")
-    return flat.includes("\n") ? `${unsureMark}${params}): ${flat};` : `${params}): ${flat};`;
-  if (!flat.includes("\n") && fitsOneLine(tail)) return `${params}): ${flat};`;
+    return flat.includes("\n")
+      ? `${unsureMark}${params}): ${flat}${end}`
+      : `${params}): ${flat}${end}`;
+  if (!flat.includes("\n") && fitsOneLine(tail)) return `${params}): ${flat}${end}`;
   const broken = brokenTypeArguments(column, returnType);
-  return broken === undefined ? `${unsureMark}${params}): ${flat};` : `${params}): ${broken};`;
+  return broken === undefined
+    ? `${unsureMark}${params}): ${flat}${end}`
+    : `${params}): ${broken}${end}`;
 }
 
 /**

@@ -123,6 +123,8 @@ describe("precompiled templates (dist/templates.cjs)", () => {
       const view = {
         aliases: [],
         clientName: "PetsClient",
+        coreFactoryName: "createPetsCore",
+        coreName: "PetsCore",
         factoryName: "createPetsClient",
         hasTypes: true,
         header: "// header",
