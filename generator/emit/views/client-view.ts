@@ -88,8 +88,30 @@ export interface ClientView {
   hasChannels: boolean;
 }
 
+/** The client's methods and the type names they use (`isUsed()`: some signature names a schema). */
+export interface ClientMethods {
+  methods: MethodParts[];
+  names: TypeNames & { isUsed(): boolean };
+}
+
+const methodsByApi = new WeakMap<Api, ClientMethods>();
+
+/**
+ * Every method of the client, computed once per model: client.ts, functions.ts and descriptors.ts
+ * all list them (on a big document, their signatures are most of the emitting stage).
+ */
+export function clientMethodsOf(api: Api): ClientMethods {
+  let found = methodsByApi.get(api);
+  if (found === undefined) {
+    const names = typeNamesOf(api, "T.");
+    found = { methods: clientMethods(api, names), names };
+    methodsByApi.set(api, found);
+  }
+  return found;
+}
+
 /** Every method of the client, in order: operations (and their waits), pollers, resume. */
-export function clientMethods(api: Api, names: TypeNames = typeNamesOf(api, "T.")): MethodParts[] {
+function clientMethods(api: Api, names: TypeNames): MethodParts[] {
   const methods: MethodParts[] = [];
   for (const op of api.operations) {
     methods.push(operationMethod(op, names));
@@ -103,8 +125,7 @@ export function clientMethods(api: Api, names: TypeNames = typeNamesOf(api, "T."
 }
 
 export function clientView(api: Api): ClientView {
-  const names = typeNamesOf(api, "T.");
-  const methods = clientMethods(api, names);
+  const { methods, names } = clientMethodsOf(api);
   const hasPagination = api.operations.some((op) => op.pagination);
   const hasPollers = api.pollers.length > 0;
   const hasStreams = api.operations.some((op) => !op.pagination && streamResponseOf(op));
@@ -145,7 +166,10 @@ export function clientView(api: Api): ClientView {
 
 /** The client's method table, in method order: what descriptors.ts lists for buildClient. */
 export function methodSpecs(api: Api): { name: string; spec: MethodDescriptor }[] {
-  return clientMethods(api).map((m) => ({ name: m.name.replace(/<.*$/, ""), spec: m.spec }));
+  return clientMethodsOf(api).methods.map((m) => ({
+    name: m.name.replace(/<.*$/, ""),
+    spec: m.spec,
+  }));
 }
 
 /** A descriptor constant of descriptors.ts, by name. */

@@ -2,7 +2,7 @@
 // first. Each names only its own descriptors and the runtime entry point it needs, so a bundler
 // keeps what a page calls and drops the rest; the client object (client.ts) is built from them.
 import type { Api } from "../../model/api.js";
-import { clientMethods, type MethodParts } from "./client-view.js";
+import { clientMethodsOf, type MethodParts } from "./client-view.js";
 import {
   argumentList,
   fitsOneLine,
@@ -10,7 +10,6 @@ import {
   methodSignature,
   type GenericType,
 } from "./layout.js";
-import { typeNamesOf } from "./types-view.js";
 import { unsureMark } from "./type-expression.js";
 
 /** Runtime entry points by module; functions.ts imports those it calls as `$<name>`. */
@@ -57,9 +56,8 @@ export interface FunctionsView {
 }
 
 export function functionsView(api: Api): FunctionsView {
-  const names = typeNamesOf(api, "T.");
+  const { methods, names } = clientMethodsOf(api);
   const coreName = `${api.name}Core`;
-  const methods = clientMethods(api, names);
   const functions = methods.map((m) => standaloneFunction(m, coreName));
   return {
     coreName,
