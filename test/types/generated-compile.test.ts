@@ -40,6 +40,8 @@ const usage = `
 import { createTensorPoolClient, ApiError, type RequestInfoResponse } from "./tensorpool/index.js";
 import { createTensorOneClient } from "./tensorone/index.js";
 import { createOperationsClient } from "./operations/index.js";
+import { createTensorPoolCore, type TensorPoolClient } from "./tensorpool/index.js";
+import * as tensorpoolFunctions from "./tensorpool/functions.js";
 
 export async function tensorpool(): Promise<RequestInfoResponse> {
   const client = createTensorPoolClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1" });
@@ -95,6 +97,27 @@ export function awaitables(): void {
   void poller;
   void started;
 }
+
+export async function standalone(): Promise<void> {
+  const core = createTensorPoolCore({ apiKey: "k" });
+  const info: RequestInfoResponse = await tensorpoolFunctions.getRequestInfo(core, { request_id: "r-1" });
+  const { status } = await tensorpoolFunctions.getRequestInfo(core, { request_id: "r-1" }).withResponse();
+  void [info, status];
+  // @ts-expect-error missing required path parameter
+  await tensorpoolFunctions.getRequestInfo(core, {});
+  // @ts-expect-error the client object is not a core
+  await tensorpoolFunctions.getRequestInfo(createTensorPoolClient({}), { request_id: "r" });
+}
+
+// Every client method is a standalone function taking the core, then the same parameters, giving
+// the same result (resumePoller is generic: its instantiations differ by design).
+type WithoutCore<F> = F extends (core: any, ...args: infer A) => infer R ? (...args: A) => R : never;
+type SameAsClient = {
+  [K in Exclude<keyof TensorPoolClient, "resumePoller">]: [WithoutCore<(typeof tensorpoolFunctions)[K]>] extends [TensorPoolClient[K]]
+    ? [TensorPoolClient[K]] extends [WithoutCore<(typeof tensorpoolFunctions)[K]>] ? true : false
+    : false;
+};
+export const everyMethod: Record<Exclude<keyof TensorPoolClient, "resumePoller">, true> = {} as SameAsClient;
 
 export async function operations(): Promise<void> {
   const client = createOperationsClient({ apiKey: "k" });
