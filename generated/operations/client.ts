@@ -5,6 +5,7 @@ import { buildClient } from "./runtime/client-factory.js";
 import type { PagePromise } from "./runtime/paginate.js";
 import type { Poller } from "./runtime/poller.js";
 import type { ApiPromise } from "./runtime/response-meta.js";
+import { serverUrl } from "./runtime/server-url.js";
 import { Transport } from "./runtime/transport.js";
 import type {
   ClientOptions,
@@ -12,6 +13,20 @@ import type {
   PollOptions,
   RequestOptions,
 } from "./runtime/types.js";
+
+/** Options of `createLakeSailClient`: the runtime's, and the variables of the server URL https://platform.lakesail.com/{apiBase}/{apiVersion} */
+export interface LakeSailClientOptions extends ClientOptions {
+  /**
+   * API base path segment.
+   * @default "api"
+   */
+  apiBase?: string;
+  /**
+   * API version.
+   * @default "v1"
+   */
+  apiVersion?: string;
+}
 
 /** LakeSail Platform API v1: one method per operation. */
 export interface LakeSailClient {
@@ -82,7 +97,13 @@ export interface LakeSailClient {
 }
 
 /** Create a LakeSail client. Needs nothing but `fetch`. */
-export function createLakeSailClient(options: ClientOptions = {}): LakeSailClient {
-  const transport = new Transport(options, { baseUrl: "https://platform.lakesail.com/api/v1" });
+export function createLakeSailClient(options: LakeSailClientOptions = {}): LakeSailClient {
+  const transport = new Transport(options, {
+    baseUrl: serverUrl(
+      "https://platform.lakesail.com/{apiBase}/{apiVersion}",
+      { apiBase: "api", apiVersion: "v1" },
+      options,
+    ),
+  });
   return buildClient<LakeSailClient>(transport, op.table_methods);
 }

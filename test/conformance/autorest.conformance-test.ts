@@ -85,12 +85,17 @@ describe.sequential("AutoRest test server", () => {
   for (const swagger of suiteSwaggers) {
     test(`drives ${swagger.name}.json`, async () => {
       expect(generationErrors.get(swagger.name)).toBeUndefined();
+      const typed = await typedDriving(swagger.name);
       const calls = await drive({
         clientDir: path.join(outDir, swagger.name),
         swaggerFile: path.join(server.swaggerDir, `${swagger.name}.json`),
-        baseUrl: server.url,
-        args: { ...driving[swagger.name]?.args, ...(await typedArgs(swagger.name)) },
-        clientOptions: driving[swagger.name]?.clientOptions,
+        args: { ...driving[swagger.name]?.args, ...typed.args },
+        // Server URL variables as typed client options, where the swagger has them, else baseUrl.
+        baseUrl: typed.serverOptions ? undefined : server.url,
+        clientOptions: {
+          ...driving[swagger.name]?.clientOptions,
+          ...typed.serverOptions?.(new URL(server.url)),
+        },
         skip: driving[swagger.name]?.skip,
         callTimeoutMs: 30_000,
         concurrency: 16,
@@ -177,13 +182,16 @@ describe.sequential("AutoRest test server", () => {
   });
 });
 
-/** The typed arguments of a swagger (its copy beside the client), or none. */
-async function typedArgs(swagger: string): Promise<Record<string, ArgsFor>> {
+/** What a typed file (test/conformance/typed/) gives: arguments, and server URL variables as options. */
+interface TypedDriving {
+  readonly args?: Record<string, ArgsFor>;
+  readonly serverOptions?: (server: URL) => object;
+}
+
+/** The typed driving of a swagger (its copy beside the client), or none. */
+async function typedDriving(swagger: string): Promise<TypedDriving> {
   if (!typedSwaggers.some(({ name }) => name === swagger)) return {};
-  const module = (await import(pathToFileURL(typedCopy(swagger)).href)) as {
-    args: Record<string, ArgsFor>;
-  };
-  return module.args;
+  return (await import(pathToFileURL(typedCopy(swagger)).href)) as TypedDriving;
 }
 
 /** A declared response header of a successful plain call missing from `.withResponse()`, or not parsed per its type. */

@@ -31,6 +31,7 @@ import { typeNamesOf } from "./types-view.js";
 import type { MethodDescriptor } from "./descriptor-specs.js";
 import { RawCode } from "./value-layout.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
+import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
 
 /** One client method: its signature and its entry in the method table. */
 interface MethodParts {
@@ -49,8 +50,9 @@ interface MethodParts {
 
 export interface ClientView {
   clientName: string;
+  /** The server URL's variables as client options (server-options-view.ts). */
+  server: ServerOptionsView;
   hasMethods: boolean;
-  defaultBaseUrl: string;
   doc: string;
   factoryName: string;
   hasTypes: boolean;
@@ -107,7 +109,7 @@ export function clientView(api: Api): ClientView {
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
-    defaultBaseUrl: stringLiteral(api.servers[0]?.url ?? ""),
+    server: serverOptionsView(api),
     doc: docComment([
       `${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`,
     ]),
