@@ -381,6 +381,8 @@ export class Transport {
   #lroContext(): LroContext {
     return {
       send: (op, args, options) => this.send(op, args, options).then(redactedBody),
+      requestUrl: (op, args) =>
+        prepareRequest(op, args, this.#baseUrl, undefined, undefined).urlWithoutQuery,
       sendUrl: (op, url, options) =>
         this.sendUrl(op, url, options, "status URL").then(redactedBody),
       sleep: this.#sleep,
