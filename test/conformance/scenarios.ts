@@ -52,6 +52,7 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
     legacyModules: ["paging.js"],
     otherSwaggers: /^(?!PagingCustomUrl)/, // paging.json's
   },
+  { name: "parameterized-endpoint" },
   {
     name: "lro-parameterized-endpoints",
     legacyModules: ["lroParameterizedEndpoints.js"],
