@@ -29,7 +29,7 @@ export function polymorphicUnionId(
   if (/\/allOf\/[0-9]+$/.test(at.pointer)) return undefined;
   const family = familiesOf(ctx).get(target);
   if (!family) return undefined;
-  const id = `${target}~union`; // "~u" never occurs in an escaped pointer: no clash with a real id
+  const id = `union:${target}`; // not a pointer: no clash with a schema of the document
   if (ctx.named.has(id)) return id;
   const base = ctx.named.get(target);
   const entry: NamedSchema = {
