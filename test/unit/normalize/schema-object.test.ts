@@ -410,7 +410,7 @@ describe("documentation from the spec", () => {
       }),
     );
     const text = typesView(api).declarations.join("\n");
-    expect(text).toContain("@see https://docs.example.com/jobs Jobs guide");
+    expect(text).toContain("See [Jobs guide](https://docs.example.com/jobs)");
     expect(text).toContain('@example "nightly *\\/ evil()"');
     expect(text).toContain("@example 4");
   });
