@@ -14,6 +14,20 @@ import type {
   RequestOptions,
 } from "./runtime/types.js";
 
+/** Options of `createLakeSailClient`: the runtime's, and the variables of the server URL https://platform.lakesail.com/{apiBase}/{apiVersion} */
+export interface LakeSailClientOptions extends ClientOptions {
+  /**
+   * API base path segment.
+   * @default "api"
+   */
+  apiBase?: string;
+  /**
+   * API version.
+   * @default "v1"
+   */
+  apiVersion?: string;
+}
+
 /** LakeSail Platform API v1: one method per operation. */
 export interface LakeSailClient {
   /**
@@ -83,6 +97,6 @@ export interface LakeSailClient {
 }
 
 /** Create a LakeSail client: one method per standalone function of functions.ts. Needs nothing but `fetch`. */
-export function createLakeSailClient(options: ClientOptions = {}): LakeSailClient {
+export function createLakeSailClient(options: LakeSailClientOptions = {}): LakeSailClient {
   return buildClient<LakeSailClient>(createLakeSailCore(options), functions);
 }

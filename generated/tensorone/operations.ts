@@ -27,16 +27,7 @@ export interface CreateApiKeyParams {
 }
 
 /** Declared response headers of `TensorOneClient.createApiKey`, as `.withResponse()` parses them. */
-export interface CreateApiKeyResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type CreateApiKeyResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.createCluster`. */
 export interface CreateClusterParams {
@@ -44,16 +35,7 @@ export interface CreateClusterParams {
 }
 
 /** Declared response headers of `TensorOneClient.createCluster`, as `.withResponse()` parses them. */
-export interface CreateClusterResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type CreateClusterResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.createClusterCustomMetric`. */
 export interface CreateClusterCustomMetricParams {
@@ -63,16 +45,7 @@ export interface CreateClusterCustomMetricParams {
 }
 
 /** Declared response headers of `TensorOneClient.createClusterCustomMetric`, as `.withResponse()` parses them. */
-export interface CreateClusterCustomMetricResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type CreateClusterCustomMetricResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.createClusterV2`. */
 export interface CreateClusterV2Params {
@@ -80,16 +53,7 @@ export interface CreateClusterV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.createClusterV2`, as `.withResponse()` parses them. */
-export interface CreateClusterV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type CreateClusterV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.deleteCluster`. */
 export interface DeleteClusterParams {
@@ -99,16 +63,7 @@ export interface DeleteClusterParams {
 }
 
 /** Declared response headers of `TensorOneClient.deleteCluster`, as `.withResponse()` parses them. */
-export interface DeleteClusterResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type DeleteClusterResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.deleteClusterProxyPort`. */
 export interface DeleteClusterProxyPortParams {
@@ -119,16 +74,7 @@ export interface DeleteClusterProxyPortParams {
 }
 
 /** Declared response headers of `TensorOneClient.deleteClusterProxyPort`, as `.withResponse()` parses them. */
-export interface DeleteClusterProxyPortResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type DeleteClusterProxyPortResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.deleteClusterV2`. */
 export interface DeleteClusterV2Params {
@@ -137,16 +83,7 @@ export interface DeleteClusterV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.deleteClusterV2`, as `.withResponse()` parses them. */
-export interface DeleteClusterV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type DeleteClusterV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.downloadClusterLogs`. */
 export interface DownloadClusterLogsParams {
@@ -161,16 +98,7 @@ export interface DownloadClusterLogsParams {
 }
 
 /** Declared response headers of `TensorOneClient.downloadClusterLogs`, as `.withResponse()` parses them. */
-export interface DownloadClusterLogsResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type DownloadClusterLogsResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getCluster`. */
 export interface GetClusterParams {
@@ -187,16 +115,7 @@ export interface GetClusterParams {
 }
 
 /** Declared response headers of `TensorOneClient.getCluster`, as `.withResponse()` parses them. */
-export interface GetClusterResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterLogs`. */
 export interface GetClusterLogsParams {
@@ -225,16 +144,7 @@ export interface GetClusterLogsParams {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterLogs`, as `.withResponse()` parses them. */
-export interface GetClusterLogsResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterLogsResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterLogsV2`. */
 export interface GetClusterLogsV2Params {
@@ -243,16 +153,7 @@ export interface GetClusterLogsV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterLogsV2`, as `.withResponse()` parses them. */
-export interface GetClusterLogsV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterLogsV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterMetrics`. */
 export interface GetClusterMetricsParams {
@@ -273,16 +174,7 @@ export interface GetClusterMetricsParams {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterMetrics`, as `.withResponse()` parses them. */
-export interface GetClusterMetricsResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterMetricsResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterMetricsAggregated`. */
 export interface GetClusterMetricsAggregatedParams {
@@ -295,16 +187,7 @@ export interface GetClusterMetricsAggregatedParams {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterMetricsAggregated`, as `.withResponse()` parses them. */
-export interface GetClusterMetricsAggregatedResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterMetricsAggregatedResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterMetricsHistory`. */
 export interface GetClusterMetricsHistoryParams {
@@ -317,16 +200,7 @@ export interface GetClusterMetricsHistoryParams {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterMetricsHistory`, as `.withResponse()` parses them. */
-export interface GetClusterMetricsHistoryResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterMetricsHistoryResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterMetricsV2`. */
 export interface GetClusterMetricsV2Params {
@@ -335,16 +209,7 @@ export interface GetClusterMetricsV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterMetricsV2`, as `.withResponse()` parses them. */
-export interface GetClusterMetricsV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterMetricsV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterProxy`. */
 export interface GetClusterProxyParams {
@@ -359,16 +224,7 @@ export interface GetClusterProxyParams {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterProxy`, as `.withResponse()` parses them. */
-export interface GetClusterProxyResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterProxyResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.getClusterV2`. */
 export interface GetClusterV2Params {
@@ -377,31 +233,13 @@ export interface GetClusterV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.getClusterV2`, as `.withResponse()` parses them. */
-export interface GetClusterV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type GetClusterV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.listApiKeys`. */
 export type ListApiKeysParams = Record<string, never>;
 
 /** Declared response headers of `TensorOneClient.listApiKeys`, as `.withResponse()` parses them. */
-export interface ListApiKeysResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type ListApiKeysResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.listClusters`. */
 export interface ListClustersParams {
@@ -436,31 +274,13 @@ export interface ListClustersParams {
 }
 
 /** Declared response headers of `TensorOneClient.listClusters`, as `.withResponse()` parses them. */
-export interface ListClustersResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type ListClustersResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.listClustersV2`. */
 export type ListClustersV2Params = Record<string, never>;
 
 /** Declared response headers of `TensorOneClient.listClustersV2`, as `.withResponse()` parses them. */
-export interface ListClustersV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type ListClustersV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.restartCluster`. */
 export interface RestartClusterParams {
@@ -470,16 +290,7 @@ export interface RestartClusterParams {
 }
 
 /** Declared response headers of `TensorOneClient.restartCluster`, as `.withResponse()` parses them. */
-export interface RestartClusterResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type RestartClusterResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.restartClusterV2`. */
 export interface RestartClusterV2Params {
@@ -488,16 +299,7 @@ export interface RestartClusterV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.restartClusterV2`, as `.withResponse()` parses them. */
-export interface RestartClusterV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type RestartClusterV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.revokeApiKey`. */
 export interface RevokeApiKeyParams {
@@ -506,16 +308,7 @@ export interface RevokeApiKeyParams {
 }
 
 /** Declared response headers of `TensorOneClient.revokeApiKey`, as `.withResponse()` parses them. */
-export interface RevokeApiKeyResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type RevokeApiKeyResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.rotateApiKey`. */
 export interface RotateApiKeyParams {
@@ -524,16 +317,7 @@ export interface RotateApiKeyParams {
 }
 
 /** Declared response headers of `TensorOneClient.rotateApiKey`, as `.withResponse()` parses them. */
-export interface RotateApiKeyResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type RotateApiKeyResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.searchClusterLogs`. */
 export interface SearchClusterLogsParams {
@@ -543,16 +327,7 @@ export interface SearchClusterLogsParams {
 }
 
 /** Declared response headers of `TensorOneClient.searchClusterLogs`, as `.withResponse()` parses them. */
-export interface SearchClusterLogsResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type SearchClusterLogsResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.startCluster`. */
 export interface StartClusterParams {
@@ -562,16 +337,7 @@ export interface StartClusterParams {
 }
 
 /** Declared response headers of `TensorOneClient.startCluster`, as `.withResponse()` parses them. */
-export interface StartClusterResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type StartClusterResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.startClusterV2`. */
 export interface StartClusterV2Params {
@@ -580,16 +346,7 @@ export interface StartClusterV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.startClusterV2`, as `.withResponse()` parses them. */
-export interface StartClusterV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type StartClusterV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.stopCluster`. */
 export interface StopClusterParams {
@@ -599,16 +356,7 @@ export interface StopClusterParams {
 }
 
 /** Declared response headers of `TensorOneClient.stopCluster`, as `.withResponse()` parses them. */
-export interface StopClusterResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type StopClusterResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.stopClusterV2`. */
 export interface StopClusterV2Params {
@@ -617,16 +365,7 @@ export interface StopClusterV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.stopClusterV2`, as `.withResponse()` parses them. */
-export interface StopClusterV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type StopClusterV2ResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.streamClusterLogs`. */
 export interface StreamClusterLogsParams {
@@ -641,16 +380,7 @@ export interface StreamClusterLogsParams {
 }
 
 /** Declared response headers of `TensorOneClient.streamClusterLogs`, as `.withResponse()` parses them. */
-export interface StreamClusterLogsResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type StreamClusterLogsResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.updateClusterProxy`. */
 export interface UpdateClusterProxyParams {
@@ -660,16 +390,7 @@ export interface UpdateClusterProxyParams {
 }
 
 /** Declared response headers of `TensorOneClient.updateClusterProxy`, as `.withResponse()` parses them. */
-export interface UpdateClusterProxyResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type UpdateClusterProxyResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.updateClusterProxyAccess`. */
 export interface UpdateClusterProxyAccessParams {
@@ -679,16 +400,7 @@ export interface UpdateClusterProxyAccessParams {
 }
 
 /** Declared response headers of `TensorOneClient.updateClusterProxyAccess`, as `.withResponse()` parses them. */
-export interface UpdateClusterProxyAccessResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type UpdateClusterProxyAccessResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.updateClusterProxyPort`. */
 export interface UpdateClusterProxyPortParams {
@@ -700,16 +412,7 @@ export interface UpdateClusterProxyPortParams {
 }
 
 /** Declared response headers of `TensorOneClient.updateClusterProxyPort`, as `.withResponse()` parses them. */
-export interface UpdateClusterProxyPortResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type UpdateClusterProxyPortResponseHeaders = AddClusterProxyPortResponseHeaders;
 
 /** Arguments of `TensorOneClient.updateClusterProxyV2`. */
 export interface UpdateClusterProxyV2Params {
@@ -719,13 +422,4 @@ export interface UpdateClusterProxyV2Params {
 }
 
 /** Declared response headers of `TensorOneClient.updateClusterProxyV2`, as `.withResponse()` parses them. */
-export interface UpdateClusterProxyV2ResponseHeaders {
-  /** Requests allowed in the current window. */
-  readonly "x-ratelimit-limit"?: number;
-  /** Requests left in the current window. */
-  readonly "x-ratelimit-remaining"?: number;
-  /** Time the window resets (Unix timestamp, seconds). */
-  readonly "x-ratelimit-reset"?: number;
-  /** Length of the rate-limit window in seconds. */
-  readonly "x-ratelimit-window"?: number;
-}
+export type UpdateClusterProxyV2ResponseHeaders = AddClusterProxyPortResponseHeaders;

@@ -105,12 +105,6 @@ const codes: [code: string, severity: Severity, stage: DiagnosticCode["stage"], 
     ["LOAD007", "warning", "load", "OpenAPI 3.2 is read as 3.1; 3.2-only features are ignored."],
     ["LOAD008", "error", "load", "The Swagger 2.0 document cannot be converted to OpenAPI 3.0."],
     [
-      "LOAD009",
-      "warning",
-      "load",
-      "An `x-ms-parameterized-host` parameter has no default: pass `baseUrl` when creating the client.",
-    ],
-    [
       "LOAD010",
       "error",
       "load",

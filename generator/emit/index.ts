@@ -2,6 +2,7 @@
 import type { Api } from "../model/api.js";
 import { formatFiles, prettierOptions, type RenderedFile } from "./format.js";
 import { plan } from "./plan.js";
+import { withReachableRuntime } from "./reachable-runtime.js";
 import { createRenderer } from "./render.js";
 import { TemplateError } from "./template-error.js";
 import { unsureMark } from "./views/type-expression.js";
@@ -37,7 +38,9 @@ export async function emit(api: Api, options: EmitOptions = {}): Promise<EmitRes
   const formatted =
     renderer.files.length > 0 ? await formatAll(rendered) : await formatFiles(rendered);
   return {
-    files: [...formatted, ...verbatim].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    files: withReachableRuntime([...formatted, ...verbatim]).sort((a, b) =>
+      a.path < b.path ? -1 : 1,
+    ),
     templateFiles: renderer.files,
   };
 }

@@ -20,7 +20,9 @@ export async function toJavaScript(files: RenderedFile[]): Promise<RenderedFile[
     f.path.endsWith(".ts") && !f.path.endsWith(".d.ts") && !isRuntime(f);
   const sources = files.filter(isSource);
   const others = files.filter((f) => !isSource(f) && !isRuntime(f));
-  const runtime = builtRuntime();
+  // The built runtime, for the modules the TypeScript output ships (withReachableRuntime).
+  const shipped = new Set(files.filter(isRuntime).map((f) => f.path.replace(/\.ts$/, "")));
+  const runtime = builtRuntime().filter((f) => shipped.has(f.path.replace(/\.(d\.ts|js)$/, "")));
   const scripts = sources.map((file) => ({
     path: file.path.replace(/\.ts$/, ".js"),
     text: transpile(ts, file),

@@ -43,7 +43,7 @@ export async function convertSwagger(
       problems: [{ code: "LOAD008", file, hint, message, pointer: "#", severity: "error" }],
     };
   }
-  const parameterizedHost = withParameterizedHost(document, converted, file);
+  withParameterizedHost(document, converted);
   withServerUrlsTrimmed(converted);
   withFormBodiesRequired(converted);
   withSkipUrlEncodingAllowed(converted);
@@ -58,7 +58,6 @@ export async function convertSwagger(
       pointer: "#/swagger",
       severity: "warning",
     },
-    ...parameterizedHost,
   ];
   return { ok: true, document: converted, problems };
 }
@@ -214,17 +213,15 @@ function isSchemaRefParameter(
 
 /**
  * Azure's `x-ms-parameterized-host` is the server URL: `hostTemplate` (after the scheme unless
- * `useSchemePrefix: false`) and the base path. A parameter with a default is filled in; one
- * without is a value only the caller knows (clientgen has no client-level URL parameters yet):
- * LOAD009 says to pass `baseUrl`, and the template stays visible in the generated default.
+ * `useSchemePrefix: false`) and the base path. Its parameters become server variables, which the
+ * client takes as options of the same name (the caller fills in one without a default).
  */
 function withParameterizedHost(
   source: Record<string, unknown>,
   converted: Record<string, unknown>,
-  file: string,
-): Problem[] {
+): void {
   const host = source["x-ms-parameterized-host"];
-  if (!isObject(host) || typeof host.hostTemplate !== "string") return [];
+  if (!isObject(host) || typeof host.hostTemplate !== "string") return;
   const shared = isObject(source.parameters) ? source.parameters : {};
   const resolve = (parameter: unknown) => {
     const ref =
@@ -233,15 +230,6 @@ function withParameterizedHost(
         : null;
     return ref ? shared[ref[1]] : parameter;
   };
-  const defaults = new Map<string, string>();
-  for (const parameter of (Array.isArray(host.parameters) ? host.parameters : []).map(resolve)) {
-    if (
-      isObject(parameter) &&
-      typeof parameter.name === "string" &&
-      parameter.default !== undefined
-    )
-      defaults.set(parameter.name, String(parameter.default));
-  }
   const scheme =
     host.useSchemePrefix === false
       ? ""
@@ -249,27 +237,17 @@ function withParameterizedHost(
   const basePath =
     typeof source.basePath === "string" && source.basePath !== "/" ? source.basePath : "";
   const url = `${scheme}${host.hostTemplate}${basePath}`;
-  const variables = Object.fromEntries(
-    [...defaults]
-      .filter(([name]) => url.includes(`{${name}}`))
-      .map(([name, value]) => [name, { default: value }]),
-  );
+  const variables: Record<string, Record<string, unknown>> = {};
+  for (const parameter of (Array.isArray(host.parameters) ? host.parameters : []).map(resolve)) {
+    if (!isObject(parameter) || typeof parameter.name !== "string") continue;
+    if (!url.includes(`{${parameter.name}}`)) continue;
+    const variable: Record<string, unknown> = {};
+    if (parameter.default !== undefined) variable.default = String(parameter.default);
+    if (typeof parameter.description === "string") variable.description = parameter.description;
+    if (Array.isArray(parameter.enum)) variable.enum = parameter.enum.map(String);
+    variables[parameter.name] = variable;
+  }
   converted.servers = [Object.keys(variables).length > 0 ? { url, variables } : { url }];
-  const missing = [...url.matchAll(/\{([^}]+)\}/g)]
-    .map((match) => match[1])
-    .filter((name) => !defaults.has(name));
-  if (missing.length === 0) return [];
-  const message = `Swagger 2.0 conversion: x-ms-parameterized-host ${missing.length === 1 ? "parameter" : "parameters"} ${missing.map((name) => `"${name}"`).join(", ")} ${missing.length === 1 ? "has" : "have"} no default, and clientgen has no client-level URL parameters yet`;
-  return [
-    {
-      code: "LOAD009",
-      file,
-      hint: `pass baseUrl when creating the client; the server URL template is ${url}`,
-      message,
-      pointer: "#/x-ms-parameterized-host",
-      severity: "warning",
-    },
-  ];
 }
 
 /** `basePath: /` gives `http://host/`; paths start with "/" already, so the base URL ends without one. */

@@ -30,8 +30,22 @@ export interface Api {
 
 export interface Server {
   description?: string;
+  /** The URL as written, `{name}` where a variable goes. */
+  template: string;
   /** URL with server variables replaced by their defaults. */
   url: string;
+  /** The variables of `template`, in order of appearance: client options of the same name. */
+  variables: ServerVariable[];
+}
+
+/** A server URL variable (OpenAPI 3 server variables, Azure's x-ms-parameterized-host parameters). */
+export interface ServerVariable {
+  /** The value used when the caller gives none; absent: the caller must give one. */
+  default?: string;
+  description?: string;
+  /** The only values allowed, when the spec lists them. */
+  enum?: string[];
+  name: string;
 }
 
 export type SecurityScheme =

@@ -28,6 +28,8 @@ interface Monitor {
   readonly strategy: Strategy;
   /** Undefined: poll the original URL (GET). */
   url: string | undefined;
+  /** The URL as the server wrote it (messages name it so). */
+  readonly given?: string;
 }
 
 interface Answer {
@@ -81,9 +83,10 @@ export async function waitForUrlLro<TState>(
   try {
     start = await context.send(op, args, { signal });
     watch.last = start;
-    const monitor = monitorOf(lro, op, start);
+    const startUrl = context.requestUrl(op, args);
+    const monitor = monitorOf(lro, op, start, startUrl);
     if (monitor === undefined) return resultOf(lro, start.body) as TState;
-    if (monitor.url !== undefined) watch.id = withoutQuery(monitor.url);
+    if (monitor.given !== undefined) watch.id = withoutQuery(monitor.given);
     const strategy = monitorStrategy(context, lro, op, args, monitor, name, watch);
     const loop = {
       defaultIntervalMs: lro.defaultIntervalMs,
@@ -92,7 +95,16 @@ export async function waitForUrlLro<TState>(
     for await (const answer of runLro(context, options, loop, strategy, { linked, onTimeout })) {
       const last = watch.last as SendResult;
       if (answer.phase === "succeeded")
-        return (await finalResult(context, lro, op, args, start, last, signal, monitor)) as TState;
+        return (await finalResult(
+          context,
+          lro,
+          op,
+          args,
+          { start, startUrl },
+          last,
+          signal,
+          monitor,
+        )) as TState;
       options.onProgress?.(last.body, last.body as TState);
     }
     throw new SdkError(`${name}: the wait ended without an answer`); // unreachable: runLro ends on success
@@ -131,7 +143,8 @@ function monitorStrategy(
         throw failure(lro, name, watch.id, result.body, answer.phase);
       if (answer.phase === "pending") {
         const handedOut = monitorUrlOf(lro, monitor.strategy, result);
-        if (handedOut !== undefined) monitor.url = handedOut;
+        const polled = monitor.url ?? context.requestUrl(getOf(op), args);
+        if (handedOut !== undefined) monitor.url = resolvedAgainst(handedOut, polled);
       }
       return {
         phase: answer.phase,
@@ -143,8 +156,26 @@ function monitorStrategy(
   };
 }
 
+/**
+ * A URL a response header handed out, resolved against the URL of the request that returned it
+ * (RFC 9110 section 10.2.2 for Location; Operation-Location and Azure-AsyncOperation alike). Not a
+ * URL: as given, for the transport to reject with the operation's name.
+ */
+function resolvedAgainst(ref: string, requestUrl: string): string {
+  try {
+    return new URL(ref, requestUrl).href;
+  } catch {
+    return ref;
+  }
+}
+
 /** Where to poll and how, or undefined when the starting response is already the end. */
-function monitorOf(lro: UrlLroSpec, op: OperationSpec, start: SendResult): Monitor | undefined {
+function monitorOf(
+  lro: UrlLroSpec,
+  op: OperationSpec,
+  start: SendResult,
+  startUrl: string,
+): Monitor | undefined {
   // A start that already reports a terminal state is the end, whatever headers it also carries.
   const startPhase = statusPhase(lro, statusOf(lro, start.body));
   if (start.status !== 202 && startPhase === "succeeded") return undefined;
@@ -154,13 +185,14 @@ function monitorOf(lro: UrlLroSpec, op: OperationSpec, start: SendResult): Monit
     const url = start.headers.get(header);
     if (url) {
       const strategy = header.toLowerCase() === "location" ? "location" : "status-monitor";
-      return { strategy, url };
+      return { strategy, url: resolvedAgainst(url, startUrl), given: url };
     }
   }
   if (lro.urlPath !== undefined) {
     const url = readFieldPath(start.body, lro.urlPath);
+    // A body field names a resource of the API (AEP's operation name): it stays relative to the base URL.
     if (typeof url === "string" && url !== "" && startPhase === "pending")
-      return { strategy: "status-monitor", url };
+      return { strategy: "status-monitor", url, given: url };
   }
   // No URL: a PUT/PATCH whose body carries a running provisioning state is polled in place; one
   // without any state is done (core-lro's Body mode).
@@ -246,16 +278,19 @@ async function finalResult(
   lro: UrlLroSpec,
   op: OperationSpec,
   args: object | undefined,
-  start: SendResult,
+  started: { start: SendResult; startUrl: string },
   last: SendResult,
   signal: AbortSignal,
   monitor: Monitor,
 ): Promise<unknown> {
   if (lro.resultPath !== undefined || monitor.strategy !== "status-monitor")
     return resultOf(lro, last.body);
-  const resource = resourceOf(lro, op, start);
+  const resource = resourceOf(lro, op, started.start);
   if (resource === "original-uri") return (await context.send(getOf(op), args, { signal })).body;
-  if (resource !== undefined) return (await context.sendUrl(jsonOf(op), resource, { signal })).body;
+  if (resource !== undefined) {
+    const url = resolvedAgainst(resource, started.startUrl);
+    return (await context.sendUrl(jsonOf(op), url, { signal })).body;
+  }
   const named = readFieldPath(last.body, ["resourceLocation"]);
   if (typeof named !== "string" || named === "") return last.body;
   return (await context.sendUrl(jsonOf(op), named, { signal })).body;

@@ -1,5 +1,6 @@
-// Spawn one whole process under GNU time: wall time (measured here, high resolution) and peak RSS
-// (GNU time's %M, the child's max resident set in KiB).
+// Spawn one whole process under GNU time: wall time (measured here, high resolution), peak RSS
+// (GNU time's %M, the child's max resident set in KiB) and CPU time (%U user + %S system: what the
+// child itself computed, far less moved by other load on a shared machine than wall time).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as os from "node:os";
@@ -9,7 +10,7 @@ const GNU_TIME = "/usr/bin/time";
 
 /**
  * @typedef {{ ok: boolean, code: number | null, wallS: number, rssMiB: number | null,
- *   stdout: string, stderr: string, error?: string }} RunResult
+ *   cpuS: number | null, stdout: string, stderr: string, error?: string }} RunResult
  */
 
 /**
@@ -25,7 +26,7 @@ export async function measure(cmd, args, opts = {}) {
   const timeFile = path.join(dir, "time.txt");
   const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "1", ...opts.env };
   const started = process.hrtime.bigint();
-  const child = spawn(GNU_TIME, ["-f", "%e %M", "-o", timeFile, cmd, ...args], {
+  const child = spawn(GNU_TIME, ["-f", "%e %M %U %S", "-o", timeFile, cmd, ...args], {
     cwd: opts.cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -46,10 +47,12 @@ export async function measure(cmd, args, opts = {}) {
   clearTimeout(timer);
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   let rssMiB = null;
+  let cpuS = null;
   try {
     const last = readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "";
-    const kib = Number(last.split(" ")[1]);
+    const [, kib, user, system] = last.split(" ").map(Number);
     if (Number.isFinite(kib)) rssMiB = kib / 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuS = user + system;
   } catch {}
   rmSync(dir, { recursive: true, force: true });
   const ok = code === 0;
@@ -58,6 +61,7 @@ export async function measure(cmd, args, opts = {}) {
     code,
     wallS,
     rssMiB,
+    cpuS,
     stdout,
     stderr,
     ...(ok

@@ -27,6 +27,7 @@ export function toolSummary(t) {
         checker,
         {
           ...summarize(runs.map((r) => r.wallS)),
+          cpu: cpuSummary(runs),
           errors: runs[0]?.errors ?? 0,
           firstError: runs[0]?.firstError,
         },
@@ -35,11 +36,18 @@ export function toolSummary(t) {
   };
 }
 
-/** Medians of the lib-only project's tsc runs on one spec, by checker. */
+/** CPU seconds (user + system) of runs measured with them (older results have none). */
+const cpuSummary = (runs) =>
+  summarize(runs.map((r) => r.cpuS).filter((v) => typeof v === "number"));
+
+/** Medians of the lib-only project's tsc runs on one spec, by checker (wall; `cpu` inside). */
 function baselineOf(spec) {
   if (!spec.tscBaseline) return undefined;
   return Object.fromEntries(
-    Object.entries(spec.tscBaseline).map(([c, runs]) => [c, summarize(runs.map((r) => r.wallS))]),
+    Object.entries(spec.tscBaseline).map(([c, runs]) => [
+      c,
+      { ...summarize(runs.map((r) => r.wallS)), cpu: cpuSummary(runs) },
+    ]),
   );
 }
 
@@ -150,9 +158,15 @@ export function toMarkdown(results) {
         .map((c) => {
           const mine = above(cg?.tsc[c]?.median, libOnly[c]?.median);
           const theirs = above(base?.tsc[c]?.median, libOnly[c]?.median);
+          const mineCpu = above(cg?.tsc[c]?.cpu?.median, libOnly[c]?.cpu?.median);
+          const theirsCpu = above(base?.tsc[c]?.cpu?.median, libOnly[c]?.cpu?.median);
+          const cpu =
+            mineCpu == null || theirsCpu == null
+              ? ""
+              : `, CPU ${s(mineCpu)} s vs ${s(theirsCpu)} s (${x(ratio(mineCpu, theirsCpu))})`;
           return mine == null || theirs == null
             ? null
-            : `${c} ${s(mine)} s vs ${s(theirs)} s (${x(ratio(mine, theirs))})`;
+            : `${c} ${s(mine)} s vs ${s(theirs)} s (${x(ratio(mine, theirs))})${cpu}`;
         })
         .filter(Boolean);
       if (added.length)
@@ -332,6 +346,17 @@ export function targets(results) {
         ratio(
           above(p.cg.tsc[c]?.median, p.lib?.[c]?.median),
           above(p.ot.tsc[c]?.median, p.lib?.[c]?.median),
+        ),
+    );
+    stretch(0.5);
+    // The same in CPU time (user + system), which other load on the machine moves far less.
+    check(
+      `${c} CPU above the lib-only project <= 0.7x openapi-typescript's (same specs; stretch 0.5x)`,
+      0.7,
+      (p) =>
+        ratio(
+          above(p.cg.tsc[c]?.cpu?.median, p.lib?.[c]?.cpu?.median),
+          above(p.ot.tsc[c]?.cpu?.median, p.lib?.[c]?.cpu?.median),
         ),
     );
     stretch(0.5);

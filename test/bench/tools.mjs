@@ -106,7 +106,7 @@ export function writeTsconfig(dir) {
   writeFileSync(path.join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
 }
 
-/** Type-check one output folder; wall time, peak RSS and the number of errors reported. */
+/** Type-check one output folder; wall and CPU time, peak RSS and the number of errors reported. */
 export async function typecheck(checker, dir) {
   const r = await measure(checker.cmd, [...checker.args, "-p", path.join(dir, "tsconfig.json")], {
     cwd: dir,
@@ -114,6 +114,7 @@ export async function typecheck(checker, dir) {
   const errors = (r.stdout.match(/error TS\d+/g) ?? []).length;
   return {
     wallS: r.wallS,
+    cpuS: r.cpuS,
     rssMiB: r.rssMiB,
     errors,
     firstError: errors

@@ -210,6 +210,11 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
       Paging_getWithQueryParams: 2,
     },
   },
+  "custom-baseUrl-paging": {
+    skip: { Paging_getPagesPartialUrlOperationNext: nextOperation },
+    // paging.js: two pages of one product each, the second reached through a partial next link.
+    expectItems: { Paging_getPagesPartialUrl: 2, Paging_getPagesPartialUrlOperation: 2 },
+  },
   lro: {
     // "x-ms-client-request-id = 9C4D50EE-... is required message header for all requests"
     // (LROsCustomHeader); a user sets it on the client, so every poll carries it too.

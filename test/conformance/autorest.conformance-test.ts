@@ -1,13 +1,15 @@
 // `npm run test:conformance`: clients generated from the AutoRest test server's own swaggers
 // (unmodified), driven against the server; its coverage report is the judge, beside our checks.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { driving } from "./args.js";
-import { drive, type Call } from "./drive.js";
+import { drive, type ArgsFor, type Call } from "./drive.js";
 import { knownExceptions } from "./known-exceptions.js";
 import { formatTable, rowOf, type SwaggerResult } from "./report.js";
 import { scenariosOf, suiteSwaggers } from "./scenarios.js";
@@ -18,6 +20,16 @@ let server: TestServer;
 let outDir: string;
 const callsBySwagger = new Map<string, Call[]>();
 const generationErrors = new Map<string, string>();
+/** Swaggers with typed arguments (test/conformance/typed/<name>.ts), copied into their client. */
+const typedSwaggers = suiteSwaggers.filter(({ name }) => existsSync(typedSource(name)));
+
+function typedSource(swagger: string): string {
+  return path.resolve("test/conformance/typed", `${swagger}.ts`);
+}
+
+function typedCopy(swagger: string): string {
+  return path.join(outDir, swagger, "conformance-args.ts");
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -46,15 +58,44 @@ afterAll(async () => {
 });
 
 describe.sequential("AutoRest test server", () => {
+  // Typed literals, no casts: the generated types must accept what the server wants sent.
+  test("typed arguments type-check against the generated clients", async () => {
+    for (const { name } of typedSwaggers) {
+      expect(generationErrors.get(name)).toBeUndefined();
+      await copyFile(typedSource(name), typedCopy(name));
+    }
+    const files = typedSwaggers.map(({ name }) => typedCopy(name));
+    const tsc = path.resolve("node_modules/typescript/bin/tsc");
+    const flags = ["--noEmit", "--strict", "--skipLibCheck", "--target", "ES2022"];
+    const modules = [
+      "--module",
+      "NodeNext",
+      "--moduleResolution",
+      "NodeNext",
+      "--lib",
+      "ES2022,DOM",
+    ];
+    const result = await run(process.execPath, [tsc, ...flags, ...modules, ...files]).then(
+      () => "",
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(result).toBe("");
+  });
+
   for (const swagger of suiteSwaggers) {
     test(`drives ${swagger.name}.json`, async () => {
       expect(generationErrors.get(swagger.name)).toBeUndefined();
+      const typed = await typedDriving(swagger.name);
       const calls = await drive({
         clientDir: path.join(outDir, swagger.name),
         swaggerFile: path.join(server.swaggerDir, `${swagger.name}.json`),
-        baseUrl: server.url,
-        args: driving[swagger.name]?.args,
-        clientOptions: driving[swagger.name]?.clientOptions,
+        args: { ...driving[swagger.name]?.args, ...typed.args },
+        // Server URL variables as typed client options, where the swagger has them, else baseUrl.
+        baseUrl: typed.serverOptions ? undefined : server.url,
+        clientOptions: {
+          ...driving[swagger.name]?.clientOptions,
+          ...typed.serverOptions?.(new URL(server.url)),
+        },
         skip: driving[swagger.name]?.skip,
         callTimeoutMs: 30_000,
         concurrency: 16,
@@ -140,6 +181,18 @@ describe.sequential("AutoRest test server", () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+/** What a typed file (test/conformance/typed/) gives: arguments, and server URL variables as options. */
+interface TypedDriving {
+  readonly args?: Record<string, ArgsFor>;
+  readonly serverOptions?: (server: URL) => object;
+}
+
+/** The typed driving of a swagger (its copy beside the client), or none. */
+async function typedDriving(swagger: string): Promise<TypedDriving> {
+  if (!typedSwaggers.some(({ name }) => name === swagger)) return {};
+  return (await import(pathToFileURL(typedCopy(swagger)).href)) as TypedDriving;
+}
 
 /** A declared response header of a successful plain call missing from `.withResponse()`, or not parsed per its type. */
 function declaredHeaderProblem(call: Call): string | undefined {

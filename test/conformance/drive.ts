@@ -37,7 +37,8 @@ export type ArgsFor = Args[] | ((client: Record<string, Function>) => Promise<Ar
 export interface DriveOptions {
   readonly clientDir: string;
   readonly swaggerFile: string;
-  readonly baseUrl: string;
+  /** The server's URL; undefined when the client options name it (server URL variables). */
+  readonly baseUrl: string | undefined;
   /** Client options beside baseUrl (headers the swagger asks every request to carry). */
   readonly clientOptions?: object;
   /** operationIds not to call. */
@@ -162,7 +163,7 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
   const clientFor = () =>
     create({
       ...options.clientOptions,
-      baseUrl: options.baseUrl,
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
       fetch: cookieFetch(),
     });
   const operations = swaggerOperations(options.swaggerFile);

@@ -61,11 +61,6 @@ const entries: [swagger: string, scenarios: string[], reason: string][] = [
   ],
   [
     "body-complex",
-    ["putComplexPolymorphismNoDiscriminator", "polymorphism_putMissingDiscriminator"],
-    "no GET at that path to echo and no example in the swagger: the driver has no valid body to send",
-  ],
-  [
-    "body-complex",
     ["flattencomplex_getValid"],
     "the test server 3.3.51 has no route for /complex/flatten/valid (404)",
   ],

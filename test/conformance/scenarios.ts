@@ -18,6 +18,8 @@ export interface SuiteSwagger {
   readonly legacyNames?: RegExp;
   /** Names a module above registers for another swagger. */
   readonly otherSwaggers?: RegExp;
+  /** Mock-api routes whose URIs are not the swagger's paths (an LRO's poll URL): by name. */
+  readonly routeNames?: RegExp;
 }
 
 export const suiteSwaggers: readonly SuiteSwagger[] = [
@@ -43,6 +45,19 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   { name: "body-array" },
   { name: "body-dictionary", legacyNames: /^(get|put)Dictionary/ },
   { name: "required-optional" },
+  { name: "custom-baseUrl", legacyNames: /^CustomBaseUri$/ },
+  { name: "custom-baseUrl-more-options", legacyNames: /^CustomBaseUriMoreOptions$/ },
+  {
+    name: "custom-baseUrl-paging",
+    legacyModules: ["paging.js"],
+    otherSwaggers: /^(?!PagingCustomUrl)/, // paging.json's
+  },
+  { name: "parameterized-endpoint" },
+  {
+    name: "lro-parameterized-endpoints",
+    legacyModules: ["lroParameterizedEndpoints.js"],
+    routeNames: /^LROConstantParameterized/,
+  },
 ];
 
 interface Registry {
@@ -94,7 +109,10 @@ export function scenariosOf(
   const { routes, legacyModules } = readRegistry();
   const paths = swaggerPaths(path.join(swaggerDir, `${swagger.name}.json`));
   const names = new Set<string>();
-  for (const route of routes) if (paths.has(pathShape(route.uri))) names.add(route.name);
+  for (const route of routes) {
+    if (paths.has(pathShape(route.uri)) || swagger.routeNames?.test(route.name))
+      names.add(route.name);
+  }
   for (const module of swagger.legacyModules ?? []) {
     for (const name of legacyModules[module] ?? []) names.add(name);
   }

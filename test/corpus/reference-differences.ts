@@ -505,4 +505,57 @@ export const knownDifferences: KnownDifference[] = [
       ],
     },
   },
+  {
+    reason:
+      "Azure's x-ms-enum modelAsString: true is an extensible enum: we accept the listed values or any other string, openapi-typescript does not read the extension and accepts the listed values only",
+    schemas: {
+      "autorest/constants.json": [
+        "ModelAsStringNoRequiredOneValueDefault (ours)",
+        "ModelAsStringNoRequiredOneValueNoDefault (ours)",
+        "ModelAsStringNoRequiredTwoValueDefault (ours)",
+        "ModelAsStringNoRequiredTwoValueNoDefault (ours)",
+        "ModelAsStringRequiredOneValueDefault (ours)",
+        "ModelAsStringRequiredOneValueNoDefault (ours)",
+        "ModelAsStringRequiredTwoValueDefault (ours)",
+        "ModelAsStringRequiredTwoValueNoDefault (ours)",
+      ],
+      "autorest/body-complex.json": ["basic (ours)", "MyBaseType (ours)", "MyKind (ours)"],
+      "autorest/error-with-secrets.json": [
+        "Error (ours)",
+        "ErrorCode (ours)",
+        "ErrorResponse (ours)",
+        "InnerError (ours)",
+        "InnerErrorCode (ours)",
+      ],
+      "autorest/extensible-enums-swagger.json": ["Pet (ours)"],
+      "autorest/xml-service.json": [
+        "AccessTier (ours)",
+        "ArchiveStatus (ours)",
+        "Blob (ours)",
+        "BlobProperties (ours)",
+        "Blobs (ours)",
+        "Container (ours)",
+        "ContainerProperties (ours)",
+        "ListBlobsResponse (ours)",
+        "ListContainersResponse (ours)",
+        "PublicAccessType (ours)",
+      ],
+    },
+  },
+  {
+    reason:
+      "a use of a discriminated base without a oneOf (Swagger 2.0 style) is the union of the base and its subtypes, each pinned to its discriminator value (<Base>Union); openapi-typescript types it as the base, whose discriminator is any string, so its value is not one of our members",
+    schemas: {
+      "autorest/body-complex.json": [
+        "cookiecuttershark (theirs)",
+        "DotFishMarket (theirs)",
+        "Fish (theirs)",
+        "goblinshark (theirs)",
+        "salmon (theirs)",
+        "sawshark (theirs)",
+        "shark (theirs)",
+        "smart_salmon (theirs)",
+      ],
+    },
+  },
 ];

@@ -150,6 +150,32 @@ describe("strategies", () => {
     expect(seen()).toEqual(["PUT /things/1", "GET /ops/a", "GET /ops/b"]);
   });
 
+  it("relative monitor URLs resolve against the request that handed them out (RFC 9110 10.2.2)", async () => {
+    const time = fakeTime();
+    server = await startServer(
+      json(202, undefined, { "operation-location": "status/1", location: "result/1" }),
+      json(200, { status: "InProgress" }, { "operation-location": "../ops/2" }),
+      json(200, { status: "Succeeded" }),
+      json(200, { id: "1" }),
+    );
+    const transport = new Transport(
+      {},
+      { baseUrl: `${server.url}/api`, sleep: time.sleep, now: time.now, random: () => 0.5 },
+    );
+    const start = op({ ...post, path: "/jobs/start" });
+    const lro = { ...azure, finalStateVia: "location" as const };
+    expect(await startAndWaitAtUrl(transport, start, undefined, {}, "start", lro)).toEqual({
+      id: "1",
+    });
+    // Against the base URL, "status/1" would be /api/status/1 and "result/1" /api/result/1.
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /api/jobs/start",
+      "GET /api/jobs/status/1",
+      "GET /api/jobs/ops/2",
+      "GET /api/jobs/result/1",
+    ]);
+  });
+
   it("a 200 start whose body is already terminal ends there, whatever headers it carries", async () => {
     const { transport, seen } = await setup(
       json(

@@ -5,6 +5,7 @@
 import type { SendResult } from "./attempt.js";
 import { redactValue } from "./error-details.js";
 import type { LroContext } from "./lro-engine.js";
+import { prepareRequest } from "./request-builder.js";
 import { sendUrl } from "./send-url.js";
 import type { Transport } from "./transport.js";
 
@@ -12,6 +13,8 @@ import type { Transport } from "./transport.js";
 export function lroContext(transport: Transport): LroContext {
   return {
     send: (op, args, options) => transport.send(op, args, options).then(redactedBody),
+    requestUrl: (op, args) =>
+      prepareRequest(op, args, transport.baseUrl, undefined, undefined).urlWithoutQuery,
     sendUrl: (op, url, options) =>
       sendUrl(transport, op, url, options, "status URL").then(redactedBody),
     sleep: transport.sleep,

@@ -31,6 +31,7 @@ import { typeNamesOf } from "./types-view.js";
 import type { MethodDescriptor } from "./descriptor-specs.js";
 import { RawCode } from "./value-layout.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
+import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
 
 /** One client method: its signature and its entry in the method table. */
 export interface MethodParts {
@@ -65,6 +66,8 @@ const d = (name: string): string => `$d.${name}`;
 
 export interface ClientView {
   clientName: string;
+  /** The server URL's variables as client options (server-options-view.ts). */
+  server: ServerOptionsView;
   hasMethods: boolean;
   doc: string;
   factoryName: string;
@@ -145,6 +148,7 @@ export function clientView(api: Api): ClientView {
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
+    server: serverOptionsView(api),
     doc: docComment([
       `${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`,
     ]),

@@ -1,19 +1,21 @@
-// The view of core.ts: the client core the standalone functions take first, and its factory.
+// The view of core.ts: the client core the standalone functions take first, and its factory,
+// which takes the client's options (server URL variables included).
 import type { Api } from "../../model/api.js";
-import { stringLiteral } from "./literal.js";
+import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
 
 export interface CoreView {
   apiName: string;
   coreName: string;
-  defaultBaseUrl: string;
   factoryName: string;
+  /** The server URL's variables as options, as the client factory takes them. */
+  server: ServerOptionsView;
 }
 
 export function coreView(api: Api): CoreView {
   return {
     apiName: api.name,
     coreName: `${api.name}Core`,
-    defaultBaseUrl: stringLiteral(api.servers[0]?.url ?? ""),
     factoryName: `create${api.name}Core`,
+    server: serverOptionsView(api),
   };
 }

@@ -1,4 +1,5 @@
 // The view of index.ts: the client factory, every type, and the runtime's public surface.
+import { serverOptionsView } from "./server-options-view.js";
 import type { Api } from "../../model/api.js";
 import { fitsOneLine } from "./layout.js";
 
@@ -90,6 +91,8 @@ export interface IndexView {
   coreFactoryName: string;
   factoryName: string;
   hasTypes: boolean;
+  /** The client's options type when its server URL has variables (server-options-view.ts); "" else. */
+  optionsTypeName: string;
   runtimeExports: ExportList[];
 }
 
@@ -101,6 +104,7 @@ export function indexView(api: Api): IndexView {
     coreFactoryName: `create${api.name}Core`,
     factoryName: `create${api.name}Client`,
     hasTypes: api.schemas.length > 0,
+    optionsTypeName: serverOptionsView(api).optionsTypeName,
     runtimeExports: [
       ...runtimeValueExports.map(([names, from]) => exportList("export", names, from)),
       ...runtimeTypeExports.map(([names, from]) => exportList("export type", names, from)),

@@ -3,10 +3,10 @@
 // of the parsed headers (operations.ts `<Op>ResponseHeaders`).
 import type { Api, Operation, Response } from "../../model/api.js";
 import type { Schema } from "../../model/schema.js";
-import { interfaceDeclaration, type Declaration } from "./declaration.js";
+import { aliasDeclaration, interfaceDeclaration, type Declaration } from "./declaration.js";
 import { docComment } from "./doc-comment.js";
 import { isDeclaredResult, isDefaultResult } from "./operation-types.js";
-import { indentLines } from "./layout.js";
+import { indentLines, typeAlias } from "./layout.js";
 import { propertyKey } from "./literal.js";
 
 type HeaderKind = "boolean" | "number" | "string";
@@ -47,8 +47,27 @@ export function hasDeclaredHeaders(op: Operation): boolean {
   return op.responses.some((r) => isResult(op, r) && r.headers.length > 0);
 }
 
-/** `export interface <Op>ResponseHeaders {...}`: every declared header, optional (servers may omit it). */
+/**
+ * `export interface <Op>ResponseHeaders {...}`: every declared header, optional (servers may omit
+ * it). When an earlier operation declares the very same members (APIs put one rate-limit set on
+ * every response: 400 copies in DigitalOcean's), an alias to its interface instead: a host's
+ * checker then parses and checks the members, and their docs, once.
+ */
 export function headersDeclaration(api: Api, op: Operation): Declaration | undefined {
+  const body = headersMembers(api, op);
+  if (!body) return undefined;
+  const name = headersTypeName(op);
+  const doc = docComment([
+    `Declared response headers of \`${api.name}Client.${op.name}\`, as \`.withResponse()\` parses them.`,
+  ]);
+  const first = firstDeclaring(api).get(body.join("\n"));
+  if (first !== undefined && first !== name)
+    return aliasDeclaration(doc, name, typeAlias(name, first));
+  return interfaceDeclaration(doc, name, body);
+}
+
+/** The members of `<Op>ResponseHeaders`, laid out and sorted by name; undefined when none. */
+function headersMembers(api: Api, op: Operation): string[] | undefined {
   if (!hasDeclaredHeaders(op)) return undefined;
   const members = new Map<string, string>();
   for (const response of op.responses.filter((r) => isResult(op, r))) {
@@ -59,9 +78,21 @@ export function headersDeclaration(api: Api, op: Operation): Declaration | undef
       members.set(header.name, indentLines(doc ? `${doc}\n${line}` : line, 2));
     }
   }
-  const body = [...members.keys()].sort().map((name) => members.get(name)!);
-  const doc = docComment([
-    `Declared response headers of \`${api.name}Client.${op.name}\`, as \`.withResponse()\` parses them.`,
-  ]);
-  return interfaceDeclaration(doc, headersTypeName(op), body);
+  return [...members.keys()].sort().map((name) => members.get(name)!);
+}
+
+const firstDeclaringCache = new WeakMap<Api, Map<string, string>>();
+
+/** Members text -> the name of the first operation's (in model order) headers interface with them. */
+function firstDeclaring(api: Api): Map<string, string> {
+  let first = firstDeclaringCache.get(api);
+  if (!first) {
+    first = new Map();
+    for (const op of api.operations) {
+      const key = headersMembers(api, op)?.join("\n");
+      if (key !== undefined && !first.has(key)) first.set(key, headersTypeName(op));
+    }
+    firstDeclaringCache.set(api, first);
+  }
+  return first;
 }

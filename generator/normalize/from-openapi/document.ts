@@ -1,5 +1,5 @@
 // OpenAPI Object -> model Api (before the passes give names and order).
-import type { Api, SecurityScheme, Server } from "../../model/api.js";
+import type { Api, SecurityScheme, Server, ServerVariable } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { channelsOf } from "./channels.js";
 import { pollersOf } from "./clientgen-extensions.js";
@@ -68,18 +68,27 @@ function serversOf(raw: unknown): Server[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(isObject).flatMap((server) => {
     if (typeof server.url !== "string") return [];
-    const variables = isObject(server.variables) ? server.variables : {};
-    // Server variables take their defaults: the client's baseUrl option covers other choices.
-    const url = server.url.replace(/\{([^}]+)\}/g, (whole, key: string) => {
-      const variable = variables[key];
-      return isObject(variable) && variable.default !== undefined
-        ? String(variable.default)
-        : whole;
-    });
-    return [
-      { description: typeof server.description === "string" ? server.description : undefined, url },
-    ];
+    const declared = isObject(server.variables) ? server.variables : {};
+    const variables = [...new Set([...server.url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]))].map(
+      (name) => serverVariableOf(name, declared[name]),
+    );
+    const defaults = new Map(variables.map((v) => [v.name, v.default]));
+    const url = server.url.replace(
+      /\{([^}]+)\}/g,
+      (whole, key: string) => defaults.get(key) ?? whole,
+    );
+    const description = typeof server.description === "string" ? server.description : undefined;
+    return [{ description, template: server.url, url, variables }];
   });
+}
+
+function serverVariableOf(name: string, raw: unknown): ServerVariable {
+  const variable: ServerVariable = { name };
+  if (!isObject(raw)) return variable;
+  if (raw.default !== undefined && raw.default !== null) variable.default = String(raw.default);
+  if (typeof raw.description === "string") variable.description = raw.description;
+  if (Array.isArray(raw.enum) && raw.enum.length > 0) variable.enum = raw.enum.map(String);
+  return variable;
 }
 
 function securitySchemesOf(ctx: NormalizeContext, raw: unknown, at: Location): SecurityScheme[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { docComment } from "../../../generator/emit/views/doc-comment.js";
+import { docComment, seeLine } from "../../../generator/emit/views/doc-comment.js";
 import { propertyKey, stringLiteral } from "../../../generator/emit/views/literal.js";
 
 describe("docComment", () => {
@@ -16,6 +16,28 @@ describe("docComment", () => {
   it("keeps paragraph breaks once and drops empty docs", () => {
     expect(docComment(["a\n\n\n\nb"])).toBe("/**\n * a\n *\n * b\n */");
     expect(docComment(["", undefined, "\n"])).toBe("");
+  });
+});
+
+describe("seeLine: external docs as a Markdown link", () => {
+  // Not a `@see` tag: tsc parses the whole JSDoc of any comment naming @see or @link.
+  const table: { given: { url: string; description?: string }; want: string }[] = [
+    {
+      given: { url: "https://docs.example.com/jobs", description: "Jobs guide" },
+      want: "See [Jobs guide](https://docs.example.com/jobs)",
+    },
+    {
+      given: { url: "https://docs.example.com/jobs" },
+      want: "See <https://docs.example.com/jobs>",
+    },
+    {
+      given: { url: "https://x.test/a b(c)", description: "see [v2] \\ docs" },
+      want: "See [see \\[v2\\] \\\\ docs](https://x.test/a%20b%28c%29)",
+    },
+  ];
+  it.each(table)("$want", ({ given, want }) => {
+    expect(seeLine(given)).toBe(want);
+    expect(seeLine(given)).not.toMatch(/@(see|link)/i);
   });
 });
 

@@ -23,8 +23,13 @@ const response = (status: string, headers: Response["headers"]): Response => ({
   kind: "json",
   headers,
 });
-const operation = (responses: Response[]): Operation =>
-  ({ name: "getThing", resultTypeName: "GetThingResult", responses }) as unknown as Operation;
+const operation = (responses: Response[], name = "getThing"): Operation =>
+  ({
+    name,
+    resultTypeName: `${name[0].toUpperCase()}${name.slice(1)}Result`,
+    responses,
+  }) as unknown as Operation;
+const apiWith = (operations: Operation[]): Api => ({ ...api, operations });
 
 describe("headersDescriptor: how the runtime parses each declared header", () => {
   const table: { given: Schema; want: string }[] = [
@@ -97,7 +102,7 @@ describe("headersDeclaration: the operation's typed headers", () => {
       response("500", [{ name: "x-trace", schema: primitive("string") }]),
     ]);
     expect(headersTypeName(op)).toBe("GetThingResponseHeaders");
-    expect(headersDeclaration(api, op)).toEqual({
+    expect(headersDeclaration(apiWith([op]), op)).toEqual({
       alias: "",
       doc: "/** Declared response headers of `DemoClient.getThing`, as `.withResponse()` parses them. */",
       isInterface: true,
@@ -110,6 +115,24 @@ describe("headersDeclaration: the operation's typed headers", () => {
   });
 
   it("none declared: no declaration (the method's headers type is NoHeaders)", () => {
-    expect(headersDeclaration(api, operation([response("200", [])]))).toBeUndefined();
+    const op = operation([response("200", [])]);
+    expect(headersDeclaration(apiWith([op]), op)).toBeUndefined();
+  });
+
+  it("the same members as an earlier operation's: an alias to that interface", () => {
+    const rate = () => [{ name: "x-rate", schema: primitive("integer"), description: "Left" }];
+    const first = operation([response("200", rate())], "listThings");
+    const other = operation([response("200", [{ name: "x-rate", schema: primitive("string") }])]);
+    const same = operation([response("201", rate())], "makeThing");
+    const all = apiWith([first, other, same]);
+    expect(headersDeclaration(all, first)?.isInterface).toBe(true);
+    expect(headersDeclaration(all, other)?.isInterface).toBe(true);
+    expect(headersDeclaration(all, same)).toEqual({
+      alias: "export type MakeThingResponseHeaders = ListThingsResponseHeaders;",
+      doc: "/** Declared response headers of `DemoClient.makeThing`, as `.withResponse()` parses them. */",
+      isInterface: false,
+      members: [],
+      name: "MakeThingResponseHeaders",
+    });
   });
 });

@@ -213,6 +213,106 @@ describe("discriminators", () => {
   });
 });
 
+describe("discriminated bases without a oneOf (Swagger 2.0 style)", () => {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const fish = {
+    type: "object",
+    discriminator: { propertyName: "kind", mapping: { goblin: ref("Goblin").$ref } },
+    required: ["kind"],
+    properties: { kind: { type: "string" }, siblings: { type: "array", items: ref("Fish") } },
+  };
+  const sub = (base: string, property: string) => ({
+    allOf: [ref(base)],
+    properties: { [property]: { type: "string" } },
+  });
+  const schemas = {
+    Fish: fish,
+    Salmon: sub("Fish", "location"),
+    SmartSalmon: sub("Salmon", "degree"),
+    Goblin: { ...sub("Fish", "jaw"), "x-ms-discriminator-value": "ignored-beside-mapping" },
+    Market: { type: "object", properties: { fish: ref("Fish"), salmon: ref("Salmon") } },
+  };
+
+  it.each([
+    [
+      "a use of the base is the union of it and every descendant, each pinned",
+      "FishUnion",
+      '| (Fish & { kind: "Fish" }) | (Salmon & { kind: "Salmon" }) | (SmartSalmon & { kind: "SmartSalmon" }) | (Goblin & { kind: "goblin" })',
+    ],
+    [
+      "an intermediate subtype has its own union",
+      "SalmonUnion",
+      '(Salmon & { kind: "Salmon" }) | (SmartSalmon & { kind: "SmartSalmon" })',
+    ],
+    ["uses name the unions", "Market", "interface { fish?: FishUnion; salmon?: SalmonUnion; }"],
+    [
+      "the base's own uses too (recursion)",
+      "Fish",
+      "interface { kind: string; siblings?: FishUnion[]; }",
+    ],
+    ["inside allOf the base still means its fields", "Salmon", "Fish & { location?: string; }"],
+  ])("%s", async (_, name, want) => {
+    expect(await declarationOf(schemas, name)).toBe(want);
+  });
+
+  it("reads Swagger 2.0 discriminators and x-ms-discriminator-value", async () => {
+    const { api } = await normalizeDocument({
+      swagger: "2.0",
+      info: { title: "Test", version: "1" },
+      paths: {
+        "/fish": {
+          get: {
+            responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Fish" } } },
+          },
+        },
+      },
+      definitions: {
+        Fish: {
+          type: "object",
+          discriminator: "fishtype",
+          required: ["fishtype"],
+          properties: { fishtype: { type: "string" } },
+        },
+        shark: {
+          allOf: [{ $ref: "#/definitions/Fish" }],
+          properties: { age: { type: "integer" } },
+        },
+        goblinshark: {
+          "x-ms-discriminator-value": "goblin",
+          allOf: [{ $ref: "#/definitions/shark" }],
+        },
+      },
+    });
+    const union = typesView(api).declarations.find((d) => d.startsWith("export type FishUnion"));
+    expect(union?.replace(/\s+/g, " ")).toBe(
+      'export type FishUnion = | (Fish & { fishtype: "Fish" }) | (Shark & { fishtype: "shark" }) | (Goblinshark & { fishtype: "goblin" });',
+    );
+  });
+
+  it("leaves a base without subtypes, and a oneOf parent, as they are", async () => {
+    const pet = { oneOf: [ref("Cat")], discriminator: { propertyName: "kind" } };
+    const cat = { type: "object", properties: { kind: { type: "string" } } };
+    const lone = { ...fish, properties: { kind: { type: "string" }, next: ref("Lone") } };
+    const declarations = typesView(
+      (await normalizeDocument(documentWith({ schemas: { Pet: pet, Cat: cat, Lone: lone } }))).api,
+    ).declarations.join("\n");
+    expect(declarations).not.toContain("Union");
+  });
+});
+
+describe("Azure x-ms-enum", () => {
+  it("modelAsString: the known values, and any other string", async () => {
+    const colour = {
+      type: "string",
+      enum: ["red", "blue"],
+      "x-ms-enum": { name: "Colour", modelAsString: true },
+    };
+    expect(await declarationOf({ Colour: colour }, "Colour")).toBe('"red" | "blue" | string');
+    const sealed = { ...colour, "x-ms-enum": { name: "Colour", modelAsString: false } };
+    expect(await declarationOf({ Colour: sealed }, "Colour")).toBe('"red" | "blue"');
+  });
+});
+
 describe("names", () => {
   it("gives schemas that clash with runtime exports or each other distinct names", async () => {
     const { api } = await normalizeDocument(
@@ -310,7 +410,7 @@ describe("documentation from the spec", () => {
       }),
     );
     const text = typesView(api).declarations.join("\n");
-    expect(text).toContain("@see https://docs.example.com/jobs Jobs guide");
+    expect(text).toContain("See [Jobs guide](https://docs.example.com/jobs)");
     expect(text).toContain('@example "nightly *\\/ evil()"');
     expect(text).toContain("@example 4");
   });

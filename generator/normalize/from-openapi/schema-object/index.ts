@@ -54,7 +54,11 @@ function bodyOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locatio
   }
   if (Array.isArray(raw.enum) && raw.enum.every(isScalar)) {
     reportInexactIntegers(ctx, raw.enum, child(at, "enum"), true);
-    return enumSchema(raw.enum, raw);
+    const literals = enumSchema(raw.enum, raw);
+    // Azure's `x-ms-enum.modelAsString`: the values known today, and any other of the type.
+    return isExtensibleEnum(raw) && (raw.type === "string" || raw.type === undefined)
+      ? { kind: "union", variants: [literals, { kind: "string" }] }
+      : literals;
   }
   if (Array.isArray(raw.type)) return typeArraySchema(ctx, raw, at);
   return typedSchema(ctx, raw, at, raw.type);
@@ -138,6 +142,11 @@ function enumSchema(
   const schema: Schema = { kind: "enum", values: literals };
   if (raw.nullable === true && !literals.includes(null)) schema.isNullable = true;
   return schema;
+}
+
+function isExtensibleEnum(raw: Record<string, unknown>): boolean {
+  const azure = raw["x-ms-enum"];
+  return isObject(azure) && azure.modelAsString === true;
 }
 
 function isScalar(value: unknown): value is boolean | null | number | string {

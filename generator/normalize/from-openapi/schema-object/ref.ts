@@ -12,6 +12,7 @@ import {
 import { unescapeSegment } from "../../../shared/json-pointer.js";
 import { pascalCase } from "../../names.js";
 import { commonOf, toSchema, withCommon } from "./index.js";
+import { polymorphicUnionId } from "./polymorphic-base.js";
 
 /** Keywords that may sit beside `$ref` without changing the type (3.1 allows siblings). */
 const annotationKeywords = new Set([
@@ -38,8 +39,12 @@ export function refSchema(
   at: Location,
   common: SchemaCommon,
 ): Schema {
-  const target = namedSchemaId(ctx, raw.$ref as string, at);
-  if (target === undefined) return withCommon({ kind: "unknown" }, common);
+  const named = namedSchemaId(ctx, raw.$ref as string, at);
+  if (named === undefined) return withCommon({ kind: "unknown" }, common);
+  const target =
+    polymorphicUnionId(ctx, named, at, (id, value, where) =>
+      registerNamedSchema(ctx, id, value, where),
+    ) ?? named;
   const ref: Schema = withCommon({ kind: "ref", target }, common);
   const siblings = siblingsBesideTarget(ctx, raw, at);
   const structural = Object.keys(siblings).filter(
