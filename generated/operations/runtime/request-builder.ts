@@ -55,7 +55,7 @@ export function prepareRequest(
   const accept = cachedAcceptOf(op);
   if (accept !== undefined) defaultHeaders.push(["Accept", accept]);
   if (body.contentType !== undefined) defaultHeaders.push(["Content-Type", body.contentType]);
-  defaultHeaders.push(...params.headers);
+  for (const header of params.headers) defaultHeaders.push(header);
   const path = params.path.startsWith("/") ? params.path : `/${params.path}`;
   return {
     op,

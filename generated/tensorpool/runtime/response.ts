@@ -131,8 +131,17 @@ export async function readErrorBody(
  * Content-Encoding, which would make the decoded body larger) takes the fast path, response.text();
  * else the body is read chunk by chunk and reading stops as soon as the limit is passed.
  */
-async function readText(response: Response, limit: number, info: RequestInfo): Promise<string> {
+function readText(response: Response, limit: number, info: RequestInfo): Promise<string> {
+  // Not async: the fast path hands back text()'s own promise, without a wrapper promise to settle.
   if (isWithinDeclaredLength(response, limit, info)) return response.text();
+  return readTextInChunks(response, limit, info);
+}
+
+async function readTextInChunks(
+  response: Response,
+  limit: number,
+  info: RequestInfo,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   await readChunks(response, limit, info, (chunk) => {
