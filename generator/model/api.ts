@@ -186,6 +186,11 @@ export interface Response {
   description?: string;
   /** Response headers the spec documents (names lower-cased). */
   headers: { description?: string; name: string; schema: Schema }[];
+  /**
+   * Set when the document says whether this declared response is an error (`x-ms-error-response`,
+   * or AutoRest's rule, dialects/azure.ts). Unset: 4XX, 5XX and `default` are errors, the rest results.
+   */
+  isError?: boolean;
   kind: ResponseKind;
   mediaType?: string;
   schema?: Schema;

@@ -9,8 +9,6 @@ export interface KnownException {
 
 const getBody =
   "a GET with a request body: fetch (WHATWG Fetch) refuses to send one, so clientgen leaves the body out (warning BODY002) and the server answers 400";
-const httpStatus =
-  "issue #12's HTTP-status bullet (declared responses decide success, redirect: manual), done by helper safety-rt in the transport";
 const noDoubleSubmit =
   "no-double-submit rule (README, Retries): a PATCH/POST is not retried on 500/504, nor on 503 without Retry-After";
 const dateText =
@@ -34,18 +32,6 @@ const entries: [swagger: string, scenarios: string[], reason: string][] = [
     "httpInfrastructure",
     ["httpClientFailure_delete407"],
     "407 Proxy Authentication Required: fetch (undici) turns it into a network error, so the client sees a ConnectionError, not a 407",
-  ],
-  [
-    "httpInfrastructure",
-    [
-      "httpRedirects_get300",
-      "httpRedirects_head300",
-      "httpRedirects_put301",
-      "httpRedirects_patch302",
-      "httpSuccess_head404",
-      "multipleResponses_get200ModelA201ModelC404ModelDDefaultError404Valid",
-    ],
-    httpStatus,
   ],
   [
     "httpInfrastructure",

@@ -88,6 +88,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
           : r.mediaType,
       dates: responseDates[i],
       headers: headersDescriptor(api, op, r),
+      isError: r.isError,
     })),
     auth: op.security.flatMap((key): OperationSpec["auth"][number][] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);

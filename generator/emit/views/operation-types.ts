@@ -65,13 +65,21 @@ export function streamItemType(op: Operation, names: TypeNames): string {
  * result type, `.withResponse()`'s headers and what resolves at run time agree.
  */
 export function isDefaultResult(op: Operation): boolean {
-  return !op.responses.some((r) => r.status !== "default" && !/^[45]/.test(r.status));
+  return !op.responses.some((r) => r.status !== "default" && isDeclaredResult(r));
 }
 
-/** The resolved value of a call: union of the 2XX bodies (default when it is the result, isDefaultResult). */
+/** A declared status (not `default`) the call resolves with: 1XX-3XX, or one the document marks as no error. */
+export function isDeclaredResult(response: Response): boolean {
+  if (response.status === "default") return false;
+  return response.isError === undefined ? !/^[45]/.test(response.status) : !response.isError;
+}
+
+/** The resolved value of a call: union of the 2XX bodies and of 4XX/5XX ones marked as no error (default when it is the result, isDefaultResult). */
 export function resultType(op: Operation, names: TypeNames): string {
   const responses = wholeResponses(op);
-  const success = responses.filter((r) => r.status.startsWith("2"));
+  const success = responses.filter(
+    (r) => r.status.startsWith("2") || (/^[45]/.test(r.status) && isDeclaredResult(r)),
+  );
   const chosen =
     success.length > 0
       ? success

@@ -5,15 +5,15 @@ import type { Api, Operation, Response } from "../../model/api.js";
 import type { Schema } from "../../model/schema.js";
 import { interfaceDeclaration, type Declaration } from "./declaration.js";
 import { docComment } from "./doc-comment.js";
-import { isDefaultResult } from "./operation-types.js";
+import { isDeclaredResult, isDefaultResult } from "./operation-types.js";
 import { indentLines } from "./layout.js";
 import { propertyKey } from "./literal.js";
 
 type HeaderKind = "boolean" | "number" | "string";
 
-/** Responses a call resolves with (2XX, 3XX; default when it is the result, isDefaultResult): errors throw. */
+/** Responses a call resolves with (2XX, 3XX, those marked as no error; default when it is the result, isDefaultResult): errors throw. */
 function isResult(op: Operation, response: Response): boolean {
-  if (/^[23]/.test(response.status)) return true;
+  if (/^[23]/.test(response.status) || isDeclaredResult(response)) return true;
   return response.status === "default" && isDefaultResult(op);
 }
 

@@ -48,9 +48,12 @@ function responseObject(
   const mediaType = pickMediaType(mediaTypes.filter((m) => streamFormatOf(m) === undefined));
   const description = typeof value.description === "string" ? value.description : undefined;
   const headers = headersOf(ctx, value.headers, child(where, "headers"));
+  // AutoRest's extension, the one vendor vocabulary for "this declared status is (not) an error".
+  const flag = value["x-ms-error-response"];
+  const isError = typeof flag === "boolean" && status !== "default" ? flag : undefined;
   const contentAt = child(where, "content");
   if (status === "204" || (mediaType === undefined && streamType === undefined))
-    return [{ description, headers, kind: "empty", status }];
+    return [{ description, headers, isError, kind: "empty", status }];
   const responses: Response[] = [];
   if (mediaType !== undefined) {
     const kind = responseKindOf(mediaType);
@@ -63,13 +66,13 @@ function responseObject(
         : kind === "text" && rawSchema === undefined
           ? { kind: "string" as const }
           : toSchema(ctx, rawSchema, schemaAt);
-    responses.push({ description, headers, kind, mediaType, schema, status });
+    responses.push({ description, headers, isError, kind, mediaType, schema, status });
   }
   if (streamType !== undefined)
     responses.push(
       streamResponse(
         ctx,
-        { description, headers, status },
+        { description, headers, isError, status },
         streamType,
         content[streamType],
         child(contentAt, streamType),
@@ -91,7 +94,7 @@ function byStreamPreference(a: string, b: string): number {
  */
 function streamResponse(
   ctx: NormalizeContext,
-  base: Pick<Response, "description" | "headers" | "status">,
+  base: Pick<Response, "description" | "headers" | "isError" | "status">,
   mediaType: string,
   media: unknown,
   at: Location,

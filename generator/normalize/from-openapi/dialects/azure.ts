@@ -189,3 +189,65 @@ function findOperation(
   }
   return undefined;
 }
+
+/**
+ * AutoRest's response rule: only `default` and responses marked `x-ms-error-response: true` are
+ * errors; every other declared status is a result (Azure's Go, Java and .NET generators return a
+ * declared 404 body as the result). Applied only to documents written for AutoRest, which
+ * speak its `x-ms-*` vocabulary; elsewhere a declared 4XX/5XX stays an error.
+ */
+export function autoRestResponses(ctx: NormalizeContext, op: Operation): Operation["responses"] {
+  if (!op.responses.some(isUnmarkedFailure) || !speaksAutoRest(ctx)) return op.responses;
+  return op.responses.map((r) => (isUnmarkedFailure(r) ? { ...r, isError: false } : r));
+}
+
+function isUnmarkedFailure(response: Operation["responses"][number]): boolean {
+  return response.isError === undefined && /^[45]/.test(response.status);
+}
+
+const autoRestDocuments = new WeakMap<NormalizeContext, boolean>();
+
+/**
+ * True when the root, a path item, an operation, a parameter, a request body or a response (or the
+ * schema written inline in one of them) carries an `x-ms-*` key. Shallow on purpose: those are where AutoRest documents put them, and a walk of
+ * every schema of a large document would cost more than the answer is worth.
+ */
+function speaksAutoRest(ctx: NormalizeContext): boolean {
+  let known = autoRestDocuments.get(ctx);
+  if (known === undefined) {
+    known = hasAutoRestKey(ctx.spec.document);
+    autoRestDocuments.set(ctx, known);
+  }
+  return known;
+}
+
+function hasAutoRestKey(document: Record<string, unknown>): boolean {
+  const marked = (value: unknown) =>
+    isObject(value) && Object.keys(value).some((key) => key.startsWith("x-ms-"));
+  if (marked(document)) return true;
+  const pathObjects = [document.paths, document["x-ms-paths"]].filter(isObject);
+  for (const paths of pathObjects) {
+    for (const item of Object.values(paths)) {
+      if (!isObject(item)) continue;
+      if (marked(item)) return true;
+      for (const op of Object.values(item)) {
+        if (!isObject(op)) continue;
+        if (marked(op)) return true;
+        const parameters = Array.isArray(op.parameters) ? op.parameters : [];
+        if (parameters.some((p) => marked(p) || (isObject(p) && marked(p.schema)))) return true;
+        const bodies = [
+          op.requestBody,
+          ...(isObject(op.responses) ? Object.values(op.responses) : []),
+        ];
+        if (bodies.some((body) => marked(body) || mediaSchemas(body).some(marked))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The schemas written in a request body's or response's `content`, by media type. */
+function mediaSchemas(body: unknown): unknown[] {
+  if (!isObject(body) || !isObject(body.content)) return [];
+  return Object.values(body.content).map((media) => (isObject(media) ? media.schema : undefined));
+}

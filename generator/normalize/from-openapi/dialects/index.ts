@@ -3,7 +3,7 @@
 import type { Operation, Poller, RetryPolicy } from "../../../model/api.js";
 import { child, type Location, type NormalizeContext } from "../../context.js";
 import { aepLro } from "./aep.js";
-import { azureLro, azurePageable } from "./azure.js";
+import { autoRestResponses, azureLro, azurePageable } from "./azure.js";
 import { fernPagination, fernRetries } from "./fern.js";
 import { acceptedLro } from "./http.js";
 import { speakeasyPagination, speakeasyPollers, speakeasyRetries } from "./speakeasy.js";
@@ -37,7 +37,8 @@ export function withDialects(
   // long-running POST tracked by its monitor): its 5xx and timeouts are retried like a GET's.
   const isIdempotent =
     op.isIdempotent || (urlLro !== undefined && raw["x-ms-long-running-operation"] === true);
-  return { ...op, isIdempotent, pagination, retry, urlLro };
+  const responses = autoRestResponses(ctx, op);
+  return { ...op, isIdempotent, pagination, responses, retry, urlLro };
 }
 
 /** The pollers found by withDialects for this document (once). */
