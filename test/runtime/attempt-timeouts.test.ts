@@ -127,6 +127,13 @@ describe("AttemptTimeouts", () => {
     for (const attempt of [a, b, c, d]) attempt.dispose();
   });
 
+  it("keeps nothing for a signal per call: each closes the window of the one before", () => {
+    const timeouts = new AttemptTimeouts();
+    for (let call = 0; call < 100; call++)
+      timeouts.start(new AbortController().signal, 60_000).dispose();
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
   it("stops following the caller's signal once its window is done", () => {
     const timeouts = new AttemptTimeouts();
     const app = new AbortController();

@@ -91,24 +91,33 @@ const MAX_WINDOW_MS = 1000;
  * attempts until t + 5% of the timeout (at most 1 s) and aborts at t + window + timeout, after
  * every member's own timeout has passed; it aborts only if a member is still running. Attempts
  * with a caller signal share a window with the attempts of the same signal (one listener on it per
- * window), so an app-wide signal passed to every call costs no controller per call either.
+ * window), so an app-wide signal passed to every call costs no controller per call either. One
+ * window per kind is kept open: a signal per call closes the previous one, whose timer then goes
+ * with its last attempt, so no state piles up for signals that are never seen again.
  */
 export class AttemptTimeouts {
   #window: TimeoutWindow | undefined;
-  readonly #windowsBySource = new WeakMap<AbortSignal, TimeoutWindow>();
+  /** The open window of attempts under a caller's signal, and that signal. */
+  #sourced: TimeoutWindow | undefined;
+  #source: AbortSignal | undefined;
 
   /** The signal for an attempt that starts now. */
   start(source: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
     if (isUnbounded(timeoutMs) || source?.aborted) return new PlainSignal(source);
     const now = Date.now();
-    let window = source ? this.#windowsBySource.get(source) : this.#window;
-    if (window === undefined || !window.accepts(timeoutMs, now)) {
-      window?.close();
-      window = new TimeoutWindow(timeoutMs, now, source);
-      if (source) this.#windowsBySource.set(source, window);
-      else this.#window = window;
+    if (source === undefined) {
+      if (!this.#window?.accepts(timeoutMs, now)) {
+        this.#window?.close();
+        this.#window = new TimeoutWindow(timeoutMs, now, undefined);
+      }
+      return this.#window.join();
     }
-    return window.join();
+    if (source !== this.#source || !this.#sourced?.accepts(timeoutMs, now)) {
+      this.#sourced?.close();
+      this.#sourced = new TimeoutWindow(timeoutMs, now, source);
+      this.#source = source;
+    }
+    return this.#sourced.join();
   }
 }
 
