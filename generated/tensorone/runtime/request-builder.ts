@@ -50,7 +50,10 @@ export function prepareRequest(
   // Generated argument interfaces have no index signature; read them as a plain record.
   const args = callArgs as Readonly<Record<string, unknown>> | undefined;
   const params = serializeParams(op, args);
-  const body = encodeBody(op.body, ownValue(args, op.body?.bodyArg ?? DEFAULT_BODY_ARG));
+  const body =
+    op.body === undefined
+      ? NO_BODY
+      : encodeBody(op.body, ownValue(args, op.body.bodyArg ?? DEFAULT_BODY_ARG));
   const defaultHeaders: (readonly [string, string])[] = [];
   const accept = cachedAcceptOf(op);
   if (accept !== undefined) defaultHeaders.push(["Accept", accept]);
@@ -156,6 +159,13 @@ export function callerHeadersOf(
 }
 
 const NO_HEADERS: readonly (readonly [string, string])[] = [];
+
+/** What an operation without a request body sends (shared: it is never modified). */
+const NO_BODY: EncodedBody = Object.freeze({
+  body: undefined,
+  contentType: undefined,
+  isReplayable: true,
+});
 
 /** An operation's Accept value never changes: computed once per descriptor. */
 const acceptCache = new WeakMap<OperationSpec, string | undefined>();

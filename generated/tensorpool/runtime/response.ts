@@ -13,8 +13,28 @@ type BodyKind = ResponseSpec["kind"];
 /** Statuses that never carry a body. */
 const BODYLESS_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
 
-/** The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". */
+/**
+ * The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". Memoized
+ * per responses list and status, like isDeclaredResult: every successful call looks it up.
+ */
 export function findResponseSpec(
+  responses: readonly ResponseSpec[],
+  status: number,
+): ResponseSpec | undefined {
+  let byStatus = specCache.get(responses);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    specCache.set(responses, byStatus);
+  }
+  if (byStatus.has(status)) return byStatus.get(status);
+  const spec = lookUpResponseSpec(responses, status);
+  byStatus.set(status, spec);
+  return spec;
+}
+
+const specCache = new WeakMap<readonly ResponseSpec[], Map<number, ResponseSpec | undefined>>();
+
+function lookUpResponseSpec(
   responses: readonly ResponseSpec[],
   status: number,
 ): ResponseSpec | undefined {
