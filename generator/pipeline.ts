@@ -74,6 +74,52 @@ export async function generate(
 ): Promise<GenerateResult> {
   const options = withDefaults(given);
   const clock = stageClock(listener);
+  // The parsed document is unreachable once the model is built: emitting (the peak of memory)
+  // holds only the model and the text it prints.
+  const { api, diagnostics, inputFiles, name } = await loadAndNormalize(options, clock);
+  clock.start("emitting");
+  const [{ emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([
+    import("./emit/index.js"),
+    import("./emit/output-language.js"),
+    import("./output/manifest.js"),
+  ]);
+  const emitted = await emit(api, {
+    onFormat: () => {
+      clock.end(undefined);
+      clock.start("formatting");
+    },
+    templates: options.templates,
+  });
+  let files = await inOutputLanguage(emitted.files, options);
+  let changes: SurfaceChange[] = [];
+  if (options.output !== undefined) {
+    const folder = completeFolder({
+      api,
+      files,
+      inputs: inputFiles,
+      options: recordedOptions(options),
+      output: options.output,
+      overlays: options.overlays,
+      spec: options.spec,
+      version: generatorVersion(),
+    });
+    files = folder.files;
+    changes = folder.changes;
+  }
+  clock.end(`${files.length} files`);
+  // Template overrides are inputs too: editing one regenerates (no-op record, --watch).
+  return {
+    api,
+    changes,
+    diagnostics,
+    files,
+    inputs: [...inputFiles, ...emitted.templateFiles],
+    name,
+  };
+}
+
+/** Parsing and normalising: the model, the warnings, and the input files read. */
+async function loadAndNormalize(options: ResolvedOptions, clock: StageClock) {
   clock.start("parsing");
   // Each stage's code is loaded when the stage starts (an unchanged run loads none of it).
   const { loadSpec } = await import("./load/index.js");
@@ -98,45 +144,7 @@ export async function generate(
   if (diagnostics.some((d) => d.severity === "error")) throw new DiagnosticsError(diagnostics);
   const api = filterOperations(normalized.api, options);
   clock.end(`${api.operations.length} operations, ${api.schemas.length} schemas`);
-  clock.start("emitting");
-  const [{ emit }, { inOutputLanguage }, { completeFolder }] = await Promise.all([
-    import("./emit/index.js"),
-    import("./emit/output-language.js"),
-    import("./output/manifest.js"),
-  ]);
-  const emitted = await emit(api, {
-    onFormat: () => {
-      clock.end(undefined);
-      clock.start("formatting");
-    },
-    templates: options.templates,
-  });
-  let files = await inOutputLanguage(emitted.files, options);
-  let changes: SurfaceChange[] = [];
-  if (options.output !== undefined) {
-    const folder = completeFolder({
-      api,
-      files,
-      inputs: spec.files,
-      options: recordedOptions(options),
-      output: options.output,
-      overlays: options.overlays,
-      spec: options.spec,
-      version: generatorVersion(),
-    });
-    files = folder.files;
-    changes = folder.changes;
-  }
-  clock.end(`${files.length} files`);
-  // Template overrides are inputs too: editing one regenerates (no-op record, --watch).
-  return {
-    api,
-    changes,
-    diagnostics,
-    files,
-    inputs: [...spec.files, ...emitted.templateFiles],
-    name,
-  };
+  return { api, diagnostics, inputFiles: spec.files, name };
 }
 
 /** One API, one run: the no-op check, then generate -> compare (`isCheck`) or write. Never throws on bad input. */
@@ -273,6 +281,8 @@ function jobOptions(options: ResolvedOptions): unknown {
     ? undefined
     : { emit, exclude, include, ...(isTsImports ? { importExtension } : {}), ...folder };
 }
+
+type StageClock = ReturnType<typeof stageClock>;
 
 /** Times one stage at a time for a listener. */
 function stageClock(listener: StageListener) {

@@ -4,6 +4,7 @@ import { findConfigFile, loadConfig } from "../config.js";
 import type { OutputOptions } from "../options.js";
 import type { ApiReport } from "../pipeline.js";
 import { selectApis, type Flags } from "./args.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { printRun } from "./print-run.js";
 import { Reporter, reporterOptions } from "./reporter.js";
 
@@ -34,10 +35,18 @@ export async function generateAll(apis: OutputOptions[], flags: Flags): Promise<
   for (const options of apis) {
     // The pipeline (and everything it imports) loads only when there is an API to run.
     const { run } = await import("../pipeline.js");
+    const stages = reporter.stages(options.name ?? options.output);
     const outcome = await run(
       options,
       { isCheck },
-      reporter.stages(options.name ?? options.output),
+      {
+        ...stages,
+        onStageStart: (stage) => {
+          // The document is unreachable now (pipeline.ts): collect it before emitting peaks.
+          if (stage === "emitting") collectGarbage();
+          stages.onStageStart?.(stage);
+        },
+      },
     );
     printRun(outcome, options, isCheck, reporter);
     reporter.done(outcome.report);

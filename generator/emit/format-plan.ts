@@ -134,24 +134,48 @@ function isCommentLine(line: string): boolean {
 
 /**
  * True when prettier would leave the text as it is. Conservative: code lines must fit the
- * width, hold only printable ASCII and no quotes or escapes (prettier picks quote styles itself).
+ * width, hold only printable ASCII and only plain double-quoted strings (prettier picks quote
+ * styles itself).
  * Comment lines are free text: prettier never rewraps them.
  */
 export function isPrettierStable(text: string): boolean {
   if (text.includes(unsureMark)) return false;
   for (const line of text.split("\n")) {
     if (isCommentLine(line)) {
-      if (line !== line.trimEnd() || line.includes("\t")) return false;
+      // prettier re-indents a JSDoc line (a tab before its `*` would move) and trims its end.
+      if (line !== line.trimEnd() || /^\s*\t/.test(line)) return false;
       continue;
     }
     if (
-      line.length > printWidth ||
+      (line.length > printWidth && !isShortKeyString(line)) ||
       !/^[\x20-\x7e]*$/.test(line) ||
-      /['\\`]/.test(line) ||
+      !hasOnlyPlainStrings(line) ||
       line !== line.trimEnd()
     ) {
       return false;
     }
   }
   return true;
+}
+
+/**
+ * `key: "long string",` in an object literal: with a key narrower than 5 columns prettier keeps a
+ * string that cannot fit on the key's line (a longer key moves it to the next line).
+ */
+function isShortKeyString(line: string): boolean {
+  return /^ *[A-Za-z_$][\w$]{0,3}: "[^"\\]*",$/.test(line);
+}
+
+/**
+ * Strings only in double quotes and without escapes, which prettier keeps as they are (an
+ * apostrophe inside, as in "won't fix", still prefers double quotes); no other quote outside them.
+ */
+function hasOnlyPlainStrings(line: string): boolean {
+  let isInString = false;
+  for (const c of line) {
+    if (c === "\\") return false;
+    if (c === '"') isInString = !isInString;
+    else if (!isInString && (c === "'" || c === "`")) return false;
+  }
+  return !isInString;
 }

@@ -3,7 +3,9 @@
 // no helpers beyond if/each/unless. Templates are templates/*.hbs, partials templates/partials/*.hbs
 // (used as `{{> name}}`); a user's templates directory overrides any of them by the same file name.
 import Handlebars from "handlebars";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import { packageRoot } from "../package-root.js";
 import { TemplateError } from "./template-error.js";
@@ -17,6 +19,8 @@ const compileOptions = {
   knownHelpersOnly: true,
   knownHelpers: { if: true, each: true, unless: true },
 } as const;
+/** The options as written here (Handlebars adds defaults to an options object it is given). */
+const compileOptionsKey = JSON.stringify(compileOptions);
 
 /** Renders templates by name (e.g. `client.ts.hbs`) with a view object. */
 export interface Renderer {
@@ -55,7 +59,10 @@ export function createRenderer(overrideDir?: string): Renderer {
     if (!template) {
       const file = files.get(name);
       if (file === undefined) throw new TemplateError(`no template ${name} in ${templatesDir}`);
-      template = compileFile(handlebars, file, file !== defaultFiles.get(name));
+      const isOurs = file === defaultFiles.get(name);
+      template =
+        (isOurs ? precompiled(handlebars, name, file) : undefined) ??
+        compileFile(handlebars, file, !isOurs);
       compiled.set(name, template);
     }
     return template;
@@ -123,6 +130,39 @@ function compileFile(
   } catch (error) {
     throw new TemplateError(`${file}: template does not compile: ${(error as Error).message}`);
   }
+}
+
+interface PrecompiledTemplates {
+  options: unknown;
+  templates: Record<string, { sha256: string; spec: Parameters<typeof Handlebars.template>[0] }>;
+}
+
+let precompiledFile: PrecompiledTemplates | null | undefined;
+
+/**
+ * Our template `name` from dist/templates.cjs (build-templates.mjs), when built from this very
+ * file with these options; undefined otherwise (no build, an edited template): then it compiles.
+ */
+function precompiled(
+  handlebars: typeof Handlebars,
+  name: string,
+  file: string,
+): Handlebars.TemplateDelegate | undefined {
+  if (precompiledFile === undefined) {
+    try {
+      const built = createRequire(import.meta.url)(
+        path.join(packageRoot(), "dist", "templates.cjs"),
+      ) as PrecompiledTemplates;
+      const isSameOptions = JSON.stringify(built.options) === compileOptionsKey;
+      precompiledFile = isSameOptions ? built : null;
+    } catch {
+      precompiledFile = null;
+    }
+  }
+  const entry = precompiledFile?.templates[name];
+  if (entry === undefined) return undefined;
+  const sha256 = createHash("sha256").update(readFileSync(file, "utf8")).digest("hex");
+  return sha256 === entry.sha256 ? handlebars.template(entry.spec) : undefined;
 }
 
 /** The `.hbs` files of a user's templates directory; each must override one of ours. */

@@ -6,10 +6,14 @@ import { formatPointer, valueAtPointer } from "../shared/json-pointer.js";
 import { createRefParser, type RefPolicy } from "./parse-ref.js";
 import path from "node:path";
 
-/** A `resolveRef(ref, fromFile)` over `store`; undefined for refs that are refused or do not resolve. */
+/**
+ * A `resolveRef(ref, fromFile)` over `store`; undefined for refs that are refused or do not
+ * resolve. Answers are remembered per file and ref: the documents no longer change once loaded,
+ * and later stages resolve the same few thousand refs hundreds of thousands of times.
+ */
 export function createRefResolver(store: DocumentStore, policy: RefPolicy) {
   const parseRef = createRefParser(policy);
-  return (ref: string, fromFile: string): ResolvedRef | undefined => {
+  const resolve = (ref: string, fromFile: string): ResolvedRef | undefined => {
     const target = parseRef(ref, path.isAbsolute(fromFile) ? fromFile : path.resolve(fromFile));
     if (target.kind !== "document") return undefined;
     const loaded = store.load(target.file);
@@ -18,5 +22,14 @@ export function createRefResolver(store: DocumentStore, policy: RefPolicy) {
     return found
       ? { file: target.file, pointer: formatPointer(target.segments), value }
       : undefined;
+  };
+  const answers = new Map<string, Map<string, ResolvedRef | undefined>>();
+  return (ref: string, fromFile: string): ResolvedRef | undefined => {
+    let byRef = answers.get(fromFile);
+    if (byRef === undefined) answers.set(fromFile, (byRef = new Map()));
+    if (byRef.has(ref)) return byRef.get(ref);
+    const answer = resolve(ref, fromFile);
+    byRef.set(ref, answer);
+    return answer;
   };
 }

@@ -21,7 +21,10 @@ export function parsePointer(pointer: string): string[] | undefined {
 
 /** One segment as it appears in a pointer: `~` -> `~0`, `/` -> `~1` (RFC 6901). */
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = typeof segment === "number" ? String(segment) : segment;
+  // Most keys need no escape: skip the two regex replaces (pointers are built per schema).
+  if (!text.includes("~") && !text.includes("/")) return text;
+  return text.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** A pointer segment back to the key it names: `~1` -> `/`, `~0` -> `~`. */

@@ -31,6 +31,13 @@ const listKeywords = ["allOf", "oneOf", "anyOf", "prefixItems"];
 /** Keywords holding a map of name -> subschema. */
 const mapKeywords = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
 
+const subschemaKeywords = new Set([...singleKeywords, ...listKeywords, ...mapKeywords]);
+
+function hasSubschemaKeyword(value: Record<string, unknown>): boolean {
+  for (const key in value) if (subschemaKeywords.has(key)) return true;
+  return false;
+}
+
 /** Call `visit` for every schema reachable from the root document, depth first, each (file, pointer) once. */
 export function forEachSchema(spec: LoadedSpec, visit: (at: SchemaVisit) => void): void {
   // Where each object was visited, by identity: a (file, pointer) holds one object, so an object
@@ -48,6 +55,8 @@ export function forEachSchema(spec: LoadedSpec, visit: (at: SchemaVisit) => void
       const target = spec.resolveRef(value.$ref, file);
       if (target && target.file !== file) walk(target.value, target.file, target.pointer);
     }
+    // Most schemas are leaves: one pass over their few keys spares probing twenty keywords.
+    if (!hasSubschemaKeyword(value)) return;
     // Pointers are built only for keywords present: most schemas have none of them.
     for (const k of singleKeywords)
       if (isObject(value[k])) walk(value[k], file, childPointer(pointer, k));

@@ -8,7 +8,7 @@ import {
   channelReturnType,
 } from "./channel-view.js";
 import { docComment } from "./doc-comment.js";
-import { argumentList, indentLines } from "./layout.js";
+import { indentLines, methodSignature, type GenericType } from "./layout.js";
 import { literalType, propertyKey, stringLiteral } from "./literal.js";
 import {
   clientResultType,
@@ -38,7 +38,8 @@ interface MethodParts {
   name: string;
   /** Parameters of the signature, with types. */
   parameters: string[];
-  returnType: string;
+  /** A generic return type lays its arguments out itself when the signature breaks. */
+  returnType: string | GenericType;
   /** The signature spans lines that prettier lays out (an inline handler type). */
   isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
@@ -144,9 +145,8 @@ export interface ClientMember {
 
 function member(m: MethodParts): ClientMember {
   const signatures = [...(m.overloads ?? []), m].map((s) => {
-    const signature = argumentList(2, m.name, s.parameters, `: ${s.returnType};`);
-    // A multi-line return type is laid out by prettier, not here.
-    return s.returnType.includes("\n") || m.isLaidOutByPrettier
+    const signature = methodSignature(2, m.name, s.parameters, s.returnType);
+    return m.isLaidOutByPrettier && !signature.startsWith(unsureMark)
       ? `${unsureMark}${signature}`
       : signature;
   });
@@ -162,9 +162,9 @@ function argsParameter(op: Operation): string {
 function operationMethod(op: Operation, names: TypeNames): MethodParts {
   const result = clientResultType(op, names);
   const base = { doc: methodDoc(op), name: op.name };
-  const headers = hasDeclaredHeaders(op) ? `, op.${headersTypeName(op)}` : "";
+  const headers = hasDeclaredHeaders(op) ? [`op.${headersTypeName(op)}`] : [];
   if (op.pagination) {
-    const item = typeExpression(op.pagination.itemSchema, names);
+    const item = op.pagination.itemSchema;
     return {
       ...base,
       spec: { kind: "paginate", operation: ref(op.name), pagination: ref(paginationConstName(op)) },
@@ -172,7 +172,10 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
         "Await it for the first page, or iterate it (`for await`) for every item across pages.",
       ]),
       parameters: [argsParameter(op), "options?: PaginationOptions"],
-      returnType: `PagePromise<${result}, ${item}${headers}>`,
+      returnType: {
+        name: "PagePromise",
+        argumentsAt: (column) => [result, typeExpression(item, names, column), ...headers],
+      },
     };
   }
   if (streamResponseOf(op)) return streamMethod(op, names, result);
@@ -180,7 +183,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
     ...base,
     spec: { kind: "request", operation: ref(op.name) },
     parameters: [argsParameter(op), "options?: RequestOptions"],
-    returnType: `ApiPromise<${result}${headers}>`,
+    returnType: { name: "ApiPromise", argumentsAt: () => [result, ...headers] },
   };
 }
 

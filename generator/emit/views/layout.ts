@@ -73,8 +73,24 @@ export function typedLine(column: number, head: string, type: string, end = ";")
   // A long union moves to the next line; so does a long name on the right of a type alias.
   const isName = /^[\w.$]+$/.test(type) && head.endsWith("=");
   if ((variants || isName) && fitsOneLine(next)) return `${pad(column)}${head}\n${next}`;
-  if (!variants) return line;
+  if (!variants) return brokenGenericLine(column, head, type, end) ?? line;
   return `${pad(column)}${head}\n${variants.map((v) => `${pad(column + 2)}| ${v}`).join("\n")}${end}`;
+}
+
+/** `head Name<a, b>;` too long: prettier breaks the type arguments, one per line. */
+function brokenGenericLine(
+  column: number,
+  head: string,
+  type: string,
+  end: string,
+): string | undefined {
+  const generic = /^([\w.$]+)<(.*)>$/.exec(type);
+  if (!generic || !isSingleTerm(type) || !fitsOneLine(`${pad(column)}${head} ${generic[1]}<`))
+    return undefined;
+  const args = splitTopLevel(generic[2], ", ");
+  if (args.length < 2) return undefined;
+  const broken = brokenTypeArguments(column, { argumentsAt: () => args, name: generic[1] });
+  return broken === undefined ? undefined : `${pad(column)}${head} ${broken}${end}`;
 }
 
 /**
@@ -100,38 +116,85 @@ function brokenArrayOfUnion(
   type: string,
   end: string,
 ): string | undefined {
+  const inner = arrayOfUnion(type);
+  if (inner === undefined) return undefined;
+  return `${pad(column)}${head} ${brokenUnionGroup(column, inner)}[]${end}`;
+}
+
+/** The variants of a marked `(A | {...})[]` whose own parts prettier need not lay out. */
+function arrayOfUnion(type: string): string[] | undefined {
   const inner = /^\u0000\(([^]*)\)\[\]$/.exec(type)?.[1];
   if (inner === undefined || inner.includes(unsureMark) || !isSingleTerm(type.slice(1)))
     return undefined;
-  const variants = unionVariants(inner);
-  if (!variants) return undefined;
-  return `${pad(column)}${head} (\n${unionLines(column + 2, variants)}\n${pad(column)})[]${end}`;
+  return unionVariants(inner);
 }
 
 /** `Record<string, V>` with a multi-line V (marked unsure): prettier puts each type argument on its own line. */
 function brokenRecord(column: number, head: string, type: string, end: string): string | undefined {
   const value = /^\u0000Record<string, ([^]*)>$/.exec(type)?.[1];
-  if (value === undefined || value.includes(unsureMark) || !isSingleTerm(type.slice(1)))
-    return undefined;
+  if (value === undefined || !isSingleTerm(type.slice(1))) return undefined;
+  const arrayVariants = arrayOfUnion(value);
+  if (value.includes(unsureMark) && arrayVariants === undefined) return undefined;
   const variants = unionVariants(value);
-  const argument =
-    variants && !isHuggedNull(variants)
+  const argument = arrayVariants
+    ? `${pad(column + 2)}${brokenUnionGroup(column + 2, arrayVariants, column)}[]`
+    : variants && !isHuggedNull(variants)
       ? unionLines(column + 2, variants)
       : `${pad(column + 2)}${value.split("\n").join(`\n${pad(2)}`)}`;
   return `${pad(column)}${head} Record<\n${pad(column + 2)}string,\n${argument}\n${pad(column)}>${end}`;
 }
 
 /**
- * Union variants one per line at `column`, each behind `| `; a multi-line variant (laid out two
- * columns left of here) moves right under its `| `, as prettier aligns it.
+ * `(` union `)` broken inside its parentheses, which open on a line indented `column`: one
+ * variant a line, variants laid out for a line indented `computedAt`.
  */
-function unionLines(column: number, variants: string[]): string {
-  return variants.map((v) => `${pad(column)}| ${v.split("\n").join(`\n${pad(4)}`)}`).join("\n");
+export function brokenUnionGroup(column: number, variants: string[], computedAt = column): string {
+  return `(\n${unionLines(column + 2, variants, computedAt)}\n${pad(column)})`;
 }
 
-/** `{...} | null`: prettier hugs an object literal whose only other variant is null. */
+/**
+ * Union variants one per line at `column`, each behind `| `; a multi-line variant (laid out for
+ * a line indented `computedAt`, by default two columns left of here) moves right under its `| `,
+ * as prettier aligns it.
+ */
+function unionLines(column: number, variants: string[], computedAt = column - 2): string {
+  const shift = pad(column + 2 - computedAt);
+  return variants.map((v) => `${pad(column)}| ${v.split("\n").join(`\n${shift}`)}`).join("\n");
+}
+
+/**
+ * An intersection of `parts` starting on a line indented `column`, as prettier prints it when a
+ * part spans lines (an object type): next to an object type a part follows on the same line (after
+ * the second, indented two more); between two other parts the line breaks, indented two more.
+ * Undefined when a multi-line part is not an object type (its layout is not reproduced here).
+ */
+export function intersectionLines(parts: string[], column: number): string | undefined {
+  if (parts.every((part) => !part.includes("\n"))) return parts.join(" & ");
+  const isObject = parts.map(isObjectLiteral);
+  // Besides object types, a union broken inside its parentheses; on a line of its own no part spans lines.
+  const isKnown = (part: string, i: number) =>
+    !part.includes("\n") || isObject[i] || (part.startsWith("(\n") && (i === 0 || isObject[i - 1]));
+  if (!parts.every(isKnown)) return undefined;
+  const indented = (part: string) => part.split("\n").join(`\n${pad(2)}`);
+  let text = parts[0];
+  let wasIndented = false;
+  for (let i = 1; i < parts.length; i++) {
+    if (!isObject[i - 1] && !isObject[i]) {
+      text += ` &\n${pad(column + 2)}${parts[i]}`;
+    } else if (isObject[i - 1] && isObject[i]) {
+      text += ` & ${wasIndented ? indented(parts[i]) : parts[i]}`;
+    } else {
+      if (i > 1) wasIndented = true;
+      text += ` & ${i > 1 ? indented(parts[i]) : parts[i]}`;
+    }
+  }
+  return text;
+}
+
+/** `{...} | null`, `{...} | void`: prettier hugs an object literal whose other variants are all null or void. */
 export function isHuggedNull(variants: string[]): boolean {
-  return variants.length === 2 && variants[1] === "null" && isObjectLiteral(variants[0]);
+  const others = variants.filter((v) => v !== "null" && v !== "void");
+  return others.length === 1 && variants.length > 1 && isObjectLiteral(others[0]);
 }
 
 /** `{ ... }`, on one line or several: what prettier calls an object type. */
@@ -172,4 +235,78 @@ export function argumentList(column: number, head: string, args: string[], tail:
   if (fitsOneLine(line) || args.length === 0) return line;
   const inner = args.map((a) => `${pad(column + 2)}${a},`).join("\n");
   return `${pad(column)}${head}(\n${inner}\n${pad(column)})${tail}`;
+}
+
+/**
+ * A generic type whose arguments are laid out for the column they start on (a multi-line
+ * argument, an object type, carries its absolute indentation).
+ */
+export interface GenericType {
+  argumentsAt(column: number): string[];
+  name: string;
+}
+
+/** `name<a, b>` on one line, its arguments laid out at `column`. */
+export function flatGeneric(type: GenericType, column = 0): string {
+  return `${type.name}<${type.argumentsAt(column).join(", ")}>`;
+}
+
+/**
+ * A method signature `head(parameters): returnType;` at `column`, as prettier prints it: on one
+ * line when it fits, else one parameter per line; then, if `): returnType;` is still too long (or
+ * an argument spans lines), a generic return type breaks one type argument per line. A layout
+ * prettier would choose differently comes back marked unsure.
+ */
+export function methodSignature(
+  column: number,
+  head: string,
+  parameters: string[],
+  returnType: string | GenericType,
+): string {
+  const flat = typeof returnType === "string" ? returnType : flatGeneric(returnType);
+  const line = `${pad(column)}${head}(${parameters.join(", ")}): ${flat};`;
+  if (!flat.includes("\n") && fitsOneLine(line)) return line;
+  const params =
+    parameters.length === 0
+      ? `${pad(column)}${head}(`
+      : `${pad(column)}${head}(\n${parameters.map((p) => `${pad(column + 2)}${p},`).join("\n")}\n${pad(column)}`;
+  const tail = `${pad(column)}): ${flat};`;
+  if (typeof returnType === "string")
+    return flat.includes("\n") ? `${unsureMark}${params}): ${flat};` : `${params}): ${flat};`;
+  if (!flat.includes("\n") && fitsOneLine(tail)) return `${params}): ${flat};`;
+  const broken = brokenTypeArguments(column, returnType);
+  return broken === undefined ? `${unsureMark}${params}): ${flat};` : `${params}): ${broken};`;
+}
+
+/**
+ * `name<` one argument per line at `column + 2` `>` (prettier's type argument list: no trailing
+ * comma; a long union argument one variant per line); undefined when prettier would keep the
+ * only argument hugged or lay an argument out otherwise.
+ */
+function brokenTypeArguments(column: number, type: GenericType): string | undefined {
+  const args = type.argumentsAt(column + 2);
+  if (args.length === 1 && (/^[\w.$]+$/.test(args[0]) || isObjectLiteral(args[0])))
+    return undefined;
+  const lines = args.map((arg, i) =>
+    typeArgumentLines(column + 2, arg, i < args.length - 1 ? "," : ""),
+  );
+  if (lines.includes(undefined)) return undefined;
+  return `${type.name}<\n${lines.join("\n")}\n${pad(column)}>`;
+}
+
+/** One type argument of a broken list at `column`, or undefined when its layout is not known. */
+function typeArgumentLines(column: number, arg: string, end: string): string | undefined {
+  if (arg.includes(unsureMark)) return undefined;
+  if (arg.includes("\n")) {
+    // An object type, or an intersection holding one, keeps its own (absolute) layout.
+    const isKnown =
+      isObjectLiteral(arg) || (!unionVariants(arg) && splitTopLevel(arg, " & ").length > 1);
+    return isKnown ? `${pad(column)}${arg}${end}` : undefined;
+  }
+  const line = `${pad(column)}${arg}${end}`;
+  if (fitsOneLine(line)) return line;
+  const variants = unionVariants(arg);
+  if (!variants) return undefined;
+  const broken = `${variants.map((v) => `${pad(column)}| ${v}`).join("\n")}${end}`;
+  return fitsOneLine(broken) ? broken : undefined;
 }

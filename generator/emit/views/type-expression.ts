@@ -3,7 +3,9 @@
 import type { Property, Schema } from "../../model/schema.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
 import {
+  brokenUnionGroup,
   indentLines,
+  intersectionLines,
   isHuggedNull,
   isObjectLiteral,
   isSingleTerm,
@@ -75,25 +77,23 @@ function baseExpression(schema: Schema, names: TypeNames, column: number): strin
     case "union":
       return unionExpression(schema, names, column);
     case "intersection": {
-      const parts = schema.parts.map((part) => group(typeExpression(part, names, column)));
-      const text = parts.join(" & ");
-      return isHuggedIntersection(parts) ? text : unsure(text);
+      const parts = schema.parts.map((part) =>
+        intersectionPart(typeExpression(part, names, column), column),
+      );
+      return intersectionLines(parts, column) ?? unsure(parts.join(" & "));
     }
   }
 }
 
-/**
- * prettier keeps an intersection at the column it starts on (`A & {` ... `} & {` ... `}`) when
- * object literals follow each other, or one object literal and one other part start it; any
- * other mix around a multi-line part is indented, which is not reproduced here.
- */
-function isHuggedIntersection(parts: string[]): boolean {
-  if (parts.every((part) => !part.includes("\n"))) return true;
-  const isObject = parts.map(isObjectLiteral);
-  return parts.every((part, i) => {
-    if (part.includes("\n") && !isObject[i]) return false;
-    return i === 0 || (isObject[i - 1] && isObject[i]) || (i === 1 && isObject[0] !== isObject[1]);
-  });
+/** A part of an intersection: a union spanning lines breaks inside its parentheses. */
+function intersectionPart(type: string, column: number): string {
+  const variants = unionVariants(type);
+  const isBroken =
+    variants !== undefined &&
+    type.includes("\n") &&
+    !type.includes(unsureMark) &&
+    !isHuggedNull(variants);
+  return isBroken ? brokenUnionGroup(column, variants) : group(type);
 }
 
 /** Array items prettier hugs inside `(` ... `)[]` (or `{` ... `}[]`) without re-indenting them. */
@@ -112,13 +112,15 @@ function unionExpression(
   const variants = schema.variants.map((variant, i) => {
     const type = typeExpression(variant, names, column);
     const values = schema.discriminator?.valuesByVariant[i] ?? [];
-    if (!schema.discriminator || values.length === 0) return unionMember(type);
+    if (!schema.discriminator || values.length === 0) return type;
     // Pin the discriminator to its literal(s), so a switch on it narrows to the variant.
     const tag = `{ ${propertyKey(schema.discriminator.propertyName)}: ${values.map(literalType).join(" | ")} }`;
-    return `(${group(type)} & ${tag})`;
+    return `${group(type)} & ${tag}`;
   });
+  // Variants that print alike are one; a lone one needs no parentheses (prettier drops them).
   // Multi-line variants are laid out by typedLine where the union meets its property or alias.
-  return [...new Set(variants)].join(" | ");
+  const unique = [...new Set(variants)];
+  return unique.length === 1 ? unique[0] : unique.map(unionMember).join(" | ");
 }
 
 /** Multi-line parts inside a construct whose prettier layout is not reproduced here. */

@@ -33,6 +33,18 @@ const files: { name: string; given: string }[] = [
     name: "blank lines between members",
     given: `export interface B {\n  a: string;\n\n  b: ${long(50)} | ${long(50)};\n}\n`,
   },
+  {
+    name: "an apostrophe in a double-quoted string",
+    given: `export type A = "won't fix" | "a";\n`,
+  },
+  {
+    name: "a long string after a short key, and after a longer one",
+    given: `export const d = {\n  path: ${long(120)},\n  paths: ${long(120)},\n  id: "x",\n};\n`,
+  },
+  {
+    name: "tabs inside a comment line, and before one",
+    given: "/**\n * a\tb | c\n\t * d\n */\nexport type A = string;\n",
+  },
   { name: "nothing to do", given: "" },
 ];
 

@@ -1,6 +1,9 @@
 // Templates render their views as the file they show: partials for repeated blocks, strict fields.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { render } from "../../../generator/emit/render.js";
+import { createRenderer, render, templatesDir } from "../../../generator/emit/render.js";
 
 describe("index.ts.hbs", () => {
   it("exports the client under its former names, and breaks a long export list one name per line", () => {
@@ -104,5 +107,30 @@ describe("descriptors.ts.hbs", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("precompiled templates (dist/templates.cjs)", () => {
+  it("render what compiling the same files renders", () => {
+    // A templates directory holding copies of ours: overrides are always compiled from their files.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "clientgen-templates-"));
+    try {
+      cpSync(templatesDir, dir, { recursive: true });
+      const view = {
+        aliases: [],
+        clientName: "PetsClient",
+        factoryName: "createPetsClient",
+        hasTypes: true,
+        header: "// header",
+        runtimeExports: [
+          { from: '"./runtime/a.js"', isInline: true, keyword: "export", names: ["A"] },
+        ],
+      };
+      expect(createRenderer().render("index.ts.hbs", view)).toBe(
+        createRenderer(dir).render("index.ts.hbs", view),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

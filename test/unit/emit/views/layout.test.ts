@@ -4,7 +4,12 @@
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { prettierOptions } from "../../../../generator/emit/format.js";
-import { typeAlias, unsureMark } from "../../../../generator/emit/views/layout.js";
+import {
+  methodSignature,
+  typeAlias,
+  unsureMark,
+  type GenericType,
+} from "../../../../generator/emit/views/layout.js";
 import { objectMembers, typeExpression } from "../../../../generator/emit/views/type-expression.js";
 import type { Property, Schema } from "../../../../generator/model/schema.js";
 
@@ -45,6 +50,20 @@ const shapes: { name: string; schema: Schema }[] = [
     schema: array(and(obj("a"), union(obj("b"), obj("c")))),
   },
   { name: "name & name & object", schema: and(ref("Base"), ref("Other"), obj("a")) },
+  { name: "object & name & name", schema: and(obj("a"), ref("Base"), ref("Other")) },
+  { name: "object & name & object", schema: and(obj("a"), ref("Base"), obj("b")) },
+  {
+    name: "object & name & name | string",
+    schema: union(and(obj("a"), ref("Base"), ref("Other")), str),
+  },
+  { name: "(object & name & name)[]", schema: array(and(obj("a"), ref("Base"), ref("Other"))) },
+  { name: "(object | object) & object", schema: and(union(obj("a"), obj("b")), obj("c")) },
+  { name: "(object | object) & name", schema: and(union(obj("a"), obj("b")), ref("Base")) },
+  { name: "object & (object | object)", schema: and(obj("c"), union(obj("a"), obj("b"))) },
+  {
+    name: "Record<string, (string | object | object)[]>",
+    schema: record(array(union(str, obj("a"), obj("b")))),
+  },
 ];
 
 /** prettier's layout of a declaration, the mark removed (prettier never sees it). */
@@ -74,7 +93,97 @@ describe.each(shapes)("layout of $name", ({ schema }) => {
 });
 
 describe("shapes the views lay out themselves", () => {
-  it.each(shapes.slice(0, 14))("$name is not left to prettier", ({ schema }) => {
-    expect(typeAlias("X", typeExpression(schema, names, 0))).not.toContain(unsureMark);
+  it.each([...shapes.slice(0, 14), ...shapes.slice(15)])(
+    "$name is not left to prettier",
+    ({ schema }) => {
+      expect(typeAlias("X", typeExpression(schema, names, 0))).not.toContain(unsureMark);
+    },
+  );
+});
+
+describe("type aliases prettier breaks in their type arguments", () => {
+  const long = "A".repeat(70);
+  it.each([
+    `Record<string, never>`,
+    `Record<string, ${"B".repeat(20)}>`,
+    `Map<${"B".repeat(50)}, ${"C".repeat(50)}>`,
+  ])("%s", async (type) => {
+    const text = typeAlias(long, type);
+    expect(text).not.toContain(unsureMark);
+    expect(text).toBe(await prettierOf(text));
   });
+
+  it("an object type whose other variants are null or void is hugged", async () => {
+    const text = typeAlias("X", "{\n  a: string;\n} | void");
+    expect(text).toBe(await prettierOf(text));
+  });
+});
+
+describe("method signatures", () => {
+  const generic = (name: string, ...args: (string | Schema)[]): GenericType => ({
+    name,
+    argumentsAt: (column) =>
+      args.map((a) => (typeof a === "string" ? a : typeExpression(a, names, column))),
+  });
+  const longName = (c: string) => `op.${c.repeat(40)}`;
+  const cases: { name: string; returnType: string | GenericType; isLaidOut: boolean }[] = [
+    { name: "short", returnType: generic("ApiPromise", "A", "B"), isLaidOut: true },
+    { name: "one simple argument", returnType: generic("ApiPromise", "A"), isLaidOut: true },
+    {
+      name: "two long arguments",
+      returnType: generic("ApiPromise", longName("R"), longName("H")),
+      isLaidOut: true,
+    },
+    {
+      name: "an object item between two names",
+      returnType: generic("PagePromise", "R", obj("a", "b"), "H"),
+      isLaidOut: true,
+    },
+    {
+      name: "an intersection item",
+      returnType: generic("PagePromise", longName("R"), and(ref("Base"), obj("a")), "H"),
+      isLaidOut: true,
+    },
+    {
+      name: "an object item first",
+      returnType: generic("PagePromise", obj("a"), "H"),
+      isLaidOut: true,
+    },
+    {
+      name: "one long union argument",
+      returnType: generic("ApiPromise", `${longName("A")} | ${longName("B")}`),
+      isLaidOut: true,
+    },
+    {
+      name: "one union argument that fits its own line",
+      returnType: generic("ApiPromise", `${"A".repeat(40)} | ${"B".repeat(40)}`),
+      isLaidOut: true,
+    },
+    {
+      name: "a long union and a name",
+      returnType: generic("ApiPromise", `${longName("A")} | ${longName("B")}`, "H"),
+      isLaidOut: true,
+    },
+    {
+      name: "one object argument (hugged)",
+      returnType: generic("ApiPromise", obj("a")),
+      isLaidOut: false,
+    },
+    { name: "a long plain return type", returnType: `Promise<${longName("A")}>`, isLaidOut: true },
+  ];
+
+  it.each(cases)(
+    "$name: prettier's layout, or marked unsure",
+    async ({ returnType, isLaidOut }) => {
+      const text = methodSignature(
+        2,
+        "listSomething",
+        ["params: op.ListSomethingParams", "options?: PaginationOptions"],
+        returnType,
+      );
+      expect(text.includes(unsureMark)).toBe(!isLaidOut);
+      const file = `export interface X {\n${text}\n}`;
+      if (isLaidOut) expect(file).toBe(await prettierOf(file));
+    },
+  );
 });
