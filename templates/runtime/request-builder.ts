@@ -48,12 +48,15 @@ export function prepareRequest(
   // Generated argument interfaces have no index signature; read them as a plain record.
   const args = callArgs as Readonly<Record<string, unknown>> | undefined;
   const params = serializeParams(op, args);
-  const body = encodeBody(op.body, ownValue(args, op.body?.bodyArg ?? DEFAULT_BODY_ARG));
+  const body =
+    op.body === undefined
+      ? NO_BODY
+      : encodeBody(op.body, ownValue(args, op.body.bodyArg ?? DEFAULT_BODY_ARG));
   const defaultHeaders: (readonly [string, string])[] = [];
   const accept = cachedAcceptOf(op);
   if (accept !== undefined) defaultHeaders.push(["Accept", accept]);
   if (body.contentType !== undefined) defaultHeaders.push(["Content-Type", body.contentType]);
-  defaultHeaders.push(...params.headers);
+  for (const header of params.headers) defaultHeaders.push(header);
   const path = params.path.startsWith("/") ? params.path : `/${params.path}`;
   return {
     op,
@@ -73,45 +76,71 @@ export function finalizeRequest(prepared: PreparedRequest, auth: AppliedAuth): O
   for (const [name, value] of auth.headers) headers[name.toLowerCase()] = value;
   for (const [name, value] of prepared.callerHeaders) headers[name.toLowerCase()] = value;
   const cookies = headers.cookie ? [headers.cookie, ...prepared.cookies] : prepared.cookies;
-  const authCookies = auth.cookies.map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
-  if (cookies.length + authCookies.length > 0)
-    headers.cookie = [...cookies, ...authCookies].join("; ");
-
+  if (cookies.length + auth.cookies.length > 0)
+    headers.cookie = [...cookies, ...auth.cookies.map(authCookie)].join("; ");
   const safeUrl = withQuery(prepared.urlWithoutQuery, prepared.query);
-  const redactedHeaders = (): Record<string, string> => {
-    const credentialNames = credentialHeaderNames(prepared.op.auth);
+  const url =
+    auth.query.length === 0
+      ? safeUrl
+      : withQuery(prepared.urlWithoutQuery, [...prepared.query, ...auth.query.map(queryPiece)]);
+  return new Outgoing(url, redactText(safeUrl, auth.secrets), headers, prepared, auth, cookies);
+}
+
+/**
+ * A class rather than an object literal with a closure: a plain call builds it once per attempt
+ * and never asks for the redacted headers, so it should cost no closure context.
+ */
+class Outgoing implements OutgoingRequest {
+  readonly url: string;
+  readonly safeUrl: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly #prepared: PreparedRequest;
+  readonly #auth: AppliedAuth;
+  /** The Cookie header's pieces other than the credential's. */
+  readonly #cookies: readonly string[];
+
+  constructor(
+    url: string,
+    safeUrl: string,
+    headers: Readonly<Record<string, string>>,
+    prepared: PreparedRequest,
+    auth: AppliedAuth,
+    cookies: readonly string[],
+  ) {
+    this.url = url;
+    this.safeUrl = safeUrl;
+    this.headers = headers;
+    this.#prepared = prepared;
+    this.#auth = auth;
+    this.#cookies = cookies;
+  }
+
+  redactedHeaders(): Record<string, string> {
+    const { headers } = this;
+    const auth = this.#auth;
+    const credentialNames = credentialHeaderNames(this.#prepared.op.auth);
     const redacted: Record<string, string> = {};
     for (const name of Object.keys(headers)) {
       redacted[name] = credentialNames.has(name)
         ? "[redacted]"
         : redactText(headers[name], auth.secrets);
     }
-    if (authCookies.length > 0) {
-      const redactedAuthCookies = auth.cookies.map(([name]) => `${name}=[redacted]`);
+    if (auth.cookies.length > 0) {
       redacted.cookie = [
-        ...cookies.map((cookie) => redactText(cookie, auth.secrets)),
-        ...redactedAuthCookies,
+        ...this.#cookies.map((cookie) => redactText(cookie, auth.secrets)),
+        ...auth.cookies.map(([name]) => `${name}=[redacted]`),
       ].join("; ");
     }
     return redacted;
-  };
-  if (auth.query.length === 0) {
-    return {
-      url: safeUrl,
-      safeUrl: redactText(safeUrl, auth.secrets),
-      headers,
-      redactedHeaders,
-    };
   }
-  const authQuery = auth.query.map(
-    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
-  );
-  return {
-    url: withQuery(prepared.urlWithoutQuery, [...prepared.query, ...authQuery]),
-    safeUrl: redactText(safeUrl, auth.secrets),
-    headers,
-    redactedHeaders,
-  };
+}
+
+function authCookie([name, value]: readonly [string, string]): string {
+  return `${name}=${encodeURIComponent(value)}`;
+}
+
+function queryPiece([name, value]: readonly [string, string]): string {
+  return `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
 }
 
 function withQuery(urlWithoutQuery: string, pieces: readonly string[]): string {
@@ -128,6 +157,13 @@ export function callerHeadersOf(
 }
 
 const NO_HEADERS: readonly (readonly [string, string])[] = [];
+
+/** What an operation without a request body sends (shared: it is never modified). */
+const NO_BODY: EncodedBody = Object.freeze({
+  body: undefined,
+  contentType: undefined,
+  isReplayable: true,
+});
 
 /** An operation's Accept value never changes: computed once per descriptor. */
 const acceptCache = new WeakMap<OperationSpec, string | undefined>();

@@ -210,7 +210,8 @@ export function toMarkdown(results) {
       );
       for (const mode of ["sequential", "16 in flight"]) {
         const bareCpu = summarize(rt.cpu?.[`${mode}|bare fetch`] ?? []);
-        for (const name of ["bare fetch", "clientgen", "openapi-fetch"]) {
+        const names = ["bare fetch", "clientgen", "clientgen, no timeout", "openapi-fetch"];
+        for (const name of names.filter((n) => rt.samples[`${mode}|${n}`])) {
           const key = `${mode}|${name}`;
           const cpu = summarize(rt.cpu?.[key] ?? []);
           const isBare = name === "bare fetch";
@@ -231,7 +232,7 @@ export function toMarkdown(results) {
             Object.entries(rt.own)
               .map(([name, us]) => `${name} ${us.toFixed(1)} µs`)
               .join(", ") +
-            ". A caller's signal costs an AbortController and a timer per attempt (the default timeout shares one per 16 attempts); hooks build their contexts.",
+            ". Attempts share a timeout controller and timer (up to 16 started close together, per caller signal); hooks build their contexts.",
         );
     }
   }

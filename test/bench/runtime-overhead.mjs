@@ -206,6 +206,9 @@ async function load(baseUrl, tmp, clientgenRoot) {
   });
   const { createBenchClient } = await import(pathToFileURL(bundle).href);
   const generated = createBenchClient({ baseUrl });
+  // The same client without the default per-attempt timeout: what the timeout's signal costs
+  // inside fetch (undici links every request to it), apart from the runtime's own work.
+  const untimed = createBenchClient({ baseUrl, timeoutMs: Infinity });
 
   const { default: createClient } = await import("openapi-fetch");
   const openapiFetch = createClient({ baseUrl });
@@ -217,6 +220,7 @@ async function load(baseUrl, tmp, clientgenRoot) {
       return res.json();
     },
     clientgen: (id) => generated.getThing({ id }),
+    "clientgen, no timeout": (id) => untimed.getThing({ id }),
     "openapi-fetch": async (id) =>
       (await openapiFetch.GET("/things/{id}", { params: { path: { id } } })).data,
   };

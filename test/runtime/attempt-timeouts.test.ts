@@ -88,7 +88,7 @@ describe("AttemptTimeouts", () => {
     next.dispose();
   });
 
-  it("links a caller's signal with a timer of its own", () => {
+  it("follows a caller's signal: its abort aborts the attempt, which still times out on its own", () => {
     const timeouts = new AttemptTimeouts();
     const caller = new AbortController();
     const attempt = timeouts.start(caller.signal, 1_000);
@@ -97,12 +97,54 @@ describe("AttemptTimeouts", () => {
     expect(attempt.signal?.reason).toBe("stop");
     expect(attempt.isTimedOut).toBe(false);
     attempt.dispose();
+    // An aborted caller signal is handed over as it is: nothing joins an aborted window.
+    expect(timeouts.start(caller.signal, 1_000).signal).toBe(caller.signal);
 
     const timed = timeouts.start(new AbortController().signal, 1_000);
     vi.advanceTimersByTime(1_000);
+    expect(timed.signal?.aborted).toBe(false);
+    vi.advanceTimersByTime(50); // the 5% window
     expect(timed.isTimedOut).toBe(true);
     expect((timed.signal?.reason as DOMException).name).toBe("TimeoutError");
     timed.dispose();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("shares a window between attempts of the same caller signal only", () => {
+    const timeouts = new AttemptTimeouts();
+    const app = new AbortController();
+    const other = new AbortController();
+    const a = timeouts.start(app.signal, 60_000);
+    const b = timeouts.start(app.signal, 60_000);
+    const c = timeouts.start(other.signal, 60_000);
+    const d = timeouts.start(undefined, 60_000);
+    expect(b.signal).toBe(a.signal);
+    expect(new Set([a.signal, c.signal, d.signal]).size).toBe(3);
+    other.abort("other");
+    expect(c.signal?.aborted).toBe(true);
+    expect(a.signal?.aborted).toBe(false);
+    expect(d.signal?.aborted).toBe(false);
+    for (const attempt of [a, b, c, d]) attempt.dispose();
+  });
+
+  it("keeps nothing for a signal per call: each closes the window of the one before", () => {
+    const timeouts = new AttemptTimeouts();
+    for (let call = 0; call < 100; call++)
+      timeouts.start(new AbortController().signal, 60_000).dispose();
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it("stops following the caller's signal once its window is done", () => {
+    const timeouts = new AttemptTimeouts();
+    const app = new AbortController();
+    const old = timeouts.start(app.signal, 1_000);
+    old.dispose();
+    vi.advanceTimersByTime(100); // past the 50 ms window: the next attempt replaces it
+    const next = timeouts.start(app.signal, 1_000);
+    expect(next.signal).not.toBe(old.signal);
+    app.abort("stop");
+    expect(next.signal?.reason).toBe("stop");
+    expect(old.signal?.aborted).toBe(false);
+    next.dispose();
   });
 });

@@ -13,8 +13,28 @@ type BodyKind = ResponseSpec["kind"];
 /** Statuses that never carry a body. */
 const BODYLESS_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
 
-/** The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". */
+/**
+ * The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". Memoized
+ * per responses list and status, like isDeclaredResult: every successful call looks it up.
+ */
 export function findResponseSpec(
+  responses: readonly ResponseSpec[],
+  status: number,
+): ResponseSpec | undefined {
+  let byStatus = specCache.get(responses);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    specCache.set(responses, byStatus);
+  }
+  if (byStatus.has(status)) return byStatus.get(status);
+  const spec = lookUpResponseSpec(responses, status);
+  byStatus.set(status, spec);
+  return spec;
+}
+
+const specCache = new WeakMap<readonly ResponseSpec[], Map<number, ResponseSpec | undefined>>();
+
+function lookUpResponseSpec(
   responses: readonly ResponseSpec[],
   status: number,
 ): ResponseSpec | undefined {
@@ -131,8 +151,17 @@ export async function readErrorBody(
  * Content-Encoding, which would make the decoded body larger) takes the fast path, response.text();
  * else the body is read chunk by chunk and reading stops as soon as the limit is passed.
  */
-async function readText(response: Response, limit: number, info: RequestInfo): Promise<string> {
+function readText(response: Response, limit: number, info: RequestInfo): Promise<string> {
+  // Not async: the fast path hands back text()'s own promise, without a wrapper promise to settle.
   if (isWithinDeclaredLength(response, limit, info)) return response.text();
+  return readTextInChunks(response, limit, info);
+}
+
+async function readTextInChunks(
+  response: Response,
+  limit: number,
+  info: RequestInfo,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   await readChunks(response, limit, info, (chunk) => {

@@ -38,13 +38,18 @@ export class SseParser {
     if (this.#isAfterCr && text.charCodeAt(0) === 10) start = 1;
     this.#isAfterCr = false;
     const length = text.length;
-    // Most streams end lines with LF alone: find them natively, one indexOf per line.
+    // Most streams end lines with LF alone: find them natively, one indexOf per line, and take
+    // the two lines nearly every event is made of (`data: ...` and the blank line) without
+    // cutting the line out first.
     if (text.indexOf("\r", start) === -1) {
       for (let end = text.indexOf("\n", start); end !== -1; end = text.indexOf("\n", start)) {
-        const piece = text.slice(start, end);
-        const line = this.#line === "" ? piece : this.#line + piece;
-        this.#line = "";
-        this.#processLine(line, out);
+        if (this.#line !== "") {
+          const line = this.#line + text.slice(start, end);
+          this.#line = "";
+          this.#processLine(line, out);
+        } else if (end === start) this.#dispatch(out);
+        else if (text.startsWith("data: ", start)) this.#addData(text.slice(start + 6, end));
+        else this.#processLine(text.slice(start, end), out);
         start = end + 1;
       }
       if (start < length) this.#line += text.slice(start);

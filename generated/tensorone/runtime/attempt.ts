@@ -95,7 +95,8 @@ export async function sendAttempt(
   const linked = context.timeouts.start(context.signal, context.timeoutMs);
   let isSent = false;
   try {
-    const startedAt = context.now();
+    // Only the response hook reports a duration.
+    const startedAt = onResponse ? context.now() : 0;
     const init: RequestInit & { duplex?: "half" } = {
       method: op.method,
       headers: outgoing.headers,

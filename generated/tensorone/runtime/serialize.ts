@@ -56,7 +56,7 @@ export function serializeParams(
     }
     path += serializePathParam(param, value) + template.literals[index + 1];
   }
-  if (template.params.length > 0 && DOT_SEGMENT.test(path))
+  if (template.params.length > 0 && mayHaveDotSegment(path) && DOT_SEGMENT.test(path))
     throw dotSegmentError(op, template, values);
   return { path, query, headers, cookies };
 }
@@ -67,6 +67,11 @@ export function serializeParams(
  * as openai-node does.
  */
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
+/** A path without "." or "%2" cannot hold a dot segment: most paths skip the regex (per call). */
+function mayHaveDotSegment(path: string): boolean {
+  return path.includes(".") || path.includes("%2");
+}
 
 function dotSegmentError(
   op: OperationSpec,

@@ -43,8 +43,7 @@ export function linkSignals(
 }
 
 /**
- * A class, not an object literal with a `get isTimedOut()`: each attempt with a caller's signal
- * makes one, and Node 20 builds an accessor literal on a slow path (4-8 µs per call measured).
+ * A class, not an object literal with a `get isTimedOut()`: every poll wait makes one, and Node 20 builds an accessor literal on a slow path (4-8 µs per call measured).
  */
 class LinkedController implements LinkedSignal {
   readonly controller = new AbortController();
@@ -87,27 +86,38 @@ const MAX_WINDOW_MS = 1000;
 /**
  * Per-attempt timeouts for one transport. A signal passed to fetch costs it real work per request
  * (undici links it to an internal controller and raises its listener limit), and a controller plus
- * a timer per attempt is most of the client's overhead on a fast network. So attempts without a
- * caller signal that start close together share one controller and one timer: a window opened at
- * t accepts up to 16 attempts until t + 5% of the timeout (at most 1 s) and aborts at
- * t + window + timeout, after every member's own timeout has passed; it aborts only if a member is
- * still running. Attempts with a caller signal get a controller of their own (linkSignals).
+ * a timer per attempt is most of the client's overhead on a fast network. So attempts that start
+ * close together share one controller and one timer: a window opened at t accepts up to 16
+ * attempts until t + 5% of the timeout (at most 1 s) and aborts at t + window + timeout, after
+ * every member's own timeout has passed; it aborts only if a member is still running. Attempts
+ * with a caller signal share a window with the attempts of the same signal (one listener on it per
+ * window), so an app-wide signal passed to every call costs no controller per call either. One
+ * window per kind is kept open: a signal per call closes the previous one, whose timer then goes
+ * with its last attempt, so no state piles up for signals that are never seen again.
  */
 export class AttemptTimeouts {
   #window: TimeoutWindow | undefined;
+  /** The open window of attempts under a caller's signal, and that signal. */
+  #sourced: TimeoutWindow | undefined;
+  #source: AbortSignal | undefined;
 
   /** The signal for an attempt that starts now. */
   start(source: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
     if (isUnbounded(timeoutMs) || source?.aborted) return new PlainSignal(source);
-    if (source) return linkSignals([source], timeoutMs);
     const now = Date.now();
-    let window = this.#window;
-    if (window === undefined || !window.accepts(timeoutMs, now)) {
-      window?.close();
-      window = new TimeoutWindow(timeoutMs, now);
-      this.#window = window;
+    if (source === undefined) {
+      if (!this.#window?.accepts(timeoutMs, now)) {
+        this.#window?.close();
+        this.#window = new TimeoutWindow(timeoutMs, now, undefined);
+      }
+      return this.#window.join();
     }
-    return window.join();
+    if (source !== this.#source || !this.#sourced?.accepts(timeoutMs, now)) {
+      this.#sourced?.close();
+      this.#sourced = new TimeoutWindow(timeoutMs, now, source);
+      this.#source = source;
+    }
+    return this.#sourced.join();
   }
 }
 
@@ -127,17 +137,23 @@ class TimeoutWindow {
   readonly #timeoutMs: number;
   readonly #closesAt: number;
   readonly #timer: ReturnType<typeof setTimeout>;
+  /** Detaches the window from the caller's signal it follows (none: nothing to detach). */
+  readonly #unfollow: (() => void) | undefined;
   #joins = 0;
   #running = 0;
   #isClosed = false;
   isTimedOut = false;
 
-  constructor(timeoutMs: number, now: number) {
+  constructor(timeoutMs: number, now: number, source: AbortSignal | undefined) {
     const windowMs = Math.min(MAX_WINDOW_MS, Math.max(0, timeoutMs) * WINDOW_SHARE);
     this.#timeoutMs = timeoutMs;
     this.#closesAt = now + windowMs;
     const delayMs = Math.min(MAX_TIMER_MS, Math.max(0, timeoutMs) + windowMs);
     this.#timer = setTimeout(expireWindow, delayMs, this);
+    // Every member runs under `source`: its abort is every member's abort.
+    this.#unfollow = source
+      ? onAbort(source, () => this.#controller.abort(abortReason(source)))
+      : undefined;
   }
 
   accepts(timeoutMs: number, now: number): boolean {
@@ -145,7 +161,8 @@ class TimeoutWindow {
       !this.#isClosed &&
       timeoutMs === this.#timeoutMs &&
       this.#joins < MAX_WINDOW_JOINS &&
-      now < this.#closesAt
+      now < this.#closesAt &&
+      !this.#controller.signal.aborted
     );
   }
 
@@ -157,14 +174,20 @@ class TimeoutWindow {
 
   leave(): void {
     if (--this.#running > 0) return;
-    if (this.#isClosed || this.#joins >= MAX_WINDOW_JOINS) clearTimeout(this.#timer);
+    if (this.#isClosed || this.#joins >= MAX_WINDOW_JOINS) this.#finish();
     else this.#holdProcess(false);
   }
 
   /** No more members: the timer goes as soon as no member is running. */
   close(): void {
     this.#isClosed = true;
-    if (this.#running === 0) clearTimeout(this.#timer);
+    if (this.#running === 0) this.#finish();
+  }
+
+  /** Nothing can use the window any more: its timer and its listener on the caller's signal go. */
+  #finish(): void {
+    clearTimeout(this.#timer);
+    this.#unfollow?.();
   }
 
   /**
@@ -179,6 +202,7 @@ class TimeoutWindow {
 
   expire(): void {
     this.#isClosed = true;
+    this.#unfollow?.();
     if (this.#running === 0) return;
     this.isTimedOut = true;
     this.#controller.abort(

@@ -3,6 +3,7 @@
 // A streamed response (SSE or NDJSON) as an async iterable of parsed events. Reads the body
 // chunk by chunk and keeps only the unfinished line, so memory stays flat however long the
 // stream; a break mid-way raises ConnectionError after every complete event was yielded.
+import { ChunkDecoder } from "./chunk-decoder.js";
 import { abortReason } from "./delay.js";
 import { ConnectionError, TimeoutError } from "./errors.js";
 import type { RequestInfo } from "./errors.js";
@@ -70,7 +71,7 @@ export class EventStream<T> implements AsyncIterable<T> {
   #index = 0;
   #attemptsLeft: number;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  #decoder = new TextDecoder();
+  #decoder = new ChunkDecoder();
   #watch: IdleWatch | undefined;
   readonly #onAbort = (): void => void this.#reader?.cancel().catch(() => undefined);
 
@@ -176,7 +177,7 @@ export class EventStream<T> implements AsyncIterable<T> {
       this.#next = 0;
       if (text === undefined) {
         // The body ended: an unfinished SSE event is dropped (as the standard says), a last NDJSON line kept.
-        this.#parse(this.#decoder.decode(), true);
+        this.#parse(this.#decoder.end(), true);
         this.#releaseReader(false);
         this.#body = null;
       } else this.#parse(text, false);
@@ -188,7 +189,7 @@ export class EventStream<T> implements AsyncIterable<T> {
     const reader = this.#body.getReader();
     this.#body = null;
     this.#reader = reader;
-    this.#decoder = new TextDecoder();
+    this.#decoder = new ChunkDecoder();
     this.#watch = new IdleWatch(this.#init.idleTimeoutMs, this.#onAbort);
     this.signal.addEventListener("abort", this.#onAbort, { once: true });
     return reader;
@@ -209,7 +210,7 @@ export class EventStream<T> implements AsyncIterable<T> {
     if (watch.isTimedOut) throw this.#failure(undefined, watch);
     if (result.done) return undefined;
     watch.touch();
-    return this.#decoder.decode(result.value, { stream: true });
+    return this.#decoder.decode(result.value);
   }
 
   #parse(text: string, isLast: boolean): void {

@@ -15,12 +15,15 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "./response.js";
 import { AttemptTimeouts } from "./signals.js";
 import type { PreparedRequest } from "./request-builder.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
-import type { ClientOptions, OperationSpec, RequestOptions } from "./types.js";
+import type { ClientOptions, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
 
 export type { SendResult } from "./attempt.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** The options of a call that passes none (never modified). */
+const NO_OPTIONS: RequestOptions = Object.freeze({});
 
 /** Time given to a server-side wait's answer beyond the wait itself (ServerWaitSpec). */
 const SERVER_WAIT_MARGIN_MS = 30_000;
@@ -94,10 +97,14 @@ export class Transport {
   send(
     op: OperationSpec,
     args: object | undefined,
-    given: RequestOptions = {},
+    given: RequestOptions = NO_OPTIONS,
   ): Promise<SendResult> {
-    const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const [sent, options] = withServerWait(op, args, given, clientTimeoutMs);
+    let sent = op;
+    let options = given;
+    if (op.serverWait !== undefined) {
+      const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      [sent, options] = withServerWait(op, args, given, clientTimeoutMs);
+    }
     let prepared: PreparedRequest;
     try {
       throwIfAborted(options.signal);
@@ -118,9 +125,8 @@ export class Transport {
     prepared: PreparedRequest,
     options: RequestOptions,
   ): Promise<SendResult> {
-    const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
-    // A streamed body is consumed by the first attempt: there is nothing left to send again.
-    if (!prepared.body.isReplayable) policy.maxRetries = 0;
+    // Resolved at the first failure: a call that succeeds at once never needs it.
+    let policy: RetryOptions | undefined;
     const fetchImpl = this.#options.fetch;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxResponseBytes =
@@ -138,6 +144,11 @@ export class Transport {
       };
       const outcome = await sendAttempt(prepared, context);
       if (outcome.isSuccess) return outcome.result;
+      if (policy === undefined) {
+        policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
+        // A streamed body is consumed by the first attempt: there is nothing left to send again.
+        if (!prepared.body.isReplayable) policy.maxRetries = 0;
+      }
       const decision = decideRetry(op, outcome.failure, attempt, policy, this.#random);
       if (!decision.shouldRetry) throw outcome.error;
       await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
