@@ -3,11 +3,11 @@
 // no helpers beyond if/each/unless. Templates are templates/*.hbs, partials templates/partials/*.hbs
 // (used as `{{> name}}`); a user's templates directory overrides any of them by the same file name.
 import Handlebars from "handlebars";
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { packageRoot } from "../package-root.js";
+import { sha256 } from "../shared/hash.js";
 import { TemplateError } from "./template-error.js";
 
 /** templates/ of the clientgen package: the reference every override starts from. */
@@ -161,8 +161,9 @@ function precompiled(
   }
   const entry = precompiledFile?.templates[name];
   if (entry === undefined) return undefined;
-  const sha256 = createHash("sha256").update(readFileSync(file, "utf8")).digest("hex");
-  return sha256 === entry.sha256 ? handlebars.template(entry.spec) : undefined;
+  return sha256(readFileSync(file, "utf8")) === entry.sha256
+    ? handlebars.template(entry.spec)
+    : undefined;
 }
 
 /** The `.hbs` files of a user's templates directory; each must override one of ours. */

@@ -61,15 +61,15 @@ export function streamItemType(op: Operation, names: TypeNames): string {
 
 /**
  * True when `default` describes the call's result: no other non-error response (1XX-3XX) is
- * declared. The runtime's isDeclaredResult applies the same rule to an undeclared 2xx, so the
+ * declared. The runtime's isResultResponse applies the same rule to an undeclared 2xx, so the
  * result type, `.withResponse()`'s headers and what resolves at run time agree.
  */
 export function isDefaultResult(op: Operation): boolean {
-  return !op.responses.some((r) => r.status !== "default" && isDeclaredResult(r));
+  return !op.responses.some((r) => r.status !== "default" && isResultResponse(r));
 }
 
 /** A declared status (not `default`) the call resolves with: 1XX-3XX, or one the document marks as no error. */
-export function isDeclaredResult(response: Response): boolean {
+export function isResultResponse(response: Response): boolean {
   if (response.status === "default") return false;
   return response.isError === undefined ? !/^[45]/.test(response.status) : !response.isError;
 }
@@ -78,7 +78,7 @@ export function isDeclaredResult(response: Response): boolean {
 export function resultType(op: Operation, names: TypeNames): string {
   const responses = wholeResponses(op);
   const success = responses.filter(
-    (r) => r.status.startsWith("2") || (/^[45]/.test(r.status) && isDeclaredResult(r)),
+    (r) => r.status.startsWith("2") || (/^[45]/.test(r.status) && isResultResponse(r)),
   );
   const chosen =
     success.length > 0

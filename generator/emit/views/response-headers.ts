@@ -5,16 +5,15 @@ import type { Api, Operation, Response } from "../../model/api.js";
 import type { Schema } from "../../model/schema.js";
 import { aliasDeclaration, interfaceDeclaration, type Declaration } from "./declaration.js";
 import { docComment } from "./doc-comment.js";
-import { isDeclaredResult, isDefaultResult } from "./operation-types.js";
+import { isResultResponse, isDefaultResult } from "./operation-types.js";
 import { indentLines, typeAlias } from "./layout.js";
 import { propertyKey } from "./literal.js";
 
 type HeaderKind = "boolean" | "number" | "string";
 
-/** Responses a call resolves with (2XX, 3XX, those marked as no error; default when it is the result, isDefaultResult): errors throw. */
+/** Responses a call resolves with (isResultResponse; default when it is the result, isDefaultResult): errors throw. */
 function isResult(op: Operation, response: Response): boolean {
-  if (/^[23]/.test(response.status) || isDeclaredResult(response)) return true;
-  return response.status === "default" && isDefaultResult(op);
+  return isResultResponse(response) || (response.status === "default" && isDefaultResult(op));
 }
 
 function headerKind(api: Api, schema: Schema): HeaderKind {

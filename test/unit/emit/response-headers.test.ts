@@ -7,7 +7,10 @@ import {
   headersDescriptor,
   headersTypeName,
 } from "../../../generator/emit/views/response-headers.js";
-import { isDefaultResult } from "../../../generator/emit/views/operation-types.js";
+import {
+  isDefaultResult,
+  isResultResponse,
+} from "../../../generator/emit/views/operation-types.js";
 import { isDeclaredResult } from "../../../templates/runtime/response.js";
 
 const primitive = (kind: "boolean" | "integer" | "number" | "string"): Schema =>
@@ -86,6 +89,30 @@ describe("default as the result: the generator's types and the runtime agree", (
         299,
       ),
     ).toBe(want);
+  });
+});
+
+describe("a declared status: the generator's result and the runtime's agree", () => {
+  // isError is what x-ms-error-response (or AutoRest's rule) sets; unset, the status range decides.
+  const table: { status: string; isError?: boolean; want: boolean }[] = [
+    { status: "101", want: true },
+    { status: "200", want: true },
+    { status: "302", want: true },
+    { status: "404", want: false },
+    { status: "404", isError: false, want: true },
+    { status: "500", isError: false, want: true },
+    { status: "409", isError: true, want: false },
+    { status: "200", isError: true, want: false },
+  ];
+  it.each(table)("$status isError $isError -> result: $want", ({ status, isError, want }) => {
+    const declared = {
+      ...response(status, [{ name: "x-a", schema: primitive("string") }]),
+      isError,
+    };
+    const op = operation([declared, response("default", [])]);
+    expect(isResultResponse(declared)).toBe(want);
+    expect(headersDescriptor(api, op, declared) !== undefined).toBe(want);
+    expect(isDeclaredResult([{ status, kind: "json", isError }], Number(status))).toBe(want);
   });
 });
 
