@@ -34,11 +34,6 @@ export class ChannelError extends SdkError {
     this.reason = init.reason;
     this.id = init.id;
   }
-
-  override toJSON(): Record<string, unknown> {
-    const { name, message, channel, code, reason, id } = this;
-    return { name, message, channel, code, reason, id };
-  }
 }
 
 /**
@@ -62,9 +57,5 @@ export class ChannelFailedError<TMessage = unknown> extends ChannelError {
   constructor(message: string, init: ChannelErrorInit & { data: TMessage }) {
     super(message, init);
     this.data = init.data;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), data: this.data };
   }
 }

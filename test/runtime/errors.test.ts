@@ -6,9 +6,11 @@ import {
   ConflictError,
   InternalServerError,
   NotFoundError,
+  OperationFailedError,
   PermissionDeniedError,
   RateLimitError,
   SdkError,
+  TimeoutError,
   UnprocessableEntityError,
 } from "../../templates/runtime/errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
@@ -187,5 +189,44 @@ describe("credentials never leak into errors", () => {
     expect(serialized).not.toContain("hunter2-pass");
     expect(serialized).not.toContain(btoa("alice:hunter2-pass"));
     expect(Object.keys(error)).not.toContain("requestHeaders");
+  });
+});
+
+describe("toJSON: one rule for every class (name, message, every field but response headers)", () => {
+  const info = {
+    operationId: "getThing",
+    method: "GET" as const,
+    url: "https://api.test/things/1",
+  };
+  const cases: [string, SdkError, Record<string, unknown>][] = [
+    [
+      "ApiError keeps the body, never the headers",
+      new NotFoundError({ ...info, status: 404, headers: new Headers({ a: "b" }), body: { x: 1 } }),
+      { name: "NotFoundError", message: "404 Not Found", status: 404, body: { x: 1 }, ...info },
+    ],
+    [
+      "TimeoutError says how long it waited",
+      new TimeoutError(info, 250),
+      { name: "TimeoutError", timeoutMs: 250, ...info },
+    ],
+    [
+      "OperationFailedError leaves the whole last state to code",
+      new OperationFailedError({
+        pollerName: "job",
+        id: "j-1",
+        status: "FAILED",
+        state: { big: true },
+        error: { code: "E1", message: "boom" },
+        statusMessage: undefined,
+        isCanceled: false,
+      }),
+      { name: "OperationFailedError", message: "job j-1 failed (status FAILED): boom", code: "E1" },
+    ],
+  ];
+  it.each(cases)("%s", (_, error, want) => {
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject(want);
+    expect(json).not.toHaveProperty("headers");
+    expect(json).not.toHaveProperty("state");
   });
 });

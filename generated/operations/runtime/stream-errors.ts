@@ -43,9 +43,4 @@ export class StreamParseError extends SdkError {
     this.id = init.id;
     this.text = init.text.slice(0, 500);
   }
-
-  override toJSON(): Record<string, unknown> {
-    const { name, message, operationId, index, event, id, text } = this;
-    return { name, message, operationId, index, event, id, text };
-  }
 }

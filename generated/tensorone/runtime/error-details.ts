@@ -3,7 +3,7 @@
 // Pulls the useful parts out of an error response: a short server message, the request id
 // support will ask for, rate-limit headers; and scrubs the caller's credential out of all of it.
 import { readFieldPath } from "./field-path.js";
-import { parseNonNegativeNumber, parseRetryAfterMs } from "./retry.js";
+import { parseRetryAfterMs } from "./retry.js";
 import type { FieldPath } from "./types.js";
 
 /** Rate-limit state the server reported (X-RateLimit-* or RateLimit-* headers), numbers as sent. */
@@ -93,21 +93,31 @@ export function findRequestId(headers: Headers, body: unknown): string | undefin
 
 /** Rate-limit info when any X-RateLimit-* / RateLimit-* header is present, else undefined. */
 export function readRateLimit(headers: Headers, now?: () => number): RateLimitInfo | undefined {
-  const combined = parseCombinedRateLimit(headers.get("ratelimit"));
-  const policyWindow = /(?:^|;)\s*w=(\d+)/.exec(headers.get("ratelimit-policy") ?? "")?.[1];
-  const info: RateLimitInfo = {
-    limit: headerNumber(headers, "x-ratelimit-limit", "ratelimit-limit") ?? combined.limit,
-    remaining:
-      headerNumber(headers, "x-ratelimit-remaining", "ratelimit-remaining") ?? combined.remaining,
-    reset: headerNumber(headers, "x-ratelimit-reset", "ratelimit-reset") ?? combined.reset,
-    window:
-      headerNumber(headers, "x-ratelimit-window", "ratelimit-window") ??
-      parseNonNegativeNumber(policyWindow),
-  };
-  if (Object.values(info).every((value) => value === undefined)) return undefined;
+  let info: RateLimitInfo | undefined;
+  for (const [field, pattern, header] of RATE_LIMIT_FIELDS) {
+    const value =
+      leadingNumber(headers.get(`x-ratelimit-${field}`)) ??
+      leadingNumber(headers.get(`ratelimit-${field}`)) ??
+      matchedNumber(pattern, headers.get(header));
+    if (value !== undefined) (info ??= {})[field] = value;
+  }
+  if (info === undefined) return undefined;
   const retryAfterMs = parseRetryAfterMs(headers, now);
-  return dropUndefined({ ...info, retryAfterMs });
+  if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
+  return info;
 }
+
+/**
+ * Each field's own headers (X-RateLimit-<field>, RateLimit-<field>) come first; else the IETF
+ * draft's single `RateLimit: limit=100, remaining=50, reset=30` (or `r=50;t=30`) header, or for
+ * the window the `w=` of RateLimit-Policy.
+ */
+const RATE_LIMIT_FIELDS: readonly (readonly [keyof RateLimitInfo, RegExp, string])[] = [
+  ["limit", /(?:^|[,;\s])limit=(\d+)/, "ratelimit"],
+  ["remaining", /(?:^|[,;\s])(?:remaining|r)=(\d+)/, "ratelimit"],
+  ["reset", /(?:^|[,;\s])(?:reset|t)=(\d+)/, "ratelimit"],
+  ["window", /(?:^|;)\s*w=(\d+)/, "ratelimit-policy"],
+];
 
 /** The standard reason phrase when the response carried none (HTTP/2 has no status text). */
 export function statusText(status: number, sent: string): string {
@@ -197,32 +207,16 @@ export function redactThrown<T>(error: T, secrets: readonly string[]): T {
   return error;
 }
 
-function headerNumber(headers: Headers, ...names: string[]): number | undefined {
-  for (const name of names) {
-    // "100, 100;w=60" (a policy list) still starts with the number that matters.
-    const match = /^\s*(\d+(?:\.\d+)?)/.exec(headers.get(name) ?? "");
-    if (match) return Number(match[1]);
-  }
-  return undefined;
+/** "100, 100;w=60" (a policy list) still starts with the number that matters. */
+function leadingNumber(value: string | null): number | undefined {
+  return matchedNumber(/^\s*(\d+(?:\.\d+)?)/, value);
 }
 
-/** The IETF draft's single `RateLimit: limit=100, remaining=50, reset=30` (or `r=50;t=30`) header. */
-function parseCombinedRateLimit(value: string | null): RateLimitInfo {
-  const field = (pattern: RegExp): number | undefined => {
-    const match = pattern.exec(value ?? "");
-    return match ? Number(match[1]) : undefined;
-  };
-  return {
-    limit: field(/(?:^|[,;\s])limit=(\d+)/),
-    remaining: field(/(?:^|[,;\s])(?:remaining|r)=(\d+)/),
-    reset: field(/(?:^|[,;\s])(?:reset|t)=(\d+)/),
-  };
+function matchedNumber(pattern: RegExp, value: string | null): number | undefined {
+  const match = pattern.exec(value ?? "");
+  return match ? Number(match[1]) : undefined;
 }
 
 function truncate(text: string): string {
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }

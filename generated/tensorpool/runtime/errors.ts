@@ -26,10 +26,24 @@ export interface RequestInfo {
 /** Base of every error the client throws, so one `instanceof` catches them all. */
 export class SdkError extends Error {
   override name = "SdkError";
-  /** A plain, credential-free object for JSON.stringify and structured loggers. */
+  /**
+   * A plain, credential-free object for JSON.stringify and structured loggers: the name, the
+   * message and every field, except response headers (a Headers object has no JSON form). One
+   * rule for every class, so no class restates its field list.
+   */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) if (key !== "headers") json[key] = value;
+    return json;
   }
+}
+
+/** Copies which call failed onto an error (one helper rather than three assignments per class). */
+function setRequestInfo(error: RequestInfo, info: RequestInfo): void {
+  const target = error as { -readonly [K in keyof RequestInfo]: RequestInfo[K] };
+  target.operationId = info.operationId;
+  target.method = info.method;
+  target.url = info.url;
 }
 
 /** The apiKey cannot be sent as its scheme asks; nothing was sent, and the message never quotes the key. */
@@ -61,9 +75,9 @@ export class ApiError<TBody = unknown> extends SdkError {
   readonly rateLimit: RateLimitInfo | undefined;
   /** The server's wait hint (retry-after-ms / Retry-After); set when it was too long to wait out. */
   readonly retryAfterMs: number | undefined;
-  readonly operationId: string;
-  readonly method: HttpMethod;
-  readonly url: string;
+  readonly operationId!: string;
+  readonly method!: HttpMethod;
+  readonly url!: string;
 
   constructor(init: ApiErrorInit<TBody>) {
     const serverMessage = findServerMessage(init.body);
@@ -75,36 +89,7 @@ export class ApiError<TBody = unknown> extends SdkError {
     this.requestId = findRequestId(init.headers, init.body);
     this.rateLimit = readRateLimit(init.headers);
     this.retryAfterMs = init.retryAfterMs ?? parseRetryAfterMs(init.headers);
-    this.operationId = init.operationId;
-    this.method = init.method;
-    this.url = init.url;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const {
-      name,
-      message,
-      status,
-      requestId,
-      rateLimit,
-      retryAfterMs,
-      operationId,
-      method,
-      url,
-      body,
-    } = this;
-    return {
-      name,
-      message,
-      status,
-      requestId,
-      rateLimit,
-      retryAfterMs,
-      operationId,
-      method,
-      url,
-      body,
-    };
+    setRequestInfo(this, init);
   }
 }
 
@@ -170,10 +155,6 @@ export class UnexpectedStatusError<TBody = unknown> extends ApiError<TBody> {
     const reason = init.reason ? `: ${init.reason}` : "";
     this.message = `${summary} is not a declared response of ${init.operationId}${reason}`;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), location: this.location };
-  }
 }
 
 /**
@@ -207,9 +188,9 @@ export class ResponseParseError extends SdkError {
   readonly headers: Headers;
   /** The start of the body as received (at most 500 characters). */
   readonly text: string;
-  readonly operationId: string;
-  readonly method: HttpMethod;
-  readonly url: string;
+  readonly operationId!: string;
+  readonly method!: HttpMethod;
+  readonly url!: string;
 
   constructor(
     init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown },
@@ -224,23 +205,16 @@ export class ResponseParseError extends SdkError {
     this.status = init.status;
     this.headers = redactHeaders(init.headers, secrets);
     this.text = text;
-    this.operationId = init.operationId;
-    this.method = init.method;
-    this.url = init.url;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const { name, message, status, text, operationId, method, url } = this;
-    return { name, message, status, text, operationId, method, url };
+    setRequestInfo(this, init);
   }
 }
 
 /** No usable response: connection refused or reset, DNS failure, or a body cut off mid-stream. */
 export class ConnectionError extends SdkError {
   override name = "ConnectionError";
-  readonly operationId: string;
-  readonly method: HttpMethod;
-  readonly url: string;
+  readonly operationId!: string;
+  readonly method!: HttpMethod;
+  readonly url!: string;
 
   constructor(
     info: RequestInfo,
@@ -251,19 +225,7 @@ export class ConnectionError extends SdkError {
     super(redactText(`${detail} (${info.method} ${info.url})`, secrets), {
       cause: redactThrown(options?.cause, secrets),
     });
-    this.operationId = info.operationId;
-    this.method = info.method;
-    this.url = info.url;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      operationId: this.operationId,
-      method: this.method,
-      url: this.url,
-    };
+    setRequestInfo(this, info);
   }
 }
 
@@ -299,9 +261,9 @@ export class ResponseTooLargeError extends SdkError {
   override name = "ResponseTooLargeError";
   readonly status: number;
   readonly maxResponseBytes: number;
-  readonly operationId: string;
-  readonly method: HttpMethod;
-  readonly url: string;
+  readonly operationId!: string;
+  readonly method!: HttpMethod;
+  readonly url!: string;
 
   constructor(info: RequestInfo, status: number, maxResponseBytes: number) {
     super(
@@ -309,14 +271,7 @@ export class ResponseTooLargeError extends SdkError {
     );
     this.status = status;
     this.maxResponseBytes = maxResponseBytes;
-    this.operationId = info.operationId;
-    this.method = info.method;
-    this.url = info.url;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const { name, message, status, maxResponseBytes, operationId, method, url } = this;
-    return { name, message, status, maxResponseBytes, operationId, method, url };
+    setRequestInfo(this, info);
   }
 }
 
@@ -356,9 +311,10 @@ export class OperationFailedError extends SdkError {
     this.isCanceled = init.isCanceled;
   }
 
+  /** Without `state`: the whole last status body is for code, `error` is what a log needs. */
   override toJSON(): Record<string, unknown> {
-    const { name, message, pollerName, id, status, code, details, error, isCanceled } = this;
-    return { name, message, pollerName, id, status, code, details, error, isCanceled };
+    const { state: _state, ...json } = super.toJSON();
+    return json;
   }
 }
 
@@ -386,11 +342,6 @@ export class PollTimeoutError extends SdkError {
     this.ids = init.ids;
     this.timeoutMs = init.timeoutMs;
     this.state = init.state;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const { name, message, pollerName, ids, timeoutMs, state } = this;
-    return { name, message, pollerName, ids, timeoutMs, state };
   }
 }
 
