@@ -2,7 +2,8 @@
 // minified, raw and gzip. Two pages per tool: one that calls a single operation (what
 // tree-shaking can leave out) and one that keeps the whole client; for clientgen the single
 // operation is its standalone function, and a third page (`clientOne`) makes the same call
-// through the client object. Prints one JSON object.
+// through the client object. esbuild results also list the minified bytes per source file
+// (`modules`). Prints one JSON object.
 //
 //   node test/bench/bundle-size.mjs [--tools clientgen,hey-api,orval] [--clientgen-root <dir>]
 import {
@@ -100,9 +101,27 @@ async function withEsbuild(entry) {
     platform: "browser",
     target: "es2022",
     write: false,
+    metafile: true,
     logLevel: "silent",
   });
-  return sizeOf(result.outputFiles.map((f) => f.text));
+  return { ...sizeOf(result.outputFiles.map((f) => f.text)), modules: modulesOf(result.metafile) };
+}
+
+/**
+ * Minified bytes each source file left in the bundle, largest first (files that left nothing are
+ * omitted): where a page's size comes from, so a regression names its module.
+ */
+function modulesOf(metafile) {
+  const inputs = Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+  return Object.fromEntries(
+    inputs
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file, input]) => [
+        /-client\//.test(file) ? file.replace(/^.*?-client\//, "") : path.basename(file),
+        input.bytesInOutput,
+      ])
+      .sort((a, b) => b[1] - a[1]),
+  );
 }
 
 async function withVite(entry) {
