@@ -18,10 +18,11 @@ export interface SerializedParams {
 }
 
 type Encode = (text: string) => string;
-type Shape =
-  | { kind: "primitive"; text: string }
-  | { kind: "array"; items: string[] }
-  | { kind: "object"; entries: [string, string][] };
+/**
+ * A value as wire texts: one [undefined, text] for a primitive, one per array item, [key, text]
+ * per object entry. Every style below is a way of joining these, so there is one walk per value.
+ */
+type Entries = readonly (readonly [key: string | undefined, text: string])[];
 
 /** Serializes the call's arguments; throws a TypeError for a missing path parameter, before any request. */
 export function serializeParams(
@@ -40,7 +41,7 @@ export function serializeParams(
     else if (param.in === "header")
       headers.push([
         param.name,
-        serializeSimple(shapeOf(param, value), param.explode ?? false, String),
+        join(entriesOf(param, value), ",", param.explode ?? false, String),
       ]);
     else cookies.push(...serializeCookieParam(param, value));
   }
@@ -122,26 +123,27 @@ function pathTemplateOf(op: OperationSpec): PathTemplate {
 
 /** One path parameter, percent-encoded, per style simple (default), label or matrix. */
 export function serializePathParam(param: ParameterSpec, value: unknown): string {
-  // The common case (a plain string or number, style simple) without building a shape.
+  // The common case (a plain string or number, style simple) without building entries.
   if (
     (typeof value === "string" || typeof value === "number") &&
     (param.style === undefined || param.style === "simple") &&
     !param.isJson
   )
     return encodeURIComponent(value);
-  const shape = shapeOf(param, value);
+  const entries = entriesOf(param, value);
   const explode = param.explode ?? false;
   const enc = encodeURIComponent;
-  if (param.style === "label") return `.${joinShape(shape, explode ? "." : ",", explode, enc)}`;
-  if (param.style !== "matrix") return serializeSimple(shape, explode, enc);
+  if (param.style === "label") return `.${join(entries, explode ? "." : ",", explode, enc)}`;
+  if (param.style !== "matrix") return join(entries, ",", explode, enc);
   const name = enc(param.name);
-  if (shape.kind === "primitive")
-    return shape.text === "" ? `;${name}` : `;${name}=${enc(shape.text)}`;
-  if (shape.kind === "array" && explode)
-    return shape.items.map((item) => `;${name}=${enc(item)}`).join("");
-  if (shape.kind === "object" && explode)
-    return shape.entries.map(([key, item]) => `;${enc(key)}=${enc(item)}`).join("");
-  return `;${name}=${joinShape(shape, ",", false, enc)}`;
+  // A primitive (exploded or not) is `;name=value`, and an empty one just `;name`.
+  if (!isList(param, value))
+    return entries[0][1] === "" ? `;${name}` : `;${name}=${enc(entries[0][1])}`;
+  if (explode)
+    return entries
+      .map(([key, text]) => `;${key === undefined ? name : enc(key)}=${enc(text)}`)
+      .join("");
+  return `;${name}=${join(entries, ",", false, enc)}`;
 }
 
 /** One query parameter as encoded `name=value` pieces (none for an empty exploded array). */
@@ -152,15 +154,12 @@ export function serializeQueryParam(param: ParameterSpec, value: unknown): strin
   const explode = param.explode ?? style === "form";
   if (style === "deepObject" && !param.isJson && isPlainObject(value))
     return deepObjectPieces(name, value, enc);
-  const shape = shapeOf(param, value);
-  if (shape.kind === "primitive") return [`${name}=${enc(shape.text)}`];
-  // An empty array repeats nothing when exploded; a delimited list of nothing is the empty value.
-  if (shape.kind === "array" && shape.items.length === 0) return explode ? [] : [`${name}=`];
-  if (explode) {
-    return shape.kind === "array"
-      ? shape.items.map((item) => `${name}=${enc(item)}`)
-      : shape.entries.map(([key, item]) => `${encodeURIComponent(key)}=${enc(item)}`);
-  }
+  const entries = entriesOf(param, value);
+  // Exploded, each item repeats the name and each entry is key=value (an empty array sends none).
+  if (explode)
+    return entries.map(
+      ([key, text]) => `${key === undefined ? name : encodeURIComponent(key)}=${enc(text)}`,
+    );
   // Delimiters as OpenAPI shows them: "," for form, %20 for spaceDelimited, "|" for pipeDelimited;
   // %09 for Swagger 2.0's tsv (no OpenAPI 3 style; tabDelimited is ours).
   const delimiter =
@@ -171,19 +170,16 @@ export function serializeQueryParam(param: ParameterSpec, value: unknown): strin
         : style === "tabDelimited"
           ? "%09"
           : ",";
-  return [`${name}=${joinShape(shape, delimiter, false, enc)}`];
+  return [`${name}=${join(entries, delimiter, false, enc)}`];
 }
 
 /** One cookie parameter as `name=value` pieces (form style; explode repeats array items). */
 export function serializeCookieParam(param: ParameterSpec, value: unknown): string[] {
-  const shape = shapeOf(param, value);
+  const entries = entriesOf(param, value);
   const enc = encodeURIComponent;
-  const explode = param.explode ?? true;
-  if (shape.kind === "array" && explode)
-    return shape.items.map((item) => `${param.name}=${enc(item)}`);
-  if (shape.kind === "object" && explode)
-    return shape.entries.map(([key, item]) => `${key}=${enc(item)}`);
-  return [`${param.name}=${joinShape(shape, ",", false, enc)}`];
+  if (param.explode ?? true)
+    return entries.map(([key, text]) => `${key ?? param.name}=${enc(text)}`);
+  return [`${param.name}=${join(entries, ",", false, enc)}`];
 }
 
 /** A value as text on the wire: Dates as ISO 8601, nested objects as JSON, null as "". */
@@ -194,29 +190,28 @@ export function toWireText(value: unknown): string {
   return String(value);
 }
 
-function serializeSimple(shape: Shape, explode: boolean, enc: Encode): string {
-  return joinShape(shape, ",", explode, enc);
-}
-
-/** Items joined by `delimiter`; object entries as key=value when exploded, else key,value. */
-function joinShape(shape: Shape, delimiter: string, explode: boolean, enc: Encode): string {
-  if (shape.kind === "primitive") return enc(shape.text);
-  if (shape.kind === "array") return shape.items.map(enc).join(delimiter);
-  return shape.entries
-    .map(([key, item]) =>
-      explode ? `${enc(key)}=${enc(item)}` : `${enc(key)}${delimiter}${enc(item)}`,
+/** Texts joined by `delimiter`; object entries as key=value when exploded, else key,value. */
+function join(entries: Entries, delimiter: string, explode: boolean, enc: Encode): string {
+  return entries
+    .map(([key, text]) =>
+      key === undefined ? enc(text) : `${enc(key)}${explode ? "=" : delimiter}${enc(text)}`,
     )
     .join(delimiter);
 }
 
-function shapeOf(param: ParameterSpec, value: unknown): Shape {
-  if (param.isJson) return { kind: "primitive", text: JSON.stringify(value) };
-  if (Array.isArray(value)) return { kind: "array", items: value.map(toWireText) };
-  if (isPlainObject(value)) {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    return { kind: "object", entries: entries.map(([key, item]) => [key, toWireText(item)]) };
-  }
-  return { kind: "primitive", text: toWireText(value) };
+function entriesOf(param: ParameterSpec, value: unknown): Entries {
+  if (param.isJson) return [[undefined, JSON.stringify(value)]];
+  if (Array.isArray(value)) return value.map((item) => [undefined, toWireText(item)]);
+  if (isPlainObject(value))
+    return Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .map(([key, item]) => [key, toWireText(item)]);
+  return [[undefined, toWireText(value)]];
+}
+
+/** An array or object sent as such (not as one JSON text). */
+function isList(param: ParameterSpec, value: unknown): boolean {
+  return !param.isJson && (Array.isArray(value) || isPlainObject(value));
 }
 
 /** deepObject: filter[status]=open&filter[tags][0]=a; nesting and array indices follow the `qs` convention. */
