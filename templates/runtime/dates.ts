@@ -1,21 +1,16 @@
 // The `dates` option: date-time strings in response bodies become Date, where the plan says.
-import type { DatePlan } from "./types.js";
+// Reached only through a client's DateTable (descriptors.ts), never imported by the request path.
+import type { DatePlan, DateTable } from "./types.js";
 
 /** Revive the Dates of a parsed JSON body in place (and return it); unparseable strings stay strings. */
-export function reviveDates(
-  value: unknown,
-  plan: DatePlan,
-  table: Readonly<Record<string, DatePlan>> | undefined,
-  depth = 0,
-): unknown {
+export function reviveDates(value: unknown, plan: DatePlan, table: DateTable, depth = 0): unknown {
   // Recursive data is bounded by the data itself; the depth only guards against cyclic plans.
   if (depth > 256) return value;
   let current = plan;
   if (current.ref !== undefined) {
-    const shared =
-      table && Object.prototype.hasOwnProperty.call(table, current.ref)
-        ? table[current.ref]
-        : undefined;
+    const shared = Object.prototype.hasOwnProperty.call(table.plans, current.ref)
+      ? table.plans[current.ref]
+      : undefined;
     if (!shared) return value;
     current = shared;
   }

@@ -3,7 +3,6 @@
 // than maxResponseBytes of it. Also decides which statuses are results: the declared ones.
 import { ResponseParseError, ResponseTooLargeError } from "./errors.js";
 import type { RequestInfo } from "./errors.js";
-import { reviveDates } from "./dates.js";
 import type { OperationSpec, ResponseSpec } from "./types.js";
 
 type BodyKind = ResponseSpec["kind"];
@@ -116,7 +115,8 @@ export async function readSuccessBody(
       secrets,
     );
   }
-  return declared?.dates ? reviveDates(body, declared.dates, op.dateTable) : body;
+  const dates = op.dateTable;
+  return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
 }
 
 /**

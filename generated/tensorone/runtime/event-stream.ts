@@ -11,8 +11,7 @@ import { NdjsonSplitter } from "./ndjson-parser.js";
 import { SseParser } from "./sse-parser.js";
 import type { ServerSentEvent } from "./sse-parser.js";
 import { StreamParseError } from "./stream-errors.js";
-import { reviveDates } from "./dates.js";
-import type { DatePlan, StreamSpec } from "./types.js";
+import type { DateTable, StreamSpec } from "./types.js";
 
 export type { ServerSentEvent } from "./sse-parser.js";
 
@@ -27,8 +26,8 @@ export interface StreamResponse {
 export interface EventStreamInit {
   readonly info: RequestInfo;
   readonly spec: StreamSpec;
-  /** Shared date plans that StreamSpec.dates refers to. */
-  readonly dateTable?: Readonly<Record<string, DatePlan>>;
+  /** The client's date plans and reviver, for StreamSpec.dates. */
+  readonly dateTable?: DateTable;
   /** Aborts the stream (the transport links the caller's signal to it). */
   readonly controller: AbortController;
   /** Silence allowed between chunks; Infinity or beyond timers' range: none. */
@@ -276,7 +275,8 @@ export class EventStream<T> implements AsyncIterable<T> {
         cause,
       });
     }
-    return (spec.dates ? reviveDates(data, spec.dates, this.#init.dateTable) : data) as T;
+    const dates = this.#init.dateTable;
+    return (spec.dates && dates ? dates.revive(data, spec.dates, dates) : data) as T;
   }
 
   /** The error a failed read becomes: the caller's abort, a timeout, or a broken connection. */

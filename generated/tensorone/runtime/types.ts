@@ -80,6 +80,17 @@ export interface DatePlan {
   readonly values?: DatePlan;
 }
 
+/**
+ * A client's shared date plans and the function that applies them. Descriptors of a client
+ * generated with dates refer to it; the runtime reaches the reviver only through it, so a client
+ * without dates never bundles (or ships) the date code.
+ */
+export interface DateTable {
+  readonly revive: (value: unknown, plan: DatePlan, table: DateTable) => unknown;
+  /** The shared plans DatePlan.ref names. */
+  readonly plans: Readonly<Record<string, DatePlan>>;
+}
+
 /** How credentials are attached for one security scheme. */
 export type AuthSpec =
   | { readonly type: "bearer" }
@@ -102,8 +113,8 @@ export interface OperationSpec {
   readonly responses: readonly ResponseSpec[];
   /** Alternatives: the first scheme the client has credentials for is used; empty = no auth. */
   readonly auth: readonly AuthSpec[];
-  /** Shared plans that ResponseSpec.dates refer to by name. */
-  readonly dateTable?: Readonly<Record<string, DatePlan>>;
+  /** The client's date plans and reviver; set on every operation with ResponseSpec.dates. */
+  readonly dateTable?: DateTable;
   /** True when repeating the call cannot act twice (GET/PUT/DELETE/..., or marked in the spec). */
   readonly isIdempotent: boolean;
   /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */
@@ -126,7 +137,7 @@ export interface StreamSpec {
    * gets the operation's JSON answer. Absent: the operation always streams.
    */
   readonly field?: string;
-  /** Where the Dates are in one event's JSON data (the `dates` option); plans of OperationSpec.dateTable. */
+  /** Where the Dates are in one event's JSON data (the `dates` option); applied with OperationSpec.dateTable. */
   readonly dates?: DatePlan;
 }
 

@@ -54,12 +54,14 @@ export interface DescriptorsView {
   methods: MethodEntry[];
   /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
   runtimeTypes: string;
+  /** The client revives dates: the date table names the runtime's reviver (imported only then). */
+  hasDates: boolean;
 }
 
 /** Runtime types a constant may be declared with, in import order. */
 const runtimeTypeNames = [
   "ChannelSpec",
-  "DatePlan",
+  "DateTable",
   "LroSpec",
   "OperationSpec",
   "PaginationSpec",
@@ -77,7 +79,10 @@ export function descriptorsView(api: Api): DescriptorsView {
     Object.keys(dates.table).length > 0 ||
     api.operations.some((op) => op.responses.some((r) => r.schema && dates.planOf(r.schema)));
   // First in the file: descriptors below refer to it while the module initialises.
-  if (hasDates) constant(dateTableName, "Record<string, DatePlan>", expandedObject(dates.table, 0));
+  if (hasDates) {
+    const table = { revive: new RawCode("reviveDates"), plans: dates.table };
+    constant(dateTableName, "DateTable", expandedObject(table, 0));
+  }
   for (const op of api.operations) {
     constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
     const paging = paginationSpecOf(op);
@@ -118,6 +123,7 @@ export function descriptorsView(api: Api): DescriptorsView {
     constants,
     methods: methodSpecs(api).map(({ name, spec }) => methodEntry(name, spec)),
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
+    hasDates,
   };
 }
 
