@@ -1,6 +1,7 @@
 // Puts parameters on the wire per OpenAPI style/explode (OpenAPI 3.1 "Style Examples" table):
-// path (simple, label, matrix), query (form, spaceDelimited, pipeDelimited, deepObject),
-// header (simple) and cookie (form).
+// each location's default style here (path and header simple, query and cookie form); the other
+// styles (label, matrix, the delimited ones, deepObject, allowReserved) in param-styles.ts, which
+// a parameter's descriptor names when it needs them, so most clients never bundle them.
 import { ownValue } from "./field-path.js";
 import type { OperationSpec, ParameterSpec } from "./types.js";
 
@@ -15,12 +16,12 @@ export interface SerializedParams {
   readonly cookies: readonly string[];
 }
 
-type Encode = (text: string) => string;
+export type Encode = (text: string) => string;
 /**
  * A value as wire texts: one [undefined, text] for a primitive, one per array item, [key, text]
  * per object entry. Every style below is a way of joining these, so there is one walk per value.
  */
-type Entries = readonly (readonly [key: string | undefined, text: string])[];
+export type Entries = readonly (readonly [key: string | undefined, text: string])[];
 
 /** Serializes the call's arguments; throws a TypeError for a missing path parameter, before any request. */
 export function serializeParams(
@@ -121,54 +122,29 @@ function pathTemplateOf(op: OperationSpec): PathTemplate {
 
 /** One path parameter, percent-encoded, per style simple (default), label or matrix. */
 export function serializePathParam(param: ParameterSpec, value: unknown): string {
-  // The common case (a plain string or number, style simple) without building entries.
-  if (
-    (typeof value === "string" || typeof value === "number") &&
-    (param.style === undefined || param.style === "simple") &&
-    !param.isJson
-  )
+  if (param.styles) return param.styles.path(param, value);
+  // The common case (a plain string or number) without building entries.
+  if ((typeof value === "string" || typeof value === "number") && !param.isJson)
     return encodeURIComponent(value);
-  const entries = entriesOf(param, value);
-  const explode = param.explode ?? false;
-  const enc = encodeURIComponent;
-  if (param.style === "label") return `.${join(entries, explode ? "." : ",", explode, enc)}`;
-  if (param.style !== "matrix") return join(entries, ",", explode, enc);
-  const name = enc(param.name);
-  // A primitive (exploded or not) is `;name=value`, and an empty one just `;name`.
-  if (!isList(param, value))
-    return entries[0][1] === "" ? `;${name}` : `;${name}=${enc(entries[0][1])}`;
-  if (explode)
-    return entries
-      .map(([key, text]) => `;${key === undefined ? name : enc(key)}=${enc(text)}`)
-      .join("");
-  return `;${name}=${join(entries, ",", false, enc)}`;
+  return join(entriesOf(param, value), ",", param.explode ?? false, encodeURIComponent);
 }
 
 /** One query parameter as encoded `name=value` pieces (none for an empty exploded array). */
 export function serializeQueryParam(param: ParameterSpec, value: unknown): string[] {
-  const enc: Encode = param.allowReserved ? encodeAllowingReserved : encodeURIComponent;
+  if (param.styles) return param.styles.query(param, value);
   const name = encodeURIComponent(param.name);
-  const style = param.style ?? "form";
-  const explode = param.explode ?? style === "form";
-  if (style === "deepObject" && !param.isJson && isPlainObject(value))
-    return deepObjectPieces(name, value, enc);
   const entries = entriesOf(param, value);
-  // Exploded, each item repeats the name and each entry is key=value (an empty array sends none).
-  if (explode)
-    return entries.map(
-      ([key, text]) => `${key === undefined ? name : encodeURIComponent(key)}=${enc(text)}`,
-    );
-  // Delimiters as OpenAPI shows them: "," for form, %20 for spaceDelimited, "|" for pipeDelimited;
-  // %09 for Swagger 2.0's tsv (no OpenAPI 3 style; tabDelimited is ours).
-  const delimiter =
-    style === "spaceDelimited"
-      ? "%20"
-      : style === "pipeDelimited"
-        ? "|"
-        : style === "tabDelimited"
-          ? "%09"
-          : ",";
-  return [`${name}=${join(entries, delimiter, false, enc)}`];
+  // Exploded (form's default), each item repeats the name and each entry is key=value (an empty
+  // array sends none); else one name=a,b,c.
+  if (param.explode ?? true) return explodedQuery(name, entries, encodeURIComponent);
+  return [`${name}=${join(entries, ",", false, encodeURIComponent)}`];
+}
+
+/** Exploded query pieces: `name=item` per array item, `key=value` per object entry. */
+export function explodedQuery(name: string, entries: Entries, enc: Encode): string[] {
+  return entries.map(
+    ([key, text]) => `${key === undefined ? name : encodeURIComponent(key)}=${enc(text)}`,
+  );
 }
 
 /** One cookie parameter as `name=value` pieces (form style; explode repeats array items). */
@@ -189,7 +165,7 @@ export function toWireText(value: unknown): string {
 }
 
 /** Texts joined by `delimiter`; object entries as key=value when exploded, else key,value. */
-function join(entries: Entries, delimiter: string, explode: boolean, enc: Encode): string {
+export function join(entries: Entries, delimiter: string, explode: boolean, enc: Encode): string {
   return entries
     .map(([key, text]) =>
       key === undefined ? enc(text) : `${enc(key)}${explode ? "=" : delimiter}${enc(text)}`,
@@ -197,7 +173,7 @@ function join(entries: Entries, delimiter: string, explode: boolean, enc: Encode
     .join(delimiter);
 }
 
-function entriesOf(param: ParameterSpec, value: unknown): Entries {
+export function entriesOf(param: ParameterSpec, value: unknown): Entries {
   if (param.isJson) return [[undefined, JSON.stringify(value)]];
   if (Array.isArray(value)) return value.map((item) => [undefined, toWireText(item)]);
   if (isPlainObject(value))
@@ -207,36 +183,7 @@ function entriesOf(param: ParameterSpec, value: unknown): Entries {
   return [[undefined, toWireText(value)]];
 }
 
-/** An array or object sent as such (not as one JSON text). */
-function isList(param: ParameterSpec, value: unknown): boolean {
-  return !param.isJson && (Array.isArray(value) || isPlainObject(value));
-}
-
-/** deepObject: filter[status]=open&filter[tags][0]=a; nesting and array indices follow the `qs` convention. */
-function deepObjectPieces(prefix: string, value: unknown, enc: Encode): string[] {
-  if (Array.isArray(value))
-    return value.flatMap((item, index) => deepObjectPieces(`${prefix}[${index}]`, item, enc));
-  if (isPlainObject(value)) {
-    return Object.entries(value).flatMap(([key, item]) =>
-      item === undefined || item === null
-        ? []
-        : deepObjectPieces(`${prefix}[${encodeURIComponent(key)}]`, item, enc),
-    );
-  }
-  return [`${prefix}=${enc(toWireText(value))}`];
-}
-
-/**
- * allowReserved: leave RFC 3986 reserved characters unencoded, except & = # + which would change
- * the meaning of the query string itself (a new parameter, a fragment, a space).
- */
-function encodeAllowingReserved(text: string): string {
-  return encodeURIComponent(text).replace(/%(3A|2F|3F|5B|5D|40|24|2C|3B)/gi, (escape) =>
-    decodeURIComponent(escape),
-  );
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date)
     return false;
   const prototype = Object.getPrototypeOf(value);

@@ -87,14 +87,15 @@ describe("what a bundler keeps", () => {
       .sort();
   }
 
-  it("one plain call: the request path only, no pollers, pagination, channels, dates or other descriptors", async () => {
+  it("one plain call: the request path only, no pollers, pagination, channels, dates, other styles or other descriptors", async () => {
     const kept = await keptModules(`
       import { createTensorPoolCore } from "./core.js";
       import { getClusterInfo } from "./functions.js";
       getClusterInfo(createTensorPoolCore(), { cluster: "c-1" }).then(console.log);
     `);
     expect(kept).toEqual(expect.arrayContaining(["attempt", "errors", "retry", "transport"]));
-    // TensorPool is generated without dates: the reviver is only reached through a date table.
+    // TensorPool is generated without dates and its parameters keep the default styles: the
+    // reviver and the other styles are only reached through descriptors that name them.
     for (const unused of [
       "poller",
       "paginate",
@@ -103,6 +104,7 @@ describe("what a bundler keeps", () => {
       "url-lro",
       "client",
       "dates",
+      "param-styles",
     ])
       expect(kept).not.toContain(unused);
   });

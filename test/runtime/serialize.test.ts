@@ -5,11 +5,26 @@ import {
   serializeQueryParam,
   serializeParams,
 } from "../../templates/runtime/serialize.js";
+import { paramStyles } from "../../templates/runtime/param-styles.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { ParameterSpec } from "../../templates/runtime/types.js";
 import { op } from "./helpers/fixtures.js";
 import { json, startServer } from "./helpers/http-server.js";
 import type { TestServer } from "./helpers/http-server.js";
+
+/**
+ * Every way a parameter of `style` may be sent: by the default serializers when it is the
+ * location's default (the generator names no styles then), and always through paramStyles,
+ * which a descriptor names for the other styles and which must agree on the defaults.
+ */
+function asSent(param: ParameterSpec): ParameterSpec[] {
+  const isDefault =
+    !param.allowReserved &&
+    (param.style === undefined || param.style === "simple" || param.style === "form");
+  return isDefault
+    ? [param, { ...param, styles: paramStyles }]
+    : [{ ...param, styles: paramStyles }];
+}
 
 // The OpenAPI 3.1 "Style Examples" table: color = "blue" | ["blue","black","brown"] | {R:100,G:200,B:150}.
 const primitive = "blue";
@@ -26,10 +41,11 @@ describe("path parameters (OpenAPI style examples)", () => {
     ["matrix", true, ";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"],
   ];
   it.each(table)("%s explode=%s", (style, explode, wantPrimitive, wantArray, wantObject) => {
-    const param: ParameterSpec = { name: "color", in: "path", style, explode };
-    expect(serializePathParam(param, primitive)).toBe(wantPrimitive);
-    expect(serializePathParam(param, array)).toBe(wantArray);
-    expect(serializePathParam(param, object)).toBe(wantObject);
+    for (const param of asSent({ name: "color", in: "path", style, explode })) {
+      expect(serializePathParam(param, primitive)).toBe(wantPrimitive);
+      expect(serializePathParam(param, array)).toBe(wantArray);
+      expect(serializePathParam(param, object)).toBe(wantObject);
+    }
   });
 
   it("percent-encodes values and keeps the delimiters", () => {
@@ -117,10 +133,11 @@ describe("query parameters (OpenAPI style examples)", () => {
     ],
   ];
   it.each(table)("%s explode=%s", (style, explode, wantPrimitive, wantArray, wantObject) => {
-    const param: ParameterSpec = { name: "color", in: "query", style, explode };
-    expect(serializeQueryParam(param, primitive)).toEqual(wantPrimitive);
-    expect(serializeQueryParam(param, array)).toEqual(wantArray);
-    expect(serializeQueryParam(param, object)).toEqual(wantObject);
+    for (const param of asSent({ name: "color", in: "query", style, explode })) {
+      expect(serializeQueryParam(param, primitive)).toEqual(wantPrimitive);
+      expect(serializeQueryParam(param, array)).toEqual(wantArray);
+      expect(serializeQueryParam(param, object)).toEqual(wantObject);
+    }
   });
 
   it("nests deepObject values and skips null/undefined members", () => {
@@ -129,6 +146,7 @@ describe("query parameters (OpenAPI style examples)", () => {
       in: "query",
       style: "deepObject",
       explode: true,
+      styles: paramStyles,
     };
     expect(
       serializeQueryParam(param, {
@@ -158,7 +176,10 @@ describe("query parameters (OpenAPI style examples)", () => {
       "f=%7B%22a%22%3A%5B1%5D%7D",
     ]);
     expect(
-      serializeQueryParam({ name: "p", in: "query", allowReserved: true }, "/a/b:c,d&e"),
+      serializeQueryParam(
+        { name: "p", in: "query", allowReserved: true, styles: paramStyles },
+        "/a/b:c,d&e",
+      ),
     ).toEqual(["p=/a/b:c,d%26e"]);
     expect(serializeQueryParam({ name: "ids", in: "query" }, [])).toEqual([]);
   });
@@ -166,10 +187,16 @@ describe("query parameters (OpenAPI style examples)", () => {
   it("an empty delimited list is the empty value; tabDelimited (Swagger 2.0 tsv) joins with %09", () => {
     expect(serializeQueryParam({ name: "ids", in: "query", explode: false }, [])).toEqual(["ids="]);
     expect(
-      serializeQueryParam({ name: "ids", in: "query", style: "tabDelimited", explode: false }, [
-        "a b",
-        "c",
-      ]),
+      serializeQueryParam(
+        {
+          name: "ids",
+          in: "query",
+          style: "tabDelimited",
+          explode: false,
+          styles: paramStyles,
+        },
+        ["a b", "c"],
+      ),
     ).toEqual(["ids=a%20b%09c"]);
   });
 
@@ -228,9 +255,9 @@ describe("parameters on the wire", () => {
       path: "/items/{id}{rev}",
       params: [
         { name: "id", in: "path" },
-        { name: "rev", in: "path", style: "matrix" },
+        { name: "rev", in: "path", style: "matrix", styles: paramStyles },
         { name: "tag", in: "query" },
-        { name: "filter", in: "query", style: "deepObject", explode: true },
+        { name: "filter", in: "query", style: "deepObject", explode: true, styles: paramStyles },
         { name: "X-Trace", in: "header" },
         { name: "session", in: "cookie" },
         { name: "theme", in: "cookie" },

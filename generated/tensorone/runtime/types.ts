@@ -34,6 +34,18 @@ export interface ParameterSpec {
   readonly isJson?: boolean;
   /** A path parameter whose declared values include "" (an empty segment is then meant, not missing). */
   readonly allowsEmpty?: boolean;
+  /**
+   * The serializers of the styles beyond the location's default (label, matrix, the delimited
+   * ones, deepObject) and of allowReserved: param-styles.ts's `paramStyles`, set by the generator
+   * on the parameters that need it. Without it `style` and `allowReserved` are not applied.
+   */
+  readonly styles?: ParamStyles;
+}
+
+/** Serializers of the non-default parameter styles (param-styles.ts). */
+export interface ParamStyles {
+  path(param: ParameterSpec, value: unknown): string;
+  query(param: ParameterSpec, value: unknown): string[];
 }
 
 /** How the request body is encoded. */

@@ -31,10 +31,24 @@ import { RawCode } from "./value-layout.js";
 /** Another constant of descriptors.ts, written by its name: descriptors refer to each other instead of copying. */
 export type ConstantRef = RawCode;
 
+/** The runtime's ParameterSpec; its style serializers are the runtime's `paramStyles`, by name. */
+export type ParameterDescriptor = Omit<ParameterSpec, "styles"> & { readonly styles?: RawCode };
+
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
-export type OperationDescriptor = Omit<OperationSpec, "dateTable"> & {
+export type OperationDescriptor = Omit<OperationSpec, "dateTable" | "params"> & {
   readonly dateTable?: ConstantRef;
+  readonly params: readonly ParameterDescriptor[];
 };
+
+/**
+ * A style beyond the location's default (path label/matrix; query anything but form) or
+ * allowReserved: the parameter's descriptor names the runtime's param-styles.ts for it.
+ */
+export function needsParamStyles(p: Parameter): boolean {
+  if (p.allowReserved) return true;
+  if (p.in === "path") return p.style === "label" || p.style === "matrix";
+  return p.in === "query" && p.style !== "form";
+}
 
 /** The runtime's LroSpec; its poll operation is that operation's constant. */
 export type LroDescriptor = Omit<LroSpec, "poll"> & { readonly poll: ConstantRef };
@@ -50,7 +64,7 @@ export type MethodDescriptor = MethodSpec extends infer M
     : never
   : never;
 
-function parameterSpecOf(p: Parameter): ParameterSpec {
+function parameterSpecOf(p: Parameter): ParameterDescriptor {
   const defaultStyle = p.in === "path" || p.in === "header" ? "simple" : "form";
   return {
     name: p.name,
@@ -62,6 +76,7 @@ function parameterSpecOf(p: Parameter): ParameterSpec {
     isJson: p.isJson || undefined,
     allowsEmpty:
       (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
+    styles: needsParamStyles(p) ? new RawCode("paramStyles") : undefined,
   };
 }
 

@@ -16,6 +16,7 @@ import {
 import {
   channelSpecOf,
   lroSpecOf,
+  needsParamStyles,
   operationSpecOf,
   paginationSpecOf,
   startSpecOf,
@@ -56,6 +57,8 @@ export interface DescriptorsView {
   runtimeTypes: string;
   /** The client revives dates: the date table names the runtime's reviver (imported only then). */
   hasDates: boolean;
+  /** A parameter uses a non-default style: its descriptor names the runtime's paramStyles. */
+  hasParamStyles: boolean;
 }
 
 /** Runtime types a constant may be declared with, in import order. */
@@ -124,6 +127,7 @@ export function descriptorsView(api: Api): DescriptorsView {
     methods: methodSpecs(api).map(({ name, spec }) => methodEntry(name, spec)),
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
+    hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
   };
 }
 

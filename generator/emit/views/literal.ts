@@ -36,9 +36,15 @@ export function literalType(value: boolean | null | number | string): string {
   return String(value);
 }
 
+/** Code (a safe identifier) to print as it is, at any depth of a value: `poll: getRequestInfo`. */
+export class RawCode {
+  constructor(readonly text: string) {}
+}
+
 /** Any JSON-like value as a TypeScript expression (descriptors handed to the runtime). */
 export function valueLiteral(value: unknown): string {
   if (value === undefined) return "undefined";
+  if (value instanceof RawCode) return value.text;
   if (typeof value === "string") return stringLiteral(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null)
     return String(value);

@@ -1,12 +1,9 @@
 // JSON-like values (the descriptors handed to the runtime) printed as prettier prints object and
 // array literals: inline when they fit, broken one entry per line when they do not.
 import { fitsOneLine, pad, printWidth } from "./layout.js";
-import { propertyKey, valueLiteral } from "./literal.js";
+import { propertyKey, RawCode, valueLiteral } from "./literal.js";
 
-/** Code (a safe identifier) to print as it is in an expanded object, e.g. `poll: getRequestInfo`. */
-export class RawCode {
-  constructor(readonly text: string) {}
-}
+export { RawCode };
 
 /** An object literal that is always expanded (prettier keeps `{` + newline expanded). */
 export function expandedObject(value: Record<string, unknown>, column: number): string {
@@ -14,7 +11,7 @@ export function expandedObject(value: Record<string, unknown>, column: number): 
   if (entries.length === 0) return "{}";
   const lines = entries.map(([key, v]) => {
     const head = `${pad(column + 2)}${propertyKey(key)}: `;
-    return `${head}${v instanceof RawCode ? v.text : printValue(v, column + 2, head.length, 1)},`;
+    return `${head}${printValue(v, column + 2, head.length, 1)},`;
   });
   return `{\n${lines.join("\n")}\n${pad(column)}}`;
 }
@@ -24,7 +21,8 @@ export function expandedObject(value: Record<string, unknown>, column: number): 
  * characters (a comma, a semicolon). Inline when it fits; objects and arrays break otherwise.
  */
 export function printValue(value: unknown, column: number, start: number, suffix: number): string {
-  if (value === null || typeof value !== "object") return valueLiteral(value);
+  if (value === null || typeof value !== "object" || value instanceof RawCode)
+    return valueLiteral(value);
   const isArray = Array.isArray(value);
   const entries = isArray
     ? value

@@ -1,0 +1,43 @@
+// Which parameters' descriptors name the runtime's paramStyles: only those whose style is not
+// their location's default, or that allow reserved characters. The rest keep the small default
+// serializers, so a client that never needs the other styles never bundles them.
+import { describe, expect, it } from "vitest";
+import { needsParamStyles } from "../../../../generator/emit/views/descriptor-specs.js";
+import type { Parameter } from "../../../../generator/model/api.js";
+
+function parameter(given: Pick<Parameter, "in" | "style"> & Partial<Parameter>): Parameter {
+  return {
+    allowReserved: false,
+    deprecated: false,
+    explode: given.style === "form",
+    isJson: false,
+    isRequired: true,
+    name: "p",
+    schema: { kind: "unknown" },
+    ...given,
+  };
+}
+
+describe("needsParamStyles", () => {
+  const table: { given: Parameter; want: boolean }[] = [
+    { given: parameter({ in: "path", style: "simple" }), want: false },
+    { given: parameter({ in: "path", style: "simple", explode: true }), want: false },
+    { given: parameter({ in: "path", style: "label" }), want: true },
+    { given: parameter({ in: "path", style: "matrix" }), want: true },
+    { given: parameter({ in: "query", style: "form" }), want: false },
+    { given: parameter({ in: "query", style: "form", explode: false }), want: false },
+    { given: parameter({ in: "query", style: "form", allowReserved: true }), want: true },
+    { given: parameter({ in: "query", style: "spaceDelimited" }), want: true },
+    { given: parameter({ in: "query", style: "pipeDelimited" }), want: true },
+    { given: parameter({ in: "query", style: "tabDelimited" }), want: true },
+    { given: parameter({ in: "query", style: "deepObject" }), want: true },
+    { given: parameter({ in: "header", style: "simple" }), want: false },
+    { given: parameter({ in: "cookie", style: "form" }), want: false },
+  ];
+  it.each(table)(
+    "$given.in $given.style explode=$given.explode reserved=$given.allowReserved -> $want",
+    ({ given, want }) => {
+      expect(needsParamStyles(given)).toBe(want);
+    },
+  );
+});
