@@ -6,7 +6,8 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { bodyKindOf } from "../../generator/normalize/from-openapi/media-type.js";
-import type { OperationSpec } from "../../templates/runtime/types.js";
+import { encodeForm, encodeMultipart } from "../../templates/runtime/body-forms.js";
+import type { BodySpec, OperationSpec } from "../../templates/runtime/types.js";
 import { bodyValue, findOperation, parametersOf, parameterValue } from "./args.js";
 import { deref, withoutExamples, type JsonObject } from "./load.js";
 import { parseViolations, type PrismViolation } from "./prism.js";
@@ -178,11 +179,18 @@ export function planCalls(
       sentTypes.add(essence(mediaType));
       plan(`${name} [${mediaType}]`, mediaType, {
         ...op,
-        body: { ...op.body, kind: bodyKindOf(mediaType), mediaType },
+        body: bodySpecOf(bodyKindOf(mediaType), mediaType, op.body.bodyArg),
       });
     }
   }
   return { calls, problems };
+}
+
+/** A body of another kind than the client's: a form or multipart one needs the encoder its descriptor would name. */
+function bodySpecOf(kind: BodySpec["kind"], mediaType: string, bodyArg?: string): BodySpec {
+  if (kind === "form") return { kind, mediaType, bodyArg, encode: encodeForm };
+  if (kind === "multipart") return { kind, mediaType, bodyArg, encode: encodeMultipart };
+  return { kind, mediaType, bodyArg };
 }
 
 function essence(mediaType: string): string {

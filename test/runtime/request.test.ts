@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { encodeForm, encodeMultipart } from "../../templates/runtime/body-forms.js";
 import { ResponseParseError } from "../../templates/runtime/errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { AuthSpec, RequestContext, ResponseContext } from "../../templates/runtime/types.js";
@@ -28,7 +29,7 @@ describe("request bodies", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const spec = op({
       method: "POST",
-      body: { kind: "form", mediaType: "application/x-www-form-urlencoded" },
+      body: { kind: "form", mediaType: "application/x-www-form-urlencoded", encode: encodeForm },
     });
     await transport.request(spec, {
       body: {
@@ -48,7 +49,7 @@ describe("request bodies", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const spec = op({
       method: "POST",
-      body: { kind: "multipart", mediaType: "multipart/form-data" },
+      body: { kind: "multipart", mediaType: "multipart/form-data", encode: encodeMultipart },
     });
     const file = new File(["hello file"], "a.txt", { type: "text/plain" });
     await transport.request(spec, { body: { file, tags: ["x", "y"], meta: { k: 1 }, n: 5 } });

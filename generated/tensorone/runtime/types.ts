@@ -48,10 +48,19 @@ export interface ParamStyles {
   query(param: ParameterSpec, value: unknown): string[];
 }
 
-/** How the request body is encoded. */
-export interface BodySpec {
-  /** json: JSON.stringify; form: urlencoded; multipart: FormData; binary: Blob/ArrayBuffer/stream as is; text: String(value). */
-  readonly kind: "binary" | "form" | "json" | "multipart" | "text";
+/**
+ * How the request body is encoded. json: JSON.stringify; text: String(value); binary:
+ * Blob/ArrayBuffer/stream as is; form (urlencoded) and multipart (FormData): by `encode`, the
+ * encoder of body-forms.ts the descriptor names (encodeForm, encodeMultipart).
+ */
+export type BodySpec = BodySpecCommon &
+  (
+    | { readonly kind: "binary" | "json" | "text" }
+    | { readonly kind: "form"; readonly encode: (value: unknown) => URLSearchParams | string }
+    | { readonly kind: "multipart"; readonly encode: (value: unknown) => FormData }
+  );
+
+interface BodySpecCommon {
   /** The media type sent as Content-Type (omitted for multipart, where fetch sets the boundary). */
   readonly mediaType: string;
   /** Key of the body in the call's argument object; default "body". */

@@ -35,10 +35,21 @@ export type ConstantRef = RawCode;
 export type ParameterDescriptor = Omit<ParameterSpec, "styles"> & { readonly styles?: RawCode };
 
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
-export type OperationDescriptor = Omit<OperationSpec, "dateTable" | "params"> & {
+export type OperationDescriptor = Omit<OperationSpec, "body" | "dateTable" | "params"> & {
+  readonly body?: BodyDescriptor;
   readonly dateTable?: ConstantRef;
   readonly params: readonly ParameterDescriptor[];
 };
+
+/** The runtime's BodySpec; a form's or multipart's encoder is body-forms.ts's, by name. */
+export type BodyDescriptor = Omit<OperationSpec["body"] & object, "encode"> & {
+  readonly encode?: RawCode;
+};
+
+/** The encoder of body-forms.ts a request body of this kind is encoded with, if any. */
+export function bodyEncoderOf(kind: string): string | undefined {
+  return kind === "form" ? "encodeForm" : kind === "multipart" ? "encodeMultipart" : undefined;
+}
 
 /**
  * A style beyond the location's default (path label/matrix; query anything but form) or
@@ -91,9 +102,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
     method: op.method,
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
-    body: op.requestBody
-      ? { kind: op.requestBody.kind, mediaType: op.requestBody.mediaType }
-      : undefined,
+    body: op.requestBody && bodyDescriptorOf(op.requestBody.kind, op.requestBody.mediaType),
     responses: responses.map((r, i) => ({
       status: r.status,
       kind: r.kind,
@@ -123,6 +132,11 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       unitMs: op.serverWait.unitMs,
     },
   };
+}
+
+function bodyDescriptorOf(kind: BodyDescriptor["kind"], mediaType: string): BodyDescriptor {
+  const encoder = bodyEncoderOf(kind);
+  return { kind, mediaType, encode: encoder === undefined ? undefined : new RawCode(encoder) };
 }
 
 /** The runtime's PaginationSpec: the model's paging minus what only the emitter needs. */

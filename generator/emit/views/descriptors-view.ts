@@ -14,6 +14,7 @@ import {
   urlLroConstName,
 } from "./descriptor-names.js";
 import {
+  bodyEncoderOf,
   channelSpecOf,
   lroSpecOf,
   needsParamStyles,
@@ -59,6 +60,8 @@ export interface DescriptorsView {
   hasDates: boolean;
   /** A parameter uses a non-default style: its descriptor names the runtime's paramStyles. */
   hasParamStyles: boolean;
+  /** `encodeForm, encodeMultipart`: the body encoders descriptors name (imported only then). */
+  bodyEncoders: string;
 }
 
 /** Runtime types a constant may be declared with, in import order. */
@@ -128,6 +131,11 @@ export function descriptorsView(api: Api): DescriptorsView {
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
     hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
+    bodyEncoders: ["encodeForm", "encodeMultipart"]
+      .filter((name) =>
+        api.operations.some((op) => op.requestBody && bodyEncoderOf(op.requestBody.kind) === name),
+      )
+      .join(", "),
   };
 }
 
