@@ -73,8 +73,25 @@ export function typedLine(column: number, head: string, type: string, end = ";")
   // A long union moves to the next line; so does a long name on the right of a type alias.
   const isName = /^[\w.$]+$/.test(type) && head.endsWith("=");
   if ((variants || isName) && fitsOneLine(next)) return `${pad(column)}${head}\n${next}`;
-  if (!variants) return brokenGenericLine(column, head, type, end) ?? line;
+  if (!variants)
+    return (
+      brokenIntersectionLine(column, head, type, end) ??
+      brokenGenericLine(column, head, type, end) ??
+      line
+    );
   return `${pad(column)}${head}\n${variants.map((v) => `${pad(column + 2)}| ${v}`).join("\n")}${end}`;
+}
+
+/** `head A & B & C;` too long, its parts names: prettier breaks after each `&`, indented two more. */
+function brokenIntersectionLine(
+  column: number,
+  head: string,
+  type: string,
+  end: string,
+): string | undefined {
+  const parts = splitTopLevel(type, " & ");
+  if (parts.length < 2 || !parts.every((part) => /^[\w.$]+$/.test(part))) return undefined;
+  return `${pad(column)}${head} ${parts.join(` &\n${pad(column + 2)}`)}${end}`;
 }
 
 /** `head Name<a, b>;` too long: prettier breaks the type arguments, one per line. */

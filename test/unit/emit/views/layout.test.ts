@@ -64,6 +64,32 @@ const shapes: { name: string; schema: Schema }[] = [
     name: "Record<string, (string | object | object)[]>",
     schema: record(array(union(str, obj("a"), obj("b")))),
   },
+  {
+    name: "long name & name & name",
+    schema: and(ref("A".repeat(30)), ref("B".repeat(30)), ref("C".repeat(30))),
+  },
+  {
+    name: "discriminated union with a long tag",
+    schema: {
+      discriminator: {
+        propertyName: "type",
+        valuesByVariant: [["a".repeat(20), "b".repeat(20), "c".repeat(20), "d".repeat(20)], ["e"]],
+      },
+      kind: "union",
+      variants: [ref("First"), ref("Second")],
+    } as Schema,
+  },
+  {
+    name: "discriminated union with a tag too long for one line",
+    schema: {
+      discriminator: {
+        propertyName: "kind-of",
+        valuesByVariant: [Array.from({ length: 8 }, (_, i) => `value_${i}_xxxxxx`), ["e"]],
+      },
+      kind: "union",
+      variants: [ref("First"), ref("Second")],
+    } as Schema,
+  },
 ];
 
 /** prettier's layout of a declaration, the mark removed (prettier never sees it). */
