@@ -90,6 +90,28 @@ const shapes: { name: string; schema: Schema }[] = [
       variants: [ref("First"), ref("Second")],
     } as Schema,
   },
+  {
+    name: "(long name | long name)[] | null",
+    schema: nullable(array(union(ref("A".repeat(45)), ref("B".repeat(45))))),
+  },
+  {
+    name: "string | (long name | long name | long name)[]",
+    schema: union(str, array(union(ref("A".repeat(35)), ref("B".repeat(35)), ref("C".repeat(35))))),
+  },
+  {
+    name: "Record<string, long union> | null",
+    schema: nullable(
+      record(union(str, ref("A".repeat(30)), ref("B".repeat(30)), ref("C".repeat(20)))),
+    ),
+  },
+  {
+    name: "boolean | Record<string, object>",
+    schema: union({ kind: "boolean" }, record(obj("a", "b"))),
+  },
+  {
+    name: "boolean | Record<string, object | object>",
+    schema: union({ kind: "boolean" }, record(union(obj("a"), obj("b", "c")))),
+  },
 ];
 
 /** prettier's layout of a declaration, the mark removed (prettier never sees it). */
@@ -196,6 +218,11 @@ describe("method signatures", () => {
       isLaidOut: false,
     },
     { name: "a long plain return type", returnType: `Promise<${longName("A")}>`, isLaidOut: true },
+    {
+      name: "a long union return type given as text",
+      returnType: `Promise<${longName("A")} | EventStream<${longName("B")}>>`,
+      isLaidOut: true,
+    },
   ];
 
   it.each(cases)(
