@@ -45,7 +45,7 @@ export function printValue(value: unknown, column: number, start: number, suffix
  * every depth it is tried inline.
  */
 function literalWithin(value: unknown, limit: number): string | undefined {
-  if (value === null || typeof value !== "object") {
+  if (value === null || typeof value !== "object" || value instanceof RawCode) {
     const text = valueLiteral(value);
     return text.length <= limit ? text : undefined;
   }
