@@ -18,7 +18,6 @@ import {
   streamResponseOf,
 } from "./operation-types.js";
 import {
-  methodTableName,
   paginationConstName,
   pollerConstName,
   pollerTableName,
@@ -28,12 +27,10 @@ import {
 } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
-import type { MethodDescriptor } from "./descriptor-specs.js";
-import { RawCode } from "./value-layout.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
 import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
 
-/** One client method: its signature and its entry in the method table. */
+/** One client method: its signature and what its standalone function calls. */
 export interface MethodParts {
   doc: string;
   name: string;
@@ -45,8 +42,6 @@ export interface MethodParts {
   isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
   overloads?: { parameters: string[]; returnType: string }[];
-  /** Its entry in descriptors.ts's method table: the kind of call and its descriptors. */
-  spec: MethodDescriptor;
   /** What its standalone function (functions.ts) calls; see standaloneCall. */
   call: StandaloneCall;
 }
@@ -74,8 +69,6 @@ export interface ClientView {
   /** `create<Api>Core` of core.ts. */
   coreFactoryName: string;
   hasTypes: boolean;
-  /** The method table constant in descriptors.ts. */
-  methodTable: string;
   /** Interface members, in method order. */
   members: ClientMember[];
   /** `ClientOptions, PaginationOptions, ...` imported from runtime/types.js. */
@@ -163,21 +156,9 @@ export function clientView(api: Api): ClientView {
     hasChannels: api.channels.length > 0,
     hasTypes: names.isUsed(),
     members: methods.map(member),
-    methodTable: methodTableName,
     runtimeTypes: runtimeTypes.filter(Boolean).join(", "),
   };
 }
-
-/** The client's method table, in method order: what descriptors.ts lists for buildClient. */
-export function methodSpecs(api: Api): { name: string; spec: MethodDescriptor }[] {
-  return clientMethodsOf(api).methods.map((m) => ({
-    name: m.name.replace(/<.*$/, ""),
-    spec: m.spec,
-  }));
-}
-
-/** A descriptor constant of descriptors.ts, by name. */
-const ref = (name: string): RawCode => new RawCode(name);
 
 /** One method of the client interface (templates/partials/client-member.hbs). */
 export interface ClientMember {
@@ -211,7 +192,6 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
     const item = op.pagination.itemSchema;
     return {
       ...base,
-      spec: { kind: "paginate", operation: ref(op.name), pagination: ref(paginationConstName(op)) },
       call: {
         runtime: "paginate",
         args: [d(op.name), "params", "options", d(paginationConstName(op))],
@@ -229,7 +209,6 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
   if (streamResponseOf(op)) return streamMethod(op, names, result);
   return {
     ...base,
-    spec: { kind: "request", operation: ref(op.name) },
     call: { args: [d(op.name), "params", "options"] },
     parameters: [argsParameter(op), "options?: RequestOptions"],
     returnType: { name: "ApiPromise", argumentsAt: () => [result, ...headers] },
@@ -244,7 +223,6 @@ function streamMethod(op: Operation, names: TypeNames, result: string): MethodPa
   const stream = `Promise<EventStream<${streamItemType(op, names)}>>`;
   const base = {
     name: op.name,
-    spec: { kind: "stream", operation: ref(op.name) },
     call: { runtime: "requestStream", args: [d(op.name), "params", "options"] },
   } as const;
   const extra =
@@ -300,13 +278,6 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
   // An id the spec lets be null: the wait cannot always track the work, and says so in its type.
   const result = lro.isIdOptional ? `LroOutcome<${state}, ${clientResultType(op, names)}>` : state;
   return {
-    spec: {
-      kind: "startAndWait",
-      operation: ref(op.name),
-      pollerName: poller.name,
-      lro: ref(pollerConstName(poller)),
-      start: ref(startConstName(op)),
-    },
     call: {
       runtime: "startAndWait",
       args: [
@@ -346,13 +317,6 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
     // first page; iterating the wait goes on through the next links.
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
-      spec: {
-        kind: "startAndPaginate",
-        operation: ref(op.name),
-        pollerName: op.name,
-        lro: ref(urlLroConstName(op)),
-        pagination: ref(paginationConstName(op)),
-      },
       call: {
         runtime: "startAndPaginate",
         args: [
@@ -375,12 +339,6 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
     };
   }
   return {
-    spec: {
-      kind: "startAndWait",
-      operation: ref(op.name),
-      pollerName: op.name,
-      lro: ref(urlLroConstName(op)),
-    },
     call: {
       runtime: "startAndWaitAtUrl",
       args: [d(op.name), "params", "options", stringLiteral(op.name), d(urlLroConstName(op))],
@@ -400,11 +358,9 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
   const state = pollerState(api, poller, names);
   // `until` a target that ends on a 404 resolves undefined.
   const waitState = poller.targets?.some((t) => t.isGoneSuccess) ? `${state} | undefined` : state;
-  const lro = ref(pollerConstName(poller));
   const until = poller.targets ? poller.targets.map((t) => literalType(t.name)).join(" | ") : "";
   return [
     {
-      spec: { kind: "poller", pollerName: poller.name, lro },
       call: {
         runtime: "pollerFor",
         args: [stringLiteral(poller.name), d(pollerConstName(poller)), "[id]", "options"],
@@ -417,12 +373,6 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
       returnType: `Poller<${state}>`,
     },
     {
-      spec: {
-        kind: "waitFor",
-        pollerName: poller.name,
-        lro,
-        targets: poller.targets && ref(targetsConstName(poller)),
-      },
       call: {
         runtime: "waitFor",
         args: [
@@ -465,7 +415,6 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
       .split("\n"),
   );
   return {
-    spec: { kind: "channel", channel: ref(channelConstName(channel)) },
     call: {
       runtime: "openChannel",
       args: [d(channelConstName(channel)), parameterName(first), "options"],
@@ -480,7 +429,6 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
 
 function resumeMethod(): MethodParts {
   return {
-    spec: { kind: "resume", pollers: ref(pollerTableName) },
     call: { runtime: "resumePoller", args: ["token", d(pollerTableName), "options"] },
     doc: "/** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */",
     name: "resumePoller<TState = unknown>",

@@ -12,5 +12,3 @@ export const targetsConstName = (poller: Poller): string => `targets_${poller.na
 export const dateTableName = "table_dates";
 /** Poller name -> LroSpec, for resumePoller. */
 export const pollerTableName = "table_pollers";
-/** Method name -> what it calls (runtime/client-factory's MethodSpec). */
-export const methodTableName = "table_methods";

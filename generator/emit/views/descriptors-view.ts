@@ -1,8 +1,7 @@
 // The view of descriptors.ts: the literal descriptors the runtime sends each call with, typed by
-// the runtime's contract (descriptor-specs.ts), and the client's method table built from the model.
+// the runtime's contract (descriptor-specs.ts). Nothing else: the client is built from functions.ts.
 import type { Api } from "../../model/api.js";
 import { channelConstName } from "./channel-view.js";
-import { methodSpecs } from "./client-view.js";
 import { datePlans } from "./date-plans.js";
 import {
   dateTableName,
@@ -22,8 +21,6 @@ import {
   urlLroSpecOf,
   waitTargetOf,
 } from "./descriptor-specs.js";
-import { printWidth } from "./layout.js";
-import { stringLiteral } from "./literal.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
 /** A constant of descriptors.ts: `export const <name>: <type> = <literal>;`. */
@@ -35,14 +32,6 @@ export interface DescriptorConstant {
   type: string;
 }
 
-/** One entry of the method table: `<name>: { kind: ..., operation: ..., ... },`. */
-export interface MethodEntry {
-  fields: { key: string; value: string }[];
-  /** The entry fits one line; else one field per line. */
-  isInline: boolean;
-  name: string;
-}
-
 export interface DescriptorsView {
   /**
    * Every descriptor constant, in dependency order (a constant only names those above it). The
@@ -50,8 +39,6 @@ export interface DescriptorsView {
    * literal (most of its cost); our tests check the literals.
    */
   constants: DescriptorConstant[];
-  /** The method table (buildClient's input), last: it names descriptors above it. */
-  methods: MethodEntry[];
   /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
   runtimeTypes: string;
 }
@@ -116,18 +103,6 @@ export function descriptorsView(api: Api): DescriptorsView {
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
   return {
     constants,
-    methods: methodSpecs(api).map(({ name, spec }) => methodEntry(name, spec)),
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
   };
-}
-
-function methodEntry(name: string, spec: object): MethodEntry {
-  const fields = Object.entries(spec)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({
-      key,
-      value: value instanceof RawCode ? value.text : stringLiteral(String(value)),
-    }));
-  const inline = `  ${name}: { ${fields.map((f) => `${f.key}: ${f.value}`).join(", ")} },`;
-  return { fields, isInline: inline.length <= printWidth, name };
 }

@@ -52,8 +52,6 @@ describe("createRenderer", () => {
     const view = {
       constants: [{ name: "a", type: "T" }],
       header: "",
-      methodTable: "t",
-      methods: [],
       noCheck: "",
       runtimeTypes: "",
     };
@@ -64,29 +62,13 @@ describe("createRenderer", () => {
 });
 
 describe("descriptors.ts.hbs", () => {
-  it("lists each constant, then the method table: short entries inline, long ones one field per line", () => {
+  it("lists each constant after the runtime types it uses", () => {
     const view = {
-      constants: [{ literal: '{\n  id: "a",\n}', name: "getA", type: "OperationSpec" }],
-      header: "// header",
-      methodTable: "table_methods",
-      methods: [
-        {
-          fields: [
-            { key: "kind", value: '"request"' },
-            { key: "operation", value: "getA" },
-          ],
-          isInline: true,
-          name: "getA",
-        },
-        {
-          fields: [
-            { key: "kind", value: '"poller"' },
-            { key: "lro", value: "poller_A" },
-          ],
-          isInline: false,
-          name: "pollA",
-        },
+      constants: [
+        { literal: '{\n  id: "a",\n}', name: "getA", type: "OperationSpec" },
+        { literal: '{ id: "b" }', name: "getB", type: "OperationSpec" },
       ],
+      header: "// header",
       noCheck: "// @ts-nocheck",
       runtimeTypes: "OperationSpec",
     };
@@ -94,20 +76,13 @@ describe("descriptors.ts.hbs", () => {
       [
         "// header",
         "// @ts-nocheck",
-        'import type { MethodSpec } from "./runtime/client-factory.js";',
         'import type { OperationSpec } from "./runtime/types.js";',
         "",
         "export const getA: OperationSpec = {",
         '  id: "a",',
         "};",
         "",
-        "export const table_methods: Record<string, MethodSpec> = {",
-        '  getA: { kind: "request", operation: getA },',
-        "  pollA: {",
-        '    kind: "poller",',
-        "    lro: poller_A,",
-        "  },",
-        "};",
+        'export const getB: OperationSpec = { id: "b" };',
         "",
       ].join("\n"),
     );
