@@ -2,17 +2,32 @@
 // @ts-nocheck
 import type { LroSpec, OperationSpec, PaginationSpec } from "./runtime/types.js";
 
+const auth_1: OperationSpec["auth"] = [{ type: "bearer" }];
+
+const params_1: OperationSpec["params"] = [
+  { name: "limit", in: "query" },
+  { name: "marker", in: "query" },
+];
+
+const responses_1: OperationSpec["responses"] = [
+  { status: "200", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "404", kind: "json" },
+];
+
+const responses_2: OperationSpec["responses"] = [
+  { status: "200", kind: "json" },
+  { status: "400", kind: "json" },
+  { status: "401", kind: "json" },
+];
+
 export const getOperation: OperationSpec = {
   id: "getOperation",
   method: "GET",
   path: "/operations/{operationId}",
   params: [{ name: "operationId", in: "path" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "404", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -20,16 +35,9 @@ export const listConnections: OperationSpec = {
   id: "listConnections",
   method: "GET",
   path: "/infra/connections",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "marker", in: "query" },
-  ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -50,12 +58,8 @@ export const listMyClusters: OperationSpec = {
     { name: "sortBy", in: "query" },
     { name: "sortDirection", in: "query" },
   ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -72,16 +76,9 @@ export const listNetworks: OperationSpec = {
   id: "listNetworks",
   method: "GET",
   path: "/infra/networks",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "marker", in: "query" },
-  ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -100,12 +97,8 @@ export const listProviderNetworks: OperationSpec = {
     { name: "connection", in: "path" },
     { name: "region", in: "query" },
   ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "404", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 

@@ -8,32 +8,126 @@ import type {
   WaitTargets,
 } from "./runtime/types.js";
 
+const auth_1: OperationSpec["auth"] = [{ type: "bearer" }];
+
+const body_1: OperationSpec["body"] = { kind: "json", mediaType: "application/json" };
+
+const params_1: OperationSpec["params"] = [{ name: "cluster_id", in: "path" }];
+
+const params_2: OperationSpec["params"] = [
+  { name: "cluster_id", in: "path" },
+  { name: "port_id", in: "path" },
+];
+
+const params_3: OperationSpec["params"] = [
+  { name: "cluster_id", in: "path" },
+  { name: "metrics", in: "query" },
+  { name: "gpu_id", in: "query" },
+];
+
+const params_4: OperationSpec["params"] = [{ name: "key_id", in: "path" }];
+
+const responses_1: OperationSpec["responses"] = [
+  {
+    status: "200",
+    kind: "json",
+    headers: {
+      "x-ratelimit-limit": "number",
+      "x-ratelimit-remaining": "number",
+      "x-ratelimit-reset": "number",
+      "x-ratelimit-window": "number",
+    },
+  },
+  { status: "400", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "404", kind: "json" },
+  { status: "409", kind: "json" },
+  { status: "429", kind: "json" },
+  { status: "500", kind: "json" },
+];
+
+const responses_2: OperationSpec["responses"] = [
+  {
+    status: "200",
+    kind: "json",
+    headers: {
+      "x-ratelimit-limit": "number",
+      "x-ratelimit-remaining": "number",
+      "x-ratelimit-reset": "number",
+      "x-ratelimit-window": "number",
+    },
+  },
+  { status: "400", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "404", kind: "json" },
+  { status: "429", kind: "json" },
+  { status: "500", kind: "json" },
+];
+
+const responses_3: OperationSpec["responses"] = [
+  {
+    status: "200",
+    kind: "json",
+    headers: {
+      "x-ratelimit-limit": "number",
+      "x-ratelimit-remaining": "number",
+      "x-ratelimit-reset": "number",
+      "x-ratelimit-window": "number",
+    },
+  },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "404", kind: "json" },
+  { status: "429", kind: "json" },
+  { status: "500", kind: "json" },
+];
+
+const responses_4: OperationSpec["responses"] = [
+  {
+    status: "200",
+    kind: "json",
+    headers: {
+      "x-ratelimit-limit": "number",
+      "x-ratelimit-remaining": "number",
+      "x-ratelimit-reset": "number",
+      "x-ratelimit-window": "number",
+    },
+  },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "429", kind: "json" },
+  { status: "500", kind: "json" },
+];
+
+const responses_5: OperationSpec["responses"] = [
+  {
+    status: "200",
+    kind: "json",
+    headers: {
+      "x-ratelimit-limit": "number",
+      "x-ratelimit-remaining": "number",
+      "x-ratelimit-reset": "number",
+      "x-ratelimit-window": "number",
+    },
+  },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "404", kind: "json" },
+  { status: "409", kind: "json" },
+  { status: "429", kind: "json" },
+  { status: "500", kind: "json" },
+];
+
 export const addClusterProxyPort: OperationSpec = {
   id: "addClusterProxyPort",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/proxy/ports",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -42,7 +136,7 @@ export const createApiKey: OperationSpec = {
   method: "POST",
   path: "/v2/auth/api-keys",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
+  body: body_1,
   responses: [
     {
       status: "201",
@@ -60,7 +154,7 @@ export const createApiKey: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -69,7 +163,7 @@ export const createCluster: OperationSpec = {
   method: "POST",
   path: "/v1/clusters",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
+  body: body_1,
   responses: [
     {
       status: "201",
@@ -89,7 +183,7 @@ export const createCluster: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -97,27 +191,10 @@ export const createClusterCustomMetric: OperationSpec = {
   id: "createClusterCustomMetric",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/metrics/custom",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -126,7 +203,7 @@ export const createClusterV2: OperationSpec = {
   method: "POST",
   path: "/v2/clusters",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
+  body: body_1,
   responses: [
     {
       status: "200",
@@ -146,7 +223,7 @@ export const createClusterV2: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -154,28 +231,10 @@ export const deleteCluster: OperationSpec = {
   id: "deleteCluster",
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
@@ -199,28 +258,9 @@ export const deleteClusterProxyPort: OperationSpec = {
   id: "deleteClusterProxyPort",
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
-  params: [
-    { name: "cluster_id", in: "path" },
-    { name: "port_id", in: "path" },
-  ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_2,
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -228,7 +268,7 @@ export const deleteClusterV2: OperationSpec = {
   id: "deleteClusterV2",
   method: "DELETE",
   path: "/v2/clusters/{cluster_id}",
-  params: [{ name: "cluster_id", in: "path" }],
+  params: params_1,
   responses: [
     {
       status: "200",
@@ -247,7 +287,7 @@ export const deleteClusterV2: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -279,7 +319,7 @@ export const downloadClusterLogs: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -294,24 +334,8 @@ export const getCluster: OperationSpec = {
     { name: "include_cost_breakdown", in: "query" },
     { name: "metrics_window", in: "query" },
   ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -332,25 +356,8 @@ export const getClusterLogs: OperationSpec = {
     { name: "format", in: "query" },
     { name: "tail", in: "query" },
   ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -365,25 +372,9 @@ export const getClusterLogsV2: OperationSpec = {
   id: "getClusterLogsV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}/logs",
-  params: [{ name: "cluster_id", in: "path" }],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -400,25 +391,8 @@ export const getClusterMetrics: OperationSpec = {
     { name: "include_power", in: "query" },
     { name: "include_custom", in: "query" },
   ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -426,30 +400,9 @@ export const getClusterMetricsAggregated: OperationSpec = {
   id: "getClusterMetricsAggregated",
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/aggregated",
-  params: [
-    { name: "cluster_id", in: "path" },
-    { name: "metrics", in: "query" },
-    { name: "gpu_id", in: "query" },
-  ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_3,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -457,30 +410,9 @@ export const getClusterMetricsHistory: OperationSpec = {
   id: "getClusterMetricsHistory",
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/historical",
-  params: [
-    { name: "cluster_id", in: "path" },
-    { name: "metrics", in: "query" },
-    { name: "gpu_id", in: "query" },
-  ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_3,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -488,25 +420,9 @@ export const getClusterMetricsV2: OperationSpec = {
   id: "getClusterMetricsV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}/metrics",
-  params: [{ name: "cluster_id", in: "path" }],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -520,24 +436,8 @@ export const getClusterProxy: OperationSpec = {
     { name: "include_access_logs", in: "query" },
     { name: "include_ssl_info", in: "query" },
   ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -545,25 +445,9 @@ export const getClusterV2: OperationSpec = {
   id: "getClusterV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}",
-  params: [{ name: "cluster_id", in: "path" }],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -572,23 +456,8 @@ export const listApiKeys: OperationSpec = {
   method: "GET",
   path: "/v2/auth/api-keys",
   params: [],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_4,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -629,7 +498,7 @@ export const listClusters: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -649,23 +518,8 @@ export const listClustersV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters",
   params: [],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_4,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -673,28 +527,10 @@ export const restartCluster: OperationSpec = {
   id: "restartCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/restart",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
@@ -714,26 +550,9 @@ export const restartClusterV2: OperationSpec = {
   id: "restartClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/restart",
-  params: [{ name: "cluster_id", in: "path" }],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -741,7 +560,7 @@ export const revokeApiKey: OperationSpec = {
   id: "revokeApiKey",
   method: "DELETE",
   path: "/v2/auth/api-keys/{key_id}",
-  params: [{ name: "key_id", in: "path" }],
+  params: params_4,
   responses: [
     {
       status: "204",
@@ -759,7 +578,7 @@ export const revokeApiKey: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -767,25 +586,9 @@ export const rotateApiKey: OperationSpec = {
   id: "rotateApiKey",
   method: "POST",
   path: "/v2/auth/api-keys/{key_id}/rotate",
-  params: [{ name: "key_id", in: "path" }],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_4,
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -793,27 +596,10 @@ export const searchClusterLogs: OperationSpec = {
   id: "searchClusterLogs",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/logs/search",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -821,8 +607,8 @@ export const startCluster: OperationSpec = {
   id: "startCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/start",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
+  params: params_1,
+  body: body_1,
   responses: [
     {
       status: "200",
@@ -843,7 +629,7 @@ export const startCluster: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
@@ -862,26 +648,9 @@ export const startClusterV2: OperationSpec = {
   id: "startClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/start",
-  params: [{ name: "cluster_id", in: "path" }],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -889,28 +658,10 @@ export const stopCluster: OperationSpec = {
   id: "stopCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/stop",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
@@ -929,26 +680,9 @@ export const stopClusterV2: OperationSpec = {
   id: "stopClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/stop",
-  params: [{ name: "cluster_id", in: "path" }],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -969,7 +703,7 @@ export const streamClusterLogs: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
   stream: { format: "sse", mediaType: "text/event-stream", isJson: false },
 };
@@ -978,27 +712,10 @@ export const updateClusterProxy: OperationSpec = {
   id: "updateClusterProxy",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -1006,27 +723,10 @@ export const updateClusterProxyAccess: OperationSpec = {
   id: "updateClusterProxyAccess",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy/access",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -1034,30 +734,10 @@ export const updateClusterProxyPort: OperationSpec = {
   id: "updateClusterProxyPort",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
-  params: [
-    { name: "cluster_id", in: "path" },
-    { name: "port_id", in: "path" },
-  ],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_2,
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -1065,27 +745,10 @@ export const updateClusterProxyV2: OperationSpec = {
   id: "updateClusterProxyV2",
   method: "PUT",
   path: "/v2/clusters/{cluster_id}/proxy",
-  params: [{ name: "cluster_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: true,
 };
 

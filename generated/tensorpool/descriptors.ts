@@ -2,19 +2,64 @@
 // @ts-nocheck
 import type { ChannelSpec, LroSpec, OperationSpec, StartSpec } from "./runtime/types.js";
 
+const auth_1: OperationSpec["auth"] = [{ type: "bearer" }];
+
+const body_1: OperationSpec["body"] = { kind: "json", mediaType: "application/json" };
+
+const params_1: OperationSpec["params"] = [{ name: "job_id", in: "path" }];
+
+const params_2: OperationSpec["params"] = [{ name: "bucket_name", in: "path" }];
+
+const params_3: OperationSpec["params"] = [{ name: "cluster", in: "path" }];
+
+const params_4: OperationSpec["params"] = [{ name: "storage_id", in: "path" }];
+
+const params_5: OperationSpec["params"] = [{ name: "include_org", in: "query" }];
+
+const responses_1: OperationSpec["responses"] = [
+  { status: "200", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "422", kind: "json" },
+];
+
+const responses_2: OperationSpec["responses"] = [
+  { status: "202", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "422", kind: "json" },
+];
+
+const responses_3: OperationSpec["responses"] = [
+  { status: "202", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "402", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "422", kind: "json" },
+];
+
+const responses_4: OperationSpec["responses"] = [
+  { status: "202", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+  { status: "409", kind: "json" },
+  { status: "422", kind: "json" },
+];
+
+const responses_5: OperationSpec["responses"] = [
+  { status: "200", kind: "json" },
+  { status: "401", kind: "json" },
+  { status: "403", kind: "json" },
+];
+
 export const addSshKey: OperationSpec = {
   id: "add_ssh_key_user_ssh_key_add_post",
   method: "POST",
   path: "/user/ssh-key/add",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  body: body_1,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -23,14 +68,9 @@ export const attachStorage: OperationSpec = {
   method: "POST",
   path: "/storage/attach",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -42,7 +82,7 @@ export const cancelJob: OperationSpec = {
   id: "cancel_job_job_cancel__job_id__post",
   method: "POST",
   path: "/job/cancel/{job_id}",
-  params: [{ name: "job_id", in: "path" }],
+  params: params_1,
   responses: [
     { status: "200", kind: "json" },
     { status: "202", kind: "json" },
@@ -50,7 +90,7 @@ export const cancelJob: OperationSpec = {
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -72,7 +112,7 @@ export const clusterOperations: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -80,14 +120,14 @@ export const createBucket: OperationSpec = {
   id: "create_bucket_object_storage_bucket_create__bucket_name__put",
   method: "PUT",
   path: "/object-storage/bucket/create/{bucket_name}",
-  params: [{ name: "bucket_name", in: "path" }],
+  params: params_2,
   responses: [
     { status: "201", kind: "empty" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -96,15 +136,9 @@ export const createCluster: OperationSpec = {
   method: "POST",
   path: "/cluster/create",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "402", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  body: body_1,
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -118,15 +152,9 @@ export const createStorage: OperationSpec = {
   method: "POST",
   path: "/storage/create",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "402", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  body: body_1,
+  responses: responses_3,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -139,7 +167,7 @@ export const deleteBucket: OperationSpec = {
   id: "delete_bucket_object_storage_bucket_delete__bucket_name__delete",
   method: "DELETE",
   path: "/object-storage/bucket/delete/{bucket_name}",
-  params: [{ name: "bucket_name", in: "path" }],
+  params: params_2,
   responses: [
     { status: "204", kind: "empty" },
     { status: "401", kind: "json" },
@@ -147,7 +175,7 @@ export const deleteBucket: OperationSpec = {
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -155,7 +183,7 @@ export const deleteJob: OperationSpec = {
   id: "delete_job_job_delete__job_id__delete",
   method: "DELETE",
   path: "/job/delete/{job_id}",
-  params: [{ name: "job_id", in: "path" }],
+  params: params_1,
   responses: [
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
@@ -163,7 +191,7 @@ export const deleteJob: OperationSpec = {
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -171,15 +199,9 @@ export const destroyCluster: OperationSpec = {
   id: "destroy_cluster_cluster__cluster__delete",
   method: "DELETE",
   path: "/cluster/{cluster}",
-  params: [{ name: "cluster", in: "path" }],
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_3,
+  responses: responses_4,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -192,15 +214,9 @@ export const destroyStorage: OperationSpec = {
   id: "destroy_storage_storage__storage_id__delete",
   method: "DELETE",
   path: "/storage/{storage_id}",
-  params: [{ name: "storage_id", in: "path" }],
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_4,
+  responses: responses_4,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -214,14 +230,9 @@ export const detachStorage: OperationSpec = {
   method: "POST",
   path: "/storage/detach",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -235,12 +246,8 @@ export const disableObjectStorage: OperationSpec = {
   method: "DELETE",
   path: "/object-storage/disable",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -248,16 +255,10 @@ export const editCluster: OperationSpec = {
   id: "edit_cluster_cluster_edit__cluster__patch",
   method: "PATCH",
   path: "/cluster/edit/{cluster}",
-  params: [{ name: "cluster", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_3,
+  body: body_1,
+  responses: responses_4,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -265,15 +266,10 @@ export const editStorage: OperationSpec = {
   id: "edit_storage_storage_edit__storage_id__patch",
   method: "PATCH",
   path: "/storage/edit/{storage_id}",
-  params: [{ name: "storage_id", in: "path" }],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_4,
+  body: body_1,
+  responses: responses_2,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -282,12 +278,8 @@ export const enableObjectStorage: OperationSpec = {
   method: "POST",
   path: "/object-storage/enable",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: false,
 };
 
@@ -296,12 +288,8 @@ export const getAwsConfig: OperationSpec = {
   method: "GET",
   path: "/object-storage/configure/aws",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -309,14 +297,9 @@ export const getClusterInfo: OperationSpec = {
   id: "get_cluster_info_cluster_info__cluster__get",
   method: "GET",
   path: "/cluster/info/{cluster}",
-  params: [{ name: "cluster", in: "path" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_3,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -324,14 +307,9 @@ export const getJobInfo: OperationSpec = {
   id: "get_job_info_job_info__job_id__get",
   method: "GET",
   path: "/job/info/{job_id}",
-  params: [{ name: "job_id", in: "path" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_1,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -344,7 +322,7 @@ export const getMe: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "401", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -353,12 +331,8 @@ export const getObjectStorageCredentials: OperationSpec = {
   method: "GET",
   path: "/object-storage/credentials",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -367,12 +341,8 @@ export const getOrganizationInfo: OperationSpec = {
   method: "GET",
   path: "/user/organization/info",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -381,12 +351,8 @@ export const getRcloneConfig: OperationSpec = {
   method: "GET",
   path: "/object-storage/configure/rclone",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -399,7 +365,7 @@ export const getRequestInfo: OperationSpec = {
     { status: "200", kind: "json", headers: { "retry-after": "number" } },
     { status: "422", kind: "json" },
   ],
-  auth: [{ type: "bearer" }],
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -411,13 +377,8 @@ export const getSshCommand: OperationSpec = {
     { name: "instance_id", in: "path" },
     { name: "system", in: "query" },
   ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -425,14 +386,9 @@ export const getStorageInfo: OperationSpec = {
   id: "get_storage_info_storage_info__storage_id__get",
   method: "GET",
   path: "/storage/info/{storage_id}",
-  params: [{ name: "storage_id", in: "path" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_4,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -441,13 +397,8 @@ export const getStorageQuote: OperationSpec = {
   method: "GET",
   path: "/storage/quote",
   params: [{ name: "size_gb", in: "query" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -456,12 +407,8 @@ export const getUserInfo: OperationSpec = {
   method: "GET",
   path: "/user/info",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -470,12 +417,8 @@ export const getUserPreferences: OperationSpec = {
   method: "GET",
   path: "/user/preferences",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -494,12 +437,8 @@ export const initJob: OperationSpec = {
   method: "GET",
   path: "/job/init",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -508,12 +447,8 @@ export const listBuckets: OperationSpec = {
   method: "GET",
   path: "/object-storage/bucket/list",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_5,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -525,13 +460,8 @@ export const listClusters: OperationSpec = {
     { name: "include_org", in: "query" },
     { name: "instances", in: "query" },
   ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -539,14 +469,9 @@ export const listJobs: OperationSpec = {
   id: "list_jobs_job_list_get",
   method: "GET",
   path: "/job/list",
-  params: [{ name: "include_org", in: "query" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_5,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -554,14 +479,9 @@ export const listSshKeys: OperationSpec = {
   id: "list_ssh_keys_user_ssh_key_list_get",
   method: "GET",
   path: "/user/ssh-key/list",
-  params: [{ name: "include_org", in: "query" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_5,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -569,14 +489,9 @@ export const listStorage: OperationSpec = {
   id: "list_storage_storage_list_get",
   method: "GET",
   path: "/storage/list",
-  params: [{ name: "include_org", in: "query" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  params: params_5,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -591,13 +506,8 @@ export const pullJob: OperationSpec = {
     { name: "dry_run", in: "query" },
     { name: "files", in: "query" },
   ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -606,13 +516,8 @@ export const removeSshKey: OperationSpec = {
   method: "DELETE",
   path: "/user/ssh-key/remove/{key_id}",
   params: [{ name: "key_id", in: "path" }],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -621,14 +526,9 @@ export const updateUserPreferences: OperationSpec = {
   method: "PATCH",
   path: "/user/preferences",
   params: [],
-  body: { kind: "json", mediaType: "application/json" },
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
-  auth: [{ type: "bearer" }],
+  body: body_1,
+  responses: responses_1,
+  auth: auth_1,
   isIdempotent: false,
 };
 

@@ -12,3 +12,5 @@ export const targetsConstName = (poller: Poller): string => `targets_${poller.na
 export const dateTableName = "table_dates";
 /** Poller name -> LroSpec, for resumePoller. */
 export const pollerTableName = "table_pollers";
+/** A field value several operation descriptors share (descriptor-sharing.ts): `retry_1`, `responses_3`. */
+export const sharedFieldConstName = (field: string, index: number): string => `${field}_${index}`;

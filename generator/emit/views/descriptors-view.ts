@@ -21,10 +21,13 @@ import {
   urlLroSpecOf,
   waitTargetOf,
 } from "./descriptor-specs.js";
+import { shareDescriptorFields } from "./descriptor-sharing.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
 /** A constant of descriptors.ts: `export const <name>: <type> = <literal>;`. */
 export interface DescriptorConstant {
+  /** `export const`, or `const` for a value only the file's own constants name. */
+  keyword: string;
   /** The value, laid out as prettier prints it. */
   literal: string;
   name: string;
@@ -57,16 +60,24 @@ const runtimeTypeNames = [
 
 export function descriptorsView(api: Api): DescriptorsView {
   const constants: DescriptorConstant[] = [];
-  const constant = (name: string, type: string, literal: string) =>
-    constants.push({ literal, name, type });
+  const constant = (name: string, type: string, literal: string, keyword = "export const") =>
+    constants.push({ keyword, literal, name, type });
   const dates = datePlans(api);
   const hasDates =
     Object.keys(dates.table).length > 0 ||
     api.operations.some((op) => op.responses.some((r) => r.schema && dates.planOf(r.schema)));
   // First in the file: descriptors below refer to it while the module initialises.
   if (hasDates) constant(dateTableName, "Record<string, DatePlan>", expandedObject(dates.table, 0));
-  for (const op of api.operations) {
-    constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
+  const { shared, specs } = shareDescriptorFields(
+    api.operations.map((op) => operationSpecOf(api, op, dates)),
+  );
+  for (const { name, field, value } of shared) {
+    const type = `OperationSpec["${field}"]`;
+    const head = `const ${name}: ${type} = `;
+    constant(name, type, printValue(value, 0, head.length, 1), "const");
+  }
+  for (const [i, op] of api.operations.entries()) {
+    constant(op.name, "OperationSpec", expandedObject(specs[i]!, 0));
     const paging = paginationSpecOf(op);
     if (paging) {
       const head = `export const ${paginationConstName(op)}: PaginationSpec = `;

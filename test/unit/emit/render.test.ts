@@ -50,7 +50,7 @@ describe("index.ts.hbs", () => {
 describe("createRenderer", () => {
   it("names the partial, with line and column, when a field its view lacks is used there", () => {
     const view = {
-      constants: [{ name: "a", type: "T" }],
+      constants: [{ keyword: "export const", name: "a", type: "T" }],
       header: "",
       noCheck: "",
       runtimeTypes: "",
@@ -62,11 +62,17 @@ describe("createRenderer", () => {
 });
 
 describe("descriptors.ts.hbs", () => {
-  it("lists each constant after the runtime types it uses", () => {
+  it("lists each constant, shared values unexported, after the runtime types it uses", () => {
     const view = {
       constants: [
-        { literal: '{\n  id: "a",\n}', name: "getA", type: "OperationSpec" },
-        { literal: '{ id: "b" }', name: "getB", type: "OperationSpec" },
+        { keyword: "const", literal: '["5XX"]', name: "codes_1", type: 'OperationSpec["codes"]' },
+        {
+          keyword: "export const",
+          literal: '{\n  id: "a",\n}',
+          name: "getA",
+          type: "OperationSpec",
+        },
+        { keyword: "export const", literal: '{ id: "b" }', name: "getB", type: "OperationSpec" },
       ],
       header: "// header",
       noCheck: "// @ts-nocheck",
@@ -77,6 +83,8 @@ describe("descriptors.ts.hbs", () => {
         "// header",
         "// @ts-nocheck",
         'import type { OperationSpec } from "./runtime/types.js";',
+        "",
+        'const codes_1: OperationSpec["codes"] = ["5XX"];',
         "",
         "export const getA: OperationSpec = {",
         '  id: "a",',
