@@ -38,6 +38,8 @@ export interface MethodParts {
   parameters: string[];
   /** A generic return type lays its arguments out itself when the signature breaks. */
   returnType: string | GenericType;
+  /** The JSDoc of its standalone function when shorter than `doc` (methodDoc's `isBrief`). */
+  functionDoc?: string;
   /** The signature spans lines that prettier lays out (an inline handler type). */
   isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
@@ -178,6 +180,11 @@ function member(m: MethodParts): ClientMember {
   return { doc: m.doc ? indentLines(m.doc, 2) : "", signatures };
 }
 
+/** The client method's JSDoc, and its standalone function's without the description. */
+function docsOf(op: Operation, extra: string[] = []): Pick<MethodParts, "doc" | "functionDoc"> {
+  return { doc: methodDoc(op, extra), functionDoc: methodDoc(op, extra, true) };
+}
+
 function argsParameter(op: Operation): string {
   return hasRequiredArgs(op)
     ? `params: op.${op.paramsTypeName}`
@@ -186,7 +193,7 @@ function argsParameter(op: Operation): string {
 
 function operationMethod(op: Operation, names: TypeNames): MethodParts {
   const result = clientResultType(op, names);
-  const base = { doc: methodDoc(op), name: op.name };
+  const base = { ...docsOf(op), name: op.name };
   const headers = hasDeclaredHeaders(op) ? [`op.${headersTypeName(op)}`] : [];
   if (op.pagination) {
     const item = op.pagination.itemSchema;
@@ -196,7 +203,7 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
         runtime: "paginate",
         args: [d(op.name), "params", "options", d(paginationConstName(op))],
       },
-      doc: methodDoc(op, [
+      ...docsOf(op, [
         "Await it for the first page, or iterate it (`for await`) for every item across pages.",
       ]),
       parameters: [argsParameter(op), "options?: PaginationOptions"],
@@ -232,7 +239,7 @@ function streamMethod(op: Operation, names: TypeNames, result: string): MethodPa
   if (op.streamField === undefined) {
     return {
       ...base,
-      doc: methodDoc(op, [extra]),
+      ...docsOf(op, [extra]),
       parameters: [argsParameter(op), "options?: StreamOptions"],
       returnType: stream,
     };
@@ -241,7 +248,7 @@ function streamMethod(op: Operation, names: TypeNames, result: string): MethodPa
   const params = `params: op.${op.paramsTypeName}`;
   return {
     ...base,
-    doc: methodDoc(op, [
+    ...docsOf(op, [
       `With \`body.${op.streamField}: true\` it streams: ${extra.charAt(0).toLowerCase()}${extra.slice(1)} Otherwise it resolves to the whole answer.`,
     ]),
     overloads: [
