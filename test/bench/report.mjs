@@ -41,7 +41,7 @@ const cpuSummary = (runs) =>
   summarize(runs.map((r) => r.cpuS).filter((v) => typeof v === "number"));
 
 /** Medians of the lib-only project's tsc runs on one spec, by checker (wall; `cpu` inside). */
-function baselineOf(spec) {
+export function baselineOf(spec) {
   if (!spec.tscBaseline) return undefined;
   return Object.fromEntries(
     Object.entries(spec.tscBaseline).map(([c, runs]) => [
@@ -52,7 +52,7 @@ function baselineOf(spec) {
 }
 
 /** The part of a tsc time above the lib-only project (never below 0). */
-const above = (time, lib) => (time != null && lib != null ? Math.max(0, time - lib) : null);
+export const above = (time, lib) => (time != null && lib != null ? Math.max(0, time - lib) : null);
 
 /**
  * CPU seconds a tool's output adds to `checker`'s run: the median over rounds of its run minus
