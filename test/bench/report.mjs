@@ -59,7 +59,7 @@ export const above = (time, lib) => (time != null && lib != null ? Math.max(0, t
  * the lib-only project's run of the SAME round (run.mjs checks both in each round), so drift in
  * other load between rounds cancels. Null without CPU figures for every round.
  */
-function cpuAbove(spec, tool, checker) {
+export function cpuAbove(spec, tool, checker) {
   const runs = spec.tools[tool]?.tsc?.[checker] ?? [];
   const lib = spec.tscBaseline?.[checker] ?? [];
   const diffs = runs.map((r, i) => r.cpuS - lib[i]?.cpuS);
