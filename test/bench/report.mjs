@@ -224,7 +224,7 @@ export function toMarkdown(results) {
       );
       for (const mode of ["sequential", "16 in flight"]) {
         const bareCpu = summarize(rt.cpu?.[`${mode}|bare fetch`] ?? []);
-        const names = ["bare fetch", "clientgen", "clientgen, no timeout", "openapi-fetch"];
+        const names = ["bare fetch", "clientgen", "clientgen, 60 s timeout", "openapi-fetch"];
         for (const name of names.filter((n) => rt.samples[`${mode}|${n}`])) {
           const key = `${mode}|${name}`;
           const cpu = summarize(rt.cpu?.[key] ?? []);

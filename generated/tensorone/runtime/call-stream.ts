@@ -3,7 +3,7 @@
 // The entry point of a streaming operation (SSE, NDJSON) over the client core.
 import type { StreamResponse } from "./event-stream.js";
 import { openStream } from "./open-stream.js";
-import { DEFAULT_TIMEOUT_MS } from "./transport.js";
+import { DEFAULT_STREAM_TIMEOUT_MS } from "./transport.js";
 import type { Transport } from "./transport.js";
 import type { OperationSpec, RequestOptions, StreamOptions } from "./types.js";
 
@@ -23,7 +23,7 @@ export function requestStream<T = unknown>(
       transport.send(streaming, streamArgs, sendOptions) as Promise<StreamResponse>,
     request: (json: OperationSpec, jsonArgs: object | undefined, jsonOptions: RequestOptions) =>
       transport.request(json, jsonArgs, jsonOptions),
-    timeoutMs: options?.timeoutMs ?? transport.clientOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: options?.timeoutMs ?? transport.clientOptions.timeoutMs ?? DEFAULT_STREAM_TIMEOUT_MS,
     sleep: transport.sleep,
   };
   return openStream(context, op, args, options) as Promise<T>;

@@ -134,7 +134,8 @@ export interface StreamSpec {
 export interface StreamOptions extends RequestOptions {
   /**
    * Longest silence between two chunks of the stream before it fails with TimeoutError; default
-   * the call's timeoutMs (60000), Infinity for none. timeoutMs itself bounds the wait for headers.
+   * the stream's timeoutMs (for streams 60000 unless the client or call sets one), Infinity for
+   * none. timeoutMs itself bounds the wait for headers.
    */
   idleTimeoutMs?: number;
   /**
@@ -209,8 +210,10 @@ export interface ClientOptions {
   /** Headers added to every request. */
   headers?: Record<string, string>;
   /**
-   * Per-attempt timeout in ms; default 60000, Infinity for none. Attempts share timers, so a
-   * timeout may fire up to 5% (at most 1 s) after timeoutMs, never before.
+   * Per-attempt timeout in ms; default none (Infinity), streams 60000. A timeout aborts the
+   * request through a signal, which Node's fetch charges for, so only calls that ask for one pay.
+   * Attempts share timers, so a timeout may fire up to 5% (at most 1 s) after timeoutMs, never
+   * before.
    */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;

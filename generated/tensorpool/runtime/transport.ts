@@ -19,8 +19,19 @@ import type { ClientOptions, OperationSpec, RequestOptions, RetryOptions } from 
 
 export type { SendResult } from "./attempt.js";
 
-/** Per-attempt timeout when neither the client nor the call sets one. */
-export const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * Per-attempt timeout when neither the client nor the call sets one: none. A timeout that really
+ * aborts needs a signal, and Node's fetch charges for any signal it is given (a listener and a
+ * finalizer per request, 5-12% of a loopback request's CPU): a call that asks for no timeout
+ * pays for none. Node's fetch still gives up after 300 s without headers or body bytes.
+ */
+export const DEFAULT_TIMEOUT_MS = Infinity;
+
+/**
+ * Streams keep a bound by default (headers, then silence between chunks): one signal per
+ * long-lived stream costs nothing per event, and a silent stream is otherwise never noticed.
+ */
+export const DEFAULT_STREAM_TIMEOUT_MS = 60_000;
 
 /** The options of a call that passes none (never modified). */
 const NO_OPTIONS: RequestOptions = Object.freeze({});
