@@ -29,6 +29,7 @@ import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js
 import { typeNamesOf } from "./types-view.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
 import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
+import { buildClientStatement, factoryHead } from "./factory-lines.js";
 
 /** One client method: its signature and what its standalone function calls. */
 export interface MethodParts {
@@ -63,6 +64,9 @@ const d = (name: string): string => `$d.${name}`;
 
 export interface ClientView {
   clientName: string;
+  /** The client factory's first line and its return statement, laid out (factory-lines.ts). */
+  factoryHead: string;
+  factoryReturn: string;
   /** The server URL's variables as client options (server-options-view.ts). */
   server: ServerOptionsView;
   hasMethods: boolean;
@@ -143,6 +147,12 @@ export function clientView(api: Api): ClientView {
   return {
     apiName: api.name,
     clientName: `${api.name}Client`,
+    factoryHead: factoryHead(
+      `create${api.name}Client`,
+      serverOptionsView(api).optionsParameter,
+      `${api.name}Client`,
+    ),
+    factoryReturn: buildClientStatement(`${api.name}Client`, `create${api.name}Core`),
     server: serverOptionsView(api),
     doc: docComment([
       `${api.title}${api.version ? ` ${api.version}` : ""}: one method per operation.`,

@@ -66,15 +66,55 @@ export function typedLine(column: number, head: string, type: string, end = ";")
     return `${pad(column)}${head} (\n${body}\n${pad(column)})[]${end}`;
   }
   const variants = unionVariants(type);
-  // `X | null` is hugged: prettier breaks inside X, which is not reproduced here (prettier formats it).
-  if (variants?.length === 2 && (variants[1] === "null" || variants[1] === "undefined"))
-    return line;
+  // `X | null` is hugged: prettier breaks inside X (only a generic X is reproduced here); an
+  // array of a union is not hugged, it breaks as any union.
+  if (
+    variants?.length === 2 &&
+    (variants[1] === "null" || variants[1] === "undefined") &&
+    !/^\(.*\)\[\]$/.test(variants[0])
+  ) {
+    const generic = brokenGenericLine(column, head, variants[0], ` | ${variants[1]}${end}`);
+    return generic ?? line;
+  }
   const next = `${pad(column + 2)}${type}${end}`;
   // A long union moves to the next line; so does a long name on the right of a type alias.
   const isName = /^[\w.$]+$/.test(type) && head.endsWith("=");
   if ((variants || isName) && fitsOneLine(next)) return `${pad(column)}${head}\n${next}`;
-  if (!variants) return brokenGenericLine(column, head, type, end) ?? line;
-  return `${pad(column)}${head}\n${variants.map((v) => `${pad(column + 2)}| ${v}`).join("\n")}${end}`;
+  if (!variants)
+    return (
+      brokenIntersectionLine(column, head, type, end) ??
+      brokenGenericLine(column, head, type, end) ??
+      line
+    );
+  return `${pad(column)}${head}\n${variants.map((v) => variantLine(column + 2, v)).join("\n")}${end}`;
+}
+
+/**
+ * One variant of a union broken one variant a line, `| ` at `column`: an array of a union too
+ * long for the line breaks inside its parentheses, as prettier does.
+ */
+function variantLine(column: number, variant: string): string {
+  const line = `${pad(column)}| ${variant}`;
+  const inner = /^\((.*)\)\[\]$/.exec(variant)?.[1];
+  const innerVariants = inner === undefined ? undefined : unionVariants(inner);
+  if (fitsOneLine(line) || !innerVariants || !isSingleTerm(variant)) return line;
+  const oneLine = `${pad(column + 4)}${inner}`;
+  const body = fitsOneLine(oneLine)
+    ? oneLine
+    : innerVariants.map((v) => `${pad(column + 4)}| ${v}`).join("\n");
+  return `${pad(column)}| (\n${body}\n${pad(column + 2)})[]`;
+}
+
+/** `head A & B & C;` too long, its parts names: prettier breaks after each `&`, indented two more. */
+function brokenIntersectionLine(
+  column: number,
+  head: string,
+  type: string,
+  end: string,
+): string | undefined {
+  const parts = splitTopLevel(type, " & ");
+  if (parts.length < 2 || !parts.every((part) => /^[\w.$]+$/.test(part))) return undefined;
+  return `${pad(column)}${head} ${parts.join(` &\n${pad(column + 2)}`)}${end}`;
 }
 
 /** `head Name<a, b>;` too long: prettier breaks the type arguments, one per line. */
@@ -84,12 +124,10 @@ function brokenGenericLine(
   type: string,
   end: string,
 ): string | undefined {
-  const generic = /^([\w.$]+)<(.*)>$/.exec(type);
-  if (!generic || !isSingleTerm(type) || !fitsOneLine(`${pad(column)}${head} ${generic[1]}<`))
-    return undefined;
-  const args = splitTopLevel(generic[2], ", ");
-  if (args.length < 2) return undefined;
-  const broken = brokenTypeArguments(column, { argumentsAt: () => args, name: generic[1] });
+  const generic = genericOf(type);
+  if (!generic || !fitsOneLine(`${pad(column)}${head} ${generic.name}<`)) return undefined;
+  if (generic.argumentsAt(column).length < 2) return undefined;
+  const broken = brokenTypeArguments(column, generic);
   return broken === undefined ? undefined : `${pad(column)}${head} ${broken}${end}`;
 }
 
@@ -103,7 +141,9 @@ function multiLineTyped(column: number, head: string, type: string, end: string)
   if (known !== undefined) return known;
   const variants = unionVariants(type);
   if (!variants || isHuggedNull(variants)) return `${pad(column)}${head} ${type}${end}`;
-  return `${pad(column)}${head}\n${unionLines(column + 2, variants)}${end}`;
+  // A marked `Record<string, {...}>` variant breaks its type arguments, as it would alone.
+  const laidOut = variants.map((v) => recordLines(column, v) ?? v);
+  return `${pad(column)}${head}\n${unionLines(column + 2, laidOut)}${end}`;
 }
 
 /**
@@ -131,6 +171,12 @@ function arrayOfUnion(type: string): string[] | undefined {
 
 /** `Record<string, V>` with a multi-line V (marked unsure): prettier puts each type argument on its own line. */
 function brokenRecord(column: number, head: string, type: string, end: string): string | undefined {
+  const record = recordLines(column, type);
+  return record === undefined ? undefined : `${pad(column)}${head} ${record}${end}`;
+}
+
+/** A marked `Record<string, V>` starting on a line indented `column`, one type argument a line. */
+function recordLines(column: number, type: string): string | undefined {
   const value = /^\u0000Record<string, ([^]*)>$/.exec(type)?.[1];
   if (value === undefined || !isSingleTerm(type.slice(1))) return undefined;
   const arrayVariants = arrayOfUnion(value);
@@ -141,7 +187,7 @@ function brokenRecord(column: number, head: string, type: string, end: string): 
     : variants && !isHuggedNull(variants)
       ? unionLines(column + 2, variants)
       : `${pad(column + 2)}${value.split("\n").join(`\n${pad(2)}`)}`;
-  return `${pad(column)}${head} Record<\n${pad(column + 2)}string,\n${argument}\n${pad(column)}>${end}`;
+  return `Record<\n${pad(column + 2)}string,\n${argument}\n${pad(column)}>`;
 }
 
 /**
@@ -251,6 +297,14 @@ export function flatGeneric(type: GenericType, column = 0): string {
   return `${type.name}<${type.argumentsAt(column).join(", ")}>`;
 }
 
+/** `Name<a, b>` on one line as a generic type whose arguments can be broken; undefined otherwise. */
+function genericOf(type: string): GenericType | undefined {
+  const generic = /^([\w.$]+)<(.*)>$/.exec(type);
+  if (!generic || !isSingleTerm(type)) return undefined;
+  const args = splitTopLevel(generic[2], ", ");
+  return { argumentsAt: () => args, name: generic[1] };
+}
+
 /**
  * A method signature `head(parameters): returnType;` at `column`, as prettier prints it: on one
  * line when it fits, else one parameter per line; then, if `): returnType;` is still too long (or
@@ -265,6 +319,7 @@ export function methodSignature(
   returnType: string | GenericType,
   end = ";",
 ): string {
+  if (typeof returnType === "string") returnType = genericOf(returnType) ?? returnType;
   const flat = typeof returnType === "string" ? returnType : flatGeneric(returnType);
   const line = `${pad(column)}${head}(${parameters.join(", ")}): ${flat}${end}`;
   if (!flat.includes("\n") && fitsOneLine(line)) return line;

@@ -4,6 +4,7 @@ import type { Property, Schema } from "../../model/schema.js";
 import { docComment, schemaDocLines } from "./doc-comment.js";
 import {
   brokenUnionGroup,
+  fitsOneLine,
   indentLines,
   intersectionLines,
   isHuggedNull,
@@ -109,18 +110,42 @@ function unionExpression(
   names: TypeNames,
   column: number,
 ): string {
-  const variants = schema.variants.map((variant, i) => {
-    const type = typeExpression(variant, names, column);
-    const values = schema.discriminator?.valuesByVariant[i] ?? [];
-    if (!schema.discriminator || values.length === 0) return type;
+  const discriminator = schema.discriminator;
+  const tagged = (type: string, i: number, isBroken: boolean) => {
+    const values = discriminator?.valuesByVariant[i] ?? [];
+    if (!discriminator || values.length === 0) return type;
     // Pin the discriminator to its literal(s), so a switch on it narrows to the variant.
-    const tag = `{ ${propertyKey(schema.discriminator.propertyName)}: ${values.map(literalType).join(" | ")} }`;
-    return `${group(type)} & ${tag}`;
-  });
+    const tag = discriminatorTag(propertyKey(discriminator.propertyName), values, column);
+    return `${group(type)} & ${isBroken && !type.includes("\n") ? tag.broken(group(type)) : tag.flat}`;
+  };
+  const types = schema.variants.map((variant) => typeExpression(variant, names, column));
   // Variants that print alike are one; a lone one needs no parentheses (prettier drops them).
   // Multi-line variants are laid out by typedLine where the union meets its property or alias.
-  const unique = [...new Set(variants)];
-  return unique.length === 1 ? unique[0] : unique.map(unionMember).join(" | ");
+  const unique = [...new Set(types.map((type, i) => tagged(type, i, false)))];
+  if (unique.length === 1) return unique[0];
+  return [...new Set(types.map((type, i) => tagged(type, i, true)))].map(unionMember).join(" | ");
+}
+
+/**
+ * `{ key: "a" | "b" }` after `Variant & `: flat, or, where the union puts this variant on its own
+ * line (`| (Variant & {...})` at `column + 2`, laid out two columns left) and it does not fit there,
+ * expanded one member a line as prettier breaks the object type.
+ */
+function discriminatorTag(key: string, values: string[], column: number) {
+  const union = values.map(literalType).join(" | ");
+  const flat = `{ ${key}: ${union} }`;
+  return {
+    flat,
+    broken(type: string): string {
+      if (fitsOneLine(`${pad(column + 2)}| (${type} & ${flat})`)) return flat;
+      // Laid out where it is printed (four columns right of `column`), then moved back.
+      const member = typedLine(column + 6, `${key}:`, union)
+        .split("\n")
+        .map((line) => line.slice(4))
+        .join("\n");
+      return `{\n${member}\n${pad(column)}}`;
+    },
+  };
 }
 
 /** Multi-line parts inside a construct whose prettier layout is not reproduced here. */

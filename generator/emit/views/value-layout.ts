@@ -30,9 +30,8 @@ export function printValue(value: unknown, column: number, start: number, suffix
     ? value
     : Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return isArray ? "[]" : "{}";
-  const inline = valueLiteral(value);
-  if (start + inline.length + suffix <= printWidth && !(isArray && mustBreakArray(value)))
-    return inline;
+  const inline = literalWithin(value, printWidth - start - suffix);
+  if (inline !== undefined && !(isArray && mustBreakArray(value))) return inline;
   if (isArray) {
     const items = value.map(
       (item) => `${pad(column + 2)}${printValue(item, column + 2, column + 2, 1)},`,
@@ -40,6 +39,33 @@ export function printValue(value: unknown, column: number, start: number, suffix
     return `[\n${items.join("\n")}\n${pad(column)}]`;
   }
   return expandedObject(value as Record<string, unknown>, column);
+}
+
+/**
+ * valueLiteral(value) when it is at most `limit` characters long, else undefined as soon as it
+ * is known to be longer: a big descriptor is printed without writing out every nested value at
+ * every depth it is tried inline.
+ */
+function literalWithin(value: unknown, limit: number): string | undefined {
+  if (value === null || typeof value !== "object") {
+    const text = valueLiteral(value);
+    return text.length <= limit ? text : undefined;
+  }
+  const isArray = Array.isArray(value);
+  const items: [string, unknown][] = isArray
+    ? value.map((item) => ["", item])
+    : Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .map(([key, v]) => [`${propertyKey(key)}: `, v]);
+  const close = isArray ? "]" : " }";
+  let text = isArray ? "[" : "{ ";
+  for (let i = 0; i < items.length; i++) {
+    const head = (i === 0 ? "" : ", ") + items[i][0];
+    const item = literalWithin(items[i][1], limit - text.length - head.length - close.length);
+    if (item === undefined) return undefined;
+    text += head + item;
+  }
+  return text.length + close.length <= limit ? text + close : undefined;
 }
 
 /**

@@ -64,6 +64,54 @@ const shapes: { name: string; schema: Schema }[] = [
     name: "Record<string, (string | object | object)[]>",
     schema: record(array(union(str, obj("a"), obj("b")))),
   },
+  {
+    name: "long name & name & name",
+    schema: and(ref("A".repeat(30)), ref("B".repeat(30)), ref("C".repeat(30))),
+  },
+  {
+    name: "discriminated union with a long tag",
+    schema: {
+      discriminator: {
+        propertyName: "type",
+        valuesByVariant: [["a".repeat(20), "b".repeat(20), "c".repeat(20), "d".repeat(20)], ["e"]],
+      },
+      kind: "union",
+      variants: [ref("First"), ref("Second")],
+    } as Schema,
+  },
+  {
+    name: "discriminated union with a tag too long for one line",
+    schema: {
+      discriminator: {
+        propertyName: "kind-of",
+        valuesByVariant: [Array.from({ length: 8 }, (_, i) => `value_${i}_xxxxxx`), ["e"]],
+      },
+      kind: "union",
+      variants: [ref("First"), ref("Second")],
+    } as Schema,
+  },
+  {
+    name: "(long name | long name)[] | null",
+    schema: nullable(array(union(ref("A".repeat(45)), ref("B".repeat(45))))),
+  },
+  {
+    name: "string | (long name | long name | long name)[]",
+    schema: union(str, array(union(ref("A".repeat(35)), ref("B".repeat(35)), ref("C".repeat(35))))),
+  },
+  {
+    name: "Record<string, long union> | null",
+    schema: nullable(
+      record(union(str, ref("A".repeat(30)), ref("B".repeat(30)), ref("C".repeat(20)))),
+    ),
+  },
+  {
+    name: "boolean | Record<string, object>",
+    schema: union({ kind: "boolean" }, record(obj("a", "b"))),
+  },
+  {
+    name: "boolean | Record<string, object | object>",
+    schema: union({ kind: "boolean" }, record(union(obj("a"), obj("b", "c")))),
+  },
 ];
 
 /** prettier's layout of a declaration, the mark removed (prettier never sees it). */
@@ -170,6 +218,11 @@ describe("method signatures", () => {
       isLaidOut: false,
     },
     { name: "a long plain return type", returnType: `Promise<${longName("A")}>`, isLaidOut: true },
+    {
+      name: "a long union return type given as text",
+      returnType: `Promise<${longName("A")} | EventStream<${longName("B")}>>`,
+      isLaidOut: true,
+    },
   ];
 
   it.each(cases)(
