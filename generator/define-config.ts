@@ -45,7 +45,7 @@ export interface ApiOptions {
   silence?: string[];
   /**
    * A folder of Handlebars templates replacing clientgen's own by file name (`client.ts.hbs`,
-   * `partials/method-entry.hbs`); see the README's "Templates" section. Default: none.
+   * `partials/descriptor.hbs`); see the README's "Templates" section. Default: none.
    */
   templates?: string;
 }

@@ -27,13 +27,6 @@ export {
   UnexpectedStatusError,
   UnprocessableEntityError,
 } from "./runtime/errors.js";
-export { StreamParseError } from "./runtime/stream-errors.js";
-export {
-  ChannelError,
-  ChannelFailedError,
-  ChannelLostError,
-  ChannelRefusedError,
-} from "./runtime/channel-errors.js";
 export type {
   ChannelOptions,
   ClientOptions,
@@ -46,8 +39,6 @@ export type {
   StreamOptions,
   WebSocketConstructor,
 } from "./runtime/types.js";
-export type { EventStream, ServerSentEvent } from "./runtime/event-stream.js";
-export type { Channel } from "./runtime/channel.js";
 export type { PagePromise } from "./runtime/paginate.js";
 export type { Poller } from "./runtime/poller.js";
 export type { ApiPromise, WithResponse } from "./runtime/response-meta.js";

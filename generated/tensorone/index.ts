@@ -26,12 +26,6 @@ export {
   UnprocessableEntityError,
 } from "./runtime/errors.js";
 export { StreamParseError } from "./runtime/stream-errors.js";
-export {
-  ChannelError,
-  ChannelFailedError,
-  ChannelLostError,
-  ChannelRefusedError,
-} from "./runtime/channel-errors.js";
 export type {
   ChannelOptions,
   ClientOptions,
@@ -45,7 +39,6 @@ export type {
   WebSocketConstructor,
 } from "./runtime/types.js";
 export type { EventStream, ServerSentEvent } from "./runtime/event-stream.js";
-export type { Channel } from "./runtime/channel.js";
 export type { PagePromise } from "./runtime/paginate.js";
 export type { Poller } from "./runtime/poller.js";
 export type { ApiPromise, WithResponse } from "./runtime/response-meta.js";

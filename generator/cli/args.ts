@@ -31,7 +31,7 @@ generate options:
   --dates               date-time strings as Date in the client (revived in responses)
   --silence <CODE>      do not report this warning code (repeatable; docs/diagnostics.md)
   --templates <dir>     templates replacing clientgen's own by file name (client.ts.hbs,
-                        partials/method-entry.hbs, ...; see README "Templates")
+                        partials/descriptor.hbs, ...; see README "Templates")
   --api <name>          only this API of the config (its name or output folder; repeatable)
   --verbose             timings per stage; every warning (else grouped per code and file)
   --json                one JSON document on stdout instead of text

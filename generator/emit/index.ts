@@ -10,7 +10,7 @@ import { unsureMark } from "./views/type-expression.js";
 export interface EmitOptions {
   /** Told when rendering is done and formatting starts (for progress lines). */
   onFormat?: () => void;
-  /** A directory of templates overriding ours by file name (`client.ts.hbs`, `partials/method-entry.hbs`). */
+  /** A directory of templates overriding ours by file name (`client.ts.hbs`, `partials/descriptor.hbs`). */
   templates?: string;
 }
 

@@ -9,7 +9,6 @@ import { clientView } from "./views/client-view.js";
 import { coreView } from "./views/core-view.js";
 import { descriptorsView } from "./views/descriptors-view.js";
 import { functionsView } from "./views/functions-view.js";
-import { methodTableName } from "./views/descriptor-names.js";
 import { indexView } from "./views/index-view.js";
 import { operationsView } from "./views/operations-view.js";
 import { typesView } from "./views/types-view.js";
@@ -56,7 +55,6 @@ export function plan(api: Api): PlannedFile[] {
       view: {
         ...header,
         noCheck: noCheckDirective,
-        methodTable: methodTableName,
         ...descriptorsView(api),
       },
     },

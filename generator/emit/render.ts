@@ -29,7 +29,7 @@ export interface Renderer {
   readonly files: string[];
 }
 
-/** Template files by relative name (`client.ts.hbs`, `partials/method-entry.hbs`) -> absolute path. */
+/** Template files by relative name (`client.ts.hbs`, `partials/descriptor.hbs`) -> absolute path. */
 function templateFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const sub of ["", "partials"]) {
@@ -181,7 +181,7 @@ function userTemplates(dir: string): [string, string][] {
   }
   if (found.length === 0)
     throw new TemplateError(
-      `${dir}: no .hbs templates in it (a template or partial is replaced by a file of the same name, e.g. client.ts.hbs or partials/method-entry.hbs)`,
+      `${dir}: no .hbs templates in it (a template or partial is replaced by a file of the same name, e.g. client.ts.hbs or partials/descriptor.hbs)`,
     );
   return found;
 }

@@ -6,7 +6,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { above, baselineOf, toolSummary } from "./report.mjs";
+import { cpuAbove, toolSummary } from "./report.mjs";
 
 const START = "<!-- speed-table:start (test/bench/readme-table.mjs writes this part) -->";
 const END = "<!-- speed-table:end -->";
@@ -48,14 +48,8 @@ export function speedTables(results) {
     const cg = spec.tools.clientgen && toolSummary(spec.tools.clientgen);
     const ot = spec.tools["openapi-typescript"] && toolSummary(spec.tools["openapi-typescript"]);
     if (!cg?.gen || !ot?.gen) continue;
-    const lib = baselineOf(spec);
     const tsc = checkers.map((c) =>
-      x(
-        ratio(
-          above(cg.tsc[c]?.cpu?.median, lib?.[c]?.cpu?.median),
-          above(ot.tsc[c]?.cpu?.median, lib?.[c]?.cpu?.median),
-        ),
-      ),
+      x(ratio(cpuAbove(spec, "clientgen", c), cpuAbove(spec, "openapi-typescript", c))),
     );
     lines.push(
       `| ${[

@@ -16,14 +16,14 @@ const custom = path.join(dir, "my-templates");
 beforeAll(() => {
   cpSync(fixtures, path.join(dir, "specs"), { recursive: true });
   mkdirSync(path.join(custom, "partials"), { recursive: true });
-  // The client's skeleton with a line of our own, and a method-table entry written another way.
+  // The client's skeleton with a line of our own, and a descriptor constant written another way.
   writeFileSync(
     path.join(custom, "client.ts.hbs"),
     ours("client.ts.hbs").replace("{{doc}}\n", "// Reviewed by the platform team.\n{{doc}}\n"),
   );
   writeFileSync(
-    path.join(custom, "partials/method-entry.hbs"),
-    "  {{name}}: { {{#each fields}}{{key}}: {{value}}, {{/each}} }, // {{name}}\n",
+    path.join(custom, "partials/descriptor.hbs"),
+    "export const {{name}}: {{type}} = {{literal}}; // {{name}}",
   );
 });
 
@@ -42,10 +42,9 @@ describe("--templates", () => {
     const after = readTree(path.join(dir, "custom"));
     expect(after["client.ts"]).toContain("// Reviewed by the platform team.\n/**");
     expect(before["client.ts"]).not.toContain("Reviewed");
-    // prettier lays the user's entries out; the comment after each shows the partial was used.
-    expect(after["descriptors.ts"]).toMatch(
-      /getPet: \{ kind: "request", operation: getPet \}, \/\/ getPet\n/,
-    );
+    // The comment after each constant shows the partial was used.
+    expect(after["descriptors.ts"]).toMatch(/\n\}; \/\/ getPet\n/);
+    expect(before["descriptors.ts"]).not.toContain("// getPet");
     for (const file of ["operations.ts", "types.ts", "index.ts", "runtime/transport.ts"])
       expect(after[file], file).toBe(before[file]);
   });

@@ -9,12 +9,19 @@ import { pathToFileURL } from "node:url";
 import { cookieFetch } from "./cookie-fetch.js";
 
 type Args = Record<string, unknown>;
-/** A method table entry (runtime/client-factory's MethodSpec): its kind and, for calls, its operation. */
-interface MethodSpec {
-  readonly kind: string;
-  readonly operation?: { id: string; method: string; path: string };
+/** What the driver reads of an operation's descriptor (the runtime's OperationSpec). */
+interface OperationOf {
+  readonly id: string;
+  readonly method: string;
+  readonly path: string;
 }
-type OperationOf = NonNullable<MethodSpec["operation"]>;
+
+/** One client method the driver calls: how it is called, and the operation behind it. */
+interface MethodCall {
+  readonly method: string;
+  readonly kind: "request" | "paginate" | "startAndWait" | "startAndPaginate";
+  readonly operation: OperationOf;
+}
 
 /** One call the driver made and how it ended. */
 export interface Call {
@@ -145,13 +152,45 @@ async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: num
   }
 }
 
-/** Imports the generated client, calls every method, returns the calls in table order. */
+/**
+ * The methods to call, one per operation: an operation's descriptor in descriptors.ts is named
+ * after its client method; `pagination_<name>` marks a pageable one and `lro_<name>` one polled at
+ * the URL its response names. Users wait for LROs: a start with `<name>AndWait` is called through it.
+ */
+function methodCalls(descriptors: Record<string, unknown>, methods: Set<string>): MethodCall[] {
+  const calls: MethodCall[] = [];
+  for (const [name, value] of Object.entries(descriptors)) {
+    if (!methods.has(name) || !isOperation(value)) continue;
+    const isPaged = `pagination_${name}` in descriptors;
+    const wait = `${name}AndWait`;
+    if (methods.has(wait)) {
+      const isPagedAtUrl = isPaged && `lro_${name}` in descriptors;
+      calls.push({
+        method: wait,
+        kind: isPagedAtUrl ? "startAndPaginate" : "startAndWait",
+        operation: value,
+      });
+    } else calls.push({ method: name, kind: isPaged ? "paginate" : "request", operation: value });
+  }
+  return calls;
+}
+
+function isOperation(value: unknown): value is OperationOf {
+  const v = value as Partial<OperationOf> | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.id === "string" &&
+    typeof v.method === "string" &&
+    typeof v.path === "string"
+  );
+}
+
+/** Imports the generated client, calls every method, returns the calls in method order. */
 export async function drive(options: DriveOptions): Promise<Call[]> {
   const descriptors = (await import(
     pathToFileURL(path.join(options.clientDir, "descriptors.ts")).href
-  )) as {
-    table_methods: Record<string, MethodSpec>;
-  };
+  )) as Record<string, unknown>;
   const index = (await import(
     pathToFileURL(path.join(options.clientDir, "index.ts")).href
   )) as Record<string, unknown>;
@@ -167,16 +206,11 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
       fetch: cookieFetch(),
     });
   const operations = swaggerOperations(options.swaggerFile);
-  const table = descriptors.table_methods;
+  // Pollers, resumePoller and channels are reached through the calls that start them.
+  const toCall = methodCalls(descriptors, new Set(Object.keys(clientFor())));
 
   const jobs: (() => Promise<Call[]>)[] = [];
-  for (const [method, spec] of Object.entries(table)) {
-    const { kind, operation } = spec;
-    // Pollers, resumePoller and channels are reached through the calls that start them.
-    if (!operation) continue;
-    // Users wait for LROs: the bare start (plain or pageable) is not called.
-    if (kind !== "startAndWait" && kind !== "startAndPaginate" && `${method}AndWait` in table)
-      continue;
+  for (const { method, kind, operation } of toCall) {
     if (options.skip?.[operation.id] !== undefined) continue;
     const swagger = operations.get(operation.id);
     jobs.push(async () => {
@@ -188,7 +222,7 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
       if (argSets.length === 0) argSets = [undefined];
       const calls: Call[] = [];
       for (const args of argSets) {
-        const withBody = await bodyFromGet(client, table, operation, swagger, args);
+        const withBody = await bodyFromGet(client, toCall, operation, swagger, args);
         calls.push(
           await callOne(
             client,
@@ -220,22 +254,20 @@ export async function drive(options: DriveOptions): Promise<Call[]> {
 /** A required body not given: what the GET of the same path returns (the server's round trip). */
 async function bodyFromGet(
   client: Record<string, Function>,
-  table: Record<string, MethodSpec>,
+  toCall: readonly MethodCall[],
   operation: OperationOf,
   swagger: { parameters: SwaggerParameter[] } | undefined,
   args: Args | undefined,
 ): Promise<Args | undefined> {
   const body = swagger?.parameters.find((parameter) => parameter.in === "body");
   if (!body || (args && "body" in args) || operation.method === "GET") return args;
-  const getter = Object.entries(table).find(
-    ([, spec]) =>
-      spec.kind === "request" &&
-      spec.operation?.method === "GET" &&
-      spec.operation.path === operation.path,
+  const getter = toCall.find(
+    (c) =>
+      c.kind === "request" && c.operation.method === "GET" && c.operation.path === operation.path,
   );
   if (!getter) return args;
   try {
-    return { ...args, body: await client[getter[0]]!() };
+    return { ...args, body: await client[getter.method]!() };
   } catch {
     return args;
   }

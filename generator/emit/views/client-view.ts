@@ -18,7 +18,6 @@ import {
   streamResponseOf,
 } from "./operation-types.js";
 import {
-  methodTableName,
   paginationConstName,
   pollerConstName,
   pollerTableName,
@@ -28,13 +27,11 @@ import {
 } from "./descriptor-names.js";
 import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js";
 import { typeNamesOf } from "./types-view.js";
-import type { MethodDescriptor } from "./descriptor-specs.js";
-import { RawCode } from "./value-layout.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
 import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
 import { buildClientStatement, factoryHead } from "./factory-lines.js";
 
-/** One client method: its signature and its entry in the method table. */
+/** One client method: its signature and what its standalone function calls. */
 export interface MethodParts {
   doc: string;
   name: string;
@@ -42,12 +39,12 @@ export interface MethodParts {
   parameters: string[];
   /** A generic return type lays its arguments out itself when the signature breaks. */
   returnType: string | GenericType;
+  /** The JSDoc of its standalone function when shorter than `doc` (methodDoc's `isBrief`). */
+  functionDoc?: string;
   /** The signature spans lines that prettier lays out (an inline handler type). */
   isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
   overloads?: { parameters: string[]; returnType: string }[];
-  /** Its entry in descriptors.ts's method table: the kind of call and its descriptors. */
-  spec: MethodDescriptor;
   /** What its standalone function (functions.ts) calls; see standaloneCall. */
   call: StandaloneCall;
 }
@@ -78,8 +75,6 @@ export interface ClientView {
   /** `create<Api>Core` of core.ts. */
   coreFactoryName: string;
   hasTypes: boolean;
-  /** The method table constant in descriptors.ts. */
-  methodTable: string;
   /** Interface members, in method order. */
   members: ClientMember[];
   /** `ClientOptions, PaginationOptions, ...` imported from runtime/types.js. */
@@ -173,21 +168,9 @@ export function clientView(api: Api): ClientView {
     hasChannels: api.channels.length > 0,
     hasTypes: names.isUsed(),
     members: methods.map(member),
-    methodTable: methodTableName,
     runtimeTypes: runtimeTypes.filter(Boolean).join(", "),
   };
 }
-
-/** The client's method table, in method order: what descriptors.ts lists for buildClient. */
-export function methodSpecs(api: Api): { name: string; spec: MethodDescriptor }[] {
-  return clientMethodsOf(api).methods.map((m) => ({
-    name: m.name.replace(/<.*$/, ""),
-    spec: m.spec,
-  }));
-}
-
-/** A descriptor constant of descriptors.ts, by name. */
-const ref = (name: string): RawCode => new RawCode(name);
 
 /** One method of the client interface (templates/partials/client-member.hbs). */
 export interface ClientMember {
@@ -207,6 +190,11 @@ function member(m: MethodParts): ClientMember {
   return { doc: m.doc ? indentLines(m.doc, 2) : "", signatures };
 }
 
+/** The client method's JSDoc, and its standalone function's without the description. */
+function docsOf(op: Operation, extra: string[] = []): Pick<MethodParts, "doc" | "functionDoc"> {
+  return { doc: methodDoc(op, extra), functionDoc: methodDoc(op, extra, true) };
+}
+
 function argsParameter(op: Operation): string {
   return hasRequiredArgs(op)
     ? `params: op.${op.paramsTypeName}`
@@ -215,18 +203,17 @@ function argsParameter(op: Operation): string {
 
 function operationMethod(op: Operation, names: TypeNames): MethodParts {
   const result = clientResultType(op, names);
-  const base = { doc: methodDoc(op), name: op.name };
+  const base = { ...docsOf(op), name: op.name };
   const headers = hasDeclaredHeaders(op) ? [`op.${headersTypeName(op)}`] : [];
   if (op.pagination) {
     const item = op.pagination.itemSchema;
     return {
       ...base,
-      spec: { kind: "paginate", operation: ref(op.name), pagination: ref(paginationConstName(op)) },
       call: {
         runtime: "paginate",
         args: [d(op.name), "params", "options", d(paginationConstName(op))],
       },
-      doc: methodDoc(op, [
+      ...docsOf(op, [
         "Await it for the first page, or iterate it (`for await`) for every item across pages.",
       ]),
       parameters: [argsParameter(op), "options?: PaginationOptions"],
@@ -239,7 +226,6 @@ function operationMethod(op: Operation, names: TypeNames): MethodParts {
   if (streamResponseOf(op)) return streamMethod(op, names, result);
   return {
     ...base,
-    spec: { kind: "request", operation: ref(op.name) },
     call: { args: [d(op.name), "params", "options"] },
     parameters: [argsParameter(op), "options?: RequestOptions"],
     returnType: { name: "ApiPromise", argumentsAt: () => [result, ...headers] },
@@ -254,7 +240,6 @@ function streamMethod(op: Operation, names: TypeNames, result: string): MethodPa
   const stream = `Promise<EventStream<${streamItemType(op, names)}>>`;
   const base = {
     name: op.name,
-    spec: { kind: "stream", operation: ref(op.name) },
     call: { runtime: "requestStream", args: [d(op.name), "params", "options"] },
   } as const;
   const extra =
@@ -264,7 +249,7 @@ function streamMethod(op: Operation, names: TypeNames, result: string): MethodPa
   if (op.streamField === undefined) {
     return {
       ...base,
-      doc: methodDoc(op, [extra]),
+      ...docsOf(op, [extra]),
       parameters: [argsParameter(op), "options?: StreamOptions"],
       returnType: stream,
     };
@@ -273,7 +258,7 @@ function streamMethod(op: Operation, names: TypeNames, result: string): MethodPa
   const params = `params: op.${op.paramsTypeName}`;
   return {
     ...base,
-    doc: methodDoc(op, [
+    ...docsOf(op, [
       `With \`body.${op.streamField}: true\` it streams: ${extra.charAt(0).toLowerCase()}${extra.slice(1)} Otherwise it resolves to the whole answer.`,
     ]),
     overloads: [
@@ -310,13 +295,6 @@ function waitMethod(api: Api, op: Operation, names: TypeNames): MethodParts {
   // An id the spec lets be null: the wait cannot always track the work, and says so in its type.
   const result = lro.isIdOptional ? `LroOutcome<${state}, ${clientResultType(op, names)}>` : state;
   return {
-    spec: {
-      kind: "startAndWait",
-      operation: ref(op.name),
-      pollerName: poller.name,
-      lro: ref(pollerConstName(poller)),
-      start: ref(startConstName(op)),
-    },
     call: {
       runtime: "startAndWait",
       args: [
@@ -356,13 +334,6 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
     // first page; iterating the wait goes on through the next links.
     const item = typeExpression(op.pagination.itemSchema, names);
     return {
-      spec: {
-        kind: "startAndPaginate",
-        operation: ref(op.name),
-        pollerName: op.name,
-        lro: ref(urlLroConstName(op)),
-        pagination: ref(paginationConstName(op)),
-      },
       call: {
         runtime: "startAndPaginate",
         args: [
@@ -385,12 +356,6 @@ function urlWaitMethod(op: Operation, names: TypeNames): MethodParts {
     };
   }
   return {
-    spec: {
-      kind: "startAndWait",
-      operation: ref(op.name),
-      pollerName: op.name,
-      lro: ref(urlLroConstName(op)),
-    },
     call: {
       runtime: "startAndWaitAtUrl",
       args: [d(op.name), "params", "options", stringLiteral(op.name), d(urlLroConstName(op))],
@@ -410,11 +375,9 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
   const state = pollerState(api, poller, names);
   // `until` a target that ends on a 404 resolves undefined.
   const waitState = poller.targets?.some((t) => t.isGoneSuccess) ? `${state} | undefined` : state;
-  const lro = ref(pollerConstName(poller));
   const until = poller.targets ? poller.targets.map((t) => literalType(t.name)).join(" | ") : "";
   return [
     {
-      spec: { kind: "poller", pollerName: poller.name, lro },
       call: {
         runtime: "pollerFor",
         args: [stringLiteral(poller.name), d(pollerConstName(poller)), "[id]", "options"],
@@ -427,12 +390,6 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
       returnType: `Poller<${state}>`,
     },
     {
-      spec: {
-        kind: "waitFor",
-        pollerName: poller.name,
-        lro,
-        targets: poller.targets && ref(targetsConstName(poller)),
-      },
       call: {
         runtime: "waitFor",
         args: [
@@ -475,7 +432,6 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
       .split("\n"),
   );
   return {
-    spec: { kind: "channel", channel: ref(channelConstName(channel)) },
     call: {
       runtime: "openChannel",
       args: [d(channelConstName(channel)), parameterName(first), "options"],
@@ -490,7 +446,6 @@ function channelMethod(channel: Channel, names: TypeNames): MethodParts {
 
 function resumeMethod(): MethodParts {
   return {
-    spec: { kind: "resume", pollers: ref(pollerTableName) },
     call: { runtime: "resumePoller", args: ["token", d(pollerTableName), "options"] },
     doc: "/** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */",
     name: "resumePoller<TState = unknown>",

@@ -12,5 +12,5 @@ export const targetsConstName = (poller: Poller): string => `targets_${poller.na
 export const dateTableName = "table_dates";
 /** Poller name -> LroSpec, for resumePoller. */
 export const pollerTableName = "table_pollers";
-/** Method name -> what it calls (runtime/client-factory's MethodSpec). */
-export const methodTableName = "table_methods";
+/** A field value several operation descriptors share (descriptor-sharing.ts): `retry_1`, `responses_3`. */
+export const sharedFieldConstName = (field: string, index: number): string => `${field}_${index}`;

@@ -21,7 +21,6 @@ import type {
   UrlLroSpec,
   WaitTarget,
 } from "../../../templates/runtime/types.js";
-import type { MethodSpec } from "../../../templates/runtime/client-factory.js";
 import { dateTableName } from "./descriptor-names.js";
 import type { DatePlans } from "./date-plans.js";
 import { headersDescriptor } from "./response-headers.js";
@@ -63,17 +62,6 @@ export function needsParamStyles(p: Parameter): boolean {
 
 /** The runtime's LroSpec; its poll operation is that operation's constant. */
 export type LroDescriptor = Omit<LroSpec, "poll"> & { readonly poll: ConstantRef };
-
-/** One entry of the method table: the runtime's MethodSpec, every descriptor in it a constant. */
-export type MethodDescriptor = MethodSpec extends infer M
-  ? M extends MethodSpec
-    ? {
-        readonly [K in keyof M]: NonNullable<M[K]> extends object
-          ? ConstantRef | Extract<M[K], undefined>
-          : M[K];
-      }
-    : never
-  : never;
 
 function parameterSpecOf(p: Parameter): ParameterDescriptor {
   const defaultStyle = p.in === "path" || p.in === "header" ? "simple" : "form";

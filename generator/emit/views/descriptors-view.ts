@@ -1,8 +1,7 @@
 // The view of descriptors.ts: the literal descriptors the runtime sends each call with, typed by
-// the runtime's contract (descriptor-specs.ts), and the client's method table built from the model.
+// the runtime's contract (descriptor-specs.ts). Nothing else: the client is built from functions.ts.
 import type { Api } from "../../model/api.js";
 import { channelConstName } from "./channel-view.js";
-import { methodSpecs } from "./client-view.js";
 import { datePlans } from "./date-plans.js";
 import {
   dateTableName,
@@ -24,25 +23,18 @@ import {
   urlLroSpecOf,
   waitTargetOf,
 } from "./descriptor-specs.js";
-import { printWidth } from "./layout.js";
-import { stringLiteral } from "./literal.js";
+import { shareDescriptorFields } from "./descriptor-sharing.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
 
 /** A constant of descriptors.ts: `export const <name>: <type> = <literal>;`. */
 export interface DescriptorConstant {
+  /** `export const`, or `const` for a value only the file's own constants name. */
+  keyword: string;
   /** The value, laid out as prettier prints it. */
   literal: string;
   name: string;
   /** Its runtime type, e.g. `OperationSpec`. */
   type: string;
-}
-
-/** One entry of the method table: `<name>: { kind: ..., operation: ..., ... },`. */
-export interface MethodEntry {
-  fields: { key: string; value: string }[];
-  /** The entry fits one line; else one field per line. */
-  isInline: boolean;
-  name: string;
 }
 
 export interface DescriptorsView {
@@ -52,8 +44,6 @@ export interface DescriptorsView {
    * literal (most of its cost); our tests check the literals.
    */
   constants: DescriptorConstant[];
-  /** The method table (buildClient's input), last: it names descriptors above it. */
-  methods: MethodEntry[];
   /** `LroSpec, OperationSpec, PaginationSpec`: only what the file uses (unused imports break strict hosts). */
   runtimeTypes: string;
   /** The client revives dates: the date table names the runtime's reviver (imported only then). */
@@ -78,8 +68,8 @@ const runtimeTypeNames = [
 
 export function descriptorsView(api: Api): DescriptorsView {
   const constants: DescriptorConstant[] = [];
-  const constant = (name: string, type: string, literal: string) =>
-    constants.push({ literal, name, type });
+  const constant = (name: string, type: string, literal: string, keyword = "export const") =>
+    constants.push({ keyword, literal, name, type });
   const dates = datePlans(api);
   const hasDates =
     Object.keys(dates.table).length > 0 ||
@@ -89,8 +79,16 @@ export function descriptorsView(api: Api): DescriptorsView {
     const table = { revive: new RawCode("reviveDates"), plans: dates.table };
     constant(dateTableName, "DateTable", expandedObject(table, 0));
   }
-  for (const op of api.operations) {
-    constant(op.name, "OperationSpec", expandedObject(operationSpecOf(api, op, dates), 0));
+  const { shared, specs } = shareDescriptorFields(
+    api.operations.map((op) => operationSpecOf(api, op, dates)),
+  );
+  for (const { name, field, value } of shared) {
+    const type = `OperationSpec["${field}"]`;
+    const head = `const ${name}: ${type} = `;
+    constant(name, type, printValue(value, 0, head.length, 1), "const");
+  }
+  for (const [i, op] of api.operations.entries()) {
+    constant(op.name, "OperationSpec", expandedObject(specs[i]!, 0));
     const paging = paginationSpecOf(op);
     if (paging) {
       const head = `export const ${paginationConstName(op)}: PaginationSpec = `;
@@ -127,7 +125,6 @@ export function descriptorsView(api: Api): DescriptorsView {
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
   return {
     constants,
-    methods: methodSpecs(api).map(({ name, spec }) => methodEntry(name, spec)),
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
     hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
@@ -137,15 +134,4 @@ export function descriptorsView(api: Api): DescriptorsView {
       )
       .join(", "),
   };
-}
-
-function methodEntry(name: string, spec: object): MethodEntry {
-  const fields = Object.entries(spec)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({
-      key,
-      value: value instanceof RawCode ? value.text : stringLiteral(String(value)),
-    }));
-  const inline = `  ${name}: { ${fields.map((f) => `${f.key}: ${f.value}`).join(", ")} },`;
-  return { fields, isInline: inline.length <= printWidth, name };
 }

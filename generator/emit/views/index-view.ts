@@ -2,9 +2,22 @@
 import { serverOptionsView } from "./server-options-view.js";
 import type { Api } from "../../model/api.js";
 import { fitsOneLine } from "./layout.js";
+import { streamResponseOf } from "./operation-types.js";
 
-/** What every client re-exports from its runtime folder (runtime files exist; a test compiles the result). */
-const runtimeValueExports: [string[], string][] = [
+/** Which runtime features an API uses: what index.ts re-exports beyond the core. */
+interface Features {
+  hasStreams: boolean;
+  hasChannels: boolean;
+  hasPagination: boolean;
+  hasPollers: boolean;
+}
+
+/**
+ * What a client re-exports from its runtime folder (runtime files exist; a test compiles the
+ * result). A feature's exports come only with an API that uses it: re-exporting them would bring
+ * their modules into every host's type-check (and the client folder) for nothing.
+ */
+const runtimeValueExports: [string[], string, keyof Features | undefined][] = [
   [
     [
       "ApiError",
@@ -27,14 +40,16 @@ const runtimeValueExports: [string[], string][] = [
       "UnprocessableEntityError",
     ],
     '"./runtime/errors.js"',
+    undefined,
   ],
-  [["StreamParseError"], '"./runtime/stream-errors.js"'],
+  [["StreamParseError"], '"./runtime/stream-errors.js"', "hasStreams"],
   [
     ["ChannelError", "ChannelFailedError", "ChannelLostError", "ChannelRefusedError"],
     '"./runtime/channel-errors.js"',
+    "hasChannels",
   ],
 ];
-const runtimeTypeExports: [string[], string][] = [
+const runtimeTypeExports: [string[], string, keyof Features | undefined][] = [
   [
     [
       "ChannelOptions",
@@ -49,12 +64,13 @@ const runtimeTypeExports: [string[], string][] = [
       "WebSocketConstructor",
     ],
     '"./runtime/types.js"',
+    undefined,
   ],
-  [["EventStream", "ServerSentEvent"], '"./runtime/event-stream.js"'],
-  [["Channel"], '"./runtime/channel.js"'],
-  [["PagePromise"], '"./runtime/paginate.js"'],
-  [["Poller"], '"./runtime/poller.js"'],
-  [["ApiPromise", "WithResponse"], '"./runtime/response-meta.js"'],
+  [["EventStream", "ServerSentEvent"], '"./runtime/event-stream.js"', "hasStreams"],
+  [["Channel"], '"./runtime/channel.js"', "hasChannels"],
+  [["PagePromise"], '"./runtime/paginate.js"', "hasPagination"],
+  [["Poller"], '"./runtime/poller.js"', "hasPollers"],
+  [["ApiPromise", "WithResponse"], '"./runtime/response-meta.js"', undefined],
 ];
 
 /** One `export { a, b } from "x";` (templates/partials/export-list.hbs). */
@@ -97,6 +113,14 @@ export interface IndexView {
 }
 
 export function indexView(api: Api): IndexView {
+  const features: Features = {
+    hasStreams: api.operations.some((op) => streamResponseOf(op) !== undefined),
+    hasChannels: api.channels.length > 0,
+    hasPagination: api.operations.some((op) => op.pagination),
+    hasPollers: api.pollers.length > 0,
+  };
+  const isUsed = ([, , feature]: [string[], string, keyof Features | undefined]) =>
+    feature === undefined || features[feature];
   return {
     aliases: api.aliases ?? [],
     clientName: `${api.name}Client`,
@@ -106,8 +130,12 @@ export function indexView(api: Api): IndexView {
     hasTypes: api.schemas.length > 0,
     optionsTypeName: serverOptionsView(api).optionsTypeName,
     runtimeExports: [
-      ...runtimeValueExports.map(([names, from]) => exportList("export", names, from)),
-      ...runtimeTypeExports.map(([names, from]) => exportList("export type", names, from)),
+      ...runtimeValueExports
+        .filter(isUsed)
+        .map(([names, from]) => exportList("export", names, from)),
+      ...runtimeTypeExports
+        .filter(isUsed)
+        .map(([names, from]) => exportList("export type", names, from)),
       // Waits started from an id in a response: an accepted start without one is reported by these.
       ...(api.operations.some((op) => op.lro) ? outcomeExports : []),
     ],

@@ -127,11 +127,21 @@ export function errorType(op: Operation, names: TypeNames): string {
   return types.length === 0 ? "unknown" : [...new Set(types)].join(" | ");
 }
 
-/** JSDoc of a client method. */
-export function methodDoc(op: Operation, extra: string[] = []): string {
+/** A description longer than this is written once, on the client method (see methodDoc). */
+const briefDescriptionLimit = 300;
+
+/**
+ * A method's JSDoc. `isBrief` leaves a long description out and points at the client method that
+ * carries it: a standalone function restating it would make every host's checker scan it twice
+ * (on documents with long descriptions, most of the output's bytes).
+ */
+export function methodDoc(op: Operation, extra: string[] = [], isBrief = false): string {
+  const description = op.description === op.summary ? undefined : op.description;
+  const isLeftOut =
+    isBrief && description !== undefined && description.length > briefDescriptionLimit;
   const paragraphs = [
     op.summary,
-    op.description === op.summary ? undefined : op.description,
+    isLeftOut ? `The client's \`${op.name}\` method documents it in full.` : description,
     ...extra,
     `\`${op.method} ${op.path}\``,
   ];

@@ -50,10 +50,8 @@ describe("index.ts.hbs", () => {
 describe("createRenderer", () => {
   it("names the partial, with line and column, when a field its view lacks is used there", () => {
     const view = {
-      constants: [{ name: "a", type: "T" }],
+      constants: [{ keyword: "export const", name: "a", type: "T" }],
       header: "",
-      methodTable: "t",
-      methods: [],
       noCheck: "",
       runtimeTypes: "",
     };
@@ -64,29 +62,19 @@ describe("createRenderer", () => {
 });
 
 describe("descriptors.ts.hbs", () => {
-  it("lists each constant, then the method table: short entries inline, long ones one field per line", () => {
+  it("lists each constant, shared values unexported, after the runtime types it uses", () => {
     const view = {
-      constants: [{ literal: '{\n  id: "a",\n}', name: "getA", type: "OperationSpec" }],
-      header: "// header",
-      methodTable: "table_methods",
-      methods: [
+      constants: [
+        { keyword: "const", literal: '["5XX"]', name: "codes_1", type: 'OperationSpec["codes"]' },
         {
-          fields: [
-            { key: "kind", value: '"request"' },
-            { key: "operation", value: "getA" },
-          ],
-          isInline: true,
+          keyword: "export const",
+          literal: '{\n  id: "a",\n}',
           name: "getA",
+          type: "OperationSpec",
         },
-        {
-          fields: [
-            { key: "kind", value: '"poller"' },
-            { key: "lro", value: "poller_A" },
-          ],
-          isInline: false,
-          name: "pollA",
-        },
+        { keyword: "export const", literal: '{ id: "b" }', name: "getB", type: "OperationSpec" },
       ],
+      header: "// header",
       noCheck: "// @ts-nocheck",
       runtimeTypes: "OperationSpec",
     };
@@ -94,20 +82,15 @@ describe("descriptors.ts.hbs", () => {
       [
         "// header",
         "// @ts-nocheck",
-        'import type { MethodSpec } from "./runtime/client-factory.js";',
         'import type { OperationSpec } from "./runtime/types.js";',
+        "",
+        'const codes_1: OperationSpec["codes"] = ["5XX"];',
         "",
         "export const getA: OperationSpec = {",
         '  id: "a",',
         "};",
         "",
-        "export const table_methods: Record<string, MethodSpec> = {",
-        '  getA: { kind: "request", operation: getA },',
-        "  pollA: {",
-        '    kind: "poller",',
-        "    lro: poller_A,",
-        "  },",
-        "};",
+        'export const getB: OperationSpec = { id: "b" };',
         "",
       ].join("\n"),
     );
