@@ -86,7 +86,13 @@ function standaloneFunction(m: MethodParts, coreName: string): string {
   const callee = m.call.runtime === undefined ? "core.request" : `$${m.call.runtime}`;
   const args = m.call.runtime === undefined ? m.call.args : ["core", ...m.call.args];
   const body = argumentList(2, `return ${callee}`, [...args], ";");
-  const lines = [m.functionDoc ?? m.doc, ...overloads, signature(m.parameters, m.returnType, " {"), body, "}"];
+  const lines = [
+    m.functionDoc ?? m.doc,
+    ...overloads,
+    signature(m.parameters, m.returnType, " {"),
+    body,
+    "}",
+  ];
   return lines.filter((l) => l !== "").join("\n");
 }
 
