@@ -6,15 +6,10 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cpuAbove, toolSummary } from "./report.mjs";
+import { cpuAbove, pass, ratio, s, toolSummary, x } from "./report.mjs";
 
 const START = "<!-- speed-table:start (test/bench/readme-table.mjs writes this part) -->";
 const END = "<!-- speed-table:end -->";
-
-const s = (v, d = 2) => (v == null || Number.isNaN(v) ? "–" : v.toFixed(d));
-const x = (r) => (r == null || !Number.isFinite(r) ? "–" : `${r.toFixed(2)}x`);
-const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
-const pass = (ok) => (ok == null ? "n/a" : ok ? "met" : "**missed**");
 
 /** Short spec labels for the README: the corpus file names are long. */
 const label = (spec) => {

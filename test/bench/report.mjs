@@ -1,16 +1,16 @@
 // results (see run.mjs) -> Markdown: machine line, one table per spec with ratios, targets, runtime.
 import { summarize } from "./measure.mjs";
 
-const s = (x, d = 2) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(d));
+export const s = (x, d = 2) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(d));
 const range = (sum, d = 2) =>
   sum ? `${s(sum.median, d)} (${s(sum.min, d)}–${s(sum.max, d)})` : "–";
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
-const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
-const x = (r) => (r == null ? "–" : `${r.toFixed(2)}x`);
+export const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
+export const x = (r) => (r == null || !Number.isFinite(r) ? "–" : `${r.toFixed(2)}x`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 /** One Markdown table row. */
 const row = (cells) => `| ${cells.join(" | ")} |`;
-const pass = (ok) => (ok == null ? "n/a" : ok ? "**met**" : "**missed**");
+export const pass = (ok) => (ok == null ? "n/a" : ok ? "**met**" : "**missed**");
 
 /** Medians etc. of one tool's runs on one spec. */
 export function toolSummary(t) {

@@ -32,33 +32,32 @@ const isWorthSharing = (value: unknown): boolean =>
 
 export function shareDescriptorFields(specs: OperationDescriptor[]): SharedDescriptors {
   const shared: SharedValue[] = [];
+  // texts[field][i]: the printed value of spec i's field, if worth sharing (printed once).
+  const texts = new Map<SharedField, (string | undefined)[]>();
   const byField = new Map<SharedField, Map<string, RawCode>>();
   for (const field of sharedFields) {
+    const printed = specs.map((spec) =>
+      isWorthSharing(spec[field]) ? valueLiteral(spec[field]) : undefined,
+    );
+    texts.set(field, printed);
     const uses = new Map<string, number>();
-    for (const spec of specs) {
-      if (!isWorthSharing(spec[field])) continue;
-      const text = valueLiteral(spec[field]);
-      uses.set(text, (uses.get(text) ?? 0) + 1);
-    }
+    for (const text of printed) if (text !== undefined) uses.set(text, (uses.get(text) ?? 0) + 1);
     const names = new Map<string, RawCode>();
-    for (const spec of specs) {
-      if (!isWorthSharing(spec[field])) continue;
-      const text = valueLiteral(spec[field]);
-      if (uses.get(text)! < 2 || names.has(text)) continue;
+    for (const [i, text] of printed.entries()) {
+      if (text === undefined || uses.get(text)! < 2 || names.has(text)) continue;
       const name = sharedFieldConstName(field, names.size + 1);
       names.set(text, new RawCode(name));
-      shared.push({ name, field, value: spec[field] });
+      shared.push({ name, field, value: specs[i]![field] });
     }
     byField.set(field, names);
   }
   return {
     shared,
-    specs: specs.map((spec) => {
+    specs: specs.map((spec, i) => {
       const copy: Record<string, unknown> = { ...spec };
       for (const field of sharedFields) {
-        const name = isWorthSharing(spec[field])
-          ? byField.get(field)!.get(valueLiteral(spec[field]))
-          : undefined;
+        const text = texts.get(field)![i];
+        const name = text === undefined ? undefined : byField.get(field)!.get(text);
         if (name) copy[field] = name;
       }
       return copy;
