@@ -1,7 +1,7 @@
 // The entry points of operations polled at a URL their response names (Azure, AEP, 202 +
 // Location), over the client core: wait for the result, or for the first page of a pageable one.
 import { sendPageUrl } from "./call-paginate.js";
-import { lroContext } from "./lro-context.js";
+import { urlLroContext } from "./url-lro-context.js";
 import { PagePromise } from "./paginate.js";
 import type { PageSource } from "./paginate.js";
 import type { Transport } from "./transport.js";
@@ -20,7 +20,7 @@ export function startAndWaitAtUrl<TState>(
   name: string,
   lro: UrlLroSpec,
 ): Promise<TState> {
-  return waitForUrlLro<TState>(lroContext(transport), op, args, options ?? {}, name, lro);
+  return waitForUrlLro<TState>(urlLroContext(transport), op, args, options ?? {}, name, lro);
 }
 
 /**
@@ -38,7 +38,14 @@ export function startAndPaginate<TPage, TItem>(
 ): PagePromise<TPage, TItem> {
   const source: PageSource = {
     fetch: async () => ({
-      body: await waitForUrlLro<TPage>(lroContext(transport), op, args, options ?? {}, name, lro),
+      body: await waitForUrlLro<TPage>(
+        urlLroContext(transport),
+        op,
+        args,
+        options ?? {},
+        name,
+        lro,
+      ),
       status: 200,
       headers: new Headers(),
     }),

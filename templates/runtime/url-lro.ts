@@ -16,10 +16,25 @@ import { phaseOfStatus } from "./lro-status.js";
 import type { LroPhase } from "./lro-status.js";
 import { parseRetryAfterMs } from "./retry.js";
 import { linkSignals } from "./signals.js";
-import type { OperationSpec, PollOptions, ResponseSpec, UrlLroSpec } from "./types.js";
+import type {
+  OperationSpec,
+  PollOptions,
+  RequestOptions,
+  ResponseSpec,
+  UrlLroSpec,
+} from "./types.js";
 
-/** What the wait borrows from its Transport: the engine's context. */
-export type UrlLroContext = LroContext;
+/** What the wait borrows from its Transport: the engine's context, plus following URLs the server hands out. */
+export interface UrlLroContext extends LroContext {
+  /** The URL `send` requests for `op` and `args`, without its query: what relative URLs it hands out resolve against. */
+  readonly requestUrl: (op: OperationSpec, args: object | undefined) => string;
+  /** GETs a URL the server handed out (a status monitor, a Location). */
+  readonly sendUrl: (
+    op: OperationSpec,
+    url: string,
+    options: RequestOptions,
+  ) => Promise<SendResult>;
+}
 
 type Strategy = "location" | "original-uri" | "status-monitor";
 type Phase = LroPhase;

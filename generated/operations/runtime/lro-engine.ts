@@ -23,14 +23,6 @@ export interface LroContext extends PacingContext {
     args: object | undefined,
     options: RequestOptions,
   ) => Promise<SendResult>;
-  /** The URL `send` requests for `op` and `args`, without its query: what relative URLs it hands out resolve against. */
-  readonly requestUrl: (op: OperationSpec, args: object | undefined) => string;
-  /** GETs a URL the server handed out (a status monitor, a Location). */
-  readonly sendUrl: (
-    op: OperationSpec,
-    url: string,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
 }
 
 /** What one round of status requests says, whatever the strategy asked. */
