@@ -5,7 +5,6 @@ import { afterAcceptedStart, isOwnLroFailure } from "./lro-engine.js";
 import { lroContext } from "./lro-context.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
-import { matchesStatus } from "./lro-status.js";
 import { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
@@ -60,9 +59,8 @@ export function startLro<TState>(
       ids: readStartIds(op, body, args, start),
       isMulti: start.idsPath !== undefined,
       startBody: body,
-      isMoving: isMovingStatus(lro, status),
       isChangeAwaited: start.isChangeAwaited,
-      hasChanged: isServerWaited(op, args) || isOtherStatus(lro, status),
+      history: lro.rules?.atStart(lro, status, isServerWaited(op, args)),
     };
   });
   return new PollerPromise(new Poller<TState>(lroContext(transport), name, lro, target, options));
@@ -202,19 +200,4 @@ async function trackAccepted<TState>(
     const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
     return { tracked: false, start, reason };
   }
-}
-
-/** True when a starting call's own body shows a status that is not a success one. */
-function isOtherStatus(lro: LroSpec, value: unknown): boolean {
-  return (
-    value !== undefined && value !== null && !matchesStatus(lro, lro.successValues, String(value))
-  );
-}
-
-/** True when a starting call's own body shows a pending status (the resource is moving). */
-function isMovingStatus(lro: LroSpec, value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  const status = String(value);
-  const listed = [lro.successValues, lro.failureValues, lro.canceledValues, lro.unreachableValues];
-  return !listed.some((values) => matchesStatus(lro, values, status));
 }

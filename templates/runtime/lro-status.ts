@@ -4,23 +4,10 @@ import type { SendResult } from "./attempt.js";
 import { readRateLimit } from "./error-details.js";
 import { ApiError, ConnectionError, OperationFailedError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
-import { parseNonNegativeNumber, parseRetryAfterMs } from "./retry.js";
-import type { FieldPath, LroSpec, StatusRule } from "./types.js";
+import { parseRetryAfterMs } from "./retry.js";
+import type { LroObservation, LroPhase, LroSpec, StatusRule } from "./types.js";
 
-/** Where one id stands after a status response. */
-export type LroPhase = "canceled" | "failed" | "pending" | "succeeded";
-
-/** One status response, read. */
-export interface LroObservation {
-  readonly state: unknown;
-  /** The status value as sent (String()-ed), undefined when the body has none yet. */
-  readonly status: string | undefined;
-  readonly phase: LroPhase;
-  /** The server's wait hint: Retry-After header first, then the body's retryAfterPath (seconds). */
-  readonly hintMs: number | undefined;
-  /** The shortest wait that keeps within the rate limit the response reported (X-RateLimit-*). */
-  readonly rateFloorMs: number | undefined;
-}
+export type { LroObservation, LroPhase } from "./types.js";
 
 /** Growth of the unhinted interval per poll: gentle, as a job's remaining time is unknown. */
 const INTERVAL_GROWTH = 1.5;
@@ -29,32 +16,18 @@ const DEFAULT_MAX_INTERVAL_MS = 30_000;
 /** Share of an unhinted interval that is random, so many pollers started together drift apart. */
 const INTERVAL_JITTER = 0.2;
 
-/** Reads a status response per the LroSpec. */
+/** Reads a status response per the LroSpec (and its rules, when the descriptor names them). */
 export function observeStatus(lro: LroSpec, result: SendResult, now: () => number): LroObservation {
   const value = readFieldPath(result.body, lro.statusPath);
   const status = value === undefined || value === null ? undefined : String(value);
-  const bodyHint =
-    lro.retryAfterPath === undefined
-      ? undefined
-      : secondsHint(readFieldPath(result.body, lro.retryAfterPath));
-  return {
+  const observation: LroObservation = {
     state: result.body,
     status,
-    phase: phaseOf(lro, status, result.body),
-    hintMs: parseRetryAfterMs(result.headers, now) ?? bodyHint,
+    phase: phaseOfStatus(lro, status),
+    hintMs: parseRetryAfterMs(result.headers, now),
     rateFloorMs: rateLimitFloorMs(result.headers, now),
   };
-}
-
-/** What a 404 from the status call means when the wait is for the resource to be gone. */
-export function goneObservation(): LroObservation {
-  return {
-    state: undefined,
-    status: "gone",
-    phase: "succeeded",
-    hintMs: undefined,
-    rateFloorMs: undefined,
-  };
+  return lro.rules ? lro.rules.observe(lro, observation) : observation;
 }
 
 /**
@@ -136,19 +109,6 @@ export function unhintedIntervalMs(
   return Math.round(raw * (1 - INTERVAL_JITTER * random()));
 }
 
-function phaseOf(lro: LroSpec, status: string | undefined, body: unknown): LroPhase {
-  const phase = phaseOfStatus(lro, status);
-  if (phase !== "pending") return phase;
-  // Status values that are not published (LakeSail) cannot all be listed: an error object or a
-  // completion time ends the wait whatever the status says.
-  const isSet = (path: FieldPath | undefined): boolean => {
-    const value = path === undefined ? undefined : readFieldPath(body, path);
-    return value !== undefined && value !== null;
-  };
-  if (isSet(lro.failurePath)) return "failed";
-  return isSet(lro.donePath) ? "succeeded" : "pending";
-}
-
 /** True when `status` is one of `values` (ignoring case when the spec says so). */
 export function matchesStatus(
   lro: StatusRule,
@@ -170,14 +130,4 @@ export function phaseOfStatus(lro: StatusRule, status: string | undefined): LroP
   if (matches(lro.successValues)) return "succeeded";
   if (matches(lro.failureValues)) return "failed";
   return matches(lro.canceledValues) ? "canceled" : "pending";
-}
-
-function secondsHint(value: unknown): number | undefined {
-  const seconds =
-    typeof value === "number"
-      ? value >= 0 && Number.isFinite(value)
-        ? value
-        : undefined
-      : parseNonNegativeNumber(typeof value === "string" ? value : undefined);
-  return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }

@@ -12,6 +12,7 @@ import type { LroOutcome } from "../../templates/runtime/lro-outcome.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";
 import { startAndWait, waitFor } from "../../templates/runtime/call-lro.js";
+import { lroRules } from "../../templates/runtime/lro-rules.js";
 import type { LroSpec, OperationSpec, UrlLroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, slow, startServer } from "./helpers/http-server.js";
@@ -90,6 +91,7 @@ describe("terminal markers", () => {
     isCaseInsensitive: true,
     donePath: ["completedAt"],
     failurePath: ["error"],
+    rules: lroRules,
   };
   const table: [string, object, string][] = [
     [
@@ -116,6 +118,8 @@ describe("terminal markers", () => {
 });
 
 describe("targets", () => {
+  // The generator names the rules on a poller whose targets use unreachableValues or isGoneSuccess.
+  const withRules: LroSpec = { ...base, rules: lroRules };
   const targets = {
     running: {
       successValues: ["running"],
@@ -131,9 +135,14 @@ describe("targets", () => {
       json(200, { status: "starting" }),
       json(200, { status: "stopped" }),
     );
-    const error = await waitFor(transport, "Job", base, ["j"], { until: "running" }, targets).catch(
-      (e: unknown) => e,
-    );
+    const error = await waitFor(
+      transport,
+      "Job",
+      withRules,
+      ["j"],
+      { until: "running" },
+      targets,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationFailedError);
     expect(server.requests).toHaveLength(3);
   });
@@ -144,7 +153,7 @@ describe("targets", () => {
       json(404, { message: "not found" }),
     );
     expect(
-      await waitFor(transport, "Job", base, ["j"], { until: "gone" }, targets),
+      await waitFor(transport, "Job", withRules, ["j"], { until: "gone" }, targets),
     ).toBeUndefined();
   });
 

@@ -6,6 +6,7 @@ import {
   PollTimeoutError,
 } from "../../templates/runtime/errors.js";
 import { MAX_CONSECUTIVE_POLL_FAILURES, Poller } from "../../templates/runtime/poller.js";
+import { lroRules } from "../../templates/runtime/lro-rules.js";
 import { PollerPromise } from "../../templates/runtime/poller-promise.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { pollerFor, resumePoller, startLro } from "../../templates/runtime/call-lro.js";
@@ -115,7 +116,12 @@ describe("Poller", () => {
     const { transport, time } = await setup({
       j1: [json(200, { status: "RUNNING", retry_after: 7 }), json(200, { status: "COMPLETED" })],
     });
-    await pollerFor<Job>(transport, "Job", { ...lro, retryAfterPath: ["retry_after"] }, ["j1"]);
+    await pollerFor<Job>(
+      transport,
+      "Job",
+      { ...lro, retryAfterPath: ["retry_after"], rules: lroRules },
+      ["j1"],
+    );
     expect(time.waits).toEqual([7000]);
   });
 

@@ -6,15 +6,15 @@
 // Result shape: a poller on one id resolves to that id's final status body (TState); a poller on
 // several ids, or one started from an `idsPath`, is created as Poller<Item[]> and resolves to the
 // final bodies in id order. Any id failing rejects the whole wait with OperationFailedError.
-import { ApiError, OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
+import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { runLro } from "./lro-engine.js";
 import type { LroContext, LroStrategy } from "./lro-engine.js";
-import { goneObservation, matchesStatus, observeStatus, operationFailure } from "./lro-status.js";
+import { observeStatus, operationFailure } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
 import { encodeResumeToken } from "./resume-token.js";
 import { linkSignals } from "./signals.js";
-import type { LroSpec, PollOptions, RequestOptions, RetryOptions } from "./types.js";
+import type { LroSpec, PollOptions, RequestOptions, RetryOptions, StatusHistory } from "./types.js";
 
 export type { PollOptions } from "./types.js";
 
@@ -27,12 +27,10 @@ export interface PollerTarget {
   readonly isMulti: boolean;
   /** The starting call's body, for submitted(). */
   readonly startBody?: unknown;
-  /** The starting call already showed the resource moving (see LroSpec.unreachableValues). */
-  readonly isMoving?: boolean;
   /** Success counts only once the resource was seen in another status (StartSpec.isChangeAwaited). */
   readonly isChangeAwaited?: boolean;
-  /** The starting call already showed the resource in a status other than success (or waited for the change). */
-  readonly hasChanged?: boolean;
+  /** What the starting call's own body showed (LroSpec.rules), the start of every id's history. */
+  readonly history?: StatusHistory;
 }
 
 /** What one round of status requests says about the next wait. */
@@ -59,10 +57,8 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
   readonly #started: Promise<PollerTarget>;
   #target: PollerTarget | undefined;
   #observations: (LroObservation | undefined)[] = [];
-  /** Per id: a pending status was seen, so an unreachable status now means failure. */
-  #isMoving: boolean[] = [];
-  /** Per id: a status other than success was seen (see PollerTarget.isChangeAwaited). */
-  #hasChanged: boolean[] = [];
+  /** Per id: what its statuses showed so far, for LroSpec.rules. */
+  #histories: StatusHistory[] = [];
   #done: Promise<TState> | undefined;
 
   constructor(
@@ -77,8 +73,6 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     this.#lro = lro;
     this.#options = options ?? {};
     this.#started = Promise.resolve(target).then((resolved) => {
-      if (resolved.isMoving) this.#isMoving = resolved.ids.map(() => true);
-      if (resolved.hasChanged) this.#hasChanged = resolved.ids.map(() => true);
       return (this.#target = resolved);
     });
     // The start's failure surfaces through submitted()/poll()/await; never as an unhandled rejection.
@@ -225,7 +219,7 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     let floorMs: number | undefined;
     for (const [index, id] of target.ids.entries()) {
       if (this.#observations[index]?.phase === "succeeded") continue;
-      const observation = this.#judgeMoving(index, await this.#observeOne(id, signal, retry));
+      const observation = this.#judged(index, await this.#observeOne(id, signal, retry));
       this.#observations[index] = observation;
       if (observation.phase === "failed" || observation.phase === "canceled")
         throw operationFailure(this.#lro, this.name, id, observation);
@@ -237,7 +231,7 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     return { hintMs, floorMs };
   }
 
-  /** One status request; a 404 is success when the wait is for the resource to be gone. */
+  /** One status request; a failure may be an answer after all (LroSpec.rules: a 404 meaning gone). */
   async #observeOne(
     id: string,
     signal: AbortSignal,
@@ -249,28 +243,18 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
       const result = await this.#context.send(this.#lro.poll, args, options);
       return observeStatus(this.#lro, result, this.#context.now);
     } catch (error) {
-      if (this.#lro.isGoneSuccess && error instanceof ApiError && error.status === 404)
-        return goneObservation();
-      throw error;
+      const answer = this.#lro.rules?.onError(this.#lro, error);
+      if (answer === undefined) throw error;
+      return answer;
     }
   }
 
-  /**
-   * An unreachable status fails the wait once the resource was seen moving; before, it is pending.
-   * So is a success status when the wait awaits a change the resource has not yet been seen making.
-   */
-  #judgeMoving(index: number, observation: LroObservation): LroObservation {
-    if (observation.phase === "succeeded") {
-      const isBeforeChange = this.#target?.isChangeAwaited && !this.#hasChanged[index];
-      return isBeforeChange ? { ...observation, phase: "pending" } : observation;
-    }
-    if (observation.status !== undefined) this.#hasChanged[index] = true;
-    if (observation.phase !== "pending") return observation;
-    if (!matchesStatus(this.#lro, this.#lro.unreachableValues, observation.status)) {
-      if (observation.status !== undefined) this.#isMoving[index] = true;
-      return observation;
-    }
-    return this.#isMoving[index] ? { ...observation, phase: "failed" } : observation;
+  /** The observation under the rules that depend on the id's history (LroSpec.rules). */
+  #judged(index: number, observation: LroObservation): LroObservation {
+    const rules = this.#lro.rules;
+    if (!rules) return observation;
+    const history = (this.#histories[index] ??= { ...this.#target?.history });
+    return rules.judge(this.#lro, observation, history, this.#target?.isChangeAwaited);
   }
 
   #progressOf(state: TState): unknown {

@@ -407,6 +407,52 @@ export interface LroSpec extends StatusRule {
   readonly unreachableValues?: readonly string[];
   /** A 404 from the status call means done (see WaitTarget.isGoneSuccess). */
   readonly isGoneSuccess?: boolean;
+  /**
+   * The rules of donePath, failurePath, retryAfterPath, unreachableValues, isGoneSuccess and
+   * StartSpec.isChangeAwaited: lro-rules.ts's `lroRules`, set by the generator on the pollers that
+   * use one (on the poller, a target or a start). Without it those fields are not applied.
+   */
+  readonly rules?: LroRules;
+}
+
+/** Where one id stands after a status response. */
+export type LroPhase = "canceled" | "failed" | "pending" | "succeeded";
+
+/** One status response, read. */
+export interface LroObservation {
+  readonly state: unknown;
+  /** The status value as sent (String()-ed), undefined when the body has none yet. */
+  readonly status: string | undefined;
+  readonly phase: LroPhase;
+  /** The server's wait hint: Retry-After header first, then the body's retryAfterPath (seconds, lro-rules.ts). */
+  readonly hintMs: number | undefined;
+  /** The shortest wait that keeps within the rate limit the response reported (X-RateLimit-*). */
+  readonly rateFloorMs: number | undefined;
+}
+
+/** What a poller remembers of one id's statuses, for the rules that depend on what came before. */
+export interface StatusHistory {
+  /** A pending status was seen, so an unreachable status now means failure. */
+  isMoving?: boolean;
+  /** A status other than success was seen (see StartSpec.isChangeAwaited). */
+  hasChanged?: boolean;
+}
+
+/** The status rules only some pollers use (lro-rules.ts). */
+export interface LroRules {
+  /** A status observation with what the body says beyond the status value. */
+  observe(lro: LroSpec, observation: LroObservation): LroObservation;
+  /** What the starting call's own status `value` shows. */
+  atStart(lro: LroSpec, value: unknown, isServerWaited: boolean): StatusHistory;
+  /** An observation judged against the id's `history` (updated). */
+  judge(
+    lro: LroSpec,
+    observation: LroObservation,
+    history: StatusHistory,
+    isChangeAwaited: boolean | undefined,
+  ): LroObservation;
+  /** A failed status request that is an answer after all (a 404 when the wait is for a deletion). */
+  onError(lro: LroSpec, error: unknown): LroObservation | undefined;
 }
 
 /** Where a header-driven long-running operation gets its final result once the status is terminal. */

@@ -60,8 +60,23 @@ export function needsParamStyles(p: Parameter): boolean {
   return p.in === "query" && p.style !== "form";
 }
 
-/** The runtime's LroSpec; its poll operation is that operation's constant. */
-export type LroDescriptor = Omit<LroSpec, "poll"> & { readonly poll: ConstantRef };
+/** The runtime's LroSpec; its poll operation is that operation's constant, its rules lro-rules.ts's by name. */
+export type LroDescriptor = Omit<LroSpec, "poll" | "rules"> & {
+  readonly poll: ConstantRef;
+  readonly rules?: RawCode;
+};
+
+/**
+ * The poller, one of its targets or a start waiting on it uses a rule beyond status values in sets
+ * (body paths, unreachable statuses, a 404 meaning gone, a change awaited): its descriptor names
+ * the runtime's lroRules, which a client whose pollers need none of them neither ships nor bundles.
+ */
+export function needsLroRules(api: Api, poller: Poller): boolean {
+  if (poller.donePath || poller.failurePath || poller.retryAfterPath) return true;
+  if ((poller.unreachableValues?.length ?? 0) > 0) return true;
+  if (poller.targets?.some((t) => t.isGoneSuccess || t.unreachableValues.length > 0)) return true;
+  return api.operations.some((op) => op.lro?.poller === poller.name && op.lro.isChangeAwaited);
+}
 
 function parameterSpecOf(p: Parameter): ParameterDescriptor {
   const defaultStyle = p.in === "path" || p.in === "header" ? "simple" : "form";
@@ -220,6 +235,7 @@ export function lroSpecOf(api: Api, poller: Poller): LroDescriptor {
     failurePath: poller.failurePath,
     pollArgs: poller.pollArgs,
     unreachableValues: poller.unreachableValues,
+    rules: needsLroRules(api, poller) ? new RawCode("lroRules") : undefined,
   };
 }
 

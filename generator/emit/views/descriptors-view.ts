@@ -16,6 +16,7 @@ import {
   bodyEncoderOf,
   channelSpecOf,
   lroSpecOf,
+  needsLroRules,
   needsParamStyles,
   operationSpecOf,
   paginationSpecOf,
@@ -50,6 +51,8 @@ export interface DescriptorsView {
   hasDates: boolean;
   /** A parameter uses a non-default style: its descriptor names the runtime's paramStyles. */
   hasParamStyles: boolean;
+  /** A poller uses a rule beyond status sets: its descriptor names the runtime's lroRules. */
+  hasLroRules: boolean;
   /** `encodeForm, encodeMultipart`: the body encoders descriptors name (imported only then). */
   bodyEncoders: string;
 }
@@ -128,6 +131,7 @@ export function descriptorsView(api: Api): DescriptorsView {
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
     hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
+    hasLroRules: api.pollers.some((poller) => needsLroRules(api, poller)),
     bodyEncoders: ["encodeForm", "encodeMultipart"]
       .filter((name) =>
         api.operations.some((op) => op.requestBody && bodyEncoderOf(op.requestBody.kind) === name),
