@@ -7,9 +7,8 @@ import {
 } from "../../templates/runtime/errors.js";
 import { MAX_CONSECUTIVE_POLL_FAILURES, Poller } from "../../templates/runtime/poller.js";
 import { lroRules } from "../../templates/runtime/lro-rules.js";
-import { PollerPromise } from "../../templates/runtime/poller-promise.js";
 import { Transport } from "../../templates/runtime/transport.js";
-import { pollerFor, resumePoller, startLro } from "../../templates/runtime/call-lro.js";
+import { pollerFor, resumePoller, startPoller } from "../../templates/runtime/call-lro.js";
 import type { LroSpec } from "../../templates/runtime/types.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, startServer } from "./helpers/http-server.js";
@@ -332,7 +331,7 @@ describe("resume tokens", () => {
   });
 });
 
-describe("several ids and startLro", () => {
+describe("several ids and startPoller", () => {
   it("waits for all ids and resolves with their states in id order", async () => {
     const { transport } = await setup({
       a: [json(200, { status: "RUNNING" }), json(200, { status: "COMPLETED", n: "a" })],
@@ -360,7 +359,7 @@ describe("several ids and startLro", () => {
     );
   });
 
-  it("startLro calls the starting operation at once, reads the id and hands over the poller", async () => {
+  it("startPoller calls the starting operation at once, reads the id and hands over the poller", async () => {
     server = await startServer((res, req, index) =>
       req.method === "POST"
         ? json(202, { job: { id: "j7" } })(res, req, index)
@@ -373,32 +372,21 @@ describe("several ids and startLro", () => {
       path: "/jobs",
       responses: [{ status: "202", kind: "json" }],
     });
-    const started = startLro<Job>(transport, start, { body: { n: 1 } }, undefined, "Job", lro, {
+    const poller = startPoller<Job>(transport, start, { body: { n: 1 } }, undefined, "Job", lro, {
       idPath: ["job", "id"],
     });
-    expect(started).toBeInstanceOf(PollerPromise);
-    expect(started.poller).toBeInstanceOf(Poller);
-    // The generated-code pattern: .then hands over the Poller itself, not its final state.
-    const final = await started.then((poller) => {
-      expect(poller).toBe(started.poller);
-      expect(poller.ids).toEqual(["j7"]);
-      expect(poller.serialize()).toBeTypeOf("string");
-      return poller.pollUntilDone({ intervalMs: 1 });
-    });
-    expect(final).toEqual({ status: "COMPLETED" });
-    expect(await started.poller.submitted()).toEqual({ job: { id: "j7" } });
+    expect(poller).toBeInstanceOf(Poller);
+    expect(await poller.submitted()).toEqual({ job: { id: "j7" } });
+    expect(poller.ids).toEqual(["j7"]);
+    expect(poller.serialize()).toBeTypeOf("string");
+    expect(await poller.pollUntilDone({ intervalMs: 1 })).toEqual({ status: "COMPLETED" });
     expect(server.requests.map((seen) => `${seen.method} ${seen.url}`)).toEqual([
       "POST /jobs",
       "GET /jobs/j7",
     ]);
-    // Awaiting it goes all the way to the final state, as TypeScript's Awaited<> says.
-    const state: Job = await startLro<Job>(transport, start, undefined, undefined, "Job", lro, {
-      idPath: ["job", "id"],
-    });
-    expect(state).toEqual({ status: "COMPLETED" });
   });
 
-  it("startLro with idsPath resolves to an array (even for one id); a missing id is a clear error", async () => {
+  it("startPoller with idsPath resolves to an array (even for one id); a missing id is a clear error", async () => {
     server = await startServer((res, req, index) =>
       req.method === "POST"
         ? json(200, { ids: ["x"], other: {} })(res, req, index)
@@ -407,17 +395,17 @@ describe("several ids and startLro", () => {
     const transport = new Transport({}, { baseUrl: server.url, sleep: fakeTime().sleep });
     const start = op({ id: "createJobs", method: "POST", path: "/jobs" });
     expect(
-      await startLro<Job[]>(transport, start, undefined, undefined, "Job", lro, {
+      await startPoller<Job[]>(transport, start, undefined, undefined, "Job", lro, {
         idsPath: ["ids"],
       }),
     ).toEqual([{ status: "COMPLETED" }]);
-    const missing = startLro(transport, start, undefined, undefined, "Job", lro, {
+    const missing = startPoller(transport, start, undefined, undefined, "Job", lro, {
       idPath: ["other", "id"],
     });
-    await expect(missing.poller.submitted()).rejects.toThrow(
+    await expect(missing.submitted()).rejects.toThrow(
       "createJobs started an operation but its response has no usable id at other.id",
     );
-    await expect(missing.then((poller) => poller.pollUntilDone())).rejects.toThrow(/no usable id/);
-    await expect(missing.poller).rejects.toThrow(/no usable id/);
+    await expect(missing.pollUntilDone()).rejects.toThrow(/no usable id/);
+    await expect(missing).rejects.toThrow(/no usable id/);
   });
 });

@@ -9,7 +9,6 @@ import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
 import { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
-import { PollerPromise } from "./poller-promise.js";
 import { decodeResumeToken } from "./resume-token.js";
 import { isServerWaited } from "./transport.js";
 import type { Transport } from "./transport.js";
@@ -41,12 +40,12 @@ export function pollerFor<TState>(
 }
 
 /**
- * Calls the starting operation at once, reads the id(s) from its body at idPath / idsPath, and
- * gives the poller: `.then((poller) => poller.pollUntilDone(options))`. `await` on the result is
- * the final state (the poller is awaitable; see PollerPromise). idsPath makes a multi-id poller
- * (create it as startLro<Item[]>), even when the server returns a single id.
+ * Calls the starting operation at once and gives the poller of what it started: it reads the
+ * id(s) from the start's body at idPath / idsPath (`poller.submitted()` resolves with that body).
+ * idsPath makes a multi-id poller (create it as startPoller<Item[]>), even when the server returns
+ * a single id.
  */
-export function startLro<TState>(
+export function startPoller<TState>(
   transport: Transport,
   op: OperationSpec,
   args: object | undefined,
@@ -54,7 +53,7 @@ export function startLro<TState>(
   name: string,
   lro: LroSpec,
   start: StartSpec,
-): PollerPromise<TState> {
+): Poller<TState> {
   const target = transport.send(op, args, options).then(({ body }): PollerTarget => {
     const status = readFieldPath(body, lro.statusPath);
     return {
@@ -65,7 +64,7 @@ export function startLro<TState>(
       history: lro.rules?.atStart(lro, status, isServerWaited(op, args)),
     };
   });
-  return new PollerPromise(new Poller<TState>(lroContext(transport), name, lro, target, options));
+  return new Poller<TState>(lroContext(transport), name, lro, target, options);
 }
 
 /**
@@ -84,7 +83,7 @@ export function startAndWait<TState, TResult = TState>(
   start: StartSpec = {},
 ): Promise<TResult> {
   const spec = start.target ? { ...lro, ...start.target } : lro;
-  const poller = startLro<TState>(
+  const poller = startPoller<TState>(
     transport,
     op,
     args,
@@ -92,7 +91,7 @@ export function startAndWait<TState, TResult = TState>(
     name,
     spec,
     start,
-  ).poller;
+  );
   if (start.isIdOptional) return trackAccepted(poller, options) as Promise<TResult>;
   const state = poller
     .submitted()
@@ -165,7 +164,7 @@ function readStartIds(
     throw new TypeError(`${op.id}: argument ${start.idArg} is needed to wait`);
   }
   const path = start.idsPath ?? start.idPath;
-  if (path === undefined) throw new TypeError(`${op.id}: startLro needs an idPath or idsPath`);
+  if (path === undefined) throw new TypeError(`${op.id}: startPoller needs an idPath or idsPath`);
   const value = readFieldPath(body, path);
   const values = start.idsPath !== undefined && Array.isArray(value) ? value : [value];
   const isUsable = (id: unknown): boolean =>
