@@ -10,17 +10,7 @@ const params_1: OperationSpec["params"] = [
   { name: "marker", in: "query" },
 ];
 
-const responses_1: OperationSpec["responses"] = [
-  { status: "200", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "404", kind: "json" },
-];
-
-const responses_2: OperationSpec["responses"] = [
-  { status: "200", kind: "json" },
-  { status: "400", kind: "json" },
-  { status: "401", kind: "json" },
-];
+const responses_1: OperationSpec["responses"] = [{ status: "200", kind: "json" }];
 
 export const getOperation: OperationSpec = {
   id: "getOperation",
@@ -37,7 +27,7 @@ export const listConnections: OperationSpec = {
   method: "GET",
   path: "/infra/connections",
   params: params_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -59,7 +49,7 @@ export const listMyClusters: OperationSpec = {
     { name: "sortBy", in: "query" },
     { name: "sortDirection", in: "query" },
   ],
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -78,7 +68,7 @@ export const listNetworks: OperationSpec = {
   method: "GET",
   path: "/infra/networks",
   params: params_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };

@@ -39,18 +39,11 @@ const responses_1: OperationSpec["responses"] = [
       "x-ratelimit-window": "number",
     },
   },
-  { status: "400", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "404", kind: "json" },
-  { status: "409", kind: "json" },
-  { status: "429", kind: "json" },
-  { status: "500", kind: "json" },
 ];
 
 const responses_2: OperationSpec["responses"] = [
   {
-    status: "200",
+    status: "201",
     kind: "json",
     headers: {
       "x-ratelimit-limit": "number",
@@ -59,66 +52,6 @@ const responses_2: OperationSpec["responses"] = [
       "x-ratelimit-window": "number",
     },
   },
-  { status: "400", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "404", kind: "json" },
-  { status: "429", kind: "json" },
-  { status: "500", kind: "json" },
-];
-
-const responses_3: OperationSpec["responses"] = [
-  {
-    status: "200",
-    kind: "json",
-    headers: {
-      "x-ratelimit-limit": "number",
-      "x-ratelimit-remaining": "number",
-      "x-ratelimit-reset": "number",
-      "x-ratelimit-window": "number",
-    },
-  },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "404", kind: "json" },
-  { status: "429", kind: "json" },
-  { status: "500", kind: "json" },
-];
-
-const responses_4: OperationSpec["responses"] = [
-  {
-    status: "200",
-    kind: "json",
-    headers: {
-      "x-ratelimit-limit": "number",
-      "x-ratelimit-remaining": "number",
-      "x-ratelimit-reset": "number",
-      "x-ratelimit-window": "number",
-    },
-  },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "429", kind: "json" },
-  { status: "500", kind: "json" },
-];
-
-const responses_5: OperationSpec["responses"] = [
-  {
-    status: "200",
-    kind: "json",
-    headers: {
-      "x-ratelimit-limit": "number",
-      "x-ratelimit-remaining": "number",
-      "x-ratelimit-reset": "number",
-      "x-ratelimit-window": "number",
-    },
-  },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "404", kind: "json" },
-  { status: "409", kind: "json" },
-  { status: "429", kind: "json" },
-  { status: "500", kind: "json" },
 ];
 
 export const addClusterProxyPort: OperationSpec = {
@@ -138,23 +71,7 @@ export const createApiKey: OperationSpec = {
   path: "/v2/auth/api-keys",
   params: [],
   body: body_1,
-  responses: [
-    {
-      status: "201",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
+  responses: responses_2,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -165,25 +82,7 @@ export const createCluster: OperationSpec = {
   path: "/v1/clusters",
   params: [],
   body: body_1,
-  responses: [
-    {
-      status: "201",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "402", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
+  responses: responses_2,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -194,7 +93,7 @@ export const createClusterCustomMetric: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/metrics/custom",
   params: params_1,
   body: body_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -205,25 +104,7 @@ export const createClusterV2: OperationSpec = {
   path: "/v2/clusters",
   params: [],
   body: body_1,
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "402", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -260,7 +141,7 @@ export const deleteClusterProxyPort: OperationSpec = {
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
   params: params_2,
-  responses: responses_3,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -335,7 +216,7 @@ export const getCluster: OperationSpec = {
     { name: "include_cost_breakdown", in: "query" },
     { name: "metrics_window", in: "query" },
   ],
-  responses: responses_3,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -357,7 +238,7 @@ export const getClusterLogs: OperationSpec = {
     { name: "format", in: "query" },
     { name: "tail", in: "query" },
   ],
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -374,7 +255,7 @@ export const getClusterLogsV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters/{cluster_id}/logs",
   params: params_1,
-  responses: responses_3,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -392,7 +273,7 @@ export const getClusterMetrics: OperationSpec = {
     { name: "include_power", in: "query" },
     { name: "include_custom", in: "query" },
   ],
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -402,7 +283,7 @@ export const getClusterMetricsAggregated: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/aggregated",
   params: params_3,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -412,7 +293,7 @@ export const getClusterMetricsHistory: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/historical",
   params: params_3,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -422,7 +303,7 @@ export const getClusterMetricsV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters/{cluster_id}/metrics",
   params: params_1,
-  responses: responses_3,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -437,7 +318,7 @@ export const getClusterProxy: OperationSpec = {
     { name: "include_access_logs", in: "query" },
     { name: "include_ssl_info", in: "query" },
   ],
-  responses: responses_3,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -447,7 +328,7 @@ export const getClusterV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters/{cluster_id}",
   params: params_1,
-  responses: responses_3,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -457,7 +338,7 @@ export const listApiKeys: OperationSpec = {
   method: "GET",
   path: "/v2/auth/api-keys",
   params: [],
-  responses: responses_4,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -482,23 +363,7 @@ export const listClusters: OperationSpec = {
     { name: "created_after", in: "query" },
     { name: "created_before", in: "query" },
   ],
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -519,7 +384,7 @@ export const listClustersV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters",
   params: [],
-  responses: responses_4,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -552,7 +417,7 @@ export const restartClusterV2: OperationSpec = {
   method: "POST",
   path: "/v2/clusters/{cluster_id}/restart",
   params: params_1,
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -588,7 +453,7 @@ export const rotateApiKey: OperationSpec = {
   method: "POST",
   path: "/v2/auth/api-keys/{key_id}/rotate",
   params: params_4,
-  responses: responses_3,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -599,7 +464,7 @@ export const searchClusterLogs: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/logs/search",
   params: params_1,
   body: body_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -610,26 +475,7 @@ export const startCluster: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/start",
   params: params_1,
   body: body_1,
-  responses: [
-    {
-      status: "200",
-      kind: "json",
-      headers: {
-        "x-ratelimit-limit": "number",
-        "x-ratelimit-remaining": "number",
-        "x-ratelimit-reset": "number",
-        "x-ratelimit-window": "number",
-      },
-    },
-    { status: "400", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "402", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "404", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "429", kind: "json" },
-    { status: "500", kind: "json" },
-  ],
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
   serverWait: {
@@ -650,7 +496,7 @@ export const startClusterV2: OperationSpec = {
   method: "POST",
   path: "/v2/clusters/{cluster_id}/start",
   params: params_1,
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -682,7 +528,7 @@ export const stopClusterV2: OperationSpec = {
   method: "POST",
   path: "/v2/clusters/{cluster_id}/stop",
   params: params_1,
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -715,7 +561,7 @@ export const updateClusterProxy: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy",
   params: params_1,
   body: body_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -726,7 +572,7 @@ export const updateClusterProxyAccess: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy/access",
   params: params_1,
   body: body_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -737,7 +583,7 @@ export const updateClusterProxyPort: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
   params: params_2,
   body: body_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -748,7 +594,7 @@ export const updateClusterProxyV2: OperationSpec = {
   path: "/v2/clusters/{cluster_id}/proxy",
   params: params_1,
   body: body_1,
-  responses: responses_2,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };

@@ -16,41 +16,9 @@ const params_4: OperationSpec["params"] = [{ name: "storage_id", in: "path" }];
 
 const params_5: OperationSpec["params"] = [{ name: "include_org", in: "query" }];
 
-const responses_1: OperationSpec["responses"] = [
-  { status: "200", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "422", kind: "json" },
-];
+const responses_1: OperationSpec["responses"] = [{ status: "200", kind: "json" }];
 
-const responses_2: OperationSpec["responses"] = [
-  { status: "202", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "422", kind: "json" },
-];
-
-const responses_3: OperationSpec["responses"] = [
-  { status: "202", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "402", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "422", kind: "json" },
-];
-
-const responses_4: OperationSpec["responses"] = [
-  { status: "202", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-  { status: "409", kind: "json" },
-  { status: "422", kind: "json" },
-];
-
-const responses_5: OperationSpec["responses"] = [
-  { status: "200", kind: "json" },
-  { status: "401", kind: "json" },
-  { status: "403", kind: "json" },
-];
+const responses_2: OperationSpec["responses"] = [{ status: "202", kind: "json" }];
 
 export const addSshKey: OperationSpec = {
   id: "add_ssh_key_user_ssh_key_add_post",
@@ -86,9 +54,6 @@ export const cancelJob: OperationSpec = {
   responses: [
     { status: "200", kind: "json" },
     { status: "202", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "422", kind: "json" },
   ],
   auth: auth_1,
   isIdempotent: true,
@@ -108,10 +73,7 @@ export const clusterOperations: OperationSpec = {
     { name: "request_type", in: "query" },
     { name: "request_status", in: "query" },
   ],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -137,7 +99,7 @@ export const createCluster: OperationSpec = {
   path: "/cluster/create",
   params: [],
   body: body_1,
-  responses: responses_3,
+  responses: responses_2,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -153,7 +115,7 @@ export const createStorage: OperationSpec = {
   path: "/storage/create",
   params: [],
   body: body_1,
-  responses: responses_3,
+  responses: responses_2,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -184,13 +146,7 @@ export const deleteJob: OperationSpec = {
   method: "DELETE",
   path: "/job/delete/{job_id}",
   params: params_1,
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-    { status: "403", kind: "json" },
-    { status: "409", kind: "json" },
-    { status: "422", kind: "json" },
-  ],
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -200,7 +156,7 @@ export const destroyCluster: OperationSpec = {
   method: "DELETE",
   path: "/cluster/{cluster}",
   params: params_3,
-  responses: responses_4,
+  responses: responses_2,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -215,7 +171,7 @@ export const destroyStorage: OperationSpec = {
   method: "DELETE",
   path: "/storage/{storage_id}",
   params: params_4,
-  responses: responses_4,
+  responses: responses_2,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -246,7 +202,7 @@ export const disableObjectStorage: OperationSpec = {
   method: "DELETE",
   path: "/object-storage/disable",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -257,7 +213,7 @@ export const editCluster: OperationSpec = {
   path: "/cluster/edit/{cluster}",
   params: params_3,
   body: body_1,
-  responses: responses_4,
+  responses: responses_2,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -278,7 +234,7 @@ export const enableObjectStorage: OperationSpec = {
   method: "POST",
   path: "/object-storage/enable",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: false,
 };
@@ -288,7 +244,7 @@ export const getAwsConfig: OperationSpec = {
   method: "GET",
   path: "/object-storage/configure/aws",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -318,10 +274,7 @@ export const getMe: OperationSpec = {
   method: "GET",
   path: "/me",
   params: [],
-  responses: [
-    { status: "200", kind: "json" },
-    { status: "401", kind: "json" },
-  ],
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -331,7 +284,7 @@ export const getObjectStorageCredentials: OperationSpec = {
   method: "GET",
   path: "/object-storage/credentials",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -341,7 +294,7 @@ export const getOrganizationInfo: OperationSpec = {
   method: "GET",
   path: "/user/organization/info",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -351,7 +304,7 @@ export const getRcloneConfig: OperationSpec = {
   method: "GET",
   path: "/object-storage/configure/rclone",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -361,10 +314,7 @@ export const getRequestInfo: OperationSpec = {
   method: "GET",
   path: "/request/info/{request_id}",
   params: [{ name: "request_id", in: "path" }],
-  responses: [
-    { status: "200", kind: "json", headers: { "retry-after": "number" } },
-    { status: "422", kind: "json" },
-  ],
+  responses: [{ status: "200", kind: "json", headers: { "retry-after": "number" } }],
   auth: auth_1,
   isIdempotent: true,
 };
@@ -407,7 +357,7 @@ export const getUserInfo: OperationSpec = {
   method: "GET",
   path: "/user/info",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -417,7 +367,7 @@ export const getUserPreferences: OperationSpec = {
   method: "GET",
   path: "/user/preferences",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -427,7 +377,7 @@ export const healthz: OperationSpec = {
   method: "GET",
   path: "/healthz",
   params: [],
-  responses: [{ status: "200", kind: "json" }],
+  responses: responses_1,
   auth: [],
   isIdempotent: true,
 };
@@ -437,7 +387,7 @@ export const initJob: OperationSpec = {
   method: "GET",
   path: "/job/init",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };
@@ -447,7 +397,7 @@ export const listBuckets: OperationSpec = {
   method: "GET",
   path: "/object-storage/bucket/list",
   params: [],
-  responses: responses_5,
+  responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
 };

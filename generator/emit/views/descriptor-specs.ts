@@ -16,6 +16,7 @@ import type {
   OperationSpec,
   PaginationSpec,
   ParameterSpec,
+  ResponseSpec,
   StartSpec,
   StreamSpec,
   UrlLroSpec,
@@ -94,6 +95,32 @@ function parameterSpecOf(p: Parameter): ParameterDescriptor {
   };
 }
 
+/**
+ * `responses` without the plain JSON errors the runtime would treat alike undeclared: a 4xx/5xx
+ * code is an error either way, its body is read as JSON (else text) either way, and it adds no
+ * Accept type when a success already asks for JSON. Most operations declare several (401, 403,
+ * 422, ...): leaving them out keeps descriptors short and shared. A streaming operation keeps
+ * them, as its errors alone make the Accept of the streamed call.
+ */
+export function withoutImpliedErrors(
+  responses: OperationSpec["responses"],
+  isStreamed: boolean,
+): OperationSpec["responses"] {
+  const isPlainJson = (r: ResponseSpec): boolean =>
+    r.kind === "json" && r.mediaType === undefined && r.dates === undefined;
+  const hasJsonSuccess = responses.some((r) => r.status.startsWith("2") && isPlainJson(r));
+  if (isStreamed || !hasJsonSuccess) return responses;
+  return responses.filter(
+    (r) =>
+      !(
+        /^[45][0-9][0-9]$/.test(r.status) &&
+        isPlainJson(r) &&
+        r.headers === undefined &&
+        r.isError === undefined
+      ),
+  );
+}
+
 export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): OperationDescriptor {
   const responses = wholeResponses(op);
   const responseDates = responses.map((r) =>
@@ -106,17 +133,20 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
     body: op.requestBody && bodyDescriptorOf(op.requestBody.kind, op.requestBody.mediaType),
-    responses: responses.map((r, i) => ({
-      status: r.status,
-      kind: r.kind,
-      mediaType:
-        r.kind === "json" || r.kind === "empty" || r.mediaType === undefined
-          ? undefined
-          : r.mediaType,
-      dates: responseDates[i],
-      headers: headersDescriptor(api, op, r),
-      isError: r.isError,
-    })),
+    responses: withoutImpliedErrors(
+      responses.map((r, i) => ({
+        status: r.status,
+        kind: r.kind,
+        mediaType:
+          r.kind === "json" || r.kind === "empty" || r.mediaType === undefined
+            ? undefined
+            : r.mediaType,
+        dates: responseDates[i],
+        headers: headersDescriptor(api, op, r),
+        isError: r.isError,
+      })),
+      stream !== undefined,
+    ),
     auth: op.security.flatMap((key): OperationSpec["auth"][number][] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);
       if (!scheme) return [];
