@@ -2,7 +2,7 @@
 import type * as T from "./types.js";
 import type * as op from "./operations.js";
 import { createLakeSailCore } from "./core.js";
-import * as functions from "./functions.js";
+import { $functionTable } from "./functions.js";
 import { buildClient } from "./runtime/client-factory.js";
 import type { PagePromise } from "./runtime/paginate.js";
 import type { Poller } from "./runtime/poller.js";
@@ -98,5 +98,5 @@ export interface LakeSailClient {
 
 /** Create a LakeSail client: one method per standalone function of functions.ts. Needs nothing but `fetch`. */
 export function createLakeSailClient(options: LakeSailClientOptions = {}): LakeSailClient {
-  return buildClient<LakeSailClient>(createLakeSailCore(options), functions);
+  return buildClient<LakeSailClient>(createLakeSailCore(options), $functionTable());
 }

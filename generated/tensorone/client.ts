@@ -2,7 +2,7 @@
 import type * as T from "./types.js";
 import type * as op from "./operations.js";
 import { createTensorOneCore } from "./core.js";
-import * as functions from "./functions.js";
+import { $functionTable } from "./functions.js";
 import { buildClient } from "./runtime/client-factory.js";
 import type { EventStream } from "./runtime/event-stream.js";
 import type { PagePromise } from "./runtime/paginate.js";
@@ -447,5 +447,5 @@ export interface TensorOneClient {
 
 /** Create a TensorOne client: one method per standalone function of functions.ts. Needs nothing but `fetch`. */
 export function createTensorOneClient(options: ClientOptions = {}): TensorOneClient {
-  return buildClient<TensorOneClient>(createTensorOneCore(options), functions);
+  return buildClient<TensorOneClient>(createTensorOneCore(options), $functionTable());
 }

@@ -653,3 +653,55 @@ export function resumePoller<TState = unknown>(
 ): Poller<TState> {
   return $resumePoller(core, token, $d.table_pollers, options);
 }
+
+/**
+ * Every function by name: what the client object (client.ts) is built from. A plain object, so a
+ * bundler writes it as one (a namespace import would cost a getter per export); a function, so
+ * nothing runs at import time and a page that calls one function drops it.
+ */
+export function $functionTable(): object {
+  return {
+    addClusterProxyPort,
+    createApiKey,
+    createCluster,
+    createClusterCustomMetric,
+    createClusterV2,
+    deleteCluster,
+    deleteClusterAndWait,
+    deleteClusterProxyPort,
+    deleteClusterV2,
+    downloadClusterLogs,
+    getCluster,
+    getClusterLogs,
+    getClusterLogsV2,
+    getClusterMetrics,
+    getClusterMetricsAggregated,
+    getClusterMetricsHistory,
+    getClusterMetricsV2,
+    getClusterProxy,
+    getClusterV2,
+    listApiKeys,
+    listClusters,
+    listClustersV2,
+    restartCluster,
+    restartClusterAndWait,
+    restartClusterV2,
+    revokeApiKey,
+    rotateApiKey,
+    searchClusterLogs,
+    startCluster,
+    startClusterAndWait,
+    startClusterV2,
+    stopCluster,
+    stopClusterAndWait,
+    stopClusterV2,
+    streamClusterLogs,
+    updateClusterProxy,
+    updateClusterProxyAccess,
+    updateClusterProxyPort,
+    updateClusterProxyV2,
+    pollCluster,
+    waitForCluster,
+    resumePoller,
+  };
+}

@@ -2,7 +2,7 @@
 import type * as T from "./types.js";
 import type * as op from "./operations.js";
 import { createTensorPoolCore } from "./core.js";
-import * as functions from "./functions.js";
+import { $functionTable } from "./functions.js";
 import { buildClient } from "./runtime/client-factory.js";
 import type { Channel } from "./runtime/channel.js";
 import type { LroOutcome } from "./runtime/lro-outcome.js";
@@ -523,5 +523,5 @@ export interface TensorPoolClient {
 
 /** Create a TensorPool client: one method per standalone function of functions.ts. Needs nothing but `fetch`. */
 export function createTensorPoolClient(options: ClientOptions = {}): TensorPoolClient {
-  return buildClient<TensorPoolClient>(createTensorPoolCore(options), functions);
+  return buildClient<TensorPoolClient>(createTensorPoolCore(options), $functionTable());
 }

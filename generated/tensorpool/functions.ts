@@ -834,3 +834,66 @@ export function pushJob(
 ): Channel<op.PushJobServerMessage, op.PushJobClientMessage, string> {
   return $openChannel(core, $d.channel_pushJob, message, options);
 }
+
+/**
+ * Every function by name: what the client object (client.ts) is built from. A plain object, so a
+ * bundler writes it as one (a namespace import would cost a getter per export); a function, so
+ * nothing runs at import time and a page that calls one function drops it.
+ */
+export function $functionTable(): object {
+  return {
+    addSshKey,
+    attachStorage,
+    attachStorageAndWait,
+    cancelJob,
+    cancelJobAndWait,
+    clusterOperations,
+    createBucket,
+    createCluster,
+    createClusterAndWait,
+    createStorage,
+    createStorageAndWait,
+    deleteBucket,
+    deleteJob,
+    destroyCluster,
+    destroyClusterAndWait,
+    destroyStorage,
+    destroyStorageAndWait,
+    detachStorage,
+    detachStorageAndWait,
+    disableObjectStorage,
+    editCluster,
+    editStorage,
+    enableObjectStorage,
+    getAwsConfig,
+    getClusterInfo,
+    getJobInfo,
+    getMe,
+    getObjectStorageCredentials,
+    getOrganizationInfo,
+    getRcloneConfig,
+    getRequestInfo,
+    getSshCommand,
+    getStorageInfo,
+    getStorageQuote,
+    getUserInfo,
+    getUserPreferences,
+    healthz,
+    initJob,
+    listBuckets,
+    listClusters,
+    listJobs,
+    listSshKeys,
+    listStorage,
+    pullJob,
+    removeSshKey,
+    updateUserPreferences,
+    pollJobCancellation,
+    waitForJobCancellation,
+    pollRequest,
+    waitForRequest,
+    resumePoller,
+    listenJob,
+    pushJob,
+  };
+}

@@ -53,6 +53,8 @@ export interface FunctionsView {
   hasFunctions: boolean;
   /** `import { x as $x } from ...` and `import type { ... } from ...`, sorted by module. */
   imports: ImportLine[];
+  /** `$functionTable`'s object of every function by name, laid out at column 2. */
+  table: string;
 }
 
 export function functionsView(api: Api): FunctionsView {
@@ -65,6 +67,11 @@ export function functionsView(api: Api): FunctionsView {
     hasTypes: names.isUsed(),
     hasFunctions: methods.length > 0,
     imports: importsOf(methods),
+    // A method's name may carry its type parameters (`resumePoller<TState = unknown>`).
+    table:
+      methods.length === 0
+        ? "{}"
+        : `{\n${methods.map((m) => `    ${m.name.replace(/<.*$/, "")},`).join("\n")}\n  }`,
   };
 }
 
