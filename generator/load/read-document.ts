@@ -14,7 +14,12 @@ import {
 import { jsonErrorMessage, jsonErrorPosition, offsetToLineCol } from "./parse-error-position.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { OPENAPI_YAML_SCHEMA } from "./yaml-schema.js";
-import { locateInYaml, recordYamlSource, type YamlSourceMap } from "./yaml-source-map.js";
+import {
+  locateInYaml,
+  mayHaveAliases,
+  recordYamlSource,
+  type YamlSourceMap,
+} from "./yaml-source-map.js";
 
 export type ReadResult =
   | { ok: true; source?: YamlSourceMap; value: unknown }
@@ -86,9 +91,6 @@ function tooDeepOffset(text: string): number {
   return -1;
 }
 
-/** A YAML anchor (`&name`) where a node may start; `R&D` or ` & ` in prose do not match. */
-const anchorPattern = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
-
 function parseYaml(file: string, text: string): ReadResult {
   let value: unknown;
   const recorder = recordYamlSource(text);
@@ -119,7 +121,7 @@ function parseYaml(file: string, text: string): ReadResult {
   // use: a few hundred bytes of nested aliases ("billion laughs") would take minutes and gigabytes.
   // Only documents with an anchor can have aliases: most specs skip the walk.
   const source = recorder.finish();
-  const expanded = anchorPattern.test(text) ? aliasExpansionPointer(value) : undefined;
+  const expanded = mayHaveAliases(text) ? aliasExpansionPointer(value) : undefined;
   if (expanded !== undefined) {
     const offset = locateInYaml(source, parsePointer(expanded) ?? []) ?? 0;
     const { line, col } = offsetToLineCol(text, offset);

@@ -9,18 +9,28 @@ const IS_OBJECT = 1;
 const IS_ARRAY = 2;
 /** The node is a mapping key (the next character on its line is ":"). */
 const IS_KEY = 4;
-/** No child, sibling or value id. */
+/** The node only wraps its one child: same value (js-yaml tries a block mapping first). */
+const IS_WRAPPER = 8;
+/** No child or sibling. */
 const NONE = -1;
+
+/** A YAML anchor (`&name`) where a node may start; `R&D` or ` & ` in prose do not match. */
+const anchorPattern = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
+
+/** Only a document with an anchor can have aliases. */
+export function mayHaveAliases(text: string): boolean {
+  return anchorPattern.test(text);
+}
 
 /** The nodes js-yaml composed, as columns indexed by node number; node 0 holds the document. */
 export interface YamlSourceMap {
+  /** An alias node's anchor: the first node composed with the same value. */
+  aliases: Map<number, number>;
   childCount: Int32Array;
   firstChild: Int32Array;
-  /** IS_OBJECT | IS_ARRAY | IS_KEY per node. */
+  /** IS_OBJECT | IS_ARRAY | IS_KEY | IS_WRAPPER per node. */
   flags: Uint8Array;
-  /** Per value id: the first node composed with that value (an alias resolves to its anchor here). */
-  firstNodeOf: Int32Array;
-  /** A key node's text (as String(key) would give it). */
+  /** A key node's text (as String(key) gives it). */
   keys: Map<number, string>;
   /** An array node's length. */
   lengths: Map<number, number>;
@@ -28,37 +38,43 @@ export interface YamlSourceMap {
   nextSibling: Int32Array;
   /** Where a node's content starts: spaces, line breaks and comments before it are skipped. */
   start: Int32Array;
-  /** Per node: one id per distinct object value (an alias shares its anchor's), NONE for scalars. */
-  valueId: Int32Array;
 }
 
 type Listener = (event: string, state: { position: number; result: unknown }) => void;
 
 /** A js-yaml `listener` for parsing `text`, and `finish()` for the map once the parse succeeded. */
 export function recordYamlSource(text: string): { finish(): YamlSourceMap; listener: Listener } {
-  const start: number[] = [0];
-  const firstChild: number[] = [NONE];
-  const lastChild: number[] = [NONE];
-  const nextSibling: number[] = [NONE];
-  const childCount: number[] = [0];
-  const flags: number[] = [0];
-  const valueId: number[] = [NONE];
-  const firstNodeOf: number[] = [];
-  const ids = new Map<object, number>();
+  // Typed columns, grown by doubling: a node costs a few writes and no garbage (corpus specs have
+  // one node per 13 to 32 characters).
+  let count = 1;
+  let start: Int32Array = new Int32Array(1024 + (text.length >> 4));
+  let firstChild: Int32Array = start.slice().fill(NONE);
+  let lastChild: Int32Array = firstChild.slice();
+  let nextSibling: Int32Array = firstChild.slice();
+  let childCount: Int32Array = start.slice();
+  let flags = new Uint8Array(start.length);
+  const aliases = new Map<number, number>();
   const keys = new Map<number, string>();
   const lengths = new Map<number, number>();
+  // The first node composed with each object value, to resolve aliases: needed only with anchors.
+  const firstNodeOf = mayHaveAliases(text) ? new Map<object, number>() : undefined;
   const open: number[] = [0];
+  // The value of the node closed last: when a node closes, that is its last child's.
+  let lastClosed: unknown;
+  const grow = () => {
+    [start, childCount] = [start, childCount].map((column) => widened(column, 0));
+    [firstChild, lastChild, nextSibling] = [firstChild, lastChild, nextSibling].map((column) =>
+      widened(column, NONE),
+    );
+    const wider = new Uint8Array(flags.length * 2);
+    wider.set(flags);
+    flags = wider;
+  };
   const listener: Listener = (event, state) => {
     if (event === "open") {
-      const node = start.length;
-      start.push(contentStart(text, state.position));
-      firstChild.push(NONE);
-      lastChild.push(NONE);
-      nextSibling.push(NONE);
-      childCount.push(0);
-      flags.push(0);
-      valueId.push(NONE);
-      open.push(node);
+      if (count === start.length) grow();
+      open.push(count);
+      start[count++] = contentStart(text, state.position);
       return;
     }
     const node = open.pop()!;
@@ -68,39 +84,45 @@ export function recordYamlSource(text: string): { finish(): YamlSourceMap; liste
     lastChild[parent] = node;
     childCount[parent]++;
     const { result } = state;
-    let flag = isFollowedByColon(text, state.position) ? IS_KEY : 0;
-    if (flag === IS_KEY) keys.set(node, String(result));
+    let flag = childCount[node] === 1 && lastClosed === result ? IS_WRAPPER : 0;
+    lastClosed = result;
+    if (isFollowedByColon(text, state.position)) {
+      flag |= IS_KEY;
+      keys.set(node, typeof result === "string" ? result : String(result));
+    }
     if (typeof result === "object" && result !== null) {
       flag |= IS_OBJECT;
       if (Array.isArray(result)) {
         flag |= IS_ARRAY;
         lengths.set(node, result.length);
       }
-      let id = ids.get(result);
-      if (id === undefined) {
-        id = firstNodeOf.length;
-        ids.set(result, id);
-        firstNodeOf.push(node);
-      }
-      valueId[node] = id;
+      const first = firstNodeOf?.get(result);
+      if (first === undefined) firstNodeOf?.set(result, node);
+      else if (childCount[node] === 0) aliases.set(node, first);
     }
     flags[node] = flag;
   };
   return {
     listener,
     finish: () => ({
-      childCount: Int32Array.from(childCount),
-      firstChild: Int32Array.from(firstChild),
-      firstNodeOf: Int32Array.from(firstNodeOf),
-      flags: Uint8Array.from(flags),
+      aliases,
+      childCount: childCount.slice(0, count),
+      firstChild: firstChild.slice(0, count),
+      flags: flags.slice(0, count),
       keys,
       lengths,
       lineStarts: lineStartsOf(text),
-      nextSibling: Int32Array.from(nextSibling),
-      start: Int32Array.from(start),
-      valueId: Int32Array.from(valueId),
+      nextSibling: nextSibling.slice(0, count),
+      start: start.slice(0, count),
     }),
   };
+}
+
+/** `column` at twice its length, the new half filled with `fill`. */
+function widened(column: Int32Array, fill: number): Int32Array {
+  const wider = new Int32Array(column.length * 2).fill(fill, column.length);
+  wider.set(column);
+  return wider;
 }
 
 /**
@@ -127,17 +149,9 @@ export function locateInYaml(map: YamlSourceMap, segments: string[]): number | u
  */
 function unwrap(map: YamlSourceMap, node: number): number {
   let current = node;
-  while (
-    map.childCount[current] === 1 &&
-    map.valueId[map.firstChild[current]] === map.valueId[current]
-  )
-    current = map.firstChild[current];
-  const id = map.valueId[current];
-  if (map.childCount[current] === 0 && id !== NONE) {
-    const anchored = map.firstNodeOf[id];
-    if (anchored !== current) return unwrap(map, anchored);
-  }
-  return current;
+  while (map.flags[current] & IS_WRAPPER) current = map.firstChild[current];
+  const anchored = map.aliases.get(current);
+  return anchored === undefined ? current : unwrap(map, anchored);
 }
 
 /** The child named `segment`, and the node a diagnostic should point at (the key, for maps). */
@@ -198,20 +212,23 @@ function pairsOf(map: YamlSourceMap, node: number): [number, number | undefined]
 /** After a key, only spaces stand before its ":" on the same line. */
 function isFollowedByColon(text: string, from: number): boolean {
   let i = from;
-  while (text[i] === " " || text[i] === "\t") i++;
-  return text[i] === ":";
+  let c = text.charCodeAt(i);
+  while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+  return c === COLON;
 }
 
 /** A node opens before the spaces, line breaks and comments in front of it: skip them. */
 function contentStart(text: string, from: number): number {
   let i = from;
   for (;;) {
-    const c = text[i];
-    if (c === " " || c === "\t" || c === "\r" || c === "\n") i++;
-    else if (c === "#") while (i < text.length && text[i] !== "\n") i++;
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === CR || c === LF) i++;
+    else if (c === HASH) while (i < text.length && text.charCodeAt(i) !== LF) i++;
     else return i;
   }
 }
+
+const [TAB, LF, CR, SPACE, HASH, COLON] = [9, 10, 13, 32, 35, 58];
 
 /** Offset of each line's first character. */
 export function lineStartsOf(text: string): number[] {
