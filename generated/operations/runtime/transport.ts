@@ -4,7 +4,7 @@
 // with retries, timeouts and hooks. Pagination, long-running operations, streams and channels are
 // separate entry points over it (call-*.ts), so a bundle carries only what its calls use.
 import { sendAttempt } from "./attempt.js";
-import type { SendResult } from "./attempt.js";
+import type { AttemptContext, SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { readFieldPath } from "./field-path.js";
@@ -61,6 +61,8 @@ export class Transport {
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #timeouts = new AttemptTimeouts();
+  /** The first attempt of a call without options: built once, not per call. */
+  readonly #firstAttempt: AttemptContext;
 
   constructor(options: ClientOptions, defaults: TransportDefaults) {
     this.#options = { ...options };
@@ -68,6 +70,23 @@ export class Transport {
     this.#sleep = defaults.sleep ?? delay;
     this.#random = defaults.random ?? Math.random;
     this.#now = defaults.now ?? Date.now;
+    this.#firstAttempt = this.#contextOf(NO_OPTIONS, 1);
+  }
+
+  /** What attempt number `attempt` of a call with `options` needs (see AttemptContext). */
+  #contextOf(options: RequestOptions, attempt: number): AttemptContext {
+    const client = this.#options;
+    return {
+      client,
+      fetch: client.fetch,
+      now: this.#now,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes:
+        options.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      timeouts: this.#timeouts,
+      attempt,
+    };
   }
 
   /** The URL relative paths resolve against: ClientOptions.baseUrl, else the spec's first server. */
@@ -138,21 +157,10 @@ export class Transport {
   ): Promise<SendResult> {
     // Resolved at the first failure: a call that succeeds at once never needs it.
     let policy: RetryOptions | undefined;
-    const fetchImpl = this.#options.fetch;
-    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const maxResponseBytes =
-      options.maxResponseBytes ?? this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // A call without options shares the transport's context for its first attempt.
+    let context = options === NO_OPTIONS ? this.#firstAttempt : this.#contextOf(options, 1);
     for (let attempt = 1; ; attempt++) {
-      const context = {
-        client: this.#options,
-        fetch: fetchImpl,
-        now: this.#now,
-        signal: options.signal,
-        timeoutMs,
-        maxResponseBytes,
-        timeouts: this.#timeouts,
-        attempt,
-      };
+      if (context.attempt !== attempt) context = this.#contextOf(options, attempt);
       const outcome = await sendAttempt(prepared, context);
       if (outcome.isSuccess) return outcome.result;
       if (policy === undefined) {
