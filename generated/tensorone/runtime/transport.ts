@@ -4,7 +4,7 @@
 // with retries, timeouts and hooks. Pagination, long-running operations, streams and channels are
 // separate entry points over it (call-*.ts), so a bundle carries only what its calls use.
 import { sendAttempt } from "./attempt.js";
-import type { AttemptContext, SendResult } from "./attempt.js";
+import type { AttemptContext, AttemptOutcome, SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { readFieldPath } from "./field-path.js";
@@ -15,7 +15,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "./response.js";
 import { AttemptTimeouts } from "./signals.js";
 import type { PreparedRequest } from "./request-builder.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
-import type { ClientOptions, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
+import type { ClientOptions, OperationSpec, RequestOptions } from "./types.js";
 
 export type { SendResult } from "./attempt.js";
 
@@ -150,28 +150,38 @@ export class Transport {
    * The retry loop over a request already built (send's, or a URL the server handed out, see
    * send-url.ts): attempts, typed errors, backoff.
    */
-  async sendPrepared(
+  sendPrepared(
     op: OperationSpec,
     prepared: PreparedRequest,
     options: RequestOptions,
   ): Promise<SendResult> {
-    // Resolved at the first failure: a call that succeeds at once never needs it.
-    let policy: RetryOptions | undefined;
-    // A call without options shares the transport's context for its first attempt.
-    let context = options === NO_OPTIONS ? this.#firstAttempt : this.#contextOf(options, 1);
-    for (let attempt = 1; ; attempt++) {
-      if (context.attempt !== attempt) context = this.#contextOf(options, attempt);
-      const outcome = await sendAttempt(prepared, context);
-      if (outcome.isSuccess) return outcome.result;
-      if (policy === undefined) {
-        policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
-        // A streamed body is consumed by the first attempt: there is nothing left to send again.
-        if (!prepared.body.isReplayable) policy.maxRetries = 0;
-      }
+    // The first attempt runs outside the retry loop: a call that succeeds at once pays one
+    // reaction on its attempt, not a suspended loop frame. A call without options shares the
+    // transport's context for it.
+    const context = options === NO_OPTIONS ? this.#firstAttempt : this.#contextOf(options, 1);
+    return sendAttempt(prepared, context).then((outcome) =>
+      outcome.isSuccess ? outcome.result : this.#retry(op, prepared, options, outcome),
+    );
+  }
+
+  /** Retries after a failed first attempt, while the policy allows; throws the last failure's error. */
+  async #retry(
+    op: OperationSpec,
+    prepared: PreparedRequest,
+    options: RequestOptions,
+    first: AttemptOutcome,
+  ): Promise<SendResult> {
+    const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
+    // A streamed body is consumed by the first attempt: there is nothing left to send again.
+    if (!prepared.body.isReplayable) policy.maxRetries = 0;
+    let outcome = first;
+    for (let attempt = 1; !outcome.isSuccess; attempt++) {
       const decision = decideRetry(op, outcome.failure, attempt, policy, this.#random);
       if (!decision.shouldRetry) throw outcome.error;
       await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
+      outcome = await sendAttempt(prepared, this.#contextOf(options, attempt + 1));
     }
+    return outcome.result;
   }
 }
 
