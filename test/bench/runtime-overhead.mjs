@@ -225,8 +225,12 @@ async function load(baseUrl, tmp, clientgenRoot) {
   const openapiFetch = createClient({ baseUrl });
 
   return {
+    // The same request on the wire as the client's (it sends Accept: application/json; fetch
+    // would add "accept: */*" otherwise), the same status check and the same JSON parse.
     "bare fetch": async (id) => {
-      const res = await fetch(`${baseUrl}/things/${encodeURIComponent(id)}`);
+      const res = await fetch(`${baseUrl}/things/${encodeURIComponent(id)}`, {
+        headers: { accept: "application/json" },
+      });
       if (!res.ok) throw new Error(String(res.status));
       return res.json();
     },
