@@ -9,6 +9,7 @@ import {
 } from "../../templates/runtime/errors.js";
 import { UntrackedOperationError } from "../../templates/runtime/lro-outcome.js";
 import type { LroOutcome } from "../../templates/runtime/lro-outcome.js";
+import { withServerWait } from "../../templates/runtime/server-wait.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";
 import { startAndWait, waitFor } from "../../templates/runtime/call-lro.js";
@@ -283,6 +284,7 @@ describe("server-side waits", () => {
       durationPath: ["body", "minutes"],
       defaultDuration: 10,
       unitMs: 60_000,
+      apply: withServerWait,
     },
   };
 

@@ -188,6 +188,13 @@ export interface ServerWaitSpec {
   readonly durationPath: FieldPath;
   readonly defaultDuration: number;
   readonly unitMs: number;
+  /** The runtime's withServerWait (server-wait.ts), named here so only clients with such calls bundle it. */
+  readonly apply: (
+    op: OperationSpec,
+    args: object | undefined,
+    options: RequestOptions,
+    clientTimeoutMs: number,
+  ) => [OperationSpec, RequestOptions];
 }
 
 /** A retry policy a spec declares: fields left out fall back to the client's policy. */

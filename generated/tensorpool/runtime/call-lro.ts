@@ -12,7 +12,7 @@ import { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
 import { PollerPromise } from "./poller-promise.js";
 import { decodeResumeToken } from "./resume-token.js";
-import { isServerWaited } from "./transport.js";
+import { isServerWaited } from "./server-wait.js";
 import type { Transport } from "./transport.js";
 import type {
   LroSpec,

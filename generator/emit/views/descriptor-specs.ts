@@ -34,10 +34,19 @@ export type ConstantRef = RawCode;
 export type ParameterDescriptor = Omit<ParameterSpec, "styles"> & { readonly styles?: RawCode };
 
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
-export type OperationDescriptor = Omit<OperationSpec, "body" | "dateTable" | "params"> & {
+export type OperationDescriptor = Omit<
+  OperationSpec,
+  "body" | "dateTable" | "params" | "serverWait"
+> & {
   readonly body?: BodyDescriptor;
   readonly dateTable?: ConstantRef;
   readonly params: readonly ParameterDescriptor[];
+  readonly serverWait?: ServerWaitDescriptor;
+};
+
+/** The runtime's ServerWaitSpec; what it does is server-wait.ts's withServerWait, by name. */
+export type ServerWaitDescriptor = Omit<NonNullable<OperationSpec["serverWait"]>, "apply"> & {
+  readonly apply: RawCode;
 };
 
 /** The runtime's BodySpec; a form's or multipart's encoder is body-forms.ts's, by name. */
@@ -118,6 +127,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       durationPath: op.serverWait.durationPath,
       defaultDuration: op.serverWait.defaultDuration,
       unitMs: op.serverWait.unitMs,
+      apply: new RawCode("withServerWait"),
     },
   };
 }

@@ -52,6 +52,8 @@ export interface DescriptorsView {
   hasParamStyles: boolean;
   /** `encodeForm, encodeMultipart`: the body encoders descriptors name (imported only then). */
   bodyEncoders: string;
+  /** An operation has the server wait: its descriptor names the runtime's withServerWait. */
+  hasServerWait: boolean;
 }
 
 /** Runtime types a constant may be declared with, in import order. */
@@ -133,5 +135,6 @@ export function descriptorsView(api: Api): DescriptorsView {
         api.operations.some((op) => op.requestBody && bodyEncoderOf(op.requestBody.kind) === name),
       )
       .join(", "),
+    hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
   };
 }
