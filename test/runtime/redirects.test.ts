@@ -1,6 +1,7 @@
 // Redirects against two hostile local servers (two ports = two origins): credentials of every kind
 // stay on the origin they were given for; same-origin redirects are followed by the runtime's rules.
 import { afterEach, describe, expect, it } from "vitest";
+import { apiKeyAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { ApiError, UnexpectedStatusError } from "../../templates/runtime/errors.js";
 import { MAX_REDIRECTS } from "../../templates/runtime/redirects.js";
 import { Transport } from "../../templates/runtime/transport.js";
@@ -31,10 +32,10 @@ function redirect(status: number, location: () => string): Reply {
 }
 
 const schemes: [string, AuthSpec][] = [
-  ["an api key header", { type: "apiKey", in: "header", name: "X-Api-Key" }],
-  ["an api key in the query", { type: "apiKey", in: "query", name: "api_key" }],
-  ["an api key cookie", { type: "apiKey", in: "cookie", name: "session" }],
-  ["a bearer token", { type: "bearer" }],
+  ["an api key header", { type: "apiKey", in: "header", name: "X-Api-Key", apply: apiKeyAuth }],
+  ["an api key in the query", { type: "apiKey", in: "query", name: "api_key", apply: apiKeyAuth }],
+  ["an api key cookie", { type: "apiKey", in: "cookie", name: "session", apply: apiKeyAuth }],
+  ["a bearer token", { type: "bearer", apply: bearerAuth }],
 ];
 
 describe("cross-origin redirects", () => {
@@ -166,7 +167,9 @@ describe("browsers (opaque redirects)", () => {
       return init?.redirect === "manual" ? opaque() : Response.json({ followed: true });
     };
     const transport = new Transport({ apiKey: KEY, fetch }, { baseUrl: "https://api.example" });
-    expect(await transport.request(op({ auth: [{ type: "bearer" }] }), undefined)).toEqual({
+    expect(
+      await transport.request(op({ auth: [{ type: "bearer", apply: bearerAuth }] }), undefined),
+    ).toEqual({
       followed: true,
     });
     expect(calls).toEqual(["manual", "follow"]);

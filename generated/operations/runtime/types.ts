@@ -112,15 +112,29 @@ export interface DateTable {
   readonly plans: Readonly<Record<string, DatePlan>>;
 }
 
-/** How credentials are attached for one security scheme. */
-export type AuthSpec =
+/**
+ * How credentials are attached for one security scheme. `apply` is the runtime's placer for the
+ * scheme's type (auth.ts: bearerAuth, basicAuth, apiKeyAuth), named by the descriptor so a client
+ * bundles only the schemes its API declares.
+ */
+export type AuthSpec = (
   | { readonly type: "bearer" }
   | { readonly type: "basic" }
   | {
       readonly type: "apiKey";
       readonly in: "cookie" | "header" | "query";
       readonly name: string;
-    };
+    }
+) & { readonly apply: (credential: string, scheme: AuthSpec) => AppliedAuth };
+
+/** Where the credential goes for one attempt, plus every form of it to scrub from errors. */
+export interface AppliedAuth {
+  readonly headers: readonly (readonly [string, string])[];
+  readonly query: readonly (readonly [string, string])[];
+  readonly cookies: readonly (readonly [string, string])[];
+  /** The key and its encodings (Basic's base64, its password): never to appear in errors or hooks. */
+  readonly secrets: readonly string[];
+}
 
 /** Everything the runtime needs to send one operation and read its answer. */
 export interface OperationSpec {

@@ -36,13 +36,29 @@ export type ParameterDescriptor = Omit<ParameterSpec, "styles"> & { readonly sty
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
 export type OperationDescriptor = Omit<
   OperationSpec,
-  "body" | "dateTable" | "params" | "serverWait"
+  "auth" | "body" | "dateTable" | "params" | "serverWait"
 > & {
+  readonly auth: readonly AuthDescriptor[];
   readonly body?: BodyDescriptor;
   readonly dateTable?: ConstantRef;
   readonly params: readonly ParameterDescriptor[];
   readonly serverWait?: ServerWaitDescriptor;
 };
+
+/** The runtime's AuthSpec; its placer is auth.ts's for the scheme's type, by name (authPlacerOf). */
+export type AuthDescriptor = AuthData & { readonly apply: RawCode };
+
+/** An AuthSpec without its placer (each alternative of the union on its own). */
+type AuthData = OperationSpec["auth"][number] extends infer A
+  ? A extends unknown
+    ? Omit<A, "apply">
+    : never
+  : never;
+
+/** The placer of auth.ts a scheme of this type is applied with. */
+export function authPlacerOf(type: AuthData["type"]): string {
+  return `${type}Auth`;
+}
 
 /** The runtime's ServerWaitSpec; what it does is server-wait.ts's withServerWait, by name. */
 export type ServerWaitDescriptor = Omit<NonNullable<OperationSpec["serverWait"]>, "apply"> & {
@@ -111,11 +127,14 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       headers: headersDescriptor(api, op, r),
       isError: r.isError,
     })),
-    auth: op.security.flatMap((key): OperationSpec["auth"][number][] => {
+    auth: op.security.flatMap((key): AuthDescriptor[] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);
       if (!scheme) return [];
-      if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
-      return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
+      const data: AuthData =
+        scheme.type === "apiKey"
+          ? { type: "apiKey", in: scheme.in, name: scheme.name }
+          : { type: scheme.type === "oauth2" ? "bearer" : scheme.type };
+      return [{ ...data, apply: new RawCode(authPlacerOf(data.type)) }];
     }),
     dateTable:
       responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,

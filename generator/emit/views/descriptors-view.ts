@@ -54,6 +54,8 @@ export interface DescriptorsView {
   bodyEncoders: string;
   /** An operation has the server wait: its descriptor names the runtime's withServerWait. */
   hasServerWait: boolean;
+  /** `apiKeyAuth, bearerAuth`: the auth placers descriptors name (imported only then). */
+  authPlacers: string;
 }
 
 /** Runtime types a constant may be declared with, in import order. */
@@ -81,9 +83,8 @@ export function descriptorsView(api: Api): DescriptorsView {
     const table = { revive: new RawCode("reviveDates"), plans: dates.table };
     constant(dateTableName, "DateTable", expandedObject(table, 0));
   }
-  const { shared, specs } = shareDescriptorFields(
-    api.operations.map((op) => operationSpecOf(api, op, dates)),
-  );
+  const operationSpecs = api.operations.map((op) => operationSpecOf(api, op, dates));
+  const { shared, specs } = shareDescriptorFields(operationSpecs);
   for (const { name, field, value } of shared) {
     const type = `OperationSpec["${field}"]`;
     const head = `const ${name}: ${type} = `;
@@ -125,6 +126,7 @@ export function descriptorsView(api: Api): DescriptorsView {
       expandedObject({ ...channelSpecOf(channel) }, 0),
     );
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
+  const placers = new Set(operationSpecs.flatMap((spec) => spec.auth.map((a) => a.apply.text)));
   return {
     constants,
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
@@ -136,5 +138,6 @@ export function descriptorsView(api: Api): DescriptorsView {
       )
       .join(", "),
     hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
+    authPlacers: [...placers].sort().join(", "),
   };
 }
