@@ -7,6 +7,7 @@ import {
   PollTimeoutError,
   TimeoutError,
 } from "../../templates/runtime/errors.js";
+import { encodeJson } from "../../templates/runtime/body.js";
 import { UntrackedOperationError } from "../../templates/runtime/lro-outcome.js";
 import type { LroOutcome } from "../../templates/runtime/lro-outcome.js";
 import { withServerWait } from "../../templates/runtime/server-wait.js";
@@ -273,7 +274,7 @@ describe("accepted starts", () => {
 describe("server-side waits", () => {
   const waiting: OperationSpec = {
     ...start,
-    body: { kind: "json", mediaType: "application/json" },
+    body: { kind: "json", mediaType: "application/json", encode: encodeJson },
     // A server-side wait answers 200 when the job ended within the wait (only declared statuses succeed).
     responses: [
       { status: "200", kind: "json" },

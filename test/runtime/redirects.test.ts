@@ -1,6 +1,7 @@
 // Redirects against two hostile local servers (two ports = two origins): credentials of every kind
 // stay on the origin they were given for; same-origin redirects are followed by the runtime's rules.
 import { afterEach, describe, expect, it } from "vitest";
+import { encodeJson } from "../../templates/runtime/body.js";
 import { apiKeyAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { ApiError, UnexpectedStatusError } from "../../templates/runtime/errors.js";
 import { MAX_REDIRECTS } from "../../templates/runtime/redirects.js";
@@ -59,7 +60,7 @@ describe("cross-origin redirects", () => {
     const transport = new Transport({ apiKey: KEY }, { baseUrl: api.url });
     const post = op({
       method: "POST",
-      body: { kind: "json", mediaType: "application/json" },
+      body: { kind: "json", mediaType: "application/json", encode: encodeJson },
       auth: [schemes[0][1]],
     });
     await expect(transport.request(post, { body: { card: "4111" } })).rejects.toBeInstanceOf(
@@ -101,7 +102,10 @@ describe("same-origin redirects", () => {
   });
 
   it("307/308 keep method and body; 301/302/303 after a POST are not followed", async () => {
-    const post = op({ method: "POST", body: { kind: "json", mediaType: "application/json" } });
+    const post = op({
+      method: "POST",
+      body: { kind: "json", mediaType: "application/json", encode: encodeJson },
+    });
     const api = await start(
       redirect(307, () => "/retry-here"),
       json(200, { ok: 1 }),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { encodeBinary, encodeJson, encodeText } from "../../templates/runtime/body.js";
 import { apiKeyAuth, basicAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { encodeForm, encodeMultipart } from "../../templates/runtime/body-forms.js";
 import { ResponseParseError } from "../../templates/runtime/errors.js";
@@ -17,7 +18,7 @@ describe("request bodies", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const spec = op({
       method: "POST",
-      body: { kind: "json", mediaType: "application/json" },
+      body: { kind: "json", mediaType: "application/json", encode: encodeJson },
       responses: [{ status: "201", kind: "json" }],
     });
     expect(await transport.request(spec, { body: { name: "x", tags: ["a"] } })).toEqual({ id: 1 });
@@ -68,7 +69,7 @@ describe("request bodies", () => {
     const transport = new Transport({ retry: { initialDelayMs: 0 } }, { baseUrl: server.url });
     const spec = op({
       method: "PUT",
-      body: { kind: "binary", mediaType: "application/octet-stream" },
+      body: { kind: "binary", mediaType: "application/octet-stream", encode: encodeBinary },
     });
     await transport.request(spec, { body: new Uint8Array([0, 1, 2, 255]) });
     expect([...server.requests[0].body]).toEqual([0, 1, 2, 255]);
@@ -89,7 +90,7 @@ describe("request bodies", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const spec = op({
       method: "POST",
-      body: { kind: "text", mediaType: "text/plain", bodyArg: "content" },
+      body: { kind: "text", mediaType: "text/plain", bodyArg: "content", encode: encodeText },
     });
     await transport.request(spec, { content: 42 });
     expect(server.requests[0].text).toBe("42");
@@ -400,7 +401,7 @@ describe("text bodies", () => {
     );
     const spec = op({
       method: "POST",
-      body: { kind: "text", mediaType: "text/plain" },
+      body: { kind: "text", mediaType: "text/plain", encode: encodeText },
       responses: [{ status: "204", kind: "empty" }],
     });
     await transport.request(spec, { body: { a: 1 } });

@@ -49,13 +49,14 @@ export interface ParamStyles {
 }
 
 /**
- * How the request body is encoded. json: JSON.stringify; text: String(value); binary:
- * Blob/ArrayBuffer/stream as is; form (urlencoded) and multipart (FormData): by `encode`, the
- * encoder of body-forms.ts the descriptor names (encodeForm, encodeMultipart).
+ * How the request body is encoded: by `encode`, the runtime's encoder for the kind, which the
+ * descriptor names (body.ts: encodeJson, encodeText, encodeBinary; body-forms.ts: encodeForm,
+ * encodeMultipart), so a client bundles only the encoders its bodies use. json: JSON.stringify;
+ * text: a string as is, anything else as JSON; binary: Blob/ArrayBuffer/stream as is.
  */
 export type BodySpec = BodySpecCommon &
   (
-    | { readonly kind: "binary" | "json" | "text" }
+    | { readonly kind: "binary" | "json" | "text"; readonly encode: (value: unknown) => BodyInit }
     | { readonly kind: "form"; readonly encode: (value: unknown) => URLSearchParams | string }
     | { readonly kind: "multipart"; readonly encode: (value: unknown) => FormData }
   );

@@ -65,14 +65,15 @@ export type ServerWaitDescriptor = Omit<NonNullable<OperationSpec["serverWait"]>
   readonly apply: RawCode;
 };
 
-/** The runtime's BodySpec; a form's or multipart's encoder is body-forms.ts's, by name. */
+/** The runtime's BodySpec; its encoder is the runtime's for the kind, by name (bodyEncoderOf). */
 export type BodyDescriptor = Omit<OperationSpec["body"] & object, "encode"> & {
-  readonly encode?: RawCode;
+  readonly encode: RawCode;
 };
 
-/** The encoder of body-forms.ts a request body of this kind is encoded with, if any. */
-export function bodyEncoderOf(kind: string): string | undefined {
-  return kind === "form" ? "encodeForm" : kind === "multipart" ? "encodeMultipart" : undefined;
+/** The runtime encoder a request body of this kind is encoded with, and the module it is in. */
+export function bodyEncoderOf(kind: BodyDescriptor["kind"]): { name: string; module: string } {
+  const name = `encode${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+  return { name, module: kind === "form" || kind === "multipart" ? "body-forms" : "body" };
 }
 
 /**
@@ -152,8 +153,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
 }
 
 function bodyDescriptorOf(kind: BodyDescriptor["kind"], mediaType: string): BodyDescriptor {
-  const encoder = bodyEncoderOf(kind);
-  return { kind, mediaType, encode: encoder === undefined ? undefined : new RawCode(encoder) };
+  return { kind, mediaType, encode: new RawCode(bodyEncoderOf(kind).name) };
 }
 
 /** The runtime's PaginationSpec: the model's paging minus what only the emitter needs. */

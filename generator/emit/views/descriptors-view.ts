@@ -50,8 +50,10 @@ export interface DescriptorsView {
   hasDates: boolean;
   /** A parameter uses a non-default style: its descriptor names the runtime's paramStyles. */
   hasParamStyles: boolean;
-  /** `encodeForm, encodeMultipart`: the body encoders descriptors name (imported only then). */
+  /** `encodeJson, encodeText`: the body encoders of body.ts descriptors name (imported only then). */
   bodyEncoders: string;
+  /** `encodeForm, encodeMultipart`: the body encoders of body-forms.ts descriptors name. */
+  formEncoders: string;
   /** An operation has the server wait: its descriptor names the runtime's withServerWait. */
   hasServerWait: boolean;
   /** `apiKeyAuth, bearerAuth`: the auth placers descriptors name (imported only then). */
@@ -132,12 +134,19 @@ export function descriptorsView(api: Api): DescriptorsView {
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
     hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
-    bodyEncoders: ["encodeForm", "encodeMultipart"]
-      .filter((name) =>
-        api.operations.some((op) => op.requestBody && bodyEncoderOf(op.requestBody.kind) === name),
-      )
-      .join(", "),
+    bodyEncoders: encodersIn(api, "body"),
+    formEncoders: encodersIn(api, "body-forms"),
     hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
     authPlacers: [...placers].sort().join(", "),
   };
+}
+
+/** The body encoders of runtime module `module` that the API's descriptors name, sorted. */
+function encodersIn(api: Api, module: string): string {
+  const names = new Set<string>();
+  for (const op of api.operations) {
+    const encoder = op.requestBody && bodyEncoderOf(op.requestBody.kind);
+    if (encoder?.module === module) names.add(encoder.name);
+  }
+  return [...names].sort().join(", ");
 }
