@@ -1,17 +1,12 @@
 // Attaches the client's credential as the operation's security scheme asks: the first
-// alternative the credential can satisfy, else the first declared; no credential, no auth.
+// alternative the credential can satisfy, else the first declared; no credential, no auth. Each
+// scheme type has its own placer, which descriptors name (AuthSpec.apply): a client bundles only
+// the schemes its API declares (Basic's base64 only with Basic).
 import { encodeBase64 } from "./base64.js";
 import { CredentialError } from "./errors.js";
-import type { AuthSpec, ClientOptions } from "./types.js";
+import type { AppliedAuth, AuthSpec, ClientOptions } from "./types.js";
 
-/** Where the credential goes for one attempt, plus every form of it to scrub from errors. */
-export interface AppliedAuth {
-  readonly headers: readonly (readonly [string, string])[];
-  readonly query: readonly (readonly [string, string])[];
-  readonly cookies: readonly (readonly [string, string])[];
-  /** The key and its encodings (Basic's base64, its password): never to appear in errors or hooks. */
-  readonly secrets: readonly string[];
-}
+export type { AppliedAuth } from "./types.js";
 
 const NO_AUTH: AppliedAuth = { headers: [], query: [], cookies: [], secrets: [] };
 
@@ -54,32 +49,39 @@ export function applyAuth(
   const scheme =
     schemes.find((candidate) => candidate.type !== "basic" || credential.includes(":")) ??
     schemes[0];
-  switch (scheme.type) {
-    case "bearer":
-      return {
-        ...NO_AUTH,
-        headers: [["Authorization", `Bearer ${headerSafe(credential)}`]],
-        secrets: [credential],
-      };
-    case "basic": {
-      const encoded = encodeBase64(credential);
-      const password = credential.slice(credential.indexOf(":") + 1);
-      return {
-        ...NO_AUTH,
-        headers: [["Authorization", `Basic ${encoded}`]],
-        secrets: [credential, encoded, password],
-      };
-    }
-    case "apiKey": {
-      const placed: [string, string][] = [[scheme.name, credential]];
-      if (scheme.in === "header") {
-        headerSafe(credential);
-        return { ...NO_AUTH, headers: placed, secrets: [credential] };
-      }
-      if (scheme.in === "query") return { ...NO_AUTH, query: placed, secrets: [credential] };
-      return { ...NO_AUTH, cookies: placed, secrets: [credential] };
-    }
+  return scheme.apply(credential, scheme);
+}
+
+/** HTTP Bearer (and OAuth 2 / OpenID Connect tokens obtained elsewhere): `Authorization: Bearer <key>`. */
+export function bearerAuth(credential: string): AppliedAuth {
+  return {
+    ...NO_AUTH,
+    headers: [["Authorization", `Bearer ${headerSafe(credential)}`]],
+    secrets: [credential],
+  };
+}
+
+/** HTTP Basic: "user:pass" as base64; the password alone is a secret too. */
+export function basicAuth(credential: string): AppliedAuth {
+  const encoded = encodeBase64(credential);
+  const password = credential.slice(credential.indexOf(":") + 1);
+  return {
+    ...NO_AUTH,
+    headers: [["Authorization", `Basic ${encoded}`]],
+    secrets: [credential, encoded, password],
+  };
+}
+
+/** An API key in the header, query parameter or cookie the scheme names. */
+export function apiKeyAuth(credential: string, scheme: AuthSpec): AppliedAuth {
+  if (scheme.type !== "apiKey") return NO_AUTH;
+  const placed: [string, string][] = [[scheme.name, credential]];
+  if (scheme.in === "header") {
+    headerSafe(credential);
+    return { ...NO_AUTH, headers: placed, secrets: [credential] };
   }
+  if (scheme.in === "query") return { ...NO_AUTH, query: placed, secrets: [credential] };
+  return { ...NO_AUTH, cookies: placed, secrets: [credential] };
 }
 
 /** Lower-cased header names that may carry a credential for these schemes, always redacted in hooks. */

@@ -1,6 +1,6 @@
-// Encodes the request body per BodySpec kind: json, form (urlencoded), multipart, binary, text.
-// Forms and multipart are encoded by the function their descriptor names (body-forms.ts), so
-// clients without such bodies never bundle those encoders.
+// Encodes the request body with the encoder its descriptor names (BodySpec.encode): JSON, text
+// and binary here, forms and multipart in body-forms.ts. A bundle keeps only the encoders its
+// calls' descriptors name, and a call without a body none.
 import type { BodySpec } from "./types.js";
 
 /** The argument key that holds the body when BodySpec.bodyArg is not set. */
@@ -19,23 +19,26 @@ export interface EncodedBody {
 export function encodeBody(spec: BodySpec | undefined, value: unknown): EncodedBody {
   if (!spec || value === undefined)
     return { body: undefined, contentType: undefined, isReplayable: true };
-  switch (spec.kind) {
-    case "json":
-      return { body: JSON.stringify(value), contentType: spec.mediaType, isReplayable: true };
-    case "text":
-      // A structured value under a text media type goes as JSON text, never as "[object Object]".
-      return {
-        body: typeof value === "string" ? value : JSON.stringify(value),
-        contentType: spec.mediaType,
-        isReplayable: true,
-      };
-    case "form":
-      return { body: spec.encode(value), contentType: spec.mediaType, isReplayable: true };
-    case "multipart":
-      return { body: spec.encode(value), contentType: undefined, isReplayable: true };
-    case "binary": {
-      const isStream = typeof ReadableStream !== "undefined" && value instanceof ReadableStream;
-      return { body: value as BodyInit, contentType: spec.mediaType, isReplayable: !isStream };
-    }
-  }
+  const body = spec.encode(value);
+  const isStream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
+  return {
+    body,
+    contentType: spec.kind === "multipart" ? undefined : spec.mediaType,
+    isReplayable: !isStream,
+  };
+}
+
+/** application/json and its kin. */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** A structured value under a text media type goes as JSON text, never as "[object Object]". */
+export function encodeText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** Blob, ArrayBuffer, typed array or stream, sent as it is. */
+export function encodeBinary(value: unknown): BodyInit {
+  return value as BodyInit;
 }

@@ -21,6 +21,9 @@ export interface RequestInfo {
   readonly url: string;
 }
 
+// Fields are `declare`d and set by the constructors, in the order they are listed: a plain field
+// declaration is emitted as a definition under ES2022 targets, bytes in every bundle for nothing.
+
 /** Base of every error the client throws, so one `instanceof` catches them all. */
 export class SdkError extends Error {
   override name = "SdkError";
@@ -65,17 +68,17 @@ export interface ApiErrorInit<TBody> extends RequestInfo {
 /** The server answered with a status the operation does not declare as a result; subclasses name the common statuses. */
 export class ApiError<TBody = unknown> extends SdkError {
   override name = "ApiError";
-  readonly status: number;
+  declare readonly status: number;
   /** Response headers (never the request's). */
-  readonly headers: Headers;
-  readonly body: TBody;
-  readonly requestId: string | undefined;
-  readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly headers: Headers;
+  declare readonly body: TBody;
+  declare readonly requestId: string | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
   /** The server's wait hint (retry-after-ms / Retry-After); set when it was too long to wait out. */
-  readonly retryAfterMs: number | undefined;
-  readonly operationId!: string;
-  readonly method!: HttpMethod;
-  readonly url!: string;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly operationId: string;
+  declare readonly method: HttpMethod;
+  declare readonly url: string;
 
   constructor(init: ApiErrorInit<TBody>) {
     const serverMessage = findServerMessage(init.body);
@@ -141,7 +144,7 @@ const ERROR_CLASSES: Readonly<Record<number, typeof ApiError>> = {
 export class UnexpectedStatusError<TBody = unknown> extends ApiError<TBody> {
   override name = "UnexpectedStatusError";
   /** A redirect's target as the server sent it (credentials scrubbed); undefined otherwise. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
 
   constructor(
     init: ApiErrorInit<TBody> & { readonly location?: string; readonly reason?: string },
@@ -182,13 +185,13 @@ export function createApiError(
  */
 export class ResponseParseError extends SdkError {
   override name = "ResponseParseError";
-  readonly status: number;
-  readonly headers: Headers;
+  declare readonly status: number;
+  declare readonly headers: Headers;
   /** The start of the body as received (at most 500 characters). */
-  readonly text: string;
-  readonly operationId!: string;
-  readonly method!: HttpMethod;
-  readonly url!: string;
+  declare readonly text: string;
+  declare readonly operationId: string;
+  declare readonly method: HttpMethod;
+  declare readonly url: string;
 
   constructor(
     init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown },
@@ -210,9 +213,9 @@ export class ResponseParseError extends SdkError {
 /** No usable response: connection refused or reset, DNS failure, or a body cut off mid-stream. */
 export class ConnectionError extends SdkError {
   override name = "ConnectionError";
-  readonly operationId!: string;
-  readonly method!: HttpMethod;
-  readonly url!: string;
+  declare readonly operationId: string;
+  declare readonly method: HttpMethod;
+  declare readonly url: string;
 
   constructor(
     info: RequestInfo,
@@ -230,7 +233,7 @@ export class ConnectionError extends SdkError {
 /** One attempt took longer than `timeoutMs` (a ConnectionError, so catching that covers it). */
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(info: RequestInfo, timeoutMs: number) {
     super(info, `Request timed out after ${timeoutMs} ms (timeoutMs)`);
@@ -257,11 +260,11 @@ export interface OperationFailedInit {
  */
 export class ResponseTooLargeError extends SdkError {
   override name = "ResponseTooLargeError";
-  readonly status: number;
-  readonly maxResponseBytes: number;
-  readonly operationId!: string;
-  readonly method!: HttpMethod;
-  readonly url!: string;
+  declare readonly status: number;
+  declare readonly maxResponseBytes: number;
+  declare readonly operationId: string;
+  declare readonly method: HttpMethod;
+  declare readonly url: string;
 
   constructor(info: RequestInfo, status: number, maxResponseBytes: number) {
     super(
@@ -276,19 +279,19 @@ export class ResponseTooLargeError extends SdkError {
 /** A long-running operation ended in a failure (or canceled) status. */
 export class OperationFailedError extends SdkError {
   override name = "OperationFailedError";
-  readonly pollerName: string;
-  readonly id: string;
+  declare readonly pollerName: string;
+  declare readonly id: string;
   /** The terminal status value, as the server sent it. */
-  readonly status: string;
+  declare readonly status: string;
   /** The last status body. */
-  readonly state: unknown;
+  declare readonly state: unknown;
   /** The error object (or message) at the LRO's errorPath. */
-  readonly error: unknown;
+  declare readonly error: unknown;
   /** `error.code`, when the error object has one. */
-  readonly code: unknown;
+  declare readonly code: unknown;
   /** `error.details`, when the error object has them. */
-  readonly details: unknown;
-  readonly isCanceled: boolean;
+  declare readonly details: unknown;
+  declare readonly isCanceled: boolean;
 
   constructor(init: OperationFailedInit) {
     const serverMessage =
@@ -319,11 +322,11 @@ export class OperationFailedError extends SdkError {
 /** pollUntilDone's timeoutMs passed before the operation reached a terminal status. */
 export class PollTimeoutError extends SdkError {
   override name = "PollTimeoutError";
-  readonly pollerName: string;
-  readonly ids: readonly string[];
-  readonly timeoutMs: number;
+  declare readonly pollerName: string;
+  declare readonly ids: readonly string[];
+  declare readonly timeoutMs: number;
   /** The last observed state (undefined when no poll succeeded). */
-  readonly state: unknown;
+  declare readonly state: unknown;
 
   constructor(init: {
     pollerName: string;

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { bodyKindOf } from "../../generator/normalize/from-openapi/media-type.js";
+import { encodeBinary, encodeJson, encodeText } from "../../templates/runtime/body.js";
 import { encodeForm, encodeMultipart } from "../../templates/runtime/body-forms.js";
 import type { BodySpec, OperationSpec } from "../../templates/runtime/types.js";
 import { bodyValue, findOperation, parametersOf, parameterValue } from "./args.js";
@@ -186,11 +187,12 @@ export function planCalls(
   return { calls, problems };
 }
 
-/** A body of another kind than the client's: a form or multipart one needs the encoder its descriptor would name. */
+/** A body of another kind than the client's, with the encoder its descriptor would name. */
 function bodySpecOf(kind: BodySpec["kind"], mediaType: string, bodyArg?: string): BodySpec {
   if (kind === "form") return { kind, mediaType, bodyArg, encode: encodeForm };
   if (kind === "multipart") return { kind, mediaType, bodyArg, encode: encodeMultipart };
-  return { kind, mediaType, bodyArg };
+  const encode = kind === "json" ? encodeJson : kind === "text" ? encodeText : encodeBinary;
+  return { kind, mediaType, bodyArg, encode };
 }
 
 function essence(mediaType: string): string {

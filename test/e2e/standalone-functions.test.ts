@@ -94,7 +94,7 @@ describe("what a bundler keeps", () => {
       .sort();
   }
 
-  it("one plain call: the request path only, no pollers, pagination, channels, dates, other styles or other descriptors", async () => {
+  it("one plain call: the request path only, no pollers, pagination, channels, dates, other styles, server waits, other auth schemes or other descriptors", async () => {
     const kept = await keptModules(`
       import { createTensorPoolCore } from "./core.js";
       import { getClusterInfo } from "./functions.js";
@@ -102,7 +102,9 @@ describe("what a bundler keeps", () => {
     `);
     expect(kept).toEqual(expect.arrayContaining(["attempt", "errors", "retry", "transport"]));
     // TensorPool is generated without dates and its parameters keep the default styles: the
-    // reviver and the other styles are only reached through descriptors that name them.
+    // reviver and the other styles are only reached through descriptors that name them, and so is
+    // the server-side wait (no TensorPool call has one) and each auth scheme (TensorPool declares
+    // Bearer only: Basic's base64 stays out).
     for (const unused of [
       "poller",
       "paginate",
@@ -112,6 +114,8 @@ describe("what a bundler keeps", () => {
       "client",
       "dates",
       "param-styles",
+      "server-wait",
+      "base64",
     ])
       expect(kept).not.toContain(unused);
   });

@@ -13,6 +13,7 @@ import {
   TimeoutError,
   UnprocessableEntityError,
 } from "../../templates/runtime/errors.js";
+import { apiKeyAuth, basicAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { AuthSpec } from "../../templates/runtime/types.js";
 import { op } from "./helpers/fixtures.js";
@@ -149,9 +150,9 @@ describe("ApiError classes", () => {
 describe("credentials never leak into errors", () => {
   const secret = "sk-live-0123456789abcdef";
   const schemes: [string, AuthSpec][] = [
-    ["bearer", { type: "bearer" }],
-    ["query key", { type: "apiKey", in: "query", name: "api_key" }],
-    ["header key", { type: "apiKey", in: "header", name: "X-Api-Key" }],
+    ["bearer", { type: "bearer", apply: bearerAuth }],
+    ["query key", { type: "apiKey", in: "query", name: "api_key", apply: apiKeyAuth }],
+    ["header key", { type: "apiKey", in: "header", name: "X-Api-Key", apply: apiKeyAuth }],
   ];
   it.each(schemes)("%s, even when the server echoes the key", async (_, scheme) => {
     const error = await failWith(
@@ -183,7 +184,7 @@ describe("credentials never leak into errors", () => {
 
   it("basic auth: neither the password nor its base64 appear", async () => {
     const error = await failWith(json(401, { message: "bad" }), "alice:hunter2-pass", [
-      { type: "basic" },
+      { type: "basic", apply: basicAuth },
     ]);
     const serialized = JSON.stringify(error) + String(error) + error.stack;
     expect(serialized).not.toContain("hunter2-pass");

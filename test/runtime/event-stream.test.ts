@@ -7,6 +7,7 @@ import {
   InternalServerError,
   TimeoutError,
 } from "../../templates/runtime/errors.js";
+import { encodeJson } from "../../templates/runtime/body.js";
 import type { EventStream } from "../../templates/runtime/event-stream.js";
 import { StreamParseError } from "../../templates/runtime/stream-errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
@@ -307,7 +308,7 @@ describe("streaming on request (StreamSpec.field)", () => {
     { ...sse, field: "stream" },
     {
       method: "POST",
-      body: { kind: "json", mediaType: "application/json" },
+      body: { kind: "json", mediaType: "application/json", encode: encodeJson },
       responses: [{ status: "200", kind: "json" }],
     },
   );

@@ -1,6 +1,7 @@
 // Bounded work against hostile servers: body size, abort during the runtime's own awaits, one
 // abort listener per signal, Retry-After caps in waits, "." and ".." path values.
 import { afterEach, describe, expect, it } from "vitest";
+import { bearerAuth } from "../../templates/runtime/auth.js";
 import { ResponseTooLargeError } from "../../templates/runtime/errors.js";
 import { DEFAULT_MAX_HINT_MS } from "../../templates/runtime/lro-status.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../templates/runtime/response.js";
@@ -79,7 +80,7 @@ describe("abort during the runtime's own awaits", () => {
   it("ends a call whose apiKey function or onRequest hook never settles", async () => {
     server = await startServer(json(200, {}));
     const never = new Promise<never>(() => undefined);
-    const auth = [{ type: "bearer" as const }];
+    const auth = [{ type: "bearer" as const, apply: bearerAuth }];
     for (const options of [
       { apiKey: () => never },
       { apiKey: "sk-1234", onRequest: () => never },

@@ -7,8 +7,10 @@ import {
   PollTimeoutError,
   TimeoutError,
 } from "../../templates/runtime/errors.js";
+import { encodeJson } from "../../templates/runtime/body.js";
 import { UntrackedOperationError } from "../../templates/runtime/lro-outcome.js";
 import type { LroOutcome } from "../../templates/runtime/lro-outcome.js";
+import { withServerWait } from "../../templates/runtime/server-wait.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";
 import { startAndWait, waitFor } from "../../templates/runtime/call-lro.js";
@@ -281,7 +283,7 @@ describe("accepted starts", () => {
 describe("server-side waits", () => {
   const waiting: OperationSpec = {
     ...start,
-    body: { kind: "json", mediaType: "application/json" },
+    body: { kind: "json", mediaType: "application/json", encode: encodeJson },
     // A server-side wait answers 200 when the job ended within the wait (only declared statuses succeed).
     responses: [
       { status: "200", kind: "json" },
@@ -292,6 +294,7 @@ describe("server-side waits", () => {
       durationPath: ["body", "minutes"],
       defaultDuration: 10,
       unitMs: 60_000,
+      apply: withServerWait,
     },
   };
 

@@ -7,6 +7,7 @@ import {
   OperationFailedError,
   ResponseParseError,
 } from "../../templates/runtime/errors.js";
+import { apiKeyAuth, basicAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { waitFor } from "../../templates/runtime/call-lro.js";
 import type { AuthSpec, LroSpec } from "../../templates/runtime/types.js";
@@ -15,8 +16,8 @@ import { closedPort, json, raw, startServer } from "./helpers/http-server.js";
 import type { TestServer } from "./helpers/http-server.js";
 
 const KEY = "sk-live-echoed-9f8e7d";
-const headerKey: AuthSpec = { type: "apiKey", in: "header", name: "X-Api-Key" };
-const queryKey: AuthSpec = { type: "apiKey", in: "query", name: "api_key" };
+const headerKey: AuthSpec = { type: "apiKey", in: "header", name: "X-Api-Key", apply: apiKeyAuth };
+const queryKey: AuthSpec = { type: "apiKey", in: "query", name: "api_key", apply: apiKeyAuth };
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -158,13 +159,13 @@ describe("keys no request can carry are refused before sending", () => {
     server = await startServer(json(200, {}));
     const header = new Transport({ apiKey: "sk-ключ-1234" }, { baseUrl: server.url });
     const error = await header
-      .request(op({ auth: [{ type: "bearer" }] }), undefined)
+      .request(op({ auth: [{ type: "bearer", apply: bearerAuth }] }), undefined)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CredentialError);
     expect(everything(error)).not.toContain("ключ");
     await header.request(op({ auth: [queryKey] }), undefined);
     await new Transport({ apiKey: "юзер:пароль" }, { baseUrl: server.url }).request(
-      op({ auth: [{ type: "basic" }] }),
+      op({ auth: [{ type: "basic", apply: basicAuth }] }),
       undefined,
     );
     expect(server.requests).toHaveLength(2);

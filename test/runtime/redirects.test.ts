@@ -1,6 +1,8 @@
 // Redirects against two hostile local servers (two ports = two origins): credentials of every kind
 // stay on the origin they were given for; same-origin redirects are followed by the runtime's rules.
 import { afterEach, describe, expect, it } from "vitest";
+import { encodeJson } from "../../templates/runtime/body.js";
+import { apiKeyAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { ApiError, UnexpectedStatusError } from "../../templates/runtime/errors.js";
 import { MAX_REDIRECTS } from "../../templates/runtime/redirects.js";
 import { Transport } from "../../templates/runtime/transport.js";
@@ -31,10 +33,10 @@ function redirect(status: number, location: () => string): Reply {
 }
 
 const schemes: [string, AuthSpec][] = [
-  ["an api key header", { type: "apiKey", in: "header", name: "X-Api-Key" }],
-  ["an api key in the query", { type: "apiKey", in: "query", name: "api_key" }],
-  ["an api key cookie", { type: "apiKey", in: "cookie", name: "session" }],
-  ["a bearer token", { type: "bearer" }],
+  ["an api key header", { type: "apiKey", in: "header", name: "X-Api-Key", apply: apiKeyAuth }],
+  ["an api key in the query", { type: "apiKey", in: "query", name: "api_key", apply: apiKeyAuth }],
+  ["an api key cookie", { type: "apiKey", in: "cookie", name: "session", apply: apiKeyAuth }],
+  ["a bearer token", { type: "bearer", apply: bearerAuth }],
 ];
 
 describe("cross-origin redirects", () => {
@@ -58,7 +60,7 @@ describe("cross-origin redirects", () => {
     const transport = new Transport({ apiKey: KEY }, { baseUrl: api.url });
     const post = op({
       method: "POST",
-      body: { kind: "json", mediaType: "application/json" },
+      body: { kind: "json", mediaType: "application/json", encode: encodeJson },
       auth: [schemes[0][1]],
     });
     await expect(transport.request(post, { body: { card: "4111" } })).rejects.toBeInstanceOf(
@@ -100,7 +102,10 @@ describe("same-origin redirects", () => {
   });
 
   it("307/308 keep method and body; 301/302/303 after a POST are not followed", async () => {
-    const post = op({ method: "POST", body: { kind: "json", mediaType: "application/json" } });
+    const post = op({
+      method: "POST",
+      body: { kind: "json", mediaType: "application/json", encode: encodeJson },
+    });
     const api = await start(
       redirect(307, () => "/retry-here"),
       json(200, { ok: 1 }),
@@ -166,7 +171,9 @@ describe("browsers (opaque redirects)", () => {
       return init?.redirect === "manual" ? opaque() : Response.json({ followed: true });
     };
     const transport = new Transport({ apiKey: KEY, fetch }, { baseUrl: "https://api.example" });
-    expect(await transport.request(op({ auth: [{ type: "bearer" }] }), undefined)).toEqual({
+    expect(
+      await transport.request(op({ auth: [{ type: "bearer", apply: bearerAuth }] }), undefined),
+    ).toEqual({
       followed: true,
     });
     expect(calls).toEqual(["manual", "follow"]);

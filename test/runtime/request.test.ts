@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { encodeBinary, encodeJson, encodeText } from "../../templates/runtime/body.js";
+import { apiKeyAuth, basicAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { encodeForm, encodeMultipart } from "../../templates/runtime/body-forms.js";
 import { ResponseParseError } from "../../templates/runtime/errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
@@ -16,7 +18,7 @@ describe("request bodies", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const spec = op({
       method: "POST",
-      body: { kind: "json", mediaType: "application/json" },
+      body: { kind: "json", mediaType: "application/json", encode: encodeJson },
       responses: [{ status: "201", kind: "json" }],
     });
     expect(await transport.request(spec, { body: { name: "x", tags: ["a"] } })).toEqual({ id: 1 });
@@ -67,7 +69,7 @@ describe("request bodies", () => {
     const transport = new Transport({ retry: { initialDelayMs: 0 } }, { baseUrl: server.url });
     const spec = op({
       method: "PUT",
-      body: { kind: "binary", mediaType: "application/octet-stream" },
+      body: { kind: "binary", mediaType: "application/octet-stream", encode: encodeBinary },
     });
     await transport.request(spec, { body: new Uint8Array([0, 1, 2, 255]) });
     expect([...server.requests[0].body]).toEqual([0, 1, 2, 255]);
@@ -88,7 +90,7 @@ describe("request bodies", () => {
     const transport = new Transport({}, { baseUrl: server.url });
     const spec = op({
       method: "POST",
-      body: { kind: "text", mediaType: "text/plain", bodyArg: "content" },
+      body: { kind: "text", mediaType: "text/plain", bodyArg: "content", encode: encodeText },
     });
     await transport.request(spec, { content: 42 });
     expect(server.requests[0].text).toBe("42");
@@ -106,42 +108,45 @@ describe("auth", () => {
   ][] = [
     [
       "bearer",
-      [{ type: "bearer" }],
+      [{ type: "bearer", apply: bearerAuth }],
       "sk-secret-1",
       (seen) => seen.headers.authorization,
       "Bearer sk-secret-1",
     ],
     [
       "basic (UTF-8)",
-      [{ type: "basic" }],
+      [{ type: "basic", apply: basicAuth }],
       "zoë:pässword",
       (seen) => seen.headers.authorization,
       `Basic ${Buffer.from("zoë:pässword").toString("base64")}`,
     ],
     [
       "apiKey header",
-      [{ type: "apiKey", in: "header", name: "X-Api-Key" }],
+      [{ type: "apiKey", in: "header", name: "X-Api-Key", apply: apiKeyAuth }],
       "k-123456",
       (seen) => seen.headers["x-api-key"],
       "k-123456",
     ],
     [
       "apiKey query",
-      [{ type: "apiKey", in: "query", name: "api_key" }],
+      [{ type: "apiKey", in: "query", name: "api_key", apply: apiKeyAuth }],
       "k 1&2",
       (seen) => seen.url,
       "/things?page=2&api_key=k%201%262",
     ],
     [
       "apiKey cookie",
-      [{ type: "apiKey", in: "cookie", name: "sid" }],
+      [{ type: "apiKey", in: "cookie", name: "sid", apply: apiKeyAuth }],
       "c-123456",
       (seen) => seen.headers.cookie,
       "sid=c-123456",
     ],
     [
       "first satisfiable: basic skipped for a key without ':'",
-      [{ type: "basic" }, { type: "bearer" }],
+      [
+        { type: "basic", apply: basicAuth },
+        { type: "bearer", apply: bearerAuth },
+      ],
       "tok-1234",
       (seen) => seen.headers.authorization,
       "Bearer tok-1234",
@@ -161,13 +166,13 @@ describe("auth", () => {
       { apiKey: async () => `tok-${++calls}`, retry: { initialDelayMs: 0 } },
       { baseUrl: server.url },
     );
-    await transport.request(op({ auth: [{ type: "bearer" }] }), undefined);
+    await transport.request(op({ auth: [{ type: "bearer", apply: bearerAuth }] }), undefined);
     expect(server.requests.map((seen) => seen.headers.authorization)).toEqual([
       "Bearer tok-1",
       "Bearer tok-2",
     ]);
     await new Transport({}, { baseUrl: server.url }).request(
-      op({ auth: [{ type: "bearer" }] }),
+      op({ auth: [{ type: "bearer", apply: bearerAuth }] }),
       undefined,
     );
     expect(server.requests[2].headers.authorization).toBeUndefined();
@@ -188,7 +193,7 @@ describe("hooks", () => {
       },
       { baseUrl: server.url },
     );
-    const auth: AuthSpec[] = [{ type: "bearer" }];
+    const auth: AuthSpec[] = [{ type: "bearer", apply: bearerAuth }];
     await transport.request(
       op({ auth, params: [{ name: "s", in: "cookie" }] }),
       { s: "1" },
@@ -217,14 +222,14 @@ describe("hooks", () => {
   it("redact apiKey cookies and query keys", async () => {
     server = await startServer(json(200, {}));
     const seen: RequestContext[] = [];
-    const auth: AuthSpec[] = [{ type: "apiKey", in: "cookie", name: "sid" }];
+    const auth: AuthSpec[] = [{ type: "apiKey", in: "cookie", name: "sid", apply: apiKeyAuth }];
     const transport = new Transport(
       { apiKey: "cookie-secret", onRequest: (context) => void seen.push(context) },
       { baseUrl: server.url },
     );
     await transport.request(op({ auth }), undefined);
     expect(seen[0].headers.cookie).toBe("sid=[redacted]");
-    const queryAuth: AuthSpec[] = [{ type: "apiKey", in: "query", name: "key" }];
+    const queryAuth: AuthSpec[] = [{ type: "apiKey", in: "query", name: "key", apply: apiKeyAuth }];
     await new Transport(
       { apiKey: "query-secret", onRequest: (context) => void seen.push(context) },
       { baseUrl: server.url },
@@ -350,7 +355,7 @@ describe("request headers", () => {
       { baseUrl: server.url },
     );
     const spec = op({
-      auth: [{ type: "bearer" }],
+      auth: [{ type: "bearer", apply: bearerAuth }],
       params: [
         { name: "X-Trace", in: "header" },
         { name: "session", in: "cookie" },
@@ -396,7 +401,7 @@ describe("text bodies", () => {
     );
     const spec = op({
       method: "POST",
-      body: { kind: "text", mediaType: "text/plain" },
+      body: { kind: "text", mediaType: "text/plain", encode: encodeText },
       responses: [{ status: "204", kind: "empty" }],
     });
     await transport.request(spec, { body: { a: 1 } });

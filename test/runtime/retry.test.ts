@@ -12,6 +12,7 @@ import {
   parseRetryAfterMs,
   resolveRetryOptions,
 } from "../../templates/runtime/retry.js";
+import { encodeJson } from "../../templates/runtime/body.js";
 import type { AttemptFailure } from "../../templates/runtime/retry.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
@@ -25,7 +26,7 @@ const get = op();
 const post = op({
   id: "createThing",
   method: "POST",
-  body: { kind: "json", mediaType: "application/json" },
+  body: { kind: "json", mediaType: "application/json", encode: encodeJson },
   responses: [{ status: "2XX", kind: "json" }],
 });
 

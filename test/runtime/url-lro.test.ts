@@ -2,6 +2,7 @@
 // bound on answers without a status, bodies read as JSON without a Content-Type, Locations handed
 // out by polls, and no final GET of the original URI after the Location strategy.
 import { afterEach, describe, expect, it } from "vitest";
+import { encodeJson } from "../../templates/runtime/body.js";
 import { SdkError } from "../../templates/runtime/errors.js";
 import { MAX_USELESS_POLLS, MIN_POLL_INTERVAL_MS } from "../../templates/runtime/poll-pacing.js";
 import { Transport } from "../../templates/runtime/transport.js";
@@ -34,7 +35,7 @@ const put = op({
   id: "putThing",
   method: "PUT",
   path: "/things/1",
-  body: { kind: "json", mediaType: "application/json" },
+  body: { kind: "json", mediaType: "application/json", encode: encodeJson },
   responses: started,
 });
 const post = op({

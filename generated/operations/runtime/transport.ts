@@ -7,7 +7,6 @@ import { sendAttempt } from "./attempt.js";
 import type { AttemptContext, AttemptOutcome, SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
-import { readFieldPath } from "./field-path.js";
 import { apiPromise } from "./response-meta.js";
 import type { ApiPromise, NoHeaders } from "./response-meta.js";
 import { prepareRequest } from "./request-builder.js";
@@ -35,9 +34,6 @@ export const DEFAULT_STREAM_TIMEOUT_MS = 60_000;
 
 /** The options of a call that passes none (never modified). */
 const NO_OPTIONS: RequestOptions = Object.freeze({});
-
-/** Time given to a server-side wait's answer beyond the wait itself (ServerWaitSpec). */
-const SERVER_WAIT_MARGIN_MS = 30_000;
 
 /** What the generated client passes besides the user's options; sleep/random/now are for tests. */
 export interface TransportDefaults {
@@ -133,7 +129,7 @@ export class Transport {
     let options = given;
     if (op.serverWait !== undefined) {
       const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      [sent, options] = withServerWait(op, args, given, clientTimeoutMs);
+      [sent, options] = op.serverWait.apply(op, args, given, clientTimeoutMs);
     }
     let prepared: PreparedRequest;
     try {
@@ -183,31 +179,4 @@ export class Transport {
     }
     return outcome.result;
   }
-}
-
-/** The call asked the server to answer only once its work is done (ServerWaitSpec's flag). */
-export function isServerWaited(op: OperationSpec, args: object | undefined): boolean {
-  return op.serverWait !== undefined && readFieldPath(args, op.serverWait.flagPath) === true;
-}
-
-/**
- * A call the server holds open while it waits (ServerWaitSpec): its attempt timeout covers the
- * wait the caller asked for, plus a margin for the answer to arrive (the caller's timeoutMs
- * wins), and a timeout is never retried, even for an idempotent method: the server may still be
- * acting, and a second call would start a second wait.
- */
-function withServerWait(
-  op: OperationSpec,
-  args: object | undefined,
-  options: RequestOptions,
-  clientTimeoutMs: number,
-): [OperationSpec, RequestOptions] {
-  const wait = op.serverWait;
-  if (wait === undefined || !isServerWaited(op, args)) return [op, options];
-  const sent = { ...op, retry: { ...op.retry, isConnectionRetried: false } };
-  if (options.timeoutMs !== undefined) return [sent, options];
-  const given = readFieldPath(args, wait.durationPath);
-  const duration = typeof given === "number" && given > 0 ? given : wait.defaultDuration;
-  const timeoutMs = duration * wait.unitMs + SERVER_WAIT_MARGIN_MS;
-  return [sent, timeoutMs > clientTimeoutMs ? { ...options, timeoutMs } : options];
 }

@@ -10,7 +10,7 @@ import type { LroOutcome } from "./lro-outcome.js";
 import { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
 import { decodeResumeToken } from "./resume-token.js";
-import { isServerWaited } from "./transport.js";
+import { isServerWaited } from "./server-wait.js";
 import type { Transport } from "./transport.js";
 import type {
   LroSpec,

@@ -49,13 +49,14 @@ export interface ParamStyles {
 }
 
 /**
- * How the request body is encoded. json: JSON.stringify; text: String(value); binary:
- * Blob/ArrayBuffer/stream as is; form (urlencoded) and multipart (FormData): by `encode`, the
- * encoder of body-forms.ts the descriptor names (encodeForm, encodeMultipart).
+ * How the request body is encoded: by `encode`, the runtime's encoder for the kind, which the
+ * descriptor names (body.ts: encodeJson, encodeText, encodeBinary; body-forms.ts: encodeForm,
+ * encodeMultipart), so a client bundles only the encoders its bodies use. json: JSON.stringify;
+ * text: a string as is, anything else as JSON; binary: Blob/ArrayBuffer/stream as is.
  */
 export type BodySpec = BodySpecCommon &
   (
-    | { readonly kind: "binary" | "json" | "text" }
+    | { readonly kind: "binary" | "json" | "text"; readonly encode: (value: unknown) => BodyInit }
     | { readonly kind: "form"; readonly encode: (value: unknown) => URLSearchParams | string }
     | { readonly kind: "multipart"; readonly encode: (value: unknown) => FormData }
   );
@@ -112,15 +113,29 @@ export interface DateTable {
   readonly plans: Readonly<Record<string, DatePlan>>;
 }
 
-/** How credentials are attached for one security scheme. */
-export type AuthSpec =
+/**
+ * How credentials are attached for one security scheme. `apply` is the runtime's placer for the
+ * scheme's type (auth.ts: bearerAuth, basicAuth, apiKeyAuth), named by the descriptor so a client
+ * bundles only the schemes its API declares.
+ */
+export type AuthSpec = (
   | { readonly type: "bearer" }
   | { readonly type: "basic" }
   | {
       readonly type: "apiKey";
       readonly in: "cookie" | "header" | "query";
       readonly name: string;
-    };
+    }
+) & { readonly apply: (credential: string, scheme: AuthSpec) => AppliedAuth };
+
+/** Where the credential goes for one attempt, plus every form of it to scrub from errors. */
+export interface AppliedAuth {
+  readonly headers: readonly (readonly [string, string])[];
+  readonly query: readonly (readonly [string, string])[];
+  readonly cookies: readonly (readonly [string, string])[];
+  /** The key and its encodings (Basic's base64, its password): never to appear in errors or hooks. */
+  readonly secrets: readonly string[];
+}
 
 /** Everything the runtime needs to send one operation and read its answer. */
 export interface OperationSpec {
@@ -188,6 +203,13 @@ export interface ServerWaitSpec {
   readonly durationPath: FieldPath;
   readonly defaultDuration: number;
   readonly unitMs: number;
+  /** The runtime's withServerWait (server-wait.ts), named here so only clients with such calls bundle it. */
+  readonly apply: (
+    op: OperationSpec,
+    args: object | undefined,
+    options: RequestOptions,
+    clientTimeoutMs: number,
+  ) => [OperationSpec, RequestOptions];
 }
 
 /** A retry policy a spec declares: fields left out fall back to the client's policy. */

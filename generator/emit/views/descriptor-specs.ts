@@ -35,20 +35,46 @@ export type ConstantRef = RawCode;
 export type ParameterDescriptor = Omit<ParameterSpec, "styles"> & { readonly styles?: RawCode };
 
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
-export type OperationDescriptor = Omit<OperationSpec, "body" | "dateTable" | "params"> & {
+export type OperationDescriptor = Omit<
+  OperationSpec,
+  "auth" | "body" | "dateTable" | "params" | "serverWait"
+> & {
+  readonly auth: readonly AuthDescriptor[];
   readonly body?: BodyDescriptor;
   readonly dateTable?: ConstantRef;
   readonly params: readonly ParameterDescriptor[];
+  readonly serverWait?: ServerWaitDescriptor;
 };
 
-/** The runtime's BodySpec; a form's or multipart's encoder is body-forms.ts's, by name. */
+/** The runtime's AuthSpec; its placer is auth.ts's for the scheme's type, by name (authPlacerOf). */
+export type AuthDescriptor = AuthData & { readonly apply: RawCode };
+
+/** An AuthSpec without its placer (each alternative of the union on its own). */
+type AuthData = OperationSpec["auth"][number] extends infer A
+  ? A extends unknown
+    ? Omit<A, "apply">
+    : never
+  : never;
+
+/** The placer of auth.ts a scheme of this type is applied with. */
+export function authPlacerOf(type: AuthData["type"]): string {
+  return `${type}Auth`;
+}
+
+/** The runtime's ServerWaitSpec; what it does is server-wait.ts's withServerWait, by name. */
+export type ServerWaitDescriptor = Omit<NonNullable<OperationSpec["serverWait"]>, "apply"> & {
+  readonly apply: RawCode;
+};
+
+/** The runtime's BodySpec; its encoder is the runtime's for the kind, by name (bodyEncoderOf). */
 export type BodyDescriptor = Omit<OperationSpec["body"] & object, "encode"> & {
-  readonly encode?: RawCode;
+  readonly encode: RawCode;
 };
 
-/** The encoder of body-forms.ts a request body of this kind is encoded with, if any. */
-export function bodyEncoderOf(kind: string): string | undefined {
-  return kind === "form" ? "encodeForm" : kind === "multipart" ? "encodeMultipart" : undefined;
+/** The runtime encoder a request body of this kind is encoded with, and the module it is in. */
+export function bodyEncoderOf(kind: BodyDescriptor["kind"]): { name: string; module: string } {
+  const name = `encode${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+  return { name, module: kind === "form" || kind === "multipart" ? "body-forms" : "body" };
 }
 
 /**
@@ -147,11 +173,14 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       })),
       stream !== undefined,
     ),
-    auth: op.security.flatMap((key): OperationSpec["auth"][number][] => {
+    auth: op.security.flatMap((key): AuthDescriptor[] => {
       const scheme = api.securitySchemes.find((s) => s.key === key);
       if (!scheme) return [];
-      if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.name }];
-      return [{ type: scheme.type === "oauth2" ? "bearer" : scheme.type }];
+      const data: AuthData =
+        scheme.type === "apiKey"
+          ? { type: "apiKey", in: scheme.in, name: scheme.name }
+          : { type: scheme.type === "oauth2" ? "bearer" : scheme.type };
+      return [{ ...data, apply: new RawCode(authPlacerOf(data.type)) }];
     }),
     dateTable:
       responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
@@ -163,13 +192,13 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       durationPath: op.serverWait.durationPath,
       defaultDuration: op.serverWait.defaultDuration,
       unitMs: op.serverWait.unitMs,
+      apply: new RawCode("withServerWait"),
     },
   };
 }
 
 function bodyDescriptorOf(kind: BodyDescriptor["kind"], mediaType: string): BodyDescriptor {
-  const encoder = bodyEncoderOf(kind);
-  return { kind, mediaType, encode: encoder === undefined ? undefined : new RawCode(encoder) };
+  return { kind, mediaType, encode: new RawCode(bodyEncoderOf(kind).name) };
 }
 
 /** The runtime's PaginationSpec: the model's paging minus what only the emitter needs. */

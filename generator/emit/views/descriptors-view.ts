@@ -53,8 +53,14 @@ export interface DescriptorsView {
   hasParamStyles: boolean;
   /** A poller uses a rule beyond status sets: its descriptor names the runtime's lroRules. */
   hasLroRules: boolean;
-  /** `encodeForm, encodeMultipart`: the body encoders descriptors name (imported only then). */
+  /** `encodeJson, encodeText`: the body encoders of body.ts descriptors name (imported only then). */
   bodyEncoders: string;
+  /** `encodeForm, encodeMultipart`: the body encoders of body-forms.ts descriptors name. */
+  formEncoders: string;
+  /** An operation has the server wait: its descriptor names the runtime's withServerWait. */
+  hasServerWait: boolean;
+  /** `apiKeyAuth, bearerAuth`: the auth placers descriptors name (imported only then). */
+  authPlacers: string;
 }
 
 /** Runtime types a constant may be declared with, in import order. */
@@ -82,9 +88,8 @@ export function descriptorsView(api: Api): DescriptorsView {
     const table = { revive: new RawCode("reviveDates"), plans: dates.table };
     constant(dateTableName, "DateTable", expandedObject(table, 0));
   }
-  const { shared, specs } = shareDescriptorFields(
-    api.operations.map((op) => operationSpecOf(api, op, dates)),
-  );
+  const operationSpecs = api.operations.map((op) => operationSpecOf(api, op, dates));
+  const { shared, specs } = shareDescriptorFields(operationSpecs);
   for (const { name, field, value } of shared) {
     const type = `OperationSpec["${field}"]`;
     const head = `const ${name}: ${type} = `;
@@ -126,16 +131,26 @@ export function descriptorsView(api: Api): DescriptorsView {
       expandedObject({ ...channelSpecOf(channel) }, 0),
     );
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
+  const placers = new Set(operationSpecs.flatMap((spec) => spec.auth.map((a) => a.apply.text)));
   return {
     constants,
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
     hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
     hasLroRules: api.pollers.some((poller) => needsLroRules(api, poller)),
-    bodyEncoders: ["encodeForm", "encodeMultipart"]
-      .filter((name) =>
-        api.operations.some((op) => op.requestBody && bodyEncoderOf(op.requestBody.kind) === name),
-      )
-      .join(", "),
+    bodyEncoders: encodersIn(api, "body"),
+    formEncoders: encodersIn(api, "body-forms"),
+    hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
+    authPlacers: [...placers].sort().join(", "),
   };
+}
+
+/** The body encoders of runtime module `module` that the API's descriptors name, sorted. */
+function encodersIn(api: Api, module: string): string {
+  const names = new Set<string>();
+  for (const op of api.operations) {
+    const encoder = op.requestBody && bodyEncoderOf(op.requestBody.kind);
+    if (encoder?.module === module) names.add(encoder.name);
+  }
+  return [...names].sort().join(", ");
 }
