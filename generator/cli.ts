@@ -2,6 +2,7 @@
 // (verify); 2 bad input or usage. Kept light: the pipeline, watcher and verifier load on demand.
 import { parse, usage } from "./cli/args.js";
 import { generateAll, resolveApis } from "./cli/generate-command.js";
+import { keepYoungGenerationSmall } from "./cli/young-generation.js";
 import { generatorVersion } from "./version.js";
 
 export async function main(argv: string[]): Promise<number> {
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  keepYoungGenerationSmall();
   if (positionals[0] === "verify")
     return (await import("./cli/verify.js")).verify(positionals.slice(1), flags);
   if (positionals[0] !== "generate" || positionals.length > 1) {

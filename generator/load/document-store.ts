@@ -1,6 +1,7 @@
 // Every spec file is read and parsed at most once per load, however many $refs point into it.
 import type { ReadResult } from "./read-document.js";
 import { readDocument } from "./read-document.js";
+import type { YamlSourceMap } from "./yaml-source-map.js";
 
 /** Parsed documents by absolute path; failures are cached too, so each is reported once. */
 export interface DocumentStore {
@@ -12,6 +13,8 @@ export interface DocumentStore {
   readonly readFiles: Set<string>;
   /** Swap in a new value for a parsed document (the root after overlays). */
   replace(absoluteFile: string, value: unknown): void;
+  /** Where the nodes of each YAML file read are: positions for diagnostics, without a second parse. */
+  readonly sources: Map<string, YamlSourceMap>;
 }
 
 /** An empty store; `load` fills it on demand. */
@@ -19,15 +22,18 @@ export function createDocumentStore(): DocumentStore {
   const results = new Map<string, ReadResult>();
   const documents = new Map<string, unknown>();
   const readFiles = new Set<string>();
+  const sources = new Map<string, YamlSourceMap>();
   return {
     documents,
     readFiles,
+    sources,
     load(absoluteFile) {
       let result = results.get(absoluteFile);
       if (!result) {
         result = readDocument(absoluteFile);
         results.set(absoluteFile, result);
         if (result.ok) documents.set(absoluteFile, result.value);
+        if (result.ok && result.source) sources.set(absoluteFile, result.source);
         if (result.ok || !result.isMissing) readFiles.add(absoluteFile);
       }
       return result;

@@ -24,8 +24,8 @@ export type { LoadedSpec, LoadOptions, ResolvedRef } from "./loaded-spec.js";
 /** Load the spec at `file` (and its overlays); throws DiagnosticsError listing every error found. */
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const rootFile = path.resolve(file);
-  let locate = createLocator();
   const store = createDocumentStore();
+  let locate = createLocator(store.sources);
   const diagnostics: Diagnostic[] = [];
   const problems: Problem[] = [];
   const finish = () => [...diagnostics, ...problems.map((p) => toDiagnostic(p, locate))];

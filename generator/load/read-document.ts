@@ -1,21 +1,29 @@
-// Read and parse one YAML or JSON file, fast: js-yaml or JSON.parse, no position bookkeeping.
-// Positions are recovered later by locate.ts, only if a diagnostic needs them.
+// Read and parse one YAML or JSON file, fast: js-yaml or JSON.parse. A YAML parse records where
+// its nodes start (yaml-source-map.ts), a few bytes per node, so a diagnostic needs no second
+// parse; JSON positions are found later by walking the text (locate.ts), only if needed.
 import yaml from "js-yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../diagnostics/display-path.js";
+import { parsePointer } from "../shared/json-pointer.js";
 import {
   aliasExpansionPointer,
   maxAliasExpansion,
   maxNestingDepth,
   tooDeepPointer,
 } from "./input-limits.js";
-import { createLocator } from "./locate.js";
 import { jsonErrorMessage, jsonErrorPosition, offsetToLineCol } from "./parse-error-position.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { OPENAPI_YAML_SCHEMA } from "./yaml-schema.js";
+import {
+  locateInYaml,
+  mayHaveAliases,
+  recordYamlSource,
+  type YamlSourceMap,
+} from "./yaml-source-map.js";
 
 export type ReadResult =
-  { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic; isMissing: boolean };
+  | { ok: true; source?: YamlSourceMap; value: unknown }
+  | { ok: false; diagnostic: Diagnostic; isMissing: boolean };
 
 /** Read `absoluteFile` and parse it as JSON (by extension or a leading "{") or YAML. */
 export function readDocument(absoluteFile: string): ReadResult {
@@ -83,15 +91,14 @@ function tooDeepOffset(text: string): number {
   return -1;
 }
 
-/** A YAML anchor (`&name`) where a node may start; `R&D` or ` & ` in prose do not match. */
-const anchorPattern = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
-
 function parseYaml(file: string, text: string): ReadResult {
   let value: unknown;
+  const recorder = recordYamlSource(text);
   try {
     // maxDepth is a js-yaml 4.x option @types/js-yaml does not declare.
     value = yaml.load(text, {
       filename: file,
+      listener: recorder.listener,
       maxDepth: maxNestingDepth,
       schema: OPENAPI_YAML_SCHEMA,
     } as yaml.LoadOptions);
@@ -113,15 +120,17 @@ function parseYaml(file: string, text: string): ReadResult {
   // js-yaml shares an aliased node instead of copying it, but every later walk visits it once per
   // use: a few hundred bytes of nested aliases ("billion laughs") would take minutes and gigabytes.
   // Only documents with an anchor can have aliases: most specs skip the walk.
-  const expanded = anchorPattern.test(text) ? aliasExpansionPointer(value) : undefined;
+  const source = recorder.finish();
+  const expanded = mayHaveAliases(text) ? aliasExpansionPointer(value) : undefined;
   if (expanded !== undefined) {
-    const { line, col } = createLocator()(file, expanded);
+    const offset = locateInYaml(source, parsePointer(expanded) ?? []) ?? 0;
+    const { line, col } = offsetToLineCol(text, offset);
     const message = `YAML aliases expand this document by more than ${maxAliasExpansion} nodes`;
     const hint =
       'clientgen refuses alias expansion this large (a limit against "billion laughs" documents); reuse schemas with $ref';
     return failure(file, "LOAD011", message, hint, line, col, expanded);
   }
-  return { ok: true, value };
+  return { ok: true, source, value };
 }
 
 function readFailure(file: string, error: NodeJS.ErrnoException): ReadResult {
