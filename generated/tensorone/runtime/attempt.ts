@@ -17,7 +17,7 @@ import { isDeclaredResult, readErrorBody, readSuccessBody } from "./response.js"
 import { parseRetryAfterMs } from "./retry.js";
 import type { AttemptFailure } from "./retry.js";
 import type { AttemptSignal, AttemptTimeouts } from "./signals.js";
-import type { ClientOptions } from "./types.js";
+import type { ClientOptions, OperationSpec, RequestContext } from "./types.js";
 
 /** A response that was read in full. */
 export interface SendResult {
@@ -62,13 +62,17 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   "ConnectionRefused",
 ]);
 
-/** Sends one attempt; throws only what must not be retried (abort, ResponseParseError, hook errors). */
+/**
+ * Sends one attempt; throws only what must not be retried (abort, ResponseParseError, hook errors).
+ * Kept lean: an async function's suspended frame is allocated per call and sized by its locals, so
+ * what most calls never do (hooks, redirects, error responses) lives in the helpers below.
+ */
 export async function sendAttempt(
   prepared: PreparedRequest,
   context: AttemptContext,
 ): Promise<AttemptOutcome> {
   const { op } = prepared;
-  const { apiKey, onRequest, onResponse } = context.client;
+  const { apiKey } = context.client;
   // A plain key needs no await: a request without async work in front of fetch starts sooner.
   // A key function may hang (a token refresh): the caller's abort must still end the call.
   const credential =
@@ -79,98 +83,154 @@ export async function sendAttempt(
   const outgoing = finalizeRequest(prepared, auth);
   const info: RequestInfo = { operationId: op.id, method: op.method, url: outgoing.safeUrl };
   // Hook contexts (and their redacted headers) are built only for hooks that exist.
-  const hookContext =
-    onRequest || onResponse
-      ? {
-          operationId: op.id,
-          method: op.method,
-          url: outgoing.safeUrl,
-          headers: outgoing.redactedHeaders(),
-          attempt: context.attempt,
-        }
+  const hooks =
+    context.client.onRequest || context.client.onResponse
+      ? await runRequestHook(context, prepared.op, outgoing)
       : undefined;
-  if (onRequest && hookContext)
-    await raceAbort(Promise.resolve(onRequest(hookContext)), context.signal);
-
   const linked = context.timeouts.start(context.signal, context.timeoutMs);
   let isSent = false;
   try {
-    // Only the response hook reports a duration.
-    const startedAt = onResponse ? context.now() : 0;
-    const init: RequestInit & { duplex?: "half" } = {
-      method: op.method,
-      headers: outgoing.headers,
-      body: prepared.body.body,
-      signal: linked.signal,
-      // The runtime follows redirects itself, by rules that keep credentials on the origin.
-      redirect: "manual",
-    };
-    // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
-    if (
-      init.body != null &&
-      typeof ReadableStream !== "undefined" &&
-      init.body instanceof ReadableStream
-    )
-      init.duplex = "half";
+    const init = initOf(prepared, outgoing, linked.signal);
     let response = await send(context, outgoing.url, init);
+    let redirectReason: string | undefined;
     // Only a 3xx (or a browser's opaque redirect, status 0) takes the redirect path.
-    let redirect: RedirectOutcome | undefined;
     if (response.status < 400 && (response.status >= 300 || response.status === 0)) {
-      redirect = await followRedirects(
+      const redirect = await followRedirects(
         response,
         redirectRequestOf(prepared, outgoing, init, context, auth.headers),
       );
       response = redirect.response;
+      redirectReason = redirect.reason;
     }
     isSent = true;
-    if (onResponse && hookContext) {
-      const durationMs = context.now() - startedAt;
-      // Fields listed, not spread: `{ ...hookContext }` took a slow generic copy on Node 20 that
-      // cost about as much as the rest of the runtime's work per call (~8 µs).
-      const responseContext = {
-        operationId: hookContext.operationId,
-        method: hookContext.method,
-        url: hookContext.url,
-        headers: hookContext.headers,
-        attempt: hookContext.attempt,
-        status: response.status,
-        responseHeaders: redactHeaders(response.headers, auth.secrets),
-        durationMs,
-      };
-      await runHook(() => raceAbort(Promise.resolve(onResponse(responseContext)), context.signal));
-    }
-    const { maxResponseBytes } = context;
-    if (redirect?.reason === undefined && isDeclaredResult(op.responses, response.status)) {
-      const body = await readSuccessBody(response, op, info, maxResponseBytes, auth.secrets);
+    if (hooks?.onResponse) await runResponseHook(hooks, response, auth.secrets, context);
+    const { status } = response;
+    if (redirectReason === undefined && isDeclaredResult(op.responses, status)) {
+      const body = await readSuccessBody(
+        response,
+        op,
+        info,
+        context.maxResponseBytes,
+        auth.secrets,
+      );
       return {
         isSuccess: true,
-        result: { body, status: response.status, headers: response.headers, secrets: auth.secrets },
+        result: { body, status, headers: response.headers, secrets: auth.secrets },
       };
     }
-    const errorBody = await readErrorBody(response, linked.signal, maxResponseBytes, info);
-    const retryAfterMs = parseRetryAfterMs(response.headers, context.now);
-    const error = createApiError(
-      {
-        ...info,
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        body: errorBody,
-        retryAfterMs,
-        location: response.headers.get("location") ?? undefined,
-        reason: redirect?.reason,
-      },
-      auth.secrets,
-    );
-    return {
-      isSuccess: false,
-      failure: { kind: "status", status: response.status, retryAfterMs },
-      error,
-    };
+    return await failureOf(response, redirectReason, linked.signal, context, info, auth.secrets);
   } catch (error) {
     return classifyThrown(error, { context, linked, info, isSent, secrets: auth.secrets });
   } finally {
     linked.dispose();
+  }
+}
+
+/** fetch's init for the attempt. */
+function initOf(
+  prepared: PreparedRequest,
+  outgoing: OutgoingRequest,
+  signal: AbortSignal | undefined,
+): RequestInit & { duplex?: "half" } {
+  const init: RequestInit & { duplex?: "half" } = {
+    method: prepared.op.method,
+    headers: outgoing.headers,
+    body: prepared.body.body,
+    signal,
+    // The runtime follows redirects itself, by rules that keep credentials on the origin.
+    redirect: "manual",
+  };
+  // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
+  if (
+    init.body != null &&
+    typeof ReadableStream !== "undefined" &&
+    init.body instanceof ReadableStream
+  )
+    init.duplex = "half";
+  return init;
+}
+
+/** A status the operation does not declare as a result (or an unfollowed redirect): its typed error. */
+async function failureOf(
+  response: Response,
+  redirectReason: string | undefined,
+  signal: AbortSignal | undefined,
+  context: AttemptContext,
+  info: RequestInfo,
+  secrets: readonly string[],
+): Promise<AttemptOutcome> {
+  const { status, headers } = response;
+  const errorBody = await readErrorBody(response, signal, context.maxResponseBytes, info);
+  const retryAfterMs = parseRetryAfterMs(headers, context.now);
+  const error = createApiError(
+    {
+      ...info,
+      status,
+      statusText: response.statusText,
+      headers,
+      body: errorBody,
+      retryAfterMs,
+      location: headers.get("location") ?? undefined,
+      reason: redirectReason,
+    },
+    secrets,
+  );
+  return { isSuccess: false, failure: { kind: "status", status, retryAfterMs }, error };
+}
+
+/** What the response hook needs of the request side (see runRequestHook). */
+interface HookRun {
+  readonly context: RequestContext;
+  readonly onResponse: ClientOptions["onResponse"];
+  /** When fetch was called, for the response hook's durationMs. */
+  readonly startedAt: number;
+}
+
+/** Builds the hook context, runs the request hook (if any), and notes when the request starts. */
+async function runRequestHook(
+  context: AttemptContext,
+  op: OperationSpec,
+  outgoing: OutgoingRequest,
+): Promise<HookRun> {
+  const { onRequest, onResponse } = context.client;
+  const hookContext: RequestContext = {
+    operationId: op.id,
+    method: op.method,
+    url: outgoing.safeUrl,
+    headers: outgoing.redactedHeaders(),
+    attempt: context.attempt,
+  };
+  if (onRequest) await raceAbort(Promise.resolve(onRequest(hookContext)), context.signal);
+  // Only the response hook reports a duration.
+  return { context: hookContext, onResponse, startedAt: onResponse ? context.now() : 0 };
+}
+
+/** Runs the response hook; its own error is carried past the network-error classification. */
+async function runResponseHook(
+  hooks: HookRun,
+  response: Response,
+  secrets: readonly string[],
+  context: AttemptContext,
+): Promise<void> {
+  const { onResponse, context: hookContext } = hooks;
+  if (!onResponse) return;
+  const durationMs = context.now() - hooks.startedAt;
+  // Fields listed, not spread: `{ ...hookContext }` took a slow generic copy on Node 20 that
+  // cost about as much as the rest of the runtime's work per call (~8 µs).
+  const responseContext = {
+    operationId: hookContext.operationId,
+    method: hookContext.method,
+    url: hookContext.url,
+    headers: hookContext.headers,
+    attempt: hookContext.attempt,
+    status: response.status,
+    responseHeaders: redactHeaders(response.headers, secrets),
+    durationMs,
+  };
+  try {
+    await raceAbort(Promise.resolve(onResponse(responseContext)), context.signal);
+  } catch (error) {
+    throw new HookFailure(error);
   }
 }
 
@@ -279,13 +339,5 @@ class HookFailure {
   readonly cause: unknown;
   constructor(cause: unknown) {
     this.cause = cause;
-  }
-}
-
-async function runHook(hook: () => void | Promise<void>): Promise<void> {
-  try {
-    await hook();
-  } catch (error) {
-    throw new HookFailure(error);
   }
 }

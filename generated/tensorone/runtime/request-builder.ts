@@ -54,11 +54,14 @@ export function prepareRequest(
     op.body === undefined
       ? NO_BODY
       : encodeBody(op.body, ownValue(args, op.body.bodyArg ?? DEFAULT_BODY_ARG));
-  const defaultHeaders: (readonly [string, string])[] = [];
-  const accept = cachedAcceptOf(op);
-  if (accept !== undefined) defaultHeaders.push(["Accept", accept]);
-  if (body.contentType !== undefined) defaultHeaders.push(["Content-Type", body.contentType]);
-  for (const header of params.headers) defaultHeaders.push(header);
+  // Most calls add nothing to the operation's Accept: they share its one list.
+  let defaultHeaders = cachedAcceptHeadersOf(op);
+  if (body.contentType !== undefined || params.headers.length > 0) {
+    const added = [...defaultHeaders];
+    if (body.contentType !== undefined) added.push(["content-type", body.contentType]);
+    for (const header of params.headers) added.push(header);
+    defaultHeaders = added;
+  }
   const path = params.path.startsWith("/") ? params.path : `/${params.path}`;
   return {
     op,
@@ -74,9 +77,9 @@ export function prepareRequest(
 /** Adds the credential: defaults, then auth, then the caller's own headers (which win). */
 export function finalizeRequest(prepared: PreparedRequest, auth: AppliedAuth): OutgoingRequest {
   const headers: Record<string, string> = {};
-  for (const [name, value] of prepared.defaultHeaders) headers[name.toLowerCase()] = value;
-  for (const [name, value] of auth.headers) headers[name.toLowerCase()] = value;
-  for (const [name, value] of prepared.callerHeaders) headers[name.toLowerCase()] = value;
+  setHeaders(headers, prepared.defaultHeaders);
+  setHeaders(headers, auth.headers);
+  setHeaders(headers, prepared.callerHeaders);
   const cookies = headers.cookie ? [headers.cookie, ...prepared.cookies] : prepared.cookies;
   if (cookies.length + auth.cookies.length > 0)
     headers.cookie = [...cookies, ...auth.cookies.map(authCookie)].join("; ");
@@ -137,6 +140,20 @@ class Outgoing implements OutgoingRequest {
   }
 }
 
+/**
+ * Adds `pairs` under lower-cased names. An indexed loop: destructuring `[name, value]` in a for-of
+ * walks an iterator per pair, and this runs for every request.
+ */
+function setHeaders(
+  headers: Record<string, string>,
+  pairs: readonly (readonly [string, string])[],
+): void {
+  for (let index = 0; index < pairs.length; index++) {
+    const pair = pairs[index];
+    headers[pair[0].toLowerCase()] = pair[1];
+  }
+}
+
 function authCookie([name, value]: readonly [string, string]): string {
   return `${name}=${encodeURIComponent(value)}`;
 }
@@ -167,14 +184,19 @@ const NO_BODY: EncodedBody = Object.freeze({
   isReplayable: true,
 });
 
-/** An operation's Accept value never changes: computed once per descriptor. */
-const acceptCache = new WeakMap<OperationSpec, string | undefined>();
+/** An operation's Accept header never changes: computed once per descriptor (never modified). */
+const acceptCache = new WeakMap<OperationSpec, readonly (readonly [string, string])[]>();
 
-function cachedAcceptOf(op: OperationSpec): string | undefined {
-  if (acceptCache.has(op)) return acceptCache.get(op);
-  const accept = acceptOf(op);
-  acceptCache.set(op, accept);
-  return accept;
+/** The operation's Accept as a header list (empty when it declares no media type). */
+function cachedAcceptHeadersOf(op: OperationSpec): readonly (readonly [string, string])[] {
+  let headers = acceptCache.get(op);
+  if (headers === undefined) {
+    const accept = acceptOf(op);
+    // Lower-cased like every header name fetch gets (finalizeRequest then lower-cases for free).
+    headers = accept === undefined ? [] : [["accept", accept]];
+    acceptCache.set(op, headers);
+  }
+  return headers;
 }
 
 /**

@@ -103,7 +103,8 @@ export class AttemptTimeouts {
 
   /** The signal for an attempt that starts now. */
   start(source: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-    if (isUnbounded(timeoutMs) || source?.aborted) return new PlainSignal(source);
+    if (isUnbounded(timeoutMs) || source?.aborted)
+      return source === undefined ? NO_SIGNAL : new PlainSignal(source);
     const now = Date.now();
     if (source === undefined) {
       if (!this.#window?.accepts(timeoutMs, now)) {
@@ -130,6 +131,9 @@ class PlainSignal implements AttemptSignal {
   }
   dispose(): void {}
 }
+
+/** No caller signal and no timeout (the default): one shared instance, nothing per attempt. */
+const NO_SIGNAL: AttemptSignal = new PlainSignal(undefined);
 
 /** One controller and timer shared by the attempts of a short window (see AttemptTimeouts). */
 class TimeoutWindow {

@@ -4,7 +4,7 @@
 // with retries, timeouts and hooks. Pagination, long-running operations, streams and channels are
 // separate entry points over it (call-*.ts), so a bundle carries only what its calls use.
 import { sendAttempt } from "./attempt.js";
-import type { SendResult } from "./attempt.js";
+import type { AttemptContext, AttemptOutcome, SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { readFieldPath } from "./field-path.js";
@@ -15,7 +15,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "./response.js";
 import { AttemptTimeouts } from "./signals.js";
 import type { PreparedRequest } from "./request-builder.js";
 import { decideRetry, resolveRetryOptions } from "./retry.js";
-import type { ClientOptions, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
+import type { ClientOptions, OperationSpec, RequestOptions } from "./types.js";
 
 export type { SendResult } from "./attempt.js";
 
@@ -61,6 +61,8 @@ export class Transport {
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #timeouts = new AttemptTimeouts();
+  /** The first attempt of a call without options: built once, not per call. */
+  readonly #firstAttempt: AttemptContext;
 
   constructor(options: ClientOptions, defaults: TransportDefaults) {
     this.#options = { ...options };
@@ -68,6 +70,23 @@ export class Transport {
     this.#sleep = defaults.sleep ?? delay;
     this.#random = defaults.random ?? Math.random;
     this.#now = defaults.now ?? Date.now;
+    this.#firstAttempt = this.#contextOf(NO_OPTIONS, 1);
+  }
+
+  /** What attempt number `attempt` of a call with `options` needs (see AttemptContext). */
+  #contextOf(options: RequestOptions, attempt: number): AttemptContext {
+    const client = this.#options;
+    return {
+      client,
+      fetch: client.fetch,
+      now: this.#now,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes:
+        options.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      timeouts: this.#timeouts,
+      attempt,
+    };
   }
 
   /** The URL relative paths resolve against: ClientOptions.baseUrl, else the spec's first server. */
@@ -131,39 +150,38 @@ export class Transport {
    * The retry loop over a request already built (send's, or a URL the server handed out, see
    * send-url.ts): attempts, typed errors, backoff.
    */
-  async sendPrepared(
+  sendPrepared(
     op: OperationSpec,
     prepared: PreparedRequest,
     options: RequestOptions,
   ): Promise<SendResult> {
-    // Resolved at the first failure: a call that succeeds at once never needs it.
-    let policy: RetryOptions | undefined;
-    const fetchImpl = this.#options.fetch;
-    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const maxResponseBytes =
-      options.maxResponseBytes ?? this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    for (let attempt = 1; ; attempt++) {
-      const context = {
-        client: this.#options,
-        fetch: fetchImpl,
-        now: this.#now,
-        signal: options.signal,
-        timeoutMs,
-        maxResponseBytes,
-        timeouts: this.#timeouts,
-        attempt,
-      };
-      const outcome = await sendAttempt(prepared, context);
-      if (outcome.isSuccess) return outcome.result;
-      if (policy === undefined) {
-        policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
-        // A streamed body is consumed by the first attempt: there is nothing left to send again.
-        if (!prepared.body.isReplayable) policy.maxRetries = 0;
-      }
+    // The first attempt runs outside the retry loop: a call that succeeds at once pays one
+    // reaction on its attempt, not a suspended loop frame. A call without options shares the
+    // transport's context for it.
+    const context = options === NO_OPTIONS ? this.#firstAttempt : this.#contextOf(options, 1);
+    return sendAttempt(prepared, context).then((outcome) =>
+      outcome.isSuccess ? outcome.result : this.#retry(op, prepared, options, outcome),
+    );
+  }
+
+  /** Retries after a failed first attempt, while the policy allows; throws the last failure's error. */
+  async #retry(
+    op: OperationSpec,
+    prepared: PreparedRequest,
+    options: RequestOptions,
+    first: AttemptOutcome,
+  ): Promise<SendResult> {
+    const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
+    // A streamed body is consumed by the first attempt: there is nothing left to send again.
+    if (!prepared.body.isReplayable) policy.maxRetries = 0;
+    let outcome = first;
+    for (let attempt = 1; !outcome.isSuccess; attempt++) {
       const decision = decideRetry(op, outcome.failure, attempt, policy, this.#random);
       if (!decision.shouldRetry) throw outcome.error;
       await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
+      outcome = await sendAttempt(prepared, this.#contextOf(options, attempt + 1));
     }
+    return outcome.result;
   }
 }
 

@@ -25,7 +25,8 @@ export function findResponseSpec(
     byStatus = new Map();
     specCache.set(responses, byStatus);
   }
-  if (byStatus.has(status)) return byStatus.get(status);
+  const known = byStatus.get(status);
+  if (known !== undefined || byStatus.has(status)) return known;
   const spec = lookUpResponseSpec(responses, status);
   byStatus.set(status, spec);
   return spec;
@@ -87,38 +88,47 @@ function decideResult(responses: readonly ResponseSpec[], status: number): boole
   return !declaresResult && status >= 200 && status < 300;
 }
 
-/** A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
-export async function readSuccessBody(
+/**
+ * A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. Not async:
+ * a text body takes one reaction on the read instead of a suspended frame per call.
+ */
+export function readSuccessBody(
   response: Response,
   op: Pick<OperationSpec, "dateTable" | "responses">,
   info: RequestInfo,
   maxResponseBytes: number,
   secrets: readonly string[],
 ): Promise<unknown> {
-  const declared = findResponseSpec(op.responses, response.status);
+  // Read once: fetch's Response checks its brand on every getter call.
+  const { status } = response;
+  const declared = findResponseSpec(op.responses, status);
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
-  if (info.method === "HEAD" || BODYLESS_STATUSES.has(response.status) || kind === "empty") {
-    await response.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
+  if (info.method === "HEAD" || BODYLESS_STATUSES.has(status) || kind === "empty")
+    return discardBody(response);
   if (kind === "binary") return readBlob(response, maxResponseBytes, info);
   // Read event by event by an EventStream, never buffered here (not bounded by maxResponseBytes).
-  if (kind === "stream") return response.body;
-  const text = await readText(response, maxResponseBytes, info);
-  // An undeclared status with an empty body is "nothing", not an empty string.
-  if (kind === "text") return declared || text !== "" ? text : undefined;
-  if (isBlank(text)) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (cause) {
-    throw new ResponseParseError(
-      { ...info, status: response.status, headers: response.headers, text, cause },
-      secrets,
-    );
-  }
-  const dates = op.dateTable;
-  return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
+  if (kind === "stream") return Promise.resolve(response.body);
+  return readText(response, maxResponseBytes, info).then((text) => {
+    // An undeclared status with an empty body is "nothing", not an empty string.
+    if (kind === "text") return declared || text !== "" ? text : undefined;
+    if (isBlank(text)) return undefined;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (cause) {
+      throw new ResponseParseError(
+        { ...info, status, headers: response.headers, text, cause },
+        secrets,
+      );
+    }
+    const dates = op.dateTable;
+    return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
+  });
+}
+
+async function discardBody(response: Response): Promise<undefined> {
+  await response.body?.cancel().catch(() => undefined);
+  return undefined;
 }
 
 /**
@@ -180,10 +190,12 @@ async function readBlob(response: Response, limit: number, info: RequestInfo): P
 /** True when Content-Length proves the body fits; throws at once when it proves it does not. */
 function isWithinDeclaredLength(response: Response, limit: number, info: RequestInfo): boolean {
   if (limit === Infinity || response.body === null) return true;
-  const encoding = response.headers.get("content-encoding");
-  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return false;
-  const declared = response.headers.get("content-length");
+  const { headers } = response;
+  // Content-Length first: without it (a chunked body) the encoding need not be looked up.
+  const declared = headers.get("content-length");
   if (declared === null || !/^\s*\d+\s*$/.test(declared)) return false;
+  const encoding = headers.get("content-encoding");
+  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return false;
   if (Number(declared) <= limit) return true;
   void response.body.cancel().catch(() => undefined);
   throw new ResponseTooLargeError(info, response.status, limit);
