@@ -358,7 +358,7 @@ export function listClustersV2(
 /**
  * Restart a cluster
  *
- * The client's `restartCluster` method documents it in full.
+ * Restart a running or stopped cluster, optionally applying configuration updates. Returns at once unless `wait_for_ready` is true (then the server answers once the cluster is running, up to `timeout_minutes`, at most 60). Assumption: the response is the same v1 envelope as start and stop (the page shows only the v2 Cluster object).
  *
  * `POST /v1/clusters/{cluster_id}/restart`
  */
