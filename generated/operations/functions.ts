@@ -122,21 +122,3 @@ export function resumePoller<TState = unknown>(
 ): Poller<TState> {
   return $resumePoller(core, token, $d.table_pollers, options);
 }
-
-/**
- * Every function by name: what the client object (client.ts) is built from. A plain object, so a
- * bundler writes it as one (a namespace import would cost a getter per export); a function, so
- * nothing runs at import time and a page that calls one function drops it.
- */
-export function $functionTable(): object {
-  return {
-    getOperation,
-    listConnections,
-    listMyClusters,
-    listNetworks,
-    listProviderNetworks,
-    pollOperation,
-    waitForOperation,
-    resumePoller,
-  };
-}

@@ -358,7 +358,7 @@ export function listClustersV2(
 /**
  * Restart a cluster
  *
- * The client's `restartCluster` method documents it in full.
+ * Restart a running or stopped cluster, optionally applying configuration updates. Returns at once unless `wait_for_ready` is true (then the server answers once the cluster is running, up to `timeout_minutes`, at most 60). Assumption: the response is the same v1 envelope as start and stop (the page shows only the v2 Cluster object).
  *
  * `POST /v1/clusters/{cluster_id}/restart`
  */
@@ -652,56 +652,4 @@ export function resumePoller<TState = unknown>(
   options?: RequestOptions,
 ): Poller<TState> {
   return $resumePoller(core, token, $d.table_pollers, options);
-}
-
-/**
- * Every function by name: what the client object (client.ts) is built from. A plain object, so a
- * bundler writes it as one (a namespace import would cost a getter per export); a function, so
- * nothing runs at import time and a page that calls one function drops it.
- */
-export function $functionTable(): object {
-  return {
-    addClusterProxyPort,
-    createApiKey,
-    createCluster,
-    createClusterCustomMetric,
-    createClusterV2,
-    deleteCluster,
-    deleteClusterAndWait,
-    deleteClusterProxyPort,
-    deleteClusterV2,
-    downloadClusterLogs,
-    getCluster,
-    getClusterLogs,
-    getClusterLogsV2,
-    getClusterMetrics,
-    getClusterMetricsAggregated,
-    getClusterMetricsHistory,
-    getClusterMetricsV2,
-    getClusterProxy,
-    getClusterV2,
-    listApiKeys,
-    listClusters,
-    listClustersV2,
-    restartCluster,
-    restartClusterAndWait,
-    restartClusterV2,
-    revokeApiKey,
-    rotateApiKey,
-    searchClusterLogs,
-    startCluster,
-    startClusterAndWait,
-    startClusterV2,
-    stopCluster,
-    stopClusterAndWait,
-    stopClusterV2,
-    streamClusterLogs,
-    updateClusterProxy,
-    updateClusterProxyAccess,
-    updateClusterProxyPort,
-    updateClusterProxyV2,
-    pollCluster,
-    waitForCluster,
-    resumePoller,
-  };
 }

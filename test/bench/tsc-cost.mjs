@@ -1,5 +1,6 @@
 // The host's type-checker cost of generated output, above an empty project, in CPU time:
 //   node test/bench/tsc-cost.mjs [--rounds 5] <name>=<our dir>,<their dir> ...
+// (rows may share a folder: `before=<old>,<theirs> after=<new>,<theirs>` compares two of ours)
 // Each round checks the lib-only project and every folder with every checker, in an order
 // rotated each round; what a folder adds is its CPU time minus the lib-only project's in the SAME
 // round (pairing cancels the drift of other load), and the figure is the median over rounds.
@@ -24,7 +25,9 @@ const docs = positionals.map((arg) => {
 
 const libOnly = mkdtempSync(path.join(os.tmpdir(), "tsc-lib-only-"));
 writeFileSync(path.join(libOnly, "empty.ts"), "export {};\n");
-const folders = [libOnly, ...docs.flatMap((d) => [d.ours, d.theirs])];
+// Each folder once, however many rows name it (e.g. two variants of ours against one theirs):
+// a folder checked twice per round would no longer pair with the lib-only run of its round.
+const folders = [...new Set([libOnly, ...docs.flatMap((d) => [d.ours, d.theirs])])];
 for (const dir of folders) writeTsconfig(dir);
 
 /** cpu[checker][dir] = CPU seconds per round. */

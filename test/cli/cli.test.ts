@@ -150,19 +150,19 @@ describe("clientgen generate with a clientgen.config.ts", () => {
       "  /owners:\n",
       "  /pets/{petId}/photo:\n    delete:\n      operationId: deletePhoto\n      parameters:\n        - { name: petId, in: path, required: true, schema: { type: string } }\n      responses: { '204': { description: gone } }\n  /owners:\n",
     );
-    const before = read("client.ts");
+    const before = read("functions.ts");
 
     const check = await runCli(["generate", "--check"], dir);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(
       "generated/pets is stale (regenerate with `clientgen generate`):",
     );
-    expect(check.stderr).toMatch(/ {2}changed: client\.ts \(\+\d+ -\d+\)/);
-    expect(check.stderr).toContain("--- a/client.ts\n+++ b/client.ts\n@@ -");
+    expect(check.stderr).toMatch(/ {2}changed: functions\.ts \(\+\d+ -\d+\)/);
+    expect(check.stderr).toContain("--- a/functions.ts\n+++ b/functions.ts\n@@ -");
     expect(check.stderr).toContain(
       '--- a/types.ts\n+++ b/types.ts\n@@ -11,5 +11,5 @@\n   age?: number;\n }\n \n-export type Status = "available" | "pending" | "sold";\n+export type Status = "available" | "pending";\n',
     );
-    expect(read("client.ts")).toBe(before);
+    expect(read("functions.ts")).toBe(before);
 
     const run = await runCli(["generate", "--fail-on-breaking"], dir);
     expect(run.code).toBe(1);
@@ -330,7 +330,7 @@ describe("options", () => {
       dir,
     );
     expect(run.code).toBe(0);
-    const client = readFileSync(path.join(dir, "filtered/client.ts"), "utf8");
+    const client = readFileSync(path.join(dir, "filtered/functions.ts"), "utf8");
     expect(client).toContain("getPet(");
     expect(client).not.toContain("listOwners(");
     expect(client).not.toContain("deletePhoto(");
@@ -354,7 +354,7 @@ describe("options", () => {
       dir,
     );
     expect(allowed.code).toBe(0);
-    expect(readFileSync(path.join(dir, "remote/client.ts"), "utf8")).toContain("getThing(");
+    expect(readFileSync(path.join(dir, "remote/functions.ts"), "utf8")).toContain("getThing(");
   });
 
   it("--emit js: .js + .d.ts that run against a local server and type-check a caller", async () => {

@@ -46,7 +46,7 @@ describe("README: using clientgen in a build", () => {
       outputs.push(run.stdout);
     }
     expect(outputs[1]).toMatch(/up to date/);
-    const client = readFileSync(path.join(dir, "generated/jobs/client.ts"), "utf8");
+    const client = readFileSync(path.join(dir, "generated/jobs/functions.ts"), "utf8");
     for (const method of ["createJobAndWait(", "waitForJob(", "pollJob(", "listJobs("])
       expect(client).toContain(method);
     expect(client).toMatch(/listJobs\([^)]*\): PagePromise</);

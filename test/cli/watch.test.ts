@@ -74,7 +74,7 @@ describe("clientgen generate --watch", () => {
       /\[\d\d:\d\d:\d\d\] Pets: regenerated \d+ files -> generated\/pets in \d+ ms\n/,
     );
     expect(stdout.slice(mark)).toBe(line);
-    expect(readFileSync(path.join(out, "client.ts"), "utf8")).toContain("Fetch one pet");
+    expect(readFileSync(path.join(out, "functions.ts"), "utf8")).toContain("Fetch one pet");
 
     // A broken spec: the error is printed, the output stays byte for byte, the watch goes on.
     const before = readTree(out);

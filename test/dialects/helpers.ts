@@ -18,6 +18,7 @@ export interface GeneratedClient {
   diagnostics: string[];
   /** operations.ts and descriptors.ts as generated (types, then the descriptors). */
   operations: string;
+  /** client.ts and functions.ts (where the client's method signatures and docs are declared). */
   client: string;
 }
 
@@ -41,7 +42,7 @@ export async function generateClient(
     mod: await import(pathToFileURL(path.join(dir, "index.ts")).href),
     diagnostics: result.diagnostics.map(formatDiagnostic),
     operations: `${text("operations.ts")}\n${text("descriptors.ts")}`,
-    client: text("client.ts"),
+    client: `${text("client.ts")}\n${text("functions.ts")}`,
   };
 }
 

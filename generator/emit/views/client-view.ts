@@ -1,5 +1,7 @@
-// The view of client.ts: one method per operation, plus paging, waiting and poller methods, each
-// as an interface member and an implementation, laid out as prettier prints them.
+// The view of client.ts: the client interface, derived from the standalone functions of
+// functions.ts (MethodsOf in runtime/client-factory.ts) so that each signature is declared once;
+// only methods `infer` cannot carry (generic or overloaded) are declared here, laid out as
+// prettier prints them.
 import type { Api, Channel, Operation, Poller } from "../../model/api.js";
 import {
   channelConstName,
@@ -39,8 +41,6 @@ export interface MethodParts {
   parameters: string[];
   /** A generic return type lays its arguments out itself when the signature breaks. */
   returnType: string | GenericType;
-  /** The JSDoc of its standalone function when shorter than `doc` (methodDoc's `isBrief`). */
-  functionDoc?: string;
   /** The signature spans lines that prettier lays out (an inline handler type). */
   isLaidOutByPrettier?: boolean;
   /** Signatures declared before the general one (a call typed by what it asks for). */
@@ -75,19 +75,22 @@ export interface ClientView {
   /** `create<Api>Core` of core.ts. */
   coreFactoryName: string;
   hasTypes: boolean;
-  /** Interface members, in method order. */
+  /** `MethodsOf<...>`: the methods derived from functions.ts (all but `members`). */
+  derivedMethods: string;
+  /** Interface members declared here (generic or overloaded methods), in method order. */
   members: ClientMember[];
   /** `ClientOptions, PaginationOptions, ...` imported from runtime/types.js. */
   runtimeTypes: string;
   apiName: string;
+  /** The declared members name PagePromise, LroOutcome, Poller, ApiPromise, ... (imports). */
   hasPagination: boolean;
-  /** Some wait resolves an LroOutcome (its start's id may be null). */
   hasOutcome: boolean;
   hasPollers: boolean;
-  /** Some operation is a plain call (its method returns ApiPromise). */
   hasPlainCalls: boolean;
   hasStreams: boolean;
   hasChannels: boolean;
+  /** A declared member names an operation type (`op.`). */
+  hasOperationTypes: boolean;
 }
 
 /** The client's methods and the type names they use (`isUsed()`: some signature names a schema). */
@@ -127,22 +130,20 @@ function clientMethods(api: Api, names: TypeNames): MethodParts[] {
 }
 
 export function clientView(api: Api): ClientView {
-  const { methods, names } = clientMethodsOf(api);
-  const hasPagination = api.operations.some((op) => op.pagination);
-  const hasPollers = api.pollers.length > 0;
-  const hasStreams = api.operations.some((op) => !op.pagination && streamResponseOf(op));
-  const hasRequests =
-    api.operations.some(
-      (op) => !op.pagination && !(streamResponseOf(op) && op.streamField === undefined),
-    ) || hasPollers;
-  const isWaiting = hasPollers || api.operations.some((op) => op.urlLro);
+  const { methods } = clientMethodsOf(api);
+  const declared = methods.filter(isDeclaredMethod);
+  const members = declared.map(member);
+  const memberText = members.flatMap((m) => m.signatures).join("\n");
+  const uses = (name: string) => new RegExp(`\\b${name}\\b`).test(memberText);
   const runtimeTypes = [
     "ClientOptions",
-    hasPagination ? "PaginationOptions" : "",
-    isWaiting ? "PollOptions" : "",
-    hasRequests ? "RequestOptions" : "",
-    hasStreams ? "StreamOptions" : "",
-    api.channels.length > 0 ? "ChannelOptions" : "",
+    ...[
+      "ChannelOptions",
+      "PaginationOptions",
+      "PollOptions",
+      "RequestOptions",
+      "StreamOptions",
+    ].filter(uses),
   ].sort();
   return {
     apiName: api.name,
@@ -160,16 +161,35 @@ export function clientView(api: Api): ClientView {
     factoryName: `create${api.name}Client`,
     coreFactoryName: `create${api.name}Core`,
     hasMethods: methods.length > 0,
-    hasPagination,
-    hasOutcome: api.operations.some((op) => op.lro?.isIdOptional),
-    hasPollers,
-    hasPlainCalls: api.operations.some((op) => !op.pagination && !streamResponseOf(op)),
-    hasStreams,
-    hasChannels: api.channels.length > 0,
-    hasTypes: names.isUsed(),
-    members: methods.map(member),
-    runtimeTypes: runtimeTypes.filter(Boolean).join(", "),
+    hasPagination: uses("PagePromise"),
+    hasOutcome: uses("LroOutcome"),
+    hasPollers: uses("Poller"),
+    hasPlainCalls: uses("ApiPromise"),
+    hasStreams: uses("EventStream"),
+    hasChannels: uses("Channel"),
+    hasTypes: /\bT\./.test(memberText),
+    hasOperationTypes: /\bop\./.test(memberText),
+    derivedMethods: derivedMethods(declared.map((m) => methodName(m))),
+    members,
+    runtimeTypes: runtimeTypes.join(", "),
   };
+}
+
+/** A method `infer` cannot derive from its function: a generic one, or one with overloads. */
+function isDeclaredMethod(m: MethodParts): boolean {
+  return m.overloads !== undefined || m.name.includes("<");
+}
+
+/** The method's name without its type parameters. */
+function methodName(m: MethodParts): string {
+  return m.name.replace(/<.*$/s, "");
+}
+
+/** `MethodsOf<typeof functions>`, leaving out the methods client.ts declares itself. */
+function derivedMethods(declaredNames: string[]): string {
+  if (declaredNames.length === 0) return "MethodsOf<typeof functions>";
+  const names = declaredNames.map((n) => stringLiteral(n)).join(" | ");
+  return `MethodsOf<Omit<typeof functions, ${names}>>`;
 }
 
 /** One method of the client interface (templates/partials/client-member.hbs). */
@@ -190,9 +210,9 @@ function member(m: MethodParts): ClientMember {
   return { doc: m.doc ? indentLines(m.doc, 2) : "", signatures };
 }
 
-/** The client method's JSDoc, and its standalone function's without the description. */
-function docsOf(op: Operation, extra: string[] = []): Pick<MethodParts, "doc" | "functionDoc"> {
-  return { doc: methodDoc(op, extra), functionDoc: methodDoc(op, extra, true) };
+/** The method's JSDoc, written once, on its standalone function (the client method links to it). */
+function docsOf(op: Operation, extra: string[] = []): Pick<MethodParts, "doc"> {
+  return { doc: methodDoc(op, extra) };
 }
 
 function argsParameter(op: Operation): string {

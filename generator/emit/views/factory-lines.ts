@@ -8,12 +8,12 @@ export function factoryHead(name: string, optionsParameter: string, returnType: 
   return methodSignature(0, `export function ${name}`, [optionsParameter], returnType, " {");
 }
 
-/** `return buildClient<Client>(createCore(options), $functionTable());` in the client factory's body. */
+/** `return buildClient<Client>(createCore(options), functions);` in the client factory's body. */
 export function buildClientStatement(clientName: string, coreFactoryName: string): string {
   return argumentList(
     2,
     `return buildClient<${clientName}>`,
-    [`${coreFactoryName}(options)`, "$functionTable()"],
+    [`${coreFactoryName}(options)`, "functions"],
     ";",
   );
 }

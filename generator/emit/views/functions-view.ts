@@ -1,6 +1,7 @@
 // The view of functions.ts: one standalone function per client method, taking the client core
 // first. Each names only its own descriptors and the runtime entry point it needs, so a bundler
-// keeps what a page calls and drops the rest; the client object (client.ts) is built from them.
+// keeps what a page calls and drops the rest; the client object (client.ts) is built from them,
+// and its interface derived from their declarations, so their doc comments are the methods' docs.
 import type { Api } from "../../model/api.js";
 import { clientMethodsOf, type MethodParts } from "./client-view.js";
 import {
@@ -53,8 +54,6 @@ export interface FunctionsView {
   hasFunctions: boolean;
   /** `import { x as $x } from ...` and `import type { ... } from ...`, sorted by module. */
   imports: ImportLine[];
-  /** `$functionTable`'s object of every function by name, laid out at column 2. */
-  table: string;
 }
 
 export function functionsView(api: Api): FunctionsView {
@@ -67,11 +66,6 @@ export function functionsView(api: Api): FunctionsView {
     hasTypes: names.isUsed(),
     hasFunctions: methods.length > 0,
     imports: importsOf(methods),
-    // A method's name may carry its type parameters (`resumePoller<TState = unknown>`).
-    table:
-      methods.length === 0
-        ? "{}"
-        : `{\n${methods.map((m) => `    ${m.name.replace(/<.*$/, "")},`).join("\n")}\n  }`,
   };
 }
 
@@ -93,13 +87,7 @@ function standaloneFunction(m: MethodParts, coreName: string): string {
   const callee = m.call.runtime === undefined ? "core.request" : `$${m.call.runtime}`;
   const args = m.call.runtime === undefined ? m.call.args : ["core", ...m.call.args];
   const body = argumentList(2, `return ${callee}`, [...args], ";");
-  const lines = [
-    m.functionDoc ?? m.doc,
-    ...overloads,
-    signature(m.parameters, m.returnType, " {"),
-    body,
-    "}",
-  ];
+  const lines = [m.doc, ...overloads, signature(m.parameters, m.returnType, " {"), body, "}"];
   return lines.filter((l) => l !== "").join("\n");
 }
 

@@ -127,24 +127,13 @@ export function errorType(op: Operation, names: TypeNames): string {
   return types.length === 0 ? "unknown" : [...new Set(types)].join(" | ");
 }
 
-/** A description longer than this is written once, on the client method (see methodDoc). */
-const briefDescriptionLimit = 300;
-
 /**
- * A method's JSDoc. `isBrief` leaves a long description out and points at the client method that
- * carries it: a standalone function restating it would make every host's checker scan it twice
- * (on documents with long descriptions, most of the output's bytes).
+ * A method's JSDoc, written once: on its standalone function, which the client method links to
+ * (client.ts derives its interface from functions.ts).
  */
-export function methodDoc(op: Operation, extra: string[] = [], isBrief = false): string {
+export function methodDoc(op: Operation, extra: string[] = []): string {
   const description = op.description === op.summary ? undefined : op.description;
-  const isLeftOut =
-    isBrief && description !== undefined && description.length > briefDescriptionLimit;
-  const paragraphs = [
-    op.summary,
-    isLeftOut ? `The client's \`${op.name}\` method documents it in full.` : description,
-    ...extra,
-    `\`${op.method} ${op.path}\``,
-  ];
+  const paragraphs = [op.summary, description, ...extra, `\`${op.method} ${op.path}\``];
   if (op.externalDocs) paragraphs.push(seeLine(op.externalDocs));
   return docComment([
     ...paragraphs
