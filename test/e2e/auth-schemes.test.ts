@@ -4,9 +4,9 @@
 // calls one operation bundles only that operation's placer and encoder.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { build } from "esbuild";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
+import { bundledModuleBytes } from "../helpers/bundled-modules.js";
 import { json, startServer, type TestServer } from "../runtime/helpers/http-server.js";
 
 const dir = path.resolve("node_modules/.cache/clientgen-auth-test", String(process.pid));
@@ -42,28 +42,12 @@ async function client(apiKey: string, baseUrl: string): Promise<SchemesClient> {
 }
 
 /** Minified bytes each module leaves in a page that calls `fn` only, by module name. */
-async function keptModules(fn: string): Promise<Record<string, number>> {
-  const result = await build({
-    stdin: {
-      contents: `import { createSchemesCore } from "./core.js";
+function keptModules(fn: string): Promise<Record<string, number>> {
+  return bundledModuleBytes(
+    `import { createSchemesCore } from "./core.js";
         import { ${fn} } from "./functions.js";
         ${fn}(createSchemesCore(), {}).then(console.log);`,
-      resolveDir: dir,
-      loader: "ts",
-    },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const [output] = Object.values(result.metafile.outputs);
-  return Object.fromEntries(
-    Object.entries(output.inputs)
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([file, input]) => [path.basename(file, ".ts"), input.bytesInOutput]),
+    dir,
   );
 }
 

@@ -2,7 +2,6 @@
 // same calls as the client object, with the core passed first; and what a bundler keeps of them.
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { build } from "esbuild";
 import {
   ApiError,
   NotFoundError,
@@ -11,6 +10,7 @@ import {
 } from "../../generated/tensorpool/index.js";
 import * as functions from "../../generated/tensorpool/functions.js";
 import { createClusterAndWait, getClusterInfo } from "../../generated/tensorpool/functions.js";
+import { bundledModuleBytes } from "../helpers/bundled-modules.js";
 import { json, startServer, type TestServer } from "../runtime/helpers/http-server.js";
 
 const apiKey = "tp-secret-key-123";
@@ -70,21 +70,8 @@ describe("standalone functions", () => {
 describe("what a bundler keeps", () => {
   /** The runtime modules esbuild keeps code from for a page (minified, tree-shaken). */
   async function keptModules(source: string): Promise<string[]> {
-    const result = await build({
-      stdin: { contents: source, resolveDir: path.resolve("generated/tensorpool"), loader: "ts" },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      metafile: true,
-      logLevel: "silent",
-    });
-    const [output] = Object.values(result.metafile.outputs);
-    return Object.entries(output.inputs)
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([file]) => path.basename(file, ".ts"))
-      .sort();
+    const bytes = await bundledModuleBytes(source, path.resolve("generated/tensorpool"));
+    return Object.keys(bytes).sort();
   }
 
   it("one plain call: the request path only, no pollers, pagination, channels, dates, other styles, server waits, other auth schemes or other descriptors", async () => {
