@@ -118,7 +118,7 @@ export function waitFor<TState>(
   targets?: WaitTargets,
 ): Promise<TState> {
   const until = options?.until;
-  if (until !== undefined && !(targets && Object.prototype.hasOwnProperty.call(targets, until))) {
+  if (until !== undefined && !(targets && Object.hasOwn(targets, until))) {
     return Promise.reject(
       new TypeError(
         `${name}: unknown until ${JSON.stringify(until)}; expected one of ${Object.keys(targets ?? {}).join(", ")}`,
@@ -139,7 +139,7 @@ export function resumePoller<TState>(
   options?: RequestOptions,
 ): Poller<TState> {
   const data = decodeResumeToken(token);
-  if (!Object.prototype.hasOwnProperty.call(lros, data.name)) {
+  if (!Object.hasOwn(lros, data.name)) {
     const known = Object.keys(lros).join(", ") || "none";
     throw new TypeError(
       `Invalid resume token: this client has no poller named "${data.name}" (known: ${known})`,
