@@ -10,7 +10,6 @@ import type { LroOutcome } from "./lro-outcome.js";
 import { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
 import { decodeResumeToken } from "./resume-token.js";
-import { isServerWaited } from "./server-wait.js";
 import type { Transport } from "./transport.js";
 import type {
   LroSpec,
@@ -54,16 +53,13 @@ export function startPoller<TState>(
   lro: LroSpec,
   start: StartSpec,
 ): Poller<TState> {
-  const target = transport.send(op, args, options).then(({ body }): PollerTarget => {
-    const status = readFieldPath(body, lro.statusPath);
-    return {
-      ids: readStartIds(op, body, args, start),
-      isMulti: start.idsPath !== undefined,
-      startBody: body,
-      isChangeAwaited: start.isChangeAwaited,
-      history: lro.rules?.atStart(lro, status, isServerWaited(op, args)),
-    };
-  });
+  const target = transport.send(op, args, options).then(({ body }): PollerTarget => ({
+    ids: readStartIds(op, body, args, start),
+    isMulti: start.idsPath !== undefined,
+    startBody: body,
+    isChangeAwaited: start.isChangeAwaited,
+    history: lro.rules?.atStart(lro, body, op, args),
+  }));
   return new Poller<TState>(lroContext(transport), name, lro, target, options);
 }
 
