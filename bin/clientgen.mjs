@@ -3,7 +3,6 @@
 // tarball, so an install never builds). Only in a git checkout of clientgen itself, never under
 // node_modules, is the bundle rebuilt first when a source is newer. Any failure of our own exits
 // 2: 1 means "stale".
-import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as path from "node:path";
@@ -32,6 +31,8 @@ let isReady = true;
 if (isCheckout && existsSync(sources[0])) {
   try {
     if (!existsSync(bundle) || Math.max(...sources.map(newestSource)) > statSync(bundle).mtimeMs) {
+      // Loaded only here: child_process costs every other run a few milliseconds to load.
+      const { execSync } = await import("node:child_process");
       execSync("npm run -s build", { cwd: root, stdio: "inherit" });
     }
   } catch (error) {
