@@ -199,9 +199,9 @@ async function readChunks(response: Response, limit: number, info: RequestInfo):
   return new Blob(chunks, { type: response.headers.get("content-type") ?? "" });
 }
 
-/** Empty or whitespace only: /\S/ stops at the first character of a real body, trim() would copy it. */
+/** Empty or whitespace only (trim() hands back the same string when there is nothing to trim: no copy). */
 function isBlank(text: string): boolean {
-  return !/\S/.test(text);
+  return !text.trim();
 }
 
 /** The body kind a Content-Type suggests, for statuses the spec does not declare. */
