@@ -193,7 +193,7 @@ describe("credentials never leak into errors", () => {
   });
 });
 
-describe("toJSON: one rule for every class (name, message, every field but response headers)", () => {
+describe("toJSON: one list of fields for every class (never headers, nor a poller's state)", () => {
   const info = {
     operationId: "getThing",
     method: "GET" as const,
@@ -203,7 +203,7 @@ describe("toJSON: one rule for every class (name, message, every field but respo
     [
       "ApiError keeps the body, never the headers",
       new NotFoundError({ ...info, status: 404, headers: new Headers({ a: "b" }), body: { x: 1 } }),
-      { name: "NotFoundError", message: "404 Not Found", status: 404, body: { x: 1 }, ...info },
+      { name: "NotFoundError", message: "404", status: 404, body: { x: 1 }, ...info },
     ],
     [
       "TimeoutError says how long it waited",
@@ -229,5 +229,40 @@ describe("toJSON: one rule for every class (name, message, every field but respo
     expect(json).toMatchObject(want);
     expect(json).not.toHaveProperty("headers");
     expect(json).not.toHaveProperty("state");
+  });
+
+  it("writes only the listed fields: one added later is not logged until it is listed", () => {
+    const error = new TimeoutError(info, 250);
+    Object.assign(error, { requestHeaders: { authorization: "Bearer sk-live-1234" } });
+    expect(Object.keys(error.toJSON()).sort()).toEqual(
+      ["message", "method", "name", "operationId", "timeoutMs", "url"].sort(),
+    );
+  });
+});
+
+const info404 = {
+  operationId: "getThing",
+  method: "GET" as const,
+  url: "https://api.test/things/1",
+};
+
+describe("the summary is the status and the server's reason phrase", () => {
+  it("a response without one (HTTP/2 has none) says the status alone; the class names it", () => {
+    const headers = new Headers();
+    const bare = new NotFoundError({
+      ...info404,
+      status: 404,
+      headers,
+      body: { message: "no c-1" },
+    });
+    expect(`${bare}`).toBe("NotFoundError: 404: no c-1");
+    const phrased = new NotFoundError({
+      ...info404,
+      status: 404,
+      statusText: "Not Found",
+      headers,
+      body: undefined,
+    });
+    expect(phrased.message).toBe("404 Not Found");
   });
 });

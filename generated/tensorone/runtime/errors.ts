@@ -10,7 +10,6 @@ import {
   redactText,
   redactThrown,
   redactValue,
-  statusText,
 } from "./error-details.js";
 import type { RateLimitInfo } from "./error-details.js";
 import { parseRetryAfterMs } from "./retry.js";
@@ -23,30 +22,41 @@ export interface RequestInfo {
   readonly url: string;
 }
 
-// Fields are `declare`d and set by the constructors, in the order they are listed: a plain field
-// declaration is emitted as a definition under ES2022 targets, bytes in every bundle for nothing.
+// Fields are `declare`d and set by SdkError's constructor from the object each class hands it: a
+// plain field declaration is emitted as a definition under ES2022 targets, bytes in every bundle
+// for nothing, and one Object.assign replaces an assignment per field per class.
+
+/**
+ * The fields `toJSON()` writes, whichever class has them: a list, not "every field", so a field
+ * added later is logged only once someone decides it is safe to. Never `headers` (no JSON form,
+ * and a server may echo a key in them) nor a poller's whole `state` (a log needs `error`).
+ */
+const JSON_FIELDS =
+  "status body requestId rateLimit retryAfterMs location text timeoutMs maxResponseBytes operationId method url pollerName id ids error code details isCanceled channel reason data index event start isAccepted".split(
+    " ",
+  );
 
 /** Base of every error the client throws, so one `instanceof` catches them all. */
 export class SdkError extends Error {
   override name = "SdkError";
-  /**
-   * A plain, credential-free object for JSON.stringify and structured loggers: the name, the
-   * message and every field, except response headers (a Headers object has no JSON form). One
-   * rule for every class, so no class restates its field list.
-   */
+
+  /** `fields` become the error's own properties; a `cause` in them is the Error cause. */
+  constructor(message: string, fields?: object) {
+    super(message, fields as ErrorOptions | undefined);
+    Object.assign(this, fields);
+  }
+
+  /** A plain, credential-free object for JSON.stringify and structured loggers: name, message, JSON_FIELDS. */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) if (key !== "headers") json[key] = value;
+    for (const key of JSON_FIELDS) if (key in this) json[key] = this[key as keyof this];
     return json;
   }
 }
 
-/** Copies which call failed onto an error (one helper rather than three assignments per class). */
-function setRequestInfo(error: RequestInfo, info: RequestInfo): void {
-  const target = error as { -readonly [K in keyof RequestInfo]: RequestInfo[K] };
-  target.operationId = info.operationId;
-  target.method = info.method;
-  target.url = info.url;
+/** Which call failed, copied field by field (the object handed in may carry more). */
+function requestInfoOf(info: RequestInfo): RequestInfo {
+  return { operationId: info.operationId, method: info.method, url: info.url };
 }
 
 /** The apiKey cannot be sent as its scheme asks; nothing was sent, and the message never quotes the key. */
@@ -82,17 +92,19 @@ export class ApiError<TBody = unknown> extends SdkError {
   declare readonly method: HttpMethod;
   declare readonly url: string;
 
-  constructor(init: ApiErrorInit<TBody>) {
-    const serverMessage = findServerMessage(init.body);
-    const summary = `${init.status} ${statusText(init.status, init.statusText ?? "")}`;
-    super(serverMessage ? `${summary}: ${serverMessage}` : summary);
-    this.status = init.status;
-    this.headers = init.headers;
-    this.body = init.body;
-    this.requestId = findRequestId(init.headers, init.body);
-    this.rateLimit = readRateLimit(init.headers);
-    this.retryAfterMs = init.retryAfterMs ?? parseRetryAfterMs(init.headers);
-    setRequestInfo(this, init);
+  /** `message` replaces the summary and the server's message (UnexpectedStatusError's own). */
+  constructor(init: ApiErrorInit<TBody>, message?: string) {
+    const { status, headers, body } = init;
+    const serverMessage = findServerMessage(body);
+    super(message ?? (serverMessage ? `${summaryOf(init)}: ${serverMessage}` : summaryOf(init)), {
+      status,
+      headers,
+      body,
+      requestId: findRequestId(headers, body),
+      rateLimit: readRateLimit(headers),
+      retryAfterMs: init.retryAfterMs ?? parseRetryAfterMs(headers),
+      ...requestInfoOf(init),
+    });
   }
 }
 
@@ -129,6 +141,14 @@ export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
   override name = "InternalServerError";
 }
 
+/**
+ * "404 Not Found", or "404" alone when the response had no reason phrase (HTTP/2 has none): the
+ * class name already says what the status means, so no table of phrases ships with every client.
+ */
+function summaryOf(init: { readonly status: number; readonly statusText?: string }): string {
+  return init.statusText ? `${init.status} ${init.statusText}` : String(init.status);
+}
+
 const ERROR_CLASSES: Readonly<Record<number, typeof ApiError>> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -151,12 +171,10 @@ export class UnexpectedStatusError<TBody = unknown> extends ApiError<TBody> {
   constructor(
     init: ApiErrorInit<TBody> & { readonly location?: string; readonly reason?: string },
   ) {
-    super(init);
-    this.location = init.location;
     // Its own summary: a server message in a success-looking body would read as the reason.
-    const summary = `${init.status} ${statusText(init.status, init.statusText ?? "")}`;
     const reason = init.reason ? `: ${init.reason}` : "";
-    this.message = `${summary} is not a declared response of ${init.operationId}${reason}`;
+    super(init, `${summaryOf(init)} is not a declared response of ${init.operationId}${reason}`);
+    this.location = init.location;
   }
 }
 
@@ -202,13 +220,15 @@ export class ResponseParseError extends SdkError {
     const text = redactText(init.text.slice(0, 500), secrets);
     super(
       `${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
-      // JSON.parse's SyntaxError quotes the text it choked on.
-      { cause: redactThrown(init.cause, secrets) },
+      {
+        // JSON.parse's SyntaxError quotes the text it choked on.
+        cause: redactThrown(init.cause, secrets),
+        status: init.status,
+        headers: redactHeaders(init.headers, secrets),
+        text,
+        ...requestInfoOf(init),
+      },
     );
-    this.status = init.status;
-    this.headers = redactHeaders(init.headers, secrets);
-    this.text = text;
-    setRequestInfo(this, init);
   }
 }
 
@@ -227,8 +247,8 @@ export class ConnectionError extends SdkError {
     const secrets = options?.secrets ?? [];
     super(redactText(`${detail} (${info.method} ${info.url})`, secrets), {
       cause: redactThrown(options?.cause, secrets),
+      ...requestInfoOf(info),
     });
-    setRequestInfo(this, info);
   }
 }
 
@@ -270,11 +290,9 @@ export class ResponseTooLargeError extends SdkError {
 
   constructor(info: RequestInfo, status: number, maxResponseBytes: number) {
     super(
-      `The ${status} response to ${info.operationId} is larger than maxResponseBytes (${maxResponseBytes} bytes); raise the limit per client or per call if it is expected (${info.method} ${info.url})`,
+      `${status} response to ${info.operationId} is over maxResponseBytes (${maxResponseBytes}) (${info.method} ${info.url})`,
+      { status, maxResponseBytes, ...requestInfoOf(info) },
     );
-    this.status = status;
-    this.maxResponseBytes = maxResponseBytes;
-    setRequestInfo(this, info);
   }
 }
 
@@ -301,23 +319,20 @@ export class OperationFailedError extends SdkError {
         ? init.statusMessage.trim()
         : (findServerMessage(init.error) ?? findServerMessage(init.state));
     const outcome = init.isCanceled ? "was canceled" : "failed";
+    const { pollerName, id, status, state, error, isCanceled } = init;
     super(
-      `${init.pollerName} ${init.id} ${outcome} (status ${init.status})${serverMessage ? `: ${serverMessage}` : ""}`,
+      `${pollerName} ${id} ${outcome} (status ${status})${serverMessage ? `: ${serverMessage}` : ""}`,
+      {
+        pollerName,
+        id,
+        status,
+        state,
+        error,
+        code: propertyOf(error, "code"),
+        details: propertyOf(error, "details"),
+        isCanceled,
+      },
     );
-    this.pollerName = init.pollerName;
-    this.id = init.id;
-    this.status = init.status;
-    this.state = init.state;
-    this.error = init.error;
-    this.code = propertyOf(init.error, "code");
-    this.details = propertyOf(init.error, "details");
-    this.isCanceled = init.isCanceled;
-  }
-
-  /** Without `state`: the whole last status body is for code, `error` is what a log needs. */
-  override toJSON(): Record<string, unknown> {
-    const { state: _state, ...json } = super.toJSON();
-    return json;
   }
 }
 
@@ -337,14 +352,14 @@ export class PollTimeoutError extends SdkError {
     state: unknown;
     lastStatus?: string;
   }) {
-    const last = init.lastStatus === undefined ? "" : ` (last status ${init.lastStatus})`;
-    super(
-      `Gave up waiting for ${init.pollerName} ${init.ids.join(", ")} after ${init.timeoutMs} ms${last}`,
-    );
-    this.pollerName = init.pollerName;
-    this.ids = init.ids;
-    this.timeoutMs = init.timeoutMs;
-    this.state = init.state;
+    const { pollerName, ids, timeoutMs, state, lastStatus } = init;
+    const last = lastStatus === undefined ? "" : ` (last status ${lastStatus})`;
+    super(`Gave up waiting for ${pollerName} ${ids.join(", ")} after ${timeoutMs} ms${last}`, {
+      pollerName,
+      ids,
+      timeoutMs,
+      state,
+    });
   }
 }
 

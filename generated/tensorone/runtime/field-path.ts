@@ -14,7 +14,7 @@ export function readFieldPath(body: unknown, path: FieldPath): unknown {
       continue;
     }
     // Own properties only, so a path like ["constructor"] never reaches the prototype.
-    if (!Object.prototype.hasOwnProperty.call(value, step)) return undefined;
+    if (!Object.hasOwn(value, step)) return undefined;
     value = (value as Record<string | number, unknown>)[step];
   }
   return value;
@@ -33,7 +33,7 @@ export function formatFieldPath(path: FieldPath): string {
  * not pick up Object.prototype members when the caller leaves it out.
  */
 export function ownValue(args: object | undefined, key: string): unknown {
-  return args !== undefined && Object.prototype.hasOwnProperty.call(args, key)
+  return args !== undefined && Object.hasOwn(args, key)
     ? (args as Record<string, unknown>)[key]
     : undefined;
 }

@@ -64,17 +64,13 @@ export function withResponseOf<T, THeaders>(
   };
 }
 
+/** A declared header's value as its kind says; undefined when it does not parse as that kind. */
 function parseHeader(kind: string, text: string): unknown {
   const trimmed = text.trim();
-  if (kind === "number") {
-    const value = Number(trimmed);
-    return trimmed !== "" && Number.isFinite(value) ? value : undefined;
-  }
-  if (kind === "boolean") {
-    const lower = trimmed.toLowerCase();
-    return lower === "true" ? true : lower === "false" ? false : undefined;
-  }
-  return text;
+  if (kind === "number") return trimmed !== "" && Number.isFinite(+trimmed) ? +trimmed : undefined;
+  if (kind !== "boolean") return text;
+  const lower = trimmed.toLowerCase();
+  return lower === "true" || (lower === "false" ? false : undefined);
 }
 
 function bodyOf(result: SendResult): unknown {

@@ -12,80 +12,65 @@ type BodyKind = ResponseSpec["kind"];
 /** Statuses that never carry a body. */
 const BODYLESS_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
 
-/**
- * The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". Memoized
- * per responses list and status, like isDeclaredResult: every successful call looks it up.
- */
-export function findResponseSpec(
-  responses: readonly ResponseSpec[],
-  status: number,
-): ResponseSpec | undefined {
-  let byStatus = specCache.get(responses);
-  if (byStatus === undefined) {
-    byStatus = new Map();
-    specCache.set(responses, byStatus);
-  }
-  const known = byStatus.get(status);
-  if (known !== undefined || byStatus.has(status)) return known;
-  const spec = lookUpResponseSpec(responses, status);
-  byStatus.set(status, spec);
-  return spec;
-}
-
-const specCache = new WeakMap<readonly ResponseSpec[], Map<number, ResponseSpec | undefined>>();
-
-function lookUpResponseSpec(
-  responses: readonly ResponseSpec[],
-  status: number,
-): ResponseSpec | undefined {
-  const range = `${Math.floor(status / 100)}XX`;
-  return (
-    responses.find((response) => response.status === String(status)) ??
-    responses.find((response) => response.status.toUpperCase() === range) ??
-    responses.find((response) => response.status === "default")
-  );
-}
-
 /** Bodies larger than this are refused unless the client or the call raises maxResponseBytes. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
-/**
- * True when the operation declares `status` as a result rather than an error: a declared code or
- * range is a result below 400 (or as its `isError` says); an undeclared status is a result only
- * when the operation declares no result at all and the status is 2xx ("default" is then the
- * success type). So an undeclared 2xx next to declared ones is not a success: its body is not
- * what the return type promises. Memoized per responses list and status: this runs per request.
- */
-export function isDeclaredResult(responses: readonly ResponseSpec[], status: number): boolean {
-  let byStatus = resultCache.get(responses);
-  if (byStatus === undefined) {
-    byStatus = new Map();
-    resultCache.set(responses, byStatus);
-  }
-  let isResult = byStatus.get(status);
-  if (isResult === undefined) {
-    isResult = decideResult(responses, status);
-    byStatus.set(status, isResult);
-  }
-  return isResult;
+/** What a status means for an operation: its ResponseSpec and whether it is a result. */
+interface StatusPlan {
+  readonly spec: ResponseSpec | undefined;
+  readonly isResult: boolean;
 }
 
-const resultCache = new WeakMap<readonly ResponseSpec[], Map<number, boolean>>();
+/**
+ * The plan for a status, decided once per responses list and status: every call asks whether its
+ * status is a result, every success which ResponseSpec reads its body.
+ */
+function planOf(responses: readonly ResponseSpec[], status: number): StatusPlan {
+  let byStatus = plans.get(responses);
+  if (byStatus === undefined) plans.set(responses, (byStatus = new Map()));
+  let plan = byStatus.get(status);
+  if (plan === undefined) byStatus.set(status, (plan = decidePlan(responses, status)));
+  return plan;
+}
 
-function decideResult(responses: readonly ResponseSpec[], status: number): boolean {
+const plans = new WeakMap<readonly ResponseSpec[], Map<number, StatusPlan>>();
+
+/**
+ * A declared code or range ("2XX") is a result below 400 (or as its `isError` says); an
+ * undeclared status is a result only when the operation declares no result at all and the status
+ * is 2xx ("default" is then the success type). So an undeclared 2xx next to declared ones is not a
+ * success: its body is not what the return type promises.
+ */
+function decidePlan(responses: readonly ResponseSpec[], status: number): StatusPlan {
   const range = `${Math.floor(status / 100)}XX`;
   const declared =
     responses.find((response) => response.status === String(status)) ??
     responses.find((response) => response.status.toUpperCase() === range);
-  if (declared !== undefined)
-    return declared.isError === undefined ? status < 400 : !declared.isError;
-  const declaresResult = responses.some(
-    (response) =>
-      response.status !== "default" &&
-      (response.isError === false ||
-        (response.isError === undefined && !/^[45]/.test(response.status))),
-  );
-  return !declaresResult && status >= 200 && status < 300;
+  const isResult = declared
+    ? !(declared.isError ?? status >= 400)
+    : status >= 200 &&
+      status < 300 &&
+      !responses.some(
+        (response) =>
+          response.status !== "default" && !(response.isError ?? /^[45]/.test(response.status)),
+      );
+  return {
+    spec: declared ?? responses.find((response) => response.status === "default"),
+    isResult,
+  };
+}
+
+/** The ResponseSpec for a status: exact code, then its range ("2XX"), then "default". */
+export function findResponseSpec(
+  responses: readonly ResponseSpec[],
+  status: number,
+): ResponseSpec | undefined {
+  return planOf(responses, status).spec;
+}
+
+/** True when the operation declares `status` as a result rather than an error (see decidePlan). */
+export function isDeclaredResult(responses: readonly ResponseSpec[], status: number): boolean {
+  return planOf(responses, status).isResult;
 }
 
 /**
@@ -105,10 +90,10 @@ export function readSuccessBody(
   const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
   if (info.method === "HEAD" || BODYLESS_STATUSES.has(status) || kind === "empty")
     return discardBody(response);
-  if (kind === "binary") return readBlob(response, maxResponseBytes, info);
+  if (kind === "binary") return readLimited(response, maxResponseBytes, info, true);
   // Read event by event by an EventStream, never buffered here (not bounded by maxResponseBytes).
   if (kind === "stream") return Promise.resolve(response.body);
-  return readText(response, maxResponseBytes, info).then((text) => {
+  return readLimited(response, maxResponseBytes, info).then((text) => {
     // An undeclared status with an empty body is "nothing", not an empty string.
     if (kind === "text") return declared || text !== "" ? text : undefined;
     if (isBlank(text)) return undefined;
@@ -143,7 +128,7 @@ export async function readErrorBody(
 ): Promise<unknown> {
   let text: string;
   try {
-    text = await readText(response, maxResponseBytes, info);
+    text = await readLimited(response, maxResponseBytes, info);
   } catch (error) {
     if (signal?.aborted || error instanceof ResponseTooLargeError) throw error;
     return undefined;
@@ -157,34 +142,30 @@ export async function readErrorBody(
 }
 
 /**
- * The body as text, at most `limit` bytes. A declared Content-Length within the limit (and no
- * Content-Encoding, which would make the decoded body larger) takes the fast path, response.text();
- * else the body is read chunk by chunk and reading stops as soon as the limit is passed.
+ * The body as text (or a Blob), at most `limit` bytes. A declared Content-Length within the limit
+ * (and no Content-Encoding, which would make the decoded body larger) takes the fast path,
+ * response.text(); else the body is read chunk by chunk and reading stops as soon as the limit
+ * is passed. Not async: the fast path hands back text()'s own promise, without a wrapper.
  */
-function readText(response: Response, limit: number, info: RequestInfo): Promise<string> {
-  // Not async: the fast path hands back text()'s own promise, without a wrapper promise to settle.
-  if (isWithinDeclaredLength(response, limit, info)) return response.text();
-  return readTextInChunks(response, limit, info);
-}
-
-async function readTextInChunks(
+function readLimited(response: Response, limit: number, info: RequestInfo): Promise<string>;
+function readLimited(
   response: Response,
   limit: number,
   info: RequestInfo,
-): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = "";
-  await readChunks(response, limit, info, (chunk) => {
-    text += decoder.decode(chunk, { stream: true });
-  });
-  return text + decoder.decode();
-}
-
-async function readBlob(response: Response, limit: number, info: RequestInfo): Promise<Blob> {
-  if (isWithinDeclaredLength(response, limit, info)) return response.blob();
-  const chunks: Uint8Array[] = [];
-  await readChunks(response, limit, info, (chunk) => chunks.push(chunk));
-  return new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? "" });
+  asBlob: true,
+): Promise<Blob>;
+function readLimited(
+  response: Response,
+  limit: number,
+  info: RequestInfo,
+  asBlob?: boolean,
+): Promise<string | Blob> {
+  if (isWithinDeclaredLength(response, limit, info))
+    return asBlob ? response.blob() : response.text();
+  // Blob.text() decodes UTF-8 as response.text() does (BOM dropped, bad bytes replaced).
+  return readChunks(response, limit, info).then<string | Blob>((blob) =>
+    asBlob ? blob : blob.text(),
+  );
 }
 
 /** True when Content-Length proves the body fits; throws at once when it proves it does not. */
@@ -201,31 +182,26 @@ function isWithinDeclaredLength(response: Response, limit: number, info: Request
   throw new ResponseTooLargeError(info, response.status, limit);
 }
 
-async function readChunks(
-  response: Response,
-  limit: number,
-  info: RequestInfo,
-  onChunk: (chunk: Uint8Array) => void,
-): Promise<void> {
-  if (response.body === null) return;
-  const reader = response.body.getReader();
-  let total = 0;
-  for (;;) {
+/** The body, chunk by chunk, as a Blob; ResponseTooLargeError once it passes `limit` bytes. */
+async function readChunks(response: Response, limit: number, info: RequestInfo): Promise<Blob> {
+  const chunks: BlobPart[] = [];
+  const reader = response.body?.getReader();
+  for (let total = 0; reader;) {
     const { done, value } = await reader.read();
-    if (done) return;
+    if (done) break;
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
       throw new ResponseTooLargeError(info, response.status, limit);
     }
-    onChunk(value);
+    chunks.push(value);
   }
+  return new Blob(chunks, { type: response.headers.get("content-type") ?? "" });
 }
 
-/** Empty or whitespace only; trims a copy of a large body only when it starts with a space-like character. */
+/** Empty or whitespace only (trim() hands back the same string when there is nothing to trim: no copy). */
 function isBlank(text: string): boolean {
-  const first = text.charCodeAt(0);
-  return text === "" || ((first <= 32 || first > 126) && text.trim() === "");
+  return !text.trim();
 }
 
 /** The body kind a Content-Type suggests, for statuses the spec does not declare. */
