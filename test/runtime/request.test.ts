@@ -156,7 +156,10 @@ describe("auth", () => {
   it.each(cases)("%s", async (_, auth, apiKey, read, want) => {
     server = await startServer(json(200, {}));
     const transport = new Transport({ apiKey }, { baseUrl: server.url });
-    await transport.request(op({ auth, params: [{ name: "page", in: "query", styles: defaultStyles }] }), { page: 2 });
+    await transport.request(
+      op({ auth, params: [{ name: "page", in: "query", styles: defaultStyles }] }),
+      { page: 2 },
+    );
     expect(read(server.requests[0])).toBe(want);
   });
 

@@ -48,9 +48,8 @@ export function serializeParams(
       );
     }
     path +=
-      (param.styles
-        ? param.styles.path(param, value)
-        : encodeURIComponent(toWireText(value))) + template.literals[index + 1];
+      (param.styles ? param.styles.path(param, value) : encodeURIComponent(toWireText(value))) +
+      template.literals[index + 1];
   }
   if (template.params.length > 0 && mayHaveDotSegment(path) && DOT_SEGMENT.test(path))
     throw dotSegmentError(op, template, values);

@@ -4,7 +4,7 @@
 // with retries, timeouts and hooks. Pagination, long-running operations, streams and channels are
 // separate entry points over it (call-*.ts), so a bundle carries only what its calls use.
 import { sendAttempt } from "./attempt.js";
-import type { AttemptContext, AttemptOutcome, SendResult } from "./attempt.js";
+import type { AttemptContext, AttemptFailed, SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { apiPromise } from "./response-meta.js";
@@ -57,8 +57,8 @@ export class Transport {
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #timeouts = new AttemptTimeouts();
-  /** The first attempt of a call without options: built once, not per call. */
-  readonly #firstAttempt: AttemptContext;
+  /** The first attempt of a call without options: built once, not per call (hence read-only). */
+  readonly #firstAttempt: Readonly<AttemptContext>;
 
   constructor(options: ClientOptions, defaults: TransportDefaults) {
     this.#options = { ...options };
@@ -74,6 +74,7 @@ export class Transport {
     const client = this.#options;
     return {
       client,
+      options,
       fetch: client.fetch,
       now: this.#now,
       signal: options.signal,
@@ -82,6 +83,7 @@ export class Transport {
         options.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       timeouts: this.#timeouts,
       attempt,
+      retry: attempt === 1 ? this.#retry : undefined,
     };
   }
 
@@ -139,44 +141,37 @@ export class Transport {
       // Bad arguments reject like every other failure; nothing is sent.
       return Promise.reject(error);
     }
-    return this.sendPrepared(sent, prepared, options);
+    return this.sendPrepared(prepared, options);
   }
 
   /**
-   * The retry loop over a request already built (send's, or a URL the server handed out, see
-   * send-url.ts): attempts, typed errors, backoff.
+   * Sends a request already built (send's, or a URL the server handed out, see send-url.ts):
+   * attempts, typed errors, backoff.
    */
-  sendPrepared(
-    op: OperationSpec,
-    prepared: PreparedRequest,
-    options: RequestOptions,
-  ): Promise<SendResult> {
-    // The first attempt runs outside the retry loop: a call that succeeds at once pays one
-    // reaction on its attempt, not a suspended loop frame. A call without options shares the
-    // transport's context for it.
+  sendPrepared(prepared: PreparedRequest, options: RequestOptions): Promise<SendResult> {
+    // A call without options shares the transport's context for its first attempt; the attempt
+    // hands a failure to #retry itself (see AttemptContext.retry), so it never gives one back.
     const context = options === NO_OPTIONS ? this.#firstAttempt : this.#contextOf(options, 1);
-    return sendAttempt(prepared, context).then((outcome) =>
-      outcome.isSuccess ? outcome.result : this.#retry(op, prepared, options, outcome),
-    );
+    return sendAttempt(prepared, context) as Promise<SendResult>;
   }
 
   /** Retries after a failed first attempt, while the policy allows; throws the last failure's error. */
-  async #retry(
-    op: OperationSpec,
+  readonly #retry = async (
     prepared: PreparedRequest,
+    first: AttemptFailed,
     options: RequestOptions,
-    first: AttemptOutcome,
-  ): Promise<SendResult> {
+  ): Promise<SendResult> => {
+    const { op } = prepared;
     const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
     // A streamed body is consumed by the first attempt: there is nothing left to send again.
     if (!prepared.body.isReplayable) policy.maxRetries = 0;
-    let outcome = first;
-    for (let attempt = 1; !outcome.isSuccess; attempt++) {
+    let outcome: SendResult | AttemptFailed = first;
+    for (let attempt = 1; "failure" in outcome; attempt++) {
       const decision = decideRetry(op, outcome.failure, attempt, policy, this.#random);
       if (!decision.shouldRetry) throw outcome.error;
       await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
       outcome = await sendAttempt(prepared, this.#contextOf(options, attempt + 1));
     }
-    return outcome.result;
-  }
+    return outcome;
+  };
 }

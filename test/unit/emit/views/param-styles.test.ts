@@ -3,7 +3,10 @@
 // other parameter but a plain path value, which the runtime encodes itself. So a client that never
 // needs the other styles never bundles them, and one of plain path values bundles neither.
 import { describe, expect, it } from "vitest";
-import { needsParamStyles, needsStyles } from "../../../../generator/emit/views/descriptor-specs.js";
+import {
+  needsParamStyles,
+  needsStyles,
+} from "../../../../generator/emit/views/descriptor-specs.js";
 import type { Parameter } from "../../../../generator/model/api.js";
 
 function parameter(given: Pick<Parameter, "in" | "style"> & Partial<Parameter>): Parameter {
