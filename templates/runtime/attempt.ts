@@ -151,13 +151,9 @@ function initOf(
     // The runtime follows redirects itself, by rules that keep credentials on the origin.
     redirect: "manual",
   };
-  // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
-  if (
-    init.body != null &&
-    typeof ReadableStream !== "undefined" &&
-    init.body instanceof ReadableStream
-  )
-    init.duplex = "half";
+  // Streaming request bodies (the only ones that cannot be replayed) need duplex "half" in Node's
+  // fetch (and the spec); others ignore it.
+  if (!prepared.body.isReplayable) init.duplex = "half";
   return init;
 }
 
