@@ -4,7 +4,7 @@
 // node_modules, is the bundle rebuilt first when a source is newer. Any failure of our own exits
 // 2: 1 means "stale".
 import { execSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as path from "node:path";
 
@@ -20,6 +20,40 @@ function newestSource(dir) {
   return newest;
 }
 
+const isStale = () =>
+  !existsSync(bundle) || Math.max(...sources.map(newestSource)) > statSync(bundle).mtimeMs;
+
+/**
+ * Rebuilds dist/ once however many clientgen processes start together (a test suite generating
+ * clients in parallel): the first to create the lock directory builds, the others wait for it to
+ * go and check again. Without it every process ran its own build, each deleting the dist/ the
+ * others were writing. A lock older than the longest build is a crashed builder's and is taken.
+ */
+function rebuildIfStale() {
+  const lock = path.join(root, ".build-lock");
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const STALE_LOCK_MS = 10 * 60_000;
+  while (isStale()) {
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if (error?.code !== "EEXIST") throw error;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {}
+      if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 200);
+      continue;
+    }
+    try {
+      if (isStale()) execSync("npm run -s build", { cwd: root, stdio: "inherit" });
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
 function internalError(message) {
   process.stderr.write(`clientgen: internal error: ${message}\n`);
   process.exitCode = 2;
@@ -31,9 +65,7 @@ const sources = [path.join(root, "generator"), path.join(root, "templates", "run
 let isReady = true;
 if (isCheckout && existsSync(sources[0])) {
   try {
-    if (!existsSync(bundle) || Math.max(...sources.map(newestSource)) > statSync(bundle).mtimeMs) {
-      execSync("npm run -s build", { cwd: root, stdio: "inherit" });
-    }
+    rebuildIfStale();
   } catch (error) {
     isReady = false;
     internalError(
