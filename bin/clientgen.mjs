@@ -3,7 +3,6 @@
 // tarball, so an install never builds). Only in a git checkout of clientgen itself, never under
 // node_modules, is the bundle rebuilt first when a source is newer. Any failure of our own exits
 // 2: 1 means "stale".
-import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as path from "node:path";
@@ -29,7 +28,7 @@ const isStale = () =>
  * go and check again. Without it every process ran its own build, each deleting the dist/ the
  * others were writing. A lock older than the longest build is a crashed builder's and is taken.
  */
-function rebuildIfStale() {
+async function rebuildIfStale() {
   const lock = path.join(root, ".build-lock");
   const pause = new Int32Array(new SharedArrayBuffer(4));
   const STALE_LOCK_MS = 10 * 60_000;
@@ -47,6 +46,8 @@ function rebuildIfStale() {
       continue;
     }
     try {
+      // Loaded only here: child_process costs every other run a few milliseconds to load.
+      const { execSync } = await import("node:child_process");
       if (isStale()) execSync("npm run -s build", { cwd: root, stdio: "inherit" });
     } finally {
       rmSync(lock, { recursive: true, force: true });
@@ -65,7 +66,7 @@ const sources = [path.join(root, "generator"), path.join(root, "templates", "run
 let isReady = true;
 if (isCheckout && existsSync(sources[0])) {
   try {
-    rebuildIfStale();
+    await rebuildIfStale();
   } catch (error) {
     isReady = false;
     internalError(

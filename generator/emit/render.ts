@@ -8,18 +8,14 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { packageRoot } from "../package-root.js";
 import { sha256 } from "../shared/hash.js";
+// One file for the run and the build (build-templates.mjs precompiles with the same options).
+import compileOptions from "./handlebars-options.json" with { type: "json" };
 import { TemplateError } from "./template-error.js";
 
 /** templates/ of the clientgen package: the reference every override starts from. */
 export const templatesDir = path.join(packageRoot(), "templates");
 
-const compileOptions = {
-  noEscape: true,
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: { if: true, each: true, unless: true },
-} as const;
-/** The options as written here (Handlebars adds defaults to an options object it is given). */
+/** The options as in the file (Handlebars adds defaults to an options object it is given). */
 const compileOptionsKey = JSON.stringify(compileOptions);
 
 /** Renders templates by name (e.g. `client.ts.hbs`) with a view object. */

@@ -79,12 +79,23 @@ function keyOf(job: Job, inputs: string[]): string {
 
 let build: string | undefined;
 
-/** The generator itself: its bundle (or sources) and templates, so a new generator never reuses old output. */
+/**
+ * The generator itself, so a new generator never reuses old output: the build's id (written by
+ * generator/build-id.mjs; without it, every built file hashed) and the templates, which are read
+ * at run time and may be edited without a build.
+ */
 function buildHash(): string {
   if (build === undefined) {
     const root = packageRoot();
     const h = sha256Stream();
-    for (const dir of ["dist", "templates"]) {
+    let id: string | undefined;
+    try {
+      id = readFileSync(path.join(root, "dist", "build-id"), "utf8");
+    } catch {
+      // Running from sources, or from a build older than build-id.mjs.
+    }
+    h.update(id ?? "");
+    for (const dir of id === undefined ? ["dist", "templates"] : ["templates"]) {
       for (const file of listFiles(path.join(root, dir)))
         h.update(file).update(readFileSync(path.join(root, dir, file)));
     }

@@ -6,7 +6,11 @@
 //                    [--big-runs 1] [--big-peers] [--sizes 1000,4000,16000] [--tools clientgen,openapi-typescript]
 //                    [--no-synthetic] [--no-corpus] [--no-github] [--no-runtime] [--no-noop] [--no-tsc]
 //                    [--no-streaming] [--no-bundle]
-//                    [--clientgen-root <checkout>] [--no-build]
+//                    [--clientgen-root <checkout>] [--no-build] [--help]
+//
+// Every figure is a whole process under GNU time (wall, CPU, peak RSS), rounds alternating between
+// the tools. No-op regeneration: `node bin/clientgen.mjs generate` in the checkout, once to warm
+// the caches, then timed (at least 3 runs): the generator's cached path with nothing changed.
 import { execFileSync } from "node:child_process";
 import {
   existsSync,
@@ -58,8 +62,19 @@ const { values: opt } = parseArgs({
     "no-build": { type: "boolean", default: false },
     "clientgen-root": { type: "string", default: repoRoot },
     timeout: { type: "string", default: "900" },
+    help: { type: "boolean", default: false },
   },
 });
+if (opt.help) {
+  // The usage is this file's opening comment.
+  const lines = readFileSync(new URL(import.meta.url), "utf8").split("\n");
+  const header = lines.slice(
+    0,
+    lines.findIndex((line) => !line.startsWith("//")),
+  );
+  process.stdout.write(`${header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n")}\n`);
+  process.exit(0);
+}
 const runsDefault = opt.quick ? 1 : Number(opt.runs);
 const tscRunsDefault = opt["no-tsc"] ? 0 : Number(opt["tsc-runs"] ?? runsDefault);
 const cgRoot = path.resolve(opt["clientgen-root"]);

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
-import { json, startServer, type TestServer } from "../runtime/helpers/http-server.js";
+import { json, raw, startServer, type TestServer } from "../runtime/helpers/http-server.js";
 
 const dir = path.resolve("node_modules/.cache/clientgen-forms-test", String(process.pid));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +19,7 @@ interface UploadsClient {
   createToken(params: { body: { grant_type: string; scope?: string[] } }): Promise<unknown>;
   uploadFile(params: { body: { file: Blob; tags?: string[] } }): Promise<unknown>;
   getItem(params: { id: string; ids?: string[]; filter?: { status?: string } }): Promise<unknown>;
+  putBlob(params: { name: string; body: Blob }): Promise<unknown>;
 }
 
 let files: { path: string; text: string }[] = [];
@@ -49,11 +50,12 @@ describe("form bodies and parameter styles in a generated client", () => {
     expect(descriptors).toContain("styles: paramStyles");
   });
 
-  it("sends urlencoded and multipart bodies, matrix, pipe-delimited and deepObject parameters", async () => {
+  it("sends urlencoded, multipart and binary bodies, matrix, pipe-delimited and deepObject parameters", async () => {
     server = await startServer(
       json(200, { ok: true }),
       json(200, { ok: true }),
       json(200, { ok: true }),
+      raw(204, ""),
     );
     const uploads = await client(server.url);
     await uploads.createToken({ body: { grant_type: "password", scope: ["a", "b"] } });
@@ -61,12 +63,16 @@ describe("form bodies and parameter styles in a generated client", () => {
       body: { file: new File(["hello"], "a.txt", { type: "text/plain" }), tags: ["x", "y"] },
     });
     await uploads.getItem({ id: "i 1", ids: ["a", "b"], filter: { status: "open" } });
-    const [token, upload, item] = server.requests;
+    const bytes = new Uint8Array([0, 255, 10, 13]);
+    await uploads.putBlob({ name: "b", body: new Blob([bytes]) });
+    const [token, upload, item, blob] = server.requests;
     expect(token.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(token.text).toBe("grant_type=password&scope=a&scope=b");
     expect(upload.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(upload.text).toContain('name="file"; filename="a.txt"');
     expect(upload.text.match(/name="tags"/g)).toHaveLength(2);
     expect(item.url).toBe("/items/;id=i%201?ids=a|b&filter[status]=open");
+    expect(blob.headers["content-type"]).toBe("application/octet-stream");
+    expect([...blob.body]).toEqual([...bytes]);
   });
 });

@@ -181,6 +181,16 @@ describe("auth", () => {
     );
     expect(server.requests[2].headers.authorization).toBeUndefined();
   });
+
+  it("a descriptor pairing a scheme with another type's placer fails loudly, sending nothing", async () => {
+    server = await startServer(json(200, {}));
+    const transport = new Transport({ apiKey: "tok-1234" }, { baseUrl: server.url });
+    const mismatched = op({ auth: [{ type: "bearer", apply: apiKeyAuth }] });
+    const error = await transport.request(mismatched, undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe("apiKeyAuth got a bearer scheme");
+    expect(server.requests).toHaveLength(0);
+  });
 });
 
 describe("hooks", () => {

@@ -74,9 +74,12 @@ export function basicAuth(credential: string): AppliedAuth {
   };
 }
 
-/** An API key in the header, query parameter or cookie the scheme names. */
+/**
+ * An API key in the header, query parameter or cookie the scheme names. Another scheme here is a
+ * descriptor naming the wrong placer: sending no credential would hide it behind a 401.
+ */
 export function apiKeyAuth(credential: string, scheme: AuthSpec): AppliedAuth {
-  if (scheme.type !== "apiKey") return NO_AUTH;
+  if (scheme.type !== "apiKey") throw new TypeError(`apiKeyAuth got a ${scheme.type} scheme`);
   const placed: [string, string][] = [[scheme.name, credential]];
   if (scheme.in === "header") {
     headerSafe(credential);
