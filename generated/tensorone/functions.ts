@@ -8,7 +8,7 @@ import {
   pollerFor as $pollerFor,
   resumePoller as $resumePoller,
   startAndWait as $startAndWait,
-  waitFor as $waitFor,
+  waitForTarget as $waitForTarget,
 } from "./runtime/call-lro.js";
 import { paginate as $paginate } from "./runtime/call-paginate.js";
 import { requestStream as $requestStream } from "./runtime/call-stream.js";
@@ -642,7 +642,7 @@ export function waitForCluster(
     until?: "running" | "stopped" | "gone";
   },
 ): Promise<T.ClusterDetailResponse | undefined> {
-  return $waitFor(core, "Cluster", $d.poller_Cluster, [id], options, $d.targets_Cluster);
+  return $waitForTarget(core, "Cluster", $d.poller_Cluster, [id], options, $d.targets_Cluster);
 }
 
 /** Rebuild a poller from `poller.serialize()`'s token, e.g. in another process. */

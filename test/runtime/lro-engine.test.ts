@@ -9,11 +9,15 @@ import {
   PollTimeoutError,
   SdkError,
 } from "../../templates/runtime/errors.js";
-import { afterAcceptedStart, runLro } from "../../templates/runtime/lro-engine.js";
+import {
+  afterAcceptedStart,
+  MAX_USELESS_POLLS,
+  MIN_POLL_INTERVAL_MS,
+  runLro,
+} from "../../templates/runtime/lro-engine.js";
 import type { LroAnswer, LroLoopSpec, LroStrategy } from "../../templates/runtime/lro-engine.js";
 import { UntrackedOperationError } from "../../templates/runtime/lro-outcome.js";
 import { MAX_CONSECUTIVE_POLL_FAILURES } from "../../templates/runtime/lro-status.js";
-import { MAX_USELESS_POLLS, MIN_POLL_INTERVAL_MS } from "../../templates/runtime/poll-pacing.js";
 import { linkSignals } from "../../templates/runtime/signals.js";
 import { fakeTime } from "./helpers/fixtures.js";
 

@@ -13,7 +13,7 @@ import type { LroOutcome } from "../../templates/runtime/lro-outcome.js";
 import { withServerWait } from "../../templates/runtime/server-wait.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";
-import { startAndWait, waitFor } from "../../templates/runtime/call-lro.js";
+import { startAndWait, waitFor, waitForTarget } from "../../templates/runtime/call-lro.js";
 import { lroRules } from "../../templates/runtime/lro-rules.js";
 import type { LroSpec, OperationSpec, UrlLroSpec } from "../../templates/runtime/types.js";
 import { defaultStyles } from "../../templates/runtime/serialize.js";
@@ -138,7 +138,7 @@ describe("targets", () => {
       json(200, { status: "starting" }),
       json(200, { status: "stopped" }),
     );
-    const error = await waitFor(
+    const error = await waitForTarget(
       transport,
       "Job",
       withRules,
@@ -156,8 +156,25 @@ describe("targets", () => {
       json(404, { message: "not found" }),
     );
     expect(
-      await waitFor(transport, "Job", withRules, ["j"], { until: "gone" }, targets),
+      await waitForTarget(transport, "Job", withRules, ["j"], { until: "gone" }, targets),
     ).toBeUndefined();
+  });
+
+  it("an until that names no target is refused before any status request", async () => {
+    const { transport } = await setup(json(200, { status: "running" }));
+    const error = await waitForTarget(
+      transport,
+      "Job",
+      withRules,
+      ["j"],
+      { until: "nope" },
+      targets,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe(
+      'Job: unknown until "nope"; expected one of running, gone',
+    );
+    expect(server.requests).toHaveLength(0);
   });
 
   it("pollArgs go with every status request; defaultTimeoutMs bounds a wait the caller left open", async () => {

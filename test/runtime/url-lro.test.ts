@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeJson } from "../../templates/runtime/body.js";
 import { SdkError } from "../../templates/runtime/errors.js";
-import { MAX_USELESS_POLLS, MIN_POLL_INTERVAL_MS } from "../../templates/runtime/poll-pacing.js";
+import { MAX_USELESS_POLLS, MIN_POLL_INTERVAL_MS } from "../../templates/runtime/lro-engine.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { pollerFor } from "../../templates/runtime/call-lro.js";
 import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";

@@ -3,17 +3,45 @@
 // The one loop every long-running wait runs (after Azure core-lro's `createPoller` over its
 // strategy functions): a strategy knows how to ask where the operation stands (a status body per
 // id, a header-named status monitor, a Location, the original URI); the loop owns everything else,
-// the same for all of them: pacing (PollPacer), riding out transient status failures, the bound on
-// useless answers and on the number of polls, the deadline, and the accepted-start rule.
-import { OperationFailedError, PollTimeoutError } from "./errors.js";
+// the same for all of them: pacing, riding out transient status failures, the bound on useless
+// answers and on the number of polls, the deadline, and the accepted-start rule.
+import { sleepUnlessAborted } from "./delay.js";
+import type { Sleep } from "./delay.js";
+import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
-import { hintAfterPollFailure } from "./lro-status.js";
+import { DEFAULT_MAX_HINT_MS, hintAfterPollFailure, unhintedIntervalMs } from "./lro-status.js";
 import type { LroPhase } from "./lro-status.js";
-import { PollPacer } from "./poll-pacing.js";
-import type { PacingContext, PacingOptions } from "./poll-pacing.js";
 import type { LinkedSignal } from "./signals.js";
 import type { SendResult } from "./attempt.js";
 import type { OperationSpec, RequestOptions } from "./types.js";
+
+/**
+ * No poll loop waits less than this between status requests, whatever the server (Retry-After: 0)
+ * or the caller (intervalMs) says: a loop without a floor sends thousands of requests a second to
+ * a monitor that keeps answering "not yet, come back at once".
+ */
+export const MIN_POLL_INTERVAL_MS = 100;
+
+/**
+ * Consecutive status answers with nothing usable in them (no status where the monitor should
+ * report one) a wait accepts before it ends with an error. Some job APIs answer an empty body while
+ * a job is queued, so one such answer is not an error; a monitor that never reports is.
+ */
+export const MAX_USELESS_POLLS = 10;
+
+/** What the loop's waits borrow from the Transport. */
+export interface PacingContext {
+  readonly sleep: Sleep;
+  readonly random: () => number;
+  readonly now: () => number;
+}
+
+/** Caller options that shape the waits (PollOptions' subset). */
+export interface PacingOptions {
+  readonly intervalMs?: number;
+  readonly maxIntervalMs?: number;
+  readonly timeoutMs?: number;
+}
 
 /** What every wait borrows from its Transport, whatever its strategy. */
 export interface LroContext extends PacingContext {
@@ -77,10 +105,33 @@ export async function* runLro(
   ends: LroLoopEnds,
 ): AsyncGenerator<LroAnswer, void, undefined> {
   const { linked } = ends;
-  const pacer = new PollPacer(context, options, loop.defaultIntervalMs, linked, ends.onTimeout);
+  const { now } = context;
+  const baseIntervalMs = options.intervalMs ?? loop.defaultIntervalMs;
+  const deadline = options.timeoutMs === undefined ? undefined : now() + options.timeoutMs;
   const minIntervalMs = loop.minIntervalMs ?? 0;
-  if (loop.firstWait) await pacer.wait(loop.firstWait.hintMs, minIntervalMs);
+  let unhintedCount = 0;
+  let uselessCount = 0;
   let failureCount = 0;
+  /**
+   * Waits before the next status request: the server's hint up to maxIntervalMs (default
+   * DEFAULT_MAX_HINT_MS), else the base interval growing x1.5 per unhinted wait; never below
+   * MIN_POLL_INTERVAL_MS or `floorMs` (a descriptor's minIntervalMs, a rate limit), never past the deadline.
+   */
+  const wait = async (hintMs: number | undefined, floorMs: number): Promise<void> => {
+    let ms =
+      hintMs === undefined
+        ? unhintedIntervalMs(unhintedCount++, baseIntervalMs, options.maxIntervalMs, context.random)
+        : Math.min(hintMs, options.maxIntervalMs ?? DEFAULT_MAX_HINT_MS);
+    if (hintMs !== undefined) unhintedCount = 0;
+    ms = Math.max(ms, MIN_POLL_INTERVAL_MS, floorMs);
+    if (deadline !== undefined) {
+      const remainingMs = deadline - now();
+      if (remainingMs <= 0) throw ends.onTimeout();
+      ms = Math.min(ms, remainingMs);
+    }
+    await sleepUnlessAborted(context.sleep, ms, linked.signal);
+  };
+  if (loop.firstWait) await wait(loop.firstWait.hintMs, minIntervalMs);
   for (let pollCount = 0; ;) {
     if (loop.maxPolls !== undefined && pollCount++ >= loop.maxPolls)
       throw (ends.onPollLimit ?? ends.onTimeout)();
@@ -89,15 +140,17 @@ export async function* runLro(
       answer = await strategy.poll(linked.signal);
       failureCount = 0;
     } catch (error) {
-      const hintMs = hintAfterPollFailure(error, linked.isTimedOut, ++failureCount);
-      await pacer.wait(hintMs, minIntervalMs);
+      await wait(hintAfterPollFailure(error, linked.isTimedOut, ++failureCount), minIntervalMs);
       continue;
     }
-    pacer.noteAnswer(answer.isUsable, () => strategy.describe());
+    // A usable answer resets the count; the MAX_USELESS_POLLS-th useless one in a row ends the wait.
+    uselessCount = answer.isUsable ? 0 : uselessCount + 1;
+    if (uselessCount >= MAX_USELESS_POLLS)
+      throw new SdkError(`${strategy.describe()} (${MAX_USELESS_POLLS} status requests in a row)`);
     yield answer;
     if (answer.phase === "succeeded") return;
     // The floors win over any hint: Retry-After: 0 must not turn the wait into a busy loop.
-    await pacer.wait(answer.hintMs, Math.max(minIntervalMs, answer.floorMs ?? 0));
+    await wait(answer.hintMs, Math.max(minIntervalMs, answer.floorMs ?? 0));
   }
 }
 

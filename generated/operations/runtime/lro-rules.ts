@@ -12,7 +12,8 @@ import { readFieldPath } from "./field-path.js";
 import { matchesStatus } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
 import { parseNonNegativeNumber } from "./retry.js";
-import type { FieldPath, LroRules, LroSpec, StatusHistory } from "./types.js";
+import { isServerWaited } from "./server-wait.js";
+import type { FieldPath, LroRules, LroSpec, OperationSpec, StatusHistory } from "./types.js";
 
 export const lroRules: LroRules = { observe, atStart, judge, onError };
 
@@ -42,13 +43,20 @@ function observe(lro: LroSpec, observation: LroObservation): LroObservation {
  * What the starting call's own body shows: the resource moving (a status in none of the sets),
  * or changed (a status other than success, or the call had the server wait for the change).
  */
-function atStart(lro: LroSpec, value: unknown, isServerWaited: boolean): StatusHistory {
-  if (value === undefined || value === null) return { hasChanged: isServerWaited };
+function atStart(
+  lro: LroSpec,
+  startBody: unknown,
+  op: OperationSpec,
+  args: object | undefined,
+): StatusHistory {
+  const value = readFieldPath(startBody, lro.statusPath);
+  const isWaited = isServerWaited(op, args);
+  if (value === undefined || value === null) return { hasChanged: isWaited };
   const status = String(value);
   const listed = [lro.successValues, lro.failureValues, lro.canceledValues, lro.unreachableValues];
   return {
     isMoving: !listed.some((values) => matchesStatus(lro, values, status)),
-    hasChanged: isServerWaited || !matchesStatus(lro, lro.successValues, status),
+    hasChanged: isWaited || !matchesStatus(lro, lro.successValues, status),
   };
 }
 

@@ -24,25 +24,20 @@ export function encodeResumeToken(data: ResumeTokenData): string {
 
 /** Decodes a token; throws a TypeError naming the problem for anything that is not one of ours. */
 export function decodeResumeToken(token: string): ResumeTokenData {
-  let parsed: unknown;
+  let parsed: { v?: unknown; name?: unknown; ids?: unknown; multi?: unknown } | undefined;
   try {
-    parsed = JSON.parse(decodeBase64Url(token.trim()));
+    parsed = JSON.parse(decodeBase64Url(token.trim())) ?? undefined;
   } catch {
-    throw new TypeError("Invalid resume token: not a token produced by poller.serialize()");
+    // Left undefined: reported below with every other token that is not ours.
   }
-  const { v, name, ids, multi } = (parsed ?? {}) as {
-    v?: unknown;
-    name?: unknown;
-    ids?: unknown;
-    multi?: unknown;
-  };
-  if (v !== TOKEN_VERSION)
+  const { v, name, ids, multi } = parsed ?? {};
+  if (v !== undefined && v !== TOKEN_VERSION)
     throw new TypeError(
       `Invalid resume token: unsupported version ${JSON.stringify(v)} (expected ${TOKEN_VERSION})`,
     );
   const isIdList =
     Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === "string");
-  if (typeof name !== "string" || !isIdList)
-    throw new TypeError("Invalid resume token: missing poller name or ids");
+  if (v === undefined || typeof name !== "string" || !isIdList)
+    throw new TypeError("Invalid resume token: not a token produced by poller.serialize()");
   return { name, ids: ids as string[], isMulti: multi === true };
 }

@@ -10,7 +10,6 @@ import type { LroOutcome } from "./lro-outcome.js";
 import { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
 import { decodeResumeToken } from "./resume-token.js";
-import { isServerWaited } from "./server-wait.js";
 import type { Transport } from "./transport.js";
 import type {
   LroSpec,
@@ -54,16 +53,13 @@ export function startPoller<TState>(
   lro: LroSpec,
   start: StartSpec,
 ): Poller<TState> {
-  const target = transport.send(op, args, options).then(({ body }): PollerTarget => {
-    const status = readFieldPath(body, lro.statusPath);
-    return {
-      ids: readStartIds(op, body, args, start),
-      isMulti: start.idsPath !== undefined,
-      startBody: body,
-      isChangeAwaited: start.isChangeAwaited,
-      history: lro.rules?.atStart(lro, status, isServerWaited(op, args)),
-    };
-  });
+  const target = transport.send(op, args, options).then(({ body }): PollerTarget => ({
+    ids: readStartIds(op, body, args, start),
+    isMulti: start.idsPath !== undefined,
+    startBody: body,
+    isChangeAwaited: start.isChangeAwaited,
+    history: lro.rules?.atStart(lro, body, op, args),
+  }));
   return new Poller<TState>(lroContext(transport), name, lro, target, options);
 }
 
@@ -105,30 +101,42 @@ export function startAndWait<TState, TResult = TState>(
   return state as Promise<unknown> as Promise<TResult>;
 }
 
-/**
- * Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. `options.until`
- * picks an alternative success/failure set from `targets` (e.g. a cluster "running" or "stopped").
- */
+/** Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. */
 export function waitFor<TState>(
   transport: Transport,
   name: string,
   lro: LroSpec,
   ids: readonly string[],
-  options?: PollOptions<TState> & { until?: string },
-  targets?: WaitTargets,
+  options?: PollOptions<TState>,
+): Promise<TState> {
+  return pollerFor<TState>(transport, name, lro, ids, {
+    signal: options?.signal,
+  }).pollUntilDone(options);
+}
+
+/**
+ * waitFor for a poller with alternative ends (a cluster "running" or "stopped"): `options.until`
+ * picks a success/failure set from `targets`. Its own function, so a client whose pollers have no
+ * targets does not bundle it.
+ */
+export function waitForTarget<TState>(
+  transport: Transport,
+  name: string,
+  lro: LroSpec,
+  ids: readonly string[],
+  options: (PollOptions<TState> & { until?: string }) | undefined,
+  targets: WaitTargets,
 ): Promise<TState> {
   const until = options?.until;
-  if (until !== undefined && !(targets && Object.prototype.hasOwnProperty.call(targets, until))) {
+  if (until === undefined) return waitFor(transport, name, lro, ids, options);
+  if (!Object.hasOwn(targets, until)) {
     return Promise.reject(
       new TypeError(
-        `${name}: unknown until ${JSON.stringify(until)}; expected one of ${Object.keys(targets ?? {}).join(", ")}`,
+        `${name}: unknown until ${JSON.stringify(until)}; expected one of ${Object.keys(targets).join(", ")}`,
       ),
     );
   }
-  const spec = until !== undefined && targets ? { ...lro, ...targets[until] } : lro;
-  return pollerFor<TState>(transport, name, spec, ids, {
-    signal: options?.signal,
-  }).pollUntilDone(options);
+  return waitFor(transport, name, { ...lro, ...targets[until] }, ids, options);
 }
 
 /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
@@ -139,7 +147,7 @@ export function resumePoller<TState>(
   options?: RequestOptions,
 ): Poller<TState> {
   const data = decodeResumeToken(token);
-  if (!Object.prototype.hasOwnProperty.call(lros, data.name)) {
+  if (!Object.hasOwn(lros, data.name)) {
     const known = Object.keys(lros).join(", ") || "none";
     throw new TypeError(
       `Invalid resume token: this client has no poller named "${data.name}" (known: ${known})`,

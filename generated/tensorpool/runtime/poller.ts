@@ -166,10 +166,9 @@ export class Poller<TState> implements PromiseLike<TState>, AsyncIterable<TState
     const startedAt = now();
     const onPollLimit = () => this.#timeoutError(now() - startedAt);
     const lro = this.#lro;
+    // The descriptor names the loop's intervals and poll budget itself (LroLoopSpec's fields).
     const loop = {
-      defaultIntervalMs: lro.defaultIntervalMs,
-      minIntervalMs: lro.minIntervalMs,
-      maxPolls: lro.maxPolls,
+      ...lro,
       firstWait: lro.initialDelayMs ? { hintMs: lro.initialDelayMs } : undefined,
     };
     const strategy: LroStrategy = {

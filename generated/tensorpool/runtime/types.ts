@@ -471,8 +471,13 @@ export interface StatusHistory {
 export interface LroRules {
   /** A status observation with what the body says beyond the status value. */
   observe(lro: LroSpec, observation: LroObservation): LroObservation;
-  /** What the starting call's own status `value` shows. */
-  atStart(lro: LroSpec, value: unknown, isServerWaited: boolean): StatusHistory;
+  /** What the starting call's own body shows (its status; whether `args` had the server wait). */
+  atStart(
+    lro: LroSpec,
+    startBody: unknown,
+    op: OperationSpec,
+    args: object | undefined,
+  ): StatusHistory;
   /** An observation judged against the id's `history` (updated). */
   judge(
     lro: LroSpec,

@@ -411,7 +411,8 @@ function pollerMethods(api: Api, poller: Poller, names: TypeNames): MethodParts[
     },
     {
       call: {
-        runtime: "waitFor",
+        // Targets need the `until` lookup; without them the plainer entry point keeps it out of bundles.
+        runtime: poller.targets ? "waitForTarget" : "waitFor",
         args: [
           stringLiteral(poller.name),
           d(pollerConstName(poller)),

@@ -24,6 +24,7 @@ const runtimeModules: Record<string, string> = {
   startAndWait: "./runtime/call-lro.js",
   startAndWaitAtUrl: "./runtime/call-url-lro.js",
   waitFor: "./runtime/call-lro.js",
+  waitForTarget: "./runtime/call-lro.js",
 };
 
 /** Runtime types a signature may name, and their modules. */
