@@ -2,13 +2,14 @@
 // @ts-nocheck
 import { bearerAuth } from "./runtime/auth.js";
 import { lroRules } from "./runtime/lro-rules.js";
+import { defaultStyles } from "./runtime/serialize.js";
 import type { LroSpec, OperationSpec, PaginationSpec } from "./runtime/types.js";
 
 const auth_1: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
 
 const params_1: OperationSpec["params"] = [
-  { name: "limit", in: "query" },
-  { name: "marker", in: "query" },
+  { name: "limit", in: "query", styles: defaultStyles },
+  { name: "marker", in: "query", styles: defaultStyles },
 ];
 
 const responses_1: OperationSpec["responses"] = [{ status: "200", kind: "json" }];
@@ -17,7 +18,7 @@ export const getOperation: OperationSpec = {
   id: "getOperation",
   method: "GET",
   path: "/operations/{operationId}",
-  params: [{ name: "operationId", in: "path" }],
+  params: [{ name: "operationId", in: "path", styles: defaultStyles }],
   responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
@@ -45,10 +46,10 @@ export const listMyClusters: OperationSpec = {
   method: "GET",
   path: "/me/clusters",
   params: [
-    { name: "limit", in: "query" },
-    { name: "page", in: "query" },
-    { name: "sortBy", in: "query" },
-    { name: "sortDirection", in: "query" },
+    { name: "limit", in: "query", styles: defaultStyles },
+    { name: "page", in: "query", styles: defaultStyles },
+    { name: "sortBy", in: "query", styles: defaultStyles },
+    { name: "sortDirection", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -86,8 +87,8 @@ export const listProviderNetworks: OperationSpec = {
   method: "GET",
   path: "/infra/connections/{connection}/provider-networks",
   params: [
-    { name: "connection", in: "path" },
-    { name: "region", in: "query" },
+    { name: "connection", in: "path", styles: defaultStyles },
+    { name: "region", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,

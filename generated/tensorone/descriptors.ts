@@ -3,6 +3,7 @@
 import { bearerAuth } from "./runtime/auth.js";
 import { encodeJson } from "./runtime/body.js";
 import { lroRules } from "./runtime/lro-rules.js";
+import { defaultStyles } from "./runtime/serialize.js";
 import { withServerWait } from "./runtime/server-wait.js";
 import type {
   LroSpec,
@@ -29,8 +30,8 @@ const params_2: OperationSpec["params"] = [
 
 const params_3: OperationSpec["params"] = [
   { name: "cluster_id", in: "path" },
-  { name: "metrics", in: "query" },
-  { name: "gpu_id", in: "query" },
+  { name: "metrics", in: "query", styles: defaultStyles },
+  { name: "gpu_id", in: "query", styles: defaultStyles },
 ];
 
 const params_4: OperationSpec["params"] = [{ name: "key_id", in: "path" }];
@@ -187,9 +188,9 @@ export const downloadClusterLogs: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/logs/download",
   params: [
     { name: "cluster_id", in: "path" },
-    { name: "log_type", in: "query" },
-    { name: "start_time", in: "query" },
-    { name: "end_time", in: "query" },
+    { name: "log_type", in: "query", styles: defaultStyles },
+    { name: "start_time", in: "query", styles: defaultStyles },
+    { name: "end_time", in: "query", styles: defaultStyles },
   ],
   responses: [
     {
@@ -219,10 +220,10 @@ export const getCluster: OperationSpec = {
   path: "/v1/clusters/{cluster_id}",
   params: [
     { name: "cluster_id", in: "path" },
-    { name: "include_metrics", in: "query" },
-    { name: "include_logs", in: "query" },
-    { name: "include_cost_breakdown", in: "query" },
-    { name: "metrics_window", in: "query" },
+    { name: "include_metrics", in: "query", styles: defaultStyles },
+    { name: "include_logs", in: "query", styles: defaultStyles },
+    { name: "include_cost_breakdown", in: "query", styles: defaultStyles },
+    { name: "metrics_window", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -235,16 +236,16 @@ export const getClusterLogs: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/logs",
   params: [
     { name: "cluster_id", in: "path" },
-    { name: "log_type", in: "query" },
-    { name: "level", in: "query" },
-    { name: "start_time", in: "query" },
-    { name: "end_time", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "offset", in: "query" },
-    { name: "search", in: "query" },
-    { name: "source", in: "query" },
-    { name: "format", in: "query" },
-    { name: "tail", in: "query" },
+    { name: "log_type", in: "query", styles: defaultStyles },
+    { name: "level", in: "query", styles: defaultStyles },
+    { name: "start_time", in: "query", styles: defaultStyles },
+    { name: "end_time", in: "query", styles: defaultStyles },
+    { name: "limit", in: "query", styles: defaultStyles },
+    { name: "offset", in: "query", styles: defaultStyles },
+    { name: "search", in: "query", styles: defaultStyles },
+    { name: "source", in: "query", styles: defaultStyles },
+    { name: "format", in: "query", styles: defaultStyles },
+    { name: "tail", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -274,12 +275,12 @@ export const getClusterMetrics: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/metrics",
   params: [
     { name: "cluster_id", in: "path" },
-    { name: "metrics", in: "query" },
-    { name: "gpu_id", in: "query" },
-    { name: "include_processes", in: "query" },
-    { name: "include_temperature", in: "query" },
-    { name: "include_power", in: "query" },
-    { name: "include_custom", in: "query" },
+    { name: "metrics", in: "query", styles: defaultStyles },
+    { name: "gpu_id", in: "query", styles: defaultStyles },
+    { name: "include_processes", in: "query", styles: defaultStyles },
+    { name: "include_temperature", in: "query", styles: defaultStyles },
+    { name: "include_power", in: "query", styles: defaultStyles },
+    { name: "include_custom", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -322,9 +323,9 @@ export const getClusterProxy: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy",
   params: [
     { name: "cluster_id", in: "path" },
-    { name: "include_health", in: "query" },
-    { name: "include_access_logs", in: "query" },
-    { name: "include_ssl_info", in: "query" },
+    { name: "include_health", in: "query", styles: defaultStyles },
+    { name: "include_access_logs", in: "query", styles: defaultStyles },
+    { name: "include_ssl_info", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -356,20 +357,20 @@ export const listClusters: OperationSpec = {
   method: "GET",
   path: "/v1/clusters",
   params: [
-    { name: "page", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "status", in: "query" },
-    { name: "gpu_type", in: "query" },
-    { name: "region", in: "query" },
-    { name: "project_id", in: "query" },
-    { name: "template_id", in: "query" },
-    { name: "sort_by", in: "query" },
-    { name: "sort_order", in: "query" },
-    { name: "search", in: "query" },
-    { name: "min_gpu_count", in: "query" },
-    { name: "max_gpu_count", in: "query" },
-    { name: "created_after", in: "query" },
-    { name: "created_before", in: "query" },
+    { name: "page", in: "query", styles: defaultStyles },
+    { name: "limit", in: "query", styles: defaultStyles },
+    { name: "status", in: "query", styles: defaultStyles },
+    { name: "gpu_type", in: "query", styles: defaultStyles },
+    { name: "region", in: "query", styles: defaultStyles },
+    { name: "project_id", in: "query", styles: defaultStyles },
+    { name: "template_id", in: "query", styles: defaultStyles },
+    { name: "sort_by", in: "query", styles: defaultStyles },
+    { name: "sort_order", in: "query", styles: defaultStyles },
+    { name: "search", in: "query", styles: defaultStyles },
+    { name: "min_gpu_count", in: "query", styles: defaultStyles },
+    { name: "max_gpu_count", in: "query", styles: defaultStyles },
+    { name: "created_after", in: "query", styles: defaultStyles },
+    { name: "created_before", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -550,9 +551,9 @@ export const streamClusterLogs: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/logs/stream",
   params: [
     { name: "cluster_id", in: "path" },
-    { name: "log_type", in: "query" },
-    { name: "level", in: "query" },
-    { name: "source", in: "query" },
+    { name: "log_type", in: "query", styles: defaultStyles },
+    { name: "level", in: "query", styles: defaultStyles },
+    { name: "source", in: "query", styles: defaultStyles },
   ],
   responses: [
     { status: "401", kind: "json" },

@@ -2,6 +2,7 @@
 // @ts-nocheck
 import { bearerAuth } from "./runtime/auth.js";
 import { encodeJson } from "./runtime/body.js";
+import { defaultStyles } from "./runtime/serialize.js";
 import type { ChannelSpec, LroSpec, OperationSpec, StartSpec } from "./runtime/types.js";
 
 const auth_1: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
@@ -20,7 +21,9 @@ const params_3: OperationSpec["params"] = [{ name: "cluster", in: "path" }];
 
 const params_4: OperationSpec["params"] = [{ name: "storage_id", in: "path" }];
 
-const params_5: OperationSpec["params"] = [{ name: "include_org", in: "query" }];
+const params_5: OperationSpec["params"] = [
+  { name: "include_org", in: "query", styles: defaultStyles },
+];
 
 const responses_1: OperationSpec["responses"] = [{ status: "200", kind: "json" }];
 
@@ -75,9 +78,9 @@ export const clusterOperations: OperationSpec = {
   path: "/cluster/operations/{cluster}",
   params: [
     { name: "cluster", in: "path" },
-    { name: "num_requests", in: "query" },
-    { name: "request_type", in: "query" },
-    { name: "request_status", in: "query" },
+    { name: "num_requests", in: "query", styles: defaultStyles },
+    { name: "request_type", in: "query", styles: defaultStyles },
+    { name: "request_status", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -331,7 +334,7 @@ export const getSshCommand: OperationSpec = {
   path: "/ssh/{instance_id}",
   params: [
     { name: "instance_id", in: "path" },
-    { name: "system", in: "query" },
+    { name: "system", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -352,7 +355,7 @@ export const getStorageQuote: OperationSpec = {
   id: "get_storage_quote_storage_quote_get",
   method: "GET",
   path: "/storage/quote",
-  params: [{ name: "size_gb", in: "query" }],
+  params: [{ name: "size_gb", in: "query", styles: defaultStyles }],
   responses: responses_1,
   auth: auth_1,
   isIdempotent: true,
@@ -413,8 +416,8 @@ export const listClusters: OperationSpec = {
   method: "GET",
   path: "/cluster/list",
   params: [
-    { name: "include_org", in: "query" },
-    { name: "instances", in: "query" },
+    { name: "include_org", in: "query", styles: defaultStyles },
+    { name: "instances", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,
@@ -457,10 +460,10 @@ export const pullJob: OperationSpec = {
   path: "/job/pull/{job_id}",
   params: [
     { name: "job_id", in: "path" },
-    { name: "system", in: "query" },
-    { name: "private_key_path", in: "query" },
-    { name: "dry_run", in: "query" },
-    { name: "files", in: "query" },
+    { name: "system", in: "query", styles: defaultStyles },
+    { name: "private_key_path", in: "query", styles: defaultStyles },
+    { name: "dry_run", in: "query", styles: defaultStyles },
+    { name: "files", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
   auth: auth_1,

@@ -15,7 +15,7 @@ import { isDeclaredResult, readErrorBody, readSuccessBody } from "./response.js"
 import { parseRetryAfterMs } from "./retry.js";
 import type { AttemptFailure } from "./retry.js";
 import type { AttemptSignal, AttemptTimeouts } from "./signals.js";
-import type { ClientOptions, OperationSpec, RequestContext } from "./types.js";
+import type { ClientOptions, OperationSpec, RequestContext, RequestOptions } from "./types.js";
 
 /** A response that was read in full. */
 export interface SendResult {
@@ -26,14 +26,17 @@ export interface SendResult {
   readonly secrets?: readonly string[];
 }
 
-/** Success, or a failure with the error to throw if the policy does not retry it. */
-export type AttemptOutcome =
-  | { readonly isSuccess: true; readonly result: SendResult }
-  | { readonly isSuccess: false; readonly failure: AttemptFailure; readonly error: Error };
+/** A failed attempt: what the retry policy judges, and the error to throw if it does not retry. */
+export interface AttemptFailed {
+  readonly failure: AttemptFailure;
+  readonly error: Error;
+}
 
-/** Everything one attempt needs besides the prepared request. */
+/** Everything one attempt needs besides the prepared request (shared by calls without options). */
 export interface AttemptContext {
   readonly client: ClientOptions;
+  /** The call's options (never modified). */
+  readonly options: RequestOptions;
   /** The client's fetch; undefined: the global fetch as it is at call time. */
   readonly fetch: typeof fetch | undefined;
   readonly now: () => number;
@@ -44,6 +47,16 @@ export interface AttemptContext {
   /** The transport's per-attempt timeouts (shared timers; see AttemptTimeouts). */
   readonly timeouts: AttemptTimeouts;
   readonly attempt: number;
+  /**
+   * The transport's retry loop, which a first attempt hands its failure to: a call that succeeds
+   * at once then settles on its attempt's own promise, with no layer on top. Absent on the loop's
+   * own attempts, which give their failure back.
+   */
+  readonly retry?: (
+    prepared: PreparedRequest,
+    failed: AttemptFailed,
+    options: RequestOptions,
+  ) => Promise<SendResult>;
 }
 
 /**
@@ -61,14 +74,15 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Sends one attempt; throws only what must not be retried (abort, ResponseParseError, hook errors).
- * Kept lean: an async function's suspended frame is allocated per call and sized by its locals, so
- * what most calls never do (hooks, redirects, error responses) lives in the helpers below.
+ * Sends one attempt: the result, or its failure (handed to `context.retry` when there is one);
+ * throws only what must not be retried (abort, ResponseParseError, hook errors). Kept lean: an
+ * async function's suspended frame is allocated per call and sized by its locals, so what most
+ * calls never do (hooks, redirects, error responses) lives in the helpers below.
  */
 export async function sendAttempt(
   prepared: PreparedRequest,
   context: AttemptContext,
-): Promise<AttemptOutcome> {
+): Promise<SendResult | AttemptFailed> {
   const { op } = prepared;
   const { apiKey } = context.client;
   // A plain key needs no await: a request without async work in front of fetch starts sooner.
@@ -87,6 +101,7 @@ export async function sendAttempt(
       : undefined;
   const linked = context.timeouts.start(context.signal, context.timeoutMs);
   let isSent = false;
+  let failed: AttemptFailed;
   try {
     const init = initOf(prepared, outgoing, linked.signal);
     let response = await send(context, outgoing.url, init);
@@ -111,17 +126,15 @@ export async function sendAttempt(
         context.maxResponseBytes,
         auth.secrets,
       );
-      return {
-        isSuccess: true,
-        result: { body, status, headers: response.headers, secrets: auth.secrets },
-      };
+      return { body, status, headers: response.headers, secrets: auth.secrets };
     }
-    return await failureOf(response, redirectReason, linked.signal, context, info, auth.secrets);
+    failed = await failureOf(response, redirectReason, linked.signal, context, info, auth.secrets);
   } catch (error) {
-    return classifyThrown(error, { context, linked, info, isSent, secrets: auth.secrets });
+    failed = classifyThrown(error, { context, linked, info, isSent, secrets: auth.secrets });
   } finally {
     linked.dispose();
   }
+  return context.retry ? context.retry(prepared, failed, context.options) : failed;
 }
 
 /** fetch's init for the attempt. */
@@ -138,13 +151,9 @@ function initOf(
     // The runtime follows redirects itself, by rules that keep credentials on the origin.
     redirect: "manual",
   };
-  // Streaming request bodies need duplex "half" in Node's fetch (and the spec); others ignore it.
-  if (
-    init.body != null &&
-    typeof ReadableStream !== "undefined" &&
-    init.body instanceof ReadableStream
-  )
-    init.duplex = "half";
+  // Streaming request bodies (the only ones that cannot be replayed) need duplex "half" in Node's
+  // fetch (and the spec); others ignore it.
+  if (!prepared.body.isReplayable) init.duplex = "half";
   return init;
 }
 
@@ -156,7 +165,7 @@ async function failureOf(
   context: AttemptContext,
   info: RequestInfo,
   secrets: readonly string[],
-): Promise<AttemptOutcome> {
+): Promise<AttemptFailed> {
   const { status, headers } = response;
   const errorBody = await readErrorBody(response, signal, context.maxResponseBytes, info);
   const retryAfterMs = parseRetryAfterMs(headers, context.now);
@@ -173,7 +182,7 @@ async function failureOf(
     },
     secrets,
   );
-  return { isSuccess: false, failure: { kind: "status", status, retryAfterMs }, error };
+  return { failure: { kind: "status", status, retryAfterMs }, error };
 }
 
 /** What the response hook needs of the request side (see runRequestHook). */
@@ -264,13 +273,12 @@ function classifyThrown(
     isSent: boolean;
     secrets: readonly string[];
   },
-): AttemptOutcome {
+): AttemptFailed {
   const { context, linked, info } = where;
   if (error instanceof HookFailure) throw error.cause;
   if (context.signal?.aborted) throw abortReason(context.signal);
   if (linked.isTimedOut)
     return {
-      isSuccess: false,
       failure: { kind: "timeout" },
       error: new TimeoutError(info, context.timeoutMs),
     };
@@ -282,7 +290,6 @@ function classifyThrown(
     ? "Connection lost while reading the response"
     : `Connection failed: ${describeCause(error)}`;
   return {
-    isSuccess: false,
     failure: { kind: "connection", isBeforeSend },
     error: new ConnectionError(info, detail, { cause: error, secrets: where.secrets }),
   };

@@ -1,6 +1,6 @@
 // Form bodies: application/x-www-form-urlencoded and multipart/form-data. A descriptor names the
 // encoder its body needs (BodySpec.encode), so only clients that send such bodies bundle these.
-import { toWireText } from "./serialize.js";
+import { toWireText } from "./params.js";
 
 /** application/x-www-form-urlencoded with form/explode rules: arrays repeat the key, objects spread their keys. */
 export function encodeForm(value: unknown): URLSearchParams | string {

@@ -3,6 +3,7 @@
 // names `paramStyles` only when it uses one of them, so a client whose parameters keep the
 // defaults never bundles (or ships) this file.
 import {
+  defaultStyles,
   entriesOf,
   explodedQuery,
   isPlainObject,
@@ -12,12 +13,13 @@ import {
   toWireText,
 } from "./serialize.js";
 import type { Encode } from "./serialize.js";
-import type { ParameterSpec, ParamStyles } from "./types.js";
+import type { ParamStyles } from "./types.js";
 
 export const paramStyles: ParamStyles = {
+  ...defaultStyles,
   path: (param, value) => {
     const style = param.style;
-    if (style !== "label" && style !== "matrix") return serializePathParam(plain(param), value);
+    if (style !== "label" && style !== "matrix") return serializePathParam(param, value);
     const entries = entriesOf(param, value);
     const explode = param.explode ?? false;
     const enc = encodeURIComponent;
@@ -34,7 +36,7 @@ export const paramStyles: ParamStyles = {
   },
   query: (param, value) => {
     const style = param.style ?? "form";
-    if (style === "form" && !param.allowReserved) return serializeQueryParam(plain(param), value);
+    if (style === "form" && !param.allowReserved) return serializeQueryParam(param, value);
     const enc: Encode = param.allowReserved ? encodeAllowingReserved : encodeURIComponent;
     const name = encodeURIComponent(param.name);
     if (style === "deepObject" && !param.isJson && isPlainObject(value))
@@ -54,11 +56,6 @@ export const paramStyles: ParamStyles = {
     return [`${name}=${join(entries, delimiter, false, enc)}`];
   },
 };
-
-/** The parameter without its styles: the default serializer, which would otherwise come back here. */
-function plain(param: ParameterSpec): ParameterSpec {
-  return { ...param, styles: undefined };
-}
 
 /** deepObject: filter[status]=open&filter[tags][0]=a; nesting and array indices follow the `qs` convention. */
 function deepObjectPieces(prefix: string, value: unknown, enc: Encode): string[] {

@@ -25,5 +25,5 @@ export async function sendUrl(
     transport.clientOptions.headers,
     options.headers,
   );
-  return transport.sendPrepared(prepared.op, prepared, options);
+  return transport.sendPrepared(prepared, options);
 }

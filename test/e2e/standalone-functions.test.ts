@@ -82,9 +82,10 @@ describe("what a bundler keeps", () => {
     `);
     expect(kept).toEqual(expect.arrayContaining(["attempt", "errors", "retry", "transport"]));
     // TensorPool is generated without dates and its parameters keep the default styles: the
-    // reviver and the other styles are only reached through descriptors that name them, and so is
-    // the server-side wait (no TensorPool call has one) and each auth scheme (TensorPool declares
-    // Bearer only: Basic's base64 stays out).
+    // reviver and the styles are only reached through descriptors that name them (this call's
+    // one plain path value needs no serializer at all), and so is the server-side wait (no
+    // TensorPool call has one) and each auth scheme (TensorPool declares Bearer only: Basic's
+    // base64 stays out).
     for (const unused of [
       "poller",
       "paginate",
@@ -93,6 +94,7 @@ describe("what a bundler keeps", () => {
       "url-lro",
       "client",
       "dates",
+      "serialize",
       "param-styles",
       "server-wait",
       "base64",

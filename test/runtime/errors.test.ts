@@ -16,6 +16,7 @@ import {
 import { apiKeyAuth, basicAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { AuthSpec } from "../../templates/runtime/types.js";
+import { defaultStyles } from "../../templates/runtime/serialize.js";
 import { op } from "./helpers/fixtures.js";
 import { json, raw, startServer } from "./helpers/http-server.js";
 import type { TestServer } from "./helpers/http-server.js";
@@ -33,7 +34,7 @@ async function failWith(
   server = await startServer(reply);
   const transport = new Transport({ ...noRetry, apiKey }, { baseUrl: server.url });
   const error = await transport
-    .request(op({ auth, params: [{ name: "q", in: "query" }] }), { q: "1" })
+    .request(op({ auth, params: [{ name: "q", in: "query", styles: defaultStyles }] }), { q: "1" })
     .catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;

@@ -16,6 +16,7 @@ import { startAndWaitAtUrl } from "../../templates/runtime/call-url-lro.js";
 import { startAndWait, waitFor, waitForTarget } from "../../templates/runtime/call-lro.js";
 import { lroRules } from "../../templates/runtime/lro-rules.js";
 import type { LroSpec, OperationSpec, UrlLroSpec } from "../../templates/runtime/types.js";
+import { defaultStyles } from "../../templates/runtime/serialize.js";
 import { fakeTime, op } from "./helpers/fixtures.js";
 import { json, slow, startServer } from "./helpers/http-server.js";
 import type { Reply, TestServer } from "./helpers/http-server.js";
@@ -28,7 +29,7 @@ const poll = op({
   path: "/jobs/{id}",
   params: [
     { name: "id", in: "path" },
-    { name: "light", in: "query" },
+    { name: "light", in: "query", styles: defaultStyles },
   ],
 });
 const base: LroSpec = {

@@ -3,6 +3,7 @@ import { PagePromise } from "../../templates/runtime/paginate.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { paginate } from "../../templates/runtime/call-paginate.js";
 import type { PaginationSpec } from "../../templates/runtime/types.js";
+import { defaultStyles } from "../../templates/runtime/serialize.js";
 import { op } from "./helpers/fixtures.js";
 import { startServer } from "./helpers/http-server.js";
 import type { Reply, TestServer } from "./helpers/http-server.js";
@@ -26,6 +27,7 @@ const spec = op({
   params: ["page", "per_page", "cursor", "offset", "limit", "q"].map((name) => ({
     name,
     in: "query" as const,
+    styles: defaultStyles,
   })),
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { encodeBinary, encodeJson, encodeText } from "../../templates/runtime/body.js";
 import { apiKeyAuth, basicAuth, bearerAuth } from "../../templates/runtime/auth.js";
 import { encodeForm, encodeMultipart } from "../../templates/runtime/body-forms.js";
+import { defaultStyles } from "../../templates/runtime/serialize.js";
 import { ResponseParseError } from "../../templates/runtime/errors.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { AuthSpec, RequestContext, ResponseContext } from "../../templates/runtime/types.js";
@@ -155,7 +156,10 @@ describe("auth", () => {
   it.each(cases)("%s", async (_, auth, apiKey, read, want) => {
     server = await startServer(json(200, {}));
     const transport = new Transport({ apiKey }, { baseUrl: server.url });
-    await transport.request(op({ auth, params: [{ name: "page", in: "query" }] }), { page: 2 });
+    await transport.request(
+      op({ auth, params: [{ name: "page", in: "query", styles: defaultStyles }] }),
+      { page: 2 },
+    );
     expect(read(server.requests[0])).toBe(want);
   });
 
@@ -205,7 +209,7 @@ describe("hooks", () => {
     );
     const auth: AuthSpec[] = [{ type: "bearer", apply: bearerAuth }];
     await transport.request(
-      op({ auth, params: [{ name: "s", in: "cookie" }] }),
+      op({ auth, params: [{ name: "s", in: "cookie", styles: defaultStyles }] }),
       { s: "1" },
       { headers: { "X-Custom": "c" } },
     );
@@ -367,8 +371,8 @@ describe("request headers", () => {
     const spec = op({
       auth: [{ type: "bearer", apply: bearerAuth }],
       params: [
-        { name: "X-Trace", in: "header" },
-        { name: "session", in: "cookie" },
+        { name: "X-Trace", in: "header", styles: defaultStyles },
+        { name: "session", in: "cookie", styles: defaultStyles },
       ],
     });
     await transport.request(

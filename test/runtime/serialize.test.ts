@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  serializeCookieParam,
-  serializePathParam,
-  serializeQueryParam,
-  serializeParams,
-} from "../../templates/runtime/serialize.js";
+import { serializeParams } from "../../templates/runtime/params.js";
+import { defaultStyles, serializeCookieParam } from "../../templates/runtime/serialize.js";
 import { paramStyles } from "../../templates/runtime/param-styles.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import type { ParameterSpec } from "../../templates/runtime/types.js";
 import { op } from "./helpers/fixtures.js";
 import { json, startServer } from "./helpers/http-server.js";
 import type { TestServer } from "./helpers/http-server.js";
+
+/** A parameter as the runtime sends it: by the serializer its descriptor names (here default: defaultStyles). */
+const serializePathParam = (param: ParameterSpec, value: unknown) =>
+  (param.styles ?? defaultStyles).path(param, value);
+const serializeQueryParam = (param: ParameterSpec, value: unknown) =>
+  (param.styles ?? defaultStyles).query(param, value);
 
 /**
  * Every way a parameter of `style` may be sent: by the default serializers when it is the
@@ -68,6 +70,20 @@ describe("path parameters (OpenAPI style examples)", () => {
     );
     expect(() => serializeParams(spec, { userId: null, postId: 1 })).toThrow(/"userId"/);
     expect(() => serializeParams(spec, { userId: "", postId: 1 })).toThrow(/empty string/);
+  });
+
+  it("a plain path value is encoded without a serializer; others use the one the descriptor names", () => {
+    const spec = (styles?: ParameterSpec["styles"]) =>
+      op({ path: "/at/{when}", params: [{ name: "when", in: "path", styles }] });
+    const when = new Date("2024-05-06T07:08:09Z");
+    expect(serializeParams(spec(), { when }).path).toBe("/at/2024-05-06T07%3A08%3A09.000Z");
+    expect(serializeParams(spec(), { when: true }).path).toBe("/at/true");
+    expect(serializeParams(spec(defaultStyles), { when: ["a b", "c"] }).path).toBe("/at/a%20b,c");
+  });
+
+  it("a query, header or cookie parameter whose descriptor names no serializer is a TypeError", () => {
+    const spec = op({ params: [{ name: "q", in: "query" }] });
+    expect(() => serializeParams(spec, { q: 1 })).toThrow(/getThings: "q" names no serializer/);
   });
 
   it('an empty path value is sent when the parameter declares it (allowsEmpty: enum with "")', () => {
@@ -203,9 +219,9 @@ describe("query parameters (OpenAPI style examples)", () => {
   it("omits undefined and null query values, keeps empty strings", () => {
     const spec = op({
       params: [
-        { name: "a", in: "query" },
-        { name: "b", in: "query" },
-        { name: "c", in: "query" },
+        { name: "a", in: "query", styles: defaultStyles },
+        { name: "b", in: "query", styles: defaultStyles },
+        { name: "c", in: "query", styles: defaultStyles },
       ],
     });
     expect(serializeParams(spec, { a: undefined, b: null, c: "" }).query).toEqual(["c="]);
@@ -225,9 +241,9 @@ describe("cookie and header parameters", () => {
   it("serializes headers in simple style without percent-encoding", () => {
     const spec = op({
       params: [
-        { name: "X-Ids", in: "header" },
-        { name: "X-Obj", in: "header", explode: true },
-        { name: "X-Plain", in: "header" },
+        { name: "X-Ids", in: "header", styles: defaultStyles },
+        { name: "X-Obj", in: "header", explode: true, styles: defaultStyles },
+        { name: "X-Plain", in: "header", styles: defaultStyles },
       ],
     });
     expect(
@@ -256,11 +272,11 @@ describe("parameters on the wire", () => {
       params: [
         { name: "id", in: "path" },
         { name: "rev", in: "path", style: "matrix", styles: paramStyles },
-        { name: "tag", in: "query" },
+        { name: "tag", in: "query", styles: defaultStyles },
         { name: "filter", in: "query", style: "deepObject", explode: true, styles: paramStyles },
-        { name: "X-Trace", in: "header" },
-        { name: "session", in: "cookie" },
-        { name: "theme", in: "cookie" },
+        { name: "X-Trace", in: "header", styles: defaultStyles },
+        { name: "session", in: "cookie", styles: defaultStyles },
+        { name: "theme", in: "cookie", styles: defaultStyles },
       ],
     });
     const body = await transport.request(

@@ -35,17 +35,24 @@ export interface ParameterSpec {
   /** A path parameter whose declared values include "" (an empty segment is then meant, not missing). */
   readonly allowsEmpty?: boolean;
   /**
-   * The serializers of the styles beyond the location's default (label, matrix, the delimited
-   * ones, deepObject) and of allowReserved: param-styles.ts's `paramStyles`, set by the generator
-   * on the parameters that need it. Without it `style` and `allowReserved` are not applied.
+   * The serializers of the parameter's style, which the generator names: serialize.ts's
+   * `defaultStyles` for each location's default style, param-styles.ts's `paramStyles` for the
+   * others (label, matrix, the delimited ones, deepObject) and allowReserved. Required but for a
+   * path parameter whose value is a string, number, boolean or date (percent-encoded as it is),
+   * so a client of such operations bundles no serializer.
    */
   readonly styles?: ParamStyles;
 }
 
-/** Serializers of the non-default parameter styles (param-styles.ts). */
+/** Serializers of parameter styles, one per location (serialize.ts, param-styles.ts). */
 export interface ParamStyles {
   path(param: ParameterSpec, value: unknown): string;
+  /** Encoded `name=value` pieces. */
   query(param: ParameterSpec, value: unknown): string[];
+  /** The header's value. */
+  header(param: ParameterSpec, value: unknown): string;
+  /** `name=value` pieces of the Cookie header. */
+  cookie(param: ParameterSpec, value: unknown): string[];
 }
 
 /**

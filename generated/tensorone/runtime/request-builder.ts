@@ -8,7 +8,7 @@ import { DEFAULT_BODY_ARG, encodeBody } from "./body.js";
 import type { EncodedBody } from "./body.js";
 import { redactText } from "./error-details.js";
 import { ownValue } from "./field-path.js";
-import { serializeParams } from "./serialize.js";
+import { serializeParams } from "./params.js";
 import type { OperationSpec } from "./types.js";
 
 /** The credential-free part of a request, shared by every attempt. */

@@ -4,7 +4,7 @@
 // with retries, timeouts and hooks. Pagination, long-running operations, streams and channels are
 // separate entry points over it (call-*.ts), so a bundle carries only what its calls use.
 import { sendAttempt } from "./attempt.js";
-import type { AttemptContext, AttemptOutcome, SendResult } from "./attempt.js";
+import type { AttemptContext, AttemptFailed, SendResult } from "./attempt.js";
 import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { apiPromise } from "./response-meta.js";
@@ -51,63 +51,45 @@ export interface TransportDefaults {
 
 /** Sends operations described by OperationSpec; one per generated client. */
 export class Transport {
-  readonly #options: ClientOptions;
-  readonly #baseUrl: string;
-  readonly #sleep: Sleep;
-  readonly #random: () => number;
-  readonly #now: () => number;
+  /** The options the client was created with (a copy). */
+  readonly clientOptions: ClientOptions;
+  /** The URL relative paths resolve against: ClientOptions.baseUrl, else the spec's first server. */
+  readonly baseUrl: string;
+  /** Every wait (retry backoff, poll interval) goes through it. */
+  readonly sleep: Sleep;
+  /** Jitter source in [0, 1). */
+  readonly random: () => number;
+  /** Clock for Retry-After dates and poll deadlines. */
+  readonly now: () => number;
   readonly #timeouts = new AttemptTimeouts();
-  /** The first attempt of a call without options: built once, not per call. */
-  readonly #firstAttempt: AttemptContext;
+  /** The first attempt of a call without options: built once, not per call (hence read-only). */
+  readonly #firstAttempt: Readonly<AttemptContext>;
 
   constructor(options: ClientOptions, defaults: TransportDefaults) {
-    this.#options = { ...options };
-    this.#baseUrl = options.baseUrl ?? defaults.baseUrl;
-    this.#sleep = defaults.sleep ?? delay;
-    this.#random = defaults.random ?? Math.random;
-    this.#now = defaults.now ?? Date.now;
+    this.clientOptions = { ...options };
+    this.baseUrl = options.baseUrl ?? defaults.baseUrl;
+    this.sleep = defaults.sleep ?? delay;
+    this.random = defaults.random ?? Math.random;
+    this.now = defaults.now ?? Date.now;
     this.#firstAttempt = this.#contextOf(NO_OPTIONS, 1);
   }
 
   /** What attempt number `attempt` of a call with `options` needs (see AttemptContext). */
   #contextOf(options: RequestOptions, attempt: number): AttemptContext {
-    const client = this.#options;
+    const client = this.clientOptions;
     return {
       client,
+      options,
       fetch: client.fetch,
-      now: this.#now,
+      now: this.now,
       signal: options.signal,
       timeoutMs: options.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxResponseBytes:
         options.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       timeouts: this.#timeouts,
       attempt,
+      retry: attempt === 1 ? this.#retry : undefined,
     };
-  }
-
-  /** The URL relative paths resolve against: ClientOptions.baseUrl, else the spec's first server. */
-  get baseUrl(): string {
-    return this.#baseUrl;
-  }
-
-  /** The options the client was created with (a copy). */
-  get clientOptions(): ClientOptions {
-    return this.#options;
-  }
-
-  /** Every wait (retry backoff, poll interval) goes through it. */
-  get sleep(): Sleep {
-    return this.#sleep;
-  }
-
-  /** Jitter source in [0, 1). */
-  get random(): () => number {
-    return this.#random;
-  }
-
-  /** Clock for Retry-After dates and poll deadlines. */
-  get now(): () => number {
-    return this.#now;
   }
 
   /** Send one operation, return the parsed success body (typed by the caller); `.withResponse()` adds status and headers. */
@@ -128,55 +110,54 @@ export class Transport {
     let sent = op;
     let options = given;
     if (op.serverWait !== undefined) {
-      const clientTimeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const clientTimeoutMs = this.clientOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       [sent, options] = op.serverWait.apply(op, args, given, clientTimeoutMs);
     }
     let prepared: PreparedRequest;
     try {
       throwIfAborted(options.signal);
-      prepared = prepareRequest(sent, args, this.#baseUrl, this.#options.headers, options.headers);
+      prepared = prepareRequest(
+        sent,
+        args,
+        this.baseUrl,
+        this.clientOptions.headers,
+        options.headers,
+      );
     } catch (error) {
       // Bad arguments reject like every other failure; nothing is sent.
       return Promise.reject(error);
     }
-    return this.sendPrepared(sent, prepared, options);
+    return this.sendPrepared(prepared, options);
   }
 
   /**
-   * The retry loop over a request already built (send's, or a URL the server handed out, see
-   * send-url.ts): attempts, typed errors, backoff.
+   * Sends a request already built (send's, or a URL the server handed out, see send-url.ts):
+   * attempts, typed errors, backoff.
    */
-  sendPrepared(
-    op: OperationSpec,
-    prepared: PreparedRequest,
-    options: RequestOptions,
-  ): Promise<SendResult> {
-    // The first attempt runs outside the retry loop: a call that succeeds at once pays one
-    // reaction on its attempt, not a suspended loop frame. A call without options shares the
-    // transport's context for it.
+  sendPrepared(prepared: PreparedRequest, options: RequestOptions): Promise<SendResult> {
+    // A call without options shares the transport's context for its first attempt; the attempt
+    // hands a failure to #retry itself (see AttemptContext.retry), so it never gives one back.
     const context = options === NO_OPTIONS ? this.#firstAttempt : this.#contextOf(options, 1);
-    return sendAttempt(prepared, context).then((outcome) =>
-      outcome.isSuccess ? outcome.result : this.#retry(op, prepared, options, outcome),
-    );
+    return sendAttempt(prepared, context) as Promise<SendResult>;
   }
 
   /** Retries after a failed first attempt, while the policy allows; throws the last failure's error. */
-  async #retry(
-    op: OperationSpec,
+  readonly #retry = async (
     prepared: PreparedRequest,
+    first: AttemptFailed,
     options: RequestOptions,
-    first: AttemptOutcome,
-  ): Promise<SendResult> {
-    const policy = resolveRetryOptions(op.retry, this.#options.retry, options.retry);
+  ): Promise<SendResult> => {
+    const { op } = prepared;
+    const policy = resolveRetryOptions(op.retry, this.clientOptions.retry, options.retry);
     // A streamed body is consumed by the first attempt: there is nothing left to send again.
     if (!prepared.body.isReplayable) policy.maxRetries = 0;
-    let outcome = first;
-    for (let attempt = 1; !outcome.isSuccess; attempt++) {
-      const decision = decideRetry(op, outcome.failure, attempt, policy, this.#random);
+    let outcome: SendResult | AttemptFailed = first;
+    for (let attempt = 1; "failure" in outcome; attempt++) {
+      const decision = decideRetry(op, outcome.failure, attempt, policy, this.random);
       if (!decision.shouldRetry) throw outcome.error;
-      await sleepUnlessAborted(this.#sleep, decision.delayMs, options.signal);
+      await sleepUnlessAborted(this.sleep, decision.delayMs, options.signal);
       outcome = await sendAttempt(prepared, this.#contextOf(options, attempt + 1));
     }
-    return outcome.result;
-  }
+    return outcome;
+  };
 }

@@ -87,6 +87,24 @@ export function needsParamStyles(p: Parameter): boolean {
   return p.in === "query" && p.style !== "form";
 }
 
+/** Path values the runtime percent-encodes as they are: no serializer named (see ParameterSpec.styles). */
+const plainPathKinds: ReadonlySet<string> = new Set([
+  "boolean",
+  "date",
+  "enum",
+  "integer",
+  "number",
+  "string",
+]);
+
+/**
+ * Any parameter but a path parameter with a plain value (string, number, boolean, date) in the
+ * default style: its descriptor names a serializer (paramStyles, else the runtime's defaultStyles).
+ */
+export function needsStyles(p: Parameter): boolean {
+  return p.in !== "path" || p.isJson || needsParamStyles(p) || !plainPathKinds.has(p.schema.kind);
+}
+
 /** The runtime's LroSpec; its poll operation is that operation's constant, its rules lro-rules.ts's by name. */
 export type LroDescriptor = Omit<LroSpec, "poll" | "rules"> & {
   readonly poll: ConstantRef;
@@ -117,7 +135,11 @@ function parameterSpecOf(p: Parameter): ParameterDescriptor {
     isJson: p.isJson || undefined,
     allowsEmpty:
       (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
-    styles: needsParamStyles(p) ? new RawCode("paramStyles") : undefined,
+    styles: needsParamStyles(p)
+      ? new RawCode("paramStyles")
+      : needsStyles(p)
+        ? new RawCode("defaultStyles")
+        : undefined,
   };
 }
 

@@ -18,6 +18,7 @@ import {
   lroSpecOf,
   needsLroRules,
   needsParamStyles,
+  needsStyles,
   operationSpecOf,
   paginationSpecOf,
   startSpecOf,
@@ -51,6 +52,8 @@ export interface DescriptorsView {
   hasDates: boolean;
   /** A parameter uses a non-default style: its descriptor names the runtime's paramStyles. */
   hasParamStyles: boolean;
+  /** A parameter keeps its location's default style: its descriptor names the runtime's defaultStyles. */
+  hasDefaultStyles: boolean;
   /** A poller uses a rule beyond status sets: its descriptor names the runtime's lroRules. */
   hasLroRules: boolean;
   /** `encodeJson, encodeText`: the body encoders of body.ts descriptors name (imported only then). */
@@ -137,6 +140,9 @@ export function descriptorsView(api: Api): DescriptorsView {
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
     hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
+    hasDefaultStyles: api.operations.some((op) =>
+      op.parameters.some((p) => needsStyles(p) && !needsParamStyles(p)),
+    ),
     hasLroRules: api.pollers.some((poller) => needsLroRules(api, poller)),
     bodyEncoders: encodersIn(api, "body"),
     formEncoders: encodersIn(api, "body-forms"),

@@ -1,8 +1,12 @@
-// Which parameters' descriptors name the runtime's paramStyles: only those whose style is not
-// their location's default, or that allow reserved characters. The rest keep the small default
-// serializers, so a client that never needs the other styles never bundles them.
+// Which parameters' descriptors name a serializer: paramStyles only for those whose style is not
+// their location's default, or that allow reserved characters; the small defaultStyles for every
+// other parameter but a plain path value, which the runtime encodes itself. So a client that never
+// needs the other styles never bundles them, and one of plain path values bundles neither.
 import { describe, expect, it } from "vitest";
-import { needsParamStyles } from "../../../../generator/emit/views/descriptor-specs.js";
+import {
+  needsParamStyles,
+  needsStyles,
+} from "../../../../generator/emit/views/descriptor-specs.js";
 import type { Parameter } from "../../../../generator/model/api.js";
 
 function parameter(given: Pick<Parameter, "in" | "style"> & Partial<Parameter>): Parameter {
@@ -40,4 +44,24 @@ describe("needsParamStyles", () => {
       expect(needsParamStyles(given)).toBe(want);
     },
   );
+});
+
+describe("needsStyles", () => {
+  const table: { given: Parameter; want: boolean }[] = [
+    { given: parameter({ in: "path", style: "simple", schema: { kind: "string" } }), want: false },
+    { given: parameter({ in: "path", style: "simple", schema: { kind: "integer" } }), want: false },
+    { given: parameter({ in: "path", style: "simple", schema: { kind: "date" } }), want: false },
+    { given: parameter({ in: "path", style: "simple" }), want: true },
+    {
+      given: parameter({ in: "path", style: "simple", schema: { kind: "string" }, isJson: true }),
+      want: true,
+    },
+    { given: parameter({ in: "path", style: "label", schema: { kind: "string" } }), want: true },
+    { given: parameter({ in: "query", style: "form", schema: { kind: "string" } }), want: true },
+    { given: parameter({ in: "header", style: "simple", schema: { kind: "string" } }), want: true },
+    { given: parameter({ in: "cookie", style: "form", schema: { kind: "string" } }), want: true },
+  ];
+  it.each(table)("$given.in $given.style $given.schema.kind -> $want", ({ given, want }) => {
+    expect(needsStyles(given)).toBe(want);
+  });
 });
