@@ -107,6 +107,11 @@ export function waitFor<TState>(
   ids: readonly string[],
   options?: PollOptions<TState>,
 ): Promise<TState> {
+  // Plain JavaScript can pass `until` to a poller without targets; ignoring it would wait for
+  // the wrong end, so it is refused (waitForTarget strips it once it has picked the target).
+  if ((options as { until?: unknown } | undefined)?.until !== undefined) {
+    return Promise.reject(new TypeError(`${name}: has no wait targets; "until" is not an option`));
+  }
   return pollerFor<TState>(transport, name, lro, ids, {
     signal: options?.signal,
   }).pollUntilDone(options);
@@ -134,7 +139,10 @@ export function waitForTarget<TState>(
       ),
     );
   }
-  return waitFor(transport, name, { ...lro, ...targets[until] }, ids, options);
+  return waitFor(transport, name, { ...lro, ...targets[until] }, ids, {
+    ...options,
+    until: undefined,
+  });
 }
 
 /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */

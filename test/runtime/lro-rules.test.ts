@@ -177,6 +177,16 @@ describe("targets", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("an until given to a poller without targets (plain JavaScript) is refused, not ignored", async () => {
+    const { transport } = await setup(json(200, { status: "running" }));
+    const error = await waitFor(transport, "Job", base, ["j"], {
+      until: "running",
+    } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe('Job: has no wait targets; "until" is not an option');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("pollArgs go with every status request; defaultTimeoutMs bounds a wait the caller left open", async () => {
     const { transport, time } = await setup(json(200, { status: "running" }));
     const error = await waitFor(
