@@ -130,7 +130,7 @@ export function waitForTarget<TState>(
   options: (PollOptions<TState> & { until?: string }) | undefined,
   targets: WaitTargets,
 ): Promise<TState> {
-  const until = options?.until;
+  const { until, ...pollOptions } = options ?? {};
   if (until === undefined) return waitFor(transport, name, lro, ids, options);
   if (!Object.hasOwn(targets, until)) {
     return Promise.reject(
@@ -139,10 +139,7 @@ export function waitForTarget<TState>(
       ),
     );
   }
-  return waitFor(transport, name, { ...lro, ...targets[until] }, ids, {
-    ...options,
-    until: undefined,
-  });
+  return waitFor(transport, name, { ...lro, ...targets[until] }, ids, pollOptions);
 }
 
 /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */

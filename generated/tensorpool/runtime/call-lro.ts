@@ -109,6 +109,11 @@ export function waitFor<TState>(
   ids: readonly string[],
   options?: PollOptions<TState>,
 ): Promise<TState> {
+  // Plain JavaScript can pass `until` to a poller without targets; ignoring it would wait for
+  // the wrong end, so it is refused (waitForTarget strips it once it has picked the target).
+  if ((options as { until?: unknown } | undefined)?.until !== undefined) {
+    return Promise.reject(new TypeError(`${name}: has no wait targets; "until" is not an option`));
+  }
   return pollerFor<TState>(transport, name, lro, ids, {
     signal: options?.signal,
   }).pollUntilDone(options);
@@ -127,7 +132,7 @@ export function waitForTarget<TState>(
   options: (PollOptions<TState> & { until?: string }) | undefined,
   targets: WaitTargets,
 ): Promise<TState> {
-  const until = options?.until;
+  const { until, ...pollOptions } = options ?? {};
   if (until === undefined) return waitFor(transport, name, lro, ids, options);
   if (!Object.hasOwn(targets, until)) {
     return Promise.reject(
@@ -136,7 +141,7 @@ export function waitForTarget<TState>(
       ),
     );
   }
-  return waitFor(transport, name, { ...lro, ...targets[until] }, ids, options);
+  return waitFor(transport, name, { ...lro, ...targets[until] }, ids, pollOptions);
 }
 
 /** Rebuild a poller from serialize()'s token; `lros` maps poller names to specs. Throws a clear error for a foreign/garbled token. */
