@@ -19,6 +19,7 @@ function newestSource(dir) {
   return newest;
 }
 
+const sources = [path.join(root, "generator"), path.join(root, "templates", "runtime")];
 const isStale = () =>
   !existsSync(bundle) || Math.max(...sources.map(newestSource)) > statSync(bundle).mtimeMs;
 
@@ -62,7 +63,6 @@ function internalError(message) {
 
 const isCheckout =
   existsSync(path.join(root, ".git")) && !root.split(path.sep).includes("node_modules");
-const sources = [path.join(root, "generator"), path.join(root, "templates", "runtime")];
 let isReady = true;
 if (isCheckout && existsSync(sources[0])) {
   try {

@@ -23,9 +23,9 @@ export const generatedHeader =
  * checked here (the runtime by `npm run build` under strict, the rest by our tests); a host's
  * checker then takes their declared types without re-checking bodies and literals (most of what
  * a client would cost it: expressions are the checker paths a lib .d.ts never warms up, so even
- * the two small bodies of client.ts and core.ts cost a cold checker), and the host's own flags (noUncheckedIndexedAccess, exactOptionalPropertyTypes,
- * noUnused*, a lib without DOM, an older or newer TypeScript) never report errors in code it
- * vendors but does not own. Types at the boundary are still checked in the host's own files.
+ * the two small bodies of client.ts and core.ts cost a cold checker), and the host's own flags
+ * (noUncheckedIndexedAccess, exactOptionalPropertyTypes, noUnused*, a lib without DOM, an older or
+ * newer TypeScript) never report errors in code it vendors but does not own. Types at the boundary are still checked in the host's own files.
  */
 export const noCheckDirective = "// @ts-nocheck";
 

@@ -10,9 +10,9 @@ import {
   join,
   serializePathParam,
   serializeQueryParam,
-  toWireText,
 } from "./serialize.js";
 import type { Encode } from "./serialize.js";
+import { toWireText } from "./params.js";
 import type { ParamStyles } from "./types.js";
 
 export const paramStyles: ParamStyles = {

@@ -190,6 +190,18 @@ describe('"." and ".." as path values', () => {
     },
   );
 
+  it("the refusal names the parameter when its argument is renamed (arg differs from name)", async () => {
+    server = await startServer(json(200, {}));
+    const transport = new Transport({}, { baseUrl: server.url });
+    const spec = op({ path: "/jobs/{id}", params: [{ name: "id", arg: "jobId", in: "path" }] });
+    const outcome = await transport
+      .request(spec, { jobId: ".." })
+      .catch((caught: unknown) => caught);
+    expect(outcome).toBeInstanceOf(TypeError);
+    expect((outcome as Error).message).toContain('path parameter "id"');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("ids inside a resume token are refused the same way", async () => {
     server = await startServer(json(200, { status: "DONE" }));
     const transport = new Transport({}, { baseUrl: server.url });

@@ -82,7 +82,7 @@ function dotSegmentError(
   values: Readonly<Record<string, unknown>>,
 ): TypeError {
   const param = template.params.find((candidate) =>
-    /^(?:\.|%2e){1,2}$/i.test(String(ownValue(values, candidate.name))),
+    /^(?:\.|%2e){1,2}$/i.test(String(ownValue(values, candidate.arg ?? candidate.name))),
   );
   const which = param ? `path parameter "${param.name}"` : "a path parameter";
   return new TypeError(

@@ -8,8 +8,6 @@
 import { toWireText } from "./params.js";
 import type { ParameterSpec, ParamStyles } from "./types.js";
 
-export { toWireText } from "./params.js";
-
 export type Encode = (text: string) => string;
 /**
  * A value as wire texts: one [undefined, text] for a primitive, one per array item, [key, text]

@@ -98,11 +98,14 @@ const plainPathKinds: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Any parameter but a path parameter with a plain value (string, number, boolean, date) in the
- * default style: its descriptor names a serializer (paramStyles, else the runtime's defaultStyles).
+ * The runtime serializer a parameter's descriptor names (ParameterSpec.styles): param-styles.ts's
+ * paramStyles for a style beyond the default, serialize.ts's defaultStyles for any other
+ * parameter but a plain path value (string, number, boolean, date, enum), which needs none.
  */
-export function needsStyles(p: Parameter): boolean {
-  return p.in !== "path" || p.isJson || needsParamStyles(p) || !plainPathKinds.has(p.schema.kind);
+export function serializerOf(p: Parameter): "paramStyles" | "defaultStyles" | undefined {
+  if (needsParamStyles(p)) return "paramStyles";
+  const isPlainPath = p.in === "path" && !p.isJson && plainPathKinds.has(p.schema.kind);
+  return isPlainPath ? undefined : "defaultStyles";
 }
 
 /** The runtime's LroSpec; its poll operation is that operation's constant, its rules lro-rules.ts's by name. */
@@ -124,6 +127,7 @@ export function needsLroRules(api: Api, poller: Poller): boolean {
 }
 
 function parameterSpecOf(p: Parameter): ParameterDescriptor {
+  const serializer = serializerOf(p);
   const defaultStyle = p.in === "path" || p.in === "header" ? "simple" : "form";
   return {
     name: p.name,
@@ -135,11 +139,7 @@ function parameterSpecOf(p: Parameter): ParameterDescriptor {
     isJson: p.isJson || undefined,
     allowsEmpty:
       (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,
-    styles: needsParamStyles(p)
-      ? new RawCode("paramStyles")
-      : needsStyles(p)
-        ? new RawCode("defaultStyles")
-        : undefined,
+    styles: serializer && new RawCode(serializer),
   };
 }
 

@@ -17,8 +17,7 @@ import {
   channelSpecOf,
   lroSpecOf,
   needsLroRules,
-  needsParamStyles,
-  needsStyles,
+  serializerOf,
   operationSpecOf,
   paginationSpecOf,
   startSpecOf,
@@ -134,15 +133,14 @@ export function descriptorsView(api: Api): DescriptorsView {
       expandedObject({ ...channelSpecOf(channel) }, 0),
     );
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
+  const serializers = new Set(api.operations.flatMap((op) => op.parameters.map(serializerOf)));
   const placers = new Set(operationSpecs.flatMap((spec) => spec.auth.map((a) => a.apply.text)));
   return {
     constants,
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
     hasDates,
-    hasParamStyles: api.operations.some((op) => op.parameters.some(needsParamStyles)),
-    hasDefaultStyles: api.operations.some((op) =>
-      op.parameters.some((p) => needsStyles(p) && !needsParamStyles(p)),
-    ),
+    hasParamStyles: serializers.has("paramStyles"),
+    hasDefaultStyles: serializers.has("defaultStyles"),
     hasLroRules: api.pollers.some((poller) => needsLroRules(api, poller)),
     bodyEncoders: encodersIn(api, "body"),
     formEncoders: encodersIn(api, "body-forms"),

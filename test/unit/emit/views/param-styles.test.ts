@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   needsParamStyles,
-  needsStyles,
+  serializerOf,
 } from "../../../../generator/emit/views/descriptor-specs.js";
 import type { Parameter } from "../../../../generator/model/api.js";
 
@@ -46,22 +46,43 @@ describe("needsParamStyles", () => {
   );
 });
 
-describe("needsStyles", () => {
-  const table: { given: Parameter; want: boolean }[] = [
-    { given: parameter({ in: "path", style: "simple", schema: { kind: "string" } }), want: false },
-    { given: parameter({ in: "path", style: "simple", schema: { kind: "integer" } }), want: false },
-    { given: parameter({ in: "path", style: "simple", schema: { kind: "date" } }), want: false },
-    { given: parameter({ in: "path", style: "simple" }), want: true },
+describe("serializerOf", () => {
+  const table: { given: Parameter; want: ReturnType<typeof serializerOf> }[] = [
+    {
+      given: parameter({ in: "path", style: "simple", schema: { kind: "string" } }),
+      want: undefined,
+    },
+    {
+      given: parameter({ in: "path", style: "simple", schema: { kind: "integer" } }),
+      want: undefined,
+    },
+    {
+      given: parameter({ in: "path", style: "simple", schema: { kind: "date" } }),
+      want: undefined,
+    },
+    { given: parameter({ in: "path", style: "simple" }), want: "defaultStyles" },
     {
       given: parameter({ in: "path", style: "simple", schema: { kind: "string" }, isJson: true }),
-      want: true,
+      want: "defaultStyles",
     },
-    { given: parameter({ in: "path", style: "label", schema: { kind: "string" } }), want: true },
-    { given: parameter({ in: "query", style: "form", schema: { kind: "string" } }), want: true },
-    { given: parameter({ in: "header", style: "simple", schema: { kind: "string" } }), want: true },
-    { given: parameter({ in: "cookie", style: "form", schema: { kind: "string" } }), want: true },
+    {
+      given: parameter({ in: "path", style: "label", schema: { kind: "string" } }),
+      want: "paramStyles",
+    },
+    {
+      given: parameter({ in: "query", style: "form", schema: { kind: "string" } }),
+      want: "defaultStyles",
+    },
+    {
+      given: parameter({ in: "header", style: "simple", schema: { kind: "string" } }),
+      want: "defaultStyles",
+    },
+    {
+      given: parameter({ in: "cookie", style: "form", schema: { kind: "string" } }),
+      want: "defaultStyles",
+    },
   ];
   it.each(table)("$given.in $given.style $given.schema.kind -> $want", ({ given, want }) => {
-    expect(needsStyles(given)).toBe(want);
+    expect(serializerOf(given)).toBe(want);
   });
 });
