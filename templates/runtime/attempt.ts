@@ -1,21 +1,27 @@
-// One HTTP attempt: credential, hooks, fetch under a per-attempt timeout linked to the caller's
-// signal, body read. Every outcome is sorted into: success, a failure the retry policy judges,
-// or an error thrown at once (the caller's abort, a success body that does not parse).
-import { raceAbort } from "./abort-listeners.js";
+// One HTTP attempt: credential, hooks, fetch under the timeout linked to the caller's signal,
+// redirects, body read. A failure becomes its typed error, which the retry policy judges: the next
+// attempt after a wait, or the error thrown. The caller's abort and what must not be retried (a
+// hook's error, a success body that does not parse) are thrown at once.
+import { raceAbort, reasonOf } from "./abort-listeners.js";
 import { applyAuth, credentialOf, resolveCredential } from "./auth.js";
-import { abortReason } from "./delay.js";
-import { redactHeaders, redactThrown } from "./error-details.js";
+import { sleepUnlessAborted } from "./delay.js";
+import { redactHeaders, redactText, redactThrown } from "./error-details.js";
 import { ConnectionError, SdkError, TimeoutError, createApiError } from "./errors.js";
-import type { RequestInfo } from "./errors.js";
+import type { ApiError, RequestInfo } from "./errors.js";
 import { followRedirects } from "./redirects.js";
-import type { RedirectOutcome } from "./redirects.js";
-import { finalizeRequest } from "./request-builder.js";
-import type { OutgoingRequest, PreparedRequest } from "./request-builder.js";
-import { isDeclaredResult, readErrorBody, readSuccessBody } from "./response.js";
-import { parseRetryAfterMs } from "./retry.js";
+import { headersOf, redactedHeadersOf } from "./request-builder.js";
+import type { PreparedRequest } from "./request-builder.js";
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  isDeclaredResult,
+  readErrorBody,
+  readSuccessBody,
+} from "./response.js";
+import { parseRetryAfterMs, resolveRetryOptions, retryDelayMs } from "./retry.js";
 import type { AttemptFailure } from "./retry.js";
-import type { AttemptSignal, AttemptTimeouts } from "./signals.js";
-import type { ClientOptions, OperationSpec, RequestContext, RequestOptions } from "./types.js";
+import { MAX_TIMER_MS, attemptSignal } from "./signals.js";
+import type { Transport } from "./transport.js";
+import type { AppliedAuth, RequestContext, RequestOptions } from "./types.js";
 
 /** A response that was read in full. */
 export interface SendResult {
@@ -26,273 +32,224 @@ export interface SendResult {
   readonly secrets?: readonly string[];
 }
 
-/** A failed attempt: what the retry policy judges, and the error to throw if it does not retry. */
-export interface AttemptFailed {
-  readonly failure: AttemptFailure;
-  readonly error: Error;
-}
-
-/** Everything one attempt needs besides the prepared request (shared by calls without options). */
-export interface AttemptContext {
-  readonly client: ClientOptions;
-  /** The call's options (never modified). */
-  readonly options: RequestOptions;
-  /** The client's fetch; undefined: the global fetch as it is at call time. */
-  readonly fetch: typeof fetch | undefined;
-  readonly now: () => number;
-  readonly signal: AbortSignal | undefined;
-  readonly timeoutMs: number;
-  /** Largest body read (see ClientOptions.maxResponseBytes). */
-  readonly maxResponseBytes: number;
-  /** The transport's per-attempt timeouts (shared timers; see AttemptTimeouts). */
-  readonly timeouts: AttemptTimeouts;
-  readonly attempt: number;
-  /**
-   * The transport's retry loop, which a first attempt hands its failure to: a call that succeeds
-   * at once then settles on its attempt's own promise, with no layer on top. Absent on the loop's
-   * own attempts, which give their failure back.
-   */
-  readonly retry?: (
-    prepared: PreparedRequest,
-    failed: AttemptFailed,
-    options: RequestOptions,
-  ) => Promise<SendResult>;
-}
-
 /**
- * Error codes (Node/undici, Bun) that mean the connection was never made, so the server cannot
- * have seen the request. Browsers expose no codes: there every network failure counts as "maybe sent".
+ * Per-attempt timeout when neither the client nor the call sets one: none. A timeout that really
+ * aborts needs a signal, and Node's fetch charges for any signal it is given (a listener and a
+ * finalizer per request, 5-12% of a loopback request's CPU): a call that asks for no timeout
+ * pays for none. Node's fetch still gives up after 300 s without headers or body bytes.
  */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "ConnectionRefused",
-]);
+export const DEFAULT_TIMEOUT_MS = Infinity;
+
+const NO_SECRETS: readonly string[] = [];
 
 /**
- * Sends one attempt: the result, or its failure (handed to `context.retry` when there is one);
- * throws only what must not be retried (abort, ResponseParseError, hook errors). Kept lean: an
- * async function's suspended frame is allocated per call and sized by its locals, so what most
- * calls never do (hooks, redirects, error responses) lives in the helpers below.
+ * Sends attempt `attempt` of `prepared` and, while the retry policy allows, the ones after it.
+ * Kept lean: an async function's suspended frame is allocated per call and sized by its locals,
+ * so what most calls never do (hooks, redirects, error responses, retries) lives in helpers.
  */
 export async function sendAttempt(
+  transport: Transport,
   prepared: PreparedRequest,
-  context: AttemptContext,
-): Promise<SendResult | AttemptFailed> {
+  options: RequestOptions,
+  attempt: number,
+): Promise<SendResult> {
   const { op } = prepared;
-  const { apiKey } = context.client;
+  const client = transport.clientOptions;
+  const { apiKey } = client;
+  const { signal } = options;
   // A plain key needs no await: a request without async work in front of fetch starts sooner.
   // A key function may hang (a token refresh): the caller's abort must still end the call.
-  const credential =
+  const auth = applyAuth(
+    op.auth,
     typeof apiKey === "function"
-      ? await raceAbort(resolveCredential(apiKey), context.signal)
-      : credentialOf(apiKey);
-  const auth = applyAuth(op.auth, credential);
-  const outgoing = finalizeRequest(prepared, auth);
-  const info: RequestInfo = { operationId: op.id, method: op.method, url: outgoing.safeUrl };
+      ? await raceAbort(resolveCredential(apiKey), signal)
+      : credentialOf(apiKey),
+  );
+  const secrets = auth?.secrets ?? NO_SECRETS;
+  const info: RequestInfo = {
+    operationId: op.id,
+    method: op.method,
+    url: redactText(prepared.url, secrets),
+  };
   // Hook contexts (and their redacted headers) are built only for hooks that exist.
-  const hooks =
-    context.client.onRequest || context.client.onResponse
-      ? await runRequestHook(context, prepared.op, outgoing)
+  const hooked =
+    client.onRequest || client.onResponse
+      ? await runRequestHook(transport, prepared, auth, info, signal, attempt)
       : undefined;
-  const linked = context.timeouts.start(context.signal, context.timeoutMs);
+  const timeoutMs = options.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const linked = timeoutMs <= MAX_TIMER_MS ? attemptSignal(signal, timeoutMs) : undefined;
+  const maxBytes =
+    options.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let isSent = false;
-  let failed: AttemptFailed;
+  let failure: AttemptFailure;
+  let error: Error;
   try {
-    const init = initOf(prepared, outgoing, linked.signal);
-    let response = await send(context, outgoing.url, init);
-    let redirectReason: string | undefined;
+    const url =
+      auth?.in === "query"
+        ? `${prepared.url}${prepared.url.includes("?") ? "&" : "?"}${encodeURIComponent(auth.name)}=${auth.value}`
+        : prepared.url;
+    const init: RequestInit & { duplex?: "half" } = {
+      method: op.method,
+      headers: headersOf(prepared, auth),
+      body: prepared.body,
+      signal: linked?.signal ?? signal,
+      // The runtime follows redirects itself, by rules that keep credentials on the origin.
+      redirect: "manual",
+    };
+    // A streamed request body (the only kind that cannot be replayed) needs duplex "half" in
+    // Node's fetch (and the spec); others ignore it.
+    if (!prepared.isReplayable) init.duplex = "half";
+    let response = await (client.fetch ?? fetch)(url, init);
+    let reason: string | undefined;
     // Only a 3xx (or a browser's opaque redirect, status 0) takes the redirect path.
-    if (response.status < 400 && (response.status >= 300 || response.status === 0)) {
-      const redirect = await followRedirects(
+    if (response.status < 400 && (response.status >= 300 || response.status === 0))
+      [response, reason] = await followRedirects(
         response,
-        redirectRequestOf(prepared, outgoing, init, context, auth.headers),
-      );
-      response = redirect.response;
-      redirectReason = redirect.reason;
-    }
-    isSent = true;
-    if (hooks?.onResponse) await runResponseHook(hooks, response, auth.secrets, context);
-    const { status } = response;
-    if (redirectReason === undefined && isDeclaredResult(op.responses, status)) {
-      const body = await readSuccessBody(
-        response,
+        url,
+        init,
         op,
-        info,
-        context.maxResponseBytes,
-        auth.secrets,
+        auth,
+        client.fetch ?? fetch,
       );
-      return { body, status, headers: response.headers, secrets: auth.secrets };
+    isSent = true;
+    if (hooked) await runResponseHook(transport, hooked, response, secrets, signal);
+    const { status } = response;
+    if (reason === undefined && isDeclaredResult(op.responses, status)) {
+      const body = await readSuccessBody(response, op, info, maxBytes, secrets);
+      return { body, status, headers: response.headers, secrets };
     }
-    failed = await failureOf(response, redirectReason, linked.signal, context, info, auth.secrets);
-  } catch (error) {
-    failed = classifyThrown(error, { context, linked, info, isSent, secrets: auth.secrets });
+    failure = error = await statusError(
+      transport,
+      response,
+      reason,
+      linked?.signal ?? signal,
+      info,
+      maxBytes,
+      secrets,
+    );
+  } catch (thrown) {
+    if (thrown instanceof HookFailure) throw thrown.cause;
+    if (signal?.aborted) throw reasonOf(signal);
+    if (linked?.isTimedOut) error = new TimeoutError(info, timeoutMs);
+    else if (thrown instanceof SdkError) throw thrown;
+    // What fetch throws about the request may quote it (a header value, a URL with a query key).
+    else if (!isNetworkError(thrown)) throw redactThrown(thrown, secrets);
+    else
+      error = new ConnectionError(
+        info,
+        isSent
+          ? "Connection lost while reading the response"
+          : `Connection failed: ${describeCause(thrown)}`,
+        { cause: thrown, secrets },
+      );
+    failure = { isNotSent: !isSent && hasNotSentCode(thrown) };
   } finally {
-    linked.dispose();
+    linked?.dispose();
   }
-  return context.retry ? context.retry(prepared, failed, context.options) : failed;
+  return retryOrThrow(transport, prepared, options, attempt, failure, error);
 }
 
-/** fetch's init for the attempt. */
-function initOf(
+/** The next attempt after the policy's wait, or `error` thrown when the policy gives up. */
+async function retryOrThrow(
+  transport: Transport,
   prepared: PreparedRequest,
-  outgoing: OutgoingRequest,
-  signal: AbortSignal | undefined,
-): RequestInit & { duplex?: "half" } {
-  const init: RequestInit & { duplex?: "half" } = {
-    method: prepared.op.method,
-    headers: outgoing.headers,
-    body: prepared.body.body,
-    signal,
-    // The runtime follows redirects itself, by rules that keep credentials on the origin.
-    redirect: "manual",
-  };
-  // Streaming request bodies (the only ones that cannot be replayed) need duplex "half" in Node's
-  // fetch (and the spec); others ignore it.
-  if (!prepared.body.isReplayable) init.duplex = "half";
-  return init;
+  options: RequestOptions,
+  attempt: number,
+  failure: AttemptFailure,
+  error: Error,
+): Promise<SendResult> {
+  const { op } = prepared;
+  // A streamed body is consumed by the first attempt: there is nothing left to send again.
+  const delayMs = prepared.isReplayable
+    ? retryDelayMs(
+        op,
+        failure,
+        attempt,
+        resolveRetryOptions(op.retry, transport.clientOptions.retry, options.retry),
+        transport.random,
+      )
+    : undefined;
+  if (delayMs === undefined) throw error;
+  await sleepUnlessAborted(transport.sleep, delayMs, options.signal);
+  return sendAttempt(transport, prepared, options, attempt + 1);
 }
 
 /** A status the operation does not declare as a result (or an unfollowed redirect): its typed error. */
-async function failureOf(
+async function statusError(
+  transport: Transport,
   response: Response,
-  redirectReason: string | undefined,
+  reason: string | undefined,
   signal: AbortSignal | undefined,
-  context: AttemptContext,
   info: RequestInfo,
+  maxBytes: number,
   secrets: readonly string[],
-): Promise<AttemptFailed> {
+): Promise<ApiError> {
   const { status, headers } = response;
-  const errorBody = await readErrorBody(response, signal, context.maxResponseBytes, info);
-  const retryAfterMs = parseRetryAfterMs(headers, context.now);
-  const error = createApiError(
+  return createApiError(
     {
       ...info,
       status,
       statusText: response.statusText,
       headers,
-      body: errorBody,
-      retryAfterMs,
+      body: await readErrorBody(response, signal, maxBytes, info),
+      retryAfterMs: parseRetryAfterMs(headers, transport.now),
       location: headers.get("location") ?? undefined,
-      reason: redirectReason,
+      reason,
     },
     secrets,
   );
-  return { failure: { kind: "status", status, retryAfterMs }, error };
 }
 
-/** What the response hook needs of the request side (see runRequestHook). */
-interface HookRun {
-  readonly context: RequestContext;
-  readonly onResponse: ClientOptions["onResponse"];
-  /** When fetch was called, for the response hook's durationMs. */
-  readonly startedAt: number;
-}
-
-/** Builds the hook context, runs the request hook (if any), and notes when the request starts. */
+/** Runs the request hook (if any) on the attempt's context; gives it and when the request starts. */
 async function runRequestHook(
-  context: AttemptContext,
-  op: OperationSpec,
-  outgoing: OutgoingRequest,
-): Promise<HookRun> {
-  const { onRequest, onResponse } = context.client;
-  const hookContext: RequestContext = {
-    operationId: op.id,
-    method: op.method,
-    url: outgoing.safeUrl,
-    headers: outgoing.redactedHeaders(),
-    attempt: context.attempt,
+  transport: Transport,
+  prepared: PreparedRequest,
+  auth: AppliedAuth | undefined,
+  info: RequestInfo,
+  signal: AbortSignal | undefined,
+  attempt: number,
+): Promise<[RequestContext, number]> {
+  const context: RequestContext = {
+    operationId: info.operationId,
+    method: info.method,
+    url: info.url,
+    headers: redactedHeadersOf(prepared, auth),
+    attempt,
   };
-  if (onRequest) await raceAbort(Promise.resolve(onRequest(hookContext)), context.signal);
-  // Only the response hook reports a duration.
-  return { context: hookContext, onResponse, startedAt: onResponse ? context.now() : 0 };
+  const { onRequest } = transport.clientOptions;
+  if (onRequest) await raceAbort(onRequest(context), signal);
+  return [context, transport.now()];
 }
 
-/** Runs the response hook; its own error is carried past the network-error classification. */
+/** Runs the response hook (if any); its own error is carried past the network-error classification. */
 async function runResponseHook(
-  hooks: HookRun,
+  transport: Transport,
+  [context, startedAt]: [RequestContext, number],
   response: Response,
   secrets: readonly string[],
-  context: AttemptContext,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
-  const { onResponse, context: hookContext } = hooks;
+  const { onResponse } = transport.clientOptions;
   if (!onResponse) return;
-  const durationMs = context.now() - hooks.startedAt;
-  // Fields listed, not spread: `{ ...hookContext }` took a slow generic copy on Node 20 that
-  // cost about as much as the rest of the runtime's work per call (~8 µs).
-  const responseContext = {
-    operationId: hookContext.operationId,
-    method: hookContext.method,
-    url: hookContext.url,
-    headers: hookContext.headers,
-    attempt: hookContext.attempt,
-    status: response.status,
-    responseHeaders: redactHeaders(response.headers, secrets),
-    durationMs,
-  };
   try {
-    await raceAbort(Promise.resolve(onResponse(responseContext)), context.signal);
+    // Fields listed, not spread: `{ ...context }` took a slow generic copy on Node 20 that cost
+    // about as much as the rest of the runtime's work per call (~8 µs).
+    await raceAbort(
+      onResponse({
+        operationId: context.operationId,
+        method: context.method,
+        url: context.url,
+        headers: context.headers,
+        attempt: context.attempt,
+        status: response.status,
+        responseHeaders: redactHeaders(response.headers, secrets),
+        durationMs: transport.now() - startedAt,
+      }),
+      signal,
+    );
   } catch (error) {
     throw new HookFailure(error);
   }
-}
-
-function send(context: AttemptContext, url: string, init: RequestInit): Promise<Response> {
-  return context.fetch ? context.fetch(url, init) : fetch(url, init);
-}
-
-/** How to send the same request again to a redirect's target (built only on a 3xx). */
-function redirectRequestOf(
-  prepared: PreparedRequest,
-  outgoing: OutgoingRequest,
-  init: RequestInit,
-  context: AttemptContext,
-  authHeaders: readonly (readonly [string, string])[],
-): Parameters<typeof followRedirects>[1] {
-  return {
-    url: outgoing.url,
-    method: prepared.op.method,
-    responses: prepared.op.responses,
-    isBodyReplayable: prepared.body.isReplayable,
-    hasCustomHeaderCredential: authHeaders.some(([name]) => name.toLowerCase() !== "authorization"),
-    send: (url, redirect) => send(context, url, { ...init, redirect }),
-  };
-}
-
-/** Sorts a thrown error: caller abort and SDK errors propagate; timeouts and network failures are judged. */
-function classifyThrown(
-  error: unknown,
-  where: {
-    context: AttemptContext;
-    linked: AttemptSignal;
-    info: RequestInfo;
-    isSent: boolean;
-    secrets: readonly string[];
-  },
-): AttemptFailed {
-  const { context, linked, info } = where;
-  if (error instanceof HookFailure) throw error.cause;
-  if (context.signal?.aborted) throw abortReason(context.signal);
-  if (linked.isTimedOut)
-    return {
-      failure: { kind: "timeout" },
-      error: new TimeoutError(info, context.timeoutMs),
-    };
-  if (error instanceof SdkError) throw error;
-  // What fetch throws about the request may quote it (a header value, a URL with a query key).
-  if (!isNetworkError(error)) throw redactThrown(error, where.secrets);
-  const isBeforeSend = !where.isSent && hasNotSentCode(error);
-  const detail = where.isSent
-    ? "Connection lost while reading the response"
-    : `Connection failed: ${describeCause(error)}`;
-  return {
-    failure: { kind: "connection", isBeforeSend },
-    error: new ConnectionError(info, detail, { cause: error, secrets: where.secrets }),
-  };
 }
 
 /**
@@ -301,40 +258,39 @@ function classifyThrown(
  * it would fail the same way on every retry, so it is thrown as it is.
  */
 function isNetworkError(error: unknown): boolean {
-  if (error instanceof TypeError && isInvalidRequest(error)) return false;
-  return (
-    error instanceof TypeError ||
-    (error instanceof Error &&
-      /network|socket|terminated|ECONN/i.test(`${error.name} ${error.message}`))
-  );
+  return error instanceof TypeError
+    ? error.cause !== undefined ||
+        !/cannot have body|invalid (header|method|url)|is not a valid|headers? (name|value)/i.test(
+          error.message,
+        )
+    : error instanceof Error &&
+        /network|socket|terminated|ECONN/i.test(`${error.name} ${error.message}`);
 }
 
-/** Messages of fetch implementations refusing a request before any network activity. */
-function isInvalidRequest(error: TypeError): boolean {
+/**
+ * True when the error, one of its causes or an AggregateError's errors carries a code (Node/undici,
+ * Bun) that means the connection was never made, so the server cannot have seen the request.
+ * Browsers expose no codes: there every network failure counts as "maybe sent".
+ */
+function hasNotSentCode(error: unknown, depth = 0): boolean {
+  if (depth > 5 || error === null || typeof error !== "object") return false;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
   return (
-    error.cause === undefined &&
-    /cannot have body|invalid (header|method|url)|is not a valid|headers? (name|value)/i.test(
-      error.message,
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/.test(
+      String(code),
+    ) ||
+    [cause, ...(Array.isArray(errors) ? errors : [])].some((inner) =>
+      hasNotSentCode(inner, depth + 1),
     )
   );
 }
 
-/** True when the error or one of its causes carries a code that means "never connected". */
-function hasNotSentCode(error: unknown, depth = 0): boolean {
-  if (depth > 5 || error === null || typeof error !== "object") return false;
-  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
-  if (Array.isArray(errors) && errors.some((inner) => hasNotSentCode(inner, depth + 1)))
-    return true;
-  return hasNotSentCode(cause, depth + 1);
-}
-
 /** The innermost useful message: undici's "fetch failed" hides "connect ECONNREFUSED ..." in its cause. */
 function describeCause(error: unknown): string {
-  let current: unknown = error;
   let message = "network error";
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++, current = current.cause) {
+  for (let current = error, depth = 0; depth < 5 && current instanceof Error; depth++) {
     if (current.message) message = current.message;
+    current = current.cause;
   }
   return message;
 }

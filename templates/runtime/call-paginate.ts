@@ -24,7 +24,7 @@ export function paginate<TPage, TItem, THeaders = NoHeaders>(
       fetchUrl: (url, pageOptions, relativeTo) =>
         sendPageUrl(transport, op, url, pageOptions, relativeTo),
       urlOf: (pageArgs) =>
-        prepareRequest(op, pageArgs, transport.baseUrl, undefined, undefined).urlWithoutQuery,
+        prepareRequest(op, pageArgs, transport.baseUrl, undefined, undefined).url.split("?")[0],
     },
     paging,
     args,

@@ -135,9 +135,11 @@ export type AuthSpec = (
 
 /** Where the credential goes for one attempt, plus every form of it to scrub from errors. */
 export interface AppliedAuth {
-  readonly headers: readonly (readonly [string, string])[];
-  readonly query: readonly (readonly [string, string])[];
-  readonly cookies: readonly (readonly [string, string])[];
+  /** A header, a query parameter or a cookie, named as the scheme declares. */
+  readonly in: "cookie" | "header" | "query";
+  readonly name: string;
+  /** As sent: the header value, or the percent-encoded query or cookie value. */
+  readonly value: string;
   /** The key and its encodings (Basic's base64, its password): never to appear in errors or hooks. */
   readonly secrets: readonly string[];
 }

@@ -12,7 +12,7 @@ export function urlLroContext(transport: Transport): UrlLroContext {
   return {
     ...lroContext(transport),
     requestUrl: (op, args) =>
-      prepareRequest(op, args, transport.baseUrl, undefined, undefined).urlWithoutQuery,
+      prepareRequest(op, args, transport.baseUrl, undefined, undefined).url.split("?")[0],
     sendUrl: (op, url, options) =>
       sendUrl(transport, op, url, options, "status URL").then(redactedBody),
   };

@@ -190,7 +190,7 @@ describe("browsers (opaque redirects)", () => {
       .request(op({ auth: [schemes[0][1]] }), undefined)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnexpectedStatusError);
-    expect((error as Error).message).toContain("browser hides the redirect");
+    expect((error as Error).message).toContain("browser hides its target");
     const post = op({ method: "POST" });
     await expect(transport.request(post, undefined)).rejects.toThrow(/never sent twice/);
     expect(calls).toEqual(["manual", "manual"]);

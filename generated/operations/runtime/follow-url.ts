@@ -42,18 +42,13 @@ export function prepareUrlRequest(
   clientHeaders: Readonly<Record<string, string>> | undefined,
   callHeaders: Readonly<Record<string, string>> | undefined,
 ): PreparedRequest {
-  const queryAt = url.indexOf("?");
-  const hashAt = url.indexOf("#");
-  const withoutHash = hashAt === -1 ? url : url.slice(0, hashAt);
-  const query = queryAt === -1 ? "" : withoutHash.slice(queryAt + 1);
   return {
     op: { ...op, method: "GET", body: undefined, params: [], isIdempotent: true },
-    urlWithoutQuery: queryAt === -1 ? withoutHash : withoutHash.slice(0, queryAt),
-    query: query === "" ? [] : query.split("&"),
-    defaultHeaders: [["Accept", "application/json"]],
+    url: url.split("#")[0],
+    headers: { accept: "application/json" },
     callerHeaders: callerHeadersOf(clientHeaders, callHeaders),
-    cookies: [],
-    body: { body: undefined, contentType: undefined, isReplayable: true },
+    body: undefined,
+    isReplayable: true,
   };
 }
 

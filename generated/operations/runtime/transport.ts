@@ -3,28 +3,18 @@
 // The client core generated code calls: one operation in, a parsed body (or a typed error) out,
 // with retries, timeouts and hooks. Pagination, long-running operations, streams and channels are
 // separate entry points over it (call-*.ts), so a bundle carries only what its calls use.
-import { sendAttempt } from "./attempt.js";
-import type { AttemptContext, AttemptFailed, SendResult } from "./attempt.js";
-import { delay, sleepUnlessAborted, throwIfAborted } from "./delay.js";
+import { DEFAULT_TIMEOUT_MS, sendAttempt } from "./attempt.js";
+import type { SendResult } from "./attempt.js";
+import { delay, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { apiPromise } from "./response-meta.js";
 import type { ApiPromise, NoHeaders } from "./response-meta.js";
 import { prepareRequest } from "./request-builder.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./response.js";
-import { AttemptTimeouts } from "./signals.js";
 import type { PreparedRequest } from "./request-builder.js";
-import { decideRetry, resolveRetryOptions } from "./retry.js";
 import type { ClientOptions, OperationSpec, RequestOptions } from "./types.js";
 
 export type { SendResult } from "./attempt.js";
-
-/**
- * Per-attempt timeout when neither the client nor the call sets one: none. A timeout that really
- * aborts needs a signal, and Node's fetch charges for any signal it is given (a listener and a
- * finalizer per request, 5-12% of a loopback request's CPU): a call that asks for no timeout
- * pays for none. Node's fetch still gives up after 300 s without headers or body bytes.
- */
-export const DEFAULT_TIMEOUT_MS = Infinity;
+export { DEFAULT_TIMEOUT_MS } from "./attempt.js";
 
 /**
  * Streams keep a bound by default (headers, then silence between chunks): one signal per
@@ -39,8 +29,6 @@ const NO_OPTIONS: RequestOptions = Object.freeze({});
 export interface TransportDefaults {
   /** The spec's first server, used when ClientOptions.baseUrl is not set. */
   readonly baseUrl: string;
-  /** Reserved for richer auth descriptions; unused today. */
-  readonly auth?: unknown;
   /** Every wait (retry backoff, poll interval) goes through it; default setTimeout-based delay. */
   readonly sleep?: Sleep;
   /** Jitter source in [0, 1); default Math.random. */
@@ -61,9 +49,6 @@ export class Transport {
   readonly random: () => number;
   /** Clock for Retry-After dates and poll deadlines. */
   readonly now: () => number;
-  readonly #timeouts = new AttemptTimeouts();
-  /** The first attempt of a call without options: built once, not per call (hence read-only). */
-  readonly #firstAttempt: Readonly<AttemptContext>;
 
   constructor(options: ClientOptions, defaults: TransportDefaults) {
     this.clientOptions = { ...options };
@@ -71,25 +56,6 @@ export class Transport {
     this.sleep = defaults.sleep ?? delay;
     this.random = defaults.random ?? Math.random;
     this.now = defaults.now ?? Date.now;
-    this.#firstAttempt = this.#contextOf(NO_OPTIONS, 1);
-  }
-
-  /** What attempt number `attempt` of a call with `options` needs (see AttemptContext). */
-  #contextOf(options: RequestOptions, attempt: number): AttemptContext {
-    const client = this.clientOptions;
-    return {
-      client,
-      options,
-      fetch: client.fetch,
-      now: this.now,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxResponseBytes:
-        options.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      timeouts: this.#timeouts,
-      attempt,
-      retry: attempt === 1 ? this.#retry : undefined,
-    };
   }
 
   /** Send one operation, return the parsed success body (typed by the caller); `.withResponse()` adds status and headers. */
@@ -105,19 +71,21 @@ export class Transport {
   send(
     op: OperationSpec,
     args: object | undefined,
-    given: RequestOptions = NO_OPTIONS,
+    options: RequestOptions = NO_OPTIONS,
   ): Promise<SendResult> {
-    let sent = op;
-    let options = given;
-    if (op.serverWait !== undefined) {
-      const clientTimeoutMs = this.clientOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      [sent, options] = op.serverWait.apply(op, args, given, clientTimeoutMs);
-    }
     let prepared: PreparedRequest;
     try {
+      // A server-side wait (Prefer: wait, a long-poll argument) adjusts the operation and the timeout.
+      if (op.serverWait)
+        [op, options] = op.serverWait.apply(
+          op,
+          args,
+          options,
+          this.clientOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        );
       throwIfAborted(options.signal);
       prepared = prepareRequest(
-        sent,
+        op,
         args,
         this.baseUrl,
         this.clientOptions.headers,
@@ -135,29 +103,6 @@ export class Transport {
    * attempts, typed errors, backoff.
    */
   sendPrepared(prepared: PreparedRequest, options: RequestOptions): Promise<SendResult> {
-    // A call without options shares the transport's context for its first attempt; the attempt
-    // hands a failure to #retry itself (see AttemptContext.retry), so it never gives one back.
-    const context = options === NO_OPTIONS ? this.#firstAttempt : this.#contextOf(options, 1);
-    return sendAttempt(prepared, context) as Promise<SendResult>;
+    return sendAttempt(this, prepared, options, 1);
   }
-
-  /** Retries after a failed first attempt, while the policy allows; throws the last failure's error. */
-  readonly #retry = async (
-    prepared: PreparedRequest,
-    first: AttemptFailed,
-    options: RequestOptions,
-  ): Promise<SendResult> => {
-    const { op } = prepared;
-    const policy = resolveRetryOptions(op.retry, this.clientOptions.retry, options.retry);
-    // A streamed body is consumed by the first attempt: there is nothing left to send again.
-    if (!prepared.body.isReplayable) policy.maxRetries = 0;
-    let outcome: SendResult | AttemptFailed = first;
-    for (let attempt = 1; "failure" in outcome; attempt++) {
-      const decision = decideRetry(op, outcome.failure, attempt, policy, this.random);
-      if (!decision.shouldRetry) throw outcome.error;
-      await sleepUnlessAborted(this.sleep, decision.delayMs, options.signal);
-      outcome = await sendAttempt(prepared, this.#contextOf(options, attempt + 1));
-    }
-    return outcome;
-  };
 }

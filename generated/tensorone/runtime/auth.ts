@@ -10,8 +10,6 @@ import type { AppliedAuth, AuthSpec, ClientOptions } from "./types.js";
 
 export type { AppliedAuth } from "./types.js";
 
-const NO_AUTH: AppliedAuth = { headers: [], query: [], cookies: [], secrets: [] };
-
 /** The credential for one attempt; a function is called every attempt so rotated tokens are picked up. */
 export async function resolveCredential(
   apiKey: ClientOptions["apiKey"],
@@ -19,35 +17,33 @@ export async function resolveCredential(
   return credentialOf(typeof apiKey === "function" ? await apiKey() : apiKey);
 }
 
-/** A key as sent: absent, null and "" mean no credential; a key fetch would reject is refused. */
+/**
+ * A key as sent: absent, null and "" mean no credential. Control characters are refused wherever
+ * the key goes: CR/LF would split a header, fetch rejects them with an error that quotes the value,
+ * and a key like that is a mistake (a stray newline read from a file). Tab is allowed, as in
+ * header values.
+ */
 export function credentialOf(key: unknown): string | undefined {
   if (key === undefined || key === null || key === "") return undefined;
   const credential = String(key);
-  if (CONTROL_CHARACTERS.test(credential)) throw new CredentialError("control characters");
+  if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(credential))
+    throw new CredentialError("control characters");
   return credential;
 }
 
-/**
- * Control characters: CR/LF would split a header, and fetch rejects them with an error that
- * quotes the value. Refused wherever the key goes: a key like that is a mistake (a stray newline
- * read from a file). Tab is allowed, as in header values.
- */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 /** Header values are byte strings: a raw key in a header cannot hold code points beyond Latin-1. */
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
-
 function headerSafe(credential: string): string {
-  if (BEYOND_LATIN1.test(credential))
+  if (/[^\u0000-\u00ff]/.test(credential))
     throw new CredentialError("characters beyond Latin-1 (it goes in a header)");
   return credential;
 }
 
-/** The credential placed per the first satisfiable scheme (Basic needs "user:pass"). */
+/** The credential placed per the first satisfiable scheme (Basic needs "user:pass"); none: undefined. */
 export function applyAuth(
   schemes: readonly AuthSpec[],
   credential: string | undefined,
-): AppliedAuth {
-  if (credential === undefined || schemes.length === 0) return NO_AUTH;
+): AppliedAuth | undefined {
+  if (credential === undefined || schemes.length === 0) return undefined;
   const scheme =
     schemes.find((candidate) => candidate.type !== "basic" || credential.includes(":")) ??
     schemes[0];
@@ -57,8 +53,9 @@ export function applyAuth(
 /** HTTP Bearer (and OAuth 2 / OpenID Connect tokens obtained elsewhere): `Authorization: Bearer <key>`. */
 export function bearerAuth(credential: string): AppliedAuth {
   return {
-    ...NO_AUTH,
-    headers: [["Authorization", `Bearer ${headerSafe(credential)}`]],
+    in: "header",
+    name: "authorization",
+    value: `Bearer ${headerSafe(credential)}`,
     secrets: [credential],
   };
 }
@@ -66,33 +63,26 @@ export function bearerAuth(credential: string): AppliedAuth {
 /** HTTP Basic: "user:pass" as base64; the password alone is a secret too. */
 export function basicAuth(credential: string): AppliedAuth {
   const encoded = encodeBase64(credential);
-  const password = credential.slice(credential.indexOf(":") + 1);
   return {
-    ...NO_AUTH,
-    headers: [["Authorization", `Basic ${encoded}`]],
-    secrets: [credential, encoded, password],
+    in: "header",
+    name: "authorization",
+    value: `Basic ${encoded}`,
+    secrets: [credential, encoded, credential.slice(credential.indexOf(":") + 1)],
   };
 }
 
 /**
- * An API key in the header, query parameter or cookie the scheme names. Another scheme here is a
- * descriptor naming the wrong placer: sending no credential would hide it behind a 401.
+ * An API key in the header, query parameter or cookie the scheme names (percent-encoded outside a
+ * header). Another scheme here is a descriptor naming the wrong placer: sending no credential would
+ * hide it behind a 401.
  */
 export function apiKeyAuth(credential: string, scheme: AuthSpec): AppliedAuth {
   if (scheme.type !== "apiKey") throw new TypeError(`apiKeyAuth got a ${scheme.type} scheme`);
-  const placed: [string, string][] = [[scheme.name, credential]];
-  if (scheme.in === "header") {
-    headerSafe(credential);
-    return { ...NO_AUTH, headers: placed, secrets: [credential] };
-  }
-  if (scheme.in === "query") return { ...NO_AUTH, query: placed, secrets: [credential] };
-  return { ...NO_AUTH, cookies: placed, secrets: [credential] };
-}
-
-/** Lower-cased header names that may carry a credential for these schemes, always redacted in hooks. */
-export function credentialHeaderNames(schemes: readonly AuthSpec[]): Set<string> {
-  const names = new Set(["authorization", "proxy-authorization"]);
-  for (const scheme of schemes)
-    if (scheme.type === "apiKey" && scheme.in === "header") names.add(scheme.name.toLowerCase());
-  return names;
+  const encoded = encodeURIComponent(credential);
+  return {
+    in: scheme.in,
+    name: scheme.name,
+    value: scheme.in === "header" ? headerSafe(credential) : encoded,
+    secrets: [credential, encoded],
+  };
 }

@@ -11,40 +11,35 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = callbacksBySignal.get(signal);
   if (callbacks === undefined) {
     const created = new Set<() => void>();
-    callbacks = created;
-    callbacksBySignal.set(signal, created);
+    callbacksBySignal.set(signal, (callbacks = created));
     // Stays attached for the signal's life: re-adding it per request would cost more than it keeps.
-    signal.addEventListener("abort", () => runAll(signal, created), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        callbacksBySignal.delete(signal);
+        for (const run of [...created]) run();
+      },
+      { once: true },
+    );
   }
   callbacks.add(callback);
   const subscribed = callbacks;
-  return () => {
-    subscribed.delete(callback);
-  };
+  return () => void subscribed.delete(callback);
 }
 
-function runAll(signal: AbortSignal, callbacks: Set<() => void>): void {
-  callbacksBySignal.delete(signal);
-  for (const callback of [...callbacks]) callback();
-  callbacks.clear();
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts, whichever is first. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(reasonOf(signal));
+/**
+ * `value` (a promise or not), or a rejection with the signal's reason as soon as `signal` aborts
+ * (at once if it has), whichever is first. Every wait and hook of the runtime goes through it.
+ */
+export function raceAbort<T>(
+  value: T | PromiseLike<T>,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  if (!signal) return Promise.resolve(value);
   return new Promise<T>((resolve, reject) => {
-    const unsubscribe = onAbort(signal, () => reject(reasonOf(signal)));
-    promise.then(
-      (value) => {
-        unsubscribe();
-        resolve(value);
-      },
-      (error: unknown) => {
-        unsubscribe();
-        reject(error);
-      },
-    );
+    const stop = onAbort(signal, () => reject(reasonOf(signal)));
+    if (signal.aborted) reject(reasonOf(signal));
+    Promise.resolve(value).then(resolve, reject).finally(stop);
   });
 }
 
