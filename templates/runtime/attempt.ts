@@ -139,7 +139,7 @@ export async function sendAttempt(
         info,
         isSent
           ? "Connection lost while reading the response"
-          : `Connection failed: ${describeCause(thrown)}`,
+          : `Connection failed: ${describeCause(thrown as Error)}`,
         { cause: thrown, secrets },
       );
     failure = { isNotSent: !isSent && hasNotSentCode(thrown) };
@@ -285,14 +285,11 @@ function hasNotSentCode(error: unknown, depth = 0): boolean {
   );
 }
 
-/** The innermost useful message: undici's "fetch failed" hides "connect ECONNREFUSED ..." in its cause. */
-function describeCause(error: unknown): string {
-  let message = "network error";
-  for (let current = error, depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current.message) message = current.message;
-    current = current.cause;
-  }
-  return message;
+/** The innermost message: undici's "fetch failed" hides "connect ECONNREFUSED ..." in its cause. */
+function describeCause(error: Error): string {
+  let cause = error;
+  for (let depth = 0; depth < 5 && cause.cause instanceof Error; depth++) cause = cause.cause;
+  return cause.message || error.message;
 }
 
 /** Carries a hook's own error past the network-error classification untouched. */

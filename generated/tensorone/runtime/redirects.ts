@@ -36,7 +36,7 @@ export async function followRedirects(
     // sent again with redirect: "follow"; anything else is refused rather than risk the key.
     if (response.type === "opaqueredirect")
       return !isSafe
-        ? [response, `the browser hides its target, and a ${method} is never sent twice`]
+        ? [response, `the browser hides its target and a ${method} is never sent twice`]
         : auth?.in === "header" && auth.name.toLowerCase() !== "authorization"
           ? [
               response,
@@ -54,12 +54,12 @@ export async function followRedirects(
     const reason = !target
       ? "it has no Location that is a URL"
       : target.origin !== origin
-        ? `it redirects to another origin (${target.origin}); credentials are only sent to ${origin}`
+        ? `another origin (${target.origin}) would get the credentials`
         : !keepsMethod && !isSafe
-          ? `a ${status} would turn the ${method} into a GET; only 307/308 are followed for it`
+          ? `a ${status} turns a ${method} into a GET (only 307/308 are followed)`
           : // duplex is set for a streamed body only, which the first hop consumed.
             keepsMethod && init.duplex
-            ? "the request body was a stream and cannot be sent again"
+            ? "a streamed body cannot be sent again"
             : hops >= MAX_REDIRECTS
               ? `more than ${MAX_REDIRECTS} redirects`
               : undefined;

@@ -52,7 +52,7 @@ export function serializeParams(
         /^(?:\.|%2e){1,2}$/i.test(String(ownValue(args, candidate.arg ?? candidate.name))),
     );
     throw new TypeError(
-      `${op.id}: path parameter "${param?.name ?? "?"}" is "." or "..", which would change the request's path; refused`,
+      `${op.id}: path parameter "${param?.name ?? "?"}" is "." or "..", which would change the path`,
     );
   }
   return path + query;

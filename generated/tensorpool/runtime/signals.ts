@@ -47,8 +47,7 @@ export function attemptSignal(source: AbortSignal | undefined, timeoutMs: number
     open.isClosed ||
     open.sources[0] !== source ||
     open.timeoutMs !== timeoutMs ||
-    now >= open.closesAt ||
-    open.signal.aborted
+    now >= open.closesAt
   ) {
     open?.close();
     const windowMs = Math.min(1000, Math.max(0, timeoutMs) * 0.05);
