@@ -39,18 +39,15 @@ let open: Linked | undefined;
  * and only if a member is still running. Dispose once per attempt.
  */
 export function attemptSignal(source: AbortSignal | undefined, timeoutMs: number): LinkedSignal {
-  const now = Date.now();
   if (
     !open ||
     open.isClosed ||
     open.sources[0] !== source ||
     open.timeoutMs !== timeoutMs ||
-    now >= open.closesAt
+    Date.now() >= open.closesAt
   ) {
     open?.close();
-    const windowMs = Math.min(1000, Math.max(0, timeoutMs) * 0.05);
-    open = new Linked([source], timeoutMs, windowMs);
-    open.closesAt = now + windowMs;
+    open = new Linked([source], timeoutMs, Math.min(1000, Math.max(0, timeoutMs) * 0.05));
   }
   return open.join();
 }
@@ -66,7 +63,8 @@ class Linked implements LinkedSignal {
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
   readonly sources: readonly (AbortSignal | undefined)[];
   readonly timeoutMs: number | undefined;
-  closesAt = 0;
+  /** Until when attempts may join. */
+  readonly closesAt: number;
   isTimedOut = false;
   /** No attempt may join any more: its timer and listeners go with its last running member. */
   isClosed = false;
@@ -80,6 +78,7 @@ class Linked implements LinkedSignal {
   ) {
     this.sources = sources;
     this.timeoutMs = timeoutMs;
+    this.closesAt = Date.now() + windowMs;
     for (const source of sources) {
       if (source?.aborted) this.#controller.abort(reasonOf(source));
       else if (source)
