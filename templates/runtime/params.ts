@@ -40,10 +40,7 @@ export function serializeParams(
       );
     path += part.styles ? part.styles.path(part, value) : encodeURIComponent(toWireText(value));
   }
-  // A "." or ".." segment (or its percent-encoded forms, which URL parsers treat the same):
-  // `/jobs/{id}` with id ".." would request `/`. Encoding cannot help, so such values are refused,
-  // as openai-node does.
-  if (path !== op.path && /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(path)) {
+  if (path !== op.path && DOT_SEGMENT.test(path)) {
     const param = op.params.find(
       (candidate) =>
         candidate.in === "path" &&
@@ -55,6 +52,13 @@ export function serializeParams(
   }
   return path + query;
 }
+
+/**
+ * A "." or ".." segment (or its percent-encoded forms, which URL parsers treat the same):
+ * `/jobs/{id}` with id ".." would request `/`. Encoding cannot help, so such values are refused,
+ * as openai-node does. A constant: a regex literal in a function is a new object per call.
+ */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /** A value as text on the wire: Dates as ISO 8601, nested objects as JSON, null as "". */
 export function toWireText(value: unknown): string {
