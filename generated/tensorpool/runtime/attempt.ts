@@ -9,7 +9,7 @@ import { applyAuth, credentialOf, resolveCredential } from "./auth.js";
 import { sleepUnlessAborted } from "./delay.js";
 import { redactHeaders, redactText, redactThrown } from "./error-details.js";
 import { ConnectionError, SdkError, TimeoutError, createApiError } from "./errors.js";
-import type { RequestInfo } from "./errors.js";
+import type { ApiError, RequestInfo } from "./errors.js";
 import { followRedirects } from "./redirects.js";
 import { headersOf, redactedHeadersOf } from "./request-builder.js";
 import type { PreparedRequest } from "./request-builder.js";
@@ -45,9 +45,9 @@ export const DEFAULT_TIMEOUT_MS = Infinity;
 const NO_SECRETS: readonly string[] = [];
 
 /**
- * Sends attempt `attempt` of `prepared` and, while the retry policy allows, the ones after it
- * (after its wait). Kept lean: an async function's suspended frame is allocated per call and
- * sized by its locals, so what most calls never do (hooks, redirects) lives in helpers.
+ * Sends attempt `attempt` of `prepared` and, while the retry policy allows, the ones after it.
+ * Kept lean: an async function's suspended frame is allocated per call and sized by its locals,
+ * so what most calls never do (hooks, redirects, error responses, retries) lives in helpers.
  */
 export async function sendAttempt(
   transport: Transport,
@@ -120,19 +120,13 @@ export async function sendAttempt(
       const body = await readSuccessBody(response, op, info, maxBytes, secrets);
       return { body, status, headers: response.headers, secrets };
     }
-    // A status the operation does not declare as a result (or an unfollowed redirect).
-    const { headers } = response;
-    failure = error = createApiError(
-      {
-        ...info,
-        status,
-        statusText: response.statusText,
-        headers,
-        body: await readErrorBody(response, linked?.signal ?? signal, maxBytes, info),
-        retryAfterMs: parseRetryAfterMs(headers, transport.now),
-        location: headers.get("location") ?? undefined,
-        reason,
-      },
+    failure = error = await statusError(
+      transport,
+      response,
+      reason,
+      linked?.signal ?? signal,
+      info,
+      maxBytes,
       secrets,
     );
   } catch (thrown) {
@@ -154,19 +148,58 @@ export async function sendAttempt(
   } finally {
     linked?.dispose();
   }
+  return retryOrThrow(transport, prepared, options, attempt, failure, error);
+}
+
+/** The next attempt after the policy's wait, or `error` thrown when the policy gives up. */
+async function retryOrThrow(
+  transport: Transport,
+  prepared: PreparedRequest,
+  options: RequestOptions,
+  attempt: number,
+  failure: AttemptFailure,
+  error: Error,
+): Promise<SendResult> {
+  const { op } = prepared;
   // A streamed body is consumed by the first attempt: there is nothing left to send again.
   const delayMs = prepared.isReplayable
     ? retryDelayMs(
         op,
         failure,
         attempt,
-        resolveRetryOptions(op.retry, client.retry, options.retry),
+        resolveRetryOptions(op.retry, transport.clientOptions.retry, options.retry),
         transport.random,
       )
     : undefined;
   if (delayMs === undefined) throw error;
-  await sleepUnlessAborted(transport.sleep, delayMs, signal);
+  await sleepUnlessAborted(transport.sleep, delayMs, options.signal);
   return sendAttempt(transport, prepared, options, attempt + 1);
+}
+
+/** A status the operation does not declare as a result (or an unfollowed redirect): its typed error. */
+async function statusError(
+  transport: Transport,
+  response: Response,
+  reason: string | undefined,
+  signal: AbortSignal | undefined,
+  info: RequestInfo,
+  maxBytes: number,
+  secrets: readonly string[],
+): Promise<ApiError> {
+  const { status, headers } = response;
+  return createApiError(
+    {
+      ...info,
+      status,
+      statusText: response.statusText,
+      headers,
+      body: await readErrorBody(response, signal, maxBytes, info),
+      retryAfterMs: parseRetryAfterMs(headers, transport.now),
+      location: headers.get("location") ?? undefined,
+      reason,
+    },
+    secrets,
+  );
 }
 
 /** Runs the request hook (if any) on the attempt's context; gives it and when the request starts. */
