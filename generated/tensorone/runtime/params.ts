@@ -29,23 +29,22 @@ export function serializeParams(
     else for (const piece of styles.cookie(param, value)) cookie += (cookie ? "; " : "") + piece;
   }
   if (cookie) headers.cookie = cookie;
-  let path = "";
-  for (const part of pathTemplateOf(op)) {
-    if (typeof part === "string") {
-      path += part;
-      continue;
-    }
-    const value = ownValue(args, part.arg ?? part.name);
-    if (value === undefined || value === null || (value === "" && !part.allowsEmpty))
+  // Indexed: a for-of over the template walks an iterator per call.
+  const { literals, params } = pathTemplateOf(op);
+  let path = literals[0];
+  for (let index = 0; index < params.length; index++) {
+    const param = params[index];
+    const value = ownValue(args, param.arg ?? param.name);
+    if (value === undefined || value === null || (value === "" && !param.allowsEmpty))
       throw new TypeError(
-        `${op.id}: missing required path parameter "${part.name}" (got ${value === "" ? "an empty string" : String(value)})`,
+        `${op.id}: missing required path parameter "${param.name}" (got ${value === "" ? "an empty string" : String(value)})`,
       );
-    path += part.styles ? part.styles.path(part, value) : encodeURIComponent(toWireText(value));
+    path +=
+      (param.styles ? param.styles.path(param, value) : encodeURIComponent(toWireText(value))) +
+      literals[index + 1];
   }
-  // A "." or ".." segment (or its percent-encoded forms, which URL parsers treat the same):
-  // `/jobs/{id}` with id ".." would request `/`. Encoding cannot help, so such values are refused,
-  // as openai-node does.
-  if (path !== op.path && /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(path)) {
+  // Most paths hold no "." and no "%2": they skip the regex.
+  if (params.length > 0 && (path.includes(".") || path.includes("%2")) && DOT_SEGMENT.test(path)) {
     const param = op.params.find(
       (candidate) =>
         candidate.in === "path" &&
@@ -58,6 +57,13 @@ export function serializeParams(
   return path + query;
 }
 
+/**
+ * A "." or ".." segment (or its percent-encoded forms, which URL parsers treat the same):
+ * `/jobs/{id}` with id ".." would request `/`. Encoding cannot help, so such values are refused,
+ * as openai-node does. A constant: a regex literal in a function is a new object per call.
+ */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
 /** A value as text on the wire: Dates as ISO 8601, nested objects as JSON, null as "". */
 export function toWireText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -66,22 +72,32 @@ export function toWireText(value: unknown): string {
   return String(value);
 }
 
-/** Path templates never change: split once per descriptor, literals and parameters alternating. */
-const pathTemplates = new WeakMap<OperationSpec, readonly (string | ParameterSpec)[]>();
+/** An operation's path split around its placeholders: literals[i], params[i], literals[i + 1]... */
+interface PathTemplate {
+  readonly literals: readonly string[];
+  readonly params: readonly ParameterSpec[];
+}
 
-function pathTemplateOf(op: OperationSpec): readonly (string | ParameterSpec)[] {
+/** Path templates never change: split once per descriptor. */
+const pathTemplates = new WeakMap<OperationSpec, PathTemplate>();
+
+function pathTemplateOf(op: OperationSpec): PathTemplate {
   let template = pathTemplates.get(op);
-  if (template === undefined)
-    pathTemplates.set(
-      op,
-      (template = op.path.split(/\{([^}]+)\}/).map((part, index) =>
-        index % 2 === 0
-          ? part
-          : (op.params.find((param) => param.in === "path" && param.name === part) ?? {
-              name: part,
+  if (template === undefined) {
+    const parts = op.path.split(/\{([^}]+)\}/);
+    template = {
+      literals: parts.filter((_, index) => index % 2 === 0),
+      params: parts
+        .filter((_, index) => index % 2 === 1)
+        .map(
+          (name) =>
+            op.params.find((param) => param.in === "path" && param.name === name) ?? {
+              name,
               in: "path",
-            }),
-      )),
-    );
+            },
+        ),
+    };
+    pathTemplates.set(op, template);
+  }
   return template;
 }

@@ -86,7 +86,8 @@ export function redactedHeadersOf(
   const headers = headersOf(prepared, auth && { ...auth, value: "[redacted]" });
   for (const name in headers)
     headers[name] =
-      /^(proxy-)?authorization$/.test(name) ||
+      name === "authorization" ||
+      name === "proxy-authorization" ||
       prepared.op.auth.some(
         (scheme) =>
           scheme.type === "apiKey" && scheme.in === "header" && scheme.name.toLowerCase() === name,

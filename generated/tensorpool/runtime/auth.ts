@@ -26,14 +26,17 @@ export async function resolveCredential(
 export function credentialOf(key: unknown): string | undefined {
   if (key === undefined || key === null || key === "") return undefined;
   const credential = String(key);
-  if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(credential))
-    throw new CredentialError("control characters");
+  if (CONTROL_CHARACTERS.test(credential)) throw new CredentialError("control characters");
   return credential;
 }
 
+/** Constants: a regex literal in a function is a new object per call (these run per attempt). */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
 /** Header values are byte strings: a raw key in a header cannot hold code points beyond Latin-1. */
 function headerSafe(credential: string): string {
-  if (/[^\u0000-\u00ff]/.test(credential))
+  if (BEYOND_LATIN1.test(credential))
     throw new CredentialError("characters beyond Latin-1 (it goes in a header)");
   return credential;
 }
