@@ -132,3 +132,22 @@ export const reservedMethodNames = [
   "reviveDates",
   "withServerWait",
 ];
+
+/**
+ * Keys a server variable's client option may not take: ClientOptions' own (templates/runtime/types.ts;
+ * the test holds this list to it) and what every object has (read as `options[name]`, `constructor`
+ * would be Object itself).
+ */
+export const reservedOptionNames: ReadonlySet<string> = new Set([
+  "WebSocket",
+  "apiKey",
+  "baseUrl",
+  "fetch",
+  "headers",
+  "maxResponseBytes",
+  "onRequest",
+  "onResponse",
+  "retry",
+  "timeoutMs",
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);

@@ -16,6 +16,7 @@ import type { Api } from "../../generator/model/api.js";
 import { formatDiagnostic } from "../../generator/diagnostics/diagnostic.js";
 import {
   reservedMethodNames,
+  reservedOptionNames,
   reservedTypeNames,
 } from "../../generator/normalize/reserved-names.js";
 import { generate, type GenerateResult } from "../../generator/pipeline.js";
@@ -51,8 +52,12 @@ describe("a spec that takes the names the folder binds", () => {
   it("renames each with a NAME001 warning at its pointer", () => {
     const renames = clash.diagnostics
       .filter((d) => d.code === "NAME001")
-      .map((d) => `${d.pointer} ${formatDiagnostic(d).match(/it is named "(\w+)"/)?.[1]}`);
+      .map(
+        (d) =>
+          `${d.pointer} ${formatDiagnostic(d).match(/(?:it is named|its option is) "(\w+)"/)?.[1]}`,
+      );
     expect(renames).toEqual([
+      "#/servers/0/variables/timeoutMs timeoutMsInServerUrl",
       "#/paths/~1jobs/post encodeJson2",
       "#/paths/~1a/get bearerAuth2",
       "#/paths/~1b/get reviveDates2",
@@ -141,6 +146,64 @@ describe("a spec that takes the names the folder binds", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   }, 60_000);
+});
+
+describe("server variables named like client options", () => {
+  it("are the options <name>InServerUrl: timeoutMs stays the timeout, constructor is not Object", async () => {
+    const result = await generateInto("hosted", "test/fixtures/names/server-variables.yaml");
+    expect(result.diagnostics.map((d) => `${d.code} ${d.pointer}`)).toEqual([
+      "NAME001 #/servers/0/variables/timeoutMs",
+      "NAME001 #/servers/0/variables/constructor",
+    ]);
+    const use = [
+      'import { createHostedClient } from "./client/index.js";',
+      'createHostedClient({ port: "1", timeoutMs: 5000, timeoutMsInServerUrl: "v2", constructorInServerUrl: "k" });',
+    ].join("\n");
+    const compiled = await compileAlone({ client: path.join(tmp, "hosted") }, { "use.ts": use });
+    expect(compiled.output).toBe("");
+    const urls: string[] = [];
+    const server = createServer((req, res) => {
+      urls.push(req.url ?? "");
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      await build({
+        bundle: true,
+        entryPoints: [path.join(tmp, "hosted/index.ts")],
+        format: "esm",
+        logLevel: "silent",
+        outfile: path.join(tmp, "hosted.mjs"),
+        platform: "neutral",
+      });
+      const mod = (await import(pathToFileURL(path.join(tmp, "hosted.mjs")).href)) as {
+        createHostedClient(o: object): { ping(): Promise<unknown> };
+      };
+      const port = String((server.address() as AddressInfo).port);
+      await mod.createHostedClient({ port, timeoutMs: 5000 }).ping();
+      await mod
+        .createHostedClient({ port, timeoutMsInServerUrl: "v2", constructorInServerUrl: "k" })
+        .ping();
+      expect(urls).toEqual(["/v1/c/ping", "/v2/k/ping"]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 120_000);
+
+  it("the reserved option names cover ClientOptions' own keys", () => {
+    const source = ts.createSourceFile(
+      "types.ts",
+      readFileSync("templates/runtime/types.ts", "utf8"),
+      ts.ScriptTarget.Latest,
+    );
+    const options = source.statements.find(
+      (s): s is ts.InterfaceDeclaration =>
+        ts.isInterfaceDeclaration(s) && s.name.text === "ClientOptions",
+    );
+    const keys = options!.members.map((m) => (m.name as ts.Identifier).text);
+    expect(keys.length).toBeGreaterThan(5);
+    expect(keys.filter((key) => !reservedOptionNames.has(key))).toEqual([]);
+  });
 });
 
 /** Every generated folder this test can read: the fixtures above and the committed goldens. */
