@@ -31,7 +31,11 @@ describe("schema translation", () => {
     // GitHub's REST document: null once, whichever keywords say it.
     ["nullable enum with null", { enum: ["a", null], nullable: true }, '"a" | null'],
     ["nullable enum", { enum: ["a", "b"], nullable: true }, '"a" | "b" | null'],
-    ["nullable type array with null", { type: ["string", "null"], nullable: true }, "string | null"],
+    [
+      "nullable type array with null",
+      { type: ["string", "null"], nullable: true },
+      "string | null",
+    ],
     [
       "nullable oneOf with a null enum",
       { oneOf: [{ type: "integer" }, { enum: ["a", null] }], nullable: true },
