@@ -63,6 +63,7 @@ describe("a spec that takes the names the folder binds", () => {
       "#/paths/~1b/get reviveDates2",
       "#/paths/~1c/get paramStyles2",
       "#/paths/~1d/get lroRules2",
+      "#/paths/~1f/get _2fa2",
       ...[
         "SdkError",
         "StreamParseError",

@@ -41,7 +41,10 @@ export function resolveNameConflicts(ctx: NormalizeContext, api: Api): Api {
       ),
     }));
   const pollerMethods = api.pollers.flatMap((p) => [`poll${p.name}`, `waitFor${p.name}`]);
-  const methods = new NameRegistry([...reservedMethodNames, ...pollerMethods]);
+  // A type and a method share a name only when it starts with `_` (a leading digit: pascalCase
+  // capitalises a first letter, camelCase lowers it); index.ts re-exports both, so one must yield.
+  const prefixedTypes = schemas.map((schema) => schema.name).filter((n) => n.startsWith("_"));
+  const methods = new NameRegistry([...reservedMethodNames, ...pollerMethods, ...prefixedTypes]);
   const operations = [...api.operations]
     .sort(
       (a, b) => compare(a.name, b.name) || compare(a.path, b.path) || compare(a.method, b.method),
