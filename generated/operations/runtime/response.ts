@@ -74,41 +74,57 @@ export function isDeclaredResult(responses: readonly ResponseSpec[], status: num
 }
 
 /**
- * A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. Not async:
- * a text body takes one reaction on the read instead of a suspended frame per call.
+ * A success body as read: the text for JSON and text bodies (parseSuccessBody parses it, at once,
+ * so a call awaits one read instead of a read and a reaction on it), else the body itself.
  */
 export function readSuccessBody(
   response: Response,
-  op: Pick<OperationSpec, "dateTable" | "responses">,
+  op: Pick<OperationSpec, "responses">,
   info: RequestInfo,
   maxResponseBytes: number,
-  secrets: readonly string[],
 ): Promise<unknown> {
-  // Read once: fetch's Response checks its brand on every getter call.
-  const { status } = response;
-  const declared = findResponseSpec(op.responses, status);
-  const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
-  if (info.method === "HEAD" || BODYLESS_STATUSES.has(status) || kind === "empty")
+  const kind = kindOf(response, op);
+  if (info.method === "HEAD" || BODYLESS_STATUSES.has(response.status) || kind === "empty")
     return discardBody(response);
   if (kind === "binary") return readLimited(response, maxResponseBytes, info, true);
   // Read event by event by an EventStream, never buffered here (not bounded by maxResponseBytes).
   if (kind === "stream") return Promise.resolve(response.body);
-  return readLimited(response, maxResponseBytes, info).then((text) => {
-    // An undeclared status with an empty body is "nothing", not an empty string.
-    if (kind === "text") return declared || text !== "" ? text : undefined;
-    if (isBlank(text)) return undefined;
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (cause) {
-      throw new ResponseParseError(
-        { ...info, status, headers: response.headers, text, cause },
-        secrets,
-      );
-    }
-    const dates = op.dateTable;
-    return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
-  });
+  return readLimited(response, maxResponseBytes, info);
+}
+
+/** What readSuccessBody read, parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
+export function parseSuccessBody(
+  read: unknown,
+  response: Response,
+  op: Pick<OperationSpec, "dateTable" | "responses">,
+  info: RequestInfo,
+  secrets: readonly string[],
+): unknown {
+  if (typeof read !== "string") return read;
+  const { status } = response;
+  const declared = findResponseSpec(op.responses, status);
+  // An undeclared status with an empty body is "nothing", not an empty string.
+  if (kindOf(response, op) === "text") return declared || read !== "" ? read : undefined;
+  if (isBlank(read)) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(read);
+  } catch (cause) {
+    throw new ResponseParseError(
+      { ...info, status, headers: response.headers, text: read, cause },
+      secrets,
+    );
+  }
+  const dates = op.dateTable;
+  return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
+}
+
+/** The body kind of a success: as declared for its status, else as its Content-Type suggests. */
+function kindOf(response: Response, op: Pick<OperationSpec, "responses">): BodyKind {
+  return (
+    findResponseSpec(op.responses, response.status)?.kind ??
+    kindFromContentType(response.headers.get("content-type"))
+  );
 }
 
 async function discardBody(response: Response): Promise<undefined> {
