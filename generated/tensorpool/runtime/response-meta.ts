@@ -37,7 +37,7 @@ export function apiPromise<T, THeaders>(
   const promise = sent.then(bodyOf) as ApiPromise<T, THeaders>;
   promise.withResponse = () => {
     // The caller awaits this one instead: the body promise's rejection is theirs to see here.
-    promise.then(undefined, ignore);
+    promise.catch(ignore);
     return sent.then((result) => withResponseOf<T, THeaders>(op, result));
   };
   return promise;
@@ -67,10 +67,9 @@ export function withResponseOf<T, THeaders>(
 /** A declared header's value as its kind says; undefined when it does not parse as that kind. */
 function parseHeader(kind: string, text: string): unknown {
   const trimmed = text.trim();
-  if (kind === "number") return trimmed !== "" && Number.isFinite(+trimmed) ? +trimmed : undefined;
+  if (kind === "number") return trimmed && isFinite(+trimmed) ? +trimmed : undefined;
   if (kind !== "boolean") return text;
-  const lower = trimmed.toLowerCase();
-  return lower === "true" || (lower === "false" ? false : undefined);
+  return /^(true|false)$/i.test(trimmed) ? /^t/i.test(trimmed) : undefined;
 }
 
 function bodyOf(result: SendResult): unknown {
