@@ -77,14 +77,14 @@ export function readRateLimit(headers: Headers, retryAfterMs?: number): RateLimi
   let info: RateLimitInfo | undefined;
   for (const names of RATE_LIMIT_FIELDS) {
     const field = names.split("|")[0] as keyof RateLimitInfo;
-    const own = headers.get(`x-ratelimit-${field}`) ?? headers.get(`ratelimit-${field}`);
     // "100, 100;w=60" (a policy list) still starts with the number that matters.
     const match =
-      own === null
-        ? RegExp(`(?:^|[,;\\s])(?:${names})=(\\d+)`).exec(
-            headers.get(field === "window" ? "ratelimit-policy" : "ratelimit") ?? "",
-          )
-        : /^\s*(\d+(?:\.\d+)?)/.exec(own);
+      /^\s*(\d+(?:\.\d+)?)/.exec(
+        headers.get(`x-ratelimit-${field}`) ?? headers.get(`ratelimit-${field}`) ?? "",
+      ) ??
+      RegExp(`(?:^|[,;\\s])(?:${names})=(\\d+)`).exec(
+        headers.get(field === "window" ? "ratelimit-policy" : "ratelimit") ?? "",
+      );
     if (match) (info ??= {})[field] = +match[1];
   }
   if (info && retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
@@ -102,20 +102,19 @@ export function redact<T>(value: T, secrets: readonly string[] = [], depth = 0):
   // Deeper than any real body: a hostile one must not overflow the stack while being scrubbed;
   // errors chain a few causes at most, and may form cycles.
   if (!secrets.length || depth > (value instanceof Error ? 8 : 200)) return value;
-  if (typeof value === "string") {
-    let text: string = value;
-    for (const secret of secrets)
-      if (secret.length >= MIN_SECRET_CHARS && text.includes(secret))
-        text = text.split(secret).join("[redacted]");
-    return text as T;
-  }
+  if (typeof value === "string")
+    return secrets.reduce<string>(
+      (text, secret) =>
+        secret.length >= MIN_SECRET_CHARS && text.includes(secret)
+          ? text.split(secret).join("[redacted]")
+          : text,
+      value,
+    ) as T;
   if (value instanceof Headers) {
-    let copy: Headers | undefined;
-    value.forEach((item, name) => {
-      const clean = redact(item, secrets);
-      if (clean !== item) (copy ??= new Headers(value)).set(name, clean);
-    });
-    return (copy ?? value) as T;
+    // As [name, value] pairs: a repeated Set-Cookie stays repeated in the copy.
+    const entries = [...value];
+    const clean = redact(entries, secrets, depth);
+    return (clean === entries ? value : new Headers(clean)) as T;
   }
   const isError = value instanceof Error;
   const isArray = Array.isArray(value);
@@ -123,9 +122,8 @@ export function redact<T>(value: T, secrets: readonly string[] = [], depth = 0):
   if (!isError && !isArray && Object.getPrototypeOf(value ?? 0) !== Object.prototype) return value;
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  // message, stack and cause are own but not enumerable; `errors` (AggregateError) likewise.
-  const keys = Object.keys(record);
-  for (const key of isError ? ["message", "stack", "cause", "errors", ...keys] : keys) {
+  // Own names, not keys: an error's message, stack, cause and `errors` are not enumerable.
+  for (const key of Object.getOwnPropertyNames(record)) {
     const item = record[key];
     const clean = redact(item, secrets, depth + 1);
     if (clean === item) continue;

@@ -103,10 +103,7 @@ export function parseSuccessBody(
   try {
     body = JSON.parse(read);
   } catch (cause) {
-    throw new ResponseParseError(
-      { ...info, status, headers: response.headers, text: read, cause },
-      secrets,
-    );
+    throw new ResponseParseError(info, status, response.headers, read, cause, secrets);
   }
   const dates = op.dateTable;
   return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
@@ -149,14 +146,13 @@ function readLimited(
   kind: BodyKind,
 ): Promise<string | Blob> {
   const { headers, body } = response;
-  const length = headers.get("content-length");
-  // NaN (no body, no length, or an encoded body) is neither within nor over the limit.
-  const declared = body && length && !headers.has("content-encoding") ? +length : NaN;
-  if (declared > limit) {
-    void body?.cancel().catch(ignore);
+  // null (no body, no length, or an encoded body) is neither within nor over the limit.
+  const length = body && !headers.has("content-encoding") && headers.get("content-length");
+  if (length && +length > limit) {
+    void body.cancel().catch(ignore);
     throw new ResponseTooLargeError(info, response.status, limit);
   }
-  if (declared <= limit || limit === Infinity || !body)
+  if (+(length || NaN) <= limit || limit === Infinity || !body)
     return kind === "binary" ? response.blob() : response.text();
   return readChunks(response, body, limit, info).then<string | Blob>((blob) =>
     kind === "binary" ? blob : blob.text(),

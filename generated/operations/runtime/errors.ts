@@ -221,22 +221,20 @@ export class ResponseParseError extends SdkError {
   declare readonly method: HttpMethod;
   declare readonly url: string;
 
+  /** `cause` is JSON.parse's SyntaxError (it quotes the text it choked on). */
   constructor(
-    init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown },
+    info: RequestInfo,
+    status: number,
+    headers: Headers,
+    text: string,
+    cause: unknown,
     secrets?: readonly string[],
   ) {
     // Scrubbed before it is cut, so no part of a key survives the cut.
-    const text = redact(init.text, secrets).slice(0, 500);
+    text = redact(text, secrets).slice(0, 500);
     super(
-      `${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
-      {
-        // JSON.parse's SyntaxError quotes the text it choked on.
-        cause: init.cause,
-        status: init.status,
-        headers: init.headers,
-        text,
-        ...requestInfoOf(init),
-      },
+      `${status} response to ${info.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
+      { cause, status, headers, text, ...requestInfoOf(info) },
       secrets,
     );
   }

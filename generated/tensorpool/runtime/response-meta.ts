@@ -52,8 +52,7 @@ export function withResponseOf<T, THeaders>(
   const headers: Record<string, unknown> = {};
   for (const name of Object.keys(declared)) {
     const text = result.headers.get(name);
-    if (text === null) continue;
-    const value = parseHeader(declared[name], text);
+    const value = text === null ? undefined : parseHeader(declared[name], text);
     if (value !== undefined) headers[name] = value;
   }
   return {
@@ -64,12 +63,14 @@ export function withResponseOf<T, THeaders>(
   };
 }
 
-/** A declared header's value as its kind says; undefined when it does not parse as that kind. */
+/**
+ * A declared header's value as its kind says; undefined when it does not parse as that kind.
+ * (Headers hands values over trimmed.)
+ */
 function parseHeader(kind: string, text: string): unknown {
-  const trimmed = text.trim();
-  if (kind === "number") return trimmed && isFinite(+trimmed) ? +trimmed : undefined;
+  if (kind === "number") return text && isFinite(+text) ? +text : undefined;
   if (kind !== "boolean") return text;
-  return /^(true|false)$/i.test(trimmed) ? /^t/i.test(trimmed) : undefined;
+  return /^(true|false)$/i.test(text) ? /^t/i.test(text) : undefined;
 }
 
 function bodyOf(result: SendResult): unknown {
