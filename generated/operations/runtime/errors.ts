@@ -59,7 +59,7 @@ function requestInfoOf(info: RequestInfo): RequestInfo {
 export class CredentialError extends SdkError {
   override name = "CredentialError";
   constructor(what: string) {
-    super(`apiKey contains ${what}, which cannot be sent in a request; nothing was sent`);
+    super(`apiKey contains ${what}; nothing was sent`);
   }
 }
 

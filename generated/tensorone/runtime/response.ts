@@ -39,19 +39,17 @@ function planOf(responses: readonly ResponseSpec[], status: number): StatusPlan 
  * success: its body is not what the return type promises.
  */
 function decidePlan(responses: readonly ResponseSpec[], status: number): StatusPlan {
-  const code = `${status}`;
-  const declared =
-    responses.find((response) => response.status === code) ??
-    responses.find((response) => response.status === `${code[0]}XX`);
+  const find = (code: string) => responses.find((response) => response.status === code);
+  const declared = find(String(status)) ?? find(`${Math.floor(status / 100)}XX`);
   return {
-    spec: declared ?? responses.find((response) => response.status === "default"),
+    spec: declared ?? find("default"),
     isResult: declared
       ? !(declared.isError ?? status >= 400)
       : status > 199 &&
         status < 300 &&
-        !responses.some(
+        responses.every(
           (response) =>
-            response.status !== "default" && !(response.isError ?? /^[45]/.test(response.status)),
+            response.status === "default" || (response.isError ?? /^[45]/.test(response.status)),
         ),
   };
 }
