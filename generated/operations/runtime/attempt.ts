@@ -16,6 +16,7 @@ import type { PreparedRequest } from "./request-builder.js";
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   isDeclaredResult,
+  parseSuccessBody,
   readErrorBody,
   readSuccessBody,
 } from "./response.js";
@@ -117,7 +118,8 @@ export async function sendAttempt(
     if (hooked) await runResponseHook(transport, hooked, response, secrets, signal);
     const { status } = response;
     if (reason === undefined && isDeclaredResult(op.responses, status)) {
-      const body = await readSuccessBody(response, op, info, maxBytes, secrets);
+      const read = await readSuccessBody(response, op, info, maxBytes);
+      const body = parseSuccessBody(read, response, op, info, secrets);
       return { body, status, headers: response.headers, secrets };
     }
     failure = error = await statusError(
