@@ -72,7 +72,7 @@ export async function sendAttempt(
   const info: RequestInfo = {
     operationId: op.id,
     method: op.method,
-    url: redactText(prepared.url, secrets),
+    url: auth ? redactText(prepared.url, secrets) : prepared.url,
   };
   // Hook contexts (and their redacted headers) are built only for hooks that exist.
   const hooked =

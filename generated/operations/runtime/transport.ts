@@ -22,6 +22,9 @@ export { DEFAULT_TIMEOUT_MS } from "./attempt.js";
  */
 export const DEFAULT_STREAM_TIMEOUT_MS = 60_000;
 
+/** The options of a call that passes none: shared, not an object per call (never modified). */
+const NO_OPTIONS: RequestOptions = Object.freeze({});
+
 /** What the generated client passes besides the user's options; sleep/random/now are for tests. */
 export interface TransportDefaults {
   /** The spec's first server, used when ClientOptions.baseUrl is not set. */
@@ -68,7 +71,7 @@ export class Transport {
   send(
     op: OperationSpec,
     args: object | undefined,
-    options: RequestOptions = {},
+    options: RequestOptions = NO_OPTIONS,
   ): Promise<SendResult> {
     let prepared: PreparedRequest;
     try {
