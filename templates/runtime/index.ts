@@ -22,7 +22,7 @@ export {
 } from "./errors.js";
 export type { RateLimitInfo } from "./error-details.js";
 export type { Sleep } from "./delay.js";
-export { Channel } from "./channel.js";
+export type { Channel } from "./channel.js";
 export {
   ChannelError,
   ChannelFailedError,
