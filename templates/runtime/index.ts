@@ -36,7 +36,7 @@ export { UntrackedOperationError } from "./lro-outcome.js";
 export type { LroOutcome } from "./lro-outcome.js";
 export type { ApiPromise, NoHeaders, WithResponse } from "./response-meta.js";
 export { PagePromise } from "./paginate.js";
-export { Poller } from "./poller.js";
+export type { Poller } from "./poller.js";
 export { Transport } from "./transport.js";
 export type { SendResult, TransportDefaults } from "./transport.js";
 export { buildClient } from "./client-factory.js";

@@ -7,7 +7,8 @@ import { afterAcceptedStart, isOwnLroFailure } from "./lro-engine.js";
 import { lroContext } from "./lro-context.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
 import type { LroOutcome } from "./lro-outcome.js";
-import { Poller } from "./poller.js";
+import { createPoller } from "./poller.js";
+import type { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
 import { decodeResumeToken } from "./resume-token.js";
 import type { Transport } from "./transport.js";
@@ -35,7 +36,13 @@ export function pollerFor<TState>(
   if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id === "")) {
     throw new TypeError(`${name}: a poller needs at least one non-empty id`);
   }
-  return new Poller<TState>(lroContext(transport), name, lro, { ids: [...ids], isMulti }, options);
+  return createPoller<TState>(
+    lroContext(transport),
+    name,
+    lro,
+    { ids: [...ids], isMulti },
+    options,
+  );
 }
 
 /**
@@ -60,7 +67,7 @@ export function startPoller<TState>(
     isChangeAwaited: start.isChangeAwaited,
     history: lro.rules?.atStart(lro, body, op, args),
   }));
-  return new Poller<TState>(lroContext(transport), name, lro, target, options);
+  return createPoller<TState>(lroContext(transport), name, lro, target, options);
 }
 
 /**
