@@ -11,6 +11,7 @@ import type { PollerTarget } from "./poller.js";
 import { decodeResumeToken } from "./resume-token.js";
 import type { Transport } from "./transport.js";
 import type {
+  FieldPath,
   LroSpec,
   OperationSpec,
   PollOptions,
@@ -181,8 +182,8 @@ function readStartIds(
     if (typeof id === "string" && id !== "") return [id];
     throw new TypeError(`${op.id}: argument ${start.idArg} is needed to wait`);
   }
-  const path = start.idsPath ?? start.idPath;
-  if (path === undefined) throw new TypeError(`${op.id}: startPoller needs an idPath or idsPath`);
+  // The descriptor names one of them whenever idArg is absent.
+  const path = (start.idsPath ?? start.idPath) as FieldPath;
   const value = readFieldPath(body, path);
   const values = start.idsPath !== undefined && Array.isArray(value) ? value : [value];
   const isUsable = (id: unknown): boolean =>
