@@ -5,7 +5,11 @@
 // rotated each round; what a folder adds is its CPU time minus the lib-only project's in the SAME
 // round (pairing cancels the drift of other load), and the figure is the median over rounds.
 // CPU time (user + system of the tsc process) moves far less than wall time on a shared machine.
-// Prints a Markdown table (and the raw rounds as JSON with --json).
+// A second table counts the checker's work (`--extendedDiagnostics`: identifiers, symbols, types,
+// instantiations above the lib-only project): those counts do not move with load, so they say
+// which way a change went when the CPU medians of a busy machine cannot.
+// Prints Markdown tables (and the raw rounds as JSON with --json).
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -44,6 +48,29 @@ for (let round = 0; round < rounds; round++) {
       if (r.errors) errors[`${checker.name} ${dir}`] = r.firstError;
     }
 }
+
+const COUNTED = ["Identifiers", "Symbols", "Types", "Instantiations"];
+/** counts[checker][dir] = { Identifiers, ... } from one `--extendedDiagnostics` run (exact, not timed). */
+const counts = Object.fromEntries(
+  checkers.map((c) => [
+    c.name,
+    Object.fromEntries(
+      folders.map((dir) => {
+        const args = [...c.args, "-p", path.join(dir, "tsconfig.json"), "--extendedDiagnostics"];
+        let out;
+        try {
+          out = execFileSync(c.cmd, args, { cwd: dir, encoding: "utf8" });
+        } catch (error) {
+          out = String(error.stdout ?? ""); // type errors exit non-zero; the counts still print
+        }
+        const row = {};
+        for (const name of COUNTED)
+          row[name] = Number(out.match(new RegExp(`^${name}:\\s+(\\d+)`, "m"))?.[1]);
+        return [dir, row];
+      }),
+    ),
+  ]),
+);
 rmSync(libOnly, { recursive: true, force: true });
 
 const median = (xs) => {
@@ -70,6 +97,24 @@ for (const d of docs) {
   });
   lines.push(`| ${d.name} | ${cells.join(" | ")} |`);
 }
+lines.push(
+  "",
+  "Checker work above the lib-only project (`--extendedDiagnostics` counts, exact): ours / theirs",
+  "",
+  `| doc | ${checkers.map((c) => COUNTED.map((n) => `${c.name} ${n.toLowerCase()}`).join(" | ")).join(" | ")} |`,
+  `|---|${checkers.map(() => COUNTED.map(() => "---:").join("|")).join("|")}|`,
+);
+for (const d of docs) {
+  const cells = checkers.flatMap((c) =>
+    COUNTED.map((n) => {
+      const lib = counts[c.name][libOnly][n];
+      const ours = counts[c.name][d.ours][n] - lib;
+      const theirs = counts[c.name][d.theirs][n] - lib;
+      return `${ours} / ${theirs} (${theirs ? (ours / theirs).toFixed(2) : "–"}x)`;
+    }),
+  );
+  lines.push(`| ${d.name} | ${cells.join(" | ")} |`);
+}
 for (const [what, first] of Object.entries(errors)) lines.push(`type errors: ${what}: ${first}`);
 console.log(lines.join("\n"));
-if (opt.json) console.log(JSON.stringify({ rounds, libOnly, cpu }, null, 2));
+if (opt.json) console.log(JSON.stringify({ rounds, libOnly, cpu, counts }, null, 2));
