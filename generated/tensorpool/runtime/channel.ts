@@ -127,15 +127,12 @@ export function createChannel<TServer, TClient, TResult>(
       client.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (!Socket)
       throw new TypeError(
-        `${spec.id}: no WebSocket in this runtime; pass one as the WebSocket client option (on Node 20: WebSocket from the ws package)`,
+        `${spec.id}: no WebSocket in this runtime; pass one as the WebSocket client option (Node 20: the ws package's)`,
       );
     const key = authField === undefined ? undefined : await resolveCredential(client.apiKey);
     if (authField !== undefined) {
       if (key === undefined)
-        throw new ChannelRefusedError(
-          "needs an apiKey: the channel sends it as its first message",
-          details(),
-        );
+        throw new ChannelRefusedError("needs an apiKey (sent as the first message)", details());
       secrets = [key];
     }
     if (ended) return;
@@ -167,9 +164,7 @@ export function createChannel<TServer, TClient, TResult>(
       );
       if (!message || typeof message !== "object") throw new TypeError("not an object");
     } catch (cause) {
-      return fail(
-        new ChannelError("the server sent a message that is not a JSON object", details({ cause })),
-      );
+      return fail(new ChannelError("a server message is not a JSON object", details({ cause })));
     }
     const value = spec.idField === undefined ? undefined : message[spec.idField];
     if (

@@ -12,7 +12,7 @@
 import { OperationFailedError, PollTimeoutError, SdkError } from "./errors.js";
 import { readFieldPath } from "./field-path.js";
 import { runLro } from "./lro-engine.js";
-import type { LroAnswer, LroContext } from "./lro-engine.js";
+import type { LroAnswer, LroContext, LroLoop } from "./lro-engine.js";
 import { observeStatus, operationFailure } from "./lro-status.js";
 import type { LroObservation } from "./lro-status.js";
 import { encodeResumeToken } from "./resume-token.js";
@@ -167,22 +167,17 @@ export function createPoller<TState>(
       await starting;
       if (isDone()) return;
       // The descriptor names the loop's intervals and poll budget itself (LroLoopSpec's fields).
-      const loop = {
+      const loop: LroLoop = {
         ...lro,
         firstWait: lro.initialDelayMs ? { hintMs: lro.initialDelayMs } : undefined,
-      };
-      // pollUntilDone owns the waiting between status requests, so each is sent once, without retries.
-      const strategy = {
-        poll: (signal: AbortSignal) => pollRound(signal, { maxRetries: 0 }),
+        // pollUntilDone owns the waiting between status requests: each is sent once, without retries.
+        poll: (signal) => pollRound(signal, { maxRetries: 0 }),
         describe: () => `${name}: ${ids().join(", ")} never reported a status`,
-      };
-      const ends = {
         linked,
         onTimeout,
         onPollLimit: () => timeoutError(context.now() - startedAt),
       };
-      for await (const _ of runLro(context, { ...given, timeoutMs }, loop, strategy, ends))
-        yield state() as TState;
+      for await (const _ of runLro(context, { ...given, timeoutMs }, loop)) yield state() as TState;
     } catch (error) {
       throw linked.isTimedOut && !(error instanceof OperationFailedError) ? onTimeout() : error;
     } finally {
