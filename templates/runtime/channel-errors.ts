@@ -61,14 +61,17 @@ export class ChannelFailedError<TMessage = unknown> extends ChannelError {
   }
 }
 
+/** The error class of each close outcome that has its own (the rest are ChannelError). */
+const CLOSE_ERRORS: Partial<Record<CloseCodeSpec["outcome"], typeof ChannelError>> = {
+  lost: ChannelLostError,
+  refused: ChannelRefusedError,
+};
+
 /** The error for a close that is not a normal end: by the close code's declared outcome. */
 export function closeError(
   meaning: CloseCodeSpec | undefined,
   init: ChannelErrorInit,
 ): ChannelError {
-  const text = meaning?.meaning ?? "closed with an error";
-  if (meaning?.outcome === "lost") return new ChannelLostError(text, init);
-  return meaning?.outcome === "refused"
-    ? new ChannelRefusedError(text, init)
-    : new ChannelError(text, init);
+  const ErrorClass = (meaning && CLOSE_ERRORS[meaning.outcome]) ?? ChannelError;
+  return new ErrorClass(meaning?.meaning ?? "closed with an error", init);
 }
