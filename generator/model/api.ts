@@ -34,7 +34,7 @@ export interface Server {
   template: string;
   /** URL with server variables replaced by their defaults. */
   url: string;
-  /** The variables of `template`, in order of appearance: client options of the same name. */
+  /** The variables of `template`, in order of appearance: client options (`optionName`). */
   variables: ServerVariable[];
 }
 
@@ -45,7 +45,10 @@ export interface ServerVariable {
   description?: string;
   /** The only values allowed, when the spec lists them. */
   enum?: string[];
+  /** As written in the template. */
   name: string;
+  /** The client option that sets it: `name`, or `<name>InServerUrl` when the runtime's options or every object has `name`. */
+  optionName: string;
 }
 
 export type SecurityScheme =

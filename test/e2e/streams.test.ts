@@ -200,7 +200,9 @@ describe("x-clientgen-channels that cannot work", () => {
       "CHN002 #/x-clientgen-channels/noPath a channel needs `path`, starting with /",
       "CHN002 #/x-clientgen-channels/requestWithoutAnswer a channel with `request` needs `clientMessage`: the schema of the handler's answer",
       "CHN003 #/x-clientgen-channels/badCode/closeCodes/1006 a close code maps to { outcome: normal | lost | refused | error, meaning: text }",
-      "CHN004 #/x-clientgen-channels/listThings channel listThings takes the name of another client method; rename it",
+      "CHN004 #/x-clientgen-channels/listThings channel listThings takes the name of another client method or a reserved one; rename it",
+      // a client with a `then` member would be a thenable: awaiting it would call the channel
+      "CHN004 #/x-clientgen-channels/then channel then takes the name of another client method or a reserved one; rename it",
     ]);
   });
 });

@@ -1,7 +1,7 @@
 // WebSocket channels in the output: per channel its message types (operations.ts), its
 // ChannelSpec descriptor (descriptor-specs.ts) and its client method.
 import type { Api, Channel } from "../../model/api.js";
-import { pascalCase } from "../../normalize/names.js";
+import { channelTypeNames as typeNamesOf } from "../../normalize/reserved-names.js";
 import { aliasDeclaration, type Declaration } from "./declaration.js";
 import { docComment } from "./doc-comment.js";
 import { typeAlias } from "./layout.js";
@@ -10,20 +10,9 @@ import { typeExpression, type TypeNames } from "./type-expression.js";
 
 export const channelConstName = (channel: Channel): string => `channel_${channel.name}`;
 
-/** Names of a channel's exported types in operations.ts. */
-export function channelTypeNames(channel: Channel): {
-  client: string;
-  open: string;
-  request: string;
-  server: string;
-} {
-  const base = pascalCase(channel.name);
-  return {
-    client: `${base}ClientMessage`,
-    open: `${base}OpenMessage`,
-    request: `${base}Request`,
-    server: `${base}ServerMessage`,
-  };
+/** Names of a channel's exported types in operations.ts (reserved against schema names). */
+export function channelTypeNames(channel: Channel): ReturnType<typeof typeNamesOf> {
+  return typeNamesOf(channel.name);
 }
 
 /** The type declarations of operations.ts for one channel. */

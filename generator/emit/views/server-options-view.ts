@@ -1,24 +1,10 @@
 // The client's server URL variables (OpenAPI server variables, Azure's x-ms-parameterized-host
 // parameters) as typed client options: `create<Api>Client({ accountName: "..." })` fills in
 // `https://{accountName}.example.com`. A variable without a default is a required option; one named
-// like a runtime option (`headers`, `fetch`, ...) keeps its default, and `baseUrl` covers the rest.
+// like a runtime option (`timeoutMs`, ...) is the option `<name>InServerUrl` (normalize names it).
 import type { Api, ServerVariable } from "../../model/api.js";
 import { docComment } from "./doc-comment.js";
 import { literalType, propertyKey, stringLiteral } from "./literal.js";
-
-/** ClientOptions' own keys (templates/runtime/types.ts): a variable cannot take their place. */
-const clientOptionKeys = new Set([
-  "WebSocket",
-  "apiKey",
-  "baseUrl",
-  "fetch",
-  "headers",
-  "maxResponseBytes",
-  "onRequest",
-  "onResponse",
-  "retry",
-  "timeoutMs",
-]);
 
 export interface ServerOptionsView {
   /** The factory's options parameter with its type (and `= {}` when every option is optional). */
@@ -35,7 +21,7 @@ export interface ServerOptionsView {
 
 export function serverOptionsView(api: Api): ServerOptionsView {
   const server = api.servers[0];
-  const variables = (server?.variables ?? []).filter((v) => !clientOptionKeys.has(v.name));
+  const variables = server?.variables ?? [];
   if (!server || variables.length === 0) {
     return {
       optionsParameter: "options: ClientOptions = {}",
@@ -50,15 +36,20 @@ export function serverOptionsView(api: Api): ServerOptionsView {
   const doc = docComment([
     `Options of \`create${api.name}Client\`: the runtime's, and the variables of the server URL ${server.template}`,
   ]);
-  const defaults = server.variables
+  const defaults = variables
     .filter((v) => v.default !== undefined)
-    .map((v) => `${propertyKey(v.name)}: ${stringLiteral(v.default!)}`);
+    .map((v) => `${propertyKey(v.optionName)}: ${stringLiteral(v.default!)}`);
+  // The runtime fills `{key}` from options[key]: the template names each variable by its option.
+  const template = server.template.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables.find((v) => v.name === name);
+    return variable ? `{${variable.optionName}}` : whole;
+  });
   const isOptional = variables.every((v) => v.default !== undefined);
   return {
     optionsParameter: `options: ${typeName}${isOptional ? " = {}" : ""}`,
     optionsDeclaration: `${doc}\nexport interface ${typeName} extends ClientOptions {\n${members.join("\n")}\n}\n`,
     optionsTypeName: typeName,
-    baseUrlExpression: `serverUrl(${stringLiteral(server.template)}, ${defaults.length > 0 ? `{ ${defaults.join(", ")} }` : "{}"}, options)`,
+    baseUrlExpression: `serverUrl(${stringLiteral(template)}, ${defaults.length > 0 ? `{ ${defaults.join(", ")} }` : "{}"}, options)`,
     hasServerUrl: true,
   };
 }
@@ -70,7 +61,7 @@ function memberOf(variable: ServerVariable): string {
   ]);
   const type = variable.enum ? variable.enum.map(literalType).join(" | ") : "string";
   const optional = variable.default === undefined ? "" : "?";
-  return `${doc ? `${doc}\n` : ""}${propertyKey(variable.name)}${optional}: ${type};`;
+  return `${doc ? `${doc}\n` : ""}${propertyKey(variable.optionName)}${optional}: ${type};`;
 }
 
 function indent(text: string): string {

@@ -1,11 +1,12 @@
 // OpenAPI Object -> model Api (before the passes give names and order).
-import type { Api, SecurityScheme, Server, ServerVariable } from "../../model/api.js";
+import type { Api, SecurityScheme } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { channelsOf } from "./channels.js";
 import { pollersOf } from "./clientgen-extensions.js";
 import { pascalCase } from "../names.js";
 import { takeDialectPollers } from "./dialects/index.js";
 import { pathItemOperations, securityOf } from "./operation-object.js";
+import { serversOf } from "./server-object.js";
 import { idOf, registerNamedSchema } from "./schema-object/ref.js";
 
 export function documentObject(ctx: NormalizeContext, name: string): Api {
@@ -58,37 +59,10 @@ export function documentObject(ctx: NormalizeContext, name: string): Api {
       components.securitySchemes,
       child(child(root, "components"), "securitySchemes"),
     ),
-    servers: serversOf(doc.servers),
+    servers: serversOf(ctx, doc.servers, child(root, "servers")),
     title: typeof info.title === "string" ? info.title : name,
     version: typeof info.version === "string" ? info.version : "",
   };
-}
-
-function serversOf(raw: unknown): Server[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(isObject).flatMap((server) => {
-    if (typeof server.url !== "string") return [];
-    const declared = isObject(server.variables) ? server.variables : {};
-    const variables = [...new Set([...server.url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]))].map(
-      (name) => serverVariableOf(name, declared[name]),
-    );
-    const defaults = new Map(variables.map((v) => [v.name, v.default]));
-    const url = server.url.replace(
-      /\{([^}]+)\}/g,
-      (whole, key: string) => defaults.get(key) ?? whole,
-    );
-    const description = typeof server.description === "string" ? server.description : undefined;
-    return [{ description, template: server.url, url, variables }];
-  });
-}
-
-function serverVariableOf(name: string, raw: unknown): ServerVariable {
-  const variable: ServerVariable = { name };
-  if (!isObject(raw)) return variable;
-  if (raw.default !== undefined && raw.default !== null) variable.default = String(raw.default);
-  if (typeof raw.description === "string") variable.description = raw.description;
-  if (Array.isArray(raw.enum) && raw.enum.length > 0) variable.enum = raw.enum.map(String);
-  return variable;
 }
 
 function securitySchemesOf(ctx: NormalizeContext, raw: unknown, at: Location): SecurityScheme[] {

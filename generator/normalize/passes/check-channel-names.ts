@@ -1,11 +1,13 @@
 // A channel's method must not take the name of another client method (an operation, its
-// AndWait, a poller's poll/waitFor, resumePoller): both would be emitted and one silently lost.
+// AndWait, a poller's poll/waitFor, resumePoller): both would be emitted and one silently lost;
+// nor a name the emitted files bind themselves (reserved-names.ts).
 import type { Api } from "../../model/api.js";
 import { report, type NormalizeContext } from "../context.js";
+import { reservedMethodNames } from "../reserved-names.js";
 
 export function checkChannelNames(ctx: NormalizeContext, api: Api): Api {
   if (api.channels.length === 0) return api;
-  const taken = new Set<string>();
+  const taken = new Set<string>(reservedMethodNames);
   for (const op of api.operations) {
     taken.add(op.name);
     if (op.lro) taken.add(op.lro.waitMethodName);
@@ -20,7 +22,7 @@ export function checkChannelNames(ctx: NormalizeContext, api: Api): Api {
       { file: ctx.spec.file, pointer: channel.pointer },
       "error",
       "CHN004",
-      `channel ${channel.name} takes the name of another client method; rename it`,
+      `channel ${channel.name} takes the name of another client method or a reserved one; rename it`,
     );
     return false;
   });

@@ -1,67 +1,16 @@
 // The one place where names become unique. Order of claims is fixed (sorted inputs, never the
 // order of declaration), so the same spec always yields the same names, and reserved names are
-// never handed out. The rule (README "Names"): component schemas claim before inline ones, then
+// never handed out (reserved-names.ts). The rule (README "Names"): component schemas claim before inline ones, then
 // by name, then by JSON pointer; operations by method name, then path, then HTTP method; the
 // first keeps the name, the next get 2, 3, ... Every rename is a NAME001 warning at its pointer.
 import * as path from "node:path";
 import type { Api } from "../../model/api.js";
 import { report, type NormalizeContext } from "../context.js";
 import { NameRegistry, pascalCase } from "../names.js";
-
-/** Names the generated index exports or the emitted types use: a schema may not take them. */
-export const reservedTypeNames = [
-  // runtime exports
-  "ApiError",
-  "AuthenticationError",
-  "BadRequestError",
-  "ClientOptions",
-  "ConflictError",
-  "ConnectionError",
-  "CredentialError",
-  "InternalServerError",
-  "NotFoundError",
-  "OperationFailedError",
-  "PagePromise",
-  "PaginationOptions",
-  "PermissionDeniedError",
-  "PollTimeoutError",
-  "Poller",
-  "PollOptions",
-  "RateLimitError",
-  "RequestOptions",
-  "ResponseParseError",
-  "ResponseTooLargeError",
-  "RetryOptions",
-  "TimeoutError",
-  "Transport",
-  "UnexpectedStatusError",
-  "UnprocessableEntityError",
-  // globals that emitted type expressions refer to (a schema named `Error` is fine: types.ts never uses the global)
-  "Blob",
-  "Record",
-];
-
-/** Client members that are not operations, and the type namespaces functions.ts binds beside its functions. */
-const reservedMethodNames = [
-  "resumePoller",
-  "T",
-  "op",
-  "then",
-  "constructor",
-  "toString",
-  "toJSON",
-  "valueOf",
-  "hasOwnProperty",
-];
+import { reservedMethodNames, reservedTypeNames } from "../reserved-names.js";
 
 export function resolveNameConflicts(ctx: NormalizeContext, api: Api): Api {
-  const types = new NameRegistry([
-    ...reservedTypeNames,
-    `${api.name}Client`,
-    `create${api.name}Client`,
-    `${api.name}Core`,
-    `create${api.name}Core`,
-  ]);
+  const types = new NameRegistry(reservedTypeNames(api));
   const renamed = (
     what: string,
     wanted: string,
@@ -92,7 +41,10 @@ export function resolveNameConflicts(ctx: NormalizeContext, api: Api): Api {
       ),
     }));
   const pollerMethods = api.pollers.flatMap((p) => [`poll${p.name}`, `waitFor${p.name}`]);
-  const methods = new NameRegistry([...reservedMethodNames, ...pollerMethods]);
+  // A type and a method share a name only when it starts with `_` (a leading digit: pascalCase
+  // capitalises a first letter, camelCase lowers it); index.ts re-exports both, so one must yield.
+  const prefixedTypes = schemas.map((schema) => schema.name).filter((n) => n.startsWith("_"));
+  const methods = new NameRegistry([...reservedMethodNames, ...pollerMethods, ...prefixedTypes]);
   const operations = [...api.operations]
     .sort(
       (a, b) => compare(a.name, b.name) || compare(a.path, b.path) || compare(a.method, b.method),

@@ -28,6 +28,24 @@ describe("schema translation", () => {
     ["anyOf with null", { anyOf: [{ type: "integer" }, { type: "null" }] }, "number | null"],
     ["enum", { type: "string", enum: ["a", "b"] }, '"a" | "b"'],
     ["enum with null", { enum: ["a", null, 1, true] }, '"a" | null | 1 | true'],
+    // GitHub's REST document: null once, whichever keywords say it.
+    ["nullable enum with null", { enum: ["a", null], nullable: true }, '"a" | null'],
+    ["nullable enum", { enum: ["a", "b"], nullable: true }, '"a" | "b" | null'],
+    [
+      "nullable type array with null",
+      { type: ["string", "null"], nullable: true },
+      "string | null",
+    ],
+    [
+      "nullable oneOf with a null enum",
+      { oneOf: [{ type: "integer" }, { enum: ["a", null] }], nullable: true },
+      'number | "a" | null',
+    ],
+    [
+      "nullable extensible enum",
+      { type: "string", enum: ["a"], "x-ms-enum": { modelAsString: true }, nullable: true },
+      '"a" | string | null',
+    ],
     ["const", { const: "fixed" }, '"fixed"'],
     ["hostile enum", { enum: ['"; evil(); "', "*/"] }, '"\\"; evil(); \\"" | "*/"'],
     ["array", { type: "array", items: { type: "string" } }, "string[]"],

@@ -32,8 +32,8 @@ describe("servers", () => {
           template: "https://{region}.example.com/{version}",
           url: "https://eu.example.com/v1",
           variables: [
-            { name: "region", default: "eu", enum: ["eu", "us"] },
-            { name: "version", default: "v1", description: "API version" },
+            { name: "region", optionName: "region", default: "eu", enum: ["eu", "us"] },
+            { name: "version", optionName: "version", default: "v1", description: "API version" },
           ],
         },
       ],
@@ -45,7 +45,21 @@ describe("servers", () => {
         {
           template: "https://{account}.example.com",
           url: "https://{account}.example.com",
-          variables: [{ name: "account", description: "Yours" }],
+          variables: [{ name: "account", optionName: "account", description: "Yours" }],
+        },
+      ],
+    ],
+    [
+      "a variable named like a client option or an Object member: its option is <name>InServerUrl",
+      [{ url: "https://{baseUrl}/{toString}", variables: { baseUrl: { default: "h" } } }],
+      [
+        {
+          template: "https://{baseUrl}/{toString}",
+          url: "https://h/{toString}",
+          variables: [
+            { name: "baseUrl", optionName: "baseUrlInServerUrl", default: "h" },
+            { name: "toString", optionName: "toStringInServerUrl" },
+          ],
         },
       ],
     ],

@@ -39,7 +39,17 @@ export function toSchema(ctx: NormalizeContext, raw: unknown, at: Location): Sch
       );
     }
   }
-  return withCommon(bodyOf(ctx, raw, at), common);
+  const body = bodyOf(ctx, raw, at);
+  // `nullable: true` beside a schema that already admits null (an enum listing null, a type list
+  // or a oneOf with "null") adds nothing: the type would read `... | null | null`.
+  return withCommon(body, admitsNull(body) ? { ...common, isNullable: undefined } : common);
+}
+
+/** Null is one of the schema's values at its top level (so `isNullable` would say it twice). */
+function admitsNull(schema: Schema): boolean {
+  if (schema.isNullable === true || schema.kind === "null") return true;
+  if (schema.kind === "enum") return schema.values.includes(null);
+  return schema.kind === "union" && schema.variants.some(admitsNull);
 }
 
 function bodyOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Location): Schema {
@@ -54,7 +64,7 @@ function bodyOf(ctx: NormalizeContext, raw: Record<string, unknown>, at: Locatio
   }
   if (Array.isArray(raw.enum) && raw.enum.every(isScalar)) {
     reportInexactIntegers(ctx, raw.enum, child(at, "enum"), true);
-    const literals = enumSchema(raw.enum, raw);
+    const literals: Schema = { kind: "enum", values: raw.enum };
     // Azure's `x-ms-enum.modelAsString`: the values known today, and any other of the type.
     return isExtensibleEnum(raw) && (raw.type === "string" || raw.type === undefined)
       ? { kind: "union", variants: [literals, { kind: "string" }] }
@@ -133,15 +143,6 @@ function reportInexactIntegers(
       "write the value as a string, or use type: string with a pattern",
     );
   });
-}
-
-function enumSchema(
-  literals: (boolean | null | number | string)[],
-  raw: Record<string, unknown>,
-): Schema {
-  const schema: Schema = { kind: "enum", values: literals };
-  if (raw.nullable === true && !literals.includes(null)) schema.isNullable = true;
-  return schema;
 }
 
 function isExtensibleEnum(raw: Record<string, unknown>): boolean {
