@@ -11,7 +11,7 @@ import { followRedirects } from "./redirects.js";
 import type { RedirectOutcome } from "./redirects.js";
 import { finalizeRequest } from "./request-builder.js";
 import type { OutgoingRequest, PreparedRequest } from "./request-builder.js";
-import { isDeclaredResult, readErrorBody, readSuccessBody } from "./response.js";
+import { isDeclaredResult, parseSuccessBody, readErrorBody, readSuccessBody } from "./response.js";
 import { parseRetryAfterMs } from "./retry.js";
 import type { AttemptFailure } from "./retry.js";
 import type { AttemptSignal, AttemptTimeouts } from "./signals.js";
@@ -119,13 +119,8 @@ export async function sendAttempt(
     if (hooks?.onResponse) await runResponseHook(hooks, response, auth.secrets, context);
     const { status } = response;
     if (redirectReason === undefined && isDeclaredResult(op.responses, status)) {
-      const body = await readSuccessBody(
-        response,
-        op,
-        info,
-        context.maxResponseBytes,
-        auth.secrets,
-      );
+      const read = await readSuccessBody(response, op, info, context.maxResponseBytes);
+      const body = parseSuccessBody(read, response, op, info, auth.secrets);
       return { body, status, headers: response.headers, secrets: auth.secrets };
     }
     failed = await failureOf(response, redirectReason, linked.signal, context, info, auth.secrets);

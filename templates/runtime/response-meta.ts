@@ -35,7 +35,7 @@ export function apiPromise<T, THeaders>(
   const promise = sent.then(bodyOf) as ApiPromise<T, THeaders>;
   promise.withResponse = () => {
     // The caller awaits this one instead: the body promise's rejection is theirs to see here.
-    promise.then(undefined, ignore);
+    promise.catch(ignore);
     return sent.then((result) => withResponseOf<T, THeaders>(op, result));
   };
   return promise;
@@ -50,8 +50,7 @@ export function withResponseOf<T, THeaders>(
   const headers: Record<string, unknown> = {};
   for (const name of Object.keys(declared)) {
     const text = result.headers.get(name);
-    if (text === null) continue;
-    const value = parseHeader(declared[name], text);
+    const value = text === null ? undefined : parseHeader(declared[name], text);
     if (value !== undefined) headers[name] = value;
   }
   return {
@@ -62,13 +61,14 @@ export function withResponseOf<T, THeaders>(
   };
 }
 
-/** A declared header's value as its kind says; undefined when it does not parse as that kind. */
+/**
+ * A declared header's value as its kind says; undefined when it does not parse as that kind.
+ * (Headers hands values over trimmed.)
+ */
 function parseHeader(kind: string, text: string): unknown {
-  const trimmed = text.trim();
-  if (kind === "number") return trimmed !== "" && Number.isFinite(+trimmed) ? +trimmed : undefined;
+  if (kind === "number") return text && isFinite(+text) ? +text : undefined;
   if (kind !== "boolean") return text;
-  const lower = trimmed.toLowerCase();
-  return lower === "true" || (lower === "false" ? false : undefined);
+  return /^(true|false)$/i.test(text) ? /^t/i.test(text) : undefined;
 }
 
 function bodyOf(result: SendResult): unknown {

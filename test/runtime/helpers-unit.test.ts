@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeBase64Url, encodeBase64, encodeBase64Url } from "../../templates/runtime/base64.js";
 import { delay, sleepUnlessAborted } from "../../templates/runtime/delay.js";
-import {
-  findServerMessage,
-  readRateLimit,
-  redactValue,
-} from "../../templates/runtime/error-details.js";
+import { ApiError } from "../../templates/runtime/errors.js";
+import { findServerMessage, readRateLimit, redact } from "../../templates/runtime/error-details.js";
 import { formatFieldPath, readFieldPath } from "../../templates/runtime/field-path.js";
 import { unhintedIntervalMs } from "../../templates/runtime/lro-status.js";
 import { linkSignals } from "../../templates/runtime/signals.js";
@@ -112,10 +109,56 @@ describe("error details", () => {
     expect(findServerMessage("x".repeat(1000))?.length).toBe(300);
   });
 
+  it("takes the Retry-After its caller parsed instead of parsing it again", () => {
+    expect(readRateLimit(new Headers({ "x-ratelimit-remaining": "0" }), 1500)).toEqual({
+      remaining: 0,
+      retryAfterMs: 1500,
+    });
+    expect(readRateLimit(new Headers({ "retry-after": "3" }), 3000)).toBeUndefined();
+  });
+
+  it("redacts every kind of value by one walk, copying only what holds a key", () => {
+    const key = "key-1234";
+    const clean = { a: [1, "x"], d: new Date(0) };
+    expect(redact(clean, [key])).toBe(clean);
+    const headers = new Headers([
+      ["set-cookie", `a=${key}`],
+      ["set-cookie", "b=2"],
+      ["x-echo", "none"],
+    ]);
+    const scrubbed = redact(headers, [key]);
+    expect(scrubbed).not.toBe(headers);
+    expect(scrubbed.getSetCookie()).toEqual(["a=[redacted]", "b=2"]);
+    const quiet = new Headers({ a: "b" });
+    expect(redact(quiet, [key])).toBe(quiet);
+    const cause = new Error(`connect to ?key=${key}`);
+    const thrown = new TypeError("fetch failed", { cause });
+    expect(redact(thrown, [key])).toBe(thrown);
+    expect(cause.message).toBe("connect to ?key=[redacted]");
+    expect(cause.stack).not.toContain(key);
+  });
+
+  it("scrubs a key from an error message before the message is cut", () => {
+    const key = "sk-live-abcdefghijkl";
+    const error = new ApiError(
+      {
+        operationId: "getThing",
+        method: "GET",
+        url: "https://api.test/t",
+        status: 400,
+        headers: new Headers(),
+        body: { message: `${"x".repeat(290)}${key}` },
+      },
+      [key],
+    );
+    expect(error.message).not.toContain(key.slice(0, 6));
+    expect(error.message).toContain("x[redacted]");
+  });
+
   it("scrubs secrets from nested bodies without touching other values", () => {
-    expect(
-      redactValue({ a: ["key-1234 here"], n: 1, nested: { k: "key-1234" } }, ["key-1234"]),
-    ).toEqual({ a: ["[redacted] here"], n: 1, nested: { k: "[redacted]" } });
+    expect(redact({ a: ["key-1234 here"], n: 1, nested: { k: "key-1234" } }, ["key-1234"])).toEqual(
+      { a: ["[redacted] here"], n: 1, nested: { k: "[redacted]" } },
+    );
   });
 });
 

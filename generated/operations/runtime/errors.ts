@@ -2,15 +2,7 @@
 // @ts-nocheck
 // Every error the client throws. Errors never hold request headers, and their message, stack and
 // JSON form are scrubbed of the caller's credential: errors end up in logs and bug reports.
-import {
-  findRequestId,
-  findServerMessage,
-  readRateLimit,
-  redactHeaders,
-  redactText,
-  redactThrown,
-  redactValue,
-} from "./error-details.js";
+import { findRequestId, findServerMessage, readRateLimit, redact } from "./error-details.js";
 import type { RateLimitInfo } from "./error-details.js";
 import { parseRetryAfterMs } from "./retry.js";
 import type { HttpMethod } from "./types.js";
@@ -40,9 +32,13 @@ const JSON_FIELDS =
 export class SdkError extends Error {
   override name = "SdkError";
 
-  /** `fields` become the error's own properties; a `cause` in them is the Error cause. */
-  constructor(message: string, fields?: object) {
-    super(message, fields as ErrorOptions | undefined);
+  /**
+   * `fields` become the error's own properties (a `cause` in them is the Error cause); `secrets`
+   * are scrubbed from them and from the message: the one place every error class redacts.
+   */
+  constructor(message: string, fields?: object, secrets?: readonly string[]) {
+    fields = redact(fields, secrets);
+    super(redact(message, secrets), fields as ErrorOptions | undefined);
     Object.assign(this, fields);
   }
 
@@ -63,7 +59,7 @@ function requestInfoOf(info: RequestInfo): RequestInfo {
 export class CredentialError extends SdkError {
   override name = "CredentialError";
   constructor(what: string) {
-    super(`apiKey contains ${what}, which cannot be sent in a request; nothing was sent`);
+    super(`apiKey contains ${what}; nothing was sent`);
   }
 }
 
@@ -74,6 +70,7 @@ export interface ApiErrorInit<TBody> extends RequestInfo {
   readonly headers: Headers;
   /** Parsed as JSON when possible, else the text. */
   readonly body: TBody;
+  /** Given when the caller parsed Retry-After already (even to undefined): parsed once per response. */
   readonly retryAfterMs?: number;
 }
 
@@ -92,19 +89,29 @@ export class ApiError<TBody = unknown> extends SdkError {
   declare readonly method: HttpMethod;
   declare readonly url: string;
 
-  /** `message` replaces the summary and the server's message (UnexpectedStatusError's own). */
-  constructor(init: ApiErrorInit<TBody>, message?: string) {
-    const { status, headers, body } = init;
+  /**
+   * `secrets` are scrubbed from every field and the message; `message` replaces the summary and
+   * the server's message (UnexpectedStatusError's own).
+   */
+  constructor(init: ApiErrorInit<TBody>, secrets?: readonly string[], message?: string) {
+    const { status, headers } = init;
+    // Scrubbed before the message is cut from it, so no part of a key survives the cut.
+    const body = redact(init.body, secrets);
     const serverMessage = findServerMessage(body);
-    super(message ?? (serverMessage ? `${summaryOf(init)}: ${serverMessage}` : summaryOf(init)), {
-      status,
-      headers,
-      body,
-      requestId: findRequestId(headers, body),
-      rateLimit: readRateLimit(headers),
-      retryAfterMs: init.retryAfterMs ?? parseRetryAfterMs(headers),
-      ...requestInfoOf(init),
-    });
+    const retryAfterMs = "retryAfterMs" in init ? init.retryAfterMs : parseRetryAfterMs(headers);
+    super(
+      message ?? (serverMessage ? `${summaryOf(init)}: ${serverMessage}` : summaryOf(init)),
+      {
+        status,
+        headers,
+        body,
+        requestId: findRequestId(headers, body),
+        rateLimit: readRateLimit(headers, retryAfterMs),
+        retryAfterMs,
+        ...requestInfoOf(init),
+      },
+      secrets,
+    );
   }
 }
 
@@ -146,7 +153,7 @@ export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
  * class name already says what the status means, so no table of phrases ships with every client.
  */
 function summaryOf(init: { readonly status: number; readonly statusText?: string }): string {
-  return init.statusText ? `${init.status} ${init.statusText}` : String(init.status);
+  return init.statusText ? `${init.status} ${init.statusText}` : `${init.status}`;
 }
 
 const ERROR_CLASSES: Readonly<Record<number, typeof ApiError>> = {
@@ -159,6 +166,12 @@ const ERROR_CLASSES: Readonly<Record<number, typeof ApiError>> = {
   429: RateLimitError,
 };
 
+/** What UnexpectedStatusError knows besides an ApiError's fields. */
+interface UnexpectedStatusInit<TBody> extends ApiErrorInit<TBody> {
+  readonly location?: string;
+  readonly reason?: string;
+}
+
 /**
  * A 1xx-3xx answer the operation does not declare (an undeclared 2xx is not a success: its body
  * is not what the return type says), including a redirect that was not followed (see `location`).
@@ -168,34 +181,29 @@ export class UnexpectedStatusError<TBody = unknown> extends ApiError<TBody> {
   /** A redirect's target as the server sent it (credentials scrubbed); undefined otherwise. */
   declare readonly location: string | undefined;
 
-  constructor(
-    init: ApiErrorInit<TBody> & { readonly location?: string; readonly reason?: string },
-  ) {
+  constructor(init: UnexpectedStatusInit<TBody>, secrets?: readonly string[]) {
     // Its own summary: a server message in a success-looking body would read as the reason.
     const reason = init.reason ? `: ${init.reason}` : "";
-    super(init, `${summaryOf(init)} is not a declared response of ${init.operationId}${reason}`);
-    this.location = init.location;
+    super(
+      init,
+      secrets,
+      `${summaryOf(init)} is not a declared response of ${init.operationId}${reason}`,
+    );
+    this.location = redact(init.location, secrets);
   }
 }
 
-/**
- * The ApiError subclass for the status, with `secrets` scrubbed from the body (and so the
- * message), the headers and a redirect's location.
- */
+/** The ApiError subclass for the status; `secrets` are scrubbed from all of it. */
 export function createApiError(
-  init: ApiErrorInit<unknown> & { readonly location?: string; readonly reason?: string },
-  secrets: readonly string[] = [],
+  init: UnexpectedStatusInit<unknown>,
+  secrets?: readonly string[],
 ): ApiError {
-  const clean = {
-    ...init,
-    body: redactValue(init.body, secrets),
-    headers: redactHeaders(init.headers, secrets),
-    location: init.location === undefined ? undefined : redactText(init.location, secrets),
-  };
-  if (init.status < 400) return new UnexpectedStatusError(clean);
+  const { status } = init;
   const ErrorClass =
-    ERROR_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
-  return new ErrorClass(clean);
+    status < 400
+      ? UnexpectedStatusError
+      : (ERROR_CLASSES[status] ?? (status >= 500 ? InternalServerError : ApiError));
+  return new ErrorClass(init, secrets);
 }
 
 /**
@@ -213,21 +221,21 @@ export class ResponseParseError extends SdkError {
   declare readonly method: HttpMethod;
   declare readonly url: string;
 
+  /** `cause` is JSON.parse's SyntaxError (it quotes the text it choked on). */
   constructor(
-    init: RequestInfo & { status: number; headers: Headers; text: string; cause?: unknown },
-    secrets: readonly string[] = [],
+    info: RequestInfo,
+    status: number,
+    headers: Headers,
+    text: string,
+    cause: unknown,
+    secrets?: readonly string[],
   ) {
-    const text = redactText(init.text.slice(0, 500), secrets);
+    // Scrubbed before it is cut, so no part of a key survives the cut.
+    text = redact(text, secrets).slice(0, 500);
     super(
-      `${init.status} response to ${init.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
-      {
-        // JSON.parse's SyntaxError quotes the text it choked on.
-        cause: redactThrown(init.cause, secrets),
-        status: init.status,
-        headers: redactHeaders(init.headers, secrets),
-        text,
-        ...requestInfoOf(init),
-      },
+      `${status} response to ${info.operationId} is not valid JSON: ${JSON.stringify(text.slice(0, 80))}`,
+      { cause, status, headers, text, ...requestInfoOf(info) },
+      secrets,
     );
   }
 }
@@ -244,11 +252,11 @@ export class ConnectionError extends SdkError {
     detail: string,
     options?: { cause?: unknown; secrets?: readonly string[] },
   ) {
-    const secrets = options?.secrets ?? [];
-    super(redactText(`${detail} (${info.method} ${info.url})`, secrets), {
-      cause: redactThrown(options?.cause, secrets),
-      ...requestInfoOf(info),
-    });
+    super(
+      `${detail} (${info.method} ${info.url})`,
+      { cause: options?.cause, ...requestInfoOf(info) },
+      options?.secrets,
+    );
   }
 }
 
@@ -261,19 +269,6 @@ export class TimeoutError extends ConnectionError {
     super(info, `Request timed out after ${timeoutMs} ms (timeoutMs)`);
     this.timeoutMs = timeoutMs;
   }
-}
-
-/** What a poller knows when an operation ends in a failure or canceled status. */
-export interface OperationFailedInit {
-  readonly pollerName: string;
-  readonly id: string;
-  readonly status: string;
-  readonly state: unknown;
-  /** The value at the LRO's errorPath, if any. */
-  readonly error: unknown;
-  /** The value at the LRO's messagePath, if any. */
-  readonly statusMessage: unknown;
-  readonly isCanceled: boolean;
 }
 
 /**
@@ -294,6 +289,19 @@ export class ResponseTooLargeError extends SdkError {
       { status, maxResponseBytes, ...requestInfoOf(info) },
     );
   }
+}
+
+/** What a poller knows when an operation ends in a failure or canceled status. */
+export interface OperationFailedInit {
+  readonly pollerName: string;
+  readonly id: string;
+  readonly status: string;
+  readonly state: unknown;
+  /** The value at the LRO's errorPath, if any. */
+  readonly error: unknown;
+  /** The value at the LRO's messagePath, if any. */
+  readonly statusMessage: unknown;
+  readonly isCanceled: boolean;
 }
 
 /** A long-running operation ended in a failure (or canceled) status. */

@@ -9,9 +9,6 @@ import type { OperationSpec, ResponseSpec } from "./types.js";
 
 type BodyKind = ResponseSpec["kind"];
 
-/** Statuses that never carry a body. */
-const BODYLESS_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
-
 /** Bodies larger than this are refused unless the client or the call raises maxResponseBytes. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
@@ -21,19 +18,19 @@ interface StatusPlan {
   readonly isResult: boolean;
 }
 
+const plans = new WeakMap<readonly ResponseSpec[], Map<number, StatusPlan>>();
+
 /**
  * The plan for a status, decided once per responses list and status: every call asks whether its
  * status is a result, every success which ResponseSpec reads its body.
  */
 function planOf(responses: readonly ResponseSpec[], status: number): StatusPlan {
   let byStatus = plans.get(responses);
-  if (byStatus === undefined) plans.set(responses, (byStatus = new Map()));
+  if (!byStatus) plans.set(responses, (byStatus = new Map()));
   let plan = byStatus.get(status);
-  if (plan === undefined) byStatus.set(status, (plan = decidePlan(responses, status)));
+  if (!plan) byStatus.set(status, (plan = decidePlan(responses, status)));
   return plan;
 }
-
-const plans = new WeakMap<readonly ResponseSpec[], Map<number, StatusPlan>>();
 
 /**
  * A declared code or range ("2XX") is a result below 400 (or as its `isError` says); an
@@ -42,21 +39,18 @@ const plans = new WeakMap<readonly ResponseSpec[], Map<number, StatusPlan>>();
  * success: its body is not what the return type promises.
  */
 function decidePlan(responses: readonly ResponseSpec[], status: number): StatusPlan {
-  const range = `${Math.floor(status / 100)}XX`;
-  const declared =
-    responses.find((response) => response.status === String(status)) ??
-    responses.find((response) => response.status.toUpperCase() === range);
-  const isResult = declared
-    ? !(declared.isError ?? status >= 400)
-    : status >= 200 &&
-      status < 300 &&
-      !responses.some(
-        (response) =>
-          response.status !== "default" && !(response.isError ?? /^[45]/.test(response.status)),
-      );
+  const find = (code: string) => responses.find((response) => response.status === code);
+  const declared = find(String(status)) ?? find(`${Math.floor(status / 100)}XX`);
   return {
-    spec: declared ?? responses.find((response) => response.status === "default"),
-    isResult,
+    spec: declared ?? find("default"),
+    isResult: declared
+      ? !(declared.isError ?? status >= 400)
+      : status > 199 &&
+        status < 300 &&
+        responses.every(
+          (response) =>
+            response.status === "default" || (response.isError ?? /^[45]/.test(response.status)),
+        ),
   };
 }
 
@@ -74,46 +68,45 @@ export function isDeclaredResult(responses: readonly ResponseSpec[], status: num
 }
 
 /**
- * A success body parsed per its ResponseSpec; invalid JSON throws ResponseParseError. Not async:
- * a text body takes one reaction on the read instead of a suspended frame per call.
+ * A success body as read: the text of a JSON or text body (parseSuccessBody parses it at once, so
+ * a call awaits one read, not a read and a reaction on it), else the body itself.
  */
 export function readSuccessBody(
   response: Response,
-  op: Pick<OperationSpec, "dateTable" | "responses">,
+  op: Pick<OperationSpec, "responses">,
   info: RequestInfo,
   maxResponseBytes: number,
-  secrets: readonly string[],
-): Promise<unknown> {
-  // Read once: fetch's Response checks its brand on every getter call.
-  const { status } = response;
-  const declared = findResponseSpec(op.responses, status);
-  const kind = declared?.kind ?? kindFromContentType(response.headers.get("content-type"));
-  if (info.method === "HEAD" || BODYLESS_STATUSES.has(status) || kind === "empty")
-    return discardBody(response);
-  if (kind === "binary") return readLimited(response, maxResponseBytes, info, true);
-  // Read event by event by an EventStream, never buffered here (not bounded by maxResponseBytes).
-  if (kind === "stream") return Promise.resolve(response.body);
-  return readLimited(response, maxResponseBytes, info).then((text) => {
-    // An undeclared status with an empty body is "nothing", not an empty string.
-    if (kind === "text") return declared || text !== "" ? text : undefined;
-    if (isBlank(text)) return undefined;
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (cause) {
-      throw new ResponseParseError(
-        { ...info, status, headers: response.headers, text, cause },
-        secrets,
-      );
-    }
-    const dates = op.dateTable;
-    return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
-  });
+): unknown {
+  const kind = kindOf(response, op);
+  // Statuses that never carry a body.
+  if (info.method === "HEAD" || [204, 205, 304].includes(response.status) || kind === "empty")
+    return response.body?.cancel().catch(ignore);
+  // A stream is read event by event by an EventStream, never buffered here (nor limited).
+  return kind === "stream" ? response.body : readLimited(response, maxResponseBytes, info, kind);
 }
 
-async function discardBody(response: Response): Promise<undefined> {
-  await response.body?.cancel().catch(() => undefined);
-  return undefined;
+/** What readSuccessBody read, parsed per its ResponseSpec; invalid JSON throws ResponseParseError. */
+export function parseSuccessBody(
+  read: unknown,
+  response: Response,
+  op: Pick<OperationSpec, "dateTable" | "responses">,
+  info: RequestInfo,
+  secrets: readonly string[],
+): unknown {
+  if (typeof read !== "string") return read;
+  const { status } = response;
+  const declared = findResponseSpec(op.responses, status);
+  // An undeclared status with an empty body is "nothing", not an empty string.
+  if (kindOf(response, op) === "text") return declared || read ? read : undefined;
+  if (!read.trim()) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(read);
+  } catch (cause) {
+    throw new ResponseParseError(info, status, response.headers, read, cause, secrets);
+  }
+  const dates = op.dateTable;
+  return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
 }
 
 /**
@@ -128,88 +121,74 @@ export async function readErrorBody(
 ): Promise<unknown> {
   let text: string;
   try {
-    text = await readLimited(response, maxResponseBytes, info);
+    text = (await readLimited(response, maxResponseBytes, info, "text")) as string;
   } catch (error) {
     if (signal?.aborted || error instanceof ResponseTooLargeError) throw error;
     return undefined;
   }
-  if (isBlank(text)) return undefined;
   try {
-    return JSON.parse(text);
+    return text.trim() ? JSON.parse(text) : undefined;
   } catch {
     return text;
   }
 }
 
 /**
- * The body as text (or a Blob), at most `limit` bytes. A declared Content-Length within the limit
+ * The body as text (a Blob for "binary"), at most `limit` bytes. A Content-Length within the limit
  * (and no Content-Encoding, which would make the decoded body larger) takes the fast path,
- * response.text(); else the body is read chunk by chunk and reading stops as soon as the limit
- * is passed. Not async: the fast path hands back text()'s own promise, without a wrapper.
+ * response.text(); one over it fails at once; else the body is read chunk by chunk and reading
+ * stops as soon as the limit is passed. Not async: the fast path hands back text()'s own promise.
  */
-function readLimited(response: Response, limit: number, info: RequestInfo): Promise<string>;
 function readLimited(
   response: Response,
   limit: number,
   info: RequestInfo,
-  asBlob: true,
-): Promise<Blob>;
-function readLimited(
-  response: Response,
-  limit: number,
-  info: RequestInfo,
-  asBlob?: boolean,
+  kind: BodyKind,
 ): Promise<string | Blob> {
-  if (isWithinDeclaredLength(response, limit, info))
-    return asBlob ? response.blob() : response.text();
-  // Blob.text() decodes UTF-8 as response.text() does (BOM dropped, bad bytes replaced).
-  return readChunks(response, limit, info).then<string | Blob>((blob) =>
-    asBlob ? blob : blob.text(),
+  const { headers, body } = response;
+  // null (no body, no length, or an encoded body) is neither within nor over the limit.
+  const length = body && !headers.has("content-encoding") && headers.get("content-length");
+  if (length && +length > limit) {
+    void body.cancel().catch(ignore);
+    throw new ResponseTooLargeError(info, response.status, limit);
+  }
+  if (+(length || NaN) <= limit || limit === Infinity || !body)
+    return kind === "binary" ? response.blob() : response.text();
+  return readChunks(response, body, limit, info).then<string | Blob>((blob) =>
+    kind === "binary" ? blob : blob.text(),
   );
 }
 
-/** True when Content-Length proves the body fits; throws at once when it proves it does not. */
-function isWithinDeclaredLength(response: Response, limit: number, info: RequestInfo): boolean {
-  if (limit === Infinity || response.body === null) return true;
-  const { headers } = response;
-  // Content-Length first: without it (a chunked body) the encoding need not be looked up.
-  const declared = headers.get("content-length");
-  if (declared === null || !/^\s*\d+\s*$/.test(declared)) return false;
-  const encoding = headers.get("content-encoding");
-  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return false;
-  if (Number(declared) <= limit) return true;
-  void response.body.cancel().catch(() => undefined);
-  throw new ResponseTooLargeError(info, response.status, limit);
-}
-
 /** The body, chunk by chunk, as a Blob; ResponseTooLargeError once it passes `limit` bytes. */
-async function readChunks(response: Response, limit: number, info: RequestInfo): Promise<Blob> {
+async function readChunks(
+  response: Response,
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
+  limit: number,
+  info: RequestInfo,
+): Promise<Blob> {
   const chunks: BlobPart[] = [];
-  const reader = response.body?.getReader();
-  for (let total = 0; reader;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
+  const reader = body.getReader();
+  for (
+    let total = 0, read: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
+    !(read = await reader.read()).done;
+    chunks.push(read.value)
+  )
+    if ((total += read.value.byteLength) > limit) {
+      void reader.cancel().catch(ignore);
       throw new ResponseTooLargeError(info, response.status, limit);
     }
-    chunks.push(value);
-  }
+  // Blob.text() decodes UTF-8 as response.text() does (BOM dropped, bad bytes replaced).
   return new Blob(chunks, { type: response.headers.get("content-type") ?? "" });
 }
 
-/** Empty or whitespace only (trim() hands back the same string when there is nothing to trim: no copy). */
-function isBlank(text: string): boolean {
-  return !text.trim();
+/** The body kind of a success: as declared for its status, else as its Content-Type suggests. */
+function kindOf(response: Response, op: Pick<OperationSpec, "responses">): BodyKind {
+  const declared = findResponseSpec(op.responses, response.status)?.kind;
+  if (declared) return declared;
+  // The media type alone: "application/problem+json; charset=utf-8" is JSON.
+  const type = response.headers.get("content-type")?.split(";")[0].trim() || "";
+  if (/^application\/json$|\+json$/i.test(type)) return "json";
+  return !type || /^text\/|^application\/xml$|\+xml$/i.test(type) ? "text" : "binary";
 }
 
-/** The body kind a Content-Type suggests, for statuses the spec does not declare. */
-function kindFromContentType(contentType: string | null): BodyKind {
-  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
-  if (type === "") return "text";
-  if (type === "application/json" || type.endsWith("+json")) return "json";
-  if (type.startsWith("text/") || type.endsWith("+xml") || type === "application/xml")
-    return "text";
-  return "binary";
-}
+function ignore(): void {}

@@ -6,17 +6,17 @@ import type { FieldPath } from "./types.js";
 /** The value at `path` in `body`, or undefined when any step is missing; only own properties are read. */
 export function readFieldPath(body: unknown, path: FieldPath): unknown {
   let value: unknown = body;
-  for (const step of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    // A negative index counts from the end of an array (Speakeasy's `$.data[-1].id`).
-    if (typeof step === "number" && step < 0 && Array.isArray(value)) {
-      value = value[value.length + step];
-      continue;
-    }
-    // Own properties only, so a path like ["constructor"] never reaches the prototype.
-    if (!Object.hasOwn(value, step)) return undefined;
-    value = (value as Record<string | number, unknown>)[step];
-  }
+  for (const step of path)
+    value =
+      value === null || typeof value !== "object"
+        ? undefined
+        : // A negative index counts from the end of an array (Speakeasy's `$.data[-1].id`).
+          typeof step === "number" && step < 0 && Array.isArray(value)
+          ? value.at(step)
+          : // Own properties only, so a path like ["constructor"] never reaches the prototype.
+            Object.hasOwn(value, step)
+            ? (value as Record<string | number, unknown>)[step]
+            : undefined;
   return value;
 }
 

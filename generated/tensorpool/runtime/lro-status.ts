@@ -38,7 +38,7 @@ export function observeStatus(lro: LroSpec, result: SendResult, now: () => numbe
  * budget the caller's other calls need. Undefined when either header is missing.
  */
 export function rateLimitFloorMs(headers: Headers, now: () => number): number | undefined {
-  const info = readRateLimit(headers, now);
+  const info = readRateLimit(headers);
   if (info?.remaining === undefined || info.reset === undefined) return undefined;
   // Values above ~30 years of seconds are epoch timestamps (TensorOne sends those).
   const resetInMs = info.reset > 1e9 ? info.reset * 1000 - now() : info.reset * 1000;
