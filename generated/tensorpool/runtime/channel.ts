@@ -15,7 +15,7 @@ import {
   ChannelRefusedError,
   closeError,
 } from "./channel-errors.js";
-import { redactText } from "./error-details.js";
+import { redact } from "./error-details.js";
 import { serializePathParam } from "./serialize.js";
 import type {
   ChannelOptions,
@@ -212,7 +212,7 @@ export function createChannel<TServer, TClient, TResult>(
       const text = typeof message.message === "string" ? `: ${message.message}` : "";
       fail(
         new ChannelFailedError(
-          `ended with ${rule.field} ${JSON.stringify(value)}${redactText(text, secrets)}`,
+          `ended with ${rule.field} ${JSON.stringify(value)}${redact(text, secrets)}`,
           details({ data: message }),
         ),
       );
@@ -222,7 +222,7 @@ export function createChannel<TServer, TClient, TResult>(
   const closed = (code: number, reason: string): void => {
     stopKeepalive();
     if (ended) return;
-    const init = details({ code, reason: redactText(reason, secrets) });
+    const init = details({ code, reason: redact(reason, secrets) });
     if (!isOpen) return fail(new ChannelError("could not connect", init));
     const meaning = [...(spec.closeCodes ?? []), ...DEFAULT_CLOSE_CODES].find(
       (c) => c.code === code,
