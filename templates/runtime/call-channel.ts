@@ -1,6 +1,6 @@
 // The entry point of a WebSocket channel over the client core.
-import { Channel, channelArgs, channelUrl } from "./channel.js";
-import type { ChannelCallOptions } from "./channel.js";
+import { channelArgs, channelUrl, createChannel } from "./channel.js";
+import type { Channel, ChannelCallOptions } from "./channel.js";
 import type { Transport } from "./transport.js";
 import type { ChannelOptions, ChannelSpec } from "./types.js";
 
@@ -17,10 +17,9 @@ export function openChannel<TServer, TClient, TResult>(
   options?: ChannelOptions<TServer> & Record<string, any>,
 ): Channel<TServer, TClient, TResult> {
   const args = channelArgs(spec, first);
-  const url = channelUrl(spec, transport.baseUrl, args);
-  return new Channel<TServer, TClient, TResult>(
+  return createChannel<TServer, TClient, TResult>(
     spec,
-    url,
+    channelUrl(spec, transport.baseUrl, args),
     transport.clientOptions,
     args.body,
     options as ChannelCallOptions | undefined,

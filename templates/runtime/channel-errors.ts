@@ -1,6 +1,7 @@
 // Errors of WebSocket channels. Each carries what was learned before it happened (the id of the
 // job the channel started), since the work may well go on on the server without the connection.
 import { SdkError } from "./errors.js";
+import type { CloseCodeSpec } from "./types.js";
 
 /** What every channel error knows. */
 export interface ChannelErrorInit {
@@ -58,4 +59,19 @@ export class ChannelFailedError<TMessage = unknown> extends ChannelError {
     super(message, init);
     this.data = init.data;
   }
+}
+
+/** The error class of each close outcome that has its own (the rest are ChannelError). */
+const CLOSE_ERRORS: Partial<Record<CloseCodeSpec["outcome"], typeof ChannelError>> = {
+  lost: ChannelLostError,
+  refused: ChannelRefusedError,
+};
+
+/** The error for a close that is not a normal end: by the close code's declared outcome. */
+export function closeError(
+  meaning: CloseCodeSpec | undefined,
+  init: ChannelErrorInit,
+): ChannelError {
+  const ErrorClass = (meaning && CLOSE_ERRORS[meaning.outcome]) ?? ChannelError;
+  return new ErrorClass(meaning?.meaning ?? "closed with an error", init);
 }

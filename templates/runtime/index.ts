@@ -22,7 +22,7 @@ export {
 } from "./errors.js";
 export type { RateLimitInfo } from "./error-details.js";
 export type { Sleep } from "./delay.js";
-export { Channel } from "./channel.js";
+export type { Channel } from "./channel.js";
 export {
   ChannelError,
   ChannelFailedError,
@@ -36,7 +36,7 @@ export { UntrackedOperationError } from "./lro-outcome.js";
 export type { LroOutcome } from "./lro-outcome.js";
 export type { ApiPromise, NoHeaders, WithResponse } from "./response-meta.js";
 export { PagePromise } from "./paginate.js";
-export { Poller } from "./poller.js";
+export type { Poller } from "./poller.js";
 export { Transport } from "./transport.js";
 export type { SendResult, TransportDefaults } from "./transport.js";
 export { buildClient } from "./client-factory.js";

@@ -1,7 +1,7 @@
 // What every wait (pollers, URL-polled operations) borrows from the client: its send function
 // and clock. Status bodies are redacted here, as they end up in errors.
 import type { SendResult } from "./attempt.js";
-import { redactValue } from "./error-details.js";
+import { redact } from "./error-details.js";
 import type { LroContext } from "./lro-engine.js";
 import type { Transport } from "./transport.js";
 
@@ -21,6 +21,6 @@ export function lroContext(transport: Transport): LroContext {
  */
 export function redactedBody(result: SendResult): SendResult {
   const secrets = result.secrets ?? [];
-  const body = redactValue(result.body, secrets);
+  const body = redact(result.body, secrets);
   return body === result.body ? result : { ...result, body };
 }

@@ -104,10 +104,13 @@ export async function waitForUrlLro<TState>(
     if (monitor.given !== undefined) watch.id = withoutQuery(monitor.given);
     const strategy = monitorStrategy(context, lro, op, args, monitor, name, watch);
     const loop = {
+      ...strategy,
       defaultIntervalMs: lro.defaultIntervalMs,
       firstWait: { hintMs: parseRetryAfterMs(start.headers, context.now) },
+      linked,
+      onTimeout,
     };
-    for await (const answer of runLro(context, options, loop, strategy, { linked, onTimeout })) {
+    for await (const answer of runLro(context, options, loop)) {
       const last = watch.last as SendResult;
       if (answer.phase === "succeeded")
         return (await finalResult(

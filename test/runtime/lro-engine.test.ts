@@ -51,11 +51,8 @@ async function run(strategy: LroStrategy, loop: Partial<LroLoopSpec> = {}) {
   const onTimeout = () =>
     new PollTimeoutError({ pollerName: "Job", ids: ["j"], timeoutMs: 0, state: undefined });
   try {
-    for await (const answer of runLro(context, {}, { defaultIntervalMs: 1000, ...loop }, strategy, {
-      linked,
-      onTimeout,
-    }))
-      answers.push(answer);
+    const whole = { defaultIntervalMs: 1000, ...loop, ...strategy, linked, onTimeout };
+    for await (const answer of runLro(context, {}, whole)) answers.push(answer);
     return { answers, waits: time.waits };
   } finally {
     linked.dispose();

@@ -5,7 +5,7 @@ import {
   OperationFailedError,
   PollTimeoutError,
 } from "../../templates/runtime/errors.js";
-import { MAX_CONSECUTIVE_POLL_FAILURES, Poller } from "../../templates/runtime/poller.js";
+import { MAX_CONSECUTIVE_POLL_FAILURES } from "../../templates/runtime/poller.js";
 import { lroRules } from "../../templates/runtime/lro-rules.js";
 import { Transport } from "../../templates/runtime/transport.js";
 import { pollerFor, resumePoller, startPoller } from "../../templates/runtime/call-lro.js";
@@ -307,7 +307,7 @@ describe("resume tokens", () => {
       { baseUrl: server.url, sleep: fakeTime().sleep },
     );
     const resumed = resumePoller<Job>(fresh, token, { Job: lro });
-    expect(resumed).toBeInstanceOf(Poller);
+    expect(resumed.name).toBe("Job");
     expect(await resumed).toEqual({ status: "COMPLETED" });
     expect(server.requests[1].headers.authorization).toBeUndefined();
   });
@@ -375,7 +375,7 @@ describe("several ids and startPoller", () => {
     const poller = startPoller<Job>(transport, start, { body: { n: 1 } }, undefined, "Job", lro, {
       idPath: ["job", "id"],
     });
-    expect(poller).toBeInstanceOf(Poller);
+    expect(poller.name).toBe("Job");
     expect(await poller.submitted()).toEqual({ job: { id: "j7" } });
     expect(poller.ids).toEqual(["j7"]);
     expect(poller.serialize()).toBeTypeOf("string");

@@ -6,12 +6,13 @@ import { formatFieldPath, readFieldPath } from "./field-path.js";
 import { afterAcceptedStart, isOwnLroFailure } from "./lro-engine.js";
 import { lroContext } from "./lro-context.js";
 import { UntrackedOperationError } from "./lro-outcome.js";
-import type { LroOutcome } from "./lro-outcome.js";
-import { Poller } from "./poller.js";
+import { createPoller } from "./poller.js";
+import type { Poller } from "./poller.js";
 import type { PollerTarget } from "./poller.js";
 import { decodeResumeToken } from "./resume-token.js";
 import type { Transport } from "./transport.js";
 import type {
+  FieldPath,
   LroSpec,
   OperationSpec,
   PollOptions,
@@ -35,7 +36,13 @@ export function pollerFor<TState>(
   if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id === "")) {
     throw new TypeError(`${name}: a poller needs at least one non-empty id`);
   }
-  return new Poller<TState>(lroContext(transport), name, lro, { ids: [...ids], isMulti }, options);
+  return createPoller<TState>(
+    lroContext(transport),
+    name,
+    lro,
+    { ids: [...ids], isMulti },
+    options,
+  );
 }
 
 /**
@@ -60,16 +67,18 @@ export function startPoller<TState>(
     isChangeAwaited: start.isChangeAwaited,
     history: lro.rules?.atStart(lro, body, op, args),
   }));
-  return new Poller<TState>(lroContext(transport), name, lro, target, options);
+  return createPoller<TState>(lroContext(transport), name, lro, target, options);
 }
 
 /**
  * Start a long-running operation and wait for its end: what generated `<method>AndWait` calls.
  * Only the signal of `options` applies to the starting request; the rest is about the wait
  * (its timeoutMs bounds the whole wait, not the request). With `start.isIdOptional` it resolves an
- * LroOutcome of TState (TResult).
+ * LroOutcome of TState (TResult): a missing id, or a status endpoint that keeps failing, resolves
+ * `{ tracked: false, start }` where a wait on a promised id rejects with UntrackedOperationError
+ * (the accepted-start rule, isOwnLroFailure).
  */
-export function startAndWait<TState, TResult = TState>(
+export async function startAndWait<TState, TResult = TState>(
   transport: Transport,
   op: OperationSpec,
   args: object | undefined,
@@ -88,17 +97,24 @@ export function startAndWait<TState, TResult = TState>(
     spec,
     start,
   );
-  if (start.isIdOptional) return trackAccepted(poller, options) as Promise<TResult>;
-  const state = poller
-    .submitted()
-    .then((accepted) =>
-      poller
-        .pollUntilDone(options)
-        .catch((error: unknown) =>
-          Promise.reject(afterAcceptedStart(error, options?.signal, name, accepted)),
-        ),
-    );
-  return state as Promise<unknown> as Promise<TResult>;
+  const isOutcome = start.isIdOptional;
+  let accepted: unknown;
+  try {
+    accepted = await poller.submitted();
+  } catch (error) {
+    // Not accepted: nothing started. Accepted without an id: an outcome, where one is wanted.
+    if (!isOutcome || !(error instanceof UntrackedOperationError)) throw error;
+    return { tracked: false, start: error.start, reason: error.message } as TResult;
+  }
+  try {
+    const state = await poller.pollUntilDone(options);
+    return (isOutcome ? { tracked: true, state, start: accepted } : state) as TResult;
+  } catch (error) {
+    if (!isOutcome) throw afterAcceptedStart(error, options?.signal, name, accepted);
+    if (isOwnLroFailure(error, options?.signal)) throw error;
+    const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
+    return { tracked: false, start: accepted, reason } as TResult;
+  }
 }
 
 /** Wait until `ids` reach a terminal state: what generated `waitFor<Name>` calls. */
@@ -176,8 +192,8 @@ function readStartIds(
     if (typeof id === "string" && id !== "") return [id];
     throw new TypeError(`${op.id}: argument ${start.idArg} is needed to wait`);
   }
-  const path = start.idsPath ?? start.idPath;
-  if (path === undefined) throw new TypeError(`${op.id}: startPoller needs an idPath or idsPath`);
+  // The descriptor names one of them whenever idArg is absent.
+  const path = (start.idsPath ?? start.idPath) as FieldPath;
   const value = readFieldPath(body, path);
   const values = start.idsPath !== undefined && Array.isArray(value) ? value : [value];
   const isUsable = (id: unknown): boolean =>
@@ -189,29 +205,4 @@ function readStartIds(
     );
   }
   return values.map(String);
-}
-
-/**
- * The wait of a start whose id may be missing: the accepted-start rule (isOwnLroFailure) with an
- * outcome instead of UntrackedOperationError. A missing id, or a status endpoint that keeps
- * failing, resolves `{ tracked: false, start }`.
- */
-async function trackAccepted<TState>(
-  poller: Poller<TState>,
-  options: PollOptions<TState> | undefined,
-): Promise<LroOutcome<TState, unknown>> {
-  let start: unknown;
-  try {
-    start = await poller.submitted();
-  } catch (error) {
-    if (!(error instanceof UntrackedOperationError)) throw error; // not accepted: nothing started
-    return { tracked: false, start: error.start, reason: error.message };
-  }
-  try {
-    return { tracked: true, state: await poller.pollUntilDone(options), start };
-  } catch (error) {
-    if (isOwnLroFailure(error, options?.signal)) throw error;
-    const reason = `the status of ${poller.ids.join(", ")} could not be read: ${String(error)}`;
-    return { tracked: false, start, reason };
-  }
 }

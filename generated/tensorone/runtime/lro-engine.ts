@@ -91,8 +91,11 @@ export interface LroLoopEnds {
   readonly onPollLimit?: () => Error;
 }
 
+/** One wait: its pacing, its strategy and its ends, in one object (no glue objects per wait). */
+export type LroLoop = LroLoopSpec & LroStrategy & LroLoopEnds;
+
 /**
- * Runs `strategy` until the operation is terminal: yields each answer, the final "succeeded" one
+ * Runs the loop's strategy until the operation is terminal: yields each answer, the final "succeeded" one
  * included, then returns. Transient status failures are ridden out (hintAfterPollFailure); the
  * MAX_USELESS_POLLS-th useless answer in a row, a non-transient failure, the operation's own
  * failure or the deadline end the wait with an error.
@@ -100,11 +103,9 @@ export interface LroLoopEnds {
 export async function* runLro(
   context: PacingContext,
   options: PacingOptions,
-  loop: LroLoopSpec,
-  strategy: LroStrategy,
-  ends: LroLoopEnds,
+  loop: LroLoop,
 ): AsyncGenerator<LroAnswer, void, undefined> {
-  const { linked } = ends;
+  const { linked } = loop;
   const { now } = context;
   const baseIntervalMs = options.intervalMs ?? loop.defaultIntervalMs;
   const deadline = options.timeoutMs === undefined ? undefined : now() + options.timeoutMs;
@@ -126,7 +127,7 @@ export async function* runLro(
     ms = Math.max(ms, MIN_POLL_INTERVAL_MS, floorMs);
     if (deadline !== undefined) {
       const remainingMs = deadline - now();
-      if (remainingMs <= 0) throw ends.onTimeout();
+      if (remainingMs <= 0) throw loop.onTimeout();
       ms = Math.min(ms, remainingMs);
     }
     await sleepUnlessAborted(context.sleep, ms, linked.signal);
@@ -134,10 +135,10 @@ export async function* runLro(
   if (loop.firstWait) await wait(loop.firstWait.hintMs, minIntervalMs);
   for (let pollCount = 0; ;) {
     if (loop.maxPolls !== undefined && pollCount++ >= loop.maxPolls)
-      throw (ends.onPollLimit ?? ends.onTimeout)();
+      throw (loop.onPollLimit ?? loop.onTimeout)();
     let answer: LroAnswer;
     try {
-      answer = await strategy.poll(linked.signal);
+      answer = await loop.poll(linked.signal);
       failureCount = 0;
     } catch (error) {
       await wait(hintAfterPollFailure(error, linked.isTimedOut, ++failureCount), minIntervalMs);
@@ -146,7 +147,7 @@ export async function* runLro(
     // A usable answer resets the count; the MAX_USELESS_POLLS-th useless one in a row ends the wait.
     uselessCount = answer.isUsable ? 0 : uselessCount + 1;
     if (uselessCount >= MAX_USELESS_POLLS)
-      throw new SdkError(`${strategy.describe()} (${MAX_USELESS_POLLS} status requests in a row)`);
+      throw new SdkError(`${loop.describe()} (${MAX_USELESS_POLLS} status requests in a row)`);
     yield answer;
     if (answer.phase === "succeeded") return;
     // The floors win over any hint: Retry-After: 0 must not turn the wait into a busy loop.

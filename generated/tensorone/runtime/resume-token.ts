@@ -26,18 +26,19 @@ export function encodeResumeToken(data: ResumeTokenData): string {
 export function decodeResumeToken(token: string): ResumeTokenData {
   let parsed: { v?: unknown; name?: unknown; ids?: unknown; multi?: unknown } | undefined;
   try {
-    parsed = JSON.parse(decodeBase64Url(token.trim())) ?? undefined;
+    parsed = JSON.parse(decodeBase64Url(token.trim()));
   } catch {
     // Left undefined: reported below with every other token that is not ours.
   }
   const { v, name, ids, multi } = parsed ?? {};
-  if (v !== undefined && v !== TOKEN_VERSION)
+  const isOurs =
+    typeof name === "string" &&
+    Array.isArray(ids) &&
+    ids.length > 0 &&
+    ids.every((id) => typeof id === "string");
+  if (v !== TOKEN_VERSION || !isOurs)
     throw new TypeError(
-      `Invalid resume token: unsupported version ${JSON.stringify(v)} (expected ${TOKEN_VERSION})`,
+      `Invalid resume token: ${isOurs && v !== undefined ? `unsupported version ${JSON.stringify(v)}` : "not from poller.serialize()"}`,
     );
-  const isIdList =
-    Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === "string");
-  if (v === undefined || typeof name !== "string" || !isIdList)
-    throw new TypeError("Invalid resume token: not a token produced by poller.serialize()");
-  return { name, ids: ids as string[], isMulti: multi === true };
+  return { name, ids, isMulti: multi === true };
 }

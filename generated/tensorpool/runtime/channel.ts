@@ -4,15 +4,18 @@
 // (never in the URL), then the call's opening message; yields typed server messages, hands the
 // server's requests to the caller's handler (the client never acts on them itself) and ends with
 // a typed result or a typed error, whatever the close code.
+//
+// One closure rather than a class: its state is a handful of local variables, which a minifier
+// shortens to a letter each (a class's fields keep `this.#field` at every use).
 import { resolveCredential } from "./auth.js";
 import { abortReason } from "./delay.js";
 import {
   ChannelError,
   ChannelFailedError,
-  ChannelLostError,
   ChannelRefusedError,
+  closeError,
 } from "./channel-errors.js";
-import { redactText } from "./error-details.js";
+import { redact } from "./error-details.js";
 import { serializePathParam } from "./serialize.js";
 import type {
   ChannelOptions,
@@ -28,15 +31,13 @@ const DEFAULT_CLOSE_CODES: readonly CloseCodeSpec[] = [
   { code: 1000, outcome: "normal", meaning: "closed normally" },
   { code: 1006, outcome: "lost", meaning: "connection lost; the work may still be running" },
 ];
-const DEFAULT_PING_INTERVAL_MS = 5000;
-const DEFAULT_PING_TIMEOUT_MS = 10000;
 /** WebSocket.OPEN. */
 const OPEN = 1;
 
 /** The ws package's extras beyond the browser API: pings, pongs and a hard close. */
-interface PingingSocket {
-  ping(): void;
-  on(event: "pong", listener: () => void): void;
+interface PingingSocket extends WebSocketLike {
+  ping?(): void;
+  on?(event: "pong", listener: () => void): void;
   terminate?(): void;
 }
 
@@ -48,308 +49,257 @@ export type ChannelCallOptions = ChannelOptions & Record<string, unknown>;
  * `abort()`; awaiting it gives the result (ChannelSpec.result). Messages are kept for iteration
  * until it is awaited without iterating, from then on only onMessage sees them.
  */
-export class Channel<TServer, TClient, TResult>
-  implements AsyncIterable<TServer>, PromiseLike<TResult>
-{
+export interface Channel<TServer, TClient, TResult>
+  extends AsyncIterable<TServer>, PromiseLike<TResult> {
   /** The id learned so far (ChannelSpec.idField), e.g. the job id. */
-  id: string | undefined;
-  readonly #spec: ChannelSpec;
-  readonly #options: ChannelCallOptions;
-  readonly #result: Promise<TResult>;
-  #resolve!: (value: TResult) => void;
-  #reject!: (error: unknown) => void;
-  #socket: WebSocketLike | undefined;
-  #secrets: string[] = [];
-  readonly #queue: TServer[] = [];
-  #waiting: (() => void) | undefined;
-  #isIterated = false;
-  #isDraining = false;
-  #isSettled = false;
-  #isOpen = false;
-  #outcome: { error: unknown } | undefined;
-  #work: Promise<void> = Promise.resolve();
-  #stopKeepalive: () => void = () => undefined;
-  readonly #onAbort = (): void => this.abort(abortReason(this.#options.signal as AbortSignal));
-
-  constructor(
-    spec: ChannelSpec,
-    url: string,
-    client: ClientOptions,
-    body: unknown,
-    options: ChannelCallOptions = {},
-  ) {
-    this.#spec = spec;
-    this.#options = options;
-    this.#result = new Promise<TResult>((resolve, reject) => {
-      this.#resolve = resolve;
-      this.#reject = reject;
-    });
-    // Awaited or not, a failure must not surface as an unhandled rejection.
-    this.#result.catch(() => undefined);
-    if (
-      spec.request &&
-      options[spec.request.handler] !== undefined &&
-      typeof options[spec.request.handler] !== "function"
-    ) {
-      this.#fail(new TypeError(`${spec.id}: ${spec.request.handler} must be a function`));
-      return;
-    }
-    const signal = options.signal;
-    if (signal?.aborted) {
-      this.#fail(abortReason(signal));
-      return;
-    }
-    signal?.addEventListener("abort", this.#onAbort, { once: true });
-    void this.#open(url, client, body).catch((error: unknown) => this.#fail(error));
-  }
-
-  then<TFulfilled = TResult, TRejected = never>(
-    onFulfilled?: ((value: TResult) => TFulfilled | PromiseLike<TFulfilled>) | null,
-    onRejected?: ((reason: unknown) => TRejected | PromiseLike<TRejected>) | null,
-  ): Promise<TFulfilled | TRejected> {
-    if (!this.#isIterated) {
-      // Nobody will read the messages: stop keeping them.
-      this.#isDraining = true;
-      this.#queue.length = 0;
-    }
-    return this.#result.then(onFulfilled, onRejected);
-  }
-
+  readonly id: string | undefined;
   /** The result as a plain promise (awaiting the channel itself is the same). */
-  get result(): Promise<TResult> {
-    return this.then();
-  }
-
+  readonly result: Promise<TResult>;
+  then<A = TResult, B = never>(
+    onFulfilled?: ((value: TResult) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>;
   /** Sends a client message as JSON; throws when the channel is not open. */
-  send(message: TClient): void {
-    const socket = this.#socket;
-    if (!socket || socket.readyState !== OPEN || this.#isSettled) {
-      throw new ChannelError("cannot send: the channel is not open", this.#errorInit());
-    }
-    socket.send(JSON.stringify(message));
-  }
-
+  send(message: TClient): void;
   /** Closes the channel (code 1000). Iteration ends; the result rejects if the channel had not ended. */
-  close(reason = "closed by the client"): void {
-    this.#fail(new ChannelError(`${reason} before the channel ended`, this.#errorInit()), false);
-  }
-
+  close(reason?: string): void;
   /** Closes the channel; iteration and the result reject with `reason`. */
-  abort(reason: unknown = new DOMException("The channel was aborted", "AbortError")): void {
-    this.#fail(reason);
-  }
+  abort(reason?: unknown): void;
+}
 
-  async *[Symbol.asyncIterator](): AsyncIterator<TServer> {
-    if (this.#isIterated)
-      throw new TypeError(`${this.#spec.id}: a channel can be iterated only once`);
-    this.#isIterated = true;
-    this.#isDraining = false;
-    try {
-      for (;;) {
-        const next = this.#queue.shift();
-        if (next !== undefined) {
-          yield next;
-          continue;
-        }
-        if (this.#outcome) {
-          // A close by the caller (close()) ends the iteration quietly; failures are thrown.
-          if (this.#outcome.error !== undefined) throw this.#outcome.error;
-          return;
-        }
-        await new Promise<void>((resolve) => (this.#waiting = resolve));
-      }
-    } finally {
-      // Leaving the loop early (break) closes the channel.
-      if (!this.#isSettled) this.close("iteration stopped");
-    }
-  }
+/** Opens the channel at `url` (see Channel). */
+export function createChannel<TServer, TClient, TResult>(
+  spec: ChannelSpec,
+  url: string,
+  client: ClientOptions,
+  body: unknown,
+  options: ChannelCallOptions = {},
+): Channel<TServer, TClient, TResult> {
+  const { signal } = options;
+  const { request, authField } = spec;
+  const queue: TServer[] = [];
+  let id: string | undefined;
+  let socket: WebSocketLike | undefined;
+  let secrets: string[] = [];
+  let isIterated = false;
+  let isDraining = false;
+  let isOpen = false;
+  /** Set once the channel ended; `error` is what iteration throws (undefined: it ends quietly). */
+  let ended: { error: unknown } | undefined;
+  /** Wakes the iteration waiting for a message (a no-op once called). */
+  let wake = (): void => undefined;
+  /** Handlers of received messages, in order: a close is handled after them. */
+  let work = Promise.resolve();
+  let stopKeepalive = (): void => undefined;
+  let settle!: (isOk: boolean, value: unknown) => void;
+  const result = new Promise<TResult>((resolve, reject) => {
+    settle = (isOk, value) => (isOk ? resolve(value as TResult) : reject(value));
+  });
+  // Awaited or not, a failure must not surface as an unhandled rejection.
+  result.catch(() => undefined);
+  const details = <T extends object = object>(more?: T) =>
+    ({ channel: spec.id, id, ...more }) as { channel: string; id?: string } & T;
+  const onAbort = (): void => fail(abortReason(signal as AbortSignal));
 
-  async #open(url: string, client: ClientOptions, body: unknown): Promise<void> {
+  /** Ends the channel once: resolves or rejects the result, closes the socket, wakes iteration. */
+  const end = (isOk: boolean, value: unknown, thrown?: unknown): void => {
+    if (ended) return;
+    ended = { error: thrown };
+    stopKeepalive();
+    signal?.removeEventListener("abort", onAbort);
+    if (socket && socket.readyState <= OPEN) socket.close(1000);
+    wake();
+    settle(isOk, value);
+  };
+  /** Rejects with `error`; `isThrown` false (close()): iteration ends quietly. */
+  const fail = (error: unknown, isThrown = true): void =>
+    end(false, error, isThrown ? error : undefined);
+  const succeed = (endMessage?: unknown): void => end(true, spec.result === "id" ? id : endMessage);
+
+  const send = (message: TClient): void => {
+    if (socket?.readyState !== OPEN || ended)
+      throw new ChannelError("cannot send: the channel is not open", details());
+    socket.send(JSON.stringify(message));
+  };
+
+  const open = async (): Promise<void> => {
     const Socket: WebSocketConstructor | undefined =
       client.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-    if (!Socket) {
+    if (!Socket)
       throw new TypeError(
-        `${this.#spec.id}: no WebSocket in this runtime; pass one as the WebSocket client option (on Node 20: WebSocket from the ws package)`,
+        `${spec.id}: no WebSocket in this runtime; pass one as the WebSocket client option (Node 20: the ws package's)`,
       );
+    const key = authField === undefined ? undefined : await resolveCredential(client.apiKey);
+    if (authField !== undefined) {
+      if (key === undefined)
+        throw new ChannelRefusedError("needs an apiKey (sent as the first message)", details());
+      secrets = [key];
     }
-    const key =
-      this.#spec.authField === undefined ? undefined : await resolveCredential(client.apiKey);
-    if (this.#spec.authField !== undefined && key === undefined) {
-      throw new ChannelRefusedError(
-        "needs an apiKey: the channel sends it as its first message",
-        this.#errorInit(),
-      );
-    }
-    if (key !== undefined) this.#secrets = [key];
-    if (this.#isSettled) return;
-    const socket = new Socket(url);
-    this.#socket = socket;
-    socket.binaryType = "arraybuffer";
-    socket.addEventListener("open", () => {
-      this.#isOpen = true;
-      if (this.#spec.authField !== undefined)
-        socket.send(JSON.stringify({ [this.#spec.authField]: key }));
-      if (this.#spec.hasOpenMessage) socket.send(JSON.stringify(body ?? {}));
-      this.#startKeepalive(socket);
+    if (ended) return;
+    const opened = (socket = new Socket(url)) as PingingSocket;
+    opened.binaryType = "arraybuffer";
+    opened.addEventListener("open", () => {
+      isOpen = true;
+      if (authField !== undefined) opened.send(JSON.stringify({ [authField]: key }));
+      if (spec.hasOpenMessage) opened.send(JSON.stringify(body ?? {}));
+      keepAlive(opened);
     });
-    socket.addEventListener("message", (event: { data: unknown }) => this.#receive(event.data));
-    socket.addEventListener(
+    opened.addEventListener("message", (event) => receive(event.data));
+    opened.addEventListener(
       "close",
-      (event: { code: number; reason: string }) =>
-        // After messages already received are handled (their handlers may still be running).
-        void this.#work.then(() => this.#closed(event.code, event.reason)),
+      // After messages already received are handled (their handlers may still be running).
+      (event) => void work.then(() => closed(event.code, event.reason)),
     );
-    // An error event is always followed by a close event, which decides the outcome.
-    socket.addEventListener("error", () => undefined);
-  }
+    // An error event is always followed by a close event, which decides the outcome (and ws
+    // throws an error event nobody listens to).
+    opened.addEventListener("error", () => undefined);
+  };
 
-  #receive(data: unknown): void {
-    if (this.#isSettled) return;
+  const receive = (data: unknown): void => {
+    if (ended) return;
     let message: Record<string, unknown>;
     try {
-      const text = typeof data === "string" ? data : new TextDecoder().decode(data as ArrayBuffer);
-      message = JSON.parse(text) as Record<string, unknown>;
-      if (message === null || typeof message !== "object") throw new TypeError("not an object");
-    } catch (cause) {
-      return this.#fail(
-        new ChannelError("the server sent a message that is not a JSON object", {
-          ...this.#errorInit(),
-          cause,
-        }),
+      message = JSON.parse(
+        typeof data === "string" ? data : new TextDecoder().decode(data as ArrayBuffer),
       );
+      if (!message || typeof message !== "object") throw new TypeError("not an object");
+    } catch (cause) {
+      return fail(new ChannelError("a server message is not a JSON object", details({ cause })));
     }
-    const { idField } = this.#spec;
-    const id = idField === undefined ? undefined : message[idField];
-    if (this.id === undefined && (typeof id === "string" || typeof id === "number") && id !== "")
-      this.id = String(id);
-    this.#options.onMessage?.(message);
-    if (!this.#isDraining) {
-      this.#queue.push(message as TServer);
-      this.#wake();
+    const value = spec.idField === undefined ? undefined : message[spec.idField];
+    if (
+      id === undefined &&
+      (typeof value === "string" || typeof value === "number") &&
+      value !== ""
+    )
+      id = String(value);
+    options.onMessage?.(message);
+    if (!isDraining) {
+      queue.push(message as TServer);
+      wake();
     }
-    const request = this.#spec.request;
-    const asked = request === undefined ? undefined : message[request.field];
-    if (request && asked !== undefined && asked !== null && asked !== "") {
-      this.#work = this.#work.then(() => this.#answer(request.handler, message));
-    }
-    this.#work = this.#work.then(() => this.#checkEnd(message));
-  }
+    const asked = request && message[request.field];
+    if (request && asked !== undefined && asked !== null && asked !== "")
+      work = work.then(() => answer(request.handler, request.field, message));
+    work = work.then(() => checkEnd(message));
+  };
 
   /** The caller's handler answers the server's request; the client itself never acts on it. */
-  async #answer(handlerName: string, message: Record<string, unknown>): Promise<void> {
-    if (this.#isSettled) return;
-    const handler = this.#options[handlerName] as ((m: unknown) => unknown) | undefined;
-    if (typeof handler !== "function") {
-      const field = this.#spec.request?.field ?? "request";
-      return this.#fail(
+  const answer = async (handler: string, field: string, message: object): Promise<void> => {
+    if (ended) return;
+    const run = options[handler];
+    if (typeof run !== "function")
+      return fail(
         new ChannelError(
-          `the server sent a ${field} to run, but no ${handlerName} handler was given (the client never runs anything itself); pass { ${handlerName} } in the options`,
-          this.#errorInit(),
+          `the server sent a ${field} to run but no ${handler} handler was given (the client never runs anything itself)`,
+          details(),
         ),
       );
-    }
     try {
-      const reply = await handler(message);
-      if (!this.#isSettled) this.send(reply as TClient);
+      const reply = await run(message);
+      if (!ended) send(reply as TClient);
     } catch (error) {
-      this.#fail(error);
+      fail(error);
     }
-  }
+  };
 
-  #checkEnd(message: Record<string, unknown>): void {
-    const end = this.#spec.end;
-    if (!end || this.#isSettled) return;
-    const value = String(message[end.field]);
-    if (end.success.includes(value)) return this.#succeed(message);
-    if (end.failure.includes(value)) {
+  const checkEnd = (message: Record<string, unknown>): void => {
+    const rule = spec.end;
+    if (!rule || ended) return;
+    const value = String(message[rule.field]);
+    if (rule.success.includes(value)) return succeed(message);
+    if (rule.failure.includes(value)) {
       const text = typeof message.message === "string" ? `: ${message.message}` : "";
-      this.#fail(
+      fail(
         new ChannelFailedError(
-          `ended with ${end.field} ${JSON.stringify(value)}${this.#redact(text)}`,
-          { ...this.#errorInit(), data: message },
+          `ended with ${rule.field} ${JSON.stringify(value)}${redact(text, secrets)}`,
+          details({ data: message }),
         ),
       );
     }
-  }
+  };
 
-  #closed(code: number, reason: string): void {
-    this.#stopKeepalive();
-    if (this.#isSettled) return;
-    const init = { ...this.#errorInit(), code, reason: this.#redact(reason) };
-    if (!this.#isOpen) return this.#fail(new ChannelError("could not connect", init));
-    const byCode = (c: CloseCodeSpec): boolean => c.code === code;
-    const meaning = this.#spec.closeCodes?.find(byCode) ?? DEFAULT_CLOSE_CODES.find(byCode);
-    const outcome = meaning?.outcome ?? "error";
-    if (outcome === "normal") {
-      if (this.#spec.result === "id" && this.id !== undefined) return this.#succeed(undefined);
-      const missing =
-        this.#spec.result === "id"
-          ? `no ${this.#spec.idField ?? "id"} was received`
-          : "the ending message never came";
-      return this.#fail(new ChannelError(`the server closed the channel but ${missing}`, init));
-    }
-    const text = meaning?.meaning ?? "closed with an error";
-    if (outcome === "lost") return this.#fail(new ChannelLostError(text, init));
-    if (outcome === "refused") return this.#fail(new ChannelRefusedError(text, init));
-    this.#fail(new ChannelError(text, init));
-  }
-
-  #succeed(endMessage: Record<string, unknown> | undefined): void {
-    if (this.#isSettled) return;
-    this.#settle(undefined);
-    this.#resolve((this.#spec.result === "id" ? this.id : endMessage) as TResult);
-  }
-
-  /** Ends the channel with `error` (rejecting the result); `isThrown` false: iteration ends quietly. */
-  #fail(error: unknown, isThrown = true): void {
-    if (this.#isSettled) return;
-    this.#settle(isThrown ? error : undefined);
-    this.#reject(error);
-  }
-
-  #settle(error: unknown): void {
-    this.#isSettled = true;
-    this.#outcome = { error };
-    this.#stopKeepalive();
-    this.#options.signal?.removeEventListener("abort", this.#onAbort);
-    const socket = this.#socket;
-    if (socket && socket.readyState <= OPEN) socket.close(1000);
-    this.#wake();
-  }
-
-  #wake(): void {
-    const waiting = this.#waiting;
-    this.#waiting = undefined;
-    waiting?.();
-  }
+  const closed = (code: number, reason: string): void => {
+    stopKeepalive();
+    if (ended) return;
+    const init = details({ code, reason: redact(reason, secrets) });
+    if (!isOpen) return fail(new ChannelError("could not connect", init));
+    const meaning = [...(spec.closeCodes ?? []), ...DEFAULT_CLOSE_CODES].find(
+      (c) => c.code === code,
+    );
+    if (meaning?.outcome !== "normal") return fail(closeError(meaning, init));
+    if (spec.result === "id" && id !== undefined) return succeed();
+    const missing =
+      spec.result === "id"
+        ? `no ${spec.idField ?? "id"} was received`
+        : "the ending message never came";
+    fail(new ChannelError(`the server closed the channel but ${missing}`, init));
+  };
 
   /** ws can ping: one every pingIntervalMs; no pong within pingTimeoutMs counts as a lost connection. */
-  #startKeepalive(socket: WebSocketLike): void {
-    const pinging = socket as unknown as Partial<PingingSocket>;
+  const keepAlive = (pinging: PingingSocket): void => {
     if (typeof pinging.ping !== "function" || typeof pinging.on !== "function") return;
-    const intervalMs = this.#spec.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
-    const timeoutMs = this.#spec.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
+    const intervalMs = spec.pingIntervalMs ?? 5000;
+    const timeoutMs = spec.pingTimeoutMs ?? 10000;
     let lastPong = Date.now();
     pinging.on("pong", () => (lastPong = Date.now()));
     const timer = setInterval(() => {
-      if (Date.now() - lastPong > timeoutMs + intervalMs) {
-        // terminate() closes at once with 1006, as a dropped connection does.
-        if (typeof pinging.terminate === "function") pinging.terminate();
-        else socket.close();
-        return;
-      }
-      pinging.ping?.();
+      // terminate() closes at once with 1006, as a dropped connection does.
+      if (Date.now() - lastPong > timeoutMs + intervalMs)
+        pinging.terminate ? pinging.terminate() : pinging.close();
+      else pinging.ping!();
     }, intervalMs);
-    this.#stopKeepalive = () => clearInterval(timer);
-  }
+    stopKeepalive = () => clearInterval(timer);
+  };
 
-  #errorInit(): { channel: string; id?: string } {
-    return { channel: this.#spec.id, id: this.id };
-  }
+  const channel: Channel<TServer, TClient, TResult> = {
+    get id() {
+      return id;
+    },
+    get result() {
+      return channel.then();
+    },
+    then(onFulfilled, onRejected) {
+      if (!isIterated) {
+        // Nobody will read the messages: stop keeping them.
+        isDraining = true;
+        queue.length = 0;
+      }
+      return result.then(onFulfilled, onRejected);
+    },
+    send,
+    close: (reason = "closed by the client") =>
+      fail(new ChannelError(`${reason} before the channel ended`, details()), false),
+    abort: (reason = new DOMException("The channel was aborted", "AbortError")) => fail(reason),
+    async *[Symbol.asyncIterator]() {
+      if (isIterated) throw new TypeError(`${spec.id}: a channel can be iterated only once`);
+      isIterated = true;
+      isDraining = false;
+      try {
+        for (;;) {
+          if (queue.length > 0) yield queue.shift() as TServer;
+          else if (ended) {
+            // A close by the caller (close()) ends the iteration quietly; failures are thrown.
+            if (ended.error !== undefined) throw ended.error;
+            return;
+          } else await new Promise<void>((resolve) => (wake = resolve));
+        }
+      } finally {
+        // Leaving the loop early (break) closes the channel.
+        if (!ended) channel.close("iteration stopped");
+      }
+    },
+  };
 
-  #redact(text: string): string {
-    return redactText(text, this.#secrets);
+  const handler = request && options[request.handler];
+  if (handler !== undefined && typeof handler !== "function")
+    fail(new TypeError(`${spec.id}: ${request?.handler} must be a function`));
+  else if (signal?.aborted) fail(abortReason(signal));
+  else {
+    signal?.addEventListener("abort", onAbort, { once: true });
+    open().catch(fail);
   }
+  return channel;
 }
 
 /** The channel's URL: the base URL with ws(s) for http(s), and the path parameters filled in. */
@@ -358,15 +308,12 @@ export function channelUrl(spec: ChannelSpec, baseUrl: string, args: object | un
   let path = spec.path;
   for (const param of spec.params) {
     const value = values[param.name];
-    if (value === undefined || value === null || value === "") {
+    if (value === undefined || value === null || value === "")
       throw new TypeError(`${spec.id}: missing required path parameter ${param.name}`);
-    }
     path = path.split(`{${param.name}}`).join(serializePathParam(param, value));
   }
-  const url = new URL(baseUrl.replace(/\/+$/, "") + path);
-  if (url.protocol === "https:") url.protocol = "wss:";
-  else if (url.protocol === "http:") url.protocol = "ws:";
-  return url.href;
+  // http: -> ws:, https: -> wss:
+  return new URL(baseUrl.replace(/\/+$/, "") + path).href.replace(/^http/, "ws");
 }
 
 /**

@@ -58,21 +58,10 @@ export function operationFailure(
     id,
     status: observation.status ?? "",
     state: observation.state,
-    error:
-      lro.errorPath === undefined ? undefined : readFieldPath(observation.state, lro.errorPath),
-    statusMessage:
-      lro.messagePath === undefined ? undefined : readFieldPath(observation.state, lro.messagePath),
+    error: lro.errorPath && readFieldPath(observation.state, lro.errorPath),
+    statusMessage: lro.messagePath && readFieldPath(observation.state, lro.messagePath),
     isCanceled: observation.phase === "canceled",
   });
-}
-
-/** A status request failure worth polling through: network trouble, timeouts, 408, 429 and 5xx. */
-export function isTransientPollFailure(error: unknown): error is ConnectionError | ApiError {
-  if (error instanceof ConnectionError) return true;
-  return (
-    error instanceof ApiError &&
-    (error.status === 408 || error.status === 429 || error.status >= 500)
-  );
 }
 
 /** Consecutive failed status requests a wait rides out before it gives up with the last error. */
@@ -87,9 +76,13 @@ export function hintAfterPollFailure(
   isTimedOut: boolean,
   failures: number,
 ): number | undefined {
-  if (isTimedOut || !isTransientPollFailure(error) || failures >= MAX_CONSECUTIVE_POLL_FAILURES)
-    throw error;
-  return error instanceof ApiError ? error.retryAfterMs : undefined;
+  // Worth polling through: network trouble, timeouts, 408, 429 and 5xx.
+  const isTransient =
+    error instanceof ConnectionError ||
+    (error instanceof ApiError &&
+      (error.status === 408 || error.status === 429 || error.status >= 500));
+  if (isTimedOut || !isTransient || failures >= MAX_CONSECUTIVE_POLL_FAILURES) throw error;
+  return (error as Partial<ApiError>).retryAfterMs;
 }
 
 /**
