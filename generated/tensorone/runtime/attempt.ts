@@ -7,7 +7,7 @@
 import { raceAbort, reasonOf } from "./abort-listeners.js";
 import { applyAuth, credentialOf, resolveCredential } from "./auth.js";
 import { sleepUnlessAborted } from "./delay.js";
-import { redactHeaders, redactText, redactThrown } from "./error-details.js";
+import { redact } from "./error-details.js";
 import { ConnectionError, SdkError, TimeoutError, createApiError } from "./errors.js";
 import type { ApiError, RequestInfo } from "./errors.js";
 import { followRedirects } from "./redirects.js";
@@ -72,7 +72,7 @@ export async function sendAttempt(
   const info: RequestInfo = {
     operationId: op.id,
     method: op.method,
-    url: auth ? redactText(prepared.url, secrets) : prepared.url,
+    url: auth ? redact(prepared.url, secrets) : prepared.url,
   };
   // Hook contexts (and their redacted headers) are built only for hooks that exist.
   const hooked =
@@ -137,7 +137,7 @@ export async function sendAttempt(
     if (linked?.isTimedOut) error = new TimeoutError(info, timeoutMs);
     else if (thrown instanceof SdkError) throw thrown;
     // What fetch throws about the request may quote it (a header value, a URL with a query key).
-    else if (!isNetworkError(thrown)) throw redactThrown(thrown, secrets);
+    else if (!isNetworkError(thrown)) throw redact(thrown, secrets);
     else
       error = new ConnectionError(
         info,
@@ -246,7 +246,7 @@ async function runResponseHook(
         headers: context.headers,
         attempt: context.attempt,
         status: response.status,
-        responseHeaders: redactHeaders(response.headers, secrets),
+        responseHeaders: redact(response.headers, secrets),
         durationMs: transport.now() - startedAt,
       }),
       signal,

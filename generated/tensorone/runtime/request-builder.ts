@@ -2,7 +2,7 @@
 // @ts-nocheck
 // Turns an operation and its arguments into what fetch needs. Built once per call; the credential
 // is added per attempt (a token function may rotate it), and a redacted twin for hooks.
-import { redactText } from "./error-details.js";
+import { redact } from "./error-details.js";
 import { ownValue } from "./field-path.js";
 import { serializeParams } from "./params.js";
 import type { AppliedAuth, OperationSpec } from "./types.js";
@@ -93,7 +93,7 @@ export function redactedHeadersOf(
           scheme.type === "apiKey" && scheme.in === "header" && scheme.name.toLowerCase() === name,
       )
         ? "[redacted]"
-        : redactText(headers[name], auth?.secrets ?? []);
+        : redact(headers[name], auth?.secrets ?? []);
   return headers;
 }
 

@@ -139,11 +139,3 @@ export function redact<T>(value: T, secrets: readonly string[] = [], depth = 0):
   }
   return (copy ?? value) as T;
 }
-
-// The names redact had when it was four functions, kept while their callers move over.
-export {
-  redact as redactHeaders,
-  redact as redactText,
-  redact as redactThrown,
-  redact as redactValue,
-};
