@@ -7,57 +7,103 @@
 import type { Api } from "../model/api.js";
 import { pascalCase } from "./names.js";
 
+/** A feature of the API that brings a runtime module into its folder (index-view.ts reads it). */
+export type RuntimeFeature =
+  "hasStreams" | "hasChannels" | "hasPagination" | "hasPollers" | "hasLro";
+
 /**
- * What index.ts exports from the runtime, whatever features the API uses (so a schema keeps its
- * name when the API later gains a poller or a channel), and the runtime's other public types.
+ * What index.ts re-exports from the runtime, in its order: `export` (values) or `export type`,
+ * and the feature an API must use for the module to be re-exported (none: always).
  */
-const runtimeTypeNames = [
-  // runtime/errors.ts, stream-errors.ts, channel-errors.ts, lro-outcome.ts
-  "ApiError",
-  "AuthenticationError",
-  "BadRequestError",
-  "ChannelError",
-  "ChannelFailedError",
-  "ChannelLostError",
-  "ChannelRefusedError",
-  "ConflictError",
-  "ConnectionError",
-  "CredentialError",
-  "InternalServerError",
-  "NotFoundError",
-  "OperationFailedError",
-  "PermissionDeniedError",
-  "PollTimeoutError",
-  "RateLimitError",
-  "ResponseParseError",
-  "ResponseTooLargeError",
-  "SdkError",
-  "StreamParseError",
-  "TimeoutError",
-  "UnexpectedStatusError",
-  "UnprocessableEntityError",
-  "UntrackedOperationError",
-  // runtime/types.ts, event-stream.ts, channel.ts, paginate.ts, poller.ts, response-meta.ts, lro-outcome.ts
-  "ApiPromise",
-  "Channel",
-  "ChannelOptions",
-  "ClientOptions",
-  "EventStream",
-  "LroOutcome",
-  "PagePromise",
-  "PaginationOptions",
-  "PollOptions",
-  "Poller",
-  "RequestContext",
-  "RequestOptions",
-  "ResponseContext",
-  "RetryOptions",
-  "ServerSentEvent",
-  "StreamOptions",
-  "Transport",
-  "WebSocketConstructor",
-  "WithResponse",
+export const runtimeExports: {
+  names: string[];
+  from: string;
+  isType: boolean;
+  feature?: RuntimeFeature;
+}[] = [
+  {
+    names: [
+      "ApiError",
+      "AuthenticationError",
+      "BadRequestError",
+      "ConflictError",
+      "ConnectionError",
+      "CredentialError",
+      "InternalServerError",
+      "NotFoundError",
+      "OperationFailedError",
+      "PermissionDeniedError",
+      "PollTimeoutError",
+      "RateLimitError",
+      "ResponseParseError",
+      "ResponseTooLargeError",
+      "SdkError",
+      "TimeoutError",
+      "UnexpectedStatusError",
+      "UnprocessableEntityError",
+    ],
+    from: '"./runtime/errors.js"',
+    isType: false,
+  },
+  {
+    names: ["StreamParseError"],
+    from: '"./runtime/stream-errors.js"',
+    isType: false,
+    feature: "hasStreams",
+  },
+  {
+    names: ["ChannelError", "ChannelFailedError", "ChannelLostError", "ChannelRefusedError"],
+    from: '"./runtime/channel-errors.js"',
+    isType: false,
+    feature: "hasChannels",
+  },
+  {
+    names: [
+      "ChannelOptions",
+      "ClientOptions",
+      "PaginationOptions",
+      "PollOptions",
+      "RequestContext",
+      "RequestOptions",
+      "ResponseContext",
+      "RetryOptions",
+      "StreamOptions",
+      "WebSocketConstructor",
+    ],
+    from: '"./runtime/types.js"',
+    isType: true,
+  },
+  {
+    names: ["EventStream", "ServerSentEvent"],
+    from: '"./runtime/event-stream.js"',
+    isType: true,
+    feature: "hasStreams",
+  },
+  { names: ["Channel"], from: '"./runtime/channel.js"', isType: true, feature: "hasChannels" },
+  {
+    names: ["PagePromise"],
+    from: '"./runtime/paginate.js"',
+    isType: true,
+    feature: "hasPagination",
+  },
+  { names: ["Poller"], from: '"./runtime/poller.js"', isType: true, feature: "hasPollers" },
+  { names: ["ApiPromise", "WithResponse"], from: '"./runtime/response-meta.js"', isType: true },
+  // Waits started from an id in a response: an accepted start without one is reported by these.
+  {
+    names: ["UntrackedOperationError"],
+    from: '"./runtime/lro-outcome.js"',
+    isType: false,
+    feature: "hasLro",
+  },
+  { names: ["LroOutcome"], from: '"./runtime/lro-outcome.js"', isType: true, feature: "hasLro" },
 ];
+
+/**
+ * Runtime names a schema may not take, whatever features the API uses (so a schema keeps its
+ * name when the API later gains a poller or a channel): all index.ts may re-export, and the
+ * transport core.ts names.
+ */
+const runtimeTypeNames = [...runtimeExports.flatMap((entry) => entry.names), "Transport"];
 
 /**
  * Globals that emitted types refer to unqualified (types.ts declares schemas beside them): `Blob`
