@@ -31,7 +31,7 @@ import { typeExpression, type TypeNames, unsureMark } from "./type-expression.js
 import { typeNamesOf } from "./types-view.js";
 import { hasDeclaredHeaders, headersTypeName } from "./response-headers.js";
 import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
-import { buildClientStatement, factoryHead } from "./factory-lines.js";
+import { buildClientStatement, derivedMethods, factoryHead } from "./factory-lines.js";
 
 /** One client method: its signature and what its standalone function calls. */
 export interface MethodParts {
@@ -75,7 +75,7 @@ export interface ClientView {
   /** `create<Api>Core` of core.ts. */
   coreFactoryName: string;
   hasTypes: boolean;
-  /** `MethodsOf<...>`: the methods derived from functions.ts (all but `members`). */
+  /** `MethodsOf<...>`: the methods derived from functions.ts (all but `members`), laid out. */
   derivedMethods: string;
   /** Interface members declared here (generic or overloaded methods), in method order. */
   members: ClientMember[];
@@ -169,7 +169,11 @@ export function clientView(api: Api): ClientView {
     hasChannels: uses("Channel"),
     hasTypes: /\bT\./.test(memberText),
     hasOperationTypes: /\bop\./.test(memberText),
-    derivedMethods: derivedMethods(declared.map((m) => methodName(m))),
+    derivedMethods: derivedMethods(
+      `${api.name}Client`,
+      declared.map((m) => methodName(m)),
+      members.length > 0 ? "{" : "{}",
+    ),
     members,
     runtimeTypes: runtimeTypes.join(", "),
   };
@@ -183,13 +187,6 @@ function isDeclaredMethod(m: MethodParts): boolean {
 /** The method's name without its type parameters. */
 function methodName(m: MethodParts): string {
   return m.name.replace(/<.*$/s, "");
-}
-
-/** `MethodsOf<typeof functions>`, leaving out the methods client.ts declares itself. */
-function derivedMethods(declaredNames: string[]): string {
-  if (declaredNames.length === 0) return "MethodsOf<typeof functions>";
-  const names = declaredNames.map((n) => stringLiteral(n)).join(" | ");
-  return `MethodsOf<Omit<typeof functions, ${names}>>`;
 }
 
 /** One method of the client interface (templates/partials/client-member.hbs). */
