@@ -14,12 +14,7 @@ import {
 import { jsonErrorMessage, jsonErrorPosition, offsetToLineCol } from "./parse-error-position.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { OPENAPI_YAML_SCHEMA } from "./yaml-schema.js";
-import {
-  locateInYaml,
-  mayHaveAliases,
-  recordYamlSource,
-  type YamlSourceMap,
-} from "./yaml-source-map.js";
+import { locateInYaml, recordYamlSource, type YamlSourceMap } from "./yaml-source-map.js";
 
 export type ReadResult =
   | { ok: true; source?: YamlSourceMap; value: unknown }
@@ -76,20 +71,25 @@ const tooDeepHint =
 
 /** Offset of the first bracket opening a level deeper than maxNestingDepth (strings skipped), or -1. */
 function tooDeepOffset(text: string): number {
+  // Character codes, not one-character strings: this runs over every character of a 13 MB document.
   let depth = 0;
   let isInString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (isInString) {
-      if (c === "\\") i++;
-      else if (c === '"') isInString = false;
-    } else if (c === '"') isInString = true;
-    else if (c === "{" || c === "[") {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) isInString = false;
+    } else if (c === QUOTE) isInString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxNestingDepth) return i;
-    } else if (c === "}" || c === "]") depth--;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   return -1;
 }
+
+const [QUOTE, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE] = [
+  34, 91, 92, 93, 123, 125,
+];
 
 function parseYaml(file: string, text: string): ReadResult {
   let value: unknown;
@@ -119,9 +119,10 @@ function parseYaml(file: string, text: string): ReadResult {
   }
   // js-yaml shares an aliased node instead of copying it, but every later walk visits it once per
   // use: a few hundred bytes of nested aliases ("billion laughs") would take minutes and gigabytes.
-  // Only documents with an anchor can have aliases: most specs skip the walk.
+  // Only documents where the parse met an alias of a map or list can expand: most specs skip the
+  // walk, also those whose prose merely looks like an anchor (openai's "&" in descriptions).
   const source = recorder.finish();
-  const expanded = mayHaveAliases(text) ? aliasExpansionPointer(value) : undefined;
+  const expanded = source.aliases.size > 0 ? aliasExpansionPointer(value) : undefined;
   if (expanded !== undefined) {
     const offset = locateInYaml(source, parsePointer(expanded) ?? []) ?? 0;
     const { line, col } = offsetToLineCol(text, offset);

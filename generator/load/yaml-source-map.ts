@@ -18,13 +18,13 @@ const NONE = -1;
 const anchorPattern = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
 
 /** Only a document with an anchor can have aliases. */
-export function mayHaveAliases(text: string): boolean {
+function mayHaveAliases(text: string): boolean {
   return anchorPattern.test(text);
 }
 
 /** The nodes js-yaml composed, as columns indexed by node number; node 0 holds the document. */
 export interface YamlSourceMap {
-  /** An alias node's anchor: the first node composed with the same value. */
+  /** An alias of a map or list: its anchor, the first node composed with the same value (empty without aliases). */
   aliases: Map<number, number>;
   childCount: Int32Array;
   firstChild: Int32Array;
