@@ -6,7 +6,7 @@ import type { LoadedSpec } from "../load/loaded-spec.js";
 import { childPointer } from "../shared/json-pointer.js";
 import { displayPath } from "../diagnostics/display-path.js";
 import { isObject } from "../shared/is-object.js";
-import { forEachSchema } from "./schema-walk.js";
+import { schemasWithRef } from "./schema-walk.js";
 import { isUnionParentOf } from "../load/union-parent.js";
 
 /** Keywords whose subschemas are part of the type alias itself, not nested in an object or array. */
@@ -25,13 +25,12 @@ const tracedPerComponent = 10;
 export function circularRef(spec: LoadedSpec): Diagnostic[] {
   const starts: Target[] = [];
   const seen = new Set<string>();
-  forEachSchema(spec, ({ file, schema }) => {
-    if (typeof schema.$ref !== "string") return;
-    const target = spec.resolveRef(schema.$ref, file);
-    if (!target || seen.has(keyOf(target))) return;
+  for (const { file, schema } of schemasWithRef(spec)) {
+    const target = spec.resolveRef(schema.$ref as string, file);
+    if (!target || seen.has(keyOf(target))) continue;
     seen.add(keyOf(target));
     starts.push({ node: { file: target.file, pointer: target.pointer }, value: target.value });
-  });
+  }
   // Only schemas on a cycle are searched, and only inside their own component: linear for
   // long chains, where searching from every schema took quadratic time.
   const components = cyclicComponents(spec, starts);

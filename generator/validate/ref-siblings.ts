@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSpec } from "../load/loaded-spec.js";
 import { childPointer } from "../shared/json-pointer.js";
 import { displayPath } from "../diagnostics/display-path.js";
-import { forEachSchema } from "./schema-walk.js";
+import { schemasWithRef } from "./schema-walk.js";
 
 const documentationKeywords = new Set([
   "$ref",
@@ -24,12 +24,11 @@ const documentationKeywords = new Set([
 export function refSiblings(spec: LoadedSpec): Diagnostic[] {
   if (spec.version !== "3.0") return [];
   const found: Diagnostic[] = [];
-  forEachSchema(spec, ({ file, pointer, schema }) => {
-    if (typeof schema.$ref !== "string") return;
+  for (const { file, pointer, schema } of schemasWithRef(spec)) {
     const siblings = Object.keys(schema).filter(
       (k) => !documentationKeywords.has(k) && !k.startsWith("x-"),
     );
-    if (siblings.length === 0) return;
+    if (siblings.length === 0) continue;
     const { line, col } = spec.locate(file, childPointer(pointer, siblings[0]));
     found.push({
       code: "REF005",
@@ -41,6 +40,6 @@ export function refSiblings(spec: LoadedSpec): Diagnostic[] {
       pointer: childPointer(pointer, siblings[0]),
       severity: "warning",
     });
-  });
+  }
   return found;
 }
