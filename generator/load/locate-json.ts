@@ -19,9 +19,9 @@ export function locateInJson(
     let step = steps.get(prefix);
     if (step === undefined) {
       step =
-        text[at] === "{"
+        text.charCodeAt(at) === OPEN_BRACE
           ? memberOf(text, at, segment)
-          : text[at] === "["
+          : text.charCodeAt(at) === OPEN_BRACKET
             ? itemOf(text, at, segment)
             : undefined;
       steps.set(prefix, step ?? null);
@@ -43,12 +43,12 @@ function memberOf(
   name: string,
 ): { at: number; value: number } | undefined {
   let i = skipSpace(text, open + 1);
-  while (text[i] === '"') {
+  while (text.charCodeAt(i) === QUOTE) {
     const keyEnd = stringEnd(text, i);
     const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
     if (keyOf(text.slice(i, keyEnd)) === name) return { at: i, value };
     i = skipSpace(text, valueEnd(text, value));
-    if (text[i] !== ",") return undefined;
+    if (text.charCodeAt(i) !== COMMA) return undefined;
     i = skipSpace(text, i + 1);
   }
   return undefined;
@@ -62,10 +62,10 @@ function itemOf(
 ): { at: number; value: number } | undefined {
   if (!/^(0|[1-9]\d*)$/.test(index)) return undefined;
   let i = skipSpace(text, open + 1);
-  for (let n = 0; i < text.length && text[i] !== "]"; n++) {
+  for (let n = 0; i < text.length && text.charCodeAt(i) !== CLOSE_BRACKET; n++) {
     if (String(n) === index) return { at: i, value: i };
     i = skipSpace(text, valueEnd(text, i));
-    if (text[i] !== ",") return undefined;
+    if (text.charCodeAt(i) !== COMMA) return undefined;
     i = skipSpace(text, i + 1);
   }
   return undefined;
@@ -81,18 +81,19 @@ function keyOf(quoted: string): string | undefined {
 
 /** The offset just after the value starting at `start`. */
 function valueEnd(text: string, start: number): number {
-  if (text[start] === '"') return stringEnd(text, start);
-  if (text[start] !== "{" && text[start] !== "[") {
+  const first = text.charCodeAt(start);
+  if (first === QUOTE) return stringEnd(text, start);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
     let i = start;
-    while (i < text.length && !",}] \t\r\n".includes(text[i])) i++;
+    while (i < text.length && !isScalarEnd(text.charCodeAt(i))) i++;
     return i;
   }
   let depth = 0;
   for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') i = stringEnd(text, i) - 1;
-    else if (c === "{" || c === "[") depth++;
-    else if ((c === "}" || c === "]") && --depth === 0) return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = stringEnd(text, i) - 1;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return i + 1;
   }
   return text.length;
 }
@@ -100,14 +101,28 @@ function valueEnd(text: string, start: number): number {
 /** The offset just after the string whose opening quote is at `start`. */
 function stringEnd(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i++) {
-    if (text[i] === "\\") i++;
-    else if (text[i] === '"') return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i + 1;
   }
   return text.length;
 }
 
 function skipSpace(text: string, from: number): number {
   let i = from;
-  while (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t") i++;
+  while (isSpace(text.charCodeAt(i))) i++;
   return i;
+}
+
+// Character codes, not one-character strings: a lookup skips most of a 13 MB text.
+const [TAB, LF, CR, SPACE, QUOTE, COMMA] = [9, 10, 13, 32, 34, 44];
+const [OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE] = [91, 92, 93, 123, 125];
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === LF || c === CR || c === TAB;
+}
+
+/** `,`, `}`, `]` or a space ends a number, `true`, `false` or `null`. */
+function isScalarEnd(c: number): boolean {
+  return c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c);
 }
