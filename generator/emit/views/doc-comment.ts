@@ -14,9 +14,7 @@ export function docComment(lines: (string | undefined)[]): string {
   const text = lines
     .filter((line): line is string => line !== undefined)
     .flatMap((line) => line.split(/\r\n|\r|\n|\u2028|\u2029/))
-    .map((line) =>
-      line.replace(INVISIBLE, unicodeEscape).replace(/\*\//g, "*\\/").replace(/\s+$/, ""),
-    )
+    .map((line) => line.replace(INVISIBLE, unicodeEscape).replace(/\*\//g, "*\\/").trimEnd())
     .filter((line, i, all) => line !== "" || (i > 0 && all[i - 1] !== ""));
   while (text.length > 0 && text[text.length - 1] === "") text.pop();
   while (text.length > 0 && text[0] === "") text.shift();
