@@ -48,54 +48,60 @@ export function splitReadWrite(api: Api): Api {
   return { ...api, operations, schemas };
 }
 
-/** Ids of named schemas containing a node that matches, directly or through refs (fixed point). */
+/**
+ * Ids of named schemas containing a node that matches, directly or through refs: one walk over
+ * each schema, then the matches spread back to the schemas referring to them (rescanning every
+ * schema until nothing changed took one pass per level of refs, a tenth of normalising GitHub).
+ */
 function schemasWith(
   schemas: NamedSchema[],
   byId: Map<string, NamedSchema>,
   matches: (s: Schema) => boolean,
 ): Set<string> {
   const found = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const named of schemas) {
-      if (found.has(named.id)) continue;
-      if (
-        contains(
-          named.schema,
-          (s) => matches(s) || (s.kind === "ref" && found.has(s.target) && byId.has(s.target)),
-        )
-      ) {
-        found.add(named.id);
-        changed = true;
+  const referrers = new Map<string, string[]>();
+  for (const named of schemas) {
+    forEachNode(named.schema, (s) => {
+      if (matches(s)) found.add(named.id);
+      if (s.kind === "ref" && byId.has(s.target)) {
+        const known = referrers.get(s.target);
+        if (known) known.push(named.id);
+        else referrers.set(s.target, [named.id]);
       }
+    });
+  }
+  const pending = [...found];
+  while (pending.length > 0) {
+    for (const referrer of referrers.get(pending.pop()!) ?? []) {
+      if (found.has(referrer)) continue;
+      found.add(referrer);
+      pending.push(referrer);
     }
   }
   return found;
 }
 
-/** True when some node below `schema` (not through refs) matches. */
-function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
-  if (matches(schema)) return true;
+/** `visit` every node of `schema` (not through refs), outermost first. */
+function forEachNode(schema: Schema, visit: (s: Schema) => void): void {
+  visit(schema);
   switch (schema.kind) {
     case "array":
-      return contains(schema.items, matches);
+      forEachNode(schema.items, visit);
+      break;
     case "tuple":
-      return (
-        schema.items.some((i) => contains(i, matches)) ||
-        (schema.rest !== undefined && contains(schema.rest, matches))
-      );
+      for (const item of schema.items) forEachNode(item, visit);
+      if (schema.rest !== undefined) forEachNode(schema.rest, visit);
+      break;
     case "object":
-      return (
-        schema.properties.some((p) => contains(p.schema, matches)) ||
-        (typeof schema.additional === "object" && contains(schema.additional, matches))
-      );
+      for (const property of schema.properties) forEachNode(property.schema, visit);
+      if (typeof schema.additional === "object") forEachNode(schema.additional, visit);
+      break;
     case "union":
-      return schema.variants.some((v) => contains(v, matches));
+      for (const variant of schema.variants) forEachNode(variant, visit);
+      break;
     case "intersection":
-      return schema.parts.some((p) => contains(p, matches));
-    default:
-      return false;
+      for (const part of schema.parts) forEachNode(part, visit);
+      break;
   }
 }
 
