@@ -93,7 +93,7 @@ function wrap(key: "items", inner: WritePlan | undefined): WritePlan | undefined
 /** Ids of named schemas whose request view has a plan, directly or through refs (fixed point). */
 function plannedSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
   const found = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const named of schemas) {
       if (found.has(named.id) || !plan(named.schema, found, byId)) continue;

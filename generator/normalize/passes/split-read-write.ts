@@ -92,9 +92,7 @@ function schemasWith(
 /** Required properties of an object node whose value can only be one constant (not null). */
 function requiredConstants(schema: Schema): string[] {
   if (schema.kind !== "object") return [];
-  return schema.properties
-    .filter((p) => p.isRequired && isConstant(p.schema))
-    .map((p) => p.name);
+  return schema.properties.filter((p) => p.isRequired && isConstant(p.schema)).map((p) => p.name);
 }
 
 function isConstant(schema: Schema): boolean {
