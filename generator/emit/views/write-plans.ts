@@ -90,16 +90,50 @@ function wrap(key: "items", inner: WritePlan | undefined): WritePlan | undefined
   return inner ? { [key]: inner } : undefined;
 }
 
-/** Ids of named schemas whose request view has a plan, directly or through refs (fixed point). */
+/**
+ * Ids of named schemas whose request view has a plan, directly or through refs: first those that
+ * may (a node the request view changed, or a ref to one; fixed point), then without those whose
+ * plan came out empty after all (a union whose variants disagree), until none is.
+ */
 function plannedSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
   const found = new Set<string>();
   for (let changed = true; changed;) {
     changed = false;
     for (const named of schemas) {
-      if (found.has(named.id) || !plan(named.schema, found, byId)) continue;
+      if (found.has(named.id) || !mayChange(named.schema, found)) continue;
       found.add(named.id);
       changed = true;
     }
   }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const id of found) {
+      if (plan(byId.get(id)!.schema, found, byId)) continue;
+      found.delete(id);
+      changed = true;
+    }
+  }
   return found;
+}
+
+function mayChange(schema: Schema, found: Set<string>): boolean {
+  const recurse = (s: Schema) => mayChange(s, found);
+  switch (schema.kind) {
+    case "ref":
+      return found.has(schema.target);
+    case "array":
+      return recurse(schema.items);
+    case "object":
+      return (
+        schema.omittedReadOnly !== undefined ||
+        schema.properties.some((p) => p.isFilledIn || recurse(p.schema)) ||
+        (typeof schema.additional === "object" && recurse(schema.additional))
+      );
+    case "union":
+      return schema.variants.some(recurse);
+    case "intersection":
+      return schema.parts.some(recurse);
+    default:
+      return false;
+  }
 }

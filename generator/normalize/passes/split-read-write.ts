@@ -25,11 +25,11 @@ export function splitReadWrite(api: Api): Api {
   const hasFilled = schemasWith(
     api.schemas.filter((s) => reached.has(s.id) && !variants.has(s.id)),
     byId,
-    (s) => requiredConstants(s).length > 0,
+    hasRequiredConstant,
   );
   const needsWritable = new Set([...hasHidden, ...hasFilled]);
   const isInlineChanged = (s: Schema) =>
-    s.isReadOnly === true || s.isWriteOnly === true || requiredConstants(s).length > 0;
+    s.isReadOnly === true || s.isWriteOnly === true || hasRequiredConstant(s);
   if (needsWritable.size === 0 && !requestSchemas(api).some((s) => contains(s, isInlineChanged)))
     return api;
   const writableId = (id: string) => `${id}#writable`;
@@ -87,6 +87,12 @@ function schemasWith(
     }
   }
   return found;
+}
+
+function hasRequiredConstant(schema: Schema): boolean {
+  return (
+    schema.kind === "object" && schema.properties.some((p) => p.isRequired && isConstant(p.schema))
+  );
 }
 
 /** Required properties of an object node whose value can only be one constant (not null). */
