@@ -77,9 +77,13 @@ function readRegistry(): Registry {
   return registry;
 }
 
-/** "/a/{b}/c" and "/a/:b/c" both become "/a/*\/c". */
+/**
+ * "/a/{b}/c" and "/a/:b/c" both become "/a/*\/c". Route URIs are Express patterns, where a literal
+ * "-" or "(" is escaped ("/array/prim/integer/1.\\-1.3.300"): unescaped, they are the swagger's path.
+ */
 function pathShape(template: string): string {
   return template
+    .replace(/\\(.)/g, "$1")
     .replace(/\{[^}]+\}/g, "*")
     .replace(/:[A-Za-z0-9_]+/g, "*")
     .replace(/\/$/, "");

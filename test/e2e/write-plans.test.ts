@@ -24,6 +24,7 @@ interface WidgetsClient {
   putWidget(params: { id: string; body: Body }): Promise<void>;
   createGadget(params: { body: Body }): Promise<void>;
   createShape(params: { body: Body }): Promise<void>;
+  createPet(params: { body: Body }): Promise<void>;
   createNote(params: { body: Body }): Promise<void>;
 }
 
@@ -102,6 +103,13 @@ describe("write plans", () => {
     expect(sent(0)).toEqual({ name: "n", owner: null, parts: [{ type: "part" }], kind: "widget" });
     await widgets.createGadget({ body: { id: "g", name: "g", color: "red", revision: 3 } });
     expect(sent(1)).toEqual({ name: "g", color: "red", kind: "widget" });
+  });
+
+  it("applies a union's plan when every variant's plan does the same", async () => {
+    server = await startServer(json(204, undefined));
+    const widgets = await client(server.url);
+    await widgets.createPet({ body: { kind: "dog", id: "d1" } });
+    expect(sent(0)).toEqual({ kind: "dog" });
   });
 
   it("sends a union's value and a body without a plan as given", async () => {

@@ -10,7 +10,7 @@ import type { WritePlan } from "../../../templates/runtime/types.js";
 export interface WritePlans {
   /** Plan of a request body's schema (its request view); undefined when nothing changes. */
   planOf(schema: Schema): WritePlan | undefined;
-  /** Shared plans by schema name (empty when no body needs one). */
+  /** Shared plans by schema name that the JSON bodies' plans name (empty when none does). */
   table: Record<string, WritePlan>;
 }
 
@@ -18,13 +18,34 @@ export function writePlans(api: Api): WritePlans {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
   const planned = plannedSchemas(api.schemas, byId);
   const planOf = (schema: Schema): WritePlan | undefined => plan(schema, planned, byId);
-  const table: Record<string, WritePlan> = {};
+  const byName = new Map<string, WritePlan>();
   for (const named of api.schemas) {
     if (!planned.has(named.id)) continue;
     const own = planOf(named.schema);
-    if (own) table[named.name] = own;
+    if (own) byName.set(named.name, own);
   }
-  return { planOf, table };
+  const table: Record<string, WritePlan> = {};
+  const name = (p: WritePlan): void => {
+    if (p.ref !== undefined && !(p.ref in table) && byName.has(p.ref)) {
+      table[p.ref] = byName.get(p.ref)!;
+      name(table[p.ref]!);
+    }
+    for (const inner of [
+      ...(p.allOf ?? []),
+      ...Object.values(p.fields ?? {}),
+      ...(p.items ? [p.items] : []),
+      ...(p.values ? [p.values] : []),
+    ])
+      name(inner);
+  };
+  for (const op of api.operations) {
+    const body = op.requestBody?.kind === "json" ? planOf(op.requestBody.schema) : undefined;
+    if (body) name(body);
+  }
+  return {
+    planOf,
+    table: Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
 }
 
 function plan(
@@ -64,7 +85,13 @@ function plan(
       return parts.length > 1 ? { allOf: parts } : parts[0];
     }
     case "union":
-      return unionPlan(schema.variants.map((v) => [v, recurse(v)]));
+      // Variants compared by what their plans do, not by the names they have in the table.
+      return unionPlan(
+        schema.variants.map((v) => {
+          const target = v.kind === "ref" && planned.has(v.target) ? byId.get(v.target) : undefined;
+          return [v, target ? plan(target.schema, planned, byId) : recurse(v)];
+        }),
+      );
     default:
       // Tuples and scalars: nothing of a request view to change.
       return undefined;
