@@ -89,6 +89,19 @@ function pathShape(template: string): string {
     .replace(/\/$/, "");
 }
 
+/**
+ * A swagger path and a route's the server answers alike: segment by segment equal, ignoring case
+ * (Express routes are case-insensitive: "/payloads/default/a/..." serves the swagger's "/A/"), or
+ * either a parameter (the route's page parameter answers the swagger's literal first page).
+ */
+function sameRoute(swaggerPath: string, routePath: string): boolean {
+  const a = swaggerPath.toLowerCase().split("/");
+  const b = routePath.toLowerCase().split("/");
+  return (
+    a.length === b.length && a.every((part, i) => part === b[i] || part === "*" || b[i] === "*")
+  );
+}
+
 function swaggerPaths(swaggerFile: string): Set<string> {
   const document = JSON.parse(readFileSync(swaggerFile, "utf8").replace(/^\uFEFF/, "")) as {
     paths?: Record<string, unknown>;
@@ -111,10 +124,11 @@ export function scenariosOf(
   allNames: Iterable<string>,
 ): string[] {
   const { routes, legacyModules } = readRegistry();
-  const paths = swaggerPaths(path.join(swaggerDir, `${swagger.name}.json`));
+  const paths = [...swaggerPaths(path.join(swaggerDir, `${swagger.name}.json`))];
   const names = new Set<string>();
   for (const route of routes) {
-    if (paths.has(pathShape(route.uri)) || swagger.routeNames?.test(route.name))
+    const shape = pathShape(route.uri);
+    if (paths.some((p) => sameRoute(p, shape)) || swagger.routeNames?.test(route.name))
       names.add(route.name);
   }
   for (const module of swagger.legacyModules ?? []) {
