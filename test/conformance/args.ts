@@ -38,13 +38,41 @@ const pathItem = {
   localStringPath: "localStringPath",
 };
 
-/** Bodies that are not JSON ("[1, 2, 3", "{null : ...}"): the client must reject them. */
-const invalidBodies = /_getInvalid$|_getNullKey$/;
+/** Bodies that are not JSON ("[1, 2, 3", "{null : ...}", "123jkl"): the client must reject them. */
+const invalidBodies = /_getInvalid(UnixTime|Decimal|Double|Float)?$|_getNullKey$/;
+
+/** The extremes the swaggers name in prose ("Put max int32 value"), as the server's routes check them. */
+const maxDateTime = "9999-12-31T23:59:59.999";
 
 export const driving: Readonly<Record<string, SwaggerDriving>> = {
   "body-string": { expectError: invalidBodies },
   "body-array": { expectError: invalidBodies },
   "body-dictionary": { expectError: invalidBodies },
+  "body-boolean": { expectError: invalidBodies },
+  "body-number": { expectError: invalidBodies },
+  "body-integer": {
+    args: {
+      int_putMax32: [{ body: 2147483647 }],
+      int_putMin32: [{ body: -2147483648 }],
+      // int64's extremes as JSON numbers: doubles, here and in the server's JSON parser alike.
+      int_putMax64: [{ body: 2 ** 63 - 1 }],
+      int_putMin64: [{ body: -(2 ** 63) }],
+    },
+    expectError: invalidBodies,
+  },
+  "body-datetime": {
+    args: {
+      datetime_putUtcMaxDateTime: [{ body: `${maxDateTime}Z` }],
+      datetime_putUtcMaxDateTime7Digits: [{ body: "9999-12-31T23:59:59.9999999Z" }],
+      datetime_putLocalPositiveOffsetMaxDateTime: [{ body: `${maxDateTime}+14:00` }],
+      datetime_putLocalNegativeOffsetMaxDateTime: [{ body: `${maxDateTime}-14:00` }],
+    },
+  },
+  "body-datetime-rfc1123": {
+    args: { datetimerfc1123_putUtcMaxDateTime: [{ body: "Fri, 31 Dec 9999 23:59:59 GMT" }] },
+  },
+  // duration.js: the positive duration the PUT wants is not the one the GET returns.
+  "body-duration": { args: { duration_putPositiveDuration: [{ body: "P123DT22H14M12.011S" }] } },
   "body-complex": {
     args: {
       // complex.js: the valid PUT is { id: 2, name: "abc", color: "Magenta" }, not the GET's body.
