@@ -71,6 +71,23 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
   "body-datetime-rfc1123": {
     args: { datetimerfc1123_putUtcMaxDateTime: [{ body: "Fri, 31 Dec 9999 23:59:59 GMT" }] },
   },
+  // The PUTs below want what the server's routes compare with (any-type.ts,
+  // nonStringEnums.js, multipleInheritance.js), not what the GET of the same path returns.
+  "any-type": { args: { putObject: [{ body: { foo: "bar" } }] } },
+  "non-string-enum": { args: { Int_put: [{ body: 200 }], Float_put: [{ body: 200.4 }] } },
+  "multiple-inheritance": {
+    args: {
+      putPet: [{ body: { name: "Butter" } }],
+      putHorse: [{ body: { name: "General", isAShowHorse: false } }],
+      putFeline: [{ body: { meows: false, hisses: true } }],
+      putCat: [{ body: { name: "Boots", likesMilk: false, meows: true, hisses: false } }],
+      putKitten: [
+        {
+          body: { name: "Kitty", likesMilk: false, meows: true, hisses: false, eatsMiceYet: true },
+        },
+      ],
+    },
+  },
   // duration.js: the positive duration the PUT wants is not the one the GET returns.
   "body-duration": { args: { duration_putPositiveDuration: [{ body: "P123DT22H14M12.011S" }] } },
   "body-complex": {
