@@ -74,6 +74,7 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
   // The PUTs below want what the server's routes compare with (any-type.ts,
   // nonStringEnums.js, multipleInheritance.js), not what the GET of the same path returns.
   "any-type": { args: { putObject: [{ body: { foo: "bar" } }] } },
+  "body-time": { args: { time_put: [{ body: "08:07:56" }] } },
   "non-string-enum": { args: { Int_put: [{ body: 200 }], Float_put: [{ body: 200.4 }] } },
   "multiple-inheritance": {
     args: {
@@ -155,6 +156,13 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
     },
     // A required path value given as null or left out: the client must refuse to send the call.
     expectError: /^paths_(stringNull|byteNull|DateNull|DateTimeNull|enumNull)$/,
+  },
+  // collectionFormat multi: the name repeated per item; an empty array sends no query at all.
+  "url-multi-collectionFormat": {
+    args: {
+      queries_ArrayStringMultiValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
+      queries_ArrayStringMultiEmpty: [{ arrayQuery: [] }],
+    },
   },
   header: {
     args: {

@@ -60,6 +60,8 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   { name: "body-datetime-rfc1123", legacyNames: /^(get|put)DateTimeRfc1123/ },
   { name: "body-duration", legacyNames: /^(get|put)Duration(Invalid|Negative|Null|Positive)$/ },
   { name: "any-type" },
+  { name: "body-time", legacyModules: ["time.js"] },
+  { name: "url-multi-collectionFormat", legacyNames: /^UrlQueriesArrayMulti/ },
   { name: "multiple-inheritance", legacyModules: ["multipleInheritance.js"] },
   { name: "non-string-enum", legacyModules: ["nonStringEnums.js"] },
   { name: "required-optional" },
