@@ -64,6 +64,7 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   { name: "url-multi-collectionFormat", legacyNames: /^UrlQueriesArrayMulti/ },
   { name: "multiple-inheritance", legacyModules: ["multipleInheritance.js"] },
   { name: "non-string-enum", legacyModules: ["nonStringEnums.js"] },
+  { name: "validation", legacyNames: /^ConstantsIn(Path|Body)$/ },
   { name: "required-optional" },
   { name: "custom-baseUrl", legacyNames: /^CustomBaseUri$/ },
   { name: "custom-baseUrl-more-options", legacyNames: /^CustomBaseUriMoreOptions$/ },
