@@ -89,6 +89,7 @@ function schemasWith(
   return found;
 }
 
+/** An object node with a required property whose value can only be one constant. */
 function hasRequiredConstant(schema: Schema): boolean {
   return (
     schema.kind === "object" && schema.properties.some((p) => p.isRequired && isConstant(p.schema))
@@ -172,7 +173,6 @@ function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
   }
 }
 
-/** The schema as seen in one direction: properties that do not travel that way dropped. */
 interface ViewContext {
   readonly needsWritable: Set<string>;
   readonly writableId: (id: string) => string;
@@ -180,6 +180,7 @@ interface ViewContext {
   readonly fills: boolean;
 }
 
+/** The schema as seen in one direction: properties that do not travel that way dropped. */
 function viewOf(schema: Schema, mode: View, context: ViewContext): Schema {
   const recurse = (s: Schema): Schema =>
     viewOf(s, mode, schema.kind === "union" ? { ...context, fills: false } : context);
