@@ -31,6 +31,11 @@ export interface ExternalDocs {
 
 /** One property of an object schema. */
 export interface Property {
+  /**
+   * Request views only (split-read-write): a constant the spec requires (an enum of one value,
+   * `const`), optional in the request type because the client sends it when the caller leaves it out.
+   */
+  isFilledIn?: boolean;
   /** True when the property is in the object's `required` list. */
   isRequired: boolean;
   /** The property name exactly as on the wire. */
@@ -88,6 +93,11 @@ export interface ObjectSchema extends SchemaCommon {
    */
   isClosedByDefault?: boolean;
   kind: "object";
+  /**
+   * Request views only (split-read-write): the readOnly properties this view leaves out of the
+   * type; the client removes them from a body it sends (a value read from a GET and sent back).
+   */
+  omittedReadOnly?: string[];
   properties: Property[];
 }
 

@@ -173,6 +173,7 @@ export const reservedMethodNames = [
   "encodeJson",
   "encodeMultipart",
   "encodeText",
+  "encodeWritableJson",
   "lroRules",
   "paramStyles",
   "reviveDates",

@@ -38,13 +38,67 @@ const pathItem = {
   localStringPath: "localStringPath",
 };
 
-/** Bodies that are not JSON ("[1, 2, 3", "{null : ...}"): the client must reject them. */
-const invalidBodies = /_getInvalid$|_getNullKey$/;
+/**
+ * validation.json's constraint checks (minLength, maximum, pattern...) are for a client that
+ * refuses bad values before sending: the server has no route for them (/fakepath), and clientgen
+ * types values without checking their constraints.
+ */
+const clientValidation =
+  "client-side constraint validation: no server route to judge it (/fakepath); clientgen does not check constraints";
+
+/** Bodies that are not JSON ("[1, 2, 3", "{null : ...}", "123jkl"): the client must reject them. */
+const invalidBodies = /_getInvalid(UnixTime|Decimal|Double|Float)?$|_getNullKey$/;
+
+/** The extremes the swaggers name in prose ("Put max int32 value"), as the server's routes check them. */
+const maxDateTime = "9999-12-31T23:59:59.999";
 
 export const driving: Readonly<Record<string, SwaggerDriving>> = {
   "body-string": { expectError: invalidBodies },
   "body-array": { expectError: invalidBodies },
   "body-dictionary": { expectError: invalidBodies },
+  "body-boolean": { expectError: invalidBodies },
+  "body-number": { expectError: invalidBodies },
+  "body-integer": {
+    args: {
+      int_putMax32: [{ body: 2147483647 }],
+      int_putMin32: [{ body: -2147483648 }],
+      // int64's extremes as JSON numbers: doubles, here and in the server's JSON parser alike.
+      int_putMax64: [{ body: 2 ** 63 - 1 }],
+      int_putMin64: [{ body: -(2 ** 63) }],
+    },
+    expectError: invalidBodies,
+  },
+  "body-datetime": {
+    args: {
+      datetime_putUtcMaxDateTime: [{ body: `${maxDateTime}Z` }],
+      datetime_putUtcMaxDateTime7Digits: [{ body: "9999-12-31T23:59:59.9999999Z" }],
+      datetime_putLocalPositiveOffsetMaxDateTime: [{ body: `${maxDateTime}+14:00` }],
+      datetime_putLocalNegativeOffsetMaxDateTime: [{ body: `${maxDateTime}-14:00` }],
+    },
+  },
+  "body-datetime-rfc1123": {
+    args: { datetimerfc1123_putUtcMaxDateTime: [{ body: "Fri, 31 Dec 9999 23:59:59 GMT" }] },
+  },
+  // The PUTs below want what the server's routes compare with (any-type.ts,
+  // nonStringEnums.js, multipleInheritance.js), not what the GET of the same path returns.
+  "any-type": { args: { putObject: [{ body: { foo: "bar" } }] } },
+  "body-time": { args: { time_put: [{ body: "08:07:56" }] } },
+  "non-string-enum": { args: { Int_put: [{ body: 200 }], Float_put: [{ body: 200.4 }] } },
+  "multiple-inheritance": {
+    args: {
+      putPet: [{ body: { name: "Butter" } }],
+      putHorse: [{ body: { name: "General", isAShowHorse: false } }],
+      putFeline: [{ body: { meows: false, hisses: true } }],
+      putCat: [{ body: { name: "Boots", likesMilk: false, meows: true, hisses: false } }],
+      putKitten: [
+        {
+          body: { name: "Kitty", likesMilk: false, meows: true, hisses: false, eatsMiceYet: true },
+        },
+      ],
+    },
+  },
+  // duration.js: the positive duration the PUT wants is not the one the GET returns.
+  "body-duration": { args: { duration_putPositiveDuration: [{ body: "P123DT22H14M12.011S" }] } },
   "body-complex": {
     args: {
       // complex.js: the valid PUT is { id: 2, name: "abc", color: "Magenta" }, not the GET's body.
@@ -110,6 +164,19 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
     },
     // A required path value given as null or left out: the client must refuse to send the call.
     expectError: /^paths_(stringNull|byteNull|DateNull|DateTimeNull|enumNull)$/,
+  },
+  validation: {
+    skip: {
+      validationOfMethodParameters: clientValidation,
+      validationOfBody: clientValidation,
+    },
+  },
+  // collectionFormat multi: the name repeated per item; an empty array sends no query at all.
+  "url-multi-collectionFormat": {
+    args: {
+      queries_ArrayStringMultiValid: [{ arrayQuery: urlArray("ArrayQuery1") }],
+      queries_ArrayStringMultiEmpty: [{ arrayQuery: [] }],
+    },
   },
   header: {
     args: {

@@ -44,6 +44,27 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   },
   { name: "body-array" },
   { name: "body-dictionary", legacyNames: /^(get|put)Dictionary/ },
+  { name: "body-boolean" },
+  { name: "body-byte" },
+  {
+    name: "body-integer",
+    legacyNames: /^(get|put)(Integer|Long)|^(get|put)(Null|Invalid)?UnixTime$/,
+  },
+  { name: "body-number", legacyNames: /^(get|put)(Float|Double|Decimal)|^getNumberNull$/ },
+  { name: "body-date", legacyNames: /^(get|put)Date(Invalid|Max|Min|Null|Overflow|Underflow)$/ },
+  {
+    name: "body-datetime",
+    legacyModules: ["datetime.js"],
+    legacyNames: /^(get|put)DateTime(?!Rfc1123)/,
+  },
+  { name: "body-datetime-rfc1123", legacyNames: /^(get|put)DateTimeRfc1123/ },
+  { name: "body-duration", legacyNames: /^(get|put)Duration(Invalid|Negative|Null|Positive)$/ },
+  { name: "any-type" },
+  { name: "body-time", legacyModules: ["time.js"] },
+  { name: "url-multi-collectionFormat", legacyNames: /^UrlQueriesArrayMulti/ },
+  { name: "multiple-inheritance", legacyModules: ["multipleInheritance.js"] },
+  { name: "non-string-enum", legacyModules: ["nonStringEnums.js"] },
+  { name: "validation", legacyNames: /^ConstantsIn(Path|Body)$/ },
   { name: "required-optional" },
   { name: "custom-baseUrl", legacyNames: /^CustomBaseUri$/ },
   { name: "custom-baseUrl-more-options", legacyNames: /^CustomBaseUriMoreOptions$/ },
@@ -77,12 +98,29 @@ function readRegistry(): Registry {
   return registry;
 }
 
-/** "/a/{b}/c" and "/a/:b/c" both become "/a/*\/c". */
+/**
+ * "/a/{b}/c" and "/a/:b/c" both become "/a/*\/c". Route URIs are Express patterns, where a literal
+ * "-" or "(" is escaped ("/array/prim/integer/1.\\-1.3.300"): unescaped, they are the swagger's path.
+ */
 function pathShape(template: string): string {
   return template
+    .replace(/\\(.)/g, "$1")
     .replace(/\{[^}]+\}/g, "*")
     .replace(/:[A-Za-z0-9_]+/g, "*")
     .replace(/\/$/, "");
+}
+
+/**
+ * A swagger path and a route's the server answers alike: segment by segment equal, ignoring case
+ * (Express routes are case-insensitive: "/payloads/default/a/..." serves the swagger's "/A/"), or
+ * either a parameter (the route's page parameter answers the swagger's literal first page).
+ */
+function sameRoute(swaggerPath: string, routePath: string): boolean {
+  const a = swaggerPath.toLowerCase().split("/");
+  const b = routePath.toLowerCase().split("/");
+  return (
+    a.length === b.length && a.every((part, i) => part === b[i] || part === "*" || b[i] === "*")
+  );
 }
 
 function swaggerPaths(swaggerFile: string): Set<string> {
@@ -107,10 +145,11 @@ export function scenariosOf(
   allNames: Iterable<string>,
 ): string[] {
   const { routes, legacyModules } = readRegistry();
-  const paths = swaggerPaths(path.join(swaggerDir, `${swagger.name}.json`));
+  const paths = [...swaggerPaths(path.join(swaggerDir, `${swagger.name}.json`))];
   const names = new Set<string>();
   for (const route of routes) {
-    if (paths.has(pathShape(route.uri)) || swagger.routeNames?.test(route.name))
+    const shape = pathShape(route.uri);
+    if (paths.some((p) => sameRoute(p, shape)) || swagger.routeNames?.test(route.name))
       names.add(route.name);
   }
   for (const module of swagger.legacyModules ?? []) {

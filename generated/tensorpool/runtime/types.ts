@@ -63,16 +63,45 @@ export interface ParamStyles {
  */
 export type BodySpec = BodySpecCommon &
   (
-    | { readonly kind: "binary" | "json" | "text"; readonly encode: (value: unknown) => BodyInit }
-    | { readonly kind: "form"; readonly encode: (value: unknown) => URLSearchParams | string }
-    | { readonly kind: "multipart"; readonly encode: (value: unknown) => FormData }
+    | { readonly kind: "binary" | "json" | "text"; readonly encode: Encoder<BodyInit> }
+    | { readonly kind: "form"; readonly encode: Encoder<URLSearchParams | string> }
+    | { readonly kind: "multipart"; readonly encode: Encoder<FormData> }
   );
+
+/**
+ * A body encoder, called as a method of its BodySpec (`spec.encode(value)`): an encoder that needs
+ * more of the spec (write-plans.ts's reads `this.plan`) has it without every call passing it.
+ */
+type Encoder<T> = (this: BodySpec, value: unknown) => T;
 
 interface BodySpecCommon {
   /** The media type sent as Content-Type (omitted for multipart, where fetch sets the boundary). */
   readonly mediaType: string;
   /** Key of the body in the call's argument object; default "body". */
   readonly bodyArg?: string;
+  /**
+   * JSON bodies whose schema has readOnly properties or required constants: what the encoder
+   * (write-plans.ts's encodeWritableJson, named only then) changes before sending.
+   */
+  readonly plan?: WritePlan;
+  /** The shared plans WritePlan.ref names. */
+  readonly plans?: Readonly<Record<string, WritePlan>>;
+}
+
+/**
+ * What the client changes in a JSON request body before sending it (in a copy): `omit` readOnly
+ * properties, `fill` required constants the caller left out, then `fields` by property name,
+ * `values` for any other property, `items` for array elements; `ref` names a shared plan of
+ * BodySpec.plans (recursive schemas), `allOf` plans applied one after the other (allOf parts).
+ */
+export interface WritePlan {
+  readonly allOf?: readonly WritePlan[];
+  readonly fields?: Readonly<Record<string, WritePlan>>;
+  readonly fill?: Readonly<Record<string, boolean | number | string>>;
+  readonly items?: WritePlan;
+  readonly omit?: readonly string[];
+  readonly ref?: string;
+  readonly values?: WritePlan;
 }
 
 /** How a response body is read, per status code of the operation. */

@@ -10,6 +10,8 @@ export const pollerConstName = (poller: Poller): string => `poller_${poller.name
 export const targetsConstName = (poller: Poller): string => `targets_${poller.name}`;
 /** Shared date plans (the `dates` option). */
 export const dateTableName = "table_dates";
+/** Shared write plans of JSON request bodies (readOnly properties, constants). */
+export const writePlanTableName = "table_writes";
 /** Poller name -> LroSpec, for resumePoller. */
 export const pollerTableName = "table_pollers";
 /** A field value several operation descriptors share (descriptor-sharing.ts): `retry_1`, `responses_3`. */

@@ -21,12 +21,14 @@ import type {
   StreamSpec,
   UrlLroSpec,
   WaitTarget,
+  WritePlan,
 } from "../../../templates/runtime/types.js";
-import { dateTableName } from "./descriptor-names.js";
+import { dateTableName, writePlanTableName } from "./descriptor-names.js";
 import type { DatePlans } from "./date-plans.js";
 import { headersDescriptor } from "./response-headers.js";
 import { streamResponseOf, wholeResponses } from "./operation-types.js";
 import { RawCode } from "./value-layout.js";
+import type { WritePlans } from "./write-plans.js";
 
 /** Another constant of descriptors.ts, written by its name: descriptors refer to each other instead of copying. */
 export type ConstantRef = RawCode;
@@ -66,13 +68,24 @@ export type ServerWaitDescriptor = Omit<NonNullable<OperationSpec["serverWait"]>
   readonly apply: RawCode;
 };
 
-/** The runtime's BodySpec; its encoder is the runtime's for the kind, by name (bodyEncoderOf). */
-export type BodyDescriptor = Omit<OperationSpec["body"] & object, "encode"> & {
+/**
+ * The runtime's BodySpec; its encoder is the runtime's for the kind, by name (bodyEncoderOf), its
+ * shared write plans the table's constant.
+ */
+export type BodyDescriptor = Omit<OperationSpec["body"] & object, "encode" | "plans"> & {
   readonly encode: RawCode;
+  readonly plans?: ConstantRef;
 };
 
-/** The runtime encoder a request body of this kind is encoded with, and the module it is in. */
-export function bodyEncoderOf(kind: BodyDescriptor["kind"]): { name: string; module: string } {
+/**
+ * The runtime encoder a request body of this kind is encoded with, and the module it is in: a
+ * JSON body with a write plan (readOnly properties, constants) has write-plans.ts's own.
+ */
+export function bodyEncoderOf(
+  kind: BodyDescriptor["kind"],
+  hasPlan = false,
+): { name: string; module: string } {
+  if (hasPlan && kind === "json") return { name: "encodeWritableJson", module: "write-plans" };
   const name = `encode${kind[0]!.toUpperCase()}${kind.slice(1)}`;
   return { name, module: kind === "form" || kind === "multipart" ? "body-forms" : "body" };
 }
@@ -169,7 +182,12 @@ export function withoutImpliedErrors(
   );
 }
 
-export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): OperationDescriptor {
+export function operationSpecOf(
+  api: Api,
+  op: Operation,
+  dates?: DatePlans,
+  writes?: WritePlans,
+): OperationDescriptor {
   const responses = wholeResponses(op);
   const responseDates = responses.map((r) =>
     r.kind === "json" && r.schema && dates ? dates.planOf(r.schema) : undefined,
@@ -180,7 +198,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
     method: op.method,
     path: op.path,
     params: op.parameters.map(parameterSpecOf),
-    body: op.requestBody && bodyDescriptorOf(op.requestBody.kind, op.requestBody.mediaType),
+    body: op.requestBody && bodyDescriptorOf(op.requestBody, writes),
     responses: withoutImpliedErrors(
       responses.map((r, i) => ({
         status: r.status,
@@ -219,8 +237,30 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
   };
 }
 
-function bodyDescriptorOf(kind: BodyDescriptor["kind"], mediaType: string): BodyDescriptor {
-  return { kind, mediaType, encode: new RawCode(bodyEncoderOf(kind).name) };
+/** The body's write plan, when it is JSON and its request view needs one. */
+export function writePlanOf(
+  body: NonNullable<Operation["requestBody"]>,
+  writes: WritePlans | undefined,
+): WritePlan | undefined {
+  return body.kind === "json" && writes ? writes.planOf(body.schema) : undefined;
+}
+
+function bodyDescriptorOf(
+  body: NonNullable<Operation["requestBody"]>,
+  writes: WritePlans | undefined,
+): BodyDescriptor {
+  const { kind, mediaType } = body;
+  const plan = writePlanOf(body, writes);
+  const encode = new RawCode(bodyEncoderOf(kind, plan !== undefined).name);
+  if (!plan) return { kind, mediaType, encode };
+  const usesTable = JSON.stringify(plan).includes('"ref":');
+  return {
+    kind,
+    mediaType,
+    encode,
+    plan,
+    plans: usesTable ? new RawCode(writePlanTableName) : undefined,
+  };
 }
 
 /** The runtime's PaginationSpec: the model's paging minus what only the emitter needs. */

@@ -11,6 +11,7 @@ import {
   startConstName,
   targetsConstName,
   urlLroConstName,
+  writePlanTableName,
 } from "./descriptor-names.js";
 import {
   bodyEncoderOf,
@@ -23,9 +24,11 @@ import {
   startSpecOf,
   urlLroSpecOf,
   waitTargetOf,
+  writePlanOf,
 } from "./descriptor-specs.js";
 import { shareDescriptorFields } from "./descriptor-sharing.js";
 import { expandedObject, printValue, RawCode } from "./value-layout.js";
+import { writePlans, type WritePlans } from "./write-plans.js";
 
 /** A constant of descriptors.ts: `export const <name>: <type> = <literal>;`. */
 export interface DescriptorConstant {
@@ -59,6 +62,8 @@ export interface DescriptorsView {
   bodyEncoders: string;
   /** `encodeForm, encodeMultipart`: the body encoders of body-forms.ts descriptors name. */
   formEncoders: string;
+  /** A JSON body has a write plan: its descriptor names write-plans.ts's encodeWritableJson. */
+  hasWritePlans: boolean;
   /** An operation has the server wait: its descriptor names the runtime's withServerWait. */
   hasServerWait: boolean;
   /** `apiKeyAuth, bearerAuth`: the auth placers descriptors name (imported only then). */
@@ -75,6 +80,7 @@ const runtimeTypeNames = [
   "StartSpec",
   "UrlLroSpec",
   "WaitTargets",
+  "WritePlan",
 ];
 
 export function descriptorsView(api: Api): DescriptorsView {
@@ -90,7 +96,10 @@ export function descriptorsView(api: Api): DescriptorsView {
     const table = { revive: new RawCode("reviveDates"), plans: dates.table };
     constant(dateTableName, "DateTable", expandedObject(table, 0));
   }
-  const operationSpecs = api.operations.map((op) => operationSpecOf(api, op, dates));
+  const writes = writePlans(api);
+  if (Object.keys(writes.table).length > 0)
+    constant(writePlanTableName, "Record<string, WritePlan>", expandedObject(writes.table, 0));
+  const operationSpecs = api.operations.map((op) => operationSpecOf(api, op, dates, writes));
   const { shared, specs } = shareDescriptorFields(operationSpecs);
   for (const { name, field, value } of shared) {
     const type = `OperationSpec["${field}"]`;
@@ -142,18 +151,20 @@ export function descriptorsView(api: Api): DescriptorsView {
     hasParamStyles: serializers.has("paramStyles"),
     hasDefaultStyles: serializers.has("defaultStyles"),
     hasLroRules: api.pollers.some((poller) => needsLroRules(api, poller)),
-    bodyEncoders: encodersIn(api, "body"),
-    formEncoders: encodersIn(api, "body-forms"),
+    bodyEncoders: encodersIn(api, "body", writes),
+    formEncoders: encodersIn(api, "body-forms", writes),
+    hasWritePlans: encodersIn(api, "write-plans", writes) !== "",
     hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
     authPlacers: [...placers].sort().join(", "),
   };
 }
 
 /** The body encoders of runtime module `module` that the API's descriptors name, sorted. */
-function encodersIn(api: Api, module: string): string {
+function encodersIn(api: Api, module: string, writes: WritePlans): string {
   const names = new Set<string>();
   for (const op of api.operations) {
-    const encoder = op.requestBody && bodyEncoderOf(op.requestBody.kind);
+    const body = op.requestBody;
+    const encoder = body && bodyEncoderOf(body.kind, writePlanOf(body, writes) !== undefined);
     if (encoder?.module === module) names.add(encoder.name);
   }
   return [...names].sort().join(", ");

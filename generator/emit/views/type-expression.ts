@@ -180,7 +180,9 @@ export function objectMembers(
   column: number,
 ): string[] {
   const members = properties.map((p) => {
-    const doc = docComment(schemaDocLines(p.schema));
+    const lines = schemaDocLines(p.schema);
+    if (p.isFilledIn) lines.push("Optional: the client sends this constant when it is left out.");
+    const doc = docComment(lines);
     const line = typedLine(
       column,
       `${propertyKey(p.name)}${p.isRequired ? "" : "?"}:`,

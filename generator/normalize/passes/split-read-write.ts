@@ -3,6 +3,10 @@
 // differs (it holds a readOnly or a writeOnly node, here or through refs) gets a second type,
 // `<Name>Writable` (no readOnly properties, writeOnly ones kept), used by request bodies and
 // parameters. Refs inside a writable view point at writable views in turn.
+// A constant the spec requires (an enum of one value, `const`) is optional in the request view:
+// the client sends it itself (AutoRest's constants). Only in schemas requests reach, and never in
+// a union's variant, where the constant tells the variants apart. The request view records what
+// it changed (ObjectSchema.omittedReadOnly, Property.isFilledIn) for the runtime's write plans.
 import type { Api, Operation } from "../../model/api.js";
 import type { NamedSchema, ObjectSchema, Schema } from "../../model/schema.js";
 import { mapChildren, withoutEmptyParts } from "./map-schema.js";
@@ -11,15 +15,26 @@ type View = "read" | "write";
 
 export function splitReadWrite(api: Api): Api {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
-  const needsWritable = schemasWith(
+  const hasHidden = schemasWith(
     api.schemas,
     byId,
     (s) => s.isReadOnly === true || s.isWriteOnly === true,
   );
-  if (needsWritable.size === 0) return api;
+  const variants = unionVariants(api);
+  const reached = requestReached(api, byId);
+  const hasFilled = schemasWith(
+    api.schemas.filter((s) => reached.has(s.id) && !variants.has(s.id)),
+    byId,
+    hasRequiredConstant,
+  );
+  const needsWritable = new Set([...hasHidden, ...hasFilled]);
+  const isInlineChanged = (s: Schema) =>
+    s.isReadOnly === true || s.isWriteOnly === true || hasRequiredConstant(s);
+  if (needsWritable.size === 0 && !requestSchemas(api).some((s) => contains(s, isInlineChanged)))
+    return api;
   const writableId = (id: string) => `${id}#writable`;
-  const view = (schema: Schema, mode: View): Schema =>
-    viewOf(schema, mode, needsWritable, writableId);
+  const context = { needsWritable, writableId, fills: true };
+  const view = (schema: Schema, mode: View): Schema => viewOf(schema, mode, context);
   const schemas: NamedSchema[] = [];
   for (const named of api.schemas) {
     schemas.push({ ...named, schema: view(named.schema, "read") });
@@ -28,7 +43,7 @@ export function splitReadWrite(api: Api): Api {
         id: writableId(named.id),
         name: `${named.name}Writable`,
         pointer: named.pointer,
-        schema: view(named.schema, "write"),
+        schema: viewOf(named.schema, "write", { ...context, fills: !variants.has(named.id) }),
       });
     }
   }
@@ -48,83 +63,155 @@ export function splitReadWrite(api: Api): Api {
   return { ...api, operations, schemas };
 }
 
-/**
- * Ids of named schemas containing a node that matches, directly or through refs: one walk over
- * each schema, then the matches spread back to the schemas referring to them (rescanning every
- * schema until nothing changed took one pass per level of refs, a tenth of normalising GitHub).
- */
+/** Ids of named schemas containing a node that matches, directly or through refs (fixed point). */
 function schemasWith(
   schemas: NamedSchema[],
   byId: Map<string, NamedSchema>,
   matches: (s: Schema) => boolean,
 ): Set<string> {
   const found = new Set<string>();
-  const referrers = new Map<string, string[]>();
-  for (const named of schemas) {
-    forEachNode(named.schema, (s) => {
-      if (matches(s)) found.add(named.id);
-      if (s.kind === "ref" && byId.has(s.target)) {
-        const known = referrers.get(s.target);
-        if (known) known.push(named.id);
-        else referrers.set(s.target, [named.id]);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const named of schemas) {
+      if (found.has(named.id)) continue;
+      if (
+        contains(
+          named.schema,
+          (s) => matches(s) || (s.kind === "ref" && found.has(s.target) && byId.has(s.target)),
+        )
+      ) {
+        found.add(named.id);
+        changed = true;
       }
-    });
-  }
-  const pending = [...found];
-  while (pending.length > 0) {
-    for (const referrer of referrers.get(pending.pop()!) ?? []) {
-      if (found.has(referrer)) continue;
-      found.add(referrer);
-      pending.push(referrer);
     }
   }
   return found;
 }
 
-/** `visit` every node of `schema` (not through refs), outermost first. */
-function forEachNode(schema: Schema, visit: (s: Schema) => void): void {
-  visit(schema);
+/** An object node with a required property whose value can only be one constant. */
+function hasRequiredConstant(schema: Schema): boolean {
+  return (
+    schema.kind === "object" && schema.properties.some((p) => p.isRequired && isConstant(p.schema))
+  );
+}
+
+/** Required properties of an object node whose value can only be one constant (not null). */
+function requiredConstants(schema: Schema): string[] {
+  if (schema.kind !== "object") return [];
+  return schema.properties.filter((p) => p.isRequired && isConstant(p.schema)).map((p) => p.name);
+}
+
+function isConstant(schema: Schema): boolean {
+  return (
+    schema.kind === "enum" &&
+    schema.values.length === 1 &&
+    schema.values[0] !== null &&
+    !schema.isNullable &&
+    !schema.isReadOnly
+  );
+}
+
+/** Ids of named schemas that are a union's variant somewhere: their constants stay required. */
+function unionVariants(api: Api): Set<string> {
+  const ids = new Set<string>();
+  const visit = (schema: Schema): boolean => {
+    if (schema.kind === "union")
+      for (const v of schema.variants) if (v.kind === "ref") ids.add(v.target);
+    return false;
+  };
+  for (const named of api.schemas) contains(named.schema, visit);
+  for (const schema of requestSchemas(api)) contains(schema, visit);
+  return ids;
+}
+
+/** Ids of named schemas a request body or parameter reaches, through refs. */
+function requestReached(api: Api, byId: Map<string, NamedSchema>): Set<string> {
+  const reached = new Set<string>();
+  const visit = (schema: Schema): boolean => {
+    const target = schema.kind === "ref" ? byId.get(schema.target) : undefined;
+    if (target && !reached.has(target.id)) {
+      reached.add(target.id);
+      contains(target.schema, visit);
+    }
+    return false;
+  };
+  for (const schema of requestSchemas(api)) contains(schema, visit);
+  return reached;
+}
+
+/** The schemas of every request body and parameter. */
+function requestSchemas(api: Api): Schema[] {
+  return api.operations.flatMap((op) => [
+    ...(op.requestBody ? [op.requestBody.schema] : []),
+    ...op.parameters.map((p) => p.schema),
+  ]);
+}
+
+/** True when some node below `schema` (not through refs) matches. */
+function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
+  if (matches(schema)) return true;
   switch (schema.kind) {
     case "array":
-      forEachNode(schema.items, visit);
-      break;
+      return contains(schema.items, matches);
     case "tuple":
-      for (const item of schema.items) forEachNode(item, visit);
-      if (schema.rest !== undefined) forEachNode(schema.rest, visit);
-      break;
+      return (
+        schema.items.some((i) => contains(i, matches)) ||
+        (schema.rest !== undefined && contains(schema.rest, matches))
+      );
     case "object":
-      for (const property of schema.properties) forEachNode(property.schema, visit);
-      if (typeof schema.additional === "object") forEachNode(schema.additional, visit);
-      break;
+      return (
+        schema.properties.some((p) => contains(p.schema, matches)) ||
+        (typeof schema.additional === "object" && contains(schema.additional, matches))
+      );
     case "union":
-      for (const variant of schema.variants) forEachNode(variant, visit);
-      break;
+      return schema.variants.some((v) => contains(v, matches));
     case "intersection":
-      for (const part of schema.parts) forEachNode(part, visit);
-      break;
+      return schema.parts.some((p) => contains(p, matches));
+    default:
+      return false;
   }
 }
 
+interface ViewContext {
+  readonly needsWritable: Set<string>;
+  readonly writableId: (id: string) => string;
+  /** Required constants become optional (false inside a union's variants). */
+  readonly fills: boolean;
+}
+
 /** The schema as seen in one direction: properties that do not travel that way dropped. */
-function viewOf(
-  schema: Schema,
-  mode: View,
-  needsWritable: Set<string>,
-  writableId: (id: string) => string,
-): Schema {
-  const recurse = (s: Schema): Schema => viewOf(s, mode, needsWritable, writableId);
-  const isHidden = (s: Schema) =>
-    mode === "write" ? s.isReadOnly === true : s.isWriteOnly === true;
+function viewOf(schema: Schema, mode: View, context: ViewContext): Schema {
+  const recurse = (s: Schema): Schema =>
+    viewOf(s, mode, schema.kind === "union" ? { ...context, fills: false } : context);
   if (schema.kind === "ref") {
-    return mode === "write" && needsWritable.has(schema.target)
-      ? { ...schema, target: writableId(schema.target) }
+    return mode === "write" && context.needsWritable.has(schema.target)
+      ? { ...schema, target: context.writableId(schema.target) }
       : schema;
   }
-  const viewed = mapChildren(
-    schema.kind === "object" ? withoutHidden(schema, isHidden) : schema,
-    recurse,
-  );
+  let own = schema;
+  if (schema.kind === "object")
+    own = mode === "write" ? writeView(schema, context.fills) : readView(schema);
+  const viewed = mapChildren(own, recurse);
   return viewed.kind === "intersection" ? withoutEmptyParts(viewed) : viewed;
+}
+
+function readView(schema: ObjectSchema): ObjectSchema {
+  return withoutHidden(schema, (s) => s.isWriteOnly === true);
+}
+
+/** Without readOnly properties (named in omittedReadOnly); required constants optional when `fills`. */
+function writeView(schema: ObjectSchema, fills: boolean): ObjectSchema {
+  const omitted = schema.properties.filter((p) => p.schema.isReadOnly === true);
+  const view = withoutHidden(schema, (s) => s.isReadOnly === true);
+  const constants = new Set(fills ? requiredConstants(schema) : []);
+  return {
+    ...view,
+    ...(omitted.length > 0 ? { omittedReadOnly: omitted.map((p) => p.name) } : {}),
+    properties: view.properties.map((p) =>
+      constants.has(p.name) ? { ...p, isRequired: false, isFilledIn: true } : p,
+    ),
+  };
 }
 
 /**

@@ -411,6 +411,69 @@ describe("readOnly and writeOnly", () => {
   });
 });
 
+describe("required constants in requests", () => {
+  // given: Thing's properties (Thing required: [c]) and how requests use it; want: the request
+  // type's declaration, or none when the response type serves requests too.
+  const bodyOf = (schema: object) => ({
+    post: {
+      operationId: "send",
+      requestBody: { required: true, content: { "application/json": { schema } } },
+      responses: { "204": { description: "done" } },
+    },
+  });
+  const thing = { $ref: "#/components/schemas/Thing" };
+  const other = { type: "object", properties: { n: { type: "number" } } };
+  it.each([
+    ["an enum of one value", { enum: ["on"] }, thing, '{ c?: "on"; }'],
+    ["3.1 const", { const: 3 }, thing, "{ c?: 3; }"],
+    [
+      "a one-value enum behind an array",
+      { enum: ["on"] },
+      { type: "array", items: thing },
+      '{ c?: "on"; }',
+    ],
+    ["two values: a choice, not a constant", { enum: ["on", "off"] }, thing, undefined],
+    ["nullable: null is another value", { enum: ["on"], nullable: true }, thing, undefined],
+    ["only a null", { enum: [null] }, thing, undefined],
+    [
+      "a union's variant: the constant tells variants apart",
+      { const: "on" },
+      { oneOf: [thing, other] },
+      undefined,
+    ],
+    ["not in any request", { const: "on" }, other, undefined],
+  ])("%s", async (_name, constant, body, want) => {
+    const { api } = await normalizeDocument(
+      documentWith({
+        openapi: "3.1.0",
+        schemas: { Thing: { type: "object", required: ["c"], properties: { c: constant } } },
+        paths: { "/things": bodyOf(body) },
+      }),
+    );
+    const declaration = typesView(api).declarations.find((d) => /ThingWritable\b/.test(d));
+    const text = declaration
+      ?.replace(/\/\*\*.*?\*\/\s*/gs, "")
+      .replace(/export interface ThingWritable /, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    expect(text).toBe(want);
+  });
+
+  it("says in the request type that the client sends the constant", async () => {
+    const { api } = await normalizeDocument(
+      documentWith({
+        schemas: { Thing: { type: "object", required: ["c"], properties: { c: { const: "on" } } } },
+        paths: { "/things": bodyOf(thing) },
+      }),
+    );
+    const declaration = typesView(api).declarations.find((d) => /ThingWritable\b/.test(d));
+    expect(declaration).toContain("the client sends this constant when it is left out");
+    expect(typesView(api).declarations.find((d) => /interface Thing \{/.test(d))).toMatch(
+      /c: "on";/,
+    );
+  });
+});
+
 describe("documentation from the spec", () => {
   it("carries examples and external links into JSDoc, escaped", async () => {
     const { api } = await normalizeDocument(
