@@ -8,7 +8,7 @@ import type { SendResult } from "./attempt.js";
 import { delay, throwIfAborted } from "./delay.js";
 import type { Sleep } from "./delay.js";
 import { apiPromise } from "./response-meta.js";
-import type { ApiPromise, NoHeaders } from "./response-meta.js";
+import type { ApiPromise, NoHeaders, ResultSink } from "./response-meta.js";
 import { prepareRequest } from "./request-builder.js";
 import type { PreparedRequest } from "./request-builder.js";
 import type { ClientOptions, OperationSpec, RequestOptions } from "./types.js";
@@ -64,14 +64,19 @@ export class Transport {
     args: object | undefined,
     options?: RequestOptions,
   ): ApiPromise<T, THeaders> {
-    return apiPromise<T, THeaders>(op, this.send(op, args, options));
+    const sink: ResultSink = {};
+    return apiPromise<T, THeaders>(op, this.send(op, args, options, sink), sink);
   }
 
-  /** Same but also gives status and headers (pollers need Retry-After). */
+  /**
+   * Same but also gives status and headers (pollers need Retry-After); with a `sink`, resolves to
+   * the body and leaves the SendResult there (see ResultSink).
+   */
   send(
     op: OperationSpec,
     args: object | undefined,
     options: RequestOptions = NO_OPTIONS,
+    sink?: ResultSink,
   ): Promise<SendResult> {
     let prepared: PreparedRequest;
     try {
@@ -95,11 +100,11 @@ export class Transport {
       // Bad arguments reject like every other failure; nothing is sent.
       return Promise.reject(error);
     }
-    return this.sendPrepared(prepared, options);
+    return sendAttempt(this, prepared, options, 1, sink);
   }
 
   /**
-   * Sends a request already built (send's, or a URL the server handed out, see send-url.ts):
+   * Sends a request already built (a URL the server handed out, see send-url.ts):
    * attempts, typed errors, backoff.
    */
   sendPrepared(prepared: PreparedRequest, options: RequestOptions): Promise<SendResult> {
