@@ -14,8 +14,8 @@ import type { PreparedRequest } from "./request-builder.js";
 import type { ResultSink } from "./response-meta.js";
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
-  isDeclaredResult,
   parseSuccessBody,
+  planOf,
   readErrorBody,
   readSuccessBody,
 } from "./response.js";
@@ -111,9 +111,10 @@ export async function sendAttempt(
     isSent = true;
     if (hooked) await runResponseHook(transport, hooked, response, secrets, signal);
     const { status } = response;
-    if (reason === undefined && isDeclaredResult(op.responses, status)) {
-      const read = await readSuccessBody(response, op, info, maxBytes);
-      const body = parseSuccessBody(read, response, op, info, secrets);
+    const plan = reason === undefined ? planOf(op.responses, status) : undefined;
+    if (plan?.isResult) {
+      const read = await readSuccessBody(response, plan.spec, info, maxBytes);
+      const body = parseSuccessBody(read, response, plan.spec, op, info, secrets);
       const result = { body, status, headers: response.headers, secrets };
       if (!sink) return result;
       sink.result = result;
