@@ -106,12 +106,4 @@ export class Transport {
     }
     return sendAttempt(this, prepared, options, 1, sink);
   }
-
-  /**
-   * Sends a request already built (a URL the server handed out, see send-url.ts):
-   * attempts, typed errors, backoff.
-   */
-  sendPrepared(prepared: PreparedRequest, options: RequestOptions): Promise<SendResult> {
-    return sendAttempt(this, prepared, options, 1);
-  }
 }
