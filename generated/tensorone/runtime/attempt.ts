@@ -299,7 +299,7 @@ function describeCause(error: Error): string {
 
 /** Carries a hook's own error past the network-error classification untouched. */
 class HookFailure {
-  readonly cause: unknown;
+  declare readonly cause: unknown;
   constructor(cause: unknown) {
     this.cause = cause;
   }
