@@ -27,16 +27,25 @@ export interface ApiPromise<T, THeaders = NoHeaders> extends Promise<T> {
   withResponse(): Promise<WithResponse<T, THeaders>>;
 }
 
-/** The body promise of `sent`, with `.withResponse()` reading the same response. */
+/**
+ * Where a body-only send leaves its SendResult: the call's promise resolves to the body itself
+ * (no second promise and turn per call to pick it out), and `.withResponse()` reads the rest here.
+ */
+export interface ResultSink {
+  result?: SendResult;
+}
+
+/** `sent` (resolving to the body, its SendResult left in `sink`) with `.withResponse()`. */
 export function apiPromise<T, THeaders>(
   op: OperationSpec,
-  sent: Promise<SendResult>,
+  sent: Promise<unknown>,
+  sink: ResultSink,
 ): ApiPromise<T, THeaders> {
-  const promise = sent.then(bodyOf) as ApiPromise<T, THeaders>;
+  const promise = sent as ApiPromise<T, THeaders>;
   promise.withResponse = () => {
     // The caller awaits this one instead: the body promise's rejection is theirs to see here.
     promise.catch(ignore);
-    return sent.then((result) => withResponseOf<T, THeaders>(op, result));
+    return promise.then(() => withResponseOf<T, THeaders>(op, sink.result!));
   };
   return promise;
 }
@@ -69,10 +78,6 @@ function parseHeader(kind: string, text: string): unknown {
   if (kind === "number") return text && isFinite(+text) ? +text : undefined;
   if (kind !== "boolean") return text;
   return /^(true|false)$/i.test(text) ? /^t/i.test(text) : undefined;
-}
-
-function bodyOf(result: SendResult): unknown {
-  return result.body;
 }
 
 function ignore(): void {}

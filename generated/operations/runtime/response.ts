@@ -13,7 +13,7 @@ type BodyKind = ResponseSpec["kind"];
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** What a status means for an operation: its ResponseSpec and whether it is a result. */
-interface StatusPlan {
+export interface StatusPlan {
   readonly spec: ResponseSpec | undefined;
   readonly isResult: boolean;
 }
@@ -22,9 +22,10 @@ const plans = new WeakMap<readonly ResponseSpec[], Map<number, StatusPlan>>();
 
 /**
  * The plan for a status, decided once per responses list and status: every call asks whether its
- * status is a result, every success which ResponseSpec reads its body.
+ * status is a result, every success which ResponseSpec reads its body (looked up once per
+ * response: the readers below take the spec).
  */
-function planOf(responses: readonly ResponseSpec[], status: number): StatusPlan {
+export function planOf(responses: readonly ResponseSpec[], status: number): StatusPlan {
   let byStatus = plans.get(responses);
   if (!byStatus) plans.set(responses, (byStatus = new Map()));
   let plan = byStatus.get(status);
@@ -73,11 +74,11 @@ export function isDeclaredResult(responses: readonly ResponseSpec[], status: num
  */
 export function readSuccessBody(
   response: Response,
-  op: Pick<OperationSpec, "responses">,
+  spec: ResponseSpec | undefined,
   info: RequestInfo,
   maxResponseBytes: number,
 ): unknown {
-  const kind = kindOf(response, op);
+  const kind = kindOf(response, spec);
   // Statuses that never carry a body.
   if (info.method === "HEAD" || [204, 205, 304].includes(response.status) || kind === "empty")
     return response.body?.cancel().catch(ignore);
@@ -89,15 +90,15 @@ export function readSuccessBody(
 export function parseSuccessBody(
   read: unknown,
   response: Response,
-  op: Pick<OperationSpec, "dateTable" | "responses">,
+  spec: ResponseSpec | undefined,
+  op: Pick<OperationSpec, "dateTable">,
   info: RequestInfo,
   secrets: readonly string[],
 ): unknown {
   if (typeof read !== "string") return read;
   const { status } = response;
-  const declared = findResponseSpec(op.responses, status);
   // An undeclared status with an empty body is "nothing", not an empty string.
-  if (kindOf(response, op) === "text") return declared || read ? read : undefined;
+  if (kindOf(response, spec) === "text") return spec || read ? read : undefined;
   if (!read.trim()) return undefined;
   let body: unknown;
   try {
@@ -106,7 +107,7 @@ export function parseSuccessBody(
     throw new ResponseParseError(info, status, response.headers, read, cause, secrets);
   }
   const dates = op.dateTable;
-  return declared?.dates && dates ? dates.revive(body, declared.dates, dates) : body;
+  return spec?.dates && dates ? dates.revive(body, spec.dates, dates) : body;
 }
 
 /**
@@ -182,8 +183,8 @@ async function readChunks(
 }
 
 /** The body kind of a success: as declared for its status, else as its Content-Type suggests. */
-function kindOf(response: Response, op: Pick<OperationSpec, "responses">): BodyKind {
-  const declared = findResponseSpec(op.responses, response.status)?.kind;
+function kindOf(response: Response, spec: ResponseSpec | undefined): BodyKind {
+  const declared = spec?.kind;
   if (declared) return declared;
   // The media type alone: "application/problem+json; charset=utf-8" is JSON.
   const type = response.headers.get("content-type")?.split(";")[0].trim() || "";

@@ -2,6 +2,7 @@
 // @ts-nocheck
 // GETs of URLs the server handed out (next links, status monitors), through the client's retry
 // loop. Only pagination and long-running operations use them, so plain calls do not carry this.
+import { sendAttempt } from "./attempt.js";
 import type { SendResult } from "./attempt.js";
 import { throwIfAborted } from "./delay.js";
 import { prepareUrlRequest, resolveSameOrigin } from "./follow-url.js";
@@ -27,5 +28,5 @@ export async function sendUrl(
     transport.clientOptions.headers,
     options.headers,
   );
-  return transport.sendPrepared(prepared, options);
+  return sendAttempt(transport, prepared, options, 1);
 }

@@ -13,10 +13,11 @@ import type { ApiError, RequestInfo } from "./errors.js";
 import { followRedirects } from "./redirects.js";
 import { headersOf, redactedHeadersOf } from "./request-builder.js";
 import type { PreparedRequest } from "./request-builder.js";
+import type { ResultSink } from "./response-meta.js";
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
-  isDeclaredResult,
   parseSuccessBody,
+  planOf,
   readErrorBody,
   readSuccessBody,
 } from "./response.js";
@@ -55,6 +56,7 @@ export async function sendAttempt(
   prepared: PreparedRequest,
   options: RequestOptions,
   attempt: number,
+  sink?: ResultSink,
 ): Promise<SendResult> {
   const { op } = prepared;
   const client = transport.clientOptions;
@@ -102,25 +104,23 @@ export async function sendAttempt(
     // A streamed request body (the only kind that cannot be replayed) needs duplex "half" in
     // Node's fetch (and the spec); others ignore it.
     if (!prepared.isReplayable) init.duplex = "half";
-    let response = await (client.fetch ?? fetch)(url, init);
+    const send = client.fetch ?? fetch;
+    let response = await send(url, init);
     let reason: string | undefined;
     // Only a 3xx (or a browser's opaque redirect, status 0) takes the redirect path.
     if (response.status < 400 && (response.status >= 300 || response.status === 0))
-      [response, reason] = await followRedirects(
-        response,
-        url,
-        init,
-        op,
-        auth,
-        client.fetch ?? fetch,
-      );
+      [response, reason] = await followRedirects(response, url, init, op, auth, send);
     isSent = true;
     if (hooked) await runResponseHook(transport, hooked, response, secrets, signal);
     const { status } = response;
-    if (reason === undefined && isDeclaredResult(op.responses, status)) {
-      const read = await readSuccessBody(response, op, info, maxBytes);
-      const body = parseSuccessBody(read, response, op, info, secrets);
-      return { body, status, headers: response.headers, secrets };
+    const plan = reason === undefined ? planOf(op.responses, status) : undefined;
+    if (plan?.isResult) {
+      const read = await readSuccessBody(response, plan.spec, info, maxBytes);
+      const body = parseSuccessBody(read, response, plan.spec, op, info, secrets);
+      const result = { body, status, headers: response.headers, secrets };
+      if (!sink) return result;
+      sink.result = result;
+      return body as SendResult;
     }
     failure = error = await statusError(
       transport,
@@ -150,7 +150,7 @@ export async function sendAttempt(
   } finally {
     linked?.dispose();
   }
-  return retryOrThrow(transport, prepared, options, attempt, failure, error);
+  return retryOrThrow(transport, prepared, options, attempt, failure, error, sink);
 }
 
 /** The next attempt after the policy's wait, or `error` thrown when the policy gives up. */
@@ -161,6 +161,7 @@ async function retryOrThrow(
   attempt: number,
   failure: AttemptFailure,
   error: Error,
+  sink: ResultSink | undefined,
 ): Promise<SendResult> {
   const { op } = prepared;
   // A streamed body is consumed by the first attempt: there is nothing left to send again.
@@ -175,7 +176,7 @@ async function retryOrThrow(
     : undefined;
   if (delayMs === undefined) throw error;
   await sleepUnlessAborted(transport.sleep, delayMs, options.signal);
-  return sendAttempt(transport, prepared, options, attempt + 1);
+  return sendAttempt(transport, prepared, options, attempt + 1, sink);
 }
 
 /** A status the operation does not declare as a result (or an unfollowed redirect): its typed error. */
@@ -298,7 +299,7 @@ function describeCause(error: Error): string {
 
 /** Carries a hook's own error past the network-error classification untouched. */
 class HookFailure {
-  readonly cause: unknown;
+  declare readonly cause: unknown;
   constructor(cause: unknown) {
     this.cause = cause;
   }

@@ -63,10 +63,11 @@ class Linked implements LinkedSignal {
   readonly signal = this.#controller.signal;
   readonly #detachers: (() => void)[] = [];
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly sources: readonly (AbortSignal | undefined)[];
-  readonly timeoutMs: number | undefined;
+  // Declared, set by the constructor: a definition would be bytes in every bundle (see Transport).
+  declare readonly sources: readonly (AbortSignal | undefined)[];
+  declare readonly timeoutMs: number | undefined;
   /** Until when attempts may join. */
-  readonly closesAt: number;
+  declare readonly closesAt: number;
   isTimedOut = false;
   /** No attempt may join any more: its timer and listeners go with its last running member. */
   isClosed = false;
