@@ -21,7 +21,6 @@ export const getOperation: OperationSpec = {
   params: [{ name: "operationId", in: "path", styles: defaultStyles }],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listConnections: OperationSpec = {
@@ -31,7 +30,6 @@ export const listConnections: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listConnections: PaginationSpec = {
@@ -53,7 +51,6 @@ export const listMyClusters: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listMyClusters: PaginationSpec = {
@@ -72,7 +69,6 @@ export const listNetworks: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listNetworks: PaginationSpec = {
@@ -92,7 +88,6 @@ export const listProviderNetworks: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const poller_Operation: LroSpec = {

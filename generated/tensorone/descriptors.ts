@@ -70,29 +70,24 @@ export const addClusterProxyPort: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createApiKey: OperationSpec = {
   id: "createApiKey",
   method: "POST",
   path: "/v2/auth/api-keys",
-  params: [],
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createCluster: OperationSpec = {
   id: "createCluster",
   method: "POST",
   path: "/v1/clusters",
-  params: [],
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createClusterCustomMetric: OperationSpec = {
@@ -103,18 +98,15 @@ export const createClusterCustomMetric: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createClusterV2: OperationSpec = {
   id: "createClusterV2",
   method: "POST",
   path: "/v2/clusters",
-  params: [],
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const deleteCluster: OperationSpec = {
@@ -125,7 +117,6 @@ export const deleteCluster: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
     durationPath: ["body", "timeout_minutes"],
@@ -152,7 +143,6 @@ export const deleteClusterProxyPort: OperationSpec = {
   params: params_2,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const deleteClusterV2: OperationSpec = {
@@ -179,7 +169,6 @@ export const deleteClusterV2: OperationSpec = {
     { status: "500", kind: "json" },
   ],
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const downloadClusterLogs: OperationSpec = {
@@ -211,7 +200,6 @@ export const downloadClusterLogs: OperationSpec = {
     { status: "500", kind: "json" },
   ],
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getCluster: OperationSpec = {
@@ -227,7 +215,6 @@ export const getCluster: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterLogs: OperationSpec = {
@@ -249,7 +236,6 @@ export const getClusterLogs: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_getClusterLogs: PaginationSpec = {
@@ -266,7 +252,6 @@ export const getClusterLogsV2: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetrics: OperationSpec = {
@@ -284,7 +269,6 @@ export const getClusterMetrics: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetricsAggregated: OperationSpec = {
@@ -294,7 +278,6 @@ export const getClusterMetricsAggregated: OperationSpec = {
   params: params_3,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetricsHistory: OperationSpec = {
@@ -304,7 +287,6 @@ export const getClusterMetricsHistory: OperationSpec = {
   params: params_3,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetricsV2: OperationSpec = {
@@ -314,7 +296,6 @@ export const getClusterMetricsV2: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterProxy: OperationSpec = {
@@ -329,7 +310,6 @@ export const getClusterProxy: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterV2: OperationSpec = {
@@ -339,17 +319,14 @@ export const getClusterV2: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listApiKeys: OperationSpec = {
   id: "listApiKeys",
   method: "GET",
   path: "/v2/auth/api-keys",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listClusters: OperationSpec = {
@@ -374,7 +351,6 @@ export const listClusters: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listClusters: PaginationSpec = {
@@ -392,10 +368,8 @@ export const listClustersV2: OperationSpec = {
   id: "listClustersV2",
   method: "GET",
   path: "/v2/clusters",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const restartCluster: OperationSpec = {
@@ -406,7 +380,6 @@ export const restartCluster: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
     durationPath: ["body", "timeout_minutes"],
@@ -429,7 +402,6 @@ export const restartClusterV2: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const revokeApiKey: OperationSpec = {
@@ -455,7 +427,6 @@ export const revokeApiKey: OperationSpec = {
     { status: "500", kind: "json" },
   ],
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const rotateApiKey: OperationSpec = {
@@ -465,7 +436,6 @@ export const rotateApiKey: OperationSpec = {
   params: params_4,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const searchClusterLogs: OperationSpec = {
@@ -476,7 +446,6 @@ export const searchClusterLogs: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const startCluster: OperationSpec = {
@@ -487,7 +456,6 @@ export const startCluster: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
     durationPath: ["body", "timeout_minutes"],
@@ -509,7 +477,6 @@ export const startClusterV2: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const stopCluster: OperationSpec = {
@@ -520,7 +487,6 @@ export const stopCluster: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
     durationPath: ["body", "timeout_minutes"],
@@ -542,7 +508,6 @@ export const stopClusterV2: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const streamClusterLogs: OperationSpec = {
@@ -563,7 +528,6 @@ export const streamClusterLogs: OperationSpec = {
     { status: "500", kind: "json" },
   ],
   auth: auth_1,
-  isIdempotent: true,
   stream: { format: "sse", mediaType: "text/event-stream", isJson: false },
 };
 
@@ -575,7 +539,6 @@ export const updateClusterProxy: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateClusterProxyAccess: OperationSpec = {
@@ -586,7 +549,6 @@ export const updateClusterProxyAccess: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateClusterProxyPort: OperationSpec = {
@@ -597,7 +559,6 @@ export const updateClusterProxyPort: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateClusterProxyV2: OperationSpec = {
@@ -608,7 +569,6 @@ export const updateClusterProxyV2: OperationSpec = {
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const poller_Cluster: LroSpec = {

@@ -33,22 +33,18 @@ export const addSshKey: OperationSpec = {
   id: "add_ssh_key_user_ssh_key_add_post",
   method: "POST",
   path: "/user/ssh-key/add",
-  params: [],
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const attachStorage: OperationSpec = {
   id: "attach_storage_storage_attach_post",
   method: "POST",
   path: "/storage/attach",
-  params: [],
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_attachStorage: StartSpec = {
@@ -84,7 +80,6 @@ export const clusterOperations: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const createBucket: OperationSpec = {
@@ -99,18 +94,15 @@ export const createBucket: OperationSpec = {
     { status: "422", kind: "json" },
   ],
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const createCluster: OperationSpec = {
   id: "create_cluster_cluster_create_post",
   method: "POST",
   path: "/cluster/create",
-  params: [],
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_createCluster: StartSpec = {
@@ -122,11 +114,9 @@ export const createStorage: OperationSpec = {
   id: "create_storage_storage_create_post",
   method: "POST",
   path: "/storage/create",
-  params: [],
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_createStorage: StartSpec = {
@@ -147,7 +137,6 @@ export const deleteBucket: OperationSpec = {
     { status: "422", kind: "json" },
   ],
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const deleteJob: OperationSpec = {
@@ -157,7 +146,6 @@ export const deleteJob: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const destroyCluster: OperationSpec = {
@@ -167,7 +155,6 @@ export const destroyCluster: OperationSpec = {
   params: params_3,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const start_destroyCluster: StartSpec = {
@@ -182,7 +169,6 @@ export const destroyStorage: OperationSpec = {
   params: params_4,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const start_destroyStorage: StartSpec = {
@@ -194,11 +180,9 @@ export const detachStorage: OperationSpec = {
   id: "detach_storage_storage_detach_post",
   method: "POST",
   path: "/storage/detach",
-  params: [],
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_detachStorage: StartSpec = {
@@ -210,10 +194,8 @@ export const disableObjectStorage: OperationSpec = {
   id: "disable_object_storage_object_storage_disable_delete",
   method: "DELETE",
   path: "/object-storage/disable",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const editCluster: OperationSpec = {
@@ -224,7 +206,6 @@ export const editCluster: OperationSpec = {
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const editStorage: OperationSpec = {
@@ -235,27 +216,22 @@ export const editStorage: OperationSpec = {
   body: body_1,
   responses: responses_2,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const enableObjectStorage: OperationSpec = {
   id: "enable_object_storage_object_storage_enable_post",
   method: "POST",
   path: "/object-storage/enable",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const getAwsConfig: OperationSpec = {
   id: "get_aws_config_object_storage_configure_aws_get",
   method: "GET",
   path: "/object-storage/configure/aws",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterInfo: OperationSpec = {
@@ -265,7 +241,6 @@ export const getClusterInfo: OperationSpec = {
   params: params_3,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getJobInfo: OperationSpec = {
@@ -275,47 +250,38 @@ export const getJobInfo: OperationSpec = {
   params: params_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getMe: OperationSpec = {
   id: "get_me_me_get",
   method: "GET",
   path: "/me",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getObjectStorageCredentials: OperationSpec = {
   id: "get_object_storage_credentials_object_storage_credentials_get",
   method: "GET",
   path: "/object-storage/credentials",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getOrganizationInfo: OperationSpec = {
   id: "get_organization_info_user_organization_info_get",
   method: "GET",
   path: "/user/organization/info",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getRcloneConfig: OperationSpec = {
   id: "get_rclone_config_object_storage_configure_rclone_get",
   method: "GET",
   path: "/object-storage/configure/rclone",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getRequestInfo: OperationSpec = {
@@ -325,7 +291,6 @@ export const getRequestInfo: OperationSpec = {
   params: [{ name: "request_id", in: "path" }],
   responses: [{ status: "200", kind: "json", headers: { "retry-after": "number" } }],
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getSshCommand: OperationSpec = {
@@ -338,7 +303,6 @@ export const getSshCommand: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getStorageInfo: OperationSpec = {
@@ -348,7 +312,6 @@ export const getStorageInfo: OperationSpec = {
   params: params_4,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getStorageQuote: OperationSpec = {
@@ -358,57 +321,46 @@ export const getStorageQuote: OperationSpec = {
   params: [{ name: "size_gb", in: "query", styles: defaultStyles }],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getUserInfo: OperationSpec = {
   id: "get_user_info_user_info_get",
   method: "GET",
   path: "/user/info",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getUserPreferences: OperationSpec = {
   id: "get_user_preferences_user_preferences_get",
   method: "GET",
   path: "/user/preferences",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const healthz: OperationSpec = {
   id: "healthz_healthz_get",
   method: "GET",
   path: "/healthz",
-  params: [],
   responses: responses_1,
   auth: [],
-  isIdempotent: true,
 };
 
 export const initJob: OperationSpec = {
   id: "init_job_job_init_get",
   method: "GET",
   path: "/job/init",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listBuckets: OperationSpec = {
   id: "list_buckets_object_storage_bucket_list_get",
   method: "GET",
   path: "/object-storage/bucket/list",
-  params: [],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listClusters: OperationSpec = {
@@ -421,7 +373,6 @@ export const listClusters: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listJobs: OperationSpec = {
@@ -431,7 +382,6 @@ export const listJobs: OperationSpec = {
   params: params_5,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listSshKeys: OperationSpec = {
@@ -441,7 +391,6 @@ export const listSshKeys: OperationSpec = {
   params: params_5,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listStorage: OperationSpec = {
@@ -451,7 +400,6 @@ export const listStorage: OperationSpec = {
   params: params_5,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pullJob: OperationSpec = {
@@ -467,7 +415,6 @@ export const pullJob: OperationSpec = {
   ],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const removeSshKey: OperationSpec = {
@@ -477,18 +424,15 @@ export const removeSshKey: OperationSpec = {
   params: [{ name: "key_id", in: "path" }],
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateUserPreferences: OperationSpec = {
   id: "update_user_preferences_user_preferences_patch",
   method: "PATCH",
   path: "/user/preferences",
-  params: [],
   body: body_1,
   responses: responses_1,
   auth: auth_1,
-  isIdempotent: false,
 };
 
 export const poller_JobCancellation: LroSpec = {

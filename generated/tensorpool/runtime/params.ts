@@ -19,7 +19,7 @@ export function serializeParams(
 ): string {
   let query = "";
   let cookie = "";
-  for (const param of op.params) {
+  for (const param of op.params ?? []) {
     const value = param.in === "path" ? undefined : ownValue(args, param.arg ?? param.name);
     if (value === undefined || value === null) continue;
     const styles = param.styles!;
@@ -45,7 +45,7 @@ export function serializeParams(
   }
   // Most paths hold no "." and no "%2": they skip the regex.
   if (params.length > 0 && (path.includes(".") || path.includes("%2")) && DOT_SEGMENT.test(path)) {
-    const param = op.params.find(
+    const param = op.params?.find(
       (candidate) =>
         candidate.in === "path" &&
         /^(?:\.|%2e){1,2}$/i.test(String(ownValue(args, candidate.arg ?? candidate.name))),
@@ -91,7 +91,7 @@ function pathTemplateOf(op: OperationSpec): PathTemplate {
         .filter((_, index) => index % 2 === 1)
         .map(
           (name) =>
-            op.params.find((param) => param.in === "path" && param.name === name) ?? {
+            op.params?.find((param) => param.in === "path" && param.name === name) ?? {
               name,
               in: "path",
             },

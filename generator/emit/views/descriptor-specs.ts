@@ -42,7 +42,7 @@ export type OperationDescriptor = Omit<
   readonly auth: readonly AuthDescriptor[];
   readonly body?: BodyDescriptor;
   readonly dateTable?: ConstantRef;
-  readonly params: readonly ParameterDescriptor[];
+  readonly params?: readonly ParameterDescriptor[];
   readonly serverWait?: ServerWaitDescriptor;
 };
 
@@ -179,7 +179,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
     id: op.id,
     method: op.method,
     path: op.path,
-    params: op.parameters.map(parameterSpecOf),
+    params: op.parameters.length > 0 ? op.parameters.map(parameterSpecOf) : undefined,
     body: op.requestBody && bodyDescriptorOf(op.requestBody.kind, op.requestBody.mediaType),
     responses: withoutImpliedErrors(
       responses.map((r, i) => ({
@@ -206,7 +206,8 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
     }),
     dateTable:
       responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
-    isIdempotent: op.isIdempotent,
+    // The runtime reads an absent mark as the method's (OperationSpec.isIdempotent).
+    isIdempotent: op.isIdempotent === isIdempotentMethod(op.method) ? undefined : op.isIdempotent,
     retry: op.retry,
     stream,
     serverWait: op.serverWait && {
@@ -217,6 +218,11 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       apply: new RawCode("withServerWait"),
     },
   };
+}
+
+/** What the runtime assumes of a method when the descriptor does not say (retry.ts's isIdempotent). */
+function isIdempotentMethod(method: string): boolean {
+  return method !== "POST" && method !== "PATCH";
 }
 
 function bodyDescriptorOf(kind: BodyDescriptor["kind"], mediaType: string): BodyDescriptor {

@@ -16,6 +16,7 @@ import {
 import { loadSpec } from "../../../../generator/load/index.js";
 import type { Api, Poller } from "../../../../generator/model/api.js";
 import { normalize } from "../../../../generator/normalize/index.js";
+import { isIdempotent } from "../../../../templates/runtime/retry.js";
 import type {
   AuthSpec,
   BodySpec,
@@ -137,6 +138,10 @@ describe("descriptor pairs", () => {
     const api = apis.get(spec)!;
     for (const op of api.operations) {
       const descriptor = operationSpecOf(api, op);
+      // Left out when the runtime's default says the same: idempotence by method, no parameters.
+      expect(isIdempotent(descriptor), op.id).toBe(op.isIdempotent);
+      expect(descriptor.params?.length ?? 0, op.id).toBe(op.parameters.length);
+      expect(descriptor.params, op.id).not.toEqual([]);
       for (const scheme of descriptor.auth)
         expect(scheme.apply.text, `${op.id} ${scheme.type}`).toBe(placerOf[scheme.type].name);
       if (descriptor.body) {
