@@ -21,20 +21,10 @@ const body_1: OperationSpec["body"] = {
   encode: encodeJson,
 };
 
-const params_1: OperationSpec["params"] = [{ name: "cluster_id", in: "path" }];
-
-const params_2: OperationSpec["params"] = [
-  { name: "cluster_id", in: "path" },
-  { name: "port_id", in: "path" },
-];
-
-const params_3: OperationSpec["params"] = [
-  { name: "cluster_id", in: "path" },
+const params_1: OperationSpec["params"] = [
   { name: "metrics", in: "query", styles: defaultStyles },
   { name: "gpu_id", in: "query", styles: defaultStyles },
 ];
-
-const params_4: OperationSpec["params"] = [{ name: "key_id", in: "path" }];
 
 const responses_1: OperationSpec["responses"] = [
   {
@@ -66,7 +56,6 @@ export const addClusterProxyPort: OperationSpec = {
   id: "addClusterProxyPort",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/proxy/ports",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -94,7 +83,6 @@ export const createClusterCustomMetric: OperationSpec = {
   id: "createClusterCustomMetric",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/metrics/custom",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -113,7 +101,6 @@ export const deleteCluster: OperationSpec = {
   id: "deleteCluster",
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -140,7 +127,6 @@ export const deleteClusterProxyPort: OperationSpec = {
   id: "deleteClusterProxyPort",
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
-  params: params_2,
   responses: responses_1,
   auth: auth_1,
 };
@@ -149,7 +135,6 @@ export const deleteClusterV2: OperationSpec = {
   id: "deleteClusterV2",
   method: "DELETE",
   path: "/v2/clusters/{cluster_id}",
-  params: params_1,
   responses: [
     {
       status: "200",
@@ -176,7 +161,6 @@ export const downloadClusterLogs: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/logs/download",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "log_type", in: "query", styles: defaultStyles },
     { name: "start_time", in: "query", styles: defaultStyles },
     { name: "end_time", in: "query", styles: defaultStyles },
@@ -207,7 +191,6 @@ export const getCluster: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "include_metrics", in: "query", styles: defaultStyles },
     { name: "include_logs", in: "query", styles: defaultStyles },
     { name: "include_cost_breakdown", in: "query", styles: defaultStyles },
@@ -222,7 +205,6 @@ export const getClusterLogs: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/logs",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "log_type", in: "query", styles: defaultStyles },
     { name: "level", in: "query", styles: defaultStyles },
     { name: "start_time", in: "query", styles: defaultStyles },
@@ -249,7 +231,6 @@ export const getClusterLogsV2: OperationSpec = {
   id: "getClusterLogsV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}/logs",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -259,7 +240,6 @@ export const getClusterMetrics: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "metrics", in: "query", styles: defaultStyles },
     { name: "gpu_id", in: "query", styles: defaultStyles },
     { name: "include_processes", in: "query", styles: defaultStyles },
@@ -275,7 +255,7 @@ export const getClusterMetricsAggregated: OperationSpec = {
   id: "getClusterMetricsAggregated",
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/aggregated",
-  params: params_3,
+  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -284,7 +264,7 @@ export const getClusterMetricsHistory: OperationSpec = {
   id: "getClusterMetricsHistory",
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/historical",
-  params: params_3,
+  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -293,7 +273,6 @@ export const getClusterMetricsV2: OperationSpec = {
   id: "getClusterMetricsV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}/metrics",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -303,7 +282,6 @@ export const getClusterProxy: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/proxy",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "include_health", in: "query", styles: defaultStyles },
     { name: "include_access_logs", in: "query", styles: defaultStyles },
     { name: "include_ssl_info", in: "query", styles: defaultStyles },
@@ -316,7 +294,6 @@ export const getClusterV2: OperationSpec = {
   id: "getClusterV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -376,7 +353,6 @@ export const restartCluster: OperationSpec = {
   id: "restartCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/restart",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -399,7 +375,6 @@ export const restartClusterV2: OperationSpec = {
   id: "restartClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/restart",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -408,7 +383,6 @@ export const revokeApiKey: OperationSpec = {
   id: "revokeApiKey",
   method: "DELETE",
   path: "/v2/auth/api-keys/{key_id}",
-  params: params_4,
   responses: [
     {
       status: "204",
@@ -433,7 +407,6 @@ export const rotateApiKey: OperationSpec = {
   id: "rotateApiKey",
   method: "POST",
   path: "/v2/auth/api-keys/{key_id}/rotate",
-  params: params_4,
   responses: responses_1,
   auth: auth_1,
 };
@@ -442,7 +415,6 @@ export const searchClusterLogs: OperationSpec = {
   id: "searchClusterLogs",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/logs/search",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -452,7 +424,6 @@ export const startCluster: OperationSpec = {
   id: "startCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/start",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -474,7 +445,6 @@ export const startClusterV2: OperationSpec = {
   id: "startClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/start",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -483,7 +453,6 @@ export const stopCluster: OperationSpec = {
   id: "stopCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/stop",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -505,7 +474,6 @@ export const stopClusterV2: OperationSpec = {
   id: "stopClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/stop",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -515,7 +483,6 @@ export const streamClusterLogs: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/logs/stream",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "log_type", in: "query", styles: defaultStyles },
     { name: "level", in: "query", styles: defaultStyles },
     { name: "source", in: "query", styles: defaultStyles },
@@ -535,7 +502,6 @@ export const updateClusterProxy: OperationSpec = {
   id: "updateClusterProxy",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -545,7 +511,6 @@ export const updateClusterProxyAccess: OperationSpec = {
   id: "updateClusterProxyAccess",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy/access",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -555,7 +520,6 @@ export const updateClusterProxyPort: OperationSpec = {
   id: "updateClusterProxyPort",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
-  params: params_2,
   body: body_1,
   responses: responses_1,
   auth: auth_1,
@@ -565,7 +529,6 @@ export const updateClusterProxyV2: OperationSpec = {
   id: "updateClusterProxyV2",
   method: "PUT",
   path: "/v2/clusters/{cluster_id}/proxy",
-  params: params_1,
   body: body_1,
   responses: responses_1,
   auth: auth_1,

@@ -13,15 +13,7 @@ const body_1: OperationSpec["body"] = {
   encode: encodeJson,
 };
 
-const params_1: OperationSpec["params"] = [{ name: "job_id", in: "path" }];
-
-const params_2: OperationSpec["params"] = [{ name: "bucket_name", in: "path" }];
-
-const params_3: OperationSpec["params"] = [{ name: "cluster", in: "path" }];
-
-const params_4: OperationSpec["params"] = [{ name: "storage_id", in: "path" }];
-
-const params_5: OperationSpec["params"] = [
+const params_1: OperationSpec["params"] = [
   { name: "include_org", in: "query", styles: defaultStyles },
 ];
 
@@ -55,7 +47,6 @@ export const cancelJob: OperationSpec = {
   id: "cancel_job_job_cancel__job_id__post",
   method: "POST",
   path: "/job/cancel/{job_id}",
-  params: params_1,
   responses: [
     { status: "200", kind: "json" },
     { status: "202", kind: "json" },
@@ -73,7 +64,6 @@ export const clusterOperations: OperationSpec = {
   method: "GET",
   path: "/cluster/operations/{cluster}",
   params: [
-    { name: "cluster", in: "path" },
     { name: "num_requests", in: "query", styles: defaultStyles },
     { name: "request_type", in: "query", styles: defaultStyles },
     { name: "request_status", in: "query", styles: defaultStyles },
@@ -86,7 +76,6 @@ export const createBucket: OperationSpec = {
   id: "create_bucket_object_storage_bucket_create__bucket_name__put",
   method: "PUT",
   path: "/object-storage/bucket/create/{bucket_name}",
-  params: params_2,
   responses: [
     { status: "201", kind: "empty" },
     { status: "401", kind: "json" },
@@ -128,7 +117,6 @@ export const deleteBucket: OperationSpec = {
   id: "delete_bucket_object_storage_bucket_delete__bucket_name__delete",
   method: "DELETE",
   path: "/object-storage/bucket/delete/{bucket_name}",
-  params: params_2,
   responses: [
     { status: "204", kind: "empty" },
     { status: "401", kind: "json" },
@@ -143,7 +131,6 @@ export const deleteJob: OperationSpec = {
   id: "delete_job_job_delete__job_id__delete",
   method: "DELETE",
   path: "/job/delete/{job_id}",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -152,7 +139,6 @@ export const destroyCluster: OperationSpec = {
   id: "destroy_cluster_cluster__cluster__delete",
   method: "DELETE",
   path: "/cluster/{cluster}",
-  params: params_3,
   responses: responses_2,
   auth: auth_1,
 };
@@ -166,7 +152,6 @@ export const destroyStorage: OperationSpec = {
   id: "destroy_storage_storage__storage_id__delete",
   method: "DELETE",
   path: "/storage/{storage_id}",
-  params: params_4,
   responses: responses_2,
   auth: auth_1,
 };
@@ -202,7 +187,6 @@ export const editCluster: OperationSpec = {
   id: "edit_cluster_cluster_edit__cluster__patch",
   method: "PATCH",
   path: "/cluster/edit/{cluster}",
-  params: params_3,
   body: body_1,
   responses: responses_2,
   auth: auth_1,
@@ -212,7 +196,6 @@ export const editStorage: OperationSpec = {
   id: "edit_storage_storage_edit__storage_id__patch",
   method: "PATCH",
   path: "/storage/edit/{storage_id}",
-  params: params_4,
   body: body_1,
   responses: responses_2,
   auth: auth_1,
@@ -238,7 +221,6 @@ export const getClusterInfo: OperationSpec = {
   id: "get_cluster_info_cluster_info__cluster__get",
   method: "GET",
   path: "/cluster/info/{cluster}",
-  params: params_3,
   responses: responses_1,
   auth: auth_1,
 };
@@ -247,7 +229,6 @@ export const getJobInfo: OperationSpec = {
   id: "get_job_info_job_info__job_id__get",
   method: "GET",
   path: "/job/info/{job_id}",
-  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -288,7 +269,6 @@ export const getRequestInfo: OperationSpec = {
   id: "get_request_info_request_info__request_id__get",
   method: "GET",
   path: "/request/info/{request_id}",
-  params: [{ name: "request_id", in: "path" }],
   responses: [{ status: "200", kind: "json", headers: { "retry-after": "number" } }],
   auth: auth_1,
 };
@@ -297,10 +277,7 @@ export const getSshCommand: OperationSpec = {
   id: "get_ssh_command_ssh__instance_id__get",
   method: "GET",
   path: "/ssh/{instance_id}",
-  params: [
-    { name: "instance_id", in: "path" },
-    { name: "system", in: "query", styles: defaultStyles },
-  ],
+  params: [{ name: "system", in: "query", styles: defaultStyles }],
   responses: responses_1,
   auth: auth_1,
 };
@@ -309,7 +286,6 @@ export const getStorageInfo: OperationSpec = {
   id: "get_storage_info_storage_info__storage_id__get",
   method: "GET",
   path: "/storage/info/{storage_id}",
-  params: params_4,
   responses: responses_1,
   auth: auth_1,
 };
@@ -379,7 +355,7 @@ export const listJobs: OperationSpec = {
   id: "list_jobs_job_list_get",
   method: "GET",
   path: "/job/list",
-  params: params_5,
+  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -388,7 +364,7 @@ export const listSshKeys: OperationSpec = {
   id: "list_ssh_keys_user_ssh_key_list_get",
   method: "GET",
   path: "/user/ssh-key/list",
-  params: params_5,
+  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -397,7 +373,7 @@ export const listStorage: OperationSpec = {
   id: "list_storage_storage_list_get",
   method: "GET",
   path: "/storage/list",
-  params: params_5,
+  params: params_1,
   responses: responses_1,
   auth: auth_1,
 };
@@ -407,7 +383,6 @@ export const pullJob: OperationSpec = {
   method: "GET",
   path: "/job/pull/{job_id}",
   params: [
-    { name: "job_id", in: "path" },
     { name: "system", in: "query", styles: defaultStyles },
     { name: "private_key_path", in: "query", styles: defaultStyles },
     { name: "dry_run", in: "query", styles: defaultStyles },
@@ -421,7 +396,6 @@ export const removeSshKey: OperationSpec = {
   id: "remove_ssh_key_user_ssh_key_remove__key_id__delete",
   method: "DELETE",
   path: "/user/ssh-key/remove/{key_id}",
-  params: [{ name: "key_id", in: "path" }],
   responses: responses_1,
   auth: auth_1,
 };

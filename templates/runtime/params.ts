@@ -43,10 +43,8 @@ export function serializeParams(
   }
   // Most paths hold no "." and no "%2": they skip the regex.
   if (params.length > 0 && (path.includes(".") || path.includes("%2")) && DOT_SEGMENT.test(path)) {
-    const param = op.params?.find(
-      (candidate) =>
-        candidate.in === "path" &&
-        /^(?:\.|%2e){1,2}$/i.test(String(ownValue(args, candidate.arg ?? candidate.name))),
+    const param = params.find((candidate) =>
+      /^(?:\.|%2e){1,2}$/i.test(String(ownValue(args, candidate.arg ?? candidate.name))),
     );
     throw new TypeError(
       `${op.id}: path parameter "${param?.name ?? "?"}" is "." or "..", which would change the path`,

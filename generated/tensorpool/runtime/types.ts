@@ -153,7 +153,10 @@ export interface OperationSpec {
   readonly method: HttpMethod;
   /** Path template relative to the base URL, e.g. "/request/info/{request_id}". */
   readonly path: string;
-  /** Omitted when the operation has none. */
+  /**
+   * Omitted when the operation has none. A path parameter that is `{ name, in: "path" }` and
+   * nothing else may be left out: the runtime reads it off the path template (params.ts).
+   */
   readonly params?: readonly ParameterSpec[];
   readonly body?: BodySpec;
   readonly responses: readonly ResponseSpec[];

@@ -179,7 +179,7 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
     id: op.id,
     method: op.method,
     path: op.path,
-    params: op.parameters.length > 0 ? op.parameters.map(parameterSpecOf) : undefined,
+    params: writtenParams(op.parameters),
     body: op.requestBody && bodyDescriptorOf(op.requestBody.kind, op.requestBody.mediaType),
     responses: withoutImpliedErrors(
       responses.map((r, i) => ({
@@ -218,6 +218,19 @@ export function operationSpecOf(api: Api, op: Operation, dates?: DatePlans): Ope
       apply: new RawCode("withServerWait"),
     },
   };
+}
+
+/**
+ * The parameters a descriptor spells: not a plain path parameter (`{ name, in: "path" }` and
+ * nothing else), which the runtime reads off the path template; undefined when none is left.
+ */
+function writtenParams(parameters: readonly Parameter[]): ParameterDescriptor[] | undefined {
+  const written = parameters
+    .map(parameterSpecOf)
+    .filter(
+      (p) => !(p.in === "path" && Object.values(p).filter((v) => v !== undefined).length === 2),
+    );
+  return written.length > 0 ? written : undefined;
 }
 
 /** What the runtime assumes of a method when the descriptor does not say (retry.ts's isIdempotent). */
