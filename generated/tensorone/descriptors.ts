@@ -13,7 +13,7 @@ import type {
   WaitTargets,
 } from "./runtime/types.js";
 
-const auth_1: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
+export const auth_default: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
 
 const body_1: OperationSpec["body"] = {
   kind: "json",
@@ -58,7 +58,6 @@ export const addClusterProxyPort: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy/ports",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const createApiKey: OperationSpec = {
@@ -67,7 +66,6 @@ export const createApiKey: OperationSpec = {
   path: "/v2/auth/api-keys",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const createCluster: OperationSpec = {
@@ -76,7 +74,6 @@ export const createCluster: OperationSpec = {
   path: "/v1/clusters",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const createClusterCustomMetric: OperationSpec = {
@@ -85,7 +82,6 @@ export const createClusterCustomMetric: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/metrics/custom",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const createClusterV2: OperationSpec = {
@@ -94,7 +90,6 @@ export const createClusterV2: OperationSpec = {
   path: "/v2/clusters",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const deleteCluster: OperationSpec = {
@@ -103,7 +98,6 @@ export const deleteCluster: OperationSpec = {
   path: "/v1/clusters/{cluster_id}",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
     durationPath: ["body", "timeout_minutes"],
@@ -128,7 +122,6 @@ export const deleteClusterProxyPort: OperationSpec = {
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const deleteClusterV2: OperationSpec = {
@@ -153,7 +146,6 @@ export const deleteClusterV2: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
 };
 
 export const downloadClusterLogs: OperationSpec = {
@@ -183,7 +175,6 @@ export const downloadClusterLogs: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
 };
 
 export const getCluster: OperationSpec = {
@@ -197,7 +188,6 @@ export const getCluster: OperationSpec = {
     { name: "metrics_window", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterLogs: OperationSpec = {
@@ -217,7 +207,6 @@ export const getClusterLogs: OperationSpec = {
     { name: "tail", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const pagination_getClusterLogs: PaginationSpec = {
@@ -232,7 +221,6 @@ export const getClusterLogsV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters/{cluster_id}/logs",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterMetrics: OperationSpec = {
@@ -248,7 +236,6 @@ export const getClusterMetrics: OperationSpec = {
     { name: "include_custom", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterMetricsAggregated: OperationSpec = {
@@ -257,7 +244,6 @@ export const getClusterMetricsAggregated: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/metrics/aggregated",
   params: params_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterMetricsHistory: OperationSpec = {
@@ -266,7 +252,6 @@ export const getClusterMetricsHistory: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/metrics/historical",
   params: params_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterMetricsV2: OperationSpec = {
@@ -274,7 +259,6 @@ export const getClusterMetricsV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters/{cluster_id}/metrics",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterProxy: OperationSpec = {
@@ -287,7 +271,6 @@ export const getClusterProxy: OperationSpec = {
     { name: "include_ssl_info", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterV2: OperationSpec = {
@@ -295,7 +278,6 @@ export const getClusterV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters/{cluster_id}",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const listApiKeys: OperationSpec = {
@@ -303,7 +285,6 @@ export const listApiKeys: OperationSpec = {
   method: "GET",
   path: "/v2/auth/api-keys",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const listClusters: OperationSpec = {
@@ -327,7 +308,6 @@ export const listClusters: OperationSpec = {
     { name: "created_before", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const pagination_listClusters: PaginationSpec = {
@@ -346,7 +326,6 @@ export const listClustersV2: OperationSpec = {
   method: "GET",
   path: "/v2/clusters",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const restartCluster: OperationSpec = {
@@ -355,7 +334,6 @@ export const restartCluster: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/restart",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
     durationPath: ["body", "timeout_minutes"],
@@ -376,7 +354,6 @@ export const restartClusterV2: OperationSpec = {
   method: "POST",
   path: "/v2/clusters/{cluster_id}/restart",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const revokeApiKey: OperationSpec = {
@@ -400,7 +377,6 @@ export const revokeApiKey: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
 };
 
 export const rotateApiKey: OperationSpec = {
@@ -408,7 +384,6 @@ export const rotateApiKey: OperationSpec = {
   method: "POST",
   path: "/v2/auth/api-keys/{key_id}/rotate",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const searchClusterLogs: OperationSpec = {
@@ -417,7 +392,6 @@ export const searchClusterLogs: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/logs/search",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const startCluster: OperationSpec = {
@@ -426,7 +400,6 @@ export const startCluster: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/start",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
     durationPath: ["body", "timeout_minutes"],
@@ -446,7 +419,6 @@ export const startClusterV2: OperationSpec = {
   method: "POST",
   path: "/v2/clusters/{cluster_id}/start",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const stopCluster: OperationSpec = {
@@ -455,7 +427,6 @@ export const stopCluster: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/stop",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
     durationPath: ["body", "timeout_minutes"],
@@ -475,7 +446,6 @@ export const stopClusterV2: OperationSpec = {
   method: "POST",
   path: "/v2/clusters/{cluster_id}/stop",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const streamClusterLogs: OperationSpec = {
@@ -494,7 +464,6 @@ export const streamClusterLogs: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
   stream: { format: "sse", mediaType: "text/event-stream", isJson: false },
 };
 
@@ -504,7 +473,6 @@ export const updateClusterProxy: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const updateClusterProxyAccess: OperationSpec = {
@@ -513,7 +481,6 @@ export const updateClusterProxyAccess: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy/access",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const updateClusterProxyPort: OperationSpec = {
@@ -522,7 +489,6 @@ export const updateClusterProxyPort: OperationSpec = {
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const updateClusterProxyV2: OperationSpec = {
@@ -531,7 +497,6 @@ export const updateClusterProxyV2: OperationSpec = {
   path: "/v2/clusters/{cluster_id}/proxy",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const poller_Cluster: LroSpec = {

@@ -5,7 +5,7 @@ import { encodeJson } from "./runtime/body.js";
 import { defaultStyles } from "./runtime/serialize.js";
 import type { ChannelSpec, LroSpec, OperationSpec, StartSpec } from "./runtime/types.js";
 
-const auth_1: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
+export const auth_default: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
 
 const body_1: OperationSpec["body"] = {
   kind: "json",
@@ -27,7 +27,6 @@ export const addSshKey: OperationSpec = {
   path: "/user/ssh-key/add",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const attachStorage: OperationSpec = {
@@ -36,7 +35,6 @@ export const attachStorage: OperationSpec = {
   path: "/storage/attach",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const start_attachStorage: StartSpec = {
@@ -51,7 +49,6 @@ export const cancelJob: OperationSpec = {
     { status: "200", kind: "json" },
     { status: "202", kind: "json" },
   ],
-  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -69,7 +66,6 @@ export const clusterOperations: OperationSpec = {
     { name: "request_status", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const createBucket: OperationSpec = {
@@ -82,7 +78,6 @@ export const createBucket: OperationSpec = {
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: auth_1,
 };
 
 export const createCluster: OperationSpec = {
@@ -91,7 +86,6 @@ export const createCluster: OperationSpec = {
   path: "/cluster/create",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const start_createCluster: StartSpec = {
@@ -105,7 +99,6 @@ export const createStorage: OperationSpec = {
   path: "/storage/create",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const start_createStorage: StartSpec = {
@@ -124,7 +117,6 @@ export const deleteBucket: OperationSpec = {
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: auth_1,
 };
 
 export const deleteJob: OperationSpec = {
@@ -132,7 +124,6 @@ export const deleteJob: OperationSpec = {
   method: "DELETE",
   path: "/job/delete/{job_id}",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const destroyCluster: OperationSpec = {
@@ -140,7 +131,6 @@ export const destroyCluster: OperationSpec = {
   method: "DELETE",
   path: "/cluster/{cluster}",
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const start_destroyCluster: StartSpec = {
@@ -153,7 +143,6 @@ export const destroyStorage: OperationSpec = {
   method: "DELETE",
   path: "/storage/{storage_id}",
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const start_destroyStorage: StartSpec = {
@@ -167,7 +156,6 @@ export const detachStorage: OperationSpec = {
   path: "/storage/detach",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const start_detachStorage: StartSpec = {
@@ -180,7 +168,6 @@ export const disableObjectStorage: OperationSpec = {
   method: "DELETE",
   path: "/object-storage/disable",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const editCluster: OperationSpec = {
@@ -189,7 +176,6 @@ export const editCluster: OperationSpec = {
   path: "/cluster/edit/{cluster}",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const editStorage: OperationSpec = {
@@ -198,7 +184,6 @@ export const editStorage: OperationSpec = {
   path: "/storage/edit/{storage_id}",
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
 };
 
 export const enableObjectStorage: OperationSpec = {
@@ -206,7 +191,6 @@ export const enableObjectStorage: OperationSpec = {
   method: "POST",
   path: "/object-storage/enable",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getAwsConfig: OperationSpec = {
@@ -214,7 +198,6 @@ export const getAwsConfig: OperationSpec = {
   method: "GET",
   path: "/object-storage/configure/aws",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getClusterInfo: OperationSpec = {
@@ -222,7 +205,6 @@ export const getClusterInfo: OperationSpec = {
   method: "GET",
   path: "/cluster/info/{cluster}",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getJobInfo: OperationSpec = {
@@ -230,7 +212,6 @@ export const getJobInfo: OperationSpec = {
   method: "GET",
   path: "/job/info/{job_id}",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getMe: OperationSpec = {
@@ -238,7 +219,6 @@ export const getMe: OperationSpec = {
   method: "GET",
   path: "/me",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getObjectStorageCredentials: OperationSpec = {
@@ -246,7 +226,6 @@ export const getObjectStorageCredentials: OperationSpec = {
   method: "GET",
   path: "/object-storage/credentials",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getOrganizationInfo: OperationSpec = {
@@ -254,7 +233,6 @@ export const getOrganizationInfo: OperationSpec = {
   method: "GET",
   path: "/user/organization/info",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getRcloneConfig: OperationSpec = {
@@ -262,7 +240,6 @@ export const getRcloneConfig: OperationSpec = {
   method: "GET",
   path: "/object-storage/configure/rclone",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getRequestInfo: OperationSpec = {
@@ -270,7 +247,6 @@ export const getRequestInfo: OperationSpec = {
   method: "GET",
   path: "/request/info/{request_id}",
   responses: [{ status: "200", kind: "json", headers: { "retry-after": "number" } }],
-  auth: auth_1,
 };
 
 export const getSshCommand: OperationSpec = {
@@ -279,7 +255,6 @@ export const getSshCommand: OperationSpec = {
   path: "/ssh/{instance_id}",
   params: [{ name: "system", in: "query", styles: defaultStyles }],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getStorageInfo: OperationSpec = {
@@ -287,7 +262,6 @@ export const getStorageInfo: OperationSpec = {
   method: "GET",
   path: "/storage/info/{storage_id}",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getStorageQuote: OperationSpec = {
@@ -296,7 +270,6 @@ export const getStorageQuote: OperationSpec = {
   path: "/storage/quote",
   params: [{ name: "size_gb", in: "query", styles: defaultStyles }],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getUserInfo: OperationSpec = {
@@ -304,7 +277,6 @@ export const getUserInfo: OperationSpec = {
   method: "GET",
   path: "/user/info",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const getUserPreferences: OperationSpec = {
@@ -312,7 +284,6 @@ export const getUserPreferences: OperationSpec = {
   method: "GET",
   path: "/user/preferences",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const healthz: OperationSpec = {
@@ -328,7 +299,6 @@ export const initJob: OperationSpec = {
   method: "GET",
   path: "/job/init",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const listBuckets: OperationSpec = {
@@ -336,7 +306,6 @@ export const listBuckets: OperationSpec = {
   method: "GET",
   path: "/object-storage/bucket/list",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const listClusters: OperationSpec = {
@@ -348,7 +317,6 @@ export const listClusters: OperationSpec = {
     { name: "instances", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const listJobs: OperationSpec = {
@@ -357,7 +325,6 @@ export const listJobs: OperationSpec = {
   path: "/job/list",
   params: params_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const listSshKeys: OperationSpec = {
@@ -366,7 +333,6 @@ export const listSshKeys: OperationSpec = {
   path: "/user/ssh-key/list",
   params: params_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const listStorage: OperationSpec = {
@@ -375,7 +341,6 @@ export const listStorage: OperationSpec = {
   path: "/storage/list",
   params: params_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const pullJob: OperationSpec = {
@@ -389,7 +354,6 @@ export const pullJob: OperationSpec = {
     { name: "files", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const removeSshKey: OperationSpec = {
@@ -397,7 +361,6 @@ export const removeSshKey: OperationSpec = {
   method: "DELETE",
   path: "/user/ssh-key/remove/{key_id}",
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const updateUserPreferences: OperationSpec = {
@@ -406,7 +369,6 @@ export const updateUserPreferences: OperationSpec = {
   path: "/user/preferences",
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
 };
 
 export const poller_JobCancellation: LroSpec = {

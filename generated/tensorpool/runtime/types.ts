@@ -160,8 +160,12 @@ export interface OperationSpec {
   readonly params?: readonly ParameterSpec[];
   readonly body?: BodySpec;
   readonly responses: readonly ResponseSpec[];
-  /** Alternatives: the first scheme the client has credentials for is used; empty = no auth. */
-  readonly auth: readonly AuthSpec[];
+  /**
+   * Alternatives: the first scheme the client has credentials for is used; empty = no auth.
+   * Omitted: the API's own (TransportDefaults.auth), as OpenAPI's top-level `security` holds for
+   * every operation that declares none.
+   */
+  readonly auth?: readonly AuthSpec[];
   /** The client's date plans and reviver; set on every operation with ResponseSpec.dates. */
   readonly dateTable?: DateTable;
   /**

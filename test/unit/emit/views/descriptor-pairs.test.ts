@@ -147,7 +147,7 @@ describe("descriptor pairs", () => {
         expect(p.in, `${op.id} ${p.name}`).toBe("path");
         expect(op.path, `${op.id} ${p.name}`).toContain(`{${p.name}}`);
       }
-      for (const scheme of descriptor.auth)
+      for (const scheme of descriptor.auth ?? [])
         expect(scheme.apply.text, `${op.id} ${scheme.type}`).toBe(placerOf[scheme.type].name);
       if (descriptor.body) {
         const { encode, kind } = descriptor.body;
@@ -163,7 +163,7 @@ describe("descriptor pairs", () => {
   it("the specs and fixtures cover every scheme type, body kind, and pollers with and without rules", () => {
     const all = [...apis.values()];
     const ops = all.flatMap((api) => api.operations.map((op) => operationSpecOf(api, op)));
-    const types = new Set(ops.flatMap((op) => op.auth.map((scheme) => scheme.type)));
+    const types = new Set(ops.flatMap((op) => (op.auth ?? []).map((scheme) => scheme.type)));
     const kinds = new Set(ops.flatMap((op) => (op.body ? [op.body.kind] : [])));
     const ruled = new Set(all.flatMap((api) => api.pollers.map((p) => isRuled(api, p))));
     expect([...types].sort()).toEqual(Object.keys(placerOf).sort());
