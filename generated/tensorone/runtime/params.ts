@@ -19,15 +19,17 @@ export function serializeParams(
 ): string {
   let query = "";
   let cookie = "";
-  for (const param of op.params ?? []) {
-    const value = param.in === "path" ? undefined : ownValue(args, param.arg ?? param.name);
-    if (value === undefined || value === null) continue;
-    const styles = param.styles!;
-    if (param.in === "header") headers[param.name.toLowerCase()] = styles.header(param, value);
-    else if (param.in === "query")
-      for (const piece of styles.query(param, value)) query += (query ? "&" : "?") + piece;
-    else for (const piece of styles.cookie(param, value)) cookie += (cookie ? "; " : "") + piece;
-  }
+  // No parameters list (only plain path ones): nothing to walk, and no empty array per call.
+  if (op.params)
+    for (const param of op.params) {
+      const value = param.in === "path" ? undefined : ownValue(args, param.arg ?? param.name);
+      if (value === undefined || value === null) continue;
+      const styles = param.styles!;
+      if (param.in === "header") headers[param.name.toLowerCase()] = styles.header(param, value);
+      else if (param.in === "query")
+        for (const piece of styles.query(param, value)) query += (query ? "&" : "?") + piece;
+      else for (const piece of styles.cookie(param, value)) cookie += (cookie ? "; " : "") + piece;
+    }
   if (cookie) headers.cookie = cookie;
   // Indexed: a for-of over the template walks an iterator per call.
   const { literals, params } = pathTemplateOf(op);
