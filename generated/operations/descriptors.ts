@@ -5,7 +5,7 @@ import { lroRules } from "./runtime/lro-rules.js";
 import { defaultStyles } from "./runtime/serialize.js";
 import type { LroSpec, OperationSpec, PaginationSpec } from "./runtime/types.js";
 
-const auth_1: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
+export const auth_default: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
 
 const params_1: OperationSpec["params"] = [
   { name: "limit", in: "query", styles: defaultStyles },
@@ -20,8 +20,6 @@ export const getOperation: OperationSpec = {
   path: "/operations/{operationId}",
   params: [{ name: "operationId", in: "path", styles: defaultStyles }],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listConnections: OperationSpec = {
@@ -30,8 +28,6 @@ export const listConnections: OperationSpec = {
   path: "/infra/connections",
   params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listConnections: PaginationSpec = {
@@ -52,8 +48,6 @@ export const listMyClusters: OperationSpec = {
     { name: "sortDirection", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listMyClusters: PaginationSpec = {
@@ -71,8 +65,6 @@ export const listNetworks: OperationSpec = {
   path: "/infra/networks",
   params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listNetworks: PaginationSpec = {
@@ -91,8 +83,6 @@ export const listProviderNetworks: OperationSpec = {
     { name: "region", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const poller_Operation: LroSpec = {

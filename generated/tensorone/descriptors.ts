@@ -13,7 +13,7 @@ import type {
   WaitTargets,
 } from "./runtime/types.js";
 
-const auth_1: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
+export const auth_default: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
 
 const body_1: OperationSpec["body"] = {
   kind: "json",
@@ -21,20 +21,10 @@ const body_1: OperationSpec["body"] = {
   encode: encodeJson,
 };
 
-const params_1: OperationSpec["params"] = [{ name: "cluster_id", in: "path" }];
-
-const params_2: OperationSpec["params"] = [
-  { name: "cluster_id", in: "path" },
-  { name: "port_id", in: "path" },
-];
-
-const params_3: OperationSpec["params"] = [
-  { name: "cluster_id", in: "path" },
+const params_1: OperationSpec["params"] = [
   { name: "metrics", in: "query", styles: defaultStyles },
   { name: "gpu_id", in: "query", styles: defaultStyles },
 ];
-
-const params_4: OperationSpec["params"] = [{ name: "key_id", in: "path" }];
 
 const responses_1: OperationSpec["responses"] = [
   {
@@ -66,66 +56,48 @@ export const addClusterProxyPort: OperationSpec = {
   id: "addClusterProxyPort",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/proxy/ports",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createApiKey: OperationSpec = {
   id: "createApiKey",
   method: "POST",
   path: "/v2/auth/api-keys",
-  params: [],
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createCluster: OperationSpec = {
   id: "createCluster",
   method: "POST",
   path: "/v1/clusters",
-  params: [],
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createClusterCustomMetric: OperationSpec = {
   id: "createClusterCustomMetric",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/metrics/custom",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const createClusterV2: OperationSpec = {
   id: "createClusterV2",
   method: "POST",
   path: "/v2/clusters",
-  params: [],
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const deleteCluster: OperationSpec = {
   id: "deleteCluster",
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
     durationPath: ["body", "timeout_minutes"],
@@ -149,17 +121,13 @@ export const deleteClusterProxyPort: OperationSpec = {
   id: "deleteClusterProxyPort",
   method: "DELETE",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
-  params: params_2,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const deleteClusterV2: OperationSpec = {
   id: "deleteClusterV2",
   method: "DELETE",
   path: "/v2/clusters/{cluster_id}",
-  params: params_1,
   responses: [
     {
       status: "200",
@@ -178,8 +146,6 @@ export const deleteClusterV2: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const downloadClusterLogs: OperationSpec = {
@@ -187,7 +153,6 @@ export const downloadClusterLogs: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/logs/download",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "log_type", in: "query", styles: defaultStyles },
     { name: "start_time", in: "query", styles: defaultStyles },
     { name: "end_time", in: "query", styles: defaultStyles },
@@ -210,8 +175,6 @@ export const downloadClusterLogs: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getCluster: OperationSpec = {
@@ -219,15 +182,12 @@ export const getCluster: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "include_metrics", in: "query", styles: defaultStyles },
     { name: "include_logs", in: "query", styles: defaultStyles },
     { name: "include_cost_breakdown", in: "query", styles: defaultStyles },
     { name: "metrics_window", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterLogs: OperationSpec = {
@@ -235,7 +195,6 @@ export const getClusterLogs: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/logs",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "log_type", in: "query", styles: defaultStyles },
     { name: "level", in: "query", styles: defaultStyles },
     { name: "start_time", in: "query", styles: defaultStyles },
@@ -248,8 +207,6 @@ export const getClusterLogs: OperationSpec = {
     { name: "tail", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_getClusterLogs: PaginationSpec = {
@@ -263,10 +220,7 @@ export const getClusterLogsV2: OperationSpec = {
   id: "getClusterLogsV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}/logs",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetrics: OperationSpec = {
@@ -274,7 +228,6 @@ export const getClusterMetrics: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "metrics", in: "query", styles: defaultStyles },
     { name: "gpu_id", in: "query", styles: defaultStyles },
     { name: "include_processes", in: "query", styles: defaultStyles },
@@ -283,38 +236,29 @@ export const getClusterMetrics: OperationSpec = {
     { name: "include_custom", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetricsAggregated: OperationSpec = {
   id: "getClusterMetricsAggregated",
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/aggregated",
-  params: params_3,
+  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetricsHistory: OperationSpec = {
   id: "getClusterMetricsHistory",
   method: "GET",
   path: "/v1/clusters/{cluster_id}/metrics/historical",
-  params: params_3,
+  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterMetricsV2: OperationSpec = {
   id: "getClusterMetricsV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}/metrics",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterProxy: OperationSpec = {
@@ -322,34 +266,25 @@ export const getClusterProxy: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/proxy",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "include_health", in: "query", styles: defaultStyles },
     { name: "include_access_logs", in: "query", styles: defaultStyles },
     { name: "include_ssl_info", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterV2: OperationSpec = {
   id: "getClusterV2",
   method: "GET",
   path: "/v2/clusters/{cluster_id}",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listApiKeys: OperationSpec = {
   id: "listApiKeys",
   method: "GET",
   path: "/v2/auth/api-keys",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listClusters: OperationSpec = {
@@ -373,8 +308,6 @@ export const listClusters: OperationSpec = {
     { name: "created_before", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pagination_listClusters: PaginationSpec = {
@@ -392,21 +325,15 @@ export const listClustersV2: OperationSpec = {
   id: "listClustersV2",
   method: "GET",
   path: "/v2/clusters",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const restartCluster: OperationSpec = {
   id: "restartCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/restart",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
     durationPath: ["body", "timeout_minutes"],
@@ -426,17 +353,13 @@ export const restartClusterV2: OperationSpec = {
   id: "restartClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/restart",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const revokeApiKey: OperationSpec = {
   id: "revokeApiKey",
   method: "DELETE",
   path: "/v2/auth/api-keys/{key_id}",
-  params: params_4,
   responses: [
     {
       status: "204",
@@ -454,40 +377,29 @@ export const revokeApiKey: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const rotateApiKey: OperationSpec = {
   id: "rotateApiKey",
   method: "POST",
   path: "/v2/auth/api-keys/{key_id}/rotate",
-  params: params_4,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const searchClusterLogs: OperationSpec = {
   id: "searchClusterLogs",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/logs/search",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const startCluster: OperationSpec = {
   id: "startCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/start",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_ready"],
     durationPath: ["body", "timeout_minutes"],
@@ -506,21 +418,15 @@ export const startClusterV2: OperationSpec = {
   id: "startClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/start",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const stopCluster: OperationSpec = {
   id: "stopCluster",
   method: "POST",
   path: "/v1/clusters/{cluster_id}/stop",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
   serverWait: {
     flagPath: ["body", "wait_for_completion"],
     durationPath: ["body", "timeout_minutes"],
@@ -539,10 +445,7 @@ export const stopClusterV2: OperationSpec = {
   id: "stopClusterV2",
   method: "POST",
   path: "/v2/clusters/{cluster_id}/stop",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const streamClusterLogs: OperationSpec = {
@@ -550,7 +453,6 @@ export const streamClusterLogs: OperationSpec = {
   method: "GET",
   path: "/v1/clusters/{cluster_id}/logs/stream",
   params: [
-    { name: "cluster_id", in: "path" },
     { name: "log_type", in: "query", styles: defaultStyles },
     { name: "level", in: "query", styles: defaultStyles },
     { name: "source", in: "query", styles: defaultStyles },
@@ -562,8 +464,6 @@ export const streamClusterLogs: OperationSpec = {
     { status: "429", kind: "json" },
     { status: "500", kind: "json" },
   ],
-  auth: auth_1,
-  isIdempotent: true,
   stream: { format: "sse", mediaType: "text/event-stream", isJson: false },
 };
 
@@ -571,44 +471,32 @@ export const updateClusterProxy: OperationSpec = {
   id: "updateClusterProxy",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateClusterProxyAccess: OperationSpec = {
   id: "updateClusterProxyAccess",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy/access",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateClusterProxyPort: OperationSpec = {
   id: "updateClusterProxyPort",
   method: "PUT",
   path: "/v1/clusters/{cluster_id}/proxy/ports/{port_id}",
-  params: params_2,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateClusterProxyV2: OperationSpec = {
   id: "updateClusterProxyV2",
   method: "PUT",
   path: "/v2/clusters/{cluster_id}/proxy",
-  params: params_1,
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const poller_Cluster: LroSpec = {

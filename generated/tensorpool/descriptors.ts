@@ -5,7 +5,7 @@ import { encodeJson } from "./runtime/body.js";
 import { defaultStyles } from "./runtime/serialize.js";
 import type { ChannelSpec, LroSpec, OperationSpec, StartSpec } from "./runtime/types.js";
 
-const auth_1: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
+export const auth_default: OperationSpec["auth"] = [{ type: "bearer", apply: bearerAuth }];
 
 const body_1: OperationSpec["body"] = {
   kind: "json",
@@ -13,15 +13,7 @@ const body_1: OperationSpec["body"] = {
   encode: encodeJson,
 };
 
-const params_1: OperationSpec["params"] = [{ name: "job_id", in: "path" }];
-
-const params_2: OperationSpec["params"] = [{ name: "bucket_name", in: "path" }];
-
-const params_3: OperationSpec["params"] = [{ name: "cluster", in: "path" }];
-
-const params_4: OperationSpec["params"] = [{ name: "storage_id", in: "path" }];
-
-const params_5: OperationSpec["params"] = [
+const params_1: OperationSpec["params"] = [
   { name: "include_org", in: "query", styles: defaultStyles },
 ];
 
@@ -33,22 +25,16 @@ export const addSshKey: OperationSpec = {
   id: "add_ssh_key_user_ssh_key_add_post",
   method: "POST",
   path: "/user/ssh-key/add",
-  params: [],
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const attachStorage: OperationSpec = {
   id: "attach_storage_storage_attach_post",
   method: "POST",
   path: "/storage/attach",
-  params: [],
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_attachStorage: StartSpec = {
@@ -59,12 +45,10 @@ export const cancelJob: OperationSpec = {
   id: "cancel_job_job_cancel__job_id__post",
   method: "POST",
   path: "/job/cancel/{job_id}",
-  params: params_1,
   responses: [
     { status: "200", kind: "json" },
     { status: "202", kind: "json" },
   ],
-  auth: auth_1,
   isIdempotent: true,
 };
 
@@ -77,40 +61,31 @@ export const clusterOperations: OperationSpec = {
   method: "GET",
   path: "/cluster/operations/{cluster}",
   params: [
-    { name: "cluster", in: "path" },
     { name: "num_requests", in: "query", styles: defaultStyles },
     { name: "request_type", in: "query", styles: defaultStyles },
     { name: "request_status", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const createBucket: OperationSpec = {
   id: "create_bucket_object_storage_bucket_create__bucket_name__put",
   method: "PUT",
   path: "/object-storage/bucket/create/{bucket_name}",
-  params: params_2,
   responses: [
     { status: "201", kind: "empty" },
     { status: "401", kind: "json" },
     { status: "403", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const createCluster: OperationSpec = {
   id: "create_cluster_cluster_create_post",
   method: "POST",
   path: "/cluster/create",
-  params: [],
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_createCluster: StartSpec = {
@@ -122,11 +97,8 @@ export const createStorage: OperationSpec = {
   id: "create_storage_storage_create_post",
   method: "POST",
   path: "/storage/create",
-  params: [],
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_createStorage: StartSpec = {
@@ -138,7 +110,6 @@ export const deleteBucket: OperationSpec = {
   id: "delete_bucket_object_storage_bucket_delete__bucket_name__delete",
   method: "DELETE",
   path: "/object-storage/bucket/delete/{bucket_name}",
-  params: params_2,
   responses: [
     { status: "204", kind: "empty" },
     { status: "401", kind: "json" },
@@ -146,28 +117,20 @@ export const deleteBucket: OperationSpec = {
     { status: "409", kind: "json" },
     { status: "422", kind: "json" },
   ],
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const deleteJob: OperationSpec = {
   id: "delete_job_job_delete__job_id__delete",
   method: "DELETE",
   path: "/job/delete/{job_id}",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const destroyCluster: OperationSpec = {
   id: "destroy_cluster_cluster__cluster__delete",
   method: "DELETE",
   path: "/cluster/{cluster}",
-  params: params_3,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const start_destroyCluster: StartSpec = {
@@ -179,10 +142,7 @@ export const destroyStorage: OperationSpec = {
   id: "destroy_storage_storage__storage_id__delete",
   method: "DELETE",
   path: "/storage/{storage_id}",
-  params: params_4,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const start_destroyStorage: StartSpec = {
@@ -194,11 +154,8 @@ export const detachStorage: OperationSpec = {
   id: "detach_storage_storage_detach_post",
   method: "POST",
   path: "/storage/detach",
-  params: [],
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const start_detachStorage: StartSpec = {
@@ -210,145 +167,101 @@ export const disableObjectStorage: OperationSpec = {
   id: "disable_object_storage_object_storage_disable_delete",
   method: "DELETE",
   path: "/object-storage/disable",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const editCluster: OperationSpec = {
   id: "edit_cluster_cluster_edit__cluster__patch",
   method: "PATCH",
   path: "/cluster/edit/{cluster}",
-  params: params_3,
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const editStorage: OperationSpec = {
   id: "edit_storage_storage_edit__storage_id__patch",
   method: "PATCH",
   path: "/storage/edit/{storage_id}",
-  params: params_4,
   body: body_1,
   responses: responses_2,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const enableObjectStorage: OperationSpec = {
   id: "enable_object_storage_object_storage_enable_post",
   method: "POST",
   path: "/object-storage/enable",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const getAwsConfig: OperationSpec = {
   id: "get_aws_config_object_storage_configure_aws_get",
   method: "GET",
   path: "/object-storage/configure/aws",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getClusterInfo: OperationSpec = {
   id: "get_cluster_info_cluster_info__cluster__get",
   method: "GET",
   path: "/cluster/info/{cluster}",
-  params: params_3,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getJobInfo: OperationSpec = {
   id: "get_job_info_job_info__job_id__get",
   method: "GET",
   path: "/job/info/{job_id}",
-  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getMe: OperationSpec = {
   id: "get_me_me_get",
   method: "GET",
   path: "/me",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getObjectStorageCredentials: OperationSpec = {
   id: "get_object_storage_credentials_object_storage_credentials_get",
   method: "GET",
   path: "/object-storage/credentials",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getOrganizationInfo: OperationSpec = {
   id: "get_organization_info_user_organization_info_get",
   method: "GET",
   path: "/user/organization/info",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getRcloneConfig: OperationSpec = {
   id: "get_rclone_config_object_storage_configure_rclone_get",
   method: "GET",
   path: "/object-storage/configure/rclone",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getRequestInfo: OperationSpec = {
   id: "get_request_info_request_info__request_id__get",
   method: "GET",
   path: "/request/info/{request_id}",
-  params: [{ name: "request_id", in: "path" }],
   responses: [{ status: "200", kind: "json", headers: { "retry-after": "number" } }],
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getSshCommand: OperationSpec = {
   id: "get_ssh_command_ssh__instance_id__get",
   method: "GET",
   path: "/ssh/{instance_id}",
-  params: [
-    { name: "instance_id", in: "path" },
-    { name: "system", in: "query", styles: defaultStyles },
-  ],
+  params: [{ name: "system", in: "query", styles: defaultStyles }],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getStorageInfo: OperationSpec = {
   id: "get_storage_info_storage_info__storage_id__get",
   method: "GET",
   path: "/storage/info/{storage_id}",
-  params: params_4,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getStorageQuote: OperationSpec = {
@@ -357,58 +270,42 @@ export const getStorageQuote: OperationSpec = {
   path: "/storage/quote",
   params: [{ name: "size_gb", in: "query", styles: defaultStyles }],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getUserInfo: OperationSpec = {
   id: "get_user_info_user_info_get",
   method: "GET",
   path: "/user/info",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const getUserPreferences: OperationSpec = {
   id: "get_user_preferences_user_preferences_get",
   method: "GET",
   path: "/user/preferences",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const healthz: OperationSpec = {
   id: "healthz_healthz_get",
   method: "GET",
   path: "/healthz",
-  params: [],
   responses: responses_1,
   auth: [],
-  isIdempotent: true,
 };
 
 export const initJob: OperationSpec = {
   id: "init_job_job_init_get",
   method: "GET",
   path: "/job/init",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listBuckets: OperationSpec = {
   id: "list_buckets_object_storage_bucket_list_get",
   method: "GET",
   path: "/object-storage/bucket/list",
-  params: [],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listClusters: OperationSpec = {
@@ -420,38 +317,30 @@ export const listClusters: OperationSpec = {
     { name: "instances", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listJobs: OperationSpec = {
   id: "list_jobs_job_list_get",
   method: "GET",
   path: "/job/list",
-  params: params_5,
+  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listSshKeys: OperationSpec = {
   id: "list_ssh_keys_user_ssh_key_list_get",
   method: "GET",
   path: "/user/ssh-key/list",
-  params: params_5,
+  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const listStorage: OperationSpec = {
   id: "list_storage_storage_list_get",
   method: "GET",
   path: "/storage/list",
-  params: params_5,
+  params: params_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const pullJob: OperationSpec = {
@@ -459,36 +348,27 @@ export const pullJob: OperationSpec = {
   method: "GET",
   path: "/job/pull/{job_id}",
   params: [
-    { name: "job_id", in: "path" },
     { name: "system", in: "query", styles: defaultStyles },
     { name: "private_key_path", in: "query", styles: defaultStyles },
     { name: "dry_run", in: "query", styles: defaultStyles },
     { name: "files", in: "query", styles: defaultStyles },
   ],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const removeSshKey: OperationSpec = {
   id: "remove_ssh_key_user_ssh_key_remove__key_id__delete",
   method: "DELETE",
   path: "/user/ssh-key/remove/{key_id}",
-  params: [{ name: "key_id", in: "path" }],
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: true,
 };
 
 export const updateUserPreferences: OperationSpec = {
   id: "update_user_preferences_user_preferences_patch",
   method: "PATCH",
   path: "/user/preferences",
-  params: [],
   body: body_1,
   responses: responses_1,
-  auth: auth_1,
-  isIdempotent: false,
 };
 
 export const poller_JobCancellation: LroSpec = {

@@ -34,11 +34,16 @@ export function resolveRetryOptions(
   return resolved;
 }
 
+/** Whether repeating the call cannot act twice: the descriptor's mark, else the method's (OperationSpec.isIdempotent). */
+export function isIdempotent(op: Pick<OperationSpec, "isIdempotent" | "method">): boolean {
+  return op.isIdempotent ?? !/^P[AO]/.test(op.method);
+}
+
 /** Whether the failure may be retried at all for this operation, ignoring counts and hints. */
 export function isRetryable(op: OperationSpec, failure: AttemptFailure): boolean {
   const { status } = failure;
   if (status === undefined)
-    return op.retry?.isConnectionRetried !== false && (op.isIdempotent || !!failure.isNotSent);
+    return op.retry?.isConnectionRetried !== false && (isIdempotent(op) || !!failure.isNotSent);
   const listed = op.retry?.statusCodes;
   return (
     (listed
@@ -47,7 +52,7 @@ export function isRetryable(op: OperationSpec, failure: AttemptFailure): boolean
         )
       : RETRYABLE_STATUSES.has(status)) &&
     // Not idempotent: only answers that say "not processed": 429, or 503 that names a time to come back.
-    (op.isIdempotent || status === 429 || (status === 503 && failure.retryAfterMs !== undefined))
+    (isIdempotent(op) || status === 429 || (status === 503 && failure.retryAfterMs !== undefined))
   );
 }
 

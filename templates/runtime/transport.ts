@@ -9,7 +9,7 @@ import { apiPromise } from "./response-meta.js";
 import type { ApiPromise, NoHeaders, ResultSink } from "./response-meta.js";
 import { prepareRequest } from "./request-builder.js";
 import type { PreparedRequest } from "./request-builder.js";
-import type { ClientOptions, OperationSpec, RequestOptions } from "./types.js";
+import type { AuthSpec, ClientOptions, OperationSpec, RequestOptions } from "./types.js";
 
 export type { SendResult } from "./attempt.js";
 export { DEFAULT_TIMEOUT_MS } from "./attempt.js";
@@ -27,6 +27,8 @@ const NO_OPTIONS: RequestOptions = Object.freeze({});
 export interface TransportDefaults {
   /** The spec's first server, used when ClientOptions.baseUrl is not set. */
   readonly baseUrl: string;
+  /** The API's security: the schemes of every operation whose descriptor names none. Default: none. */
+  readonly auth?: readonly AuthSpec[];
   /** Every wait (retry backoff, poll interval) goes through it; default setTimeout-based delay. */
   readonly sleep?: Sleep;
   /** Jitter source in [0, 1); default Math.random. */
@@ -45,6 +47,8 @@ export class Transport {
   declare readonly clientOptions: ClientOptions;
   /** The URL relative paths resolve against: ClientOptions.baseUrl, else the spec's first server. */
   declare readonly baseUrl: string;
+  /** The API's security (TransportDefaults.auth), for operations whose descriptor names none. */
+  declare readonly auth: readonly AuthSpec[];
   /** Every wait (retry backoff, poll interval) goes through it. */
   declare readonly sleep: Sleep;
   /** Jitter source in [0, 1). */
@@ -55,6 +59,7 @@ export class Transport {
   constructor(options: ClientOptions, defaults: TransportDefaults) {
     this.clientOptions = { ...options };
     this.baseUrl = options.baseUrl ?? defaults.baseUrl;
+    this.auth = defaults.auth ?? [];
     this.sleep = defaults.sleep ?? delay;
     this.random = defaults.random ?? Math.random;
     this.now = defaults.now ?? Date.now;

@@ -40,12 +40,14 @@ export const contractCredential = "contract-user:contract-secret";
 
 interface LoadedClient {
   descriptors: [string, OperationSpec][];
+  /** The API's security (descriptors.ts's auth_default), which the generated core hands its Transport. */
+  auth: OperationSpec["auth"];
   create: (
     options: Record<string, unknown>,
   ) => Record<string, (args: unknown, options?: unknown) => Promise<unknown>>;
   Transport: new (
     options: Record<string, unknown>,
-    defaults: { baseUrl: string },
+    defaults: { baseUrl: string; auth?: OperationSpec["auth"] },
   ) => {
     request(op: OperationSpec, args: unknown, options?: unknown): Promise<unknown>;
   };
@@ -57,10 +59,11 @@ interface LoadedClient {
 export async function loadClient(clientDir: string): Promise<LoadedClient> {
   const load = (file: string) =>
     import(pathToFileURL(path.join(clientDir, file)).href) as Promise<Record<string, unknown>>;
-  const [index, ops, transport] = await Promise.all([
+  const [index, ops, transport, descriptorsModule] = await Promise.all([
     load("index.ts"),
     load("operations.ts"),
     load("runtime/transport.ts"),
+    load("descriptors.ts"),
   ]);
   const factory = Object.entries(index).find(
     ([name, value]) => /^create\w*Client$/.test(name) && typeof value === "function",
@@ -71,6 +74,7 @@ export async function loadClient(clientDir: string): Promise<LoadedClient> {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) as [string, OperationSpec][];
   return {
     descriptors,
+    auth: descriptorsModule.auth_default as OperationSpec["auth"],
     create: factory[1] as LoadedClient["create"],
     Transport: transport.Transport as LoadedClient["Transport"],
     ApiError: index.ApiError as LoadedClient["ApiError"],
@@ -315,7 +319,10 @@ async function runAttempt(
   let isThrown = false;
   try {
     if (call.variant)
-      value = await new client.Transport(options, { baseUrl }).request(call.variant, args);
+      value = await new client.Transport(options, { baseUrl, auth: client.auth }).request(
+        call.variant,
+        args,
+      );
     else value = await client.create(options)[call.name](args);
   } catch (error) {
     isThrown = true;

@@ -182,6 +182,31 @@ describe("auth", () => {
     expect(server.requests[2].headers.authorization).toBeUndefined();
   });
 
+  it("an operation without auth uses the API's security (TransportDefaults.auth); auth: [] sends none", async () => {
+    server = await startServer(json(200, {}), json(200, {}));
+    const headerKey: AuthSpec = {
+      type: "apiKey",
+      in: "header",
+      name: "X-Api-Key",
+      apply: apiKeyAuth,
+    };
+    const seen: RequestContext[] = [];
+    const transport = new Transport(
+      { apiKey: "k-123456", onRequest: (context) => void seen.push(context) },
+      { baseUrl: server.url, auth: [headerKey] },
+    );
+    await transport.request(op({ auth: undefined }), undefined, {
+      headers: { "X-Api-Key": "mine" },
+    });
+    await transport.request(op({ auth: [] }), undefined);
+    expect(server.requests.map((request) => request.headers["x-api-key"])).toEqual([
+      "mine",
+      undefined,
+    ]);
+    // The hook sees the API's key header redacted, the caller's value included.
+    expect(seen[0].headers["x-api-key"]).toBe("[redacted]");
+  });
+
   it("a descriptor pairing a scheme with another type's placer fails loudly, sending nothing", async () => {
     server = await startServer(json(200, {}));
     const transport = new Transport({ apiKey: "tok-1234" }, { baseUrl: server.url });

@@ -7,6 +7,7 @@ import {
   RateLimitError,
 } from "../../templates/runtime/errors.js";
 import {
+  isIdempotent,
   parseRetryAfterMs,
   resolveRetryOptions,
   retryDelayMs,
@@ -93,6 +94,22 @@ describe("retry policy (unit)", () => {
     const policy = resolveRetryOptions();
     expect(retryDelayMs(get, failure, 1, policy, () => 0) !== undefined).toBe(forGet);
     expect(retryDelayMs(post, failure, 1, policy, () => 0) !== undefined).toBe(forPost);
+  });
+
+  // Descriptors spell isIdempotent only where the method does not say it (a marked POST/PATCH).
+  it.each([
+    ["GET", undefined, true],
+    ["HEAD", undefined, true],
+    ["PUT", undefined, true],
+    ["DELETE", undefined, true],
+    ["OPTIONS", undefined, true],
+    ["POST", undefined, false],
+    ["PATCH", undefined, false],
+    ["POST", true, true],
+    ["PATCH", true, true],
+    ["GET", false, false],
+  ] as const)("%s with isIdempotent %s is idempotent: %s", (method, mark, want) => {
+    expect(isIdempotent(op({ method, isIdempotent: mark }))).toBe(want);
   });
 });
 

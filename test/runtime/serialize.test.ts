@@ -79,6 +79,15 @@ describe("path parameters (OpenAPI style examples)", () => {
     expect(() => serializeParams(spec, { userId: "", postId: 1 })).toThrow(/empty string/);
   });
 
+  it("plain path parameters left out of the descriptor are read off the path template", () => {
+    const spec = op({ path: "/users/{userId}/posts/{postId}" });
+    expect(serializeParams(spec, { userId: 7, postId: "x/y" }).path).toBe("/users/7/posts/x%2Fy");
+    expect(() => serializeParams(spec, { userId: 7 })).toThrow(
+      /getThings: missing required path parameter "postId"/,
+    );
+    expect(() => serializeParams(spec, { userId: "", postId: 1 })).toThrow(/empty string/);
+  });
+
   it("a plain path value is encoded without a serializer; others use the one the descriptor names", () => {
     const spec = (styles?: ParameterSpec["styles"]) =>
       op({ path: "/at/{when}", params: [{ name: "when", in: "path", styles }] });

@@ -65,7 +65,7 @@ export async function sendAttempt(
   // A plain key needs no await: a request without async work in front of fetch starts sooner.
   // A key function may hang (a token refresh): the caller's abort must still end the call.
   const auth = applyAuth(
-    op.auth,
+    op.auth ?? transport.auth,
     typeof apiKey === "function"
       ? await raceAbort(resolveCredential(apiKey), signal)
       : credentialOf(apiKey),
@@ -218,7 +218,7 @@ async function runRequestHook(
     operationId: info.operationId,
     method: info.method,
     url: info.url,
-    headers: redactedHeadersOf(prepared, auth),
+    headers: redactedHeadersOf(prepared, auth, prepared.op.auth ?? transport.auth),
     attempt,
   };
   const { onRequest } = transport.clientOptions;

@@ -19,15 +19,17 @@ export function serializeParams(
 ): string {
   let query = "";
   let cookie = "";
-  for (const param of op.params) {
-    const value = param.in === "path" ? undefined : ownValue(args, param.arg ?? param.name);
-    if (value === undefined || value === null) continue;
-    const styles = param.styles!;
-    if (param.in === "header") headers[param.name.toLowerCase()] = styles.header(param, value);
-    else if (param.in === "query")
-      for (const piece of styles.query(param, value)) query += (query ? "&" : "?") + piece;
-    else for (const piece of styles.cookie(param, value)) cookie += (cookie ? "; " : "") + piece;
-  }
+  // No parameters list (only plain path ones): nothing to walk, and no empty array per call.
+  if (op.params)
+    for (const param of op.params) {
+      const value = param.in === "path" ? undefined : ownValue(args, param.arg ?? param.name);
+      if (value === undefined || value === null) continue;
+      const styles = param.styles!;
+      if (param.in === "header") headers[param.name.toLowerCase()] = styles.header(param, value);
+      else if (param.in === "query")
+        for (const piece of styles.query(param, value)) query += (query ? "&" : "?") + piece;
+      else for (const piece of styles.cookie(param, value)) cookie += (cookie ? "; " : "") + piece;
+    }
   if (cookie) headers.cookie = cookie;
   // Indexed: a for-of over the template walks an iterator per call.
   const { literals, params } = pathTemplateOf(op);
@@ -45,10 +47,8 @@ export function serializeParams(
   }
   // Most paths hold no "." and no "%2": they skip the regex.
   if (params.length > 0 && (path.includes(".") || path.includes("%2")) && DOT_SEGMENT.test(path)) {
-    const param = op.params.find(
-      (candidate) =>
-        candidate.in === "path" &&
-        /^(?:\.|%2e){1,2}$/i.test(String(ownValue(args, candidate.arg ?? candidate.name))),
+    const param = params.find((candidate) =>
+      /^(?:\.|%2e){1,2}$/i.test(String(ownValue(args, candidate.arg ?? candidate.name))),
     );
     throw new TypeError(
       `${op.id}: path parameter "${param?.name ?? "?"}" is "." or "..", which would change the path`,
@@ -91,7 +91,7 @@ function pathTemplateOf(op: OperationSpec): PathTemplate {
         .filter((_, index) => index % 2 === 1)
         .map(
           (name) =>
-            op.params.find((param) => param.in === "path" && param.name === name) ?? {
+            op.params?.find((param) => param.in === "path" && param.name === name) ?? {
               name,
               in: "path",
             },

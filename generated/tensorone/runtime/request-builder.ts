@@ -5,7 +5,7 @@
 import { redact } from "./error-details.js";
 import { ownValue } from "./field-path.js";
 import { serializeParams } from "./params.js";
-import type { AppliedAuth, OperationSpec } from "./types.js";
+import type { AppliedAuth, AuthSpec, OperationSpec } from "./types.js";
 
 /** The credential-free part of a request, shared by every attempt. */
 export interface PreparedRequest {
@@ -78,17 +78,21 @@ export function headersOf(
   return headers;
 }
 
-/** The headers as hooks see them: credential headers and the credential's cookie say "[redacted]". */
+/**
+ * The headers as hooks see them: credential headers (those `schemes`, the operation's security,
+ * place a key in) and the credential's cookie say "[redacted]".
+ */
 export function redactedHeadersOf(
   prepared: PreparedRequest,
   auth: AppliedAuth | undefined,
+  schemes: readonly AuthSpec[],
 ): Record<string, string> {
   const headers = headersOf(prepared, auth && { ...auth, value: "[redacted]" });
   for (const name in headers)
     headers[name] =
       name === "authorization" ||
       name === "proxy-authorization" ||
-      prepared.op.auth.some(
+      schemes.some(
         (scheme) =>
           scheme.type === "apiKey" && scheme.in === "header" && scheme.name.toLowerCase() === name,
       )

@@ -182,15 +182,26 @@ export interface OperationSpec {
   readonly method: HttpMethod;
   /** Path template relative to the base URL, e.g. "/request/info/{request_id}". */
   readonly path: string;
-  readonly params: readonly ParameterSpec[];
+  /**
+   * Omitted when the operation has none. A path parameter that is `{ name, in: "path" }` and
+   * nothing else may be left out: the runtime reads it off the path template (params.ts).
+   */
+  readonly params?: readonly ParameterSpec[];
   readonly body?: BodySpec;
   readonly responses: readonly ResponseSpec[];
-  /** Alternatives: the first scheme the client has credentials for is used; empty = no auth. */
-  readonly auth: readonly AuthSpec[];
+  /**
+   * Alternatives: the first scheme the client has credentials for is used; empty = no auth.
+   * Omitted: the API's own (TransportDefaults.auth), as OpenAPI's top-level `security` holds for
+   * every operation that declares none.
+   */
+  readonly auth?: readonly AuthSpec[];
   /** The client's date plans and reviver; set on every operation with ResponseSpec.dates. */
   readonly dateTable?: DateTable;
-  /** True when repeating the call cannot act twice (GET/PUT/DELETE/..., or marked in the spec). */
-  readonly isIdempotent: boolean;
+  /**
+   * True when repeating the call cannot act twice. Omitted: the method says (POST and PATCH are
+   * not idempotent, the others are), so only a POST or PATCH the spec marks idempotent spells it.
+   */
+  readonly isIdempotent?: boolean;
   /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */
   readonly retry?: OperationRetrySpec;
   /** Set when a success answers with a stream of events (SSE, NDJSON): see StreamSpec. */

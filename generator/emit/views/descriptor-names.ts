@@ -14,5 +14,7 @@ export const dateTableName = "table_dates";
 export const writePlanTableName = "table_writes";
 /** Poller name -> LroSpec, for resumePoller. */
 export const pollerTableName = "table_pollers";
+/** The API's security, which core.ts hands the Transport: descriptors holding it leave `auth` out. */
+export const defaultAuthName = "auth_default";
 /** A field value several operation descriptors share (descriptor-sharing.ts): `retry_1`, `responses_3`. */
 export const sharedFieldConstName = (field: string, index: number): string => `${field}_${index}`;

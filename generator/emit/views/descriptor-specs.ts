@@ -41,10 +41,11 @@ export type OperationDescriptor = Omit<
   OperationSpec,
   "auth" | "body" | "dateTable" | "params" | "serverWait"
 > & {
-  readonly auth: readonly AuthDescriptor[];
+  /** Left out (by descriptors-view.ts) where it is the API's security, defaultSecurityOf. */
+  readonly auth?: readonly AuthDescriptor[];
   readonly body?: BodyDescriptor;
   readonly dateTable?: ConstantRef;
-  readonly params: readonly ParameterDescriptor[];
+  readonly params?: readonly ParameterDescriptor[];
   readonly serverWait?: ServerWaitDescriptor;
 };
 
@@ -52,7 +53,7 @@ export type OperationDescriptor = Omit<
 export type AuthDescriptor = AuthData & { readonly apply: RawCode };
 
 /** An AuthSpec without its placer (each alternative of the union on its own). */
-type AuthData = OperationSpec["auth"][number] extends infer A
+type AuthData = NonNullable<OperationSpec["auth"]>[number] extends infer A
   ? A extends unknown
     ? Omit<A, "apply">
     : never
@@ -197,7 +198,7 @@ export function operationSpecOf(
     id: op.id,
     method: op.method,
     path: op.path,
-    params: op.parameters.map(parameterSpecOf),
+    params: writtenParams(op.parameters),
     body: op.requestBody && bodyDescriptorOf(op.requestBody, writes),
     responses: withoutImpliedErrors(
       responses.map((r, i) => ({
@@ -213,18 +214,11 @@ export function operationSpecOf(
       })),
       stream !== undefined,
     ),
-    auth: op.security.flatMap((key): AuthDescriptor[] => {
-      const scheme = api.securitySchemes.find((s) => s.key === key);
-      if (!scheme) return [];
-      const data: AuthData =
-        scheme.type === "apiKey"
-          ? { type: "apiKey", in: scheme.in, name: scheme.name }
-          : { type: scheme.type === "oauth2" ? "bearer" : scheme.type };
-      return [{ ...data, apply: new RawCode(authPlacerOf(data.type)) }];
-    }),
+    auth: authSpecsOf(api, op.security),
     dateTable:
       responseDates.some(Boolean) || stream?.dates ? new RawCode(dateTableName) : undefined,
-    isIdempotent: op.isIdempotent,
+    // The runtime reads an absent mark as the method's (OperationSpec.isIdempotent).
+    isIdempotent: op.isIdempotent === isIdempotentMethod(op.method) ? undefined : op.isIdempotent,
     retry: op.retry,
     stream,
     serverWait: op.serverWait && {
@@ -235,6 +229,60 @@ export function operationSpecOf(
       apply: new RawCode("withServerWait"),
     },
   };
+}
+
+/**
+ * The parameters a descriptor spells: not a plain path parameter (`{ name, in: "path" }` and
+ * nothing else), which the runtime reads off the path template; undefined when none is left.
+ */
+function writtenParams(parameters: readonly Parameter[]): ParameterDescriptor[] | undefined {
+  const written = parameters
+    .map(parameterSpecOf)
+    .filter(
+      (p) => !(p.in === "path" && Object.values(p).filter((v) => v !== undefined).length === 2),
+    );
+  return written.length > 0 ? written : undefined;
+}
+
+/** What the runtime assumes of a method when the descriptor does not say (retry.ts's isIdempotent). */
+function isIdempotentMethod(method: string): boolean {
+  return method !== "POST" && method !== "PATCH";
+}
+
+/** The runtime's AuthSpecs of a security requirement (its scheme keys; unknown keys dropped). */
+export function authSpecsOf(api: Api, security: readonly string[]): AuthDescriptor[] {
+  return security.flatMap((key): AuthDescriptor[] => {
+    const scheme = api.securitySchemes.find((s) => s.key === key);
+    if (!scheme) return [];
+    const data: AuthData =
+      scheme.type === "apiKey"
+        ? { type: "apiKey", in: scheme.in, name: scheme.name }
+        : { type: scheme.type === "oauth2" ? "bearer" : scheme.type };
+    return [{ ...data, apply: new RawCode(authPlacerOf(data.type)) }];
+  });
+}
+
+/**
+ * The API's security: the requirement more than half the operations hold (OpenAPI's top-level
+ * `security`, as a rule), which core.ts hands the Transport (TransportDefaults.auth) so that
+ * their descriptors leave `auth` out. Undefined when none is that common or it names no scheme
+ * (the Transport's default is no auth).
+ */
+export function defaultSecurityOf(api: Api): readonly string[] | undefined {
+  const counts = new Map<string, { security: readonly string[]; count: number }>();
+  for (const op of api.operations) {
+    const key = JSON.stringify(op.security);
+    const seen = counts.get(key) ?? { security: op.security, count: 0 };
+    counts.set(key, { ...seen, count: seen.count + 1 });
+  }
+  const [common] = [...counts.values()].sort((a, b) => b.count - a.count);
+  if (!common || common.count * 2 <= api.operations.length) return undefined;
+  return authSpecsOf(api, common.security).length > 0 ? common.security : undefined;
+}
+
+/** The same security requirement: the same scheme keys in the same order (the order picks the scheme). */
+export function isSameSecurity(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
 /** The body's write plan, when it is JSON and its request view needs one. */

@@ -5,6 +5,7 @@ import { channelConstName } from "./channel-view.js";
 import { datePlans } from "./date-plans.js";
 import {
   dateTableName,
+  defaultAuthName,
   paginationConstName,
   pollerConstName,
   pollerTableName,
@@ -14,7 +15,10 @@ import {
   writePlanTableName,
 } from "./descriptor-names.js";
 import {
+  authSpecsOf,
   bodyEncoderOf,
+  defaultSecurityOf,
+  isSameSecurity,
   channelSpecOf,
   lroSpecOf,
   needsLroRules,
@@ -100,7 +104,20 @@ export function descriptorsView(api: Api): DescriptorsView {
   if (Object.keys(writes.table).length > 0)
     constant(writePlanTableName, "Record<string, WritePlan>", expandedObject(writes.table, 0));
   const operationSpecs = api.operations.map((op) => operationSpecOf(api, op, dates, writes));
-  const { shared, specs } = shareDescriptorFields(operationSpecs);
+  // The API's security goes to the Transport (core.ts); the descriptors holding it leave it out.
+  const security = defaultSecurityOf(api);
+  if (security) {
+    const type = `OperationSpec["auth"]`;
+    const head = `export const ${defaultAuthName}: ${type} = `;
+    constant(defaultAuthName, type, printValue(authSpecsOf(api, security), 0, head.length, 1));
+  }
+  const { shared, specs } = shareDescriptorFields(
+    operationSpecs.map((spec, i) =>
+      security && isSameSecurity(api.operations[i]!.security, security)
+        ? { ...spec, auth: undefined }
+        : spec,
+    ),
+  );
   for (const { name, field, value } of shared) {
     const type = `OperationSpec["${field}"]`;
     const head = `const ${name}: ${type} = `;
@@ -143,7 +160,7 @@ export function descriptorsView(api: Api): DescriptorsView {
     );
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
   const serializers = new Set(api.operations.flatMap((op) => op.parameters.map(serializerOf)));
-  const placers = new Set(operationSpecs.flatMap((spec) => spec.auth.map((a) => a.apply.text)));
+  const placers = new Set(operationSpecs.flatMap((spec) => (spec.auth ?? []).map((a) => a.apply.text)));
   return {
     constants,
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),

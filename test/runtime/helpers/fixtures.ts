@@ -2,17 +2,17 @@
 import type { Sleep } from "../../../templates/runtime/delay.js";
 import type { OperationSpec } from "../../../templates/runtime/types.js";
 
-/** An operation spec with test defaults (GET /things, JSON 200, no auth). */
+/**
+ * An operation spec with test defaults (GET /things, JSON 200, no auth), written as the generator
+ * writes descriptors: no parameters and idempotence left to the method unless overridden.
+ */
 export function op(overrides: Partial<OperationSpec> = {}): OperationSpec {
-  const method = overrides.method ?? "GET";
   return {
     id: "getThings",
-    method,
+    method: "GET",
     path: "/things",
-    params: [],
     responses: [{ status: "200", kind: "json" }],
     auth: [],
-    isIdempotent: !["POST", "PATCH"].includes(method),
     ...overrides,
   };
 }

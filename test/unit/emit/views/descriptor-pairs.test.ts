@@ -16,6 +16,7 @@ import {
 import { loadSpec } from "../../../../generator/load/index.js";
 import type { Api, Poller } from "../../../../generator/model/api.js";
 import { normalize } from "../../../../generator/normalize/index.js";
+import { isIdempotent } from "../../../../templates/runtime/retry.js";
 import type {
   AuthSpec,
   BodySpec,
@@ -137,7 +138,16 @@ describe("descriptor pairs", () => {
     const api = apis.get(spec)!;
     for (const op of api.operations) {
       const descriptor = operationSpecOf(api, op);
-      for (const scheme of descriptor.auth)
+      // Left out where the runtime derives them: idempotence from the method, a plain path
+      // parameter from the path template (params.ts), an empty list.
+      expect(isIdempotent(descriptor), op.id).toBe(op.isIdempotent);
+      expect(descriptor.params, op.id).not.toEqual([]);
+      const written = new Set(descriptor.params?.map((p) => `${p.in} ${p.name}`));
+      for (const p of op.parameters.filter((p) => !written.has(`${p.in} ${p.name}`))) {
+        expect(p.in, `${op.id} ${p.name}`).toBe("path");
+        expect(op.path, `${op.id} ${p.name}`).toContain(`{${p.name}}`);
+      }
+      for (const scheme of descriptor.auth ?? [])
         expect(scheme.apply.text, `${op.id} ${scheme.type}`).toBe(placerOf[scheme.type].name);
       if (descriptor.body) {
         const { encode, kind } = descriptor.body;
@@ -153,7 +163,7 @@ describe("descriptor pairs", () => {
   it("the specs and fixtures cover every scheme type, body kind, and pollers with and without rules", () => {
     const all = [...apis.values()];
     const ops = all.flatMap((api) => api.operations.map((op) => operationSpecOf(api, op)));
-    const types = new Set(ops.flatMap((op) => op.auth.map((scheme) => scheme.type)));
+    const types = new Set(ops.flatMap((op) => (op.auth ?? []).map((scheme) => scheme.type)));
     const kinds = new Set(ops.flatMap((op) => (op.body ? [op.body.kind] : [])));
     const ruled = new Set(all.flatMap((api) => api.pollers.map((p) => isRuled(api, p))));
     expect([...types].sort()).toEqual(Object.keys(placerOf).sort());
