@@ -139,7 +139,9 @@ describe("contract harness sanity", () => {
       label: "wrong-style",
       variant: {
         ...form!.op,
-        params: (form!.op.params ?? []).map((p) => (p.name === "arr" ? { ...p, explode: false } : p)),
+        params: (form!.op.params ?? []).map((p) =>
+          p.name === "arr" ? { ...p, explode: false } : p,
+        ),
       },
     };
     // A text/plain body read as JSON (Accept set by hand, or Prism would answer 406).

@@ -160,7 +160,9 @@ export function descriptorsView(api: Api): DescriptorsView {
     );
   const used = new Set(constants.map((c) => c.type.replace(/^Record<string, (\w+)>$/, "$1")));
   const serializers = new Set(api.operations.flatMap((op) => op.parameters.map(serializerOf)));
-  const placers = new Set(operationSpecs.flatMap((spec) => (spec.auth ?? []).map((a) => a.apply.text)));
+  const placers = new Set(
+    operationSpecs.flatMap((spec) => (spec.auth ?? []).map((a) => a.apply.text)),
+  );
   return {
     constants,
     runtimeTypes: runtimeTypeNames.filter((t) => used.has(t)).join(", "),
