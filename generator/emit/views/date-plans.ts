@@ -3,6 +3,7 @@
 // schemas work), inline plans for the rest; nothing at all for data without Dates.
 import type { Api } from "../../model/api.js";
 import type { NamedSchema, Schema } from "../../model/schema.js";
+import { schemasWith } from "../../normalize/passes/schemas-with.js";
 
 /** The runtime's DatePlan, as plain data. */
 export interface DatePlan {
@@ -24,7 +25,7 @@ export interface DatePlans {
 
 export function datePlans(api: Api): DatePlans {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
-  const dated = datedSchemas(api.schemas, byId);
+  const dated = schemasWith(api.schemas, byId, (s) => s.kind === "date");
   const planOf = (schema: Schema): DatePlan | undefined => plan(schema, dated, byId);
   const table: Record<string, DatePlan> = {};
   for (const named of api.schemas) {
@@ -119,43 +120,4 @@ function merge(plans: (DatePlan | undefined)[]): DatePlan | undefined {
     }
   }
   return out;
-}
-
-/** Ids of named schemas holding a Date, directly or through refs (fixed point). */
-function datedSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
-  const found = new Set<string>();
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const named of schemas) {
-      if (found.has(named.id) || !holdsDate(named.schema, found, byId)) continue;
-      found.add(named.id);
-      changed = true;
-    }
-  }
-  return found;
-}
-
-function holdsDate(schema: Schema, found: Set<string>, byId: Map<string, NamedSchema>): boolean {
-  const recurse = (s: Schema) => holdsDate(s, found, byId);
-  switch (schema.kind) {
-    case "date":
-      return true;
-    case "ref":
-      return found.has(schema.target) && byId.has(schema.target);
-    case "array":
-      return recurse(schema.items);
-    case "tuple":
-      return schema.items.some(recurse) || (schema.rest !== undefined && recurse(schema.rest));
-    case "object":
-      return (
-        schema.properties.some((p) => recurse(p.schema)) ||
-        (typeof schema.additional === "object" && recurse(schema.additional))
-      );
-    case "union":
-      return schema.variants.some(recurse);
-    case "intersection":
-      return schema.parts.some(recurse);
-    default:
-      return false;
-  }
 }

@@ -6,6 +6,7 @@
 import type { Api } from "../../model/api.js";
 import type { NamedSchema, Schema } from "../../model/schema.js";
 import type { WritePlan } from "../../../templates/runtime/types.js";
+import { schemasWith } from "../../normalize/passes/schemas-with.js";
 
 export interface WritePlans {
   /** Plan of a request body's schema (its request view); undefined when nothing changes. */
@@ -119,19 +120,11 @@ function wrap(key: "items", inner: WritePlan | undefined): WritePlan | undefined
 
 /**
  * Ids of named schemas whose request view has a plan, directly or through refs: first those that
- * may (a node the request view changed, or a ref to one; fixed point), then without those whose
- * plan came out empty after all (a union whose variants disagree), until none is.
+ * may (a node the request view changed, or a ref to one), then without those whose plan came out
+ * empty after all (a union whose variants disagree, a change inside a tuple), until none is.
  */
 function plannedSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>): Set<string> {
-  const found = new Set<string>();
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const named of schemas) {
-      if (found.has(named.id) || !mayChange(named.schema, found)) continue;
-      found.add(named.id);
-      changed = true;
-    }
-  }
+  const found = schemasWith(schemas, byId, isChangedNode);
   for (let changed = true; changed;) {
     changed = false;
     for (const id of found) {
@@ -143,24 +136,10 @@ function plannedSchemas(schemas: NamedSchema[], byId: Map<string, NamedSchema>):
   return found;
 }
 
-function mayChange(schema: Schema, found: Set<string>): boolean {
-  const recurse = (s: Schema) => mayChange(s, found);
-  switch (schema.kind) {
-    case "ref":
-      return found.has(schema.target);
-    case "array":
-      return recurse(schema.items);
-    case "object":
-      return (
-        schema.omittedReadOnly !== undefined ||
-        schema.properties.some((p) => p.isFilledIn || recurse(p.schema)) ||
-        (typeof schema.additional === "object" && recurse(schema.additional))
-      );
-    case "union":
-      return schema.variants.some(recurse);
-    case "intersection":
-      return schema.parts.some(recurse);
-    default:
-      return false;
-  }
+/** An object node whose request view left out readOnly properties or filled in a constant. */
+function isChangedNode(schema: Schema): boolean {
+  return (
+    schema.kind === "object" &&
+    (schema.omittedReadOnly !== undefined || schema.properties.some((p) => p.isFilledIn))
+  );
 }

@@ -10,6 +10,7 @@
 import type { Api, Operation } from "../../model/api.js";
 import type { NamedSchema, ObjectSchema, Schema } from "../../model/schema.js";
 import { mapChildren, withoutEmptyParts } from "./map-schema.js";
+import { containsNode, forEachNode, schemasWith } from "./schemas-with.js";
 
 type View = "read" | "write";
 
@@ -30,7 +31,10 @@ export function splitReadWrite(api: Api): Api {
   const needsWritable = new Set([...hasHidden, ...hasFilled]);
   const isInlineChanged = (s: Schema) =>
     s.isReadOnly === true || s.isWriteOnly === true || hasRequiredConstant(s);
-  if (needsWritable.size === 0 && !requestSchemas(api).some((s) => contains(s, isInlineChanged)))
+  if (
+    needsWritable.size === 0 &&
+    !requestSchemas(api).some((s) => containsNode(s, isInlineChanged))
+  )
     return api;
   const writableId = (id: string) => `${id}#writable`;
   const context = { needsWritable, writableId, fills: true };
@@ -63,32 +67,6 @@ export function splitReadWrite(api: Api): Api {
   return { ...api, operations, schemas };
 }
 
-/** Ids of named schemas containing a node that matches, directly or through refs (fixed point). */
-function schemasWith(
-  schemas: NamedSchema[],
-  byId: Map<string, NamedSchema>,
-  matches: (s: Schema) => boolean,
-): Set<string> {
-  const found = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const named of schemas) {
-      if (found.has(named.id)) continue;
-      if (
-        contains(
-          named.schema,
-          (s) => matches(s) || (s.kind === "ref" && found.has(s.target) && byId.has(s.target)),
-        )
-      ) {
-        found.add(named.id);
-        changed = true;
-      }
-    }
-  }
-  return found;
-}
-
 /** An object node with a required property whose value can only be one constant. */
 function hasRequiredConstant(schema: Schema): boolean {
   return (
@@ -115,28 +93,26 @@ function isConstant(schema: Schema): boolean {
 /** Ids of named schemas that are a union's variant somewhere: their constants stay required. */
 function unionVariants(api: Api): Set<string> {
   const ids = new Set<string>();
-  const visit = (schema: Schema): boolean => {
+  const visit = (schema: Schema): void => {
     if (schema.kind === "union")
       for (const v of schema.variants) if (v.kind === "ref") ids.add(v.target);
-    return false;
   };
-  for (const named of api.schemas) contains(named.schema, visit);
-  for (const schema of requestSchemas(api)) contains(schema, visit);
+  for (const named of api.schemas) forEachNode(named.schema, visit);
+  for (const schema of requestSchemas(api)) forEachNode(schema, visit);
   return ids;
 }
 
 /** Ids of named schemas a request body or parameter reaches, through refs. */
 function requestReached(api: Api, byId: Map<string, NamedSchema>): Set<string> {
   const reached = new Set<string>();
-  const visit = (schema: Schema): boolean => {
+  const visit = (schema: Schema): void => {
     const target = schema.kind === "ref" ? byId.get(schema.target) : undefined;
     if (target && !reached.has(target.id)) {
       reached.add(target.id);
-      contains(target.schema, visit);
+      forEachNode(target.schema, visit);
     }
-    return false;
   };
-  for (const schema of requestSchemas(api)) contains(schema, visit);
+  for (const schema of requestSchemas(api)) forEachNode(schema, visit);
   return reached;
 }
 
@@ -146,31 +122,6 @@ function requestSchemas(api: Api): Schema[] {
     ...(op.requestBody ? [op.requestBody.schema] : []),
     ...op.parameters.map((p) => p.schema),
   ]);
-}
-
-/** True when some node below `schema` (not through refs) matches. */
-function contains(schema: Schema, matches: (s: Schema) => boolean): boolean {
-  if (matches(schema)) return true;
-  switch (schema.kind) {
-    case "array":
-      return contains(schema.items, matches);
-    case "tuple":
-      return (
-        schema.items.some((i) => contains(i, matches)) ||
-        (schema.rest !== undefined && contains(schema.rest, matches))
-      );
-    case "object":
-      return (
-        schema.properties.some((p) => contains(p.schema, matches)) ||
-        (typeof schema.additional === "object" && contains(schema.additional, matches))
-      );
-    case "union":
-      return schema.variants.some((v) => contains(v, matches));
-    case "intersection":
-      return schema.parts.some((p) => contains(p, matches));
-    default:
-      return false;
-  }
 }
 
 interface ViewContext {
