@@ -25,7 +25,7 @@ import { parseRetryAfterMs, resolveRetryOptions, retryDelayMs } from "./retry.js
 import type { AttemptFailure } from "./retry.js";
 import { MAX_TIMER_MS, attemptSignal } from "./signals.js";
 import type { Transport } from "./transport.js";
-import type { AppliedAuth, RequestContext, RequestOptions } from "./types.js";
+import type { AppliedAuth, AuthSpec, RequestContext, RequestOptions } from "./types.js";
 
 /** A response that was read in full. */
 export interface SendResult {
@@ -64,8 +64,10 @@ export async function sendAttempt(
   const { signal } = options;
   // A plain key needs no await: a request without async work in front of fetch starts sooner.
   // A key function may hang (a token refresh): the caller's abort must still end the call.
+  // A descriptor without `auth` holds the API's security, which the core gave the Transport.
+  const schemes = op.auth ?? transport.auth;
   const auth = applyAuth(
-    op.auth ?? transport.auth,
+    schemes,
     typeof apiKey === "function"
       ? await raceAbort(resolveCredential(apiKey), signal)
       : credentialOf(apiKey),
@@ -79,7 +81,7 @@ export async function sendAttempt(
   // Hook contexts (and their redacted headers) are built only for hooks that exist.
   const hooked =
     client.onRequest || client.onResponse
-      ? await runRequestHook(transport, prepared, auth, info, signal, attempt)
+      ? await runRequestHook(transport, prepared, schemes, auth, info, signal, attempt)
       : undefined;
   const timeoutMs = options.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const linked = timeoutMs <= MAX_TIMER_MS ? attemptSignal(signal, timeoutMs) : undefined;
@@ -209,6 +211,7 @@ async function statusError(
 async function runRequestHook(
   transport: Transport,
   prepared: PreparedRequest,
+  schemes: readonly AuthSpec[],
   auth: AppliedAuth | undefined,
   info: RequestInfo,
   signal: AbortSignal | undefined,
@@ -218,7 +221,7 @@ async function runRequestHook(
     operationId: info.operationId,
     method: info.method,
     url: info.url,
-    headers: redactedHeadersOf(prepared, auth, prepared.op.auth ?? transport.auth),
+    headers: redactedHeadersOf(prepared, auth, schemes),
     attempt,
   };
   const { onRequest } = transport.clientOptions;
