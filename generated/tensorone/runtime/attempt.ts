@@ -48,16 +48,30 @@ const NO_SECRETS: readonly string[] = [];
 
 /**
  * Sends attempt `attempt` of `prepared` and, while the retry policy allows, the ones after it.
+ * Resolves to the SendResult, or with a `sink` to the body alone (the SendResult left in the sink).
  * Kept lean: an async function's suspended frame is allocated per call and sized by its locals,
  * so what most calls never do (hooks, redirects, error responses, retries) lives in helpers.
  */
+export function sendAttempt(
+  transport: Transport,
+  prepared: PreparedRequest,
+  options: RequestOptions,
+  attempt: number,
+): Promise<SendResult>;
+export function sendAttempt(
+  transport: Transport,
+  prepared: PreparedRequest,
+  options: RequestOptions,
+  attempt: number,
+  sink: ResultSink | undefined,
+): Promise<unknown>;
 export async function sendAttempt(
   transport: Transport,
   prepared: PreparedRequest,
   options: RequestOptions,
   attempt: number,
   sink?: ResultSink,
-): Promise<SendResult> {
+): Promise<unknown> {
   const { op } = prepared;
   const client = transport.clientOptions;
   const { apiKey } = client;
@@ -122,7 +136,7 @@ export async function sendAttempt(
       const result = { body, status, headers: response.headers, secrets };
       if (!sink) return result;
       sink.result = result;
-      return body as SendResult;
+      return body;
     }
     failure = error = await statusError(
       transport,
@@ -164,7 +178,7 @@ async function retryOrThrow(
   failure: AttemptFailure,
   error: Error,
   sink: ResultSink | undefined,
-): Promise<SendResult> {
+): Promise<unknown> {
   const { op } = prepared;
   // A streamed body is consumed by the first attempt: there is nothing left to send again.
   const delayMs = prepared.isReplayable

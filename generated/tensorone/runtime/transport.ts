@@ -81,12 +81,19 @@ export class Transport {
    * Same but also gives status and headers (pollers need Retry-After); with a `sink`, resolves to
    * the body and leaves the SendResult there (see ResultSink).
    */
+  send(op: OperationSpec, args: object | undefined, options?: RequestOptions): Promise<SendResult>;
+  send(
+    op: OperationSpec,
+    args: object | undefined,
+    options: RequestOptions | undefined,
+    sink: ResultSink,
+  ): Promise<unknown>;
   send(
     op: OperationSpec,
     args: object | undefined,
     options: RequestOptions = NO_OPTIONS,
     sink?: ResultSink,
-  ): Promise<SendResult> {
+  ): Promise<unknown> {
     let prepared: PreparedRequest;
     try {
       // A server-side wait (Prefer: wait, a long-poll argument) adjusts the operation and the timeout.
