@@ -246,6 +246,53 @@ describe("retries on the wire", () => {
     }
   });
 
+  // What undici, Node's per-address attempts and Bun throw: the code hides in a cause or an AggregateError.
+  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), {
+    code: "ECONNREFUSED",
+  });
+  it.each([
+    ["undici's cause", new TypeError("fetch failed", { cause: refused }), 3, refused.message],
+    [
+      "an AggregateError's errors",
+      new TypeError("fetch failed", { cause: new AggregateError([refused], "") }),
+      3,
+      "fetch failed",
+    ],
+    [
+      "a cause of a cause",
+      new TypeError("fetch failed", { cause: new Error("outer", { cause: refused }) }),
+      3,
+      refused.message,
+    ],
+    [
+      "a code that may have been sent",
+      new TypeError("fetch failed", {
+        cause: Object.assign(new Error("reset"), { code: "ECONNRESET" }),
+      }),
+      1,
+      "reset",
+    ],
+    ["no code at all (a browser)", new TypeError("Failed to fetch"), 1, "Failed to fetch"],
+  ])(
+    "POST failing in fetch with %s: tries %i, says the innermost message",
+    async (_, thrown, tries, message) => {
+      const time = fakeTime();
+      let calls = 0;
+      const fetch = async () => {
+        calls++;
+        throw thrown;
+      };
+      const transport = new Transport(
+        { fetch },
+        { baseUrl: "http://127.0.0.1:9", sleep: time.sleep, random: () => 0.5 },
+      );
+      const error = await transport.request(post, { body: {} }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as Error).message).toContain(`Connection failed: ${message}`);
+      expect(calls).toBe(tries);
+    },
+  );
+
   it("a connection reset mid-body is a ConnectionError; retried for GET, not for POST", async () => {
     server = await startServer(cutOff());
     const { transport } = transportFor(server.url);

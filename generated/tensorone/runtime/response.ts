@@ -68,6 +68,9 @@ export function isDeclaredResult(responses: readonly ResponseSpec[], status: num
   return planOf(responses, status).isResult;
 }
 
+/** Statuses that never carry a body: No Content, Reset Content, Not Modified. */
+const BODILESS_STATUSES: readonly number[] = [204, 205, 304];
+
 /**
  * A success body as read: the text of a JSON or text body (parseSuccessBody parses it at once, so
  * a call awaits one read, not a read and a reaction on it), else the body itself.
@@ -79,8 +82,7 @@ export function readSuccessBody(
   maxResponseBytes: number,
 ): unknown {
   const kind = kindOf(response, spec);
-  // Statuses that never carry a body.
-  if (info.method === "HEAD" || [204, 205, 304].includes(response.status) || kind === "empty")
+  if (info.method === "HEAD" || BODILESS_STATUSES.includes(response.status) || kind === "empty")
     return response.body?.cancel().catch(ignore);
   // A stream is read event by event by an EventStream, never buffered here (nor limited).
   return kind === "stream" ? response.body : readLimited(response, maxResponseBytes, info, kind);

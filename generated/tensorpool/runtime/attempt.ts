@@ -150,6 +150,8 @@ export async function sendAttempt(
   } catch (thrown) {
     if (thrown instanceof HookFailure) throw thrown.cause;
     if (signal?.aborted) throw reasonOf(signal);
+    // The causes matter only while nothing was sent: the reason, and whether it never left.
+    const cause = isSent ? undefined : connectionCause(thrown);
     if (linked?.isTimedOut) error = new TimeoutError(info, timeoutMs);
     else if (thrown instanceof SdkError) throw thrown;
     // What fetch throws about the request may quote it (a header value, a URL with a query key).
@@ -157,12 +159,12 @@ export async function sendAttempt(
     else
       error = new ConnectionError(
         info,
-        isSent
-          ? "Connection lost while reading the response"
-          : `Connection failed: ${describeCause(thrown as Error)}`,
+        cause
+          ? `Connection failed: ${cause.message}`
+          : "Connection lost while reading the response",
         { cause: thrown, secrets },
       );
-    failure = { isNotSent: !isSent && hasNotSentCode(thrown) };
+    failure = { isNotSent: cause?.isNotSent === true };
   } finally {
     linked?.dispose();
   }
@@ -289,29 +291,32 @@ function isNetworkError(error: unknown): boolean {
         /network|socket|terminated|ECONN/i.test(`${error.name} ${error.message}`);
 }
 
-/**
- * True when the error, one of its causes or an AggregateError's errors carries a code (Node/undici,
- * Bun) that means the connection was never made, so the server cannot have seen the request.
- * Browsers expose no codes: there every network failure counts as "maybe sent".
- */
-function hasNotSentCode(error: unknown, depth = 0): boolean {
-  if (depth > 5 || error === null || typeof error !== "object") return false;
-  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  return (
-    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/.test(
-      String(code),
-    ) ||
-    [cause, ...(Array.isArray(errors) ? errors : [])].some((inner) =>
-      hasNotSentCode(inner, depth + 1),
-    )
-  );
-}
+/** Codes (Node/undici, Bun) that mean the connection was never made. */
+const NOT_SENT_CODE =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/;
 
-/** The innermost message: undici's "fetch failed" hides "connect ECONNREFUSED ..." in its cause. */
-function describeCause(error: Error): string {
-  let cause = error;
-  for (let depth = 0; depth < 5 && cause.cause instanceof Error; depth++) cause = cause.cause;
-  return cause.message || error.message;
+/**
+ * One walk down a network failure's causes: the innermost message (undici's "fetch failed" hides
+ * "connect ECONNREFUSED ..." in its cause), and whether the error, a cause or an AggregateError's
+ * errors (Node's attempts per address) carries a code that says the connection was never made,
+ * so the server cannot have seen the request. Browsers expose no codes: there every network
+ * failure counts as "maybe sent".
+ */
+function connectionCause(error: unknown): { message: string; isNotSent: boolean } {
+  let innermost = error as Error;
+  let isNotSent = false;
+  let link = error;
+  for (let depth = 0; depth <= 5 && typeof link === "object" && link !== null; depth++) {
+    const { code, cause, errors } = link as { code?: unknown; cause?: unknown; errors?: unknown };
+    isNotSent ||=
+      NOT_SENT_CODE.test(String(code)) ||
+      (Array.isArray(errors) &&
+        errors.some((inner) => NOT_SENT_CODE.test(String((inner as { code?: unknown })?.code))));
+    // The message comes from the chain of Errors only, as far as it goes unbroken.
+    if (link === innermost && cause instanceof Error) innermost = cause;
+    link = cause;
+  }
+  return { message: innermost.message || (error as Error).message, isNotSent };
 }
 
 /** Carries a hook's own error past the network-error classification untouched. */
