@@ -417,8 +417,6 @@ export const channel_listenJob: ChannelSpec = {
     },
     { code: 1008, outcome: "refused", meaning: "the key or the request was refused" },
   ],
-  pingIntervalMs: 5000,
-  pingTimeoutMs: 10000,
 };
 
 export const channel_pushJob: ChannelSpec = {
@@ -440,6 +438,4 @@ export const channel_pushJob: ChannelSpec = {
     },
     { code: 1008, outcome: "refused", meaning: "the key or the request was refused" },
   ],
-  pingIntervalMs: 5000,
-  pingTimeoutMs: 10000,
 };

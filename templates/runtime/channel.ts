@@ -31,6 +31,9 @@ const DEFAULT_CLOSE_CODES: readonly CloseCodeSpec[] = [
 ];
 /** WebSocket.OPEN. */
 const OPEN = 1;
+/** Keepalive where the socket can ping (ChannelSpec); descriptors spell only other values. */
+export const DEFAULT_PING_INTERVAL_MS = 5000;
+export const DEFAULT_PING_TIMEOUT_MS = 10_000;
 
 /** The ws package's extras beyond the browser API: pings, pongs and a hard close. */
 interface PingingSocket extends WebSocketLike {
@@ -237,8 +240,8 @@ export function createChannel<TServer, TClient, TResult>(
   /** ws can ping: one every pingIntervalMs; no pong within pingTimeoutMs counts as a lost connection. */
   const keepAlive = (pinging: PingingSocket): void => {
     if (typeof pinging.ping !== "function" || typeof pinging.on !== "function") return;
-    const intervalMs = spec.pingIntervalMs ?? 5000;
-    const timeoutMs = spec.pingTimeoutMs ?? 10000;
+    const intervalMs = spec.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+    const timeoutMs = spec.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
     let lastPong = Date.now();
     pinging.on("pong", () => (lastPong = Date.now()));
     const timer = setInterval(() => {

@@ -428,7 +428,14 @@ export function channelSpecOf(channel: Channel): ChannelSpec {
             meaning: c.meaning,
           }))
         : undefined,
-    pingIntervalMs: channel.pingIntervalMs,
-    pingTimeoutMs: channel.pingTimeoutMs,
+    pingIntervalMs: unlessDefault(channel.pingIntervalMs, runtimePingDefaults.intervalMs),
+    pingTimeoutMs: unlessDefault(channel.pingTimeoutMs, runtimePingDefaults.timeoutMs),
   };
+}
+
+/** The runtime's keepalive defaults (channel.ts's DEFAULT_PING_*), which descriptors leave out. */
+export const runtimePingDefaults = { intervalMs: 5000, timeoutMs: 10_000 } as const;
+
+function unlessDefault(value: number | undefined, runtimeDefault: number): number | undefined {
+  return value === runtimeDefault ? undefined : value;
 }
