@@ -42,12 +42,14 @@ interface LoadedClient {
   descriptors: [string, OperationSpec][];
   /** The API's security (descriptors.ts's auth_default), which the generated core hands its Transport. */
   auth: OperationSpec["auth"];
+  /** The API's retry policy (descriptors.ts's retry_default), handed to the Transport the same way. */
+  retry: OperationSpec["retry"];
   create: (
     options: Record<string, unknown>,
   ) => Record<string, (args: unknown, options?: unknown) => Promise<unknown>>;
   Transport: new (
     options: Record<string, unknown>,
-    defaults: { baseUrl: string; auth?: OperationSpec["auth"] },
+    defaults: { baseUrl: string; auth?: OperationSpec["auth"]; retry?: OperationSpec["retry"] },
   ) => {
     request(op: OperationSpec, args: unknown, options?: unknown): Promise<unknown>;
   };
@@ -75,6 +77,7 @@ export async function loadClient(clientDir: string): Promise<LoadedClient> {
   return {
     descriptors,
     auth: descriptorsModule.auth_default as OperationSpec["auth"],
+    retry: descriptorsModule.retry_default as OperationSpec["retry"],
     create: factory[1] as LoadedClient["create"],
     Transport: transport.Transport as LoadedClient["Transport"],
     ApiError: index.ApiError as LoadedClient["ApiError"],
@@ -319,10 +322,11 @@ async function runAttempt(
   let isThrown = false;
   try {
     if (call.variant)
-      value = await new client.Transport(options, { baseUrl, auth: client.auth }).request(
-        call.variant,
-        args,
-      );
+      value = await new client.Transport(options, {
+        baseUrl,
+        auth: client.auth,
+        retry: client.retry,
+      }).request(call.variant, args);
     else value = await client.create(options)[call.name](args);
   } catch (error) {
     isThrown = true;

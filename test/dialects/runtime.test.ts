@@ -47,18 +47,18 @@ describe("resolveSameOrigin", () => {
 describe("OperationSpec.retry", () => {
   const get = op({ retry: { statusCodes: ["5XX", "429"] } });
   it("statusCodes replaces the default set for idempotent calls", () => {
-    expect(isRetryable(get, { status: 501 })).toBe(true);
-    expect(isRetryable(get, { status: 408 })).toBe(false);
+    expect(isRetryable(get, get.retry, { status: 501 })).toBe(true);
+    expect(isRetryable(get, get.retry, { status: 408 })).toBe(false);
   });
   it("a non-idempotent call still retries only when the server did not act", () => {
     const post = op({ method: "POST", retry: { statusCodes: ["5XX"] } });
-    expect(isRetryable(post, { status: 500 })).toBe(false);
+    expect(isRetryable(post, post.retry, { status: 500 })).toBe(false);
   });
   it("isConnectionRetried: false stops network and timeout retries", () => {
     const strict = op({ retry: { isConnectionRetried: false } });
-    expect(isRetryable(strict, { isNotSent: true })).toBe(false);
-    expect(isRetryable(strict, {})).toBe(false);
-    expect(isRetryable(op(), {})).toBe(true);
+    expect(isRetryable(strict, strict.retry, { isNotSent: true })).toBe(false);
+    expect(isRetryable(strict, strict.retry, {})).toBe(false);
+    expect(isRetryable(op(), undefined, {})).toBe(true);
   });
 });
 

@@ -340,6 +340,20 @@ describe("server-side waits", () => {
     );
   });
 
+  it("a server-waiting call keeps the rest of the API's retry policy", () => {
+    const apiRetry = { statusCodes: ["5XX"], maxRetries: 4 };
+    const [sent] = withServerWait(waiting, { body: { wait: true } }, {}, Infinity, apiRetry);
+    expect(sent.retry).toEqual({ statusCodes: ["5XX"], maxRetries: 4, isConnectionRetried: false });
+    const [own] = withServerWait(
+      { ...waiting, retry: { maxRetries: 1 } },
+      { body: { wait: true } },
+      {},
+      Infinity,
+      apiRetry,
+    );
+    expect(own.retry).toEqual({ maxRetries: 1, isConnectionRetried: false });
+  });
+
   it("a server-waiting call that timed out is not sent again, even as an idempotent DELETE", async () => {
     server = await startServer(slow(400, json(200, { ok: true })));
     const remove: OperationSpec = { ...waiting, method: "DELETE", isIdempotent: true };

@@ -60,7 +60,7 @@ describe("retry policy (unit)", () => {
   it("backs off exponentially with equal jitter, capped", () => {
     const policy = resolveRetryOptions({ initialDelayMs: 100, maxDelayMs: 1000, maxRetries: 9 });
     const backoffMs = (n: number, random: () => number) =>
-      retryDelayMs(get, { status: 500 }, n, policy, random);
+      retryDelayMs(get, undefined, { status: 500 }, n, policy, random);
     expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, () => 0))).toEqual([50, 100, 200, 400, 500]);
     expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, () => 0.999999))).toEqual([
       100, 200, 400, 800, 1000,
@@ -92,8 +92,8 @@ describe("retry policy (unit)", () => {
   ];
   it.each(failures)("%s (retryable for GET / POST as tabled)", (_, failure, forGet, forPost) => {
     const policy = resolveRetryOptions();
-    expect(retryDelayMs(get, failure, 1, policy, () => 0) !== undefined).toBe(forGet);
-    expect(retryDelayMs(post, failure, 1, policy, () => 0) !== undefined).toBe(forPost);
+    expect(retryDelayMs(get, undefined, failure, 1, policy, () => 0) !== undefined).toBe(forGet);
+    expect(retryDelayMs(post, undefined, failure, 1, policy, () => 0) !== undefined).toBe(forPost);
   });
 
   // Descriptors spell isIdempotent only where the method does not say it (a marked POST/PATCH).
@@ -292,6 +292,22 @@ describe("retries on the wire", () => {
       expect(calls).toBe(tries);
     },
   );
+
+  it("a descriptor without retry follows the API's policy (TransportDefaults.retry); its own wins", async () => {
+    const apiRetry = { statusCodes: ["5XX"], maxRetries: 1 };
+    const own = op({ id: "ownPolicy", retry: {} });
+    server = await startServer(json(501, {}), json(200, {}), json(501, {}));
+    const time = fakeTime();
+    const transport = new Transport(
+      {},
+      { baseUrl: server.url, retry: apiRetry, sleep: time.sleep, random: () => 0.5 },
+    );
+    // 501 is not in the runtime's default set, but in the API's "5XX".
+    expect(await transport.request(get, undefined)).toEqual({});
+    // `retry: {}` is the descriptor's own (empty) policy: the default set, no retry of a 501.
+    await expect(transport.request(own, undefined)).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(3);
+  });
 
   it("a connection reset mid-body is a ConnectionError; retried for GET, not for POST", async () => {
     server = await startServer(cutOff());

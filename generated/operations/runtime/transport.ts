@@ -11,7 +11,13 @@ import { apiPromise } from "./response-meta.js";
 import type { ApiPromise, NoHeaders, ResultSink } from "./response-meta.js";
 import { prepareRequest } from "./request-builder.js";
 import type { PreparedRequest } from "./request-builder.js";
-import type { AuthSpec, ClientOptions, OperationSpec, RequestOptions } from "./types.js";
+import type {
+  AuthSpec,
+  ClientOptions,
+  OperationRetrySpec,
+  OperationSpec,
+  RequestOptions,
+} from "./types.js";
 
 export type { SendResult } from "./attempt.js";
 export { DEFAULT_TIMEOUT_MS } from "./attempt.js";
@@ -31,6 +37,8 @@ export interface TransportDefaults {
   readonly baseUrl: string;
   /** The API's security: the schemes of every operation whose descriptor names none. Default: none. */
   readonly auth?: readonly AuthSpec[];
+  /** The API's retry policy: the spec's policy of every operation whose descriptor names none. */
+  readonly retry?: OperationRetrySpec;
   /** Every wait (retry backoff, poll interval) goes through it; default setTimeout-based delay. */
   readonly sleep?: Sleep;
   /** Jitter source in [0, 1); default Math.random. */
@@ -51,6 +59,8 @@ export class Transport {
   declare readonly baseUrl: string;
   /** The API's security (TransportDefaults.auth), for operations whose descriptor names none. */
   declare readonly auth: readonly AuthSpec[];
+  /** The API's retry policy (TransportDefaults.retry), for operations whose descriptor names none. */
+  declare readonly retry: OperationRetrySpec | undefined;
   /** Every wait (retry backoff, poll interval) goes through it. */
   declare readonly sleep: Sleep;
   /** Jitter source in [0, 1). */
@@ -62,6 +72,7 @@ export class Transport {
     this.clientOptions = { ...options };
     this.baseUrl = options.baseUrl ?? defaults.baseUrl;
     this.auth = defaults.auth ?? [];
+    this.retry = defaults.retry;
     this.sleep = defaults.sleep ?? delay;
     this.random = defaults.random ?? Math.random;
     this.now = defaults.now ?? Date.now;
@@ -103,6 +114,7 @@ export class Transport {
           args,
           options,
           this.clientOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          this.retry,
         );
       throwIfAborted(options.signal);
       prepared = prepareRequest(

@@ -202,7 +202,10 @@ export interface OperationSpec {
    * not idempotent, the others are), so only a POST or PATCH the spec marks idempotent spells it.
    */
   readonly isIdempotent?: boolean;
-  /** The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and per-call options override it. */
+  /**
+   * The spec's own retry policy for this operation (x-speakeasy-retries, x-fern-retries); client and
+   * per-call options override it. Absent: the API's policy (TransportDefaults.retry), if any.
+   */
   readonly retry?: OperationRetrySpec;
   /** Set when a success answers with a stream of events (SSE, NDJSON): see StreamSpec. */
   readonly stream?: StreamSpec;
@@ -258,6 +261,7 @@ export interface ServerWaitSpec {
     args: object | undefined,
     options: RequestOptions,
     clientTimeoutMs: number,
+    apiRetry: OperationRetrySpec | undefined,
   ) => [OperationSpec, RequestOptions];
 }
 

@@ -182,13 +182,16 @@ async function retryOrThrow(
   sink: ResultSink | undefined,
 ): Promise<unknown> {
   const { op } = prepared;
+  // A descriptor without `retry` follows the API's policy, which the core gave the Transport.
+  const spec = op.retry ?? transport.retry;
   // A streamed body is consumed by the first attempt: there is nothing left to send again.
   const delayMs = prepared.isReplayable
     ? retryDelayMs(
         op,
+        spec,
         failure,
         attempt,
-        resolveRetryOptions(op.retry, transport.clientOptions.retry, options.retry),
+        resolveRetryOptions(spec, transport.clientOptions.retry, options.retry),
         transport.random,
       )
     : undefined;

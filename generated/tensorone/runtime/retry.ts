@@ -2,7 +2,7 @@
 // @ts-nocheck
 // When to try a request again and how long to wait first. The rule that matters most: a call that
 // is not idempotent is repeated only when the server cannot have acted on it, never double-submitted.
-import type { OperationSpec, RetryOptions } from "./types.js";
+import type { OperationRetrySpec, OperationSpec, RetryOptions } from "./types.js";
 
 /** Defaults of the retry policy: 2 retries, 500 ms first backoff, 8 s longest wait. */
 export const DEFAULT_RETRY_OPTIONS: Readonly<RetryOptions> = {
@@ -41,12 +41,19 @@ export function isIdempotent(op: Pick<OperationSpec, "isIdempotent" | "method">)
   return op.isIdempotent ?? !/^P[AO]/.test(op.method);
 }
 
-/** Whether the failure may be retried at all for this operation, ignoring counts and hints. */
-export function isRetryable(op: OperationSpec, failure: AttemptFailure): boolean {
+/**
+ * Whether the failure may be retried at all for this operation under the spec's policy `spec`
+ * (the descriptor's, else the API's), ignoring counts and hints.
+ */
+export function isRetryable(
+  op: OperationSpec,
+  spec: OperationRetrySpec | undefined,
+  failure: AttemptFailure,
+): boolean {
   const { status } = failure;
   if (status === undefined)
-    return op.retry?.isConnectionRetried !== false && (isIdempotent(op) || !!failure.isNotSent);
-  const listed = op.retry?.statusCodes;
+    return spec?.isConnectionRetried !== false && (isIdempotent(op) || !!failure.isNotSent);
+  const listed = spec?.statusCodes;
   return (
     (listed
       ? listed.some(
@@ -67,12 +74,13 @@ export function isRetryable(op: OperationSpec, failure: AttemptFailure): boolean
  */
 export function retryDelayMs(
   op: OperationSpec,
+  spec: OperationRetrySpec | undefined,
   failure: AttemptFailure,
   retryNumber: number,
   policy: RetryOptions,
   random: () => number,
 ): number | undefined {
-  if (retryNumber > policy.maxRetries || !isRetryable(op, failure)) return undefined;
+  if (retryNumber > policy.maxRetries || !isRetryable(op, spec, failure)) return undefined;
   const hintMs = failure.retryAfterMs;
   if (hintMs !== undefined) return hintMs > policy.maxDelayMs ? undefined : hintMs;
   const capped = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (retryNumber - 1));

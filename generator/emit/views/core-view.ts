@@ -1,8 +1,8 @@
 // The view of core.ts: the client core the standalone functions take first, and its factory,
 // which takes the client's options (server URL variables included).
 import type { Api } from "../../model/api.js";
-import { defaultAuthName } from "./descriptor-names.js";
-import { defaultSecurityOf } from "./descriptor-specs.js";
+import { defaultAuthName, defaultRetryName } from "./descriptor-names.js";
+import { defaultRetryOf, defaultSecurityOf } from "./descriptor-specs.js";
 import { factoryHead } from "./factory-lines.js";
 import { printValue, RawCode } from "./value-layout.js";
 import { serverOptionsView, type ServerOptionsView } from "./server-options-view.js";
@@ -12,6 +12,8 @@ export interface CoreView {
   coreName: string;
   /** descriptors.ts's constant of the API's security (descriptors holding it leave it out), if any. */
   defaultAuth: string | undefined;
+  /** `auth_default, retry_default`: the API-wide constants of descriptors.ts the core hands the Transport. */
+  descriptorImports: string;
   /** The Transport's second argument (TransportDefaults), laid out after `return new Transport(options, `. */
   transportDefaults: string;
   /** The factory's first line, laid out (factory-lines.ts). */
@@ -23,14 +25,17 @@ export interface CoreView {
 export function coreView(api: Api): CoreView {
   const server = serverOptionsView(api);
   const defaultAuth = defaultSecurityOf(api) ? defaultAuthName : undefined;
+  const defaultRetry = defaultRetryOf(api) ? defaultRetryName : undefined;
   return {
     apiName: api.name,
     coreName: `${api.name}Core`,
     defaultAuth,
+    descriptorImports: [defaultAuth, defaultRetry].filter(Boolean).join(", "),
     transportDefaults: printValue(
       {
         baseUrl: new RawCode(server.baseUrlExpression),
         auth: defaultAuth && new RawCode(defaultAuth),
+        retry: defaultRetry && new RawCode(defaultRetry),
       },
       2,
       "  return new Transport(options, ".length,

@@ -16,5 +16,7 @@ export const writePlanTableName = "table_writes";
 export const pollerTableName = "table_pollers";
 /** The API's security, which core.ts hands the Transport: descriptors holding it leave `auth` out. */
 export const defaultAuthName = "auth_default";
+/** The API's retry policy, which core.ts hands the Transport: descriptors holding it leave `retry` out. */
+export const defaultRetryName = "retry_default";
 /** A field value several operation descriptors share (descriptor-sharing.ts): `retry_1`, `responses_3`. */
 export const sharedFieldConstName = (field: string, index: number): string => `${field}_${index}`;

@@ -8,6 +8,7 @@ import type {
   Parameter,
   Poller,
   PollerTarget,
+  RetryPolicy,
   UrlLro,
 } from "../../model/api.js";
 import type {
@@ -269,15 +270,29 @@ export function authSpecsOf(api: Api, security: readonly string[]): AuthDescript
  * (the Transport's default is no auth).
  */
 export function defaultSecurityOf(api: Api): readonly string[] | undefined {
-  const counts = new Map<string, { security: readonly string[]; count: number }>();
-  for (const op of api.operations) {
-    const key = JSON.stringify(op.security);
-    const seen = counts.get(key) ?? { security: op.security, count: 0 };
-    counts.set(key, { ...seen, count: seen.count + 1 });
+  const common = majorityOf(api.operations.map((op) => op.security));
+  return common && authSpecsOf(api, common).length > 0 ? common : undefined;
+}
+
+/**
+ * The API's retry policy: the one more than half the operations hold (a document-level
+ * x-speakeasy-retries, as a rule), which core.ts hands the Transport (TransportDefaults.retry) so
+ * that their descriptors leave `retry` out. Undefined when none is that common or most have none.
+ */
+export function defaultRetryOf(api: Api): RetryPolicy | undefined {
+  return majorityOf(api.operations.map((op) => op.retry));
+}
+
+/** The value more than half of `values` hold (compared as JSON), if any. */
+function majorityOf<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<string | undefined, { value: T; count: number }>();
+  for (const value of values) {
+    const key = JSON.stringify(value);
+    const seen = counts.get(key) ?? { value, count: 0 };
+    counts.set(key, { value, count: seen.count + 1 });
   }
   const [common] = [...counts.values()].sort((a, b) => b.count - a.count);
-  if (!common || common.count * 2 <= api.operations.length) return undefined;
-  return authSpecsOf(api, common.security).length > 0 ? common.security : undefined;
+  return common && common.count * 2 > values.length ? common.value : undefined;
 }
 
 /** The same security requirement: the same scheme keys in the same order (the order picks the scheme). */

@@ -1,11 +1,13 @@
 // The view of descriptors.ts: the literal descriptors the runtime sends each call with, typed by
 // the runtime's contract (descriptor-specs.ts). Nothing else: the client is built from functions.ts.
 import type { Api } from "../../model/api.js";
+import type { OperationSpec } from "../../../templates/runtime/types.js";
 import { channelConstName } from "./channel-view.js";
 import { datePlans } from "./date-plans.js";
 import {
   dateTableName,
   defaultAuthName,
+  defaultRetryName,
   paginationConstName,
   pollerConstName,
   pollerTableName,
@@ -17,6 +19,7 @@ import {
 import {
   authSpecsOf,
   bodyEncoderOf,
+  defaultRetryOf,
   defaultSecurityOf,
   isSameSecurity,
   channelSpecOf,
@@ -111,12 +114,20 @@ export function descriptorsView(api: Api): DescriptorsView {
     const head = `export const ${defaultAuthName}: ${type} = `;
     constant(defaultAuthName, type, printValue(authSpecsOf(api, security), 0, head.length, 1));
   }
+  // So does the API's retry policy; an operation without one says so with an empty policy.
+  const retry = defaultRetryOf(api);
+  if (retry) {
+    const type = `OperationSpec["retry"]`;
+    const head = `export const ${defaultRetryName}: ${type} = `;
+    constant(defaultRetryName, type, printValue(retry, 0, head.length, 1));
+  }
   const { shared, specs } = shareDescriptorFields(
-    operationSpecs.map((spec, i) =>
-      security && isSameSecurity(api.operations[i]!.security, security)
-        ? { ...spec, auth: undefined }
-        : spec,
-    ),
+    operationSpecs.map((spec, i) => ({
+      ...spec,
+      auth:
+        security && isSameSecurity(api.operations[i]!.security, security) ? undefined : spec.auth,
+      retry: retry ? withoutDefault(spec.retry, retry) : spec.retry,
+    })),
   );
   for (const { name, field, value } of shared) {
     const type = `OperationSpec["${field}"]`;
@@ -176,6 +187,17 @@ export function descriptorsView(api: Api): DescriptorsView {
     hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
     authPlacers: [...placers].sort().join(", "),
   };
+}
+
+/**
+ * An operation's retry policy beside the API's: nothing when it is the API's (field for field, in
+ * the order the dialects build them), `{}` when it has none (the API's must not apply).
+ */
+function withoutDefault(
+  own: OperationSpec["retry"],
+  apiRetry: NonNullable<OperationSpec["retry"]>,
+): OperationSpec["retry"] {
+  return JSON.stringify(own) === JSON.stringify(apiRetry) ? undefined : (own ?? {});
 }
 
 /** The body encoders of runtime module `module` that the API's descriptors name, sorted. */
