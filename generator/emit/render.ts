@@ -2,7 +2,7 @@
 // an empty string), no HTML escaping (we emit TypeScript; views already made every string safe),
 // no helpers beyond if/each/unless. Templates are templates/*.hbs, partials templates/partials/*.hbs
 // (used as `{{> name}}`); a user's templates directory overrides any of them by the same file name.
-import Handlebars from "handlebars";
+import type HandlebarsModule from "handlebars";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
@@ -11,6 +11,17 @@ import { sha256 } from "../shared/hash.js";
 // One file for the run and the build (build-templates.mjs precompiles with the same options).
 import compileOptions from "./handlebars-options.json" with { type: "json" };
 import { TemplateError } from "./template-error.js";
+
+type Handlebars = typeof HandlebarsModule;
+
+const require = createRequire(import.meta.url);
+/** Handlebars' runtime alone: our templates come precompiled (dist/templates.cjs). */
+const runtime = require("handlebars/runtime") as Handlebars;
+/**
+ * The compiler (the full package, most of Handlebars' load time), loaded only when a template must
+ * be compiled: a user's override, an edited template, a checkout without a build.
+ */
+let compiler: Handlebars | undefined;
 
 /** templates/ of the clientgen package: the reference every override starts from. */
 export const templatesDir = path.join(packageRoot(), "templates");
@@ -48,7 +59,7 @@ export function createRenderer(overrideDir?: string): Renderer {
   const files = new Map(defaultFiles);
   const overrides = overrideDir === undefined ? [] : userTemplates(overrideDir);
   for (const [name, file] of overrides) files.set(name, file);
-  const handlebars = Handlebars.create();
+  const handlebars = runtime.create();
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const compile = (name: string): Handlebars.TemplateDelegate => {
     let template = compiled.get(name);
@@ -57,8 +68,7 @@ export function createRenderer(overrideDir?: string): Renderer {
       if (file === undefined) throw new TemplateError(`no template ${name} in ${templatesDir}`);
       const isOurs = file === defaultFiles.get(name);
       template =
-        (isOurs ? precompiled(handlebars, name, file) : undefined) ??
-        compileFile(handlebars, file, !isOurs);
+        (isOurs ? precompiled(handlebars, name, file) : undefined) ?? compileFile(handlebars, file);
       compiled.set(name, template);
     }
     return template;
@@ -113,19 +123,22 @@ function renderError(file: string, error: unknown): TemplateError {
   );
 }
 
-/** Compile one file; `isChecked`: parse it now (compile alone waits for the first render). */
-function compileFile(
-  handlebars: typeof Handlebars,
-  file: string,
-  isChecked: boolean,
-): Handlebars.TemplateDelegate {
+/**
+ * Compile one file now, as the build does (precompile: the template's spec as JavaScript), into
+ * the renderer's runtime instance, where its partials are registered.
+ */
+function compileFile(handlebars: Handlebars, file: string): Handlebars.TemplateDelegate {
   const source = readFileSync(file, "utf8");
+  let code: string;
   try {
-    if (isChecked) handlebars.precompile(source, compileOptions);
-    return handlebars.compile(source, compileOptions);
+    compiler ??= require("handlebars") as Handlebars;
+    // precompile adds defaults to the options object it is given: hand it a copy.
+    code = `return ${compiler.precompile(source, structuredClone(compileOptions))};`;
   } catch (error) {
     throw new TemplateError(`${file}: template does not compile: ${(error as Error).message}`);
   }
+  // The spec is code Handlebars generated from the template, as dist/templates.cjs holds it.
+  return handlebars.template(new Function(code)());
 }
 
 interface PrecompiledTemplates {
@@ -140,13 +153,13 @@ let precompiledFile: PrecompiledTemplates | null | undefined;
  * file with these options; undefined otherwise (no build, an edited template): then it compiles.
  */
 function precompiled(
-  handlebars: typeof Handlebars,
+  handlebars: Handlebars,
   name: string,
   file: string,
 ): Handlebars.TemplateDelegate | undefined {
   if (precompiledFile === undefined) {
     try {
-      const built = createRequire(import.meta.url)(
+      const built = require(
         path.join(packageRoot(), "dist", "templates.cjs"),
       ) as PrecompiledTemplates;
       const isSameOptions = JSON.stringify(built.options) === compileOptionsKey;
