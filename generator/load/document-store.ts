@@ -15,6 +15,8 @@ export interface DocumentStore {
   replace(absoluteFile: string, value: unknown): void;
   /** Where the nodes of each YAML file read are: positions for diagnostics, without a second parse. */
   readonly sources: Map<string, YamlSourceMap>;
+  /** The text of each JSON file read, which locate.ts walks for a position: no second read. */
+  readonly jsonTexts: Map<string, string>;
 }
 
 /** An empty store; `load` fills it on demand. */
@@ -23,10 +25,12 @@ export function createDocumentStore(): DocumentStore {
   const documents = new Map<string, unknown>();
   const readFiles = new Set<string>();
   const sources = new Map<string, YamlSourceMap>();
+  const jsonTexts = new Map<string, string>();
   return {
     documents,
     readFiles,
     sources,
+    jsonTexts,
     load(absoluteFile) {
       let result = results.get(absoluteFile);
       if (!result) {
@@ -34,6 +38,8 @@ export function createDocumentStore(): DocumentStore {
         results.set(absoluteFile, result);
         if (result.ok) documents.set(absoluteFile, result.value);
         if (result.ok && result.source) sources.set(absoluteFile, result.source);
+        if (result.ok && result.jsonText !== undefined)
+          jsonTexts.set(absoluteFile, result.jsonText);
         if (result.ok || !result.isMissing) readFiles.add(absoluteFile);
       }
       return result;

@@ -25,7 +25,7 @@ export type { LoadedSpec, LoadOptions, ResolvedRef } from "./loaded-spec.js";
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const rootFile = path.resolve(file);
   const store = createDocumentStore();
-  let locate = createLocator(store.sources);
+  let locate = createLocator(store.sources, store.jsonTexts);
   const diagnostics: Diagnostic[] = [];
   const problems: Problem[] = [];
   const finish = () => [...diagnostics, ...problems.map((p) => toDiagnostic(p, locate))];

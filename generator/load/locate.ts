@@ -29,18 +29,25 @@ const UNKNOWN: Position = { line: 0, col: 0 };
 
 /**
  * A `locate(file, pointer)` with its own cache, starting from the maps of the YAML files already
- * parsed (`parsed`, by absolute path). A map entry is located at its key, an array item at the
+ * parsed (`parsed`, by absolute path) and the texts of the JSON files already read (`jsonTexts`):
+ * only a file the loader did not read is read here. A map entry is located at its key, an array item at the
  * item; a pointer that goes further than the source (overlay additions, merge results) is located
  * at the deepest node that exists.
  */
 export function createLocator(
   parsed: ReadonlyMap<string, YamlSourceMap> = new Map(),
+  jsonTexts: ReadonlyMap<string, string> = new Map(),
 ): (file: string, pointer: string) => Position {
   const cache = new Map<string, Source | undefined>();
+  const sourceOf = (absolute: string): Source | undefined => {
+    const known = parsed.get(absolute);
+    if (known) return { yaml: known };
+    const text = jsonTexts.get(absolute);
+    return text === undefined ? readSource(absolute) : jsonSource(text);
+  };
   return (file, pointer) => {
     const absolute = path.resolve(file);
-    const known = parsed.get(absolute);
-    if (!cache.has(absolute)) cache.set(absolute, known ? { yaml: known } : readSource(absolute));
+    if (!cache.has(absolute)) cache.set(absolute, sourceOf(absolute));
     const source = cache.get(absolute);
     if (!source) return UNKNOWN;
     const segments = parsePointer(pointer) ?? [];
@@ -60,9 +67,11 @@ function readSource(absoluteFile: string): Source | undefined {
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return isJson(absoluteFile, text)
-    ? { json: text, lineStarts: lineStartsOf(text), steps: new Map() }
-    : { yaml: parseYaml(text) };
+  return isJson(absoluteFile, text) ? jsonSource(text) : { yaml: parseYaml(text) };
+}
+
+function jsonSource(text: string): Source {
+  return { json: text, lineStarts: lineStartsOf(text), steps: new Map() };
 }
 
 /** As read-document.ts decides: a .json file, or any file that parses as JSON. */

@@ -16,8 +16,12 @@ import { readRegularFile } from "./read-regular-file.js";
 import { OPENAPI_YAML_SCHEMA } from "./yaml-schema.js";
 import { locateInYaml, recordYamlSource, type YamlSourceMap } from "./yaml-source-map.js";
 
+/**
+ * A parsed file and what locates its nodes later (locate.ts), so a diagnostic needs no second
+ * read: a YAML file's map of nodes, a JSON file's text.
+ */
 export type ReadResult =
-  | { ok: true; source?: YamlSourceMap; value: unknown }
+  | { ok: true; source?: YamlSourceMap; jsonText?: string; value: unknown }
   | { ok: false; diagnostic: Diagnostic; isMissing: boolean };
 
 /** Read `absoluteFile` and parse it as JSON (by extension or a leading "{") or YAML. */
@@ -62,7 +66,7 @@ function parseJson(file: string, text: string): ReadResult {
       tooDeepPointer(value) ?? "#",
     );
   }
-  return { ok: true, value };
+  return { ok: true, value, jsonText: text };
 }
 
 const tooDeepMessage = `nested deeper than ${maxNestingDepth} levels`;
