@@ -10,7 +10,10 @@ import { serverOptionsView, type ServerOptionsView } from "./server-options-view
 export interface CoreView {
   apiName: string;
   coreName: string;
-  /** descriptors.ts's constant of the API's security (descriptors holding it leave it out), if any. */
+  /**
+   * descriptors.ts's constant of the API's security (descriptors holding it leave it out), if any.
+   * Our core.ts.hbs imports `descriptorImports`; this stays for overrides written against it.
+   */
   defaultAuth: string | undefined;
   /** `auth_default, retry_default`: the API-wide constants of descriptors.ts the core hands the Transport. */
   descriptorImports: string;
