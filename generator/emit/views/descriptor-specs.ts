@@ -39,11 +39,12 @@ export type ParameterDescriptor = Omit<ParameterSpec, "styles"> & { readonly sty
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
 export type OperationDescriptor = Omit<
   OperationSpec,
-  "auth" | "body" | "dateTable" | "params" | "serverWait"
+  "auth" | "body" | "constants" | "dateTable" | "params" | "serverWait"
 > & {
   /** Left out (by descriptors-view.ts) where it is the API's security, defaultSecurityOf. */
   readonly auth?: readonly AuthDescriptor[];
   readonly body?: BodyDescriptor;
+  readonly constants?: ConstantsDescriptor;
   readonly dateTable?: ConstantRef;
   readonly params?: readonly ParameterDescriptor[];
   readonly serverWait?: ServerWaitDescriptor;
@@ -63,6 +64,11 @@ type AuthData = NonNullable<OperationSpec["auth"]>[number] extends infer A
 export function authPlacerOf(type: AuthData["type"]): string {
   return `${type}Auth`;
 }
+
+/** The runtime's ConstantsSpec; what fills them in is constant-params.ts's withConstants, by name. */
+export type ConstantsDescriptor = Omit<NonNullable<OperationSpec["constants"]>, "fill"> & {
+  readonly fill: RawCode;
+};
 
 /** The runtime's ServerWaitSpec; what it does is server-wait.ts's withServerWait, by name. */
 export type ServerWaitDescriptor = Omit<NonNullable<OperationSpec["serverWait"]>, "apply"> & {
@@ -199,6 +205,7 @@ export function operationSpecOf(
     method: op.method,
     path: op.path,
     params: writtenParams(op.parameters),
+    constants: constantsSpecOf(op.parameters),
     body: op.requestBody && bodyDescriptorOf(op.requestBody, writes),
     responses: withoutImpliedErrors(
       responses.map((r, i) => ({
@@ -242,6 +249,18 @@ function writtenParams(parameters: readonly Parameter[]): ParameterDescriptor[] 
       (p) => !(p.in === "path" && Object.values(p).filter((v) => v !== undefined).length === 2),
     );
   return written.length > 0 ? written : undefined;
+}
+
+/** The constants the runtime fills in (Parameter.constant), by argument key; undefined when none. */
+function constantsSpecOf(parameters: readonly Parameter[]): ConstantsDescriptor | undefined {
+  const values = Object.fromEntries(
+    parameters.flatMap((p) =>
+      p.constant === undefined ? [] : [[p.argName ?? p.name, p.constant]],
+    ),
+  );
+  return Object.keys(values).length > 0
+    ? { values, fill: new RawCode("withConstants") }
+    : undefined;
 }
 
 /** What the runtime assumes of a method when the descriptor does not say (retry.ts's isIdempotent). */

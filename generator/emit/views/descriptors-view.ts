@@ -70,6 +70,8 @@ export interface DescriptorsView {
   hasWritePlans: boolean;
   /** An operation has the server wait: its descriptor names the runtime's withServerWait. */
   hasServerWait: boolean;
+  /** A parameter is a constant: its operation's descriptor names the runtime's withConstants. */
+  hasConstants: boolean;
   /** `apiKeyAuth, bearerAuth`: the auth placers descriptors name (imported only then). */
   authPlacers: string;
 }
@@ -174,6 +176,7 @@ export function descriptorsView(api: Api): DescriptorsView {
     formEncoders: encodersIn(api, "body-forms", writes),
     hasWritePlans: encodersIn(api, "write-plans", writes) !== "",
     hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
+    hasConstants: operationSpecs.some((spec) => spec.constants !== undefined),
     authPlacers: [...placers].sort().join(", "),
   };
 }
