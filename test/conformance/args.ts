@@ -46,6 +46,23 @@ const pathItem = {
 const clientValidation =
   "client-side constraint validation: no server route to judge it (/fakepath); clientgen does not check constraints";
 
+/**
+ * constants.json's operations other than putClientConstants check what a generator emits for
+ * each kind of enum parameter: the server has no route for them.
+ */
+const constantsCodegenOnly = Object.fromEntries(
+  ["NoModelAsString", "ModelAsString"].flatMap((model) =>
+    ["NoRequired", "Required"].flatMap((required) =>
+      ["TwoValue", "OneValue"].flatMap((count) =>
+        ["NoDefault", "Default"].map((fallback) => [
+          `contants_put${model}${required}${count}${fallback}`,
+          "emitted-code check without a server route",
+        ]),
+      ),
+    ),
+  ),
+);
+
 /** Bodies that are not JSON ("[1, 2, 3", "{null : ...}", "123jkl"): the client must reject them. */
 const invalidBodies = /_getInvalid(UnixTime|Decimal|Double|Float)?$|_getNullKey$/;
 
@@ -171,6 +188,8 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
       validationOfBody: clientValidation,
     },
   },
+  // ConstantClientProperties: the path, query and header constants, none passed, all sent.
+  constants: { skip: constantsCodegenOnly },
   // collectionFormat multi: the name repeated per item; an empty array sends no query at all.
   "url-multi-collectionFormat": {
     args: {

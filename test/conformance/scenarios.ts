@@ -65,7 +65,12 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   { name: "multiple-inheritance", legacyModules: ["multipleInheritance.js"] },
   { name: "non-string-enum", legacyModules: ["nonStringEnums.js"] },
   { name: "validation", legacyNames: /^ConstantsIn(Path|Body)$/ },
-  { name: "required-optional" },
+  { name: "constants" },
+  // The server names an optional-value scenario (OptionalIntegerHeader, ...) only once it is hit.
+  {
+    name: "required-optional",
+    legacyNames: /^Optional(Array|Class|Integer|String)(Header|Parameter|Property)$/,
+  },
   { name: "custom-baseUrl", legacyNames: /^CustomBaseUri$/ },
   { name: "custom-baseUrl-more-options", legacyNames: /^CustomBaseUriMoreOptions$/ },
   {
