@@ -45,7 +45,14 @@ function responseObject(
   const streamType = mediaTypes
     .filter((m) => streamFormatOf(m) !== undefined)
     .sort(byStreamPreference)[0];
-  const mediaType = pickMediaType(mediaTypes.filter((m) => streamFormatOf(m) === undefined));
+  const plainTypes = mediaTypes.filter((m) => streamFormatOf(m) === undefined);
+  const picked = pickMediaType(plainTypes);
+  // A file (Swagger 2.0's `type: file`) offered under JSON as well as its own type: the body is
+  // the file, asked for by its own type.
+  const isFile = picked !== undefined && isFileSchema(content[picked]);
+  const mediaType = isFile
+    ? (plainTypes.find((m) => responseKindOf(m) === "binary") ?? picked)
+    : picked;
   const description = typeof value.description === "string" ? value.description : undefined;
   const headers = headersOf(ctx, value.headers, child(where, "headers"));
   // AutoRest's extension, the one vendor vocabulary for "this declared status is (not) an error".
@@ -56,7 +63,7 @@ function responseObject(
     return [{ description, headers, isError, kind: "empty", status }];
   const responses: Response[] = [];
   if (mediaType !== undefined) {
-    const kind = responseKindOf(mediaType);
+    const kind = isFile ? "binary" : responseKindOf(mediaType);
     const media = content[mediaType];
     const rawSchema = isObject(media) ? media.schema : undefined;
     const schemaAt = child(child(contentAt, mediaType), "schema");
@@ -79,6 +86,12 @@ function responseObject(
       ),
     );
   return responses;
+}
+
+/** A media type whose schema is `type: string, format: binary`: what the converter makes of `type: file`. */
+function isFileSchema(media: unknown): boolean {
+  const schema = isObject(media) ? media.schema : undefined;
+  return isObject(schema) && schema.type === "string" && schema.format === "binary";
 }
 
 /** text/event-stream first, then NDJSON names in alphabetical order: one stream per status. */
