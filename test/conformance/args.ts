@@ -11,6 +11,8 @@ export interface SwaggerDriving {
   readonly expectItems?: Readonly<Record<string, number>>;
   /** operationIds whose calls should reject (the scenario is a failure the client must surface). */
   readonly expectError?: RegExp;
+  /** Calls that should reject, by their arguments (one operation, some values answered with errors). */
+  readonly expectErrorArgs?: (args: Record<string, unknown>) => boolean;
 }
 
 const nextOperation =
@@ -62,6 +64,21 @@ const constantsCodegenOnly = Object.fromEntries(
     ),
   ),
 );
+
+/** The request id azure-special-properties.json and header.json want ("9C4D50EE-..."). */
+const requestId = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
+/** azure-special-properties.json's subscription id and API version ("use value '1234-...'"). */
+const subscriptionId = "1234-5678-9012-3456";
+const apiVersion = "2015-07-01-preview";
+
+/** additionalProperties.json: the pet each PUT must send (additional-properties.js). */
+const puppy = {
+  id: 1,
+  name: "Puppy",
+  birthdate: "2017-12-13T02:29:51Z",
+  complexProperty: { color: "Red" },
+};
+const bunnyExtras = { height: 5.61, weight: 599, footsize: 11.5 };
 
 /** Bodies that are not JSON ("[1, 2, 3", "{null : ...}", "123jkl"): the client must reject them. */
 const invalidBodies = /_getInvalid(UnixTime|Decimal|Double|Float)?$|_getNullKey$/;
@@ -186,6 +203,128 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
     skip: {
       validationOfMethodParameters: clientValidation,
       validationOfBody: clientValidation,
+    },
+  },
+  additionalProperties: {
+    args: {
+      Pets_CreateAPTrue: [{ body: puppy }],
+      Pets_CreateCatAPTrue: [{ body: { ...puppy, name: "Lisa", friendly: true } }],
+      Pets_CreateAPObject: [
+        { body: { id: 2, name: "Hira", siblings: [puppy], picture: "//////4=" } },
+      ],
+      Pets_CreateAPString: [
+        { body: { id: 3, name: "Tommy", color: "red", weight: "10 kg", city: "Bombay" } },
+      ],
+      Pets_CreateAPInProperties: [
+        { body: { id: 4, name: "Bunny", additionalProperties: bunnyExtras } },
+      ],
+      Pets_CreateAPInPropertiesWithAPString: [
+        {
+          body: {
+            id: 5,
+            name: "Funny",
+            "@odata.location": "westus",
+            additionalProperties: bunnyExtras,
+            color: "red",
+            city: "Seattle",
+            food: "tikka masala",
+          },
+        },
+      ],
+    },
+  },
+  // extensibleEnums.js: tommy's days are known values, casper's an unknown one, scooby's allowed.
+  "extensible-enums-swagger": {
+    args: {
+      Pet_GetByPetId: [{ petId: "tommy" }, { petId: "casper" }, { petId: "scooby" }],
+      Pet_AddPet: [{ body: { name: "Retriever", IntEnum: "2", DaysOfWeek: "Friday" } }],
+    },
+  },
+  // errorStatusCodes.js: one pet or action per scenario; each declared error status must reject.
+  "xms-error-responses": {
+    args: {
+      Pet_GetPetById: ["tommy", "coyoteUgly", "weirdAlYankovic", "ringo", "alien123"].map(
+        (petId) => ({ petId }),
+      ),
+      Pet_DoSomething: ["stay", "jump", "fetch"].map((whatAction) => ({ whatAction })),
+      // A parameter named `models` (a name generators reserve): the route answers 500 on purpose.
+      Pet_HasModelsParam: [{ models: "value1" }],
+    },
+    expectError: /^Pet_HasModelsParam$/,
+    expectErrorArgs: ({ petId, whatAction }) =>
+      ["coyoteUgly", "weirdAlYankovic", "ringo", "alien123", "jump", "fetch"].includes(
+        String(petId ?? whatAction),
+      ),
+  },
+  "azure-special-properties": {
+    // Every subscriptionId route wants a request id; a user sets it on the client.
+    clientOptions: { headers: { "x-ms-client-request-id": requestId } },
+    args: {
+      ...Object.fromEntries(
+        [
+          "subscriptionInCredentials_postMethodGlobalValid",
+          "subscriptionInCredentials_postMethodGlobalNotProvidedValid",
+          "subscriptionInCredentials_postPathGlobalValid",
+          "subscriptionInCredentials_postSwaggerGlobalValid",
+          "subscriptionInMethod_postMethodLocalValid",
+          "subscriptionInMethod_postPathLocalValid",
+          "subscriptionInMethod_postSwaggerLocalValid",
+        ].map((id) => [id, [{ subscriptionId, "api-version": apiVersion }]]),
+      ),
+      // "null": the client must refuse to send a required path value it was not given.
+      subscriptionInCredentials_postMethodGlobalNull: [{}],
+      subscriptionInMethod_postMethodLocalNull: [{}],
+      ...Object.fromEntries(
+        [
+          "apiVersionDefault_getMethodGlobalValid",
+          "apiVersionDefault_getMethodGlobalNotProvidedValid",
+          "apiVersionDefault_getPathGlobalValid",
+          "apiVersionDefault_getSwaggerGlobalValid",
+        ].map((id) => [id, [{ "api-version": apiVersion }]]),
+      ),
+      // azureSpecials.js: no request id, another id (the 400 must reject), the client's own.
+      "x-ms-client-request-id_Get": async (client) => {
+        const get = client.xMsClientRequestIdGet!;
+        await get(undefined, { headers: { "x-ms-client-request-id": "" } });
+        await get(undefined, { headers: { "x-ms-client-request-id": "other" } }).then(
+          () => Promise.reject(new Error("a 400 resolved")),
+          () => undefined,
+        );
+        return [{}];
+      },
+      "x-ms-client-request-id_ParamGet": [{ "x-ms-client-request-id": requestId }],
+      header_customNamedRequestId: [{ "foo-client-request-id": requestId }],
+      header_customNamedRequestIdParamGrouping: [{ "foo-client-request-id": requestId }],
+      header_customNamedRequestIdHead: [{ "foo-client-request-id": requestId }],
+      // x-ms-skip-url-encoding: the values AutoRest sends unencoded (known-exceptions.ts).
+      skipUrlEncoding_getMethodPathValid: [{ unencodedPathParam: "path1/path2/path3" }],
+      skipUrlEncoding_getPathPathValid: [{ unencodedPathParam: "path1/path2/path3" }],
+      skipUrlEncoding_getMethodQueryValid: [{ q1: "value1&q2=value2&q3=value3" }],
+      skipUrlEncoding_getPathQueryValid: [{ q1: "value1&q2=value2&q3=value3" }],
+      odata_getWithFilter: [{ $filter: "id gt 5 and name eq 'foo'", $top: 10, $orderby: "id" }],
+    },
+    expectError: /^subscriptionIn\w+Null$/,
+  },
+  // An undeclared status (444) with a body that is no error model: the call must still reject.
+  "incorrect-error-response": { expectError: /^getIncorrectErrorFromServer$/ },
+  "subscriptionId-apiVersion": {
+    args: {
+      group_getSampleResourceGroup: [
+        {
+          subscriptionId: "test",
+          resourceGroupName: "testgroup101",
+          "api-version": "2014-04-01-preview",
+        },
+      ],
+    },
+  },
+  "azure-parameter-grouping": {
+    args: {
+      parameterGrouping_postRequired: [
+        { path: "path", body: 1234, customHeader: "header", query: 21 },
+      ],
+      parameterGrouping_postReservedWords: [{ from: "bob", accept: "yes" }],
+      parameterGrouping_groupWithConstant: [{ groupedConstant: "foo", groupedParameter: "bar" }],
     },
   },
   // ConstantClientProperties: the path, query and header constants, none passed, all sent.

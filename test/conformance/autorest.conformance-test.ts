@@ -131,7 +131,9 @@ describe.sequential("AutoRest test server", () => {
       const calls = callsBySwagger.get(swagger.name) ?? [];
       const expectError = driving[swagger.name]?.expectError;
       const checkFailures = calls.flatMap((call) => {
-        const wantsError = expectError?.test(call.operationId) ?? false;
+        const wantsError =
+          (expectError?.test(call.operationId) ?? false) ||
+          (driving[swagger.name]?.expectErrorArgs?.(call.args ?? {}) ?? false);
         const wantsItems = driving[swagger.name]?.expectItems?.[call.operationId];
         if (wantsItems !== undefined && call.outcome === "ok") {
           const got = Array.isArray(call.value) ? call.value.length : "no";

@@ -23,7 +23,8 @@ export interface SuiteSwagger {
 }
 
 export const suiteSwaggers: readonly SuiteSwagger[] = [
-  { name: "lro", legacyModules: ["lros.js"] },
+  // The double-headers LRO's poll URLs are no path of the swagger.
+  { name: "lro", legacyModules: ["lros.js"], routeNames: /^LROPostDoubleHeadersFinalLocation/ },
   {
     name: "paging",
     legacyModules: ["paging.js"],
@@ -34,7 +35,7 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
     legacyNames: /^Url(Paths|Queries|PathItem)/,
     otherSwaggers: /^UrlQueriesArrayMulti/, // url-multi-collectionFormat.json
   },
-  { name: "header", legacyNames: /^Header(Parameter|Response)/ },
+  { name: "header", legacyModules: ["header.js"], legacyNames: /^Header(Parameter|Response)/ },
   { name: "httpInfrastructure" },
   { name: "body-string" },
   {
@@ -66,6 +67,23 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   { name: "non-string-enum", legacyModules: ["nonStringEnums.js"] },
   { name: "validation", legacyNames: /^ConstantsIn(Path|Body)$/ },
   { name: "constants" },
+  { name: "additionalProperties" },
+  {
+    name: "extensible-enums-swagger",
+    legacyNames: /^(expected|unexpected|allowedValue|roundTrip)Enum$/,
+  },
+  {
+    name: "xms-error-responses",
+    legacyModules: ["errorStatusCodes.js"],
+    legacyNames:
+      /^(expectedNoErrors|expectedPet(Sad|Hungry)Error|intError|stringError|animalNotFoundError|linkNotFoundError)$/,
+  },
+  { name: "body-file", legacyModules: ["files.js"] },
+  { name: "client-enum" },
+  { name: "incorrect-error-response" },
+  { name: "azure-special-properties", legacyModules: ["azureSpecials.js"] },
+  { name: "subscriptionId-apiVersion", legacyModules: ["azureUrl.js"] },
+  { name: "azure-parameter-grouping", legacyModules: ["azureParameterGrouping.js"] },
   // The server names an optional-value scenario (OptionalIntegerHeader, ...) only once it is hit.
   {
     name: "required-optional",
