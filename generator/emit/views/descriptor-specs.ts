@@ -28,7 +28,7 @@ import type { DatePlans } from "./date-plans.js";
 import { headersDescriptor } from "./response-headers.js";
 import { streamResponseOf, wholeResponses } from "./operation-types.js";
 import { RawCode } from "./value-layout.js";
-import type { WritePlans } from "./write-plans.js";
+import { isPlannedBody, type WritePlans } from "./write-plans.js";
 
 /** Another constant of descriptors.ts, written by its name: descriptors refer to each other instead of copying. */
 export type ConstantRef = RawCode;
@@ -86,14 +86,17 @@ export type BodyDescriptor = Omit<OperationSpec["body"] & object, "encode" | "pl
 
 /**
  * The runtime encoder a request body of this kind is encoded with, and the module it is in: a
- * JSON body with a write plan (readOnly properties, constants) has write-plans.ts's own.
+ * body with a write plan (readOnly properties, constants) has write-plans.ts's own (JSON) or
+ * writable-forms.ts's (url-encoded, multipart).
  */
 export function bodyEncoderOf(
   kind: BodyDescriptor["kind"],
   hasPlan = false,
 ): { name: string; module: string } {
-  if (hasPlan && kind === "json") return { name: "encodeWritableJson", module: "write-plans" };
   const name = `encode${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+  if (hasPlan && kind === "json") return { name: "encodeWritableJson", module: "write-plans" };
+  if (hasPlan && (kind === "form" || kind === "multipart"))
+    return { name: name.replace("encode", "encodeWritable"), module: "writable-forms" };
   return { name, module: kind === "form" || kind === "multipart" ? "body-forms" : "body" };
 }
 
@@ -304,12 +307,12 @@ export function isSameSecurity(a: readonly string[], b: readonly string[]): bool
   return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
-/** The body's write plan, when it is JSON and its request view needs one. */
+/** The body's write plan, when it is JSON or a form and its request view needs one. */
 export function writePlanOf(
   body: NonNullable<Operation["requestBody"]>,
   writes: WritePlans | undefined,
 ): WritePlan | undefined {
-  return body.kind === "json" && writes ? writes.planOf(body.schema) : undefined;
+  return isPlannedBody(body.kind) && writes ? writes.planOf(body.schema) : undefined;
 }
 
 function bodyDescriptorOf(
