@@ -305,6 +305,52 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
     },
     expectError: /^subscriptionIn\w+Null$/,
   },
+  // objectType.js: { foo: "bar" } answers 200, anything else an error with an object body.
+  "object-type": {
+    args: { put: [{ body: { foo: "bar" } }, { body: { should: "fail" } }] },
+    expectErrorArgs: (args) => (args.body as { should?: string } | undefined)?.should === "fail",
+  },
+  "merge-patch": { args: { patchSingle: [{ body: { foo: "bar" } }] } },
+  // security.js: the API key as given; the AAD token is the scope, as the server's fake credential.
+  "security-key": { clientOptions: { apiKey: "123456789" } },
+  "security-aad": { clientOptions: { apiKey: "https://security.microsoft.com/.default" } },
+  "error-with-secrets": {
+    skip: {
+      CreateSecret:
+        "the route wants a query `key` and a JSON body the swagger does not declare (known-exceptions.ts)",
+    },
+    expectError: /^GetErrorWithSecrets$/,
+  },
+  "body-binary": {
+    args: {
+      Upload_File: [{ body: { more: "cowbell" } }],
+      Upload_Binary: [{ body: new Blob([new Uint8Array([1, 2, 3])]) }],
+    },
+    expectError: /^Download_ErrorStream$/,
+  },
+  "body-formdata-urlencoded": {
+    args: {
+      formdataurlencoded_updatePetWithForm: [
+        { petId: 1, body: { pet_type: "dog", pet_food: "meat", name: "Fido", pet_age: 42 } },
+      ],
+      // grant_type is the body's constant: left out, the client sends it.
+      formdataurlencoded_partialConstantBody: [{ body: { access_token: "foo", service: "bar" } }],
+    },
+  },
+  // reserved-words.js: the values each route compares with ("Pass in 'foo'", ...).
+  "reserved-words": {
+    args: {
+      import_operationOne: [{ parameter1: "foo" }],
+      operationWithContentParam: [{ body: new Blob(["hello, world"]) }],
+      operationWithJsonParam: [{ body: { hello: "world" } }],
+      operationWithDataParam: [{ body: { data: "hello", world: "world" } }],
+      operationWithFilesParam: [{ body: { files: new Blob(["file"]), fileName: "my.txt" } }],
+      operationWithUrl: [
+        { url: "foo", headerParameters: "x-ms-header", queryParameters: ["one", "two"] },
+      ],
+      reservedEnum: [{ enumParameter: "import" }],
+    },
+  },
   // An undeclared status (444) with a body that is no error model: the call must still reject.
   "incorrect-error-response": { expectError: /^getIncorrectErrorFromServer$/ },
   "subscriptionId-apiVersion": {
