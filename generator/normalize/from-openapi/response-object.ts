@@ -2,7 +2,7 @@
 import type { Response } from "../../model/api.js";
 import { child, isObject, type Location, type NormalizeContext } from "../context.js";
 import { deref } from "./deref.js";
-import { pickMediaType, responseKindOf, streamFormatOf } from "./media-type.js";
+import { isFileSchema, pickMediaType, responseKindOf, streamFormatOf } from "./media-type.js";
 import { toSchema } from "./schema-object/index.js";
 
 export function responsesObject(ctx: NormalizeContext, raw: unknown, at: Location): Response[] {
@@ -86,12 +86,6 @@ function responseObject(
       ),
     );
   return responses;
-}
-
-/** A media type whose schema is `type: string, format: binary`: what the converter makes of `type: file`. */
-function isFileSchema(media: unknown): boolean {
-  const schema = isObject(media) ? media.schema : undefined;
-  return isObject(schema) && schema.type === "string" && schema.format === "binary";
 }
 
 /** text/event-stream first, then NDJSON names in alphabetical order: one stream per status. */
