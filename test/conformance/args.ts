@@ -371,6 +371,18 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
       getWrappedArray: "model-flatten.js has no route for /model-flatten/wrappedarray (400)",
     },
   },
+  // media-types.js and mediatypes.js: each route checks the body of the content type it gets.
+  media_types: {
+    args: {
+      AnalyzeBody: [{ body: { source: "https://example.org/file.pdf" } }],
+      AnalyzeBodyNoAcceptHeader: [{ body: { source: "https://example.org/file.pdf" } }],
+      binaryBodyWithTwoContentTypes: [{ body: new Blob(["bytes"]) }],
+      binaryBodyWithThreeContentTypes: [{ body: new Blob(["bytes"]) }],
+      bodyThreeTypes: [{ body: { hello: "world" } }],
+      contentTypeWithEncoding: [{ body: "input" }],
+    },
+    skip: { putTextAndJsonBody: "media-types.js has no route for /mediatypes/textAndJson (404)" },
+  },
   "object-type": {
     args: { put: [{ body: { foo: "bar" } }, { body: { should: "fail" } }] },
     expectErrorArgs: (args) => (args.body as { should?: string } | undefined)?.should === "fail",
