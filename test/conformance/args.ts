@@ -383,6 +383,16 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
     },
     skip: { putTextAndJsonBody: "media-types.js has no route for /mediatypes/textAndJson (404)" },
   },
+  // formdata.js / formData.js: a file sent as a multipart part and as the whole body, echoed back.
+  "body-formdata": {
+    args: {
+      formdata_UploadFile: [
+        { body: { fileContent: new Blob(["file"]), fileName: "UploadFile.txt" } },
+      ],
+      formdata_UploadFileViaBody: [{ body: new Blob(["file"]) }],
+    },
+    skip: { formdata_UploadFiles: "the server has no route for several files (404)" },
+  },
   "object-type": {
     args: { put: [{ body: { foo: "bar" } }, { body: { should: "fail" } }] },
     expectErrorArgs: (args) => (args.body as { should?: string } | undefined)?.should === "fail",

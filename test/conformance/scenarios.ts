@@ -80,6 +80,7 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   },
   { name: "body-file", legacyModules: ["files.js"] },
   { name: "client-enum" },
+  { name: "body-formdata", legacyModules: ["formData.js"] },
   { name: "media_types", legacyModules: ["mediatypes.js"] },
   { name: "model-flattening", legacyNames: /ModelFlatten/ },
   { name: "object-type", legacyModules: ["objectType.js"] },
