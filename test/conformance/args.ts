@@ -393,6 +393,43 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
     },
     skip: { formdata_UploadFiles: "the server has no route for several files (404)" },
   },
+  // multiapi.js: one API version per swagger, sent as the api-version argument (AutoRest clients
+  // send info.version); testDifferentCalls wants every greeting its version declares.
+  "multiapi-v1": {
+    args: {
+      testOne: [{ id: 1, "api-version": "1.0.0" }],
+      OperationGroupOne_testTwo: [{ "api-version": "1.0.0" }],
+      testDifferentCalls: [{ "api-version": "1.0.0", greetingInEnglish: "hello" }],
+    },
+  },
+  "multiapi-v2": {
+    args: {
+      testOne: [{ id: 1, "api-version": "2.0.0" }],
+      OperationGroupOne_testTwo: [{ "api-version": "2.0.0" }],
+      OperationGroupOne_testThree: [{ "api-version": "2.0.0" }],
+      OperationGroupTwo_testFour: [{ parameterOne: true, "api-version": "2.0.0" }],
+      testDifferentCalls: [
+        { "api-version": "2.0.0", greetingInEnglish: "hello", greetingInChinese: "nihao" },
+      ],
+    },
+  },
+  "multiapi-v3": {
+    args: {
+      OperationGroupOne_testTwo: [{ "api-version": "3.0.0" }],
+      OperationGroupTwo_testFour: [
+        { "api-version": "3.0.0", body: { source: "https://example.org" } },
+      ],
+      OperationGroupTwo_testFive: [{ "api-version": "3.0.0" }],
+      testDifferentCalls: [
+        {
+          "api-version": "3.0.0",
+          greetingInEnglish: "hello",
+          greetingInChinese: "nihao",
+          greetingInFrench: "bonjour",
+        },
+      ],
+    },
+  },
   "object-type": {
     args: { put: [{ body: { foo: "bar" } }, { body: { should: "fail" } }] },
     expectErrorArgs: (args) => (args.body as { should?: string } | undefined)?.should === "fail",

@@ -80,6 +80,22 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   },
   { name: "body-file", legacyModules: ["files.js"] },
   { name: "client-enum" },
+  // multiapi.js names each scenario after the API version that reaches it.
+  {
+    name: "multiapi-v1",
+    legacyModules: ["multiapi.js"],
+    otherSwaggers: /^(?!Multiapi\w*ApiVersionOne$|MultiapiLRO)/,
+  },
+  {
+    name: "multiapi-v2",
+    legacyModules: ["multiapi.js"],
+    otherSwaggers: /^(?!Multiapi\w*ApiVersionTwo$)/,
+  },
+  {
+    name: "multiapi-v3",
+    legacyModules: ["multiapi.js"],
+    otherSwaggers: /^(?!Multiapi\w*ApiVersionThree(JSON|PDF)?$|Multiapi(OperationGroup)?Paging$)/,
+  },
   { name: "body-formdata", legacyModules: ["formData.js"] },
   { name: "media_types", legacyModules: ["mediatypes.js"] },
   { name: "model-flattening", legacyNames: /ModelFlatten/ },
