@@ -430,6 +430,9 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
       ],
     },
   },
+  // multiapiCustomBaseUrl.js: the version's api-version, and its number as the id.
+  "multiapi-v1-custom-base-url": { args: { test: [{ id: 1, "api-version": "1.0.0" }] } },
+  "multiapi-v2-custom-base-url": { args: { test: [{ id: 2, "api-version": "2.0.0" }] } },
   "object-type": {
     args: { put: [{ body: { foo: "bar" } }, { body: { should: "fail" } }] },
     expectErrorArgs: (args) => (args.body as { should?: string } | undefined)?.should === "fail",

@@ -80,6 +80,16 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   },
   { name: "body-file", legacyModules: ["files.js"] },
   { name: "client-enum" },
+  {
+    name: "multiapi-v1-custom-base-url",
+    legacyModules: ["multiapiCustomBaseUrl.js"],
+    otherSwaggers: /^(?!MultiapiCustomBaseUrlApiVersionOne$)/,
+  },
+  {
+    name: "multiapi-v2-custom-base-url",
+    legacyModules: ["multiapiCustomBaseUrl.js"],
+    otherSwaggers: /^(?!MultiapiCustomBaseUrlApiVersionTwo$)/,
+  },
   // multiapi.js names each scenario after the API version that reaches it.
   {
     name: "multiapi-v1",
