@@ -433,6 +433,9 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
   // multiapiCustomBaseUrl.js: the version's api-version, and its number as the id.
   "multiapi-v1-custom-base-url": { args: { test: [{ id: 1, "api-version": "1.0.0" }] } },
   "multiapi-v2-custom-base-url": { args: { test: [{ id: 2, "api-version": "2.0.0" }] } },
+  // xml.js: XML bodies are text to clientgen (no XML model), so a PUT sends back the GET's text;
+  // the one JSON operation wants { id: 42 }.
+  "xml-service": { args: { xml_jsonInput: [{ body: { id: 42 } }] } },
   "object-type": {
     args: { put: [{ body: { foo: "bar" } }, { body: { should: "fail" } }] },
     expectErrorArgs: (args) => (args.body as { should?: string } | undefined)?.should === "fail",

@@ -80,6 +80,7 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   },
   { name: "body-file", legacyModules: ["files.js"] },
   { name: "client-enum" },
+  { name: "xml-service", legacyModules: ["xml.js"] },
   {
     name: "multiapi-v1-custom-base-url",
     legacyModules: ["multiapiCustomBaseUrl.js"],
