@@ -165,6 +165,12 @@ export interface Parameter {
   allowReserved: boolean;
   /** Its key in the call's argument object when that is not `name` (a collision, see name-parameter-arguments.ts). */
   argName?: string;
+  /**
+   * The one value a parameter the spec requires can take (an enum of one value, 3.1 `const`):
+   * AutoRest's constants. The parameter is then optional (isRequired false) and the client sends
+   * this value when the caller leaves it out (the runtime's ConstantsSpec).
+   */
+  constant?: boolean | number | string;
   deprecated: boolean;
   description?: string;
   explode: boolean;

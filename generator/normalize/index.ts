@@ -9,6 +9,7 @@ import { assignNames } from "./passes/assign-names.js";
 import { attachPagination } from "./passes/attach-pagination.js";
 import { checkDialects } from "./passes/check-dialects.js";
 import { detectHeuristics } from "./passes/detect-heuristics.js";
+import { fillConstantParameters } from "./passes/fill-constant-parameters.js";
 import { exceedsReferenceDepth } from "./passes/limit-reference-depth.js";
 import { linkPollers } from "./passes/link-pollers.js";
 import { nameParameterArguments } from "./passes/name-parameter-arguments.js";
@@ -40,6 +41,7 @@ export function normalize(
   api = resolveStreams(ctx, api);
   api = nameParameterArguments(ctx, api);
   api = pinDiscriminators(api);
+  api = fillConstantParameters(api);
   api = splitReadWrite(api);
   if (options.dates) api = convertDates(api);
   api = resolveNameConflicts(ctx, api);

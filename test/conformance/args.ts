@@ -11,6 +11,8 @@ export interface SwaggerDriving {
   readonly expectItems?: Readonly<Record<string, number>>;
   /** operationIds whose calls should reject (the scenario is a failure the client must surface). */
   readonly expectError?: RegExp;
+  /** Calls that should reject, by their arguments (one operation, some values answered with errors). */
+  readonly expectErrorArgs?: (args: Record<string, unknown>) => boolean;
 }
 
 const nextOperation =
@@ -45,6 +47,60 @@ const pathItem = {
  */
 const clientValidation =
   "client-side constraint validation: no server route to judge it (/fakepath); clientgen does not check constraints";
+
+/**
+ * constants.json's operations other than putClientConstants check what a generator emits for
+ * each kind of enum parameter: the server has no route for them.
+ */
+const constantsCodegenOnly = Object.fromEntries(
+  ["NoModelAsString", "ModelAsString"].flatMap((model) =>
+    ["NoRequired", "Required"].flatMap((required) =>
+      ["TwoValue", "OneValue"].flatMap((count) =>
+        ["NoDefault", "Default"].map((fallback) => [
+          `contants_put${model}${required}${count}${fallback}`,
+          "emitted-code check without a server route",
+        ]),
+      ),
+    ),
+  ),
+);
+
+/** The request id azure-special-properties.json and header.json want ("9C4D50EE-..."). */
+const requestId = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
+/** azure-special-properties.json's subscription id and API version ("use value '1234-...'"). */
+const subscriptionId = "1234-5678-9012-3456";
+const apiVersion = "2015-07-01-preview";
+
+/** additionalProperties.json: the pet each PUT must send (additional-properties.js). */
+const puppy = {
+  id: 1,
+  name: "Puppy",
+  birthdate: "2017-12-13T02:29:51Z",
+  complexProperty: { color: "Red" },
+};
+const bunnyExtras = { height: 5.61, weight: 599, footsize: 11.5 };
+
+/**
+ * model-flattening.json's PUTs and POSTs: the bodies model-flatten.js compares with. The wire
+ * format is the nested one (clientgen does not flatten); `max_product_capacity` is a constant,
+ * left out for the client to send.
+ */
+const flattenedProduct = {
+  base_product_id: "123",
+  base_product_description: "product description",
+  details: {
+    max_product_display_name: "max name",
+    max_product_image: { "@odata.value": "http://foo" },
+  },
+};
+const flatResources = {
+  Resource1: {
+    location: "West US",
+    tags: { tag1: "value1", tag2: "value3" },
+    properties: { "p.name": "Product1", type: "Flat" },
+  },
+  Resource2: { location: "Building 44", properties: { "p.name": "Product2", type: "Flat" } },
+};
 
 /** Bodies that are not JSON ("[1, 2, 3", "{null : ...}", "123jkl"): the client must reject them. */
 const invalidBodies = /_getInvalid(UnixTime|Decimal|Double|Float)?$|_getNullKey$/;
@@ -171,6 +227,284 @@ export const driving: Readonly<Record<string, SwaggerDriving>> = {
       validationOfBody: clientValidation,
     },
   },
+  additionalProperties: {
+    args: {
+      Pets_CreateAPTrue: [{ body: puppy }],
+      Pets_CreateCatAPTrue: [{ body: { ...puppy, name: "Lisa", friendly: true } }],
+      Pets_CreateAPObject: [
+        { body: { id: 2, name: "Hira", siblings: [puppy], picture: "//////4=" } },
+      ],
+      Pets_CreateAPString: [
+        { body: { id: 3, name: "Tommy", color: "red", weight: "10 kg", city: "Bombay" } },
+      ],
+      Pets_CreateAPInProperties: [
+        { body: { id: 4, name: "Bunny", additionalProperties: bunnyExtras } },
+      ],
+      Pets_CreateAPInPropertiesWithAPString: [
+        {
+          body: {
+            id: 5,
+            name: "Funny",
+            "@odata.location": "westus",
+            additionalProperties: bunnyExtras,
+            color: "red",
+            city: "Seattle",
+            food: "tikka masala",
+          },
+        },
+      ],
+    },
+  },
+  // extensibleEnums.js: tommy's days are known values, casper's an unknown one, scooby's allowed.
+  "extensible-enums-swagger": {
+    args: {
+      Pet_GetByPetId: [{ petId: "tommy" }, { petId: "casper" }, { petId: "scooby" }],
+      Pet_AddPet: [{ body: { name: "Retriever", IntEnum: "2", DaysOfWeek: "Friday" } }],
+    },
+  },
+  // errorStatusCodes.js: one pet or action per scenario; each declared error status must reject.
+  "xms-error-responses": {
+    args: {
+      Pet_GetPetById: ["tommy", "coyoteUgly", "weirdAlYankovic", "ringo", "alien123"].map(
+        (petId) => ({ petId }),
+      ),
+      Pet_DoSomething: ["stay", "jump", "fetch"].map((whatAction) => ({ whatAction })),
+      // A parameter named `models` (a name generators reserve): the route answers 500 on purpose.
+      Pet_HasModelsParam: [{ models: "value1" }],
+    },
+    expectError: /^Pet_HasModelsParam$/,
+    expectErrorArgs: ({ petId, whatAction }) =>
+      ["coyoteUgly", "weirdAlYankovic", "ringo", "alien123", "jump", "fetch"].includes(
+        String(petId ?? whatAction),
+      ),
+  },
+  "azure-special-properties": {
+    // Every subscriptionId route wants a request id; a user sets it on the client.
+    clientOptions: { headers: { "x-ms-client-request-id": requestId } },
+    args: {
+      ...Object.fromEntries(
+        [
+          "subscriptionInCredentials_postMethodGlobalValid",
+          "subscriptionInCredentials_postMethodGlobalNotProvidedValid",
+          "subscriptionInCredentials_postPathGlobalValid",
+          "subscriptionInCredentials_postSwaggerGlobalValid",
+          "subscriptionInMethod_postMethodLocalValid",
+          "subscriptionInMethod_postPathLocalValid",
+          "subscriptionInMethod_postSwaggerLocalValid",
+        ].map((id) => [id, [{ subscriptionId, "api-version": apiVersion }]]),
+      ),
+      // "null": the client must refuse to send a required path value it was not given.
+      subscriptionInCredentials_postMethodGlobalNull: [{}],
+      subscriptionInMethod_postMethodLocalNull: [{}],
+      ...Object.fromEntries(
+        [
+          "apiVersionDefault_getMethodGlobalValid",
+          "apiVersionDefault_getMethodGlobalNotProvidedValid",
+          "apiVersionDefault_getPathGlobalValid",
+          "apiVersionDefault_getSwaggerGlobalValid",
+        ].map((id) => [id, [{ "api-version": apiVersion }]]),
+      ),
+      // azureSpecials.js: no request id, another id (the 400 must reject), the client's own.
+      "x-ms-client-request-id_Get": async (client) => {
+        const get = client.xMsClientRequestIdGet!;
+        await get(undefined, { headers: { "x-ms-client-request-id": "" } });
+        await get(undefined, { headers: { "x-ms-client-request-id": "other" } }).then(
+          () => Promise.reject(new Error("a 400 resolved")),
+          () => undefined,
+        );
+        return [{}];
+      },
+      "x-ms-client-request-id_ParamGet": [{ "x-ms-client-request-id": requestId }],
+      header_customNamedRequestId: [{ "foo-client-request-id": requestId }],
+      header_customNamedRequestIdParamGrouping: [{ "foo-client-request-id": requestId }],
+      header_customNamedRequestIdHead: [{ "foo-client-request-id": requestId }],
+      // x-ms-skip-url-encoding: the values AutoRest sends unencoded (known-exceptions.ts).
+      skipUrlEncoding_getMethodPathValid: [{ unencodedPathParam: "path1/path2/path3" }],
+      skipUrlEncoding_getPathPathValid: [{ unencodedPathParam: "path1/path2/path3" }],
+      skipUrlEncoding_getMethodQueryValid: [{ q1: "value1&q2=value2&q3=value3" }],
+      skipUrlEncoding_getPathQueryValid: [{ q1: "value1&q2=value2&q3=value3" }],
+      odata_getWithFilter: [{ $filter: "id gt 5 and name eq 'foo'", $top: 10, $orderby: "id" }],
+    },
+    expectError: /^subscriptionIn\w+Null$/,
+  },
+  // objectType.js: { foo: "bar" } answers 200, anything else an error with an object body.
+  "model-flattening": {
+    args: {
+      putArray: [
+        {
+          body: [
+            { location: "West US", tags: { tag1: "value1", tag2: "value3" } },
+            { location: "Building 44" },
+          ],
+        },
+      ],
+      putDictionary: [{ body: flatResources }],
+      putResourceCollection: [
+        {
+          body: {
+            arrayofresources: [
+              { ...flatResources.Resource1 },
+              { location: "East US", properties: { "p.name": "Product2", type: "Flat" } },
+            ],
+            dictionaryofresources: flatResources,
+            productresource: { location: "India", properties: { "p.name": "Azure", type: "Flat" } },
+          },
+        },
+      ],
+      putSimpleProduct: [
+        {
+          body: {
+            ...flattenedProduct,
+            details: {
+              ...flattenedProduct.details,
+              max_product_image: { "@odata.value": "http://foo", generic_value: "https://generic" },
+            },
+          },
+        },
+      ],
+      postFlattenedSimpleProduct: [{ body: flattenedProduct }],
+      putSimpleProductWithGrouping: [{ name: "groupproduct", body: flattenedProduct }],
+    },
+    skip: {
+      putWrappedArray:
+        "model-flatten.js has no route for /model-flatten/wrappedarray (a PUT is never answered)",
+      getWrappedArray: "model-flatten.js has no route for /model-flatten/wrappedarray (400)",
+    },
+  },
+  // media-types.js and mediatypes.js: each route checks the body of the content type it gets.
+  media_types: {
+    args: {
+      AnalyzeBody: [{ body: { source: "https://example.org/file.pdf" } }],
+      AnalyzeBodyNoAcceptHeader: [{ body: { source: "https://example.org/file.pdf" } }],
+      binaryBodyWithTwoContentTypes: [{ body: new Blob(["bytes"]) }],
+      binaryBodyWithThreeContentTypes: [{ body: new Blob(["bytes"]) }],
+      bodyThreeTypes: [{ body: { hello: "world" } }],
+      contentTypeWithEncoding: [{ body: "input" }],
+    },
+    skip: { putTextAndJsonBody: "media-types.js has no route for /mediatypes/textAndJson (404)" },
+  },
+  // formdata.js / formData.js: a file sent as a multipart part and as the whole body, echoed back.
+  "body-formdata": {
+    args: {
+      formdata_UploadFile: [
+        { body: { fileContent: new Blob(["file"]), fileName: "UploadFile.txt" } },
+      ],
+      formdata_UploadFileViaBody: [{ body: new Blob(["file"]) }],
+    },
+    skip: { formdata_UploadFiles: "the server has no route for several files (404)" },
+  },
+  // multiapi.js: one API version per swagger, sent as the api-version argument (AutoRest clients
+  // send info.version); testDifferentCalls wants every greeting its version declares.
+  "multiapi-v1": {
+    args: {
+      testOne: [{ id: 1, "api-version": "1.0.0" }],
+      OperationGroupOne_testTwo: [{ "api-version": "1.0.0" }],
+      testDifferentCalls: [{ "api-version": "1.0.0", greetingInEnglish: "hello" }],
+    },
+  },
+  "multiapi-v2": {
+    args: {
+      testOne: [{ id: 1, "api-version": "2.0.0" }],
+      OperationGroupOne_testTwo: [{ "api-version": "2.0.0" }],
+      OperationGroupOne_testThree: [{ "api-version": "2.0.0" }],
+      OperationGroupTwo_testFour: [{ parameterOne: true, "api-version": "2.0.0" }],
+      testDifferentCalls: [
+        { "api-version": "2.0.0", greetingInEnglish: "hello", greetingInChinese: "nihao" },
+      ],
+    },
+  },
+  "multiapi-v3": {
+    args: {
+      OperationGroupOne_testTwo: [{ "api-version": "3.0.0" }],
+      OperationGroupTwo_testFour: [
+        { "api-version": "3.0.0", body: { source: "https://example.org" } },
+      ],
+      OperationGroupTwo_testFive: [{ "api-version": "3.0.0" }],
+      testDifferentCalls: [
+        {
+          "api-version": "3.0.0",
+          greetingInEnglish: "hello",
+          greetingInChinese: "nihao",
+          greetingInFrench: "bonjour",
+        },
+      ],
+    },
+  },
+  // multiapiCustomBaseUrl.js: the version's api-version, and its number as the id.
+  "multiapi-v1-custom-base-url": { args: { test: [{ id: 1, "api-version": "1.0.0" }] } },
+  "multiapi-v2-custom-base-url": { args: { test: [{ id: 2, "api-version": "2.0.0" }] } },
+  // xml.js: XML bodies are text to clientgen (no XML model), so a PUT sends back the GET's text;
+  // the one JSON operation wants { id: 42 }.
+  "xml-service": { args: { xml_jsonInput: [{ body: { id: 42 } }] } },
+  "object-type": {
+    args: { put: [{ body: { foo: "bar" } }, { body: { should: "fail" } }] },
+    expectErrorArgs: (args) => (args.body as { should?: string } | undefined)?.should === "fail",
+  },
+  "merge-patch": { args: { patchSingle: [{ body: { foo: "bar" } }] } },
+  // security.js: the API key as given; the AAD token is the scope, as the server's fake credential.
+  "security-key": { clientOptions: { apiKey: "123456789" } },
+  "security-aad": { clientOptions: { apiKey: "https://security.microsoft.com/.default" } },
+  "error-with-secrets": {
+    skip: {
+      CreateSecret:
+        "the route wants a query `key` and a JSON body the swagger does not declare (known-exceptions.ts)",
+    },
+    expectError: /^GetErrorWithSecrets$/,
+  },
+  "body-binary": {
+    args: {
+      Upload_File: [{ body: { more: "cowbell" } }],
+      Upload_Binary: [{ body: new Blob([new Uint8Array([1, 2, 3])]) }],
+    },
+    expectError: /^Download_ErrorStream$/,
+  },
+  "body-formdata-urlencoded": {
+    args: {
+      formdataurlencoded_updatePetWithForm: [
+        { petId: 1, body: { pet_type: "dog", pet_food: "meat", name: "Fido", pet_age: 42 } },
+      ],
+      // grant_type is the body's constant: left out, the client sends it.
+      formdataurlencoded_partialConstantBody: [{ body: { access_token: "foo", service: "bar" } }],
+    },
+  },
+  // reserved-words.js: the values each route compares with ("Pass in 'foo'", ...).
+  "reserved-words": {
+    args: {
+      import_operationOne: [{ parameter1: "foo" }],
+      operationWithContentParam: [{ body: new Blob(["hello, world"]) }],
+      operationWithJsonParam: [{ body: { hello: "world" } }],
+      operationWithDataParam: [{ body: { data: "hello", world: "world" } }],
+      operationWithFilesParam: [{ body: { files: new Blob(["file"]), fileName: "my.txt" } }],
+      operationWithUrl: [
+        { url: "foo", headerParameters: "x-ms-header", queryParameters: ["one", "two"] },
+      ],
+      reservedEnum: [{ enumParameter: "import" }],
+    },
+  },
+  // An undeclared status (444) with a body that is no error model: the call must still reject.
+  "incorrect-error-response": { expectError: /^getIncorrectErrorFromServer$/ },
+  "subscriptionId-apiVersion": {
+    args: {
+      group_getSampleResourceGroup: [
+        {
+          subscriptionId: "test",
+          resourceGroupName: "testgroup101",
+          "api-version": "2014-04-01-preview",
+        },
+      ],
+    },
+  },
+  "azure-parameter-grouping": {
+    args: {
+      parameterGrouping_postRequired: [
+        { path: "path", body: 1234, customHeader: "header", query: 21 },
+      ],
+      parameterGrouping_postReservedWords: [{ from: "bob", accept: "yes" }],
+      parameterGrouping_groupWithConstant: [{ groupedConstant: "foo", groupedParameter: "bar" }],
+    },
+  },
+  // ConstantClientProperties: the path, query and header constants, none passed, all sent.
+  constants: { skip: constantsCodegenOnly },
   // collectionFormat multi: the name repeated per item; an empty array sends no query at all.
   "url-multi-collectionFormat": {
     args: {

@@ -131,7 +131,9 @@ describe.sequential("AutoRest test server", () => {
       const calls = callsBySwagger.get(swagger.name) ?? [];
       const expectError = driving[swagger.name]?.expectError;
       const checkFailures = calls.flatMap((call) => {
-        const wantsError = expectError?.test(call.operationId) ?? false;
+        const wantsError =
+          (expectError?.test(call.operationId) ?? false) ||
+          (driving[swagger.name]?.expectErrorArgs?.(call.args ?? {}) ?? false);
         const wantsItems = driving[swagger.name]?.expectItems?.[call.operationId];
         if (wantsItems !== undefined && call.outcome === "ok") {
           const got = Array.isArray(call.value) ? call.value.length : "no";
@@ -157,7 +159,12 @@ describe.sequential("AutoRest test server", () => {
     const excepted = (swagger: string) => (scenario: string) =>
       knownExceptions.some((entry) => entry.swagger === swagger && entry.scenario === scenario);
     const rows = results.map((result) => rowOf(result, excepted(result.swagger)));
-    console.log(`\n${formatTable(rows)}\n`);
+    const driven = new Set(results.flatMap((result) => [...result.scenarios.keys()]));
+    const undriven = [...coverage.keys()].filter((name) => !driven.has(name));
+    console.log(
+      `\n${formatTable(rows)}\n${undriven.length} of the server's ${coverage.size} coverage entries not driven\n`,
+    );
+    if (process.env.CONFORMANCE_DEBUG) console.log(`not driven: ${undriven.join(" ")}`);
     const unexpected: string[] = [];
     for (const result of results) {
       const isExcepted = excepted(result.swagger);

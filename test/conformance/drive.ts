@@ -64,6 +64,7 @@ interface SwaggerParameter {
   required?: boolean;
   enum?: unknown[];
   schema?: { enum?: unknown[] };
+  "x-ms-enum"?: { modelAsString?: boolean };
   $ref?: string;
 }
 
@@ -121,17 +122,16 @@ function swaggerOperations(file: string): Map<
 
 /**
  * The argument sets the swagger itself yields: every combination of a required parameter's enum
- * values (optional parameters are left out, as a user leaves them).
+ * values. Optional parameters are left out, as a user leaves them, and so are constants (a
+ * required enum of one value, not modelAsString): the client sends those itself.
  */
 function enumArgs(parameters: readonly SwaggerParameter[]): Args[] | undefined {
   let sets: Args[] = [{}];
   for (const parameter of parameters) {
     if (parameter.in === "body" || !parameter.required) continue;
     const values = parameter.enum ?? parameter.schema?.enum;
-    if (!values) {
-      if (parameter.required) return undefined;
-      continue;
-    }
+    if (!values) return undefined;
+    if (values.length === 1 && parameter["x-ms-enum"]?.modelAsString !== true) continue;
     sets = sets.flatMap((set) => values.map((value) => ({ ...set, [parameter.name]: value })));
   }
   return sets;

@@ -6,16 +6,12 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const packageDir = path.resolve(
-  "node_modules/@microsoft.azure/autorest.testserver",
-);
+const packageDir = path.resolve("node_modules/@microsoft.azure/autorest.testserver");
 // The server logs every registration on stdout; keep stdout for our JSON only.
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = () => true;
 const { app } = require(path.join(packageDir, "dist/api"));
-const { requireMockRoutes, ROUTE_FOLDER } = require(
-  path.join(packageDir, "dist/app/app.js"),
-);
+const { requireMockRoutes, ROUTE_FOLDER } = require(path.join(packageDir, "dist/app/app.js"));
 
 (async () => {
   await requireMockRoutes(ROUTE_FOLDER);

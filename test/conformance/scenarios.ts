@@ -23,7 +23,8 @@ export interface SuiteSwagger {
 }
 
 export const suiteSwaggers: readonly SuiteSwagger[] = [
-  { name: "lro", legacyModules: ["lros.js"] },
+  // The double-headers LRO's poll URLs are no path of the swagger.
+  { name: "lro", legacyModules: ["lros.js"], routeNames: /^LROPostDoubleHeadersFinalLocation/ },
   {
     name: "paging",
     legacyModules: ["paging.js"],
@@ -34,7 +35,7 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
     legacyNames: /^Url(Paths|Queries|PathItem)/,
     otherSwaggers: /^UrlQueriesArrayMulti/, // url-multi-collectionFormat.json
   },
-  { name: "header", legacyNames: /^Header(Parameter|Response)/ },
+  { name: "header", legacyModules: ["header.js"], legacyNames: /^Header(Parameter|Response)/ },
   { name: "httpInfrastructure" },
   { name: "body-string" },
   {
@@ -65,7 +66,67 @@ export const suiteSwaggers: readonly SuiteSwagger[] = [
   { name: "multiple-inheritance", legacyModules: ["multipleInheritance.js"] },
   { name: "non-string-enum", legacyModules: ["nonStringEnums.js"] },
   { name: "validation", legacyNames: /^ConstantsIn(Path|Body)$/ },
-  { name: "required-optional" },
+  { name: "constants" },
+  { name: "additionalProperties" },
+  {
+    name: "extensible-enums-swagger",
+    legacyNames: /^(expected|unexpected|allowedValue|roundTrip)Enum$/,
+  },
+  {
+    name: "xms-error-responses",
+    legacyModules: ["errorStatusCodes.js"],
+    legacyNames:
+      /^(expectedNoErrors|expectedPet(Sad|Hungry)Error|intError|stringError|animalNotFoundError|linkNotFoundError)$/,
+  },
+  { name: "body-file", legacyModules: ["files.js"] },
+  { name: "client-enum" },
+  { name: "xml-service", legacyModules: ["xml.js"] },
+  {
+    name: "multiapi-v1-custom-base-url",
+    legacyModules: ["multiapiCustomBaseUrl.js"],
+    otherSwaggers: /^(?!MultiapiCustomBaseUrlApiVersionOne$)/,
+  },
+  {
+    name: "multiapi-v2-custom-base-url",
+    legacyModules: ["multiapiCustomBaseUrl.js"],
+    otherSwaggers: /^(?!MultiapiCustomBaseUrlApiVersionTwo$)/,
+  },
+  // multiapi.js names each scenario after the API version that reaches it.
+  {
+    name: "multiapi-v1",
+    legacyModules: ["multiapi.js"],
+    otherSwaggers: /^(?!Multiapi\w*ApiVersionOne$|MultiapiLRO)/,
+  },
+  {
+    name: "multiapi-v2",
+    legacyModules: ["multiapi.js"],
+    otherSwaggers: /^(?!Multiapi\w*ApiVersionTwo$)/,
+  },
+  {
+    name: "multiapi-v3",
+    legacyModules: ["multiapi.js"],
+    otherSwaggers: /^(?!Multiapi\w*ApiVersionThree(JSON|PDF)?$|Multiapi(OperationGroup)?Paging$)/,
+  },
+  { name: "body-formdata", legacyModules: ["formData.js"] },
+  { name: "media_types", legacyModules: ["mediatypes.js"] },
+  { name: "model-flattening", legacyNames: /ModelFlatten/ },
+  { name: "object-type", legacyModules: ["objectType.js"] },
+  { name: "merge-patch" },
+  { name: "security-key" },
+  { name: "security-aad" },
+  { name: "error-with-secrets" },
+  { name: "body-binary" },
+  { name: "body-formdata-urlencoded" },
+  { name: "reserved-words" },
+  { name: "incorrect-error-response" },
+  { name: "azure-special-properties", legacyModules: ["azureSpecials.js"] },
+  { name: "subscriptionId-apiVersion", legacyModules: ["azureUrl.js"] },
+  { name: "azure-parameter-grouping", legacyModules: ["azureParameterGrouping.js"] },
+  // The server names an optional-value scenario (OptionalIntegerHeader, ...) only once it is hit.
+  {
+    name: "required-optional",
+    legacyNames: /^Optional(Array|Class|Integer|String)(Header|Parameter|Property)$/,
+  },
   { name: "custom-baseUrl", legacyNames: /^CustomBaseUri$/ },
   { name: "custom-baseUrl-more-options", legacyNames: /^CustomBaseUriMoreOptions$/ },
   {

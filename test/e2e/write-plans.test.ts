@@ -121,3 +121,38 @@ describe("write plans", () => {
     expect(sent(1)).toEqual({ text: "t", id: "not in the schema" });
   });
 });
+
+describe("write plans in form bodies", () => {
+  async function formsClient(baseUrl: string) {
+    const out = path.join(dir, "forms");
+    const { files } = await generate({
+      overlays: [],
+      spec: "test/fixtures/write-plans/forms.yaml",
+    });
+    for (const f of files) {
+      mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+      writeFileSync(path.join(out, f.path), f.text);
+    }
+    const mod = (await import(path.join(out, "index.ts"))) as {
+      createFormsClient(o: object): {
+        getToken(params: { body: Body }): Promise<void>;
+        upload(params: { body: Body }): Promise<void>;
+      };
+    };
+    return mod.createFormsClient({ baseUrl });
+  }
+
+  it("fills constants and drops readOnly fields in url-encoded and multipart bodies", async () => {
+    server = await startServer(json(204, undefined));
+    const forms = await formsClient(server.url);
+    const body = { service: "bar", id: "server's" };
+    await forms.getToken({ body });
+    expect(server.requests[0]!.text).toBe("service=bar&grant_type=access_token");
+    await forms.upload({ body });
+    const multipart = server.requests[1]!.text;
+    expect(multipart).toMatch(/name="grant_type"\r\n\r\naccess_token\r\n/);
+    expect(multipart).toMatch(/name="service"\r\n\r\nbar\r\n/);
+    expect(multipart).not.toContain("server's");
+    expect(body).toEqual({ service: "bar", id: "server's" });
+  });
+});

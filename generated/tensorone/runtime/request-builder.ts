@@ -34,7 +34,8 @@ export function prepareRequest(
   callHeaders: Readonly<Record<string, string>> | undefined,
 ): PreparedRequest {
   // Generated argument interfaces have no index signature; read them as a plain record.
-  const args = callArgs as Readonly<Record<string, unknown>> | undefined;
+  const args = (op.constants ? op.constants.fill(callArgs) : callArgs) as
+    Readonly<Record<string, unknown>> | undefined;
   const headers: Record<string, string> = {};
   const accept = acceptOf(op);
   if (accept) headers.accept = accept;

@@ -56,6 +56,17 @@ export interface ParamStyles {
 }
 
 /**
+ * Required parameters whose schema allows one value (an enum of one value, `const`): AutoRest's
+ * constants, optional in the params type. `fill`, called as `spec.fill(args)`, is the runtime's
+ * withConstants (constant-params.ts), named here so only clients with such parameters bundle it.
+ */
+export interface ConstantsSpec {
+  /** Argument key (ParameterSpec.arg, else name) -> the value sent when the caller leaves it out. */
+  readonly values: Readonly<Record<string, boolean | number | string>>;
+  readonly fill: (this: ConstantsSpec, args: object | undefined) => object;
+}
+
+/**
  * How the request body is encoded: by `encode`, the runtime's encoder for the kind, which the
  * descriptor names (body.ts: encodeJson, encodeText, encodeBinary; body-forms.ts: encodeForm,
  * encodeMultipart), so a client bundles only the encoders its bodies use. json: JSON.stringify;
@@ -187,6 +198,8 @@ export interface OperationSpec {
    * nothing else may be left out: the runtime reads it off the path template (params.ts).
    */
   readonly params?: readonly ParameterSpec[];
+  /** Parameters the spec requires that can take one value only: sent when the caller leaves them out. */
+  readonly constants?: ConstantsSpec;
   readonly body?: BodySpec;
   readonly responses: readonly ResponseSpec[];
   /**

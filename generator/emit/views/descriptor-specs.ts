@@ -29,7 +29,7 @@ import type { DatePlans } from "./date-plans.js";
 import { headersDescriptor } from "./response-headers.js";
 import { streamResponseOf, wholeResponses } from "./operation-types.js";
 import { RawCode } from "./value-layout.js";
-import type { WritePlans } from "./write-plans.js";
+import { isPlannedBody, type WritePlans } from "./write-plans.js";
 
 /** Another constant of descriptors.ts, written by its name: descriptors refer to each other instead of copying. */
 export type ConstantRef = RawCode;
@@ -40,11 +40,12 @@ export type ParameterDescriptor = Omit<ParameterSpec, "styles"> & { readonly sty
 /** The runtime's OperationSpec; its shared date table is the table's constant. */
 export type OperationDescriptor = Omit<
   OperationSpec,
-  "auth" | "body" | "dateTable" | "params" | "serverWait"
+  "auth" | "body" | "constants" | "dateTable" | "params" | "serverWait"
 > & {
   /** Left out (by descriptors-view.ts) where it is the API's security, defaultSecurityOf. */
   readonly auth?: readonly AuthDescriptor[];
   readonly body?: BodyDescriptor;
+  readonly constants?: ConstantsDescriptor;
   readonly dateTable?: ConstantRef;
   readonly params?: readonly ParameterDescriptor[];
   readonly serverWait?: ServerWaitDescriptor;
@@ -65,6 +66,11 @@ export function authPlacerOf(type: AuthData["type"]): string {
   return `${type}Auth`;
 }
 
+/** The runtime's ConstantsSpec; what fills them in is constant-params.ts's withConstants, by name. */
+export type ConstantsDescriptor = Omit<NonNullable<OperationSpec["constants"]>, "fill"> & {
+  readonly fill: RawCode;
+};
+
 /** The runtime's ServerWaitSpec; what it does is server-wait.ts's withServerWait, by name. */
 export type ServerWaitDescriptor = Omit<NonNullable<OperationSpec["serverWait"]>, "apply"> & {
   readonly apply: RawCode;
@@ -81,14 +87,17 @@ export type BodyDescriptor = Omit<OperationSpec["body"] & object, "encode" | "pl
 
 /**
  * The runtime encoder a request body of this kind is encoded with, and the module it is in: a
- * JSON body with a write plan (readOnly properties, constants) has write-plans.ts's own.
+ * body with a write plan (readOnly properties, constants) has write-plans.ts's own (JSON) or
+ * writable-forms.ts's (url-encoded, multipart).
  */
 export function bodyEncoderOf(
   kind: BodyDescriptor["kind"],
   hasPlan = false,
 ): { name: string; module: string } {
-  if (hasPlan && kind === "json") return { name: "encodeWritableJson", module: "write-plans" };
   const name = `encode${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+  if (hasPlan && kind === "json") return { name: "encodeWritableJson", module: "write-plans" };
+  if (hasPlan && (kind === "form" || kind === "multipart"))
+    return { name: name.replace("encode", "encodeWritable"), module: "writable-forms" };
   return { name, module: kind === "form" || kind === "multipart" ? "body-forms" : "body" };
 }
 
@@ -200,6 +209,7 @@ export function operationSpecOf(
     method: op.method,
     path: op.path,
     params: writtenParams(op.parameters),
+    constants: constantsSpecOf(op.parameters),
     body: op.requestBody && bodyDescriptorOf(op.requestBody, writes),
     responses: withoutImpliedErrors(
       responses.map((r, i) => ({
@@ -243,6 +253,18 @@ function writtenParams(parameters: readonly Parameter[]): ParameterDescriptor[] 
       (p) => !(p.in === "path" && Object.values(p).filter((v) => v !== undefined).length === 2),
     );
   return written.length > 0 ? written : undefined;
+}
+
+/** The constants the runtime fills in (Parameter.constant), by argument key; undefined when none. */
+function constantsSpecOf(parameters: readonly Parameter[]): ConstantsDescriptor | undefined {
+  const values = Object.fromEntries(
+    parameters.flatMap((p) =>
+      p.constant === undefined ? [] : [[p.argName ?? p.name, p.constant]],
+    ),
+  );
+  return Object.keys(values).length > 0
+    ? { values, fill: new RawCode("withConstants") }
+    : undefined;
 }
 
 /** What the runtime assumes of a method when the descriptor does not say (retry.ts's isIdempotent). */
@@ -300,12 +322,12 @@ export function isSameSecurity(a: readonly string[], b: readonly string[]): bool
   return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
-/** The body's write plan, when it is JSON and its request view needs one. */
+/** The body's write plan, when it is JSON or a form and its request view needs one. */
 export function writePlanOf(
   body: NonNullable<Operation["requestBody"]>,
   writes: WritePlans | undefined,
 ): WritePlan | undefined {
-  return body.kind === "json" && writes ? writes.planOf(body.schema) : undefined;
+  return isPlannedBody(body.kind) && writes ? writes.planOf(body.schema) : undefined;
 }
 
 function bodyDescriptorOf(

@@ -71,8 +71,12 @@ export interface DescriptorsView {
   formEncoders: string;
   /** A JSON body has a write plan: its descriptor names write-plans.ts's encodeWritableJson. */
   hasWritePlans: boolean;
+  /** `encodeWritableForm, ...`: the encoders of writable-forms.ts form bodies with a plan name. */
+  writableFormEncoders: string;
   /** An operation has the server wait: its descriptor names the runtime's withServerWait. */
   hasServerWait: boolean;
+  /** A parameter is a constant: its operation's descriptor names the runtime's withConstants. */
+  hasConstants: boolean;
   /** `apiKeyAuth, bearerAuth`: the auth placers descriptors name (imported only then). */
   authPlacers: string;
 }
@@ -184,7 +188,9 @@ export function descriptorsView(api: Api): DescriptorsView {
     bodyEncoders: encodersIn(api, "body", writes),
     formEncoders: encodersIn(api, "body-forms", writes),
     hasWritePlans: encodersIn(api, "write-plans", writes) !== "",
+    writableFormEncoders: encodersIn(api, "writable-forms", writes),
     hasServerWait: api.operations.some((op) => op.serverWait !== undefined),
+    hasConstants: operationSpecs.some((spec) => spec.constants !== undefined),
     authPlacers: [...placers].sort().join(", "),
   };
 }

@@ -11,6 +11,9 @@ export function paramsMembers(op: Operation, names: TypeNames, column: number): 
   const members = op.parameters.map((p) => {
     const doc = docComment([
       p.description ?? schemaDocLines(p.schema).join("\n"),
+      p.constant === undefined
+        ? undefined
+        : "Optional: the client sends this constant when it is left out.",
       p.deprecated ? "@deprecated" : undefined,
     ]);
     const line = typedLine(

@@ -1,9 +1,9 @@
-// What the runtime changes in a JSON request body before sending it (templates/runtime/
+// What the runtime changes in a JSON or form request body before sending it (templates/runtime/
 // write-plans.ts): the readOnly properties the request view left out (a value read from a GET and
 // sent back still holds them) are removed, the constants it made optional are filled in. One shared
 // plan per named schema that needs one (by name, so recursive schemas work), inline plans for the
 // rest; nothing at all for bodies that need none, which keep the plain JSON encoder.
-import type { Api } from "../../model/api.js";
+import type { Api, BodyKind } from "../../model/api.js";
 import type { NamedSchema, Schema } from "../../model/schema.js";
 import type { WritePlan } from "../../../templates/runtime/types.js";
 import { schemasWith } from "../../normalize/passes/schemas-with.js";
@@ -40,13 +40,21 @@ export function writePlans(api: Api): WritePlans {
       name(inner);
   };
   for (const op of api.operations) {
-    const body = op.requestBody?.kind === "json" ? planOf(op.requestBody.schema) : undefined;
+    const body =
+      op.requestBody && isPlannedBody(op.requestBody.kind)
+        ? planOf(op.requestBody.schema)
+        : undefined;
     if (body) name(body);
   }
   return {
     planOf,
     table: Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
+}
+
+/** Bodies the runtime shapes with a plan: JSON, and forms (their fields are the schema's properties). */
+export function isPlannedBody(kind: BodyKind): boolean {
+  return kind === "json" || kind === "form" || kind === "multipart";
 }
 
 function plan(

@@ -1,5 +1,6 @@
 // Picking one media type from a `content` map and the body kind it implies.
 import type { BodyKind, ResponseKind } from "../../model/api.js";
+import { isObject } from "../context.js";
 
 /** Preference when several media types are offered: JSON first, since typed bodies are the point. */
 export function pickMediaType(mediaTypes: string[]): string | undefined {
@@ -37,4 +38,13 @@ export function streamFormatOf(mediaType: string): "ndjson" | "sse" | undefined 
   if (type === "text/event-stream") return "sse";
   if (/^application\/(x-)?(ndjson|jsonl|json-lines|jsonlines)$/.test(type)) return "ndjson";
   return undefined;
+}
+
+/**
+ * A media type object whose schema is `type: string, format: binary` (what the converter makes of
+ * Swagger 2.0's `type: file` and binary bodies): the body is bytes, whichever media type holds it.
+ */
+export function isFileSchema(media: unknown): boolean {
+  const schema = isObject(media) ? media.schema : undefined;
+  return isObject(schema) && schema.type === "string" && schema.format === "binary";
 }

@@ -2,7 +2,7 @@
 import type { RequestBody } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { deref } from "./deref.js";
-import { bodyKindOf, pickMediaType } from "./media-type.js";
+import { bodyKindOf, isFileSchema, pickMediaType } from "./media-type.js";
 import { toSchema } from "./schema-object/index.js";
 
 export function requestBodyObject(
@@ -14,13 +14,20 @@ export function requestBodyObject(
   if (!found) return undefined;
   const { value, at: where } = found;
   const content = isObject(value.content) ? value.content : {};
-  const mediaType = pickMediaType(Object.keys(content));
-  if (mediaType === undefined) {
+  const mediaTypes = Object.keys(content);
+  const picked = pickMediaType(mediaTypes);
+  if (picked === undefined) {
     report(ctx, where, "warning", "BODY001", "request body has no content; it is not sent");
     return undefined;
   }
+  // Bytes offered as JSON as well as octet-stream (AutoRest's media_types): sent as bytes, with
+  // their own type; JSON text of a Blob would be "{}".
+  const isFile = isFileSchema(content[picked]);
+  const mediaType = isFile
+    ? (mediaTypes.find((m) => bodyKindOf(m) === "binary") ?? picked)
+    : picked;
   const media = content[mediaType];
-  const kind = bodyKindOf(mediaType);
+  const kind = isFile ? "binary" : bodyKindOf(mediaType);
   const schemaAt = child(child(child(where, "content"), mediaType), "schema");
   const rawSchema = isObject(media) ? media.schema : undefined;
   return {

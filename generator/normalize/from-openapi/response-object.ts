@@ -2,7 +2,7 @@
 import type { Response } from "../../model/api.js";
 import { child, isObject, type Location, type NormalizeContext } from "../context.js";
 import { deref } from "./deref.js";
-import { pickMediaType, responseKindOf, streamFormatOf } from "./media-type.js";
+import { isFileSchema, pickMediaType, responseKindOf, streamFormatOf } from "./media-type.js";
 import { toSchema } from "./schema-object/index.js";
 
 export function responsesObject(ctx: NormalizeContext, raw: unknown, at: Location): Response[] {
@@ -45,7 +45,14 @@ function responseObject(
   const streamType = mediaTypes
     .filter((m) => streamFormatOf(m) !== undefined)
     .sort(byStreamPreference)[0];
-  const mediaType = pickMediaType(mediaTypes.filter((m) => streamFormatOf(m) === undefined));
+  const plainTypes = mediaTypes.filter((m) => streamFormatOf(m) === undefined);
+  const picked = pickMediaType(plainTypes);
+  // A file (Swagger 2.0's `type: file`) offered under JSON as well as its own type: the body is
+  // the file, asked for by its own type.
+  const isFile = picked !== undefined && isFileSchema(content[picked]);
+  const mediaType = isFile
+    ? (plainTypes.find((m) => responseKindOf(m) === "binary") ?? picked)
+    : picked;
   const description = typeof value.description === "string" ? value.description : undefined;
   const headers = headersOf(ctx, value.headers, child(where, "headers"));
   // AutoRest's extension, the one vendor vocabulary for "this declared status is (not) an error".
@@ -56,7 +63,7 @@ function responseObject(
     return [{ description, headers, isError, kind: "empty", status }];
   const responses: Response[] = [];
   if (mediaType !== undefined) {
-    const kind = responseKindOf(mediaType);
+    const kind = isFile ? "binary" : responseKindOf(mediaType);
     const media = content[mediaType];
     const rawSchema = isObject(media) ? media.schema : undefined;
     const schemaAt = child(child(contentAt, mediaType), "schema");

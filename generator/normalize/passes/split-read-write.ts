@@ -8,7 +8,7 @@
 // a union's variant, where the constant tells the variants apart. The request view records what
 // it changed (ObjectSchema.omittedReadOnly, Property.isFilledIn) for the runtime's write plans.
 import type { Api, Operation } from "../../model/api.js";
-import type { NamedSchema, ObjectSchema, Schema } from "../../model/schema.js";
+import type { EnumSchema, NamedSchema, ObjectSchema, Schema } from "../../model/schema.js";
 import { mapChildren, withoutEmptyParts } from "./map-schema.js";
 import { containsNode, forEachNode, schemasWith } from "./schemas-with.js";
 
@@ -80,7 +80,10 @@ function requiredConstants(schema: Schema): string[] {
   return schema.properties.filter((p) => p.isRequired && isConstant(p.schema)).map((p) => p.name);
 }
 
-function isConstant(schema: Schema): boolean {
+/** A schema that allows one value only, not null (what AutoRest treats as a constant). */
+export function isConstant(
+  schema: Schema,
+): schema is EnumSchema & { values: [boolean | number | string] } {
   return (
     schema.kind === "enum" &&
     schema.values.length === 1 &&
