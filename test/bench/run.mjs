@@ -371,7 +371,7 @@ async function runtimeOverhead() {
       "--requests",
       "250",
       "--rounds",
-      opt.quick ? "4" : "30",
+      opt.quick ? "4" : "80",
       "--clientgen-root",
       cgRoot,
     ],
