@@ -53,7 +53,9 @@ function operationObject(
     ...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)),
     ...own,
   ];
-  parameters.push(...missingPathParameters(ctx, path, parameters, at));
+  const { route, literalQuery } = splitPathKey(path);
+  parameters.push(...missingPathParameters(ctx, route, parameters, at));
+  parameters.push(...literalQueryParameters(literalQuery, parameters));
   return withDialects(ctx, raw, at, {
     deprecated: raw.deprecated === true,
     description: typeof raw.description === "string" ? raw.description : undefined,
@@ -74,7 +76,7 @@ function operationObject(
     parameters,
     paramsTypeName: "",
     resultTypeName: "",
-    path,
+    path: route,
     pointer: at.pointer,
     requestBody: requestBodyOf(ctx, upper, raw.requestBody, child(at, "requestBody")),
     responses: responsesObject(ctx, raw.responses, child(at, "responses")),
@@ -155,6 +157,43 @@ function missingPathParameters(
     });
   }
   return missing;
+}
+
+/**
+ * A path key may carry a query string (Azure's specs: `/xml/?comp=list`, usually under
+ * `x-ms-paths`): the route is what precedes `?`, and the query is sent by parameters, so it is not
+ * sent twice.
+ */
+function splitPathKey(path: string): { route: string; literalQuery: string } {
+  const at = path.indexOf("?");
+  return at < 0
+    ? { route: path, literalQuery: "" }
+    : { route: path.slice(0, at), literalQuery: path.slice(at + 1) };
+}
+
+/**
+ * Each `name=value` of a path key's query string that no query parameter declares becomes a
+ * required query parameter allowing that value only: a constant, which the client sends without
+ * the caller passing it (fill-constant-parameters.ts). A declared parameter of the same name wins.
+ */
+function literalQueryParameters(query: string, declared: readonly Parameter[]): Parameter[] {
+  const added: Parameter[] = [];
+  for (const [name, value] of new URLSearchParams(query)) {
+    if (declared.some((p) => p.in === "query" && p.name === name)) continue;
+    if (added.some((p) => p.name === name)) continue;
+    added.push({
+      allowReserved: false,
+      deprecated: false,
+      explode: true,
+      in: "query",
+      isJson: false,
+      isRequired: true,
+      name,
+      schema: { kind: "enum", values: [value] },
+      style: "form",
+    });
+  }
+  return added;
 }
 
 /** Security requirement list -> scheme keys, first alternative first; `{}` (optional auth) adds nothing. */
