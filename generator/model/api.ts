@@ -163,6 +163,8 @@ export interface UrlLro extends StatusRule {
 
 export interface Parameter {
   allowReserved: boolean;
+  /** Azure's x-ms-skip-url-encoding: the value goes into the path or query as it is, unencoded. */
+  skipsEncoding?: boolean;
   /** Its key in the call's argument object when that is not `name` (a collision, see name-parameter-arguments.ts). */
   argName?: string;
   /**

@@ -19,6 +19,8 @@ export const paramStyles: ParamStyles = {
   ...defaultStyles,
   path: (param, value) => {
     const style = param.style;
+    if (param.skipsEncoding && style !== "label" && style !== "matrix")
+      return join(entriesOf(param, value), ",", param.explode ?? false, asIs);
     if (style !== "label" && style !== "matrix") return serializePathParam(param, value);
     const entries = entriesOf(param, value);
     const explode = param.explode ?? false;
@@ -36,8 +38,13 @@ export const paramStyles: ParamStyles = {
   },
   query: (param, value) => {
     const style = param.style ?? "form";
-    if (style === "form" && !param.allowReserved) return serializeQueryParam(param, value);
-    const enc: Encode = param.allowReserved ? encodeAllowingReserved : encodeURIComponent;
+    if (style === "form" && !param.allowReserved && !param.skipsEncoding)
+      return serializeQueryParam(param, value);
+    const enc: Encode = param.skipsEncoding
+      ? asIs
+      : param.allowReserved
+        ? encodeAllowingReserved
+        : encodeURIComponent;
     const name = encodeURIComponent(param.name);
     if (style === "deepObject" && !param.isJson && isPlainObject(value))
       return deepObjectPieces(name, value, enc);
@@ -56,6 +63,9 @@ export const paramStyles: ParamStyles = {
     return [`${name}=${join(entries, delimiter, false, enc)}`];
   },
 };
+
+/** x-ms-skip-url-encoding: the value as the caller gave it. */
+const asIs: Encode = (text) => text;
 
 /** deepObject: filter[status]=open&filter[tags][0]=a; nesting and array indices follow the `qs` convention. */
 function deepObjectPieces(prefix: string, value: unknown, enc: Encode): string[] {

@@ -211,6 +211,25 @@ describe("query parameters (OpenAPI style examples)", () => {
     expect(serializeQueryParam({ name: "ids", in: "query" }, [])).toEqual([]);
   });
 
+  it("x-ms-skip-url-encoding: path and query values go as they are, '..' segments still refused", () => {
+    const spec = op({
+      path: "/files/{name}",
+      params: [
+        { name: "name", in: "path", skipsEncoding: true, styles: paramStyles },
+        { name: "q1", in: "query", skipsEncoding: true, styles: paramStyles },
+        { name: "q2", in: "query", styles: paramStyles },
+      ],
+    });
+    expect(
+      serializeParams(spec, { name: "path1/path2/path3", q1: "value1&q2=value2", q2: "a&b" }),
+    ).toEqual({
+      path: "/files/path1/path2/path3",
+      query: ["q1=value1", "q2=value2", "q2=a%26b"],
+      headers: {},
+    });
+    expect(() => serializeParams(spec, { name: "a/../b" })).toThrow(/would change the path/);
+  });
+
   it("an empty delimited list is the empty value; tabDelimited (Swagger 2.0 tsv) joins with %09", () => {
     expect(serializeQueryParam({ name: "ids", in: "query", explode: false }, [])).toEqual(["ids="]);
     expect(

@@ -30,6 +30,11 @@ export interface ParameterSpec {
   readonly explode?: boolean;
   /** Query values sent without percent-encoding reserved characters (OpenAPI allowReserved). */
   readonly allowReserved?: boolean;
+  /**
+   * Path or query values sent as they are, not percent-encoded (Azure's x-ms-skip-url-encoding):
+   * the spec says the caller passes them encoded, or means their `/` and `&` to count.
+   */
+  readonly skipsEncoding?: boolean;
   /** Parameter declared with `content: application/json`: the value is sent as JSON text. */
   readonly isJson?: boolean;
   /** A path parameter whose declared values include "" (an empty segment is then meant, not missing). */

@@ -102,11 +102,12 @@ export function bodyEncoderOf(
 }
 
 /**
- * A style beyond the location's default (path label/matrix; query anything but form) or
- * allowReserved: the parameter's descriptor names the runtime's param-styles.ts for it.
+ * A style beyond the location's default (path label/matrix; query anything but form),
+ * allowReserved or x-ms-skip-url-encoding: the parameter's descriptor names the runtime's
+ * param-styles.ts for it.
  */
 export function needsParamStyles(p: Parameter): boolean {
-  if (p.allowReserved) return true;
+  if (p.allowReserved || p.skipsEncoding) return true;
   if (p.in === "path") return p.style === "label" || p.style === "matrix";
   return p.in === "query" && p.style !== "form";
 }
@@ -160,6 +161,7 @@ function parameterSpecOf(p: Parameter): ParameterDescriptor {
     style: p.style === defaultStyle ? undefined : p.style,
     explode: p.explode === (p.style === "form") ? undefined : p.explode,
     allowReserved: p.allowReserved || undefined,
+    skipsEncoding: p.skipsEncoding,
     isJson: p.isJson || undefined,
     allowsEmpty:
       (p.in === "path" && p.schema.kind === "enum" && p.schema.values.includes("")) || undefined,

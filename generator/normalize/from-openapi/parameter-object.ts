@@ -63,6 +63,10 @@ export function parameterObject(
     isRequired: location === "path" || value.required === true,
     name: value.name,
     schema: toSchema(ctx, rawSchema, schemaAt),
+    skipsEncoding:
+      (location === "path" || location === "query") && value["x-ms-skip-url-encoding"] === true
+        ? true
+        : undefined,
     style,
   };
 }
