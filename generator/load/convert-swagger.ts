@@ -64,32 +64,16 @@ export async function convertSwagger(
 
 /**
  * Azure's `x-ms-paths` (paths that differ only in a query string, or that OpenAPI 2.0 would
- * reject) become ordinary paths: `/p?k=v` is `/p` with a required query parameter `k` fixed to
- * `v`. A path already in `paths` keeps its own definition.
+ * reject) become ordinary paths, keys unchanged: the operation reader (operation-object.ts) splits
+ * `/p?k=v` into the route `/p` and a constant query parameter `k`, for `paths` keys too. A key
+ * already in `paths` keeps its own definition.
  */
 function withMsPaths(document: Record<string, unknown>): Record<string, unknown> {
   const extra = document["x-ms-paths"];
   if (!isObject(extra)) return document;
   const paths: Record<string, unknown> = isObject(document.paths) ? { ...document.paths } : {};
-  for (const [key, item] of Object.entries(extra)) {
-    const [path = key, query] = key.split("?", 2);
-    if (path in paths || !isObject(item)) continue;
-    const constants = new URLSearchParams(query ?? "");
-    const fixed = [...constants].map(([name, value]) => ({
-      name,
-      in: "query",
-      required: true,
-      type: "string",
-      enum: [value],
-    }));
-    paths[path] =
-      fixed.length === 0
-        ? item
-        : {
-            ...item,
-            parameters: [...(Array.isArray(item.parameters) ? item.parameters : []), ...fixed],
-          };
-  }
+  for (const [key, item] of Object.entries(extra))
+    if (!(key in paths) && isObject(item)) paths[key] = item;
   const { "x-ms-paths": _merged, ...rest } = document;
   return { ...rest, paths };
 }

@@ -160,9 +160,9 @@ function missingPathParameters(
 }
 
 /**
- * A path key may carry a query string (Azure's specs: `/xml/?comp=list`, usually under
- * `x-ms-paths`): the route is what precedes `?`, and the query is sent by parameters, so it is not
- * sent twice.
+ * A path key may carry a query string (Azure's specs: `/xml/?comp=list`, in `paths` or in
+ * `x-ms-paths`, which convert-swagger.ts merges into `paths` as they are): the route is what
+ * precedes `?`, and the query is sent by parameters, so it is not sent twice.
  */
 function splitPathKey(path: string): { route: string; literalQuery: string } {
   const at = path.indexOf("?");

@@ -62,3 +62,27 @@ describe("a path key's query string", () => {
   for (const { name, key, parameters, want } of table)
     it(name, async () => expect(await routeOf(key, parameters)).toEqual(want));
 });
+
+describe("Azure x-ms-paths (Swagger 2.0)", () => {
+  it("a key differing from a paths key only in its query is its own operation", async () => {
+    const get = (operationId: string) => ({
+      get: { operationId, responses: { 200: { description: "ok" } } },
+    });
+    const { api } = await normalizeDocument({
+      swagger: "2.0",
+      info: { title: "Test", version: "1" },
+      paths: { "/x": get("plain") },
+      "x-ms-paths": { "/x?comp=list": get("list"), "/x": get("ignored") },
+    });
+    expect(
+      api.operations.map((op) => ({
+        id: op.id,
+        path: op.path,
+        constants: operationSpecOf(api, op).constants?.values,
+      })),
+    ).toEqual([
+      { id: "list", path: "/x", constants: { comp: "list" } },
+      { id: "plain", path: "/x", constants: undefined },
+    ]);
+  });
+});
