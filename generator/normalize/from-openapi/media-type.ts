@@ -41,10 +41,19 @@ export function streamFormatOf(mediaType: string): "ndjson" | "sse" | undefined 
 }
 
 /**
- * A media type object whose schema is `type: string, format: binary` (what the converter makes of
- * Swagger 2.0's `type: file` and binary bodies): the body is bytes, whichever media type holds it.
+ * The media type a body goes by: `picked`, unless its schema is `type: string, format: binary`
+ * (what the converter makes of Swagger 2.0's `type: file` and binary bodies) offered under JSON as
+ * well as its own type: then the body is bytes (`isFile`), sent or asked for by its own type
+ * (the first of `mediaTypes` that `isBinary`). JSON text of a Blob would be "{}".
  */
-export function isFileSchema(media: unknown): boolean {
+export function fileAwareMediaType(
+  content: Record<string, unknown>,
+  mediaTypes: readonly string[],
+  picked: string,
+  isBinary: (mediaType: string) => boolean,
+): { mediaType: string; isFile: boolean } {
+  const media = content[picked];
   const schema = isObject(media) ? media.schema : undefined;
-  return isObject(schema) && schema.type === "string" && schema.format === "binary";
+  const isFile = isObject(schema) && schema.type === "string" && schema.format === "binary";
+  return { mediaType: isFile ? (mediaTypes.find(isBinary) ?? picked) : picked, isFile };
 }

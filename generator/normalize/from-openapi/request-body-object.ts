@@ -2,7 +2,7 @@
 import type { RequestBody } from "../../model/api.js";
 import { child, isObject, report, type Location, type NormalizeContext } from "../context.js";
 import { deref } from "./deref.js";
-import { bodyKindOf, isFileSchema, pickMediaType } from "./media-type.js";
+import { bodyKindOf, fileAwareMediaType, pickMediaType } from "./media-type.js";
 import { toSchema } from "./schema-object/index.js";
 
 export function requestBodyObject(
@@ -20,12 +20,13 @@ export function requestBodyObject(
     report(ctx, where, "warning", "BODY001", "request body has no content; it is not sent");
     return undefined;
   }
-  // Bytes offered as JSON as well as octet-stream (AutoRest's media_types): sent as bytes, with
-  // their own type; JSON text of a Blob would be "{}".
-  const isFile = isFileSchema(content[picked]);
-  const mediaType = isFile
-    ? (mediaTypes.find((m) => bodyKindOf(m) === "binary") ?? picked)
-    : picked;
+  // Bytes offered as JSON as well as octet-stream (AutoRest's media_types) are sent as bytes.
+  const { mediaType, isFile } = fileAwareMediaType(
+    content,
+    mediaTypes,
+    picked,
+    (m) => bodyKindOf(m) === "binary",
+  );
   const media = content[mediaType];
   const kind = isFile ? "binary" : bodyKindOf(mediaType);
   const schemaAt = child(child(child(where, "content"), mediaType), "schema");

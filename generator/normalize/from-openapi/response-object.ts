@@ -2,7 +2,7 @@
 import type { Response } from "../../model/api.js";
 import { child, isObject, type Location, type NormalizeContext } from "../context.js";
 import { deref } from "./deref.js";
-import { isFileSchema, pickMediaType, responseKindOf, streamFormatOf } from "./media-type.js";
+import { fileAwareMediaType, pickMediaType, responseKindOf, streamFormatOf } from "./media-type.js";
 import { toSchema } from "./schema-object/index.js";
 
 export function responsesObject(ctx: NormalizeContext, raw: unknown, at: Location): Response[] {
@@ -47,12 +47,11 @@ function responseObject(
     .sort(byStreamPreference)[0];
   const plainTypes = mediaTypes.filter((m) => streamFormatOf(m) === undefined);
   const picked = pickMediaType(plainTypes);
-  // A file (Swagger 2.0's `type: file`) offered under JSON as well as its own type: the body is
-  // the file, asked for by its own type.
-  const isFile = picked !== undefined && isFileSchema(content[picked]);
-  const mediaType = isFile
-    ? (plainTypes.find((m) => responseKindOf(m) === "binary") ?? picked)
-    : picked;
+  // A file (Swagger 2.0's `type: file`) offered under JSON as well as its own type is the file.
+  const { mediaType, isFile } =
+    picked === undefined
+      ? { mediaType: undefined, isFile: false }
+      : fileAwareMediaType(content, plainTypes, picked, (m) => responseKindOf(m) === "binary");
   const description = typeof value.description === "string" ? value.description : undefined;
   const headers = headersOf(ctx, value.headers, child(where, "headers"));
   // AutoRest's extension, the one vendor vocabulary for "this declared status is (not) an error".

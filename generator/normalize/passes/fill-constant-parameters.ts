@@ -8,16 +8,18 @@ import { isConstant } from "./split-read-write.js";
 
 export function fillConstantParameters(api: Api): Api {
   const byId = new Map(api.schemas.map((s) => [s.id, s]));
-  const valueOf = (p: Parameter) => (p.isRequired ? constantOf(p.schema, byId) : undefined);
-  if (!api.operations.some((op) => op.parameters.some((p) => valueOf(p) !== undefined))) return api;
-  const operations = api.operations.map((op): Operation => ({
-    ...op,
-    parameters: op.parameters.map((p) => {
-      const constant = valueOf(p);
-      return constant === undefined ? p : { ...p, constant, isRequired: false };
-    }),
-  }));
-  return { ...api, operations };
+  const filled = (p: Parameter): Parameter => {
+    const constant = p.isRequired ? constantOf(p.schema, byId) : undefined;
+    return constant === undefined ? p : { ...p, constant, isRequired: false };
+  };
+  let isChanged = false;
+  const operations = api.operations.map((op): Operation => {
+    const parameters = op.parameters.map(filled);
+    if (parameters.every((p, i) => p === op.parameters[i])) return op;
+    isChanged = true;
+    return { ...op, parameters };
+  });
+  return isChanged ? { ...api, operations } : api;
 }
 
 /** The one value a schema allows, through refs to named schemas; undefined when it allows more. */
