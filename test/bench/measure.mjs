@@ -105,6 +105,20 @@ export function median(xs) {
   return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * A distribution-free 95% confidence interval of the median: the order statistics
+ * n/2 -/+ 1.96 sqrt(n)/2 (normal approximation of the binomial). Says how far a median over
+ * rounds could move on the same machine, so a reader can tell a 2-point difference from noise.
+ * @param {number[]} xs
+ */
+export function medianInterval(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const half = 0.98 * Math.sqrt(s.length);
+  const lo = Math.max(0, Math.floor(s.length / 2 - half));
+  const hi = Math.min(s.length - 1, Math.ceil(s.length / 2 + half) - 1);
+  return s.length < 6 ? null : [s[lo], s[hi]];
+}
+
 /** @param {number[]} xs */
 export function summarize(xs) {
   return xs.length === 0

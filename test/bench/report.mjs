@@ -1,5 +1,5 @@
 // results (see run.mjs) -> Markdown: machine line, one table per spec with ratios, targets, runtime.
-import { summarize } from "./measure.mjs";
+import { medianInterval, summarize } from "./measure.mjs";
 
 export const s = (x, d = 2) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(d));
 const range = (sum, d = 2) =>
@@ -8,6 +8,15 @@ const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
 export const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
 export const x = (r) => (r == null || !Number.isFinite(r) ? "–" : `${r.toFixed(2)}x`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const pct = (ratio) => `${((ratio - 1) * 100).toFixed(1).replace(/^-0\.0$/, "0.0")}%`;
+/** A median over-bare ratio as a percentage with its 95% interval: "2.5% (1.8–3.3%)". */
+const pctWithInterval = (ratios) => {
+  const interval = medianInterval(ratios);
+  const median = summarize(ratios).median;
+  return interval
+    ? `${pct(median)} (${pct(interval[0]).replace("%", "")}–${pct(interval[1])})`
+    : pct(median);
+};
 /** One Markdown table row. */
 const row = (cells) => `| ${cells.join(" | ")} |`;
 export const pass = (ok) => (ok == null ? "n/a" : ok ? "**met**" : "**missed**");
@@ -215,7 +224,7 @@ export function toMarkdown(results) {
     else {
       lines.push(
         `${rt.requests} requests per sample, ${rt.rounds} rounds, contestants alternating inside each round, after a warm-up. ` +
-          "Wall and client-process CPU µs per request, median (min–max). Overhead = median over rounds of the ratio to the bare-fetch sample of the same round.",
+          "Wall and client-process CPU µs per request, median (min–max). Overhead = median over rounds of the ratio to the bare-fetch sample of the same round, with its 95% confidence interval in brackets (order statistics).",
         "",
       );
       lines.push(
@@ -229,9 +238,7 @@ export function toMarkdown(results) {
           const key = `${mode}|${name}`;
           const cpu = summarize(rt.cpu?.[key] ?? []);
           const isBare = name === "bare fetch";
-          const pairedOver = rt.paired
-            ? `${((summarize(rt.paired[key]).median - 1) * 100).toFixed(1)}%`
-            : "–";
+          const pairedOver = rt.paired ? pctWithInterval(rt.paired[key]) : "–";
           const cpuOver =
             cpu && bareCpu ? `${((cpu.median / bareCpu.median - 1) * 100).toFixed(1)}%` : "–";
           lines.push(
@@ -417,8 +424,11 @@ export function targets(results) {
           1
         : null;
       ok &&= over <= 0.05;
+      const wall = rt.paired
+        ? pctWithInterval(rt.paired[`${mode}|clientgen`])
+        : `${(over * 100).toFixed(1)}%`;
       figs.push(
-        `${mode}: ${(over * 100).toFixed(1)}% wall${cpu == null ? "" : `, ${(cpu * 100).toFixed(1)}% client CPU`}`,
+        `${mode}: ${wall} wall${cpu == null ? "" : `, ${(cpu * 100).toFixed(1)}% client CPU`}`,
       );
     }
     if (rt.own) figs.push(`own cost ${rt.own.default.toFixed(1)} µs CPU per call`);
