@@ -4,7 +4,9 @@
 // the referenced fragments are plain schemas (2.0 and 3.0 schemas differ only at the edges:
 // `x-nullable`, `type: file`). Before it: Azure's `x-ms-paths`, `tsv`, and shared body parameters,
 // which the upgrader leaves as parameter refs; after it: what swagger2openapi, our previous
-// converter, did that the upgrader does not (required form bodies and responses, `x-ms-skip-url-encoding`).
+// converter, did that the upgrader does not (required form bodies and responses).
+// `x-ms-skip-url-encoding` needs nothing here: the upgrader keeps it, and the parameter reader maps
+// it for path and query.
 import { formatPointer } from "../shared/json-pointer.js";
 import type { Problem } from "./problem.js";
 import { isObject } from "../shared/is-object.js";
@@ -46,7 +48,6 @@ export async function convertSwagger(
   withParameterizedHost(document, converted);
   withServerUrlsTrimmed(converted);
   withFormBodiesRequired(converted);
-  withSkipUrlEncodingAllowed(converted);
   withResponsesRequired(converted);
   keepNullNextLinkNames(document, converted);
   const problems: Problem[] = [
@@ -256,29 +257,6 @@ function withFormBodiesRequired(converted: Record<string, unknown>): void {
         media.schema.required.length > 0,
     );
     if (isRequired) body.required = true;
-  }
-}
-
-/** Azure's `x-ms-skip-url-encoding` on a query parameter is OpenAPI 3's `allowReserved`. */
-function withSkipUrlEncodingAllowed(converted: Record<string, unknown>): void {
-  const components =
-    isObject(converted.components) && isObject(converted.components.parameters)
-      ? Object.values(converted.components.parameters)
-      : [];
-  const lists: unknown[] = [components];
-  for (const item of Object.values(isObject(converted.paths) ? converted.paths : {}))
-    if (isObject(item)) lists.push(item.parameters);
-  for (const operation of operationsOf(converted)) lists.push(operation.parameters);
-  for (const list of lists) {
-    if (!Array.isArray(list)) continue;
-    for (const parameter of list) {
-      if (
-        isObject(parameter) &&
-        parameter.in === "query" &&
-        parameter["x-ms-skip-url-encoding"] === true
-      )
-        parameter.allowReserved = true;
-    }
   }
 }
 
