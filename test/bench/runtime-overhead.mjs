@@ -11,7 +11,13 @@
 //
 //   node test/bench/runtime-overhead.mjs [--requests 250] [--rounds 30] [--clientgen-root <dir>]
 //     [--own-only]  (only the stub-fetch own CPU: no server, seconds instead of minutes)
-import { execFileSync, spawn } from "node:child_process";
+//     [--instructions [--from 4000] [--to 12000]]  (not run by `npm run bench`: about 15 minutes)
+//
+// --instructions counts what wall time on a shared machine cannot resolve: the client process's
+// instructions per request under `valgrind --tool=callgrind`, for bare fetch, clientgen and
+// openapi-fetch. Each contestant runs `from` and then `to` sequential requests in two processes;
+// the difference over `to - from` is the steady state (JIT warm-up and start-up cancel out).
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import * as http from "node:http";
 import * as os from "node:os";
@@ -22,7 +28,12 @@ import { parseArgs } from "node:util";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const body = JSON.stringify({ id: "thing_1", name: "A thing", count: 3, tags: ["a", "b"] });
 
-if (process.argv[2] === "--server") {
+if (process.argv[2] === "--count") {
+  // Child of --instructions, run under valgrind: `--count <contestant> <bundle> <baseUrl> <n>`.
+  const [name, bundle, baseUrl, n] = process.argv.slice(3);
+  const call = (await contestantsOf(baseUrl, bundle))[name];
+  for (let i = 0; i < Number(n); i++) await call(`thing_${i}`);
+} else if (process.argv[2] === "--server") {
   const server = http.createServer((req, res) => {
     res.writeHead(200, {
       "content-type": "application/json",
@@ -39,15 +50,21 @@ if (process.argv[2] === "--server") {
       rounds: { type: "string", default: "30" },
       "clientgen-root": { type: "string", default: path.resolve(here, "../..") },
       "own-only": { type: "boolean", default: false },
+      instructions: { type: "boolean", default: false },
+      from: { type: "string", default: "4000" },
+      to: { type: "string", default: "12000" },
     },
   });
   const result = values["own-only"]
     ? await runOwnOnly(values["clientgen-root"])
-    : await run(Number(values.requests), Number(values.rounds), values["clientgen-root"]);
+    : values.instructions
+      ? await countInstructions(Number(values.from), Number(values.to), values["clientgen-root"])
+      : await run(Number(values.requests), Number(values.rounds), values["clientgen-root"]);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-async function run(requests, rounds, clientgenRoot) {
+/** The loopback server in its own process, and its base URL. */
+async function startServer() {
   const server = spawn(process.execPath, [fileURLToPath(import.meta.url), "--server"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -55,7 +72,11 @@ async function run(requests, rounds, clientgenRoot) {
     server.stdout.once("data", (d) => resolve(Number(String(d).trim())));
     server.once("exit", (code) => reject(new Error(`server exited ${code}`)));
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  return { server, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+async function run(requests, rounds, clientgenRoot) {
+  const { server, baseUrl } = await startServer();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "cg-runtime-"));
   try {
     const contestants = await load(baseUrl, tmp, clientgenRoot);
@@ -189,7 +210,11 @@ async function ownCost(tmp) {
 }
 
 async function load(baseUrl, tmp, clientgenRoot) {
-  // The generated client: clientgen output for fixtures/runtime-api.yaml, bundled to one ESM file.
+  return contestantsOf(baseUrl, await buildBundle(tmp, clientgenRoot));
+}
+
+/** The generated client: clientgen output for fixtures/runtime-api.yaml, bundled to one ESM file. */
+async function buildBundle(tmp, clientgenRoot) {
   const out = path.join(tmp, "client");
   execFileSync(
     process.execPath,
@@ -215,6 +240,10 @@ async function load(baseUrl, tmp, clientgenRoot) {
     outfile: bundle,
     logLevel: "warning",
   });
+  return bundle;
+}
+
+async function contestantsOf(baseUrl, bundle) {
   const { createBenchClient } = await import(pathToFileURL(bundle).href);
   const generated = createBenchClient({ baseUrl });
   // The same client with a per-attempt timeout (none by default): what the timeout's signal costs
@@ -239,4 +268,42 @@ async function load(baseUrl, tmp, clientgenRoot) {
     "openapi-fetch": async (id) =>
       (await openapiFetch.GET("/things/{id}", { params: { path: { id } } })).data,
   };
+}
+
+/**
+ * Client-process instructions per request (callgrind), steady state: the difference between a
+ * run of `to` and a run of `from` sequential requests, over `to - from`. Instruction counts do not
+ * move with other load; JIT and GC timing still leave about 1% between runs.
+ */
+async function countInstructions(from, to, clientgenRoot) {
+  const { server, baseUrl } = await startServer();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "cg-runtime-"));
+  try {
+    const bundle = await buildBundle(tmp, clientgenRoot);
+    const collected = (name, n) => {
+      const run = spawnSync(
+        "valgrind",
+        ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath].concat([
+          fileURLToPath(import.meta.url),
+          "--count",
+          name,
+          bundle,
+          baseUrl,
+          String(n),
+        ]),
+        { encoding: "utf8" },
+      );
+      const total = /Collected : (\d+)/.exec(run.stderr ?? "")?.[1];
+      if (run.status !== 0 || !total)
+        throw new Error(`valgrind ${name} ${n}: ${run.error?.message ?? run.stderr.slice(-300)}`);
+      return Number(total);
+    };
+    const perRequest = {};
+    for (const name of ["bare fetch", "clientgen", "openapi-fetch"])
+      perRequest[name] = Math.round((collected(name, to) - collected(name, from)) / (to - from));
+    return { node: process.version, from, to, instructionsPerRequest: perRequest };
+  } finally {
+    server.kill();
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
