@@ -112,11 +112,12 @@ export function median(xs) {
  * @param {number[]} xs
  */
 export function medianInterval(xs) {
+  if (xs.length < 6) return null;
   const s = [...xs].sort((a, b) => a - b);
   const half = 0.98 * Math.sqrt(s.length);
   const lo = Math.max(0, Math.floor(s.length / 2 - half));
   const hi = Math.min(s.length - 1, Math.ceil(s.length / 2 + half) - 1);
-  return s.length < 6 ? null : [s[lo], s[hi]];
+  return [s[lo], s[hi]];
 }
 
 /** @param {number[]} xs */

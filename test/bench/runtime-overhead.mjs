@@ -273,7 +273,8 @@ async function contestantsOf(baseUrl, bundle) {
 /**
  * Client-process instructions per request (callgrind), steady state: the difference between a
  * run of `to` and a run of `from` sequential requests, over `to - from`. Instruction counts do not
- * move with other load; JIT and GC timing still leave about 1% between runs.
+ * move with other load, but JIT and GC timing still moved each count by 3-5% between runs
+ * (two runs of the same client: +6.0% and +3.1% over bare fetch).
  */
 async function countInstructions(from, to, clientgenRoot) {
   const { server, baseUrl } = await startServer();
